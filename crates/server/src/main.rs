@@ -1,0 +1,33 @@
+//! `interview-coach`: the command-line entry point.
+
+use clap::{Parser, Subcommand};
+
+/// Coach for interview answer drafts written in Markdown.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List categories and questions, or print one category as a guide.
+    Guide {
+        /// Category id (`partnerships`); without it, list all categories and their questions.
+        category: Option<String>,
+        /// Print the catalog (or the category) as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Guide { category, json } => {
+            let _ = (category, json);
+            Ok(())
+        }
+    }
+}
