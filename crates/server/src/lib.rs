@@ -1,0 +1,4 @@
+//! The `interview-coach` binary's library: the language server and the command-line tools, built
+//! on the rubric engine.
+
+pub mod lsp;

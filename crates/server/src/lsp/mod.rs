@@ -1,0 +1,3 @@
+//! The language server: tower-lsp adapter over the rubric engine.
+
+pub mod document;
