@@ -1,0 +1,45 @@
+//! The language features as pure functions over a [`Snapshot`] of one document: hover, completion,
+//! definition, code actions, code lenses, document symbols and command results.
+//!
+//! Nothing here does I/O or talks to the client; the server's handlers build a snapshot, call these
+//! functions and send what they return. Every position from the client is clamped by [`Document`],
+//! so no request can make a feature panic.
+
+use std::collections::HashMap;
+
+use interview_content::Catalog;
+use interview_rubric::{Report, Settings};
+use tower_lsp::lsp_types::Url;
+
+use crate::lsp::document::{Document, Encoding};
+
+/// Everything a feature needs to answer a request about one document.
+pub struct Snapshot<'a> {
+    /// The document's URI.
+    pub uri: &'a Url,
+    /// The document (rope and version).
+    pub doc: &'a Document,
+    /// The document's text, the same as `doc` holds.
+    pub text: &'a str,
+    /// The engine's analysis of `text`.
+    pub report: &'a Report,
+    /// The catalog the analysis used.
+    pub catalog: &'a Catalog,
+    /// The settings the analysis used.
+    pub settings: &'a Settings,
+    /// The negotiated position encoding.
+    pub encoding: Encoding,
+    /// Where the guide files are on disk.
+    pub guides: &'a GuideFiles,
+}
+
+/// Where each category's guide file is on disk (filled by the core when it writes the guide cache;
+/// a file per category `<id>.md` holding the category Markdown verbatim, so catalog source lines
+/// are valid there, plus `rules.md`).
+#[derive(Debug, Clone, Default)]
+pub struct GuideFiles {
+    /// Category id → the URI of its guide file.
+    pub by_category: HashMap<String, Url>,
+    /// The URI of the rules page, when written.
+    pub rules: Option<Url>,
+}
