@@ -5,6 +5,15 @@
 //! functions and send what they return. Every position from the client is clamped by [`Document`],
 //! so no request can make a feature panic.
 
+pub mod code_lens;
+pub mod commands;
+pub mod definition;
+#[cfg(test)]
+mod fixtures;
+pub mod hover;
+mod locate;
+pub mod symbols;
+
 use std::collections::HashMap;
 
 use interview_content::Catalog;
@@ -42,4 +51,18 @@ pub struct GuideFiles {
     pub by_category: HashMap<String, Url>,
     /// The URI of the rules page, when written.
     pub rules: Option<Url>,
+}
+
+impl Snapshot<'_> {
+    /// The LSP range of a byte range of the document.
+    pub(crate) fn lsp_range(&self, range: std::ops::Range<usize>) -> tower_lsp::lsp_types::Range {
+        self.doc.range(range, self.encoding)
+    }
+
+    /// The byte offset of a client position, clamped to the document.
+    pub(crate) fn offset(&self, position: tower_lsp::lsp_types::Position) -> usize {
+        self.doc
+            .offset(position, self.encoding)
+            .min(self.text.len())
+    }
 }
