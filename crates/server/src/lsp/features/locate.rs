@@ -272,7 +272,6 @@ pub(crate) fn front_matter_lines(text: &str, block: Range<usize>) -> Vec<FrontMa
 /// The front matter block at the top of `text`: `---` on the first line, up to and including the
 /// closing `---` or `...` line. An unclosed block runs to the end of the text; the flag says
 /// whether it was closed.
-#[allow(dead_code)] // Completion is next to use it.
 pub(crate) fn front_matter_block(text: &str) -> Option<(Range<usize>, bool)> {
     let first = text.split_inclusive('\n').next()?;
     if first.trim_end_matches(['\n', '\r']).trim_end() != "---" {

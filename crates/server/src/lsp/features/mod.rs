@@ -7,6 +7,7 @@
 
 pub mod code_lens;
 pub mod commands;
+pub mod completion;
 pub mod definition;
 #[cfg(test)]
 mod fixtures;
