@@ -5,6 +5,7 @@
 //! functions and send what they return. Every position from the client is clamped by [`Document`],
 //! so no request can make a feature panic.
 
+pub mod code_action;
 pub mod code_lens;
 pub mod commands;
 pub mod completion;
