@@ -172,12 +172,16 @@ fn findings_markdown(snap: &Snapshot<'_>, offset: usize) -> Option<(String, Rang
 
 /// One finding: rule, message, the cited rubric line with a link into the guide, how to fix.
 pub(crate) fn finding_markdown(snap: &Snapshot<'_>, finding: &Finding) -> String {
-    let mut out = format!(
-        "**{}** · {}\n\n{}\n",
-        finding.rule.id(),
-        finding.severity,
-        finding.message
-    );
+    // The rule id links to its entry in the rules page, as the diagnostic's code does.
+    let rule = match &snap.guides.rules {
+        Some(rules) => {
+            let mut href = rules.clone();
+            href.set_fragment(Some(finding.rule.id()));
+            format!("[{}]({href})", finding.rule.id())
+        }
+        None => finding.rule.id().to_string(),
+    };
+    let mut out = format!("**{rule}** · {}\n\n{}\n", finding.severity, finding.message);
     if let Some((text, category, line)) = cited_line(snap, finding) {
         let place = match snap.guides.by_category.get(&category.id) {
             Some(uri) => format!("[{}:{line}]({uri}#L{line})", category.file),
@@ -392,7 +396,7 @@ mod tests {
         let fixture = Fixture::new(DRAFT, report(DRAFT));
         let (value, span) = hover_at(&fixture, "40 meetings", Encoding::Utf16).unwrap();
         assert_eq!(span, "40 meetings");
-        assert!(value.starts_with("**activity-volume** · warning\n\n40 meetings counts activity"));
+        assert!(value.starts_with("**[activity-volume](file:///cache/guide/rules.md#activity-volume)** · warning\n\n40 meetings counts activity"), "{value}");
         assert!(value.contains("**Rubric:** Over-focusing on activity volume instead of business outcomes. ([partnerships.md:54](file:///cache/guide/partnerships.md#L54))"), "{value}");
         assert!(value.contains("**How to fix:** Follow the activity count"));
         assert!(value.contains("- Quick fix: Add the outcome"));

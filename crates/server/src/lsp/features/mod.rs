@@ -4,6 +4,14 @@
 //! Nothing here does I/O or talks to the client; the server's handlers build a snapshot, call these
 //! functions and send what they return. Every position from the client is clamped by [`Document`],
 //! so no request can make a feature panic.
+//!
+//! Entry points, one per request:
+//! - [`hover::hover`], [`definition::goto_definition`] (Locations in the guide files);
+//! - [`completion::completion`] with [`completion::TRIGGER_CHARACTERS`] (`#`, `:`), given the
+//!   trigger character and whether the client supports snippets;
+//! - [`code_action::code_actions`] (quick fixes; `documentChanges` when the client takes them);
+//! - [`code_lens::code_lenses`], [`symbols::document_symbols`];
+//! - [`commands`]: the `interviewCoach.*` command names ([`commands::ALL`]) and their results.
 
 pub mod code_action;
 pub mod code_lens;
