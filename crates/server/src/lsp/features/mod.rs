@@ -76,3 +76,53 @@ impl Snapshot<'_> {
             .min(self.text.len())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use tower_lsp::lsp_types::{CodeActionContext, Position, Range};
+
+    use super::*;
+    use crate::lsp::features::fixtures::Fixture;
+
+    /// Drafts with awkward text: emoji, accents, CRLF, lone CR, code, comments, unclosed blocks.
+    const DRAFTS: &[&str] = &[
+        "",
+        "---",
+        "---\r\ncategory: partnerships\r\nquestion: 3\r\n---\r\n# How do you structure partner incentives? 😀\r\n\r\n## Context\r\nÉté: incentive alignment, win rate.\r\n\r\n```\r\ncode\r\n```\r\n<!-- coach: disable hedging -->\r\n**Result:** up 20%.\r\n",
+        "# Share a partnership that drove measurable growth\n\nWe ran co-selling with 40 meetings.\rI think the partner was bad.\n\n    indented\n`inline",
+        "---\nquestion: nope\n\n<!-- unclosed\n# x",
+    ];
+
+    #[test]
+    fn no_feature_panics_at_any_position() {
+        for draft in DRAFTS {
+            let catalog = fixtures::catalog();
+            let report = interview_rubric::analyze(draft, &catalog, &Settings::default());
+            let fixture = Fixture::new(draft, report);
+            let lines = u32::try_from(draft.lines().count()).unwrap() + 2;
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                let snap = fixture.snap(encoding);
+                let _ = code_lens::code_lenses(&snap);
+                let _ = symbols::document_symbols(&snap);
+                let _ = commands::examples_location(&snap);
+                for line in (0..lines).chain([u32::MAX]) {
+                    for character in (0..60).chain([u32::MAX]) {
+                        let at = Position::new(line, character);
+                        let _ = hover::hover(&snap, at);
+                        let _ = definition::goto_definition(&snap, at);
+                        for trigger in [None, Some("#"), Some(":")] {
+                            let _ = completion::completion(&snap, at, trigger, character % 2 == 0);
+                        }
+                        let range = Range::new(at, Position::new(line / 2, character / 3));
+                        let _ = code_action::code_actions(
+                            &snap,
+                            range,
+                            &CodeActionContext::default(),
+                            line % 2 == 0,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
