@@ -111,6 +111,10 @@ pub struct ClientCaps {
     pub watch_files: bool,
     /// `window/showDocument`.
     pub show_document: bool,
+    /// Snippet syntax in completion items.
+    pub snippets: bool,
+    /// Versioned `documentChanges` in workspace edits.
+    pub document_changes: bool,
 }
 
 /// The shared server state.
@@ -632,7 +636,11 @@ impl State {
         self: &Arc<Self>,
         uri: &Url,
     ) -> Option<(Document, Arc<Analysis>)> {
-        let (job, _) = self.job(uri)?;
+        let (job, problem) = self.job(uri)?;
+        if let Some(problem) = problem {
+            tracing::error!("{problem}");
+            self.client.show_message(MessageType::ERROR, problem).await;
+        }
         if job.kind != DocKind::Draft {
             return None;
         }
@@ -692,10 +700,7 @@ fn analyse(job: Job) -> Outcome {
     let file_name = file_name(&job.uri);
     let report =
         interview_rubric::analyze_file(&text, file_name.as_deref(), &job.catalog, &job.settings);
-    let links = GuideLinks {
-        by_category: &job.guide.by_category,
-        rules: job.guide.rules.as_ref(),
-    };
+    let links = GuideLinks::from(&job.guide.files);
     let diagnostics = diagnostics::from_report(&report, &job.doc, job.encoding, links);
     let analysis = Analysis {
         generation: job.generation,
