@@ -271,6 +271,8 @@ impl LanguageServer for Backend {
         if let Some(options) = params.initialization_options {
             self.state.update_settings(Some(options), None).await;
         }
+        // The catalog and the guide files are ready before any request can need them.
+        self.state.load_content().await;
         let position_encoding = match encoding {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
@@ -324,12 +326,15 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        let before = self.state.settings().categories_path.clone();
         if let Some(value) = self.pull_configuration().await {
             self.state.update_settings(None, Some(value)).await;
         }
-        // Loads the catalog and writes the guide before the first analysis, so that the first
-        // diagnostics already link into it.
-        self.state.reload_content().await;
+        if self.state.settings().categories_path != before {
+            self.state.load_content().await;
+        }
+        self.state.publish_pack_diagnostics().await;
+        // Analyses start now, so that the first diagnostics already follow the client's settings.
         self.state.set_ready();
         self.register_file_watchers().await;
     }

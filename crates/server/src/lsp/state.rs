@@ -322,7 +322,16 @@ impl State {
     /// Loads the catalog for the workspace (embedded plus content pack), writes its guide files,
     /// publishes the pack's validation errors, and re-analyses every open draft.
     pub async fn reload_content(self: &Arc<Self>) {
+        self.load_content().await;
+        self.publish_pack_diagnostics().await;
+        self.reanalyse_all();
+    }
+
+    /// Loads the catalog for the workspace (embedded plus content pack) and writes its guide files,
+    /// without publishing anything (it runs during `initialize`). Returns the pack folder used.
+    pub async fn load_content(&self) -> Option<PathBuf> {
         let dir = self.pack_dir();
+        let used = dir.clone();
         let loaded = match tokio::task::spawn_blocking(move || {
             catch_unwind(|| content_pack::load(dir)).map_err(panic_message)
         })
@@ -331,11 +340,11 @@ impl State {
             Ok(Ok(loaded)) => loaded,
             Ok(Err(panic)) => {
                 tracing::error!("loading the content pack failed: {panic}");
-                return;
+                return used;
             }
             Err(e) => {
                 tracing::error!("loading the content pack failed: {e}");
-                return;
+                return used;
             }
         };
         let catalog = Arc::new(loaded.catalog.clone());
@@ -364,8 +373,7 @@ impl State {
         }
         write(&self.catalog, catalog);
         write(&self.content, Arc::new(loaded));
-        self.publish_pack_diagnostics().await;
-        self.reanalyse_all();
+        used
     }
 
     /// Whether a URI is a file of the content pack.
@@ -380,7 +388,7 @@ impl State {
 
     /// Publishes the pack's validation errors in each file that has some, and clears the files
     /// that had some before. Open files use their open text and version.
-    async fn publish_pack_diagnostics(&self) {
+    pub async fn publish_pack_diagnostics(&self) {
         let content = read(&self.content);
         let encoding = self.encoding();
         let _publish = self.publish.lock().await;
