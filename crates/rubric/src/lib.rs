@@ -6,6 +6,7 @@
 mod report;
 mod rules;
 mod settings;
+mod settings_file;
 
 pub use report::*;
 pub use rules::{Rule, Severity};
