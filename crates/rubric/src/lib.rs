@@ -8,6 +8,7 @@ mod front_matter;
 mod report;
 mod rules;
 mod settings;
+mod settings_file;
 mod tokens;
 
 pub use report::*;
