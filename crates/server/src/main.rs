@@ -24,6 +24,8 @@ enum Command {
     /// Check drafts against the rubric and report findings (exit status 1 when some are at or
     /// above `--deny`, 2 on errors).
     Check(check::CheckArgs),
+    /// Run the language server over stdin and stdout.
+    Lsp,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -34,5 +36,10 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Check(args) => std::process::exit(i32::from(check::run(&args))),
+        Command::Lsp => {
+            interview_coach::lsp::logging::init();
+            let code = interview_coach::lsp::run()?;
+            std::process::exit(code)
+        }
     }
 }
