@@ -4,6 +4,7 @@ pub mod config;
 pub mod content_pack;
 pub mod diagnostics;
 pub mod document;
+pub mod features;
 pub mod guide_files;
 pub mod logging;
 pub mod server;
