@@ -238,7 +238,12 @@ fn bullets(w: &mut Writer, rng: &mut SplitMix64, section: &str) {
             "Learning" => rng.pick(&LEARNINGS),
             _ => rng.pick(&MIDDLES),
         };
-        w.words_of(item);
+        let mut chars = item.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        w.words_of(&capitalised);
     }
 }
 
