@@ -31,8 +31,6 @@ pub struct Plan {
     pub burst: usize,
     /// Longest wait for any one reply.
     pub timeout: Duration,
-    /// Stop the keystroke series after this long (at least 10 keystrokes are always made).
-    pub keystroke_budget: Option<Duration>,
     /// Shortest quiet period that ends a burst for a server without versioned diagnostics.
     pub settle: Duration,
     /// Answers to `workspace/configuration`, also sent as `workspace/didChangeConfiguration`.
@@ -62,6 +60,8 @@ pub struct Measurement {
     pub keystroke: Summary,
     /// Last keystroke of the burst to the diagnostics of the final version, ms.
     pub burst_ms: f64,
+    /// Keystrokes in the burst.
+    pub burst_edits: usize,
     /// How the end of the burst was recognised.
     pub burst_method: BurstMethod,
     /// Diagnostics publications seen for the burst.
@@ -87,6 +87,7 @@ impl Measurement {
             open_ms: field(|m| m.open_ms),
             keystroke: Summary::median_of(&keystrokes)?,
             burst_ms: field(|m| m.burst_ms),
+            burst_edits: first.burst_edits,
             burst_method: first.burst_method,
             burst_publications: field(|m| m.burst_publications as f64).round() as usize,
             peak_rss_mib: field(|m| m.peak_rss_mib),
@@ -138,15 +139,7 @@ pub fn run(server: &ServerSpec, draft: &str, words: usize, plan: &Plan) -> Resul
 
     let mut typist = Typist::new(draft.to_owned(), encoding);
     let mut samples = Vec::with_capacity(plan.edits);
-    let series_start = Instant::now();
     for i in 0..plan.edits {
-        if i >= 10
-            && plan
-                .keystroke_budget
-                .is_some_and(|b| series_start.elapsed() > b)
-        {
-            break;
-        }
         conn.drain();
         version += 1;
         let body = change_body(&uri, version, &typist.next_keystroke(), &typist, full_sync)?;
@@ -176,7 +169,7 @@ pub fn run(server: &ServerSpec, draft: &str, words: usize, plan: &Plan) -> Resul
             .context("diagnostics for the burst's final version")?;
         (ms(last_sent, reply.at), 1)
     } else {
-        let (last, count) = settle(&mut conn, &uri, quiet, plan.timeout)?;
+        let (last, count) = settle(&mut conn, &uri, quiet, plan.timeout, plan.burst)?;
         (ms(last_sent, last), count)
     };
 
@@ -187,6 +180,7 @@ pub fn run(server: &ServerSpec, draft: &str, words: usize, plan: &Plan) -> Resul
         open_ms,
         keystroke,
         burst_ms,
+        burst_edits: plan.burst,
         burst_method: if versioned {
             BurstMethod::Versioned
         } else {
@@ -213,16 +207,18 @@ fn wait_diagnostics(
 }
 
 /// Collects diagnostics for `uri` until none arrives for `quiet`; returns when the last one came
-/// and how many came. Fails if none comes within `timeout`, or if they never stop.
+/// and how many came. Fails if none comes within `timeout`, or if they have not stopped after
+/// `timeout` for each of the `edits`.
 fn settle(
     conn: &mut Connection,
     uri: &str,
     quiet: Duration,
     timeout: Duration,
+    edits: usize,
 ) -> Result<(Instant, usize)> {
     let first = wait_diagnostics(conn, uri, None, timeout).context("diagnostics after a burst")?;
     let (mut last, mut count) = (first.at, 1);
-    let give_up = Instant::now() + timeout;
+    let give_up = Instant::now() + timeout * edits.max(1) as u32;
     loop {
         match conn.next_before(last + quiet)? {
             Some(m) if is_diagnostics_for(&m.message, uri) => {

@@ -71,9 +71,10 @@ struct BenchArgs {
     /// Longest wait for any one reply, in seconds.
     #[arg(long, default_value_t = 60.0)]
     timeout: f64,
-    /// End the keystroke series after this many seconds (at least 10 keystrokes are made).
-    #[arg(long)]
-    keystroke_budget: Option<f64>,
+    /// Fewer keystrokes for one server at one size, as `NAME@WORDS=EDITS/BURST` (repeatable), for
+    /// a server too slow to make every keystroke on a large draft.
+    #[arg(long = "cap", value_parser = parse_cap)]
+    caps: Vec<Cap>,
     /// Shortest quiet period, in milliseconds, that ends a burst of unversioned diagnostics.
     #[arg(long, default_value_t = 300)]
     settle_ms: u64,
@@ -119,7 +120,6 @@ fn bench_lsp(args: BenchArgs) -> Result<()> {
         edits: args.edits,
         burst: args.burst,
         timeout: Duration::from_secs_f64(args.timeout),
-        keystroke_budget: args.keystroke_budget.map(Duration::from_secs_f64),
         settle: Duration::from_millis(args.settle_ms),
         settings,
         workspace: workspace.clone(),
@@ -143,11 +143,17 @@ fn bench_lsp(args: BenchArgs) -> Result<()> {
                     report::thousands(words),
                     server.name
                 );
+                let plan = caps_for(&args.caps, &server.name, words, &plan);
                 match bench::run(server, draft, words, &plan) {
                     Ok(m) => {
                         eprintln!(
-                            "keystroke p50 {:.2} ms, p99 {:.2} ms ({} keystrokes)",
-                            m.keystroke.p50, m.keystroke.p99, m.keystroke.n
+                            "keystroke p50 {:.2} ms, p99 {:.2} ms ({} keystrokes), burst {:.1} ms \
+                             ({} publications)",
+                            m.keystroke.p50,
+                            m.keystroke.p99,
+                            m.keystroke.n,
+                            m.burst_ms,
+                            m.burst_publications
                         );
                         results[s][k].0.push(m);
                     }
@@ -200,6 +206,49 @@ fn bench_lsp(args: BenchArgs) -> Result<()> {
     Ok(())
 }
 
+/// A smaller plan for one server at one size.
+#[derive(Debug, Clone, PartialEq)]
+struct Cap {
+    server: String,
+    words: usize,
+    edits: usize,
+    burst: usize,
+}
+
+/// Parses `NAME@WORDS=EDITS/BURST`.
+fn parse_cap(text: &str) -> Result<Cap, String> {
+    let bad = || format!("{text:?} is not NAME@WORDS=EDITS/BURST");
+    let (server, rest) = text.rsplit_once('@').ok_or_else(bad)?;
+    let (words, rest) = rest.split_once('=').ok_or_else(bad)?;
+    let (edits, burst) = rest.split_once('/').ok_or_else(bad)?;
+    let number = |s: &str| {
+        s.trim()
+            .replace([',', '_'], "")
+            .parse::<usize>()
+            .map_err(|_| bad())
+    };
+    let cap = Cap {
+        server: server.to_owned(),
+        words: number(words)?,
+        edits: number(edits)?,
+        burst: number(burst)?,
+    };
+    if cap.server.is_empty() || cap.edits == 0 {
+        return Err(bad());
+    }
+    Ok(cap)
+}
+
+/// `plan` with the keystroke counts of the first cap for this server and size.
+fn caps_for(caps: &[Cap], server: &str, words: usize, plan: &Plan) -> Plan {
+    let mut plan = plan.clone();
+    if let Some(cap) = caps.iter().find(|c| c.server == server && c.words == words) {
+        plan.edits = plan.edits.min(cap.edits);
+        plan.burst = plan.burst.min(cap.burst);
+    }
+    plan
+}
+
 /// Pairs each `--server` with its `--name`.
 fn server_specs(commands: &[String], names: &[String]) -> Result<Vec<ServerSpec>> {
     if names.len() > commands.len() {
@@ -225,6 +274,22 @@ fn server_specs(commands: &[String], names: &[String]) -> Result<Vec<ServerSpec>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_caps() {
+        assert_eq!(
+            parse_cap("harper-ls@300,000=20/5"),
+            Ok(Cap {
+                server: "harper-ls".into(),
+                words: 300_000,
+                edits: 20,
+                burst: 5
+            })
+        );
+        for bad in ["harper-ls", "@3=1/1", "a@3=0/1", "a@x=1/1", "a@3=1"] {
+            assert!(parse_cap(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn pairs_servers_with_names_or_program_names() {
