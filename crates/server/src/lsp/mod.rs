@@ -11,6 +11,7 @@ pub mod server;
 pub mod state;
 #[cfg(test)]
 mod testing;
+pub mod transport;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -48,7 +49,9 @@ pub fn run() -> anyhow::Result<i32> {
             inner: service,
             exit: Arc::clone(&exit),
         };
-        let serve = Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service);
+        // The guard keeps one malformed message from ending tower-lsp's read loop.
+        let (input, output) = transport::spawn(tokio::io::stdin(), tokio::io::stdout());
+        let serve = Server::new(input, output, socket).serve(service);
         // tower-lsp stops taking requests at `exit` but returns only when stdin closes.
         tokio::select! {
             () = serve => {
