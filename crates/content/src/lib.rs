@@ -68,4 +68,21 @@ impl Catalog {
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
     }
+
+    /// The question with this id (`partnerships/q3`).
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        match self.find(id)? {
+            Record::Question(question) => Some(question),
+            _ => None,
+        }
+    }
+
+    /// Any record by id: a category (`partnerships`) or one of its records
+    /// (`partnerships/q3`, `partnerships/co-sell-motions`, `partnerships/mistake-1`, ...).
+    pub fn find(&self, id: &str) -> Option<Record<'_>> {
+        match id.split_once('/') {
+            None => self.category(id).map(Record::Category),
+            Some((category, _)) => self.category(category)?.find(id),
+        }
+    }
 }

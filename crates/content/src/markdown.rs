@@ -81,6 +81,7 @@ struct SectionContent {
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     pub(crate) title: String,
+    pub(crate) title_line: u32,
     pub(crate) overview: Paragraph,
     pub(crate) why: Paragraph,
     pub(crate) concepts: Vec<Concept>,
@@ -337,7 +338,10 @@ impl Walker<'_> {
     fn finish(&mut self, text: &str) -> Parsed {
         let mut parsed = Parsed::default();
         match self.title.take() {
-            Some((title, _)) => parsed.title = title,
+            Some((title, line)) => {
+                parsed.title = title;
+                parsed.title_line = line;
+            }
             None => self.error(
                 1,
                 "missing title (a \"# Title\" line before the first section)".to_owned(),
