@@ -4,6 +4,7 @@
 //! A category file is `content/<id>.md` in the seed's format; `content/<id>.toml` adds definitions,
 //! talking points, scenario prompts and lexicons. Every record has a stable id and a source line.
 
+mod citations;
 mod companion;
 mod error;
 mod markdown;
@@ -67,6 +68,17 @@ impl Catalog {
     /// The category with this id.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// Parses one category from its file name (`partnerships.md`), its Markdown and its optional
+    /// companion TOML, as the loaders do. Errors name `partnerships.md` and `partnerships.toml`.
+    pub fn parse_category(
+        file_name: &str,
+        markdown: &str,
+        companion: Option<&str>,
+        origin: Origin,
+    ) -> Result<Category, Vec<ContentError>> {
+        parse::parse_one(file_name, markdown, companion, &origin)
     }
 
     /// The question with this id (`partnerships/q3`).

@@ -347,7 +347,8 @@ impl Walker<'_> {
                 "missing title (a \"# Title\" line before the first section)".to_owned(),
             ),
         }
-        let end_line = self.lines.line(text.len());
+        // Where a missing section would be added: the last line.
+        let end_line = self.lines.line(text.trim_end().len().saturating_sub(1));
         let sections = std::mem::take(&mut self.sections);
         for section in Section::ALL {
             if !sections.iter().any(|s| s.section == section) {
@@ -371,7 +372,9 @@ impl Walker<'_> {
                 self.error(item.line, message);
             }
             let Some(first) = content.paragraphs.first() else {
-                self.error(content.line, format!("section \"{name}\" is empty"));
+                if content.items.is_empty() {
+                    self.error(content.line, format!("section \"{name}\" is empty"));
+                }
                 return;
             };
             let text = content
