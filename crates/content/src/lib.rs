@@ -9,6 +9,7 @@ mod companion;
 mod error;
 mod markdown;
 mod model;
+mod pack;
 mod parse;
 mod text;
 
@@ -49,10 +50,28 @@ impl Catalog {
 
     /// The embedded categories plus those in `dir` (a user's content pack). Files that fail
     /// validation are left out and reported; the others still load.
+    ///
+    /// The folder is read one level deep: `<id>.md` with an optional `<id>.toml`. Files over 1 MiB,
+    /// special files and symbolic links that point outside the folder are refused. A pack category
+    /// whose id is already embedded is refused with an error. A folder that does not exist is an
+    /// error too; callers with an optional default folder should check that it exists first.
     pub fn with_dir(dir: &Path) -> (Catalog, Vec<ContentError>) {
-        let (extra, errors) = parse::load_dir(dir);
+        let (extra, mut errors) = pack::load_dir(dir);
         let mut catalog = Catalog::embedded().clone();
-        catalog.extend(extra);
+        for category in extra.categories {
+            if catalog.category(&category.id).is_some() {
+                errors.push(ContentError {
+                    file: dir.join(&category.file).display().to_string(),
+                    line: None,
+                    message: format!(
+                        "category \"{}\" is already built in; rename the file to add a category",
+                        category.id
+                    ),
+                });
+            } else {
+                catalog.categories.push(category);
+            }
+        }
         (catalog, errors)
     }
 

@@ -2,7 +2,6 @@
 //! name, decoding, and assembling the typed [`Category`].
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use crate::Catalog;
 use crate::model::{Category, Lexicons, Origin};
@@ -104,8 +103,13 @@ pub(crate) fn parse_one(
 
 /// Decodes UTF-8, naming the line of the first bad byte.
 fn decode<'a>(file: &SourceFile<'a>) -> Result<&'a str, ContentError> {
-    std::str::from_utf8(file.bytes).map_err(|error| {
-        let valid = &file.bytes[..error.valid_up_to()];
+    // A byte order mark is not text: strip it so that `# Title` starts the file.
+    let bytes = file
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(file.bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
         // The prefix is valid UTF-8 by construction.
         let line = std::str::from_utf8(valid)
             .map(|text| LineIndex::new(text).line(text.len()))
@@ -189,9 +193,4 @@ fn parse_category(
         lexicons,
         rule_citations,
     })
-}
-
-/// Loads the categories of a content pack folder.
-pub(crate) fn load_dir(_dir: &Path) -> (Catalog, Vec<ContentError>) {
-    (Catalog::default(), Vec::new())
 }
