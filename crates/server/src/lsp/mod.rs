@@ -1,3 +1,102 @@
-//! The language server: tower-lsp adapter over the rubric engine.
+//! The language server: tower-lsp adapter over the rubric engine, served over stdio.
 
+pub mod config;
+pub mod content_pack;
+pub mod diagnostics;
 pub mod document;
+pub mod features;
+pub mod guide_files;
+pub mod logging;
+pub mod server;
+pub mod state;
+#[cfg(test)]
+mod testing;
+pub mod transport;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll};
+
+use tokio::sync::Notify;
+use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::{LspService, Server};
+use tower_service::Service;
+
+/// Serves the language server over stdin and stdout until the client sends `exit` or closes stdin.
+/// Returns the process exit code: 1 when the client sent `exit` without `shutdown` first (as the
+/// protocol asks), else 0.
+pub fn run() -> anyhow::Result<i32> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("interview-coach")
+        .build()?;
+    let shutdown = Arc::new(AtomicBool::new(false));
+    let code = runtime.block_on(async {
+        let flag = Arc::clone(&shutdown);
+        let (service, socket) = LspService::new(move |client| {
+            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<logging::ClientLog>();
+            let log_client = client.clone();
+            tokio::spawn(async move {
+                while let Some((kind, message)) = rx.recv().await {
+                    log_client.log_message(kind, message).await;
+                }
+            });
+            logging::forward_to(tx);
+            server::Backend::new(client, flag)
+        });
+        let exit = Arc::new(Notify::new());
+        let service = ExitWatch {
+            inner: service,
+            exit: Arc::clone(&exit),
+        };
+        // The guard keeps one malformed message from ending tower-lsp's read loop.
+        let (input, output) = transport::spawn(tokio::io::stdin(), tokio::io::stdout());
+        let serve = Server::new(input, output, socket).serve(service);
+        // tower-lsp stops taking requests at `exit` but returns only when stdin closes.
+        tokio::select! {
+            () = serve => {
+                tracing::info!("stdin closed, exiting");
+                0
+            }
+            () = exit.notified() => {
+                if shutdown.load(Ordering::SeqCst) {
+                    0
+                } else {
+                    tracing::warn!("exit without shutdown");
+                    1
+                }
+            }
+        }
+    });
+    // Analyses still running on the blocking pool are of no use to anyone now.
+    runtime.shutdown_background();
+    Ok(code)
+}
+
+/// Passes every message to the server and signals when it is `exit`.
+struct ExitWatch<S> {
+    inner: S,
+    exit: Arc<Notify>,
+}
+
+impl<S> Service<Request> for ExitWatch<S>
+where
+    S: Service<Request, Response = Option<Response>>,
+{
+    type Response = Option<Response>;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let is_exit = request.method() == "exit";
+        let future = self.inner.call(request);
+        if is_exit {
+            self.exit.notify_one();
+        }
+        future
+    }
+}
