@@ -93,3 +93,100 @@ fn a_bad_project_file_is_reported_once_and_ignored() {
     assert!(again.is_empty(), "{again:?}");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
+
+/// The embedded category, retitled: a valid category for a content pack.
+fn category_md(title: &str) -> String {
+    include_str!("../../../content/partnerships.md").replacen(
+        "# Partnerships",
+        &format!("# {title}"),
+        1,
+    )
+}
+
+#[test]
+fn content_pack_errors_show_in_the_category_file_and_follow_edits() {
+    let workspace = tempfile::tempdir().unwrap();
+    let pack = workspace.path().join(".interview-coach/categories");
+    std::fs::create_dir_all(&pack).unwrap();
+    std::fs::write(pack.join("sales.md"), category_md("Sales")).unwrap();
+    let broken_text = category_md("Broken").replace("## Best Practices", "## Bestest Practices");
+    std::fs::write(pack.join("broken.md"), &broken_text).unwrap();
+    let broken = file_uri(&pack.join("broken.md"));
+
+    let (mut client, _) = TestClient::start_initialized(Options {
+        workspace: Some(workspace.path().to_path_buf()),
+        ..Options::default()
+    });
+    // Published from the load, before the file is opened.
+    let published = client.next_diagnostics(&broken);
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty());
+    let line = broken_text
+        .lines()
+        .position(|l| l == "## Bestest Practices")
+        .unwrap();
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["range"]["start"]["line"] == line
+                && d["message"].as_str().unwrap().contains("Bestest")),
+        "{diagnostics:?}"
+    );
+    assert!(diagnostics.iter().all(|d| d["severity"] == 1));
+
+    // The valid category is in the catalog.
+    let questions = client
+        .request(
+            "workspace/executeCommand",
+            json!({ "command": "interviewCoach.questions" }),
+        )
+        .unwrap();
+    let categories: Vec<&str> = questions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["category"].as_str().unwrap())
+        .collect();
+    assert!(categories.contains(&"sales"), "{categories:?}");
+    assert!(!categories.contains(&"broken"), "{categories:?}");
+
+    // Opened, then fixed in the buffer: the errors follow the unsaved text.
+    client.open(&broken, &broken_text, 1);
+    assert!(!client.diagnostics(&broken, 1).is_empty());
+    client.change(
+        &broken,
+        2,
+        vec![support::replace_all(&category_md("Broken"))],
+    );
+    assert_eq!(
+        client.diagnostics(&broken, 2),
+        Vec::<serde_json::Value>::new()
+    );
+
+    // Saved: the pack is reloaded and the category joins the catalog.
+    std::fs::write(pack.join("broken.md"), category_md("Broken")).unwrap();
+    client.save(&broken);
+    let loaded = client.wait_notification("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("content pack loaded"))
+            && p["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("invalid_files=0"))
+    });
+    assert!(loaded["message"].as_str().unwrap().contains("categories="));
+    let questions = client
+        .request(
+            "workspace/executeCommand",
+            json!({ "command": "interviewCoach.questions" }),
+        )
+        .unwrap();
+    assert!(
+        questions
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["category"] == "broken")
+    );
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}

@@ -8,13 +8,13 @@
 //! the latest version published. Diagnostics carry their document version and are never published
 //! for a version older than one already published for that URI.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
-use interview_content::Catalog;
+use interview_content::{Catalog, ContentError};
 use interview_rubric::{Report, Settings};
 use serde_json::Value;
 use tower_lsp::Client;
@@ -85,12 +85,24 @@ struct Job {
     catalog: Arc<Catalog>,
     guide: Arc<WrittenGuide>,
     encoding: Encoding,
+    /// For a pack file: its category's files, with the open texts of either.
+    pack: Option<PackJob>,
+}
+
+/// A pack category to validate: open buffers where the files are open, the disk otherwise.
+struct PackJob {
+    dir: PathBuf,
+    stem: String,
+    markdown: Option<String>,
+    companion: Option<String>,
 }
 
 /// What a job produced.
 enum Outcome {
     /// Diagnostics to publish, with the analysis when the engine ran.
     Publish(Vec<Diagnostic>, Option<Box<Analysis>>),
+    /// A pack category's validation errors by file.
+    Pack(BTreeMap<PathBuf, Vec<ContentError>>),
     /// Nothing to publish (not a draft).
     Nothing,
 }
@@ -562,6 +574,11 @@ impl State {
         } else {
             (self.settings().engine.clone(), None)
         };
+        let pack = if kind == DocKind::PackFile {
+            self.pack_job(uri)
+        } else {
+            None
+        };
         let job = Job {
             uri: uri.clone(),
             generation,
@@ -571,8 +588,39 @@ impl State {
             catalog: self.catalog(),
             guide: self.guide(),
             encoding: self.encoding(),
+            pack,
         };
         Some((job, problem))
+    }
+
+    /// The category a pack file belongs to, with the open texts of its two files.
+    fn pack_job(&self, uri: &Url) -> Option<PackJob> {
+        let path = uri.to_file_path().ok()?;
+        let dir = path.parent()?.to_path_buf();
+        let stem = path.file_stem()?.to_str()?.to_string();
+        let open_text = |ext: &str| {
+            let uri = Url::from_file_path(dir.join(format!("{stem}.{ext}"))).ok()?;
+            lock(&self.docs).get(&uri).map(|open| open.doc.text())
+        };
+        Some(PackJob {
+            markdown: open_text("md"),
+            companion: open_text("toml"),
+            dir,
+            stem,
+        })
+    }
+
+    /// Replaces the validation errors of some pack files (after validating open buffers).
+    fn set_pack_errors(&self, errors: BTreeMap<PathBuf, Vec<ContentError>>) {
+        let mut content = (*read(&self.content)).clone();
+        for (path, list) in errors {
+            if list.is_empty() {
+                content.errors.remove(&path);
+            } else {
+                content.errors.insert(path, list);
+            }
+        }
+        write(&self.content, Arc::new(content));
     }
 
     /// Analyses the document until its latest generation is done, then publishes.
@@ -622,6 +670,10 @@ impl State {
                             open.published_version = Some(version);
                             Some(diagnostics)
                         }
+                    }
+                    Some(Outcome::Pack(errors)) => {
+                        self.set_pack_errors(errors);
+                        None
                     }
                     Some(Outcome::Nothing) | None => None,
                 }
@@ -693,6 +745,9 @@ fn run(job: Job) -> Result<Outcome, String> {
 }
 
 fn analyse(job: Job) -> Outcome {
+    if let Some(pack) = job.pack {
+        return validate_pack(pack);
+    }
     if job.kind != DocKind::Draft {
         return Outcome::Nothing;
     }
@@ -718,6 +773,23 @@ fn analyse(job: Job) -> Outcome {
         catalog: job.catalog,
     };
     Outcome::Publish(diagnostics, Some(Box::new(analysis)))
+}
+
+/// Validates a pack category from its open buffers, reading the files that are not open. Without
+/// a Markdown file there is no category to validate: the errors from the last load stay.
+fn validate_pack(pack: PackJob) -> Outcome {
+    let read =
+        |ext: &str| std::fs::read_to_string(pack.dir.join(format!("{}.{ext}", pack.stem))).ok();
+    let Some(markdown) = pack.markdown.or_else(|| read("md")) else {
+        return Outcome::Nothing;
+    };
+    let companion = pack.companion.or_else(|| read("toml"));
+    Outcome::Pack(content_pack::validate_category(
+        &pack.dir,
+        &pack.stem,
+        &markdown,
+        companion.as_deref(),
+    ))
 }
 
 /// Why a document is not analysed: too large, or binary.
