@@ -190,3 +190,49 @@ fn content_pack_errors_show_in_the_category_file_and_follow_edits() {
     );
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
+
+#[test]
+fn settings_files_and_packs_are_watched_when_the_client_allows_it() {
+    let (mut client, _) = TestClient::start_initialized(Options {
+        watch_files: true,
+        initialization_options: Some(json!({ "categoriesPath": "packs/interview" })),
+        ..Options::default()
+    });
+    let registration = client.wait_notification("client/registerCapability", |_| true);
+    let registration = &registration["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let globs: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        globs,
+        [
+            "**/.interview-coach.toml",
+            "**/.interview-coach/categories/**",
+            "**/packs/interview/**"
+        ]
+    );
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn pushed_settings_are_validated_when_the_client_cannot_be_asked() {
+    // No `workspace/configuration` support: the pushed value is the configuration.
+    let (mut client, _) = TestClient::start_initialized(Options::default());
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "interviewCoach": { "wordsPerMinute": 1000 } } }),
+    );
+    let shown = client.wait_notification("window/showMessage", |_| true);
+    assert!(
+        shown["message"]
+            .as_str()
+            .unwrap()
+            .contains("`wordsPerMinute`"),
+        "{shown}"
+    );
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}

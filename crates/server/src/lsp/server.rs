@@ -186,7 +186,14 @@ impl Backend {
         ];
         let path = self.state.settings().categories_path.clone();
         if path != config::DEFAULT_CATEGORIES_PATH {
-            watchers.push(json!({ "globPattern": format!("{}/**", path.trim_end_matches('/')) }));
+            // Plain glob strings match absolute paths: anchor a relative folder anywhere.
+            let folder = path.trim_end_matches('/');
+            let glob = if std::path::Path::new(folder).is_absolute() {
+                format!("{folder}/**")
+            } else {
+                format!("**/{}/**", folder.trim_start_matches("./"))
+            };
+            watchers.push(json!({ "globPattern": glob }));
         }
         let registration = Registration {
             id: "interview-coach-watched-files".to_string(),

@@ -58,6 +58,8 @@ pub struct OpenDoc {
     pub analysis: Option<Arc<Analysis>>,
     /// The newest version whose diagnostics were published.
     pub published_version: Option<i32>,
+    /// Whether the last analysis found the document too large or binary (logged once).
+    pub not_analysed: bool,
 }
 
 /// One analysis of one document generation, with what it used.
@@ -459,6 +461,7 @@ impl State {
                 analysing: false,
                 analysis: None,
                 published_version: None,
+                not_analysed: false,
             },
         );
         self.schedule(uri);
@@ -661,8 +664,18 @@ impl State {
                 open.analysing = false;
                 match outcome {
                     Some(Outcome::Publish(diagnostics, analysis)) => {
-                        if let Some(analysis) = analysis {
-                            open.analysis = Some(Arc::from(analysis));
+                        match analysis {
+                            Some(analysis) => {
+                                open.analysis = Some(Arc::from(analysis));
+                                open.not_analysed = false;
+                            }
+                            None if !open.not_analysed => {
+                                // Logged when the document becomes unanalysable, not per edit.
+                                open.not_analysed = true;
+                                let reason = diagnostics.first().map(|d| d.message.as_str());
+                                tracing::warn!(%uri, version, "{}", reason.unwrap_or_default());
+                            }
+                            None => {}
                         }
                         if open.published_version.is_some_and(|p| p > version) {
                             None
@@ -752,7 +765,6 @@ fn analyse(job: Job) -> Outcome {
         return Outcome::Nothing;
     }
     if let Some(reason) = unanalysable(&job.doc) {
-        tracing::warn!(uri = %job.uri, version = job.doc.version, "not analysed: {reason}");
         let notice = diagnostics::notice(
             format!("interview-coach does not analyse this document: {reason}."),
             DiagnosticSeverity::INFORMATION,
