@@ -163,18 +163,25 @@ fn content_pack_errors_show_in_the_category_file_and_follow_edits() {
         Vec::<serde_json::Value>::new()
     );
 
-    // Saved: the pack is reloaded and the category joins the catalog.
+    // Closed without saving: the errors of the file on disk are back.
+    client.close(&broken);
+    let closed = client.next_diagnostics(&broken);
+    assert_eq!(closed["version"], json!(null));
+    assert!(!closed["diagnostics"].as_array().unwrap().is_empty());
+
+    // Fixed on disk, opened and saved: the pack is reloaded and the category joins the catalog.
     std::fs::write(pack.join("broken.md"), category_md("Broken")).unwrap();
+    client.open(&broken, &category_md("Broken"), 1);
+    assert_eq!(
+        client.diagnostics(&broken, 1),
+        Vec::<serde_json::Value>::new()
+    );
     client.save(&broken);
-    let loaded = client.wait_notification("window/logMessage", |p| {
+    client.wait_notification("window/logMessage", |p| {
         p["message"]
             .as_str()
-            .is_some_and(|m| m.starts_with("content pack loaded"))
-            && p["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("invalid_files=0"))
+            .is_some_and(|m| m.starts_with("content pack loaded") && m.contains("invalid_files=0"))
     });
-    assert!(loaded["message"].as_str().unwrap().contains("categories="));
     let questions = client
         .request(
             "workspace/executeCommand",
@@ -188,6 +195,20 @@ fn content_pack_errors_show_in_the_category_file_and_follow_edits() {
             .iter()
             .any(|q| q["category"] == "broken")
     );
+
+    // Broken on disk by another program while closed: a watched-file event reloads the pack.
+    client.close(&broken);
+    std::fs::write(pack.join("broken.md"), &broken_text).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": broken, "type": 2 }] }),
+    );
+    let reloaded = client.wait_for("errors after the watched change", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == broken.as_str()
+            && !m["params"]["diagnostics"].as_array().unwrap().is_empty()
+    });
+    assert_eq!(reloaded["params"]["version"], json!(null));
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
 

@@ -406,43 +406,44 @@ impl State {
         let content = read(&self.content);
         let encoding = self.encoding();
         let _publish = self.publish.lock().await;
-        let mut batch: Vec<(Url, Vec<Diagnostic>, Option<i32>)> = Vec::new();
-        let mut now_published = BTreeSet::new();
+        // Open files use their buffer and version; the others are read after the lock is released.
+        let mut files: Vec<(Url, &PathBuf, Option<Document>)> = Vec::new();
+        let mut cleared: Vec<(Url, Option<i32>)> = Vec::new();
         {
             let mut docs = lock(&self.docs);
-            for (path, errors) in &content.errors {
+            for path in content.errors.keys() {
                 let Ok(uri) = Url::from_file_path(path) else {
                     continue;
                 };
-                let (doc, version) = match docs.get_mut(&uri) {
-                    Some(open) => {
-                        open.published_version = Some(open.doc.version);
-                        (open.doc.clone(), Some(open.doc.version))
-                    }
-                    None => (
-                        Document::new(&std::fs::read_to_string(path).unwrap_or_default(), 0),
-                        None,
-                    ),
-                };
-                let diagnostics = errors
-                    .iter()
-                    .map(|e| diagnostics::from_content_error(e, &doc, encoding))
-                    .collect();
-                now_published.insert(uri.clone());
-                batch.push((uri, diagnostics, version));
+                let open = docs.get_mut(&uri).map(|open| {
+                    open.published_version = Some(open.doc.version);
+                    open.doc.clone()
+                });
+                files.push((uri, path, open));
             }
             let mut published = lock(&self.pack_published);
-            for uri in published.iter() {
-                if !now_published.contains(uri) {
-                    let version = docs.get(uri).map(|open| open.doc.version);
-                    batch.push((uri.clone(), Vec::new(), version));
-                }
+            let now: BTreeSet<Url> = files.iter().map(|(uri, _, _)| uri.clone()).collect();
+            for uri in published.iter().filter(|uri| !now.contains(*uri)) {
+                cleared.push((uri.clone(), docs.get(uri).map(|open| open.doc.version)));
             }
-            *published = now_published;
+            *published = now;
         }
-        for (uri, diagnostics, version) in batch {
+        for (uri, path, open) in files {
+            let version = open.as_ref().map(|doc| doc.version);
+            let doc = open.unwrap_or_else(|| {
+                Document::new(&std::fs::read_to_string(path).unwrap_or_default(), 0)
+            });
+            let diagnostics = content.errors[path]
+                .iter()
+                .map(|e| diagnostics::from_content_error(e, &doc, encoding))
+                .collect();
             self.client
                 .publish_diagnostics(uri, diagnostics, version)
+                .await;
+        }
+        for (uri, version) in cleared {
+            self.client
+                .publish_diagnostics(uri, Vec::new(), version)
                 .await;
         }
     }
@@ -495,11 +496,22 @@ impl State {
         true
     }
 
-    /// Forgets a closed document and clears its diagnostics (pack files keep their validation
-    /// errors, which are about the file on disk).
+    /// Forgets a closed document and clears its diagnostics. A pack file is validated again from
+    /// disk instead: its errors are about the file, open or not.
     pub async fn close(&self, uri: &Url) {
         let removed = lock(&self.docs).remove(uri).is_some();
-        if !removed || lock(&self.pack_published).contains(uri) {
+        if !removed {
+            return;
+        }
+        if self.is_pack_uri(uri) {
+            if let Some(job) = self.pack_job(uri) {
+                if let Ok(Outcome::Pack(errors)) =
+                    tokio::task::spawn_blocking(move || validate_pack(job)).await
+                {
+                    self.set_pack_errors(errors);
+                }
+            }
+            self.publish_pack_diagnostics().await;
             return;
         }
         let _publish = self.publish.lock().await;
