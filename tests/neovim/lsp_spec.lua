@@ -139,22 +139,36 @@ H.test('go to definition on the question heading lands on the example answers in
   local buf = open('answers/partner-incentives.md')
   local row, col = find(buf, 'How do you structure partner incentives?')
   vim.api.nvim_win_set_cursor(0, { row + 1, col + 4 })
-  vim.lsp.buf.definition()
-  local guide = H.wait_for('a jump into the guide', function()
-    local b = vim.api.nvim_get_current_buf()
-    return b ~= buf and b or nil
+  -- The server answers with the question's line and its example answers; more than one location
+  -- goes to a list in Neovim, so take the list and jump to the first example answer.
+  local items
+  vim.lsp.buf.definition({
+    on_list = function(t)
+      items = t.items
+    end,
+  })
+  items = H.wait_for('definition locations', function()
+    return items
   end)
-  H.ok(vim.api.nvim_buf_get_name(guide):match('partnerships%.md$'), 'guide file: ' .. vim.api.nvim_buf_get_name(guide))
-  local cur = vim.api.nvim_win_get_cursor(0)[1]
-  local heading
-  for i = cur, 1, -1 do
-    local l = vim.api.nvim_buf_get_lines(guide, i - 1, i, false)[1]
-    if l:match('^## ') then
-      heading = l
-      break
+  local guide_file = items[1].filename
+  H.ok(guide_file:match('partnerships%.md$'), 'guide file: ' .. guide_file)
+  local guide = vim.fn.readfile(guide_file)
+  local function section_of(lnum)
+    for i = lnum, 1, -1 do
+      if guide[i]:match('^## ') then
+        return guide[i]
+      end
     end
   end
-  H.eq(heading, '## Example Answers', 'section at the cursor')
+  H.eq(section_of(items[1].lnum), '## Common Interview Questions', 'first location: the question')
+  H.ok(guide[items[1].lnum]:find('How do you structure partner incentives?', 1, true), guide[items[1].lnum])
+  local example = vim.iter(items):find(function(it)
+    return section_of(it.lnum) == '## Example Answers'
+  end)
+  H.ok(example, 'no location in Example Answers among ' .. vim.inspect(items))
+  vim.cmd.edit(vim.fn.fnameescape(example.filename))
+  vim.api.nvim_win_set_cursor(0, { example.lnum, example.col - 1 })
+  H.ok(vim.api.nvim_get_current_line():match('^%- '), 'an example answer bullet: ' .. vim.api.nvim_get_current_line())
   vim.cmd.buffer(buf)
 end)
 
@@ -239,7 +253,7 @@ H.test(':InterviewCoach new writes a draft for the picked question', function()
   vim.ui.select = function(items, opts, on_choice)
     offered = vim.tbl_map(opts.format_item, items)
     for _, q in ipairs(items) do
-      if q.id == 'partnerships/6' then
+      if q.text == 'How do you evaluate partner ROI?' then
         return on_choice(q)
       end
     end

@@ -32,7 +32,8 @@ export interface Score {
   max: number;
   words: number;
   seconds: number;
-  target: number;
+  /** The linked question or scenario id (`partnerships/q3`), or null when the draft names none. */
+  target: string | null;
 }
 
 /** A quick-pick row: a separator per category, then its questions. */
@@ -86,8 +87,8 @@ export function clock(seconds: number): string {
 export function scoreLabel(score: Score | null | undefined): { text: string; tooltip: string } | undefined {
   if (!score || typeof score.points !== 'number' || typeof score.max !== 'number') return undefined;
   const text = `Rubric ${score.points}/${score.max} · ${score.words} words · ~${clock(score.seconds)}`;
-  const over = score.target > 0 && score.words > score.target ? ` (${score.words - score.target} over the budget)` : '';
-  const tooltip = `Interview Coach: rubric ${score.points} of ${score.max}; ${score.words} of ${score.target} words${over}; ` +
+  const answering = score.target ? ` for ${score.target}` : ' (not linked to a question)';
+  const tooltip = `Interview Coach: rubric ${score.points} of ${score.max}${answering}; ${score.words} words, ` +
     `about ${clock(score.seconds)} spoken. Click for the problems.`;
   return { text, tooltip };
 }

@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import { categories, clock, freeFileName, type Question, questionRows, scoreLabel } from '../src/protocol';
 
 const questions: Question[] = [
-  { id: 'partnerships/1', category: 'partnerships', categoryTitle: 'Partnerships', number: 1, text: 'How do you identify good strategic partners?', kind: 'process' },
-  { id: 'partnerships/10', category: 'partnerships', categoryTitle: 'Partnerships', number: 10, text: 'Share a partnership that drove measurable growth.', kind: 'behavioural' },
+  { id: 'partnerships/q1', category: 'partnerships', categoryTitle: 'Partnerships', number: 1, text: 'How do you identify good strategic partners?', kind: 'process' },
+  { id: 'partnerships/q10', category: 'partnerships', categoryTitle: 'Partnerships', number: 10, text: 'Share a partnership that drove measurable growth.', kind: 'behavioural' },
   { id: 'partnerships/scenario-1', category: 'partnerships', categoryTitle: 'Partnerships', number: 1, text: 'A channel partnership failed.', kind: 'scenario' },
-  { id: 'pricing/1', category: 'pricing', categoryTitle: 'Pricing', number: 1, text: 'How do you price?', kind: 'process' },
+  { id: 'pricing/q1', category: 'pricing', categoryTitle: 'Pricing', number: 1, text: 'How do you price?', kind: 'process' },
 ];
 
 test('question rows: one separator per category, scenarios labelled as such', () => {
@@ -37,10 +37,10 @@ test('score label and clock', () => {
   assert.equal(clock(85), '1:25');
   assert.equal(clock(5), '0:05');
   assert.equal(clock(-3), '0:00');
-  const label = scoreLabel({ points: 7, max: 10, words: 212, seconds: 85, target: 300 });
+  const label = scoreLabel({ points: 7, max: 10, words: 212, seconds: 85, target: 'partnerships/q3' });
   assert.equal(label?.text, 'Rubric 7/10 · 212 words · ~1:25');
-  assert.doesNotMatch(label!.tooltip, /over the budget/);
-  assert.match(scoreLabel({ points: 3, max: 10, words: 420, seconds: 168, target: 300 })!.tooltip, /120 over the budget/);
+  assert.match(label!.tooltip, /rubric 7 of 10 for partnerships\/q3; 212 words, about 1:25 spoken/);
+  assert.match(scoreLabel({ points: 3, max: 10, words: 420, seconds: 168, target: null })!.tooltip, /not linked to a question/);
   assert.equal(scoreLabel(null), undefined);
   assert.equal(scoreLabel({} as never), undefined);
 });
