@@ -1,7 +1,8 @@
 // End to end in code-server: open the fixture draft and check what the user sees: rule codes in
 // the Problems panel, the server's hover, the score in the status bar, and the New Answer Draft
 // command. Extends ../shared/vscode-e2e/e2e.mjs.
-// usage: node e2e.mjs BASE_URL FOLDER   env PW_HOME (playwright-core), SHOTS_DIR, CHROMIUM
+// usage: node e2e.mjs MODE BASE_URL FOLDER   env PW_HOME (playwright-core), SHOTS_DIR, CHROMIUM
+//   MODE server: a working server; MODE missing: no server anywhere, one clear message expected.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { createRequire } from 'node:module';
 
 const { chromium } = createRequire(path.join(process.env.PW_HOME, 'package.json'))('playwright-core');
 
-const [base, folder] = process.argv.slice(2);
+const [mode, base, folder] = process.argv.slice(2);
 const draft = 'partner-incentives.md';
 const expectedCodes = ['criticism', 'metrics', 'activity-volume', 'structure'];
 const shots = process.env.SHOTS_DIR || path.join(os.tmpdir(), 'vscode-e2e-shots');
@@ -85,6 +86,42 @@ try {
   await page.locator('.tabs-container .tab.active', { hasText: draft }).waitFor({ timeout: 30_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   log('editor open:', draft);
+  if (mode === 'missing') await missingServer();
+  else await withServer();
+} catch (e) {
+  check('the workbench flow', false, e.message.split('\n')[0]);
+  await shot('error');
+} finally {
+  await browser.close();
+  fs.rmSync(xdg, { recursive: true, force: true });
+}
+const failed = results.filter((r) => !r).length;
+console.log(`vscode end to end (${mode}): ${results.length - failed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+
+/** No server anywhere: one error notification that says what was tried and how to fix it. */
+async function missingServer() {
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  const toast = toasts.filter({ hasText: 'interview-coach language server was not found' }).first();
+  let text = '';
+  try {
+    await toast.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000); // let any second message arrive before counting
+    text = oneLine(await toast.innerText());
+  } catch {
+    // reported below
+  }
+  log('notification:', text || '(none)');
+  check('a missing server gives a notification naming the fix',
+    /cargo install/.test(text) && /interviewCoach\.server\.path/.test(text) && /no-such-dir/.test(text), text.slice(0, 200));
+  const all = (await toasts.allInnerTexts()).map(oneLine).filter((t) => /interview/i.test(t));
+  check('exactly one message, no stack trace', all.length === 1 && !/\bat .+:\d+:\d+/.test(all[0] ?? ''), `${all.length} messages`);
+  check('the message offers Open Settings', (await toast.locator('.monaco-button', { hasText: 'Open Settings' }).count()) === 1);
+  await shot('missing');
+}
+
+/** A working server: what the user sees for the fixture draft. */
+async function withServer() {
 
   // 1. Diagnostics as the user sees them: squiggles, then the Problems panel rows.
   const squiggle = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first();
@@ -164,13 +201,4 @@ try {
     created.length === 1 && opened.includes(created[0]) && /partner ROI/i.test(createdText),
     `tab "${opened}", files ${JSON.stringify(created)}`);
   await shot('new-draft');
-} catch (e) {
-  check('the workbench flow', false, e.message.split('\n')[0]);
-  await shot('error');
-} finally {
-  await browser.close();
-  fs.rmSync(xdg, { recursive: true, force: true });
 }
-const failed = results.filter((r) => !r).length;
-console.log(`vscode end to end: ${results.length - failed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-process.exit(failed === 0 && results.length > 0 ? 0 : 1);
