@@ -20,6 +20,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run the language server over stdin and stdout.
+    Lsp,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -28,6 +30,11 @@ fn main() -> anyhow::Result<()> {
         Command::Guide { category, json } => {
             let _ = (category, json);
             Ok(())
+        }
+        Command::Lsp => {
+            interview_coach::lsp::logging::init();
+            let code = interview_coach::lsp::run()?;
+            std::process::exit(code)
         }
     }
 }

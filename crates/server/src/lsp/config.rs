@@ -1,0 +1,373 @@
+//! Settings from the client (`initializationOptions`, `workspace/didChangeConfiguration`,
+//! `workspace/configuration`, section `interviewCoach`) and from `.interview-coach.toml` files
+//! next to or above a draft. The schema is in `docs/protocol.md`.
+//!
+//! Every source parses into [`Overrides`], which is validated as a whole: a bad value names its
+//! key and the caller keeps the last good settings.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use interview_rubric::{Rule, RuleLevel, Settings, SettingsError, Severity};
+use serde_json::Value;
+
+/// The settings section the server reads.
+pub const SECTION: &str = "interviewCoach";
+
+/// The per-project settings file, searched upward from each draft.
+pub const PROJECT_FILE: &str = ".interview-coach.toml";
+
+/// The default content pack folder, relative to the workspace root.
+pub const DEFAULT_CATEGORIES_PATH: &str = ".interview-coach/categories";
+
+/// The settings in force for the client: the engine's settings plus where content packs live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientSettings {
+    /// Engine settings before any `.interview-coach.toml`.
+    pub engine: Settings,
+    /// Content pack folder, relative to the workspace root (or absolute).
+    pub categories_path: String,
+}
+
+impl Default for ClientSettings {
+    fn default() -> Self {
+        ClientSettings {
+            engine: Settings::default(),
+            categories_path: DEFAULT_CATEGORIES_PATH.to_string(),
+        }
+    }
+}
+
+impl ClientSettings {
+    /// The defaults with each client source applied in order (later ones win).
+    pub fn from_sources<'a>(
+        sources: impl IntoIterator<Item = &'a Value>,
+    ) -> Result<Self, SettingsError> {
+        let mut settings = ClientSettings::default();
+        for source in sources {
+            let overrides = Overrides::from_value(section(source), KeyStyle::Camel)?;
+            settings.engine = overrides.apply(&settings.engine);
+            if let Some(path) = overrides.categories_path {
+                settings.categories_path = path;
+            }
+        }
+        Ok(settings)
+    }
+}
+
+/// The `interviewCoach` section of a settings value: clients send either the section itself or an
+/// object holding it under its name.
+pub fn section(value: &Value) -> &Value {
+    value.get(SECTION).unwrap_or(value)
+}
+
+/// How keys are spelled: `wordBudget` in client settings, `word-budget` in TOML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyStyle {
+    /// camelCase, as in editor settings.
+    Camel,
+    /// kebab-case, as in `.interview-coach.toml`.
+    Kebab,
+}
+
+/// Values one source sets; unset values leave the base alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// Rule levels.
+    pub rules: BTreeMap<Rule, RuleLevel>,
+    /// `wordBudget`, 50–5000.
+    pub word_budget: Option<usize>,
+    /// `wordsPerMinute`, 60–400.
+    pub words_per_minute: Option<u32>,
+    /// `categoriesPath` (client settings only).
+    pub categories_path: Option<String>,
+}
+
+impl Overrides {
+    /// Reads a settings object. `null` values count as unset. Client settings may carry keys for
+    /// the editor plugin itself (`trace`, ...), so unknown keys are ignored there; in TOML they are
+    /// errors, since a typo would otherwise go unnoticed.
+    pub fn from_value(value: &Value, style: KeyStyle) -> Result<Self, SettingsError> {
+        let mut overrides = Overrides::default();
+        let object = match value {
+            Value::Null => return Ok(overrides),
+            Value::Object(object) => object,
+            other => {
+                return Err(error(
+                    "",
+                    format!("expected an object, found {}", kind(other)),
+                ));
+            }
+        };
+        let (budget_key, wpm_key, path_key) = match style {
+            KeyStyle::Camel => ("wordBudget", "wordsPerMinute", "categoriesPath"),
+            KeyStyle::Kebab => ("word-budget", "words-per-minute", ""),
+        };
+        for (key, value) in object {
+            if value.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "rules" => overrides.rules = rules(value)?,
+                k if k == budget_key => {
+                    overrides.word_budget = Some(integer(k, value, 50, 5000)? as usize);
+                }
+                k if k == wpm_key => {
+                    overrides.words_per_minute = Some(integer(k, value, 60, 400)? as u32);
+                }
+                k if k == path_key => match value {
+                    Value::String(s) if !s.trim().is_empty() => {
+                        overrides.categories_path = Some(s.clone());
+                    }
+                    other => {
+                        return Err(error(
+                            k,
+                            format!("expected a folder path, found {}", kind(other)),
+                        ));
+                    }
+                },
+                other if style == KeyStyle::Kebab => {
+                    return Err(error(
+                        other,
+                        "unknown key (expected word-budget, words-per-minute or [rules])".into(),
+                    ));
+                }
+                other => tracing::debug!(key = other, "ignoring unknown setting"),
+            }
+        }
+        Ok(overrides)
+    }
+
+    /// Parses `.interview-coach.toml` text.
+    pub fn from_toml(text: &str) -> Result<Self, SettingsError> {
+        let table: toml::Table = toml::from_str(text).map_err(|e| {
+            let message = e.message().to_string();
+            match e.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    error(&format!("line {line}"), message)
+                }
+                None => error("", message),
+            }
+        })?;
+        let value = serde_json::to_value(table).map_err(|e| error("", e.to_string()))?;
+        Overrides::from_value(&value, KeyStyle::Kebab)
+    }
+
+    /// `base` with these values applied.
+    pub fn apply(&self, base: &Settings) -> Settings {
+        let mut settings = base.clone();
+        settings
+            .rules
+            .extend(self.rules.iter().map(|(r, l)| (*r, *l)));
+        if let Some(budget) = self.word_budget {
+            settings.word_budget = budget;
+        }
+        if let Some(wpm) = self.words_per_minute {
+            settings.words_per_minute = wpm;
+        }
+        settings
+    }
+}
+
+fn rules(value: &Value) -> Result<BTreeMap<Rule, RuleLevel>, SettingsError> {
+    let Value::Object(object) = value else {
+        return Err(error(
+            "rules",
+            format!("expected a table of rule levels, found {}", kind(value)),
+        ));
+    };
+    let mut rules = BTreeMap::new();
+    for (id, level) in object {
+        let key = format!("rules.{id}");
+        let rule: Rule = id.parse().map_err(|e: String| error(&key, e))?;
+        let level = match level {
+            Value::Null => continue,
+            Value::String(s) if s == "off" => RuleLevel::Off,
+            Value::String(s) => RuleLevel::On(s.parse::<Severity>().map_err(|e| error(&key, e))?),
+            Value::Bool(false) => RuleLevel::Off,
+            Value::Bool(true) => RuleLevel::On(rule.default_severity()),
+            other => {
+                return Err(error(
+                    &key,
+                    format!(
+                        "expected off, hint, information, warning or error, found {}",
+                        kind(other)
+                    ),
+                ));
+            }
+        };
+        rules.insert(rule, level);
+    }
+    Ok(rules)
+}
+
+fn integer(key: &str, value: &Value, min: u64, max: u64) -> Result<u64, SettingsError> {
+    match value.as_u64() {
+        Some(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(error(
+            key,
+            format!("expected a whole number from {min} to {max}, found {value}"),
+        )),
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn error(key: &str, message: String) -> SettingsError {
+    SettingsError {
+        key: key.to_string(),
+        message,
+    }
+}
+
+/// The nearest `.interview-coach.toml` in the draft's folder or above it.
+pub fn find_project_file(draft: &Path) -> Option<PathBuf> {
+    draft
+        .ancestors()
+        .skip(1)
+        .map(|dir| dir.join(PROJECT_FILE))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A project file's parsed overrides, or why it was rejected.
+pub type ProjectSettings = Result<Arc<Overrides>, SettingsError>;
+
+/// A parsed project file with the modification time and size it was read at.
+type CachedFile = (Option<SystemTime>, u64, ProjectSettings);
+
+/// Parsed `.interview-coach.toml` files, re-read when their modification time or size changes.
+#[derive(Debug, Default)]
+pub struct ProjectFiles {
+    cache: Mutex<HashMap<PathBuf, CachedFile>>,
+}
+
+impl ProjectFiles {
+    /// The overrides that apply to a draft at `path`: from the nearest project file, if any.
+    /// `fresh` is true when the file was (re)read by this call, so that a bad file is reported once
+    /// per change rather than on every keystroke.
+    pub fn for_draft(&self, draft: &Path) -> Option<(PathBuf, ProjectSettings, bool)> {
+        let file = find_project_file(draft)?;
+        let meta = std::fs::metadata(&file).ok()?;
+        let stamp = (meta.modified().ok(), meta.len());
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((modified, len, parsed)) = cache.get(&file) {
+            if (*modified, *len) == stamp {
+                return Some((file, parsed.clone(), false));
+            }
+        }
+        let parsed = match std::fs::read_to_string(&file) {
+            Ok(text) => Overrides::from_toml(&text).map(Arc::new),
+            Err(e) => Err(error("", format!("cannot read: {e}"))),
+        };
+        cache.insert(file.clone(), (stamp.0, stamp.1, parsed.clone()));
+        Some((file, parsed, true))
+    }
+
+    /// Forgets every parsed file (after a watched-files notification).
+    pub fn clear(&self) {
+        self.cache.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn client_sources_layer_in_order() {
+        let init = json!({ "rules": { "metrics": "error", "hedging": "off" }, "wordBudget": 200 });
+        let later =
+            json!({ "interviewCoach": { "rules": { "metrics": "hint" }, "wordsPerMinute": 120 } });
+        let s = ClientSettings::from_sources([&init, &later]).unwrap();
+        assert_eq!(s.engine.level(Rule::Metrics), RuleLevel::On(Severity::Hint));
+        assert_eq!(s.engine.level(Rule::Hedging), RuleLevel::Off);
+        assert_eq!(s.engine.word_budget, 200);
+        assert_eq!(s.engine.words_per_minute, 120);
+        assert_eq!(s.categories_path, DEFAULT_CATEGORIES_PATH);
+    }
+
+    #[test]
+    fn nulls_and_editor_keys_are_ignored_in_client_settings() {
+        let v = json!({ "trace": { "server": "verbose" }, "wordBudget": null, "categoriesPath": "packs" });
+        let s = ClientSettings::from_sources([&v]).unwrap();
+        assert_eq!(s.engine, Settings::default());
+        assert_eq!(s.categories_path, "packs");
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        let cases = [
+            (json!({ "rules": { "metrics": "loud" } }), "rules.metrics"),
+            (json!({ "rules": { "nope": "off" } }), "rules.nope"),
+            (json!({ "rules": { "metrics": 3 } }), "rules.metrics"),
+            (json!({ "rules": [] }), "rules"),
+            (json!({ "wordBudget": 10 }), "wordBudget"),
+            (json!({ "wordBudget": "300" }), "wordBudget"),
+            (json!({ "wordsPerMinute": 401 }), "wordsPerMinute"),
+            (json!({ "wordsPerMinute": 150.5 }), "wordsPerMinute"),
+            (json!({ "categoriesPath": "" }), "categoriesPath"),
+        ];
+        for (value, key) in cases {
+            let err = ClientSettings::from_sources([&value]).unwrap_err();
+            assert_eq!(err.key, key, "{value}");
+        }
+    }
+
+    #[test]
+    fn toml_uses_kebab_case_and_rejects_unknown_keys() {
+        let o = Overrides::from_toml(
+            "word-budget = 250\nwords-per-minute = 140\n[rules]\ncriticism = \"error\"\n",
+        )
+        .unwrap();
+        let s = o.apply(&Settings::default());
+        assert_eq!(s.word_budget, 250);
+        assert_eq!(s.words_per_minute, 140);
+        assert_eq!(s.level(Rule::Criticism), RuleLevel::On(Severity::Error));
+
+        let err = Overrides::from_toml("wordBudget = 250\n").unwrap_err();
+        assert_eq!(err.key, "wordBudget");
+        let err =
+            Overrides::from_toml("[rules]\nmetrics = \"off\"\n\nword-budget = 3\n").unwrap_err();
+        assert_eq!(err.key, "rules.word-budget");
+        let err = Overrides::from_toml("word-budget = \n").unwrap_err();
+        assert_eq!(err.key, "line 1");
+    }
+
+    #[test]
+    fn project_files_are_found_upward_and_reread_on_change() {
+        let root = tempfile::tempdir().unwrap();
+        let drafts = root.path().join("answers/deep");
+        std::fs::create_dir_all(&drafts).unwrap();
+        let draft = drafts.join("a.md");
+        let files = ProjectFiles::default();
+        assert!(files.for_draft(&draft).is_none());
+
+        let toml = root.path().join(PROJECT_FILE);
+        std::fs::write(&toml, "word-budget = 120\n").unwrap();
+        let (found, parsed, fresh) = files.for_draft(&draft).unwrap();
+        assert_eq!(found, toml);
+        assert!(fresh);
+        assert_eq!(parsed.unwrap().word_budget, Some(120));
+        let (_, _, fresh) = files.for_draft(&draft).unwrap();
+        assert!(!fresh);
+
+        std::fs::write(&toml, "word-budget = 1200000\n").unwrap();
+        let (_, parsed, fresh) = files.for_draft(&draft).unwrap();
+        assert!(fresh);
+        assert_eq!(parsed.unwrap_err().key, "word-budget");
+    }
+}

@@ -1,0 +1,101 @@
+//! The workspace's content pack: extra categories in `.interview-coach/categories/` (or the
+//! `categoriesPath` setting), loaded over the embedded catalog. Files that fail validation are left
+//! out of the catalog and their errors become diagnostics in those files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use interview_content::{Catalog, ContentError};
+
+/// The catalog for a workspace and the validation errors of its content pack, by file.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedContent {
+    /// Embedded categories plus the pack's valid ones.
+    pub catalog: Catalog,
+    /// The pack folder, when the workspace has one.
+    pub dir: Option<PathBuf>,
+    /// Validation errors by absolute file path.
+    pub errors: BTreeMap<PathBuf, Vec<ContentError>>,
+}
+
+/// The pack folder for a workspace root and the `categoriesPath` setting (relative to the root,
+/// or absolute).
+pub fn pack_dir(root: Option<&Path>, categories_path: &str) -> Option<PathBuf> {
+    let path = Path::new(categories_path);
+    if path.is_absolute() {
+        Some(path.to_path_buf())
+    } else {
+        root.map(|root| root.join(path))
+    }
+}
+
+/// Loads the embedded catalog plus the pack in `dir`, when that folder exists.
+pub fn load(dir: Option<PathBuf>) -> LoadedContent {
+    let Some(dir) = dir.filter(|d| d.is_dir()) else {
+        return LoadedContent {
+            catalog: Catalog::embedded().clone(),
+            dir: None,
+            errors: BTreeMap::new(),
+        };
+    };
+    let (catalog, errors) = Catalog::with_dir(&dir);
+    let mut by_file: BTreeMap<PathBuf, Vec<ContentError>> = BTreeMap::new();
+    for error in errors {
+        let file = Path::new(&error.file);
+        let path = if file.is_absolute() {
+            file.to_path_buf()
+        } else {
+            dir.join(file)
+        };
+        by_file.entry(path).or_default().push(error);
+    }
+    LoadedContent {
+        catalog,
+        dir: Some(dir),
+        errors: by_file,
+    }
+}
+
+/// Whether `path` is a category file of the pack in `dir`: a `.md` or `.toml` file inside it.
+pub fn is_pack_file(dir: &Path, path: &Path) -> bool {
+    path.starts_with(dir)
+        && path
+            .extension()
+            .is_some_and(|ext| ext == "md" || ext == "toml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pack_dir_is_relative_to_the_root_unless_absolute() {
+        let root = Path::new("/work/space");
+        assert_eq!(
+            pack_dir(Some(root), ".interview-coach/categories"),
+            Some(PathBuf::from("/work/space/.interview-coach/categories"))
+        );
+        assert_eq!(pack_dir(None, "/packs"), Some(PathBuf::from("/packs")));
+        assert_eq!(pack_dir(None, "packs"), None);
+    }
+
+    #[test]
+    fn pack_files_are_markdown_and_toml_inside_the_folder() {
+        let dir = Path::new("/w/.interview-coach/categories");
+        assert!(is_pack_file(dir, &dir.join("sales.md")));
+        assert!(is_pack_file(dir, &dir.join("sales.toml")));
+        assert!(!is_pack_file(dir, &dir.join("notes.txt")));
+        assert!(!is_pack_file(dir, Path::new("/w/answers/a.md")));
+    }
+
+    #[test]
+    fn a_missing_folder_gives_the_embedded_catalog() {
+        let loaded = load(Some(PathBuf::from("/nonexistent/interview-coach/pack")));
+        assert!(loaded.dir.is_none());
+        assert!(loaded.errors.is_empty());
+        assert_eq!(
+            loaded.catalog.categories.len(),
+            Catalog::embedded().categories.len()
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! From the engine's findings to LSP diagnostics: rule id as the code, a link to the rule's entry in
+//! the guide, and related information pointing at the rubric line the rule enforces.
+
+use std::collections::HashMap;
+
+use interview_content::ContentError;
+use interview_rubric::{Finding, Report, Severity};
+use serde_json::json;
+use tower_lsp::lsp_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Position, Range, Url,
+};
+
+use crate::lsp::document::{Document, Encoding};
+
+/// The `source` of every diagnostic the server publishes.
+pub const SOURCE: &str = "interview-coach";
+
+/// Where diagnostics link to: each category's guide file and the rules page.
+#[derive(Debug, Clone, Copy)]
+pub struct GuideLinks<'a> {
+    /// Category id → its guide file.
+    pub by_category: &'a HashMap<String, Url>,
+    /// The rules page; each rule is its section `#<rule id>`.
+    pub rules: Option<&'a Url>,
+}
+
+/// The diagnostics for a report on `doc`, in the report's order.
+pub fn from_report(
+    report: &Report,
+    doc: &Document,
+    encoding: Encoding,
+    links: GuideLinks<'_>,
+) -> Vec<Diagnostic> {
+    report
+        .findings
+        .iter()
+        .map(|f| from_finding(f, doc, encoding, links))
+        .collect()
+}
+
+/// One finding as a diagnostic.
+pub fn from_finding(
+    finding: &Finding,
+    doc: &Document,
+    encoding: Encoding,
+    links: GuideLinks<'_>,
+) -> Diagnostic {
+    let code_description = links.rules.map(|rules| {
+        let mut href = rules.clone();
+        href.set_fragment(Some(finding.rule.id()));
+        CodeDescription { href }
+    });
+    let related_information = finding.cites.as_ref().and_then(|cite| {
+        let uri = links.by_category.get(&cite.category)?.clone();
+        let line = Position::new(cite.line.saturating_sub(1), 0);
+        Some(vec![DiagnosticRelatedInformation {
+            location: Location::new(uri, Range::new(line, line)),
+            message: format!("Rubric: {}", cite.text),
+        }])
+    });
+    let fixes: Vec<_> = finding
+        .fixes
+        .iter()
+        .map(|fix| {
+            let edits: Vec<_> = fix
+                .edits
+                .iter()
+                .map(|e| json!({ "range": doc.range(e.range.clone(), encoding), "newText": e.new_text }))
+                .collect();
+            json!({ "title": fix.title, "edits": edits })
+        })
+        .collect();
+    let data = if fixes.is_empty() {
+        json!({ "rule": finding.rule.id() })
+    } else {
+        json!({ "rule": finding.rule.id(), "fixes": fixes })
+    };
+    Diagnostic {
+        range: doc.range(finding.range.clone(), encoding),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.rule.id().to_string())),
+        code_description,
+        source: Some(SOURCE.to_string()),
+        message: finding.message.clone(),
+        related_information,
+        tags: None,
+        data: Some(data),
+    }
+}
+
+/// The LSP severity of an engine severity.
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Hint => DiagnosticSeverity::HINT,
+        Severity::Information => DiagnosticSeverity::INFORMATION,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Error => DiagnosticSeverity::ERROR,
+    }
+}
+
+/// A content pack validation error as an error diagnostic on its line (the whole line; line 1 when
+/// the error has none).
+pub fn from_content_error(error: &ContentError, doc: &Document, encoding: Encoding) -> Diagnostic {
+    let line = error.line.unwrap_or(1).saturating_sub(1) as usize;
+    let rope = doc.rope();
+    let line = line.min(rope.len_lines().saturating_sub(1));
+    let start = rope.line_to_byte(line);
+    let end = rope.line_to_byte((line + 1).min(rope.len_lines()));
+    let text = rope.byte_slice(start..end);
+    let trimmed = end - (text.len_bytes() - text.to_string().trim_end_matches(['\r', '\n']).len());
+    Diagnostic {
+        range: doc.range(start..trimmed, encoding),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("content".to_string())),
+        source: Some(SOURCE.to_string()),
+        message: error.message.clone(),
+        ..Diagnostic::default()
+    }
+}
+
+/// A single notice on the first line (why a document is not analysed).
+pub fn notice(message: String, severity: DiagnosticSeverity) -> Diagnostic {
+    Diagnostic {
+        range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+        severity: Some(severity),
+        source: Some(SOURCE.to_string()),
+        message,
+        ..Diagnostic::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use interview_rubric::{Citation, Fix, Rule, TextEdit};
+
+    use super::*;
+
+    fn finding(range: std::ops::Range<usize>) -> Finding {
+        Finding {
+            rule: Rule::Metrics,
+            severity: Severity::Warning,
+            range,
+            message: "No numbers: quantify the impact.".into(),
+            cites: Some(Citation {
+                category: "teamwork".into(),
+                id: "teamwork/mistake-1".into(),
+                file: "teamwork.md".into(),
+                line: 5,
+                text: "Giving generic answers without numbers.".into(),
+            }),
+            fixes: vec![Fix {
+                title: "Insert a metric".into(),
+                edits: vec![TextEdit {
+                    range: 7..7,
+                    new_text: " (+20%)".into(),
+                }],
+            }],
+        }
+    }
+
+    fn links() -> (HashMap<String, Url>, Url) {
+        let guide = Url::parse("file:///cache/abc/teamwork.md").unwrap();
+        let rules = Url::parse("file:///cache/abc/rules.md").unwrap();
+        (HashMap::from([("teamwork".to_string(), guide)]), rules)
+    }
+
+    #[test]
+    fn a_finding_carries_code_link_source_and_citation() {
+        let doc = Document::new("😀 grew\r\nrevenue a lot", 3);
+        let (by_category, rules) = links();
+        let links = GuideLinks {
+            by_category: &by_category,
+            rules: Some(&rules),
+        };
+        let start = "😀 grew\r\n".len();
+        let d = from_finding(&finding(start..start + 7), &doc, Encoding::Utf16, links);
+        assert_eq!(
+            d.range,
+            Range::new(Position::new(1, 0), Position::new(1, 7))
+        );
+        assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
+        assert_eq!(d.code, Some(NumberOrString::String("metrics".into())));
+        assert_eq!(d.source.as_deref(), Some("interview-coach"));
+        assert_eq!(
+            d.code_description.unwrap().href.as_str(),
+            "file:///cache/abc/rules.md#metrics"
+        );
+        let related = d.related_information.unwrap();
+        assert_eq!(related.len(), 1);
+        assert_eq!(
+            related[0].location.uri.as_str(),
+            "file:///cache/abc/teamwork.md"
+        );
+        assert_eq!(related[0].location.range.start, Position::new(4, 0));
+        assert!(related[0].message.contains("without numbers"));
+        // The fix's byte offset 7 is after "😀 gr": UTF-16 column 5.
+        let data = d.data.unwrap();
+        assert_eq!(data["rule"], "metrics");
+        assert_eq!(
+            data["fixes"][0]["edits"][0]["range"]["start"]["character"],
+            5
+        );
+        assert_eq!(data["fixes"][0]["edits"][0]["newText"], " (+20%)");
+    }
+
+    #[test]
+    fn ranges_follow_the_negotiated_encoding() {
+        let doc = Document::new("é😀 x", 1);
+        let (by_category, _) = links();
+        let links = GuideLinks {
+            by_category: &by_category,
+            rules: None,
+        };
+        let x = "é😀 ".len();
+        let utf8 = from_finding(&finding(x..x + 1), &doc, Encoding::Utf8, links);
+        let utf16 = from_finding(&finding(x..x + 1), &doc, Encoding::Utf16, links);
+        assert_eq!(utf8.range.start.character, 7);
+        assert_eq!(utf16.range.start.character, 4);
+        assert!(utf8.code_description.is_none());
+    }
+
+    #[test]
+    fn severities_map_one_to_one() {
+        assert_eq!(severity(Severity::Hint), DiagnosticSeverity::HINT);
+        assert_eq!(
+            severity(Severity::Information),
+            DiagnosticSeverity::INFORMATION
+        );
+        assert_eq!(severity(Severity::Warning), DiagnosticSeverity::WARNING);
+        assert_eq!(severity(Severity::Error), DiagnosticSeverity::ERROR);
+    }
+
+    #[test]
+    fn a_citation_of_an_unknown_category_has_no_related_information() {
+        let doc = Document::new("text", 1);
+        let by_category = HashMap::new();
+        let links = GuideLinks {
+            by_category: &by_category,
+            rules: None,
+        };
+        let d = from_finding(&finding(0..4), &doc, Encoding::Utf16, links);
+        assert!(d.related_information.is_none());
+    }
+
+    #[test]
+    fn content_errors_cover_their_line_without_the_break() {
+        let doc = Document::new("# T\r\nbad line\r\nlast", 1);
+        let error = ContentError {
+            file: "t.md".into(),
+            line: Some(2),
+            message: "unknown section".into(),
+        };
+        let d = from_content_error(&error, &doc, Encoding::Utf16);
+        assert_eq!(
+            d.range,
+            Range::new(Position::new(1, 0), Position::new(1, 8))
+        );
+        assert_eq!(d.severity, Some(DiagnosticSeverity::ERROR));
+        // A line past the end clamps to the last line.
+        let far = ContentError {
+            line: Some(99),
+            ..error
+        };
+        let d = from_content_error(&far, &doc, Encoding::Utf16);
+        assert_eq!(
+            d.range,
+            Range::new(Position::new(2, 0), Position::new(2, 4))
+        );
+    }
+}

@@ -1,0 +1,293 @@
+//! The guide on disk: every category's Markdown, verbatim, plus a generated `rules.md`, written once
+//! per content version to a private cache folder so that any editor can open them (diagnostic links,
+//! related information, go to definition, code lenses).
+//!
+//! Layout: `<cache>/<content hash>/<category id>.md` and `<cache>/<content hash>/rules.md`, where
+//! `<cache>` is `$INTERVIEW_COACH_CACHE_DIR`, else `$XDG_CACHE_HOME/interview-coach`, else
+//! `~/.cache/interview-coach`. Folders are created private (0700) and files read-only (0444);
+//! each file is written to a temporary file and renamed into place, so a reader never sees half a
+//! file. Only validated category ids become file names.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use interview_content::{Catalog, Category};
+use interview_rubric::Rule;
+use tower_lsp::lsp_types::Url;
+
+/// The file that documents every rule, one section per rule id.
+pub const RULES_FILE: &str = "rules.md";
+
+/// Bumped when the layout or the generated `rules.md` changes, so old caches are not reused.
+const FORMAT: u64 = 1;
+
+/// The guide files written for one catalog.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WrittenGuide {
+    /// The folder holding the files.
+    pub dir: PathBuf,
+    /// Category id → its guide file.
+    pub by_category: HashMap<String, Url>,
+    /// The rules page.
+    pub rules: Option<Url>,
+}
+
+impl WrittenGuide {
+    /// The link to a rule's section in the rules page.
+    pub fn rule_href(&self, rule: Rule) -> Option<Url> {
+        let mut url = self.rules.clone()?;
+        url.set_fragment(Some(rule.id()));
+        Some(url)
+    }
+}
+
+/// The cache folder from the environment: `$INTERVIEW_COACH_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/interview-coach`, else `$HOME/.cache/interview-coach`. Relative values are
+/// ignored, as the XDG specification asks.
+pub fn cache_root() -> Option<PathBuf> {
+    let absolute = |var: &str| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    if let Some(dir) = absolute("INTERVIEW_COACH_CACHE_DIR") {
+        return Some(dir);
+    }
+    if let Some(dir) = absolute("XDG_CACHE_HOME") {
+        return Some(dir.join("interview-coach"));
+    }
+    absolute("HOME").map(|home| home.join(".cache").join("interview-coach"))
+}
+
+/// Writes the catalog's guide under `root/<content hash>/`, reusing files already there with the
+/// right content. Categories whose id is not a safe file name are skipped and logged.
+pub fn write(catalog: &Catalog, root: &Path) -> io::Result<WrittenGuide> {
+    let dir = root.join(format!("{:016x}", content_hash(catalog)));
+    create_private_dir(root)?;
+    create_private_dir(&dir)?;
+
+    let mut guide = WrittenGuide {
+        dir: dir.clone(),
+        ..WrittenGuide::default()
+    };
+    for category in &catalog.categories {
+        if !is_safe_id(&category.id) {
+            tracing::warn!(category = %category.id, "category id is not a safe file name; its guide is not written");
+            continue;
+        }
+        let path = dir.join(format!("{}.md", category.id));
+        write_if_changed(&path, category.markdown.as_bytes())?;
+        if let Some(url) = file_url(&path) {
+            guide.by_category.insert(category.id.clone(), url);
+        }
+    }
+    let rules = dir.join(RULES_FILE);
+    write_if_changed(&rules, rules_page(catalog).as_bytes())?;
+    guide.rules = file_url(&rules);
+    Ok(guide)
+}
+
+/// A category id that is safe as a file name: lower-case ASCII letters, digits, `-` and `_`,
+/// starting with a letter or digit, at most 64 bytes, and not the rules page's name.
+pub fn is_safe_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 64
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'_')
+        && format!("{id}.md") != RULES_FILE
+}
+
+/// A stable hash of what the guide holds: the format, the binary's version (the rules page comes
+/// from it) and each category's id and content hash. FNV-1a: stable across builds and platforms.
+fn content_hash(catalog: &Catalog) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(&FORMAT.to_le_bytes());
+    feed(env!("CARGO_PKG_VERSION").as_bytes());
+    for category in &catalog.categories {
+        feed(category.id.as_bytes());
+        feed(&[0]);
+        feed(&category.content_hash.to_le_bytes());
+        feed(category.markdown.as_bytes());
+    }
+    hash
+}
+
+/// The rules page: one `## <rule id>` section per rule, with the rubric lines it enforces in each
+/// category, linked to their line in the category's guide file.
+pub fn rules_page(catalog: &Catalog) -> String {
+    let mut page = String::from(
+        "# interview-coach rules\n\nEach rule enforces a line of a category's Best Practices or \
+         Mistakes to Avoid. Turn a rule off or change its level with `rules.<id>` in the \
+         `interviewCoach` settings or the `[rules]` table of `.interview-coach.toml`.\n",
+    );
+    for rule in Rule::ALL {
+        let _ = write!(
+            page,
+            "\n## {id}\n\n{summary}\n\nDefault level: {severity}.\n",
+            id = rule.id(),
+            summary = rule.summary(),
+            severity = rule.default_severity(),
+        );
+        let cited: Vec<String> = catalog
+            .categories
+            .iter()
+            .filter(|c| is_safe_id(&c.id))
+            .filter_map(|c| citation_line(c, *rule))
+            .collect();
+        if !cited.is_empty() {
+            page.push_str("\nGrounded in:\n\n");
+            for line in cited {
+                page.push_str(&line);
+            }
+        }
+    }
+    page
+}
+
+/// `- Partnerships, Mistakes to Avoid: "…" (partnerships.md line 50)` for the line `rule` cites.
+fn citation_line(category: &Category, rule: Rule) -> Option<String> {
+    let citation = category
+        .rule_citations
+        .iter()
+        .find(|c| c.rule == rule.id())?;
+    let (section, line) = category
+        .best_practices
+        .iter()
+        .map(|l| ("Best Practices", l))
+        .chain(category.mistakes.iter().map(|l| ("Mistakes to Avoid", l)))
+        .find(|(_, l)| l.id == citation.line_id)?;
+    Some(format!(
+        "- {title}, {section}: \"{text}\" ([{id}.md line {n}]({id}.md#L{n}))\n",
+        title = category.title,
+        text = line.text,
+        id = category.id,
+        n = line.line,
+    ))
+}
+
+fn file_url(path: &Path) -> Option<Url> {
+    Url::from_file_path(path).ok()
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    if dir.is_dir() {
+        // Tighten a folder left by an older build; the parents are the user's, left alone.
+        return std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(dir)
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename, unless it already holds them.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut file = tempfile::Builder::new()
+        .prefix(".guide-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    set_read_only(file.path())?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_read_only(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o444))
+}
+
+#[cfg(not(unix))]
+fn set_read_only(path: &Path) -> io::Result<()> {
+    let mut perms = std::fs::metadata(path)?.permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(path, perms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_ids_are_plain_lower_case_names() {
+        assert!(is_safe_id("partnerships"));
+        assert!(is_safe_id("go-to-market_2"));
+        for bad in [
+            "", "../etc", "a/b", "A", ".hidden", "-x", "rules", "naïve", "a b",
+        ] {
+            assert!(!is_safe_id(bad), "{bad:?} accepted");
+        }
+        assert!(!is_safe_id(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn writes_every_category_and_the_rules_page_read_only() {
+        let root = tempfile::tempdir().unwrap();
+        let catalog = &crate::lsp::testing::catalog();
+        let guide = write(catalog, root.path()).unwrap();
+        assert_eq!(guide.by_category.len(), 1);
+        for category in &catalog.categories {
+            let path = guide.by_category[&category.id].to_file_path().unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), category.markdown);
+        }
+        let rules = guide.rules.clone().unwrap().to_file_path().unwrap();
+        let page = std::fs::read_to_string(&rules).unwrap();
+        for rule in Rule::ALL {
+            assert!(page.contains(&format!("\n## {}\n", rule.id())), "{rule}");
+        }
+        assert!(page.contains(
+            "- Teamwork, Mistakes to Avoid: \"Giving generic answers without numbers.\" \
+             ([teamwork.md line 5](teamwork.md#L5))"
+        ));
+        let href = guide.rule_href(Rule::Metrics).unwrap();
+        assert_eq!(href.fragment(), Some("metrics"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&guide.dir), 0o700);
+            assert_eq!(mode(&rules), 0o444);
+        }
+        // A second run reuses the folder and leaves no temporary files.
+        let again = write(catalog, root.path()).unwrap();
+        assert_eq!(again, guide);
+        let names: Vec<String> = std::fs::read_dir(&guide.dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn a_changed_file_is_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("x.md");
+        write_if_changed(&path, b"one").unwrap();
+        write_if_changed(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+}
