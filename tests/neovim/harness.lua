@@ -31,7 +31,7 @@ end
 --- limit is generous: it only bounds a hung test, it asserts nothing about speed.
 function H.wait_for(what, cond, limit_ms)
   local value
-  local done = vim.wait(limit_ms or 30000, function()
+  local done = vim.wait(limit_ms or 15000, function()
     value = cond()
     return value ~= nil and value ~= false
   end, 20)
@@ -62,6 +62,8 @@ end
 function H.run(suite)
   local passed, failed = 0, 0
   for _, t in ipairs(tests) do
+    -- Each test starts from no buffers, so that one test's edits cannot leak into the next.
+    vim.cmd('silent! %bwipeout!')
     local ok, err = xpcall(t.fn, debug.traceback)
     if ok then
       passed = passed + 1

@@ -47,14 +47,17 @@ end
 ---@param arguments any[]?
 ---@param on_result fun(result: any, client: vim.lsp.Client)
 ---@param bufnr integer?
-function M.exec(command, arguments, on_result, bufnr)
+---@param quiet boolean? no message on failure (background refreshes)
+function M.exec(command, arguments, on_result, bufnr, quiet)
   local client = M.client(bufnr)
   if not client then
     return
   end
   client:request('workspace/executeCommand', { command = command, arguments = arguments or {} }, function(err, result)
     if err then
-      notify(command .. ' failed: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+      if not quiet then
+        notify(command .. ' failed: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+      end
       return
     end
     on_result(result, client)
@@ -176,7 +179,8 @@ local scores = {}
 --- Asks the server for the score of `bufnr`; calls `done(line?)`.
 ---@param bufnr integer?
 ---@param done fun(line: string?)
-function M.score(bufnr, done)
+---@param quiet boolean?
+function M.score(bufnr, done, quiet)
   if bufnr == nil or bufnr == 0 then
     bufnr = vim.api.nvim_get_current_buf()
   end
@@ -184,7 +188,7 @@ function M.score(bufnr, done)
     local line = M.format_score(result)
     scores[bufnr] = line
     done(line)
-  end, bufnr)
+  end, bufnr, quiet)
 end
 
 --- `:InterviewCoach score`: print the current draft's score.
@@ -205,7 +209,7 @@ vim.api.nvim_create_autocmd('DiagnosticChanged', {
   group = vim.api.nvim_create_augroup('interview_coach_score', { clear = true }),
   callback = function(ev)
     if vim.api.nvim_buf_is_valid(ev.buf) and #vim.lsp.get_clients({ name = M.name, bufnr = ev.buf }) > 0 then
-      M.score(ev.buf, function() end)
+      M.score(ev.buf, function() end, true)
     end
   end,
 })
