@@ -24,7 +24,9 @@ const SENTENCES: &[&str] = &[
 
 /// A Markdown draft of about `words` words in sections with front matter.
 fn draft(words: usize) -> String {
-    let mut text = String::from("---\ncategory: partnerships\nquestion: 10\n---\n\n# Share a partnership that drove measurable growth\n\n");
+    let mut text = String::from(
+        "---\ncategory: partnerships\nquestion: 10\n---\n\n# Share a partnership that drove measurable growth\n\n",
+    );
     let headings = ["## Situation", "## Action", "## Result", "## Lessons"];
     let mut count = 0;
     let mut i = 0;
