@@ -373,7 +373,7 @@ impl LanguageServer for Backend {
         if is_project_file(&path) {
             self.state.forget_project_files();
             self.state.reanalyse_all();
-        } else if self.state.is_open_pack_file(&uri) {
+        } else if self.state.is_pack_uri(&uri) {
             self.state.reload_content().await;
         }
     }
@@ -399,7 +399,7 @@ impl LanguageServer for Backend {
             };
             if is_project_file(&path) {
                 project = true;
-            } else if self.state.is_open_pack_file(&change.uri) {
+            } else if self.state.is_pack_uri(&change.uri) {
                 pack = true;
             }
         }

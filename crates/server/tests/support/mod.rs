@@ -395,7 +395,8 @@ impl TestClient {
         self.stderr.lock().unwrap().clone()
     }
 
-    fn fail(&mut self, why: &str) -> ! {
+    /// Fails the test with `why`, every message received and the server's log.
+    pub fn fail(&mut self, why: &str) -> ! {
         let seen: Vec<String> = self.log.iter().map(Value::to_string).collect();
         let _ = self.child.kill();
         thread::sleep(Duration::from_millis(50));
