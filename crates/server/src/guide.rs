@@ -158,7 +158,15 @@ pub fn render(category: &Category) -> String {
             let _ = writeln!(out, "  {}", concept.definition);
         }
         if !concept.synonyms.is_empty() {
-            let _ = writeln!(out, "  Also: {}", concept.synonyms.join(", "));
+            // A taste of what counts as a mention; `--json` has the full list.
+            const SHOWN: usize = 8;
+            let shown = &concept.synonyms[..concept.synonyms.len().min(SHOWN)];
+            let _ = write!(out, "  Also: {}", shown.join(", "));
+            let rest = concept.synonyms.len() - shown.len();
+            if rest > 0 {
+                let _ = write!(out, " and {rest} more");
+            }
+            out.push('\n');
         }
     }
     out.push('\n');
@@ -180,10 +188,16 @@ pub fn render(category: &Category) -> String {
                 .iter()
                 .filter_map(|id| category.concept(id).map(|c| c.name.clone()))
                 .collect();
-            sources.extend(point.examples.iter().filter_map(|id| {
-                let number = id.rsplit('-').next()?;
-                Some(format!("example {number}"))
-            }));
+            let examples: Vec<&str> = point
+                .examples
+                .iter()
+                .filter_map(|id| id.rsplit('-').next())
+                .collect();
+            match examples.as_slice() {
+                [] => {}
+                [one] => sources.push(format!("example {one}")),
+                many => sources.push(format!("examples {}", many.join(", "))),
+            }
             if !sources.is_empty() {
                 let _ = write!(out, " ({})", sources.join("; "));
             }
