@@ -81,6 +81,7 @@ struct SectionContent {
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     pub(crate) title: String,
+    pub(crate) title_line: u32,
     pub(crate) overview: Paragraph,
     pub(crate) why: Paragraph,
     pub(crate) concepts: Vec<Concept>,
@@ -324,23 +325,6 @@ pub(crate) fn parse(file: &str, category: &str, text: &str) -> (Parsed, Vec<Cont
     (parsed, walker.errors)
 }
 
-/// The line of the first top-level `#` heading, as [`parse`] finds it.
-pub(crate) fn title_line(text: &str) -> Option<u32> {
-    let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) if depth == 0 => return Some(LineIndex::new(text).line(range.start)),
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
-}
-
 fn block_name(tag: &Tag<'_>) -> &'static str {
     match tag {
         Tag::BlockQuote(_) => "block quote",
@@ -354,7 +338,10 @@ impl Walker<'_> {
     fn finish(&mut self, text: &str) -> Parsed {
         let mut parsed = Parsed::default();
         match self.title.take() {
-            Some((title, _)) => parsed.title = title,
+            Some((title, line)) => {
+                parsed.title = title;
+                parsed.title_line = line;
+            }
             None => self.error(
                 1,
                 "missing title (a \"# Title\" line before the first section)".to_owned(),

@@ -35,6 +35,8 @@ pub struct Category {
     pub id: String,
     /// The `# Title` of the file.
     pub title: String,
+    /// 1-based line of the title.
+    pub title_line: u32,
     /// Where the category came from.
     pub origin: Origin,
     /// The Markdown file name (`partnerships.md`).
@@ -256,7 +258,7 @@ impl Record<'_> {
     /// The record's 1-based line in its category file (the title's line for a category).
     pub fn line(&self) -> u32 {
         match self {
-            Record::Category(c) => c.title_line(),
+            Record::Category(c) => c.title_line,
             Record::Concept(c) => c.line,
             Record::Question(q) => q.line,
             Record::Example(e) => e.line,
@@ -267,11 +269,6 @@ impl Record<'_> {
 }
 
 impl Category {
-    /// 1-based line of the `# Title` in the category file (1 when the Markdown is not kept).
-    pub fn title_line(&self) -> u32 {
-        crate::markdown::title_line(&self.markdown).unwrap_or(1)
-    }
-
     /// Any record of this category by its full id (`partnerships/q3`).
     pub fn find(&self, id: &str) -> Option<Record<'_>> {
         if id == self.id {

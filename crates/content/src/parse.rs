@@ -176,6 +176,7 @@ fn parse_category(
     Ok(Category {
         id: id.to_owned(),
         title: parsed.title,
+        title_line: parsed.title_line,
         origin: origin.clone(),
         file: markdown.name.clone(),
         companion: companion.map(|c| c.name.clone()),

@@ -432,6 +432,6 @@ fn truncated_files_never_panic() {
 fn title_line_follows_leading_comments() {
     let md = format!("<!-- licence -->\n\n{MD}");
     let category = parse(&md, None).expect("parses");
-    assert_eq!(category.title_line(), 3);
-    assert_eq!(parse(MD, None).expect("parses").title_line(), 1);
+    assert_eq!(category.title_line, 3);
+    assert_eq!(parse(MD, None).expect("parses").title_line, 1);
 }

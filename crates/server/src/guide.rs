@@ -146,7 +146,7 @@ pub fn render(category: &Category) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", category.title);
     let _ = writeln!(out, "{}", "=".repeat(category.title.chars().count()));
-    let _ = writeln!(out, "{}\n", at(&category.id, category.title_line()));
+    let _ = writeln!(out, "{}\n", at(&category.id, category.title_line));
     let _ = writeln!(out, "{}\n", category.overview.text);
     heading(&mut out, "Why interviewers ask this");
     let _ = writeln!(out, "{}\n", category.why.text);
