@@ -3,9 +3,13 @@
 //! Pure analysis: no I/O and no editor protocol types. The server and the CLI turn a [`Report`]
 //! into diagnostics, hovers and terminal output.
 
+mod draft;
+mod front_matter;
 mod report;
 mod rules;
 mod settings;
+mod settings_file;
+mod tokens;
 
 pub use report::*;
 pub use rules::{Rule, Severity};

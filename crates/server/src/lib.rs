@@ -1,4 +1,5 @@
 //! The `interview-coach` binary's library: the language server and the command-line tools, built
 //! on the rubric engine.
 
+pub mod check;
 pub mod lsp;

@@ -1,6 +1,7 @@
 //! `interview-coach`: the command-line entry point.
 
 use clap::{Parser, Subcommand};
+use interview_coach::check;
 
 /// Coach for interview answer drafts written in Markdown.
 #[derive(Parser)]
@@ -20,6 +21,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check drafts against the rubric and report findings (exit status 1 when some are at or
+    /// above `--deny`, 2 on errors).
+    Check(check::CheckArgs),
     /// Run the language server over stdin and stdout.
     Lsp,
 }
@@ -31,6 +35,7 @@ fn main() -> anyhow::Result<()> {
             let _ = (category, json);
             Ok(())
         }
+        Command::Check(args) => std::process::exit(i32::from(check::run(&args))),
         Command::Lsp => {
             interview_coach::lsp::logging::init();
             let code = interview_coach::lsp::run()?;

@@ -4,20 +4,23 @@ pub mod config;
 pub mod content_pack;
 pub mod diagnostics;
 pub mod document;
+pub mod features;
 pub mod guide_files;
 pub mod logging;
 pub mod server;
 pub mod state;
 #[cfg(test)]
 mod testing;
+pub mod transport;
 
-use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
-use tokio::io::{AsyncRead, ReadBuf};
+use tokio::sync::Notify;
+use tower_lsp::jsonrpc::{Request, Response};
 use tower_lsp::{LspService, Server};
+use tower_service::Service;
 
 /// Serves the language server over stdin and stdout until the client sends `exit` or closes stdin.
 /// Returns the process exit code: 1 when the client sent `exit` without `shutdown` first (as the
@@ -28,12 +31,7 @@ pub fn run() -> anyhow::Result<i32> {
         .thread_name("interview-coach")
         .build()?;
     let shutdown = Arc::new(AtomicBool::new(false));
-    let stdin_closed = Arc::new(AtomicBool::new(false));
     let code = runtime.block_on(async {
-        let stdin = EofWatch {
-            inner: tokio::io::stdin(),
-            eof: Arc::clone(&stdin_closed),
-        };
         let flag = Arc::clone(&shutdown);
         let (service, socket) = LspService::new(move |client| {
             let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<logging::ClientLog>();
@@ -46,19 +44,28 @@ pub fn run() -> anyhow::Result<i32> {
             logging::forward_to(tx);
             server::Backend::new(client, flag)
         });
-        Server::new(stdin, tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
-        let shut_down = shutdown.load(Ordering::SeqCst);
-        if stdin_closed.load(Ordering::SeqCst) {
-            tracing::info!("stdin closed, exiting");
-            0
-        } else if shut_down {
-            tracing::info!("exit");
-            0
-        } else {
-            tracing::warn!("exit without shutdown");
-            1
+        let exit = Arc::new(Notify::new());
+        let service = ExitWatch {
+            inner: service,
+            exit: Arc::clone(&exit),
+        };
+        // The guard keeps one malformed message from ending tower-lsp's read loop.
+        let (input, output) = transport::spawn(tokio::io::stdin(), tokio::io::stdout());
+        let serve = Server::new(input, output, socket).serve(service);
+        // tower-lsp stops taking requests at `exit` but returns only when stdin closes.
+        tokio::select! {
+            () = serve => {
+                tracing::info!("stdin closed, exiting");
+                0
+            }
+            () = exit.notified() => {
+                if shutdown.load(Ordering::SeqCst) {
+                    0
+                } else {
+                    tracing::warn!("exit without shutdown");
+                    1
+                }
+            }
         }
     });
     // Analyses still running on the blocking pool are of no use to anyone now.
@@ -66,25 +73,30 @@ pub fn run() -> anyhow::Result<i32> {
     Ok(code)
 }
 
-/// Stdin that records when it reaches end of file, to tell a closed pipe from an `exit`.
-struct EofWatch<R> {
-    inner: R,
-    eof: Arc<AtomicBool>,
+/// Passes every message to the server and signals when it is `exit`.
+struct ExitWatch<S> {
+    inner: S,
+    exit: Arc<Notify>,
 }
 
-impl<R: AsyncRead + Unpin> AsyncRead for EofWatch<R> {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        let before = buf.filled().len();
-        let poll = Pin::new(&mut self.inner).poll_read(cx, buf);
-        if let Poll::Ready(Ok(())) = &poll {
-            if buf.filled().len() == before && buf.remaining() > 0 {
-                self.eof.store(true, Ordering::SeqCst);
-            }
+impl<S> Service<Request> for ExitWatch<S>
+where
+    S: Service<Request, Response = Option<Response>>,
+{
+    type Response = Option<Response>;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let is_exit = request.method() == "exit";
+        let future = self.inner.call(request);
+        if is_exit {
+            self.exit.notify_one();
         }
-        poll
+        future
     }
 }

@@ -1,0 +1,525 @@
+//! The draft model: what the Markdown says, with byte ranges into the original text.
+//!
+//! The central trick is the *prose mask*: a copy of the draft of exactly the same length in which
+//! every byte that is not prose (front matter, Markdown syntax, code, inline code, HTML, comments,
+//! link targets) is an ASCII space and every block ends in a `\n`. Word and sentence segmentation
+//! then run on the mask and their offsets are offsets into the draft, with no mapping tables, and
+//! a sentence never runs from one block into the next.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::front_matter::FrontMatter;
+use crate::{Rule, SectionKind};
+
+/// A heading of the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// The heading's plain text (inline code included, markup dropped).
+    pub title: String,
+    /// Byte range of the whole heading line(s).
+    pub range: Range<usize>,
+}
+
+/// A bold or plain label at the start of a paragraph (`**Result:**`, `Lessons:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Label {
+    /// The label's words, without the colon.
+    pub title: String,
+    /// The part it names.
+    pub kind: SectionKind,
+    /// Byte range of the label, markup and colon included.
+    pub range: Range<usize>,
+}
+
+/// Rules switched off by `<!-- coach: disable ... -->` comments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Directives {
+    /// Every rule is off (`disable-all` or `disable all`).
+    pub all: bool,
+    /// These rules are off.
+    pub rules: Vec<Rule>,
+}
+
+impl Directives {
+    /// Whether the file turns `rule` off.
+    pub fn disables(&self, rule: Rule) -> bool {
+        self.all || self.rules.contains(&rule)
+    }
+}
+
+/// A parsed draft.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    /// Same length as the draft; non-prose bytes are spaces, block ends are `\n`.
+    pub mask: String,
+    /// The front matter block, when there is one.
+    pub front_matter: Option<FrontMatter>,
+    /// Headings in document order.
+    pub headings: Vec<Heading>,
+    /// Paragraph labels in document order.
+    pub labels: Vec<Label>,
+    /// Per-file rule switches.
+    pub directives: Directives,
+    /// `\r\n` when the draft's first line break is one, else `\n`.
+    pub newline: &'static str,
+}
+
+/// Inline tags: their text flows on within the block.
+fn is_inline(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Where a paragraph label is being recognised.
+#[derive(Debug)]
+enum LabelState {
+    /// Not at the start of a paragraph or list item.
+    Idle,
+    /// At the start of a block: the next inline event decides.
+    BlockStart,
+    /// Inside a leading `**strong**` run that started at this offset.
+    InStrong { start: usize, text: String },
+    /// Just after a leading strong run: a `:` may follow, or the block may end.
+    AfterStrong {
+        start: usize,
+        end: usize,
+        text: String,
+    },
+}
+
+impl Draft {
+    /// Parses `text`. Never fails: anything pulldown-cmark accepts (everything) gives a model.
+    pub fn parse(text: &str) -> Draft {
+        let mut mask = vec![b' '; text.len()];
+        let mut front_matter = None;
+        let mut headings = Vec::new();
+        let mut labels = Vec::new();
+        let mut directives = Directives::default();
+
+        // Depth of constructs whose text is not prose.
+        let mut skip_depth = 0usize;
+        let mut heading: Option<(u8, usize, String)> = None;
+        let mut label = LabelState::Idle;
+        // End of the last prose byte written, and whether a block ended since.
+        let mut last_end = 0usize;
+        let mut pending_break = false;
+
+        let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+            | Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS;
+        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            match event {
+                Event::Start(tag) => match tag {
+                    Tag::MetadataBlock(_) => {
+                        skip_depth += 1;
+                        if range.start == 0 {
+                            // The block's range stops before the closing line's break.
+                            let rest = &text[range.end..];
+                            let eol = if rest.starts_with("\r\n") {
+                                2
+                            } else {
+                                usize::from(rest.starts_with('\n'))
+                            };
+                            front_matter =
+                                Some(FrontMatter::parse(text, range.start..range.end + eol));
+                        }
+                    }
+                    Tag::CodeBlock(_) | Tag::HtmlBlock => skip_depth += 1,
+                    Tag::Heading { level, .. } => {
+                        pending_break = true;
+                        heading = Some((level as u8, range.start, String::new()));
+                        label = LabelState::Idle;
+                    }
+                    Tag::Paragraph | Tag::Item => {
+                        pending_break = true;
+                        label = LabelState::BlockStart;
+                    }
+                    Tag::Strong => {
+                        if matches!(label, LabelState::BlockStart) {
+                            label = LabelState::InStrong {
+                                start: range.start,
+                                text: String::new(),
+                            };
+                        } else if !matches!(label, LabelState::InStrong { .. }) {
+                            label = LabelState::Idle;
+                        }
+                    }
+                    Tag::Emphasis
+                    | Tag::Strikethrough
+                    | Tag::Superscript
+                    | Tag::Subscript
+                    | Tag::Link { .. }
+                    | Tag::Image { .. } => {
+                        if !matches!(label, LabelState::InStrong { .. }) {
+                            label = LabelState::Idle;
+                        }
+                    }
+                    _ => {
+                        pending_break = true;
+                        label = LabelState::Idle;
+                    }
+                },
+                Event::End(tag) => {
+                    match tag {
+                        TagEnd::MetadataBlock(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                            skip_depth = skip_depth.saturating_sub(1);
+                        }
+                        TagEnd::Heading(_) => {
+                            if let Some((level, start, title)) = heading.take() {
+                                headings.push(Heading {
+                                    level,
+                                    title: title.trim().to_string(),
+                                    range: start..range.end,
+                                });
+                            }
+                        }
+                        TagEnd::Strong => {
+                            if let LabelState::InStrong { start, text } =
+                                std::mem::replace(&mut label, LabelState::Idle)
+                            {
+                                label = LabelState::AfterStrong {
+                                    start,
+                                    end: range.end,
+                                    text,
+                                };
+                                // `**Result:**`: the colon is inside the strong run.
+                                if let LabelState::AfterStrong { start, end, text } = &label
+                                    && let Some(title) = text.trim_end().strip_suffix(':')
+                                {
+                                    if let Some(kind) = label_kind(title) {
+                                        labels.push(Label {
+                                            title: title.trim().to_string(),
+                                            kind,
+                                            range: *start..*end,
+                                        });
+                                    }
+                                    label = LabelState::Idle;
+                                }
+                            }
+                        }
+                        TagEnd::Paragraph | TagEnd::Item => {
+                            // `**Result**` alone in its paragraph.
+                            if let LabelState::AfterStrong { start, end, text } = &label
+                                && let Some(kind) = label_kind(text)
+                            {
+                                labels.push(Label {
+                                    title: text.trim().to_string(),
+                                    kind,
+                                    range: *start..*end,
+                                });
+                            }
+                            label = LabelState::Idle;
+                        }
+                        _ => {}
+                    }
+                    if !is_inline(&tag) {
+                        pending_break = true;
+                    }
+                }
+                Event::Text(content) => {
+                    if skip_depth > 0 {
+                        continue;
+                    }
+                    let Some(source) = text.get(range.clone()) else {
+                        continue;
+                    };
+                    if let Some((_, _, title)) = heading.as_mut() {
+                        title.push_str(&content);
+                    }
+                    match &mut label {
+                        LabelState::BlockStart => {
+                            label = LabelState::Idle;
+                            if let Some(found) = plain_label(source, range.start) {
+                                labels.push(found);
+                            }
+                        }
+                        LabelState::InStrong { text, .. } => text.push_str(&content),
+                        LabelState::AfterStrong { start, text, .. } => {
+                            let rest = source.trim_start();
+                            if let Some(after) = rest.strip_prefix(':')
+                                && let Some(kind) = label_kind(text)
+                            {
+                                let colon_end = range.end - after.len();
+                                labels.push(Label {
+                                    title: text.trim().to_string(),
+                                    kind,
+                                    range: *start..colon_end,
+                                });
+                            }
+                            label = LabelState::Idle;
+                        }
+                        LabelState::Idle => {}
+                    }
+                    // Escapes and entities: the source differs from the text; treat as spacing.
+                    if *content != *source {
+                        continue;
+                    }
+                    if pending_break && range.start > last_end && range.start > 0 {
+                        mask[range.start - 1] = b'\n';
+                    }
+                    pending_break = false;
+                    mask[range.clone()].copy_from_slice(source.as_bytes());
+                    last_end = range.end;
+                }
+                Event::Code(content) => {
+                    if let Some((_, _, title)) = heading.as_mut() {
+                        title.push_str(&content);
+                    }
+                    if !matches!(label, LabelState::InStrong { .. }) {
+                        label = LabelState::Idle;
+                    }
+                }
+                Event::Html(content) | Event::InlineHtml(content) => {
+                    read_directives(&content, &mut directives);
+                    label = LabelState::Idle;
+                }
+                Event::SoftBreak | Event::HardBreak => {}
+                _ => {
+                    label = LabelState::Idle;
+                }
+            }
+        }
+
+        // Only ASCII spaces, newlines and whole copied UTF-8 sequences are in the mask.
+        let mask = String::from_utf8(mask)
+            .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).replace('\u{FFFD}', " "));
+        let newline = match text.find('\n') {
+            Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+            _ => "\n",
+        };
+        Draft {
+            mask,
+            front_matter,
+            headings,
+            labels,
+            directives,
+            newline,
+        }
+    }
+}
+
+/// Reads `coach: disable RULE, RULE` (or `disable-all`) from an HTML comment.
+fn read_directives(html: &str, directives: &mut Directives) {
+    let mut rest = html;
+    while let Some(at) = rest.find("coach:") {
+        rest = &rest[at + "coach:".len()..];
+        let line = rest.split(['\n', '\r']).next().unwrap_or("");
+        let line = line.split("-->").next().unwrap_or("").trim();
+        let lower = line.to_ascii_lowercase();
+        if lower == "disable-all" || lower == "disable all" {
+            directives.all = true;
+        } else if let Some(list) = lower.strip_prefix("disable") {
+            for name in list.split([',', ' ', '\t']).filter(|s| !s.is_empty()) {
+                if name == "all" {
+                    directives.all = true;
+                } else if let Ok(rule) = name.parse::<Rule>()
+                    && !directives.rules.contains(&rule)
+                {
+                    directives.rules.push(rule);
+                }
+            }
+        }
+    }
+}
+
+/// `Result:` at the start of a paragraph's text.
+fn plain_label(source: &str, offset: usize) -> Option<Label> {
+    let colon = source.find(':')?;
+    let title = &source[..colon];
+    // A label is a few words; `Note that we ...: ...` is prose.
+    if title.split_whitespace().count() > 4 || title.trim().is_empty() {
+        return None;
+    }
+    let kind = label_kind(title)?;
+    let lead = source.len() - source.trim_start().len();
+    Some(Label {
+        title: title.trim().to_string(),
+        kind,
+        range: offset + lead..offset + colon + 1,
+    })
+}
+
+/// The part a label names, when it names one (labels that name nothing are not labels).
+fn label_kind(title: &str) -> Option<SectionKind> {
+    match classify_title(title) {
+        SectionKind::Other => None,
+        kind => Some(kind),
+    }
+}
+
+/// Classifies a heading or label by the part of an answer it names.
+pub(crate) fn classify_title(title: &str) -> SectionKind {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A title names a part through its first keyword: "Results and lessons" is an outcome.
+    for (index, word) in words.iter().enumerate() {
+        let next = words.get(index + 1).copied().unwrap_or("");
+        let kind = match *word {
+            "situation" | "background" | "context" | "task" | "tasks" | "problem" | "challenge"
+            | "setting" | "setup" | "assumptions" | "assumption" | "star" => SectionKind::Context,
+            "clarifying" | "questions" if index == 0 => SectionKind::Context,
+            "action" | "actions" | "approach" | "execution" | "steps" | "plan" | "solution"
+            | "strategy" | "did" | "response" | "process" => SectionKind::Action,
+            "how" if next == "i" => SectionKind::Action,
+            "result" | "results" | "outcome" | "outcomes" | "impact" | "impacts" | "outcomes:"
+            | "happened" => SectionKind::Outcome,
+            "lesson" | "lessons" | "learning" | "learnings" | "learned" | "learnt"
+            | "reflection" | "reflections" | "takeaway" | "takeaways" | "hindsight"
+            | "retrospective" | "differently" => SectionKind::Learning,
+            "next" if next == "time" => SectionKind::Learning,
+            _ => continue,
+        };
+        return kind;
+    }
+    SectionKind::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(text: &str) -> String {
+        Draft::parse(text).mask
+    }
+
+    #[test]
+    fn mask_keeps_offsets_and_drops_syntax_code_html_and_front_matter() {
+        let text = "---\nquestion: 3\n---\n# Title\n\nWe used `grep 40%` here <!-- 50% -->.\n\n```\n$2M\n```\n";
+        let mask = prose(text);
+        assert_eq!(mask.len(), text.len());
+        assert!(!mask.contains("question"));
+        assert!(!mask.contains("grep"));
+        assert!(!mask.contains("50%"));
+        assert!(!mask.contains("$2M"));
+        assert!(!mask.contains('#'));
+        let at = text.find("We used").unwrap();
+        assert_eq!(&mask[at..at + 7], "We used");
+        assert!(mask.contains("here"));
+    }
+
+    #[test]
+    fn blocks_are_separated_by_newlines_and_soft_breaks_are_spaces() {
+        let text = "First line\nsame sentence.\n\n- item one\n- item two\n";
+        let mask = prose(text);
+        assert_eq!(mask.lines().filter(|l| !l.trim().is_empty()).count(), 3);
+        assert!(mask.contains("First line same sentence."));
+    }
+
+    #[test]
+    fn front_matter_is_read() {
+        let text = "---\ncategory: partnerships\nquestion: 3\n---\n\nBody.\n";
+        let draft = Draft::parse(text);
+        let fm = draft.front_matter.unwrap();
+        assert_eq!(
+            &text[fm.range.clone()],
+            "---\ncategory: partnerships\nquestion: 3\n---\n"
+        );
+        assert_eq!(fm.question.unwrap().value, "3");
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_prose() {
+        let text = "---\ncategory: partnerships\n";
+        let draft = Draft::parse(text);
+        assert!(draft.front_matter.is_none());
+    }
+
+    #[test]
+    fn headings_and_labels() {
+        let text = "# How do you structure partner incentives?\n\n## Situation\n\nText.\n\n**Result:** grew 20%.\n\n**What I learned**\n\nLessons: more.\n\n**Bold** claim: no.\n";
+        let draft = Draft::parse(text);
+        assert_eq!(draft.headings.len(), 2);
+        assert_eq!(draft.headings[0].level, 1);
+        assert_eq!(
+            draft.headings[0].title,
+            "How do you structure partner incentives?"
+        );
+        assert_eq!(&text[draft.headings[1].range.clone()], "## Situation\n");
+        let labels: Vec<(&str, SectionKind)> = draft
+            .labels
+            .iter()
+            .map(|l| (&text[l.range.clone()], l.kind))
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("**Result:**", SectionKind::Outcome),
+                ("**What I learned**", SectionKind::Learning),
+                ("Lessons:", SectionKind::Learning),
+            ]
+        );
+    }
+
+    #[test]
+    fn bold_label_with_colon_outside() {
+        let text = "**Outcome**: pipeline doubled.\n";
+        let draft = Draft::parse(text);
+        assert_eq!(&text[draft.labels[0].range.clone()], "**Outcome**:");
+    }
+
+    #[test]
+    fn directives() {
+        let text =
+            "<!-- coach: disable criticism, hedging -->\n\nText <!-- coach: disable too-long -->\n";
+        let draft = Draft::parse(text);
+        assert_eq!(
+            draft.directives.rules,
+            vec![Rule::Criticism, Rule::Hedging, Rule::TooLong]
+        );
+        assert!(!draft.directives.all);
+        assert!(Draft::parse("<!-- coach: disable-all -->").directives.all);
+    }
+
+    #[test]
+    fn classifies_the_usual_titles() {
+        use SectionKind::*;
+        for (title, kind) in [
+            ("Situation", Context),
+            ("Background", Context),
+            ("The context", Context),
+            ("Task", Context),
+            ("Approach", Action),
+            ("Actions", Action),
+            ("What I did", Action),
+            ("How I did it", Action),
+            ("Result", Outcome),
+            ("Results and impact", Outcome),
+            ("Impact", Outcome),
+            ("Lessons learned", Learning),
+            ("Reflection", Learning),
+            ("Takeaways", Learning),
+            ("What I learned", Learning),
+            ("Next time", Learning),
+            ("Clarifying questions", Context),
+            ("Partner incentives at Acme", Other),
+        ] {
+            assert_eq!(classify_title(title), kind, "{title}");
+        }
+    }
+
+    #[test]
+    fn crlf_offsets() {
+        let text = "## Result\r\n\r\nRevenue grew 20%.\r\n";
+        let draft = Draft::parse(text);
+        assert_eq!(&text[draft.headings[0].range.clone()], "## Result\r\n");
+        let at = text.find("Revenue").unwrap();
+        assert_eq!(&draft.mask[at..at + 17], "Revenue grew 20%.");
+        assert_eq!(draft.newline, "\r\n");
+    }
+}

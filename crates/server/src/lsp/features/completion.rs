@@ -1,0 +1,1058 @@
+//! Completion: front-matter keys and values, question headings, section skeletons, whole new
+//! drafts, and the category's concepts and metrics in prose.
+//!
+//! Every item carries a `textEdit` over the text typed so far, so clients filter on what the user
+//! typed. Nothing is offered inside code (fenced, indented or inline), HTML or HTML comments, and
+//! on the front matter's delimiter lines.
+
+use std::ops::Range;
+
+use interview_content::Category;
+use interview_rubric::SectionKind;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
+use tower_lsp::lsp_types::{
+    CompletionItem, CompletionItemKind, CompletionResponse, CompletionTextEdit, Documentation,
+    InsertTextFormat, MarkupContent, MarkupKind, Position, TextEdit,
+};
+
+use super::Snapshot;
+use super::commands::{self, STORY_PARTS};
+use super::locate::{self, FrontMatterLine, Target};
+
+/// The characters that open completion: `#` at the start of a heading (question headings, section
+/// names) and `:` after a front-matter key (its values). A space is not one: in prose it would
+/// open a list after every word.
+pub const TRIGGER_CHARACTERS: &[&str] = &["#", ":"];
+
+/// Completion at `position`. `trigger` is the trigger character the client reports, if any (the
+/// request came from typing it); `snippets` says whether the client supports snippet syntax.
+pub fn completion(
+    snap: &Snapshot<'_>,
+    position: Position,
+    trigger: Option<&str>,
+    snippets: bool,
+) -> Option<CompletionResponse> {
+    let offset = snap.offset(position);
+    let text = snap.text;
+    if !text.is_char_boundary(offset) {
+        return None;
+    }
+    let items = match locate::front_matter_block(text) {
+        Some((block, true)) if offset < block.end => {
+            front_matter_items(snap, block, offset, trigger)
+        }
+        // An unclosed block is front matter being typed only while it looks like one; a draft
+        // that opens with a thematic break is prose.
+        Some((block, false)) if looks_like_keys(&text[..line_end(text, offset)]) => {
+            front_matter_items(snap, block, offset, trigger)
+        }
+        _ => prose_items(snap, offset, trigger, snippets),
+    };
+    (!items.is_empty()).then_some(CompletionResponse::Array(items))
+}
+
+/// Front matter: keys before the colon, values after it.
+fn front_matter_items(
+    snap: &Snapshot<'_>,
+    block: Range<usize>,
+    offset: usize,
+    trigger: Option<&str>,
+) -> Vec<CompletionItem> {
+    let text = snap.text;
+    let lines = locate::front_matter_lines(text, block);
+    let Some(line) = lines
+        .iter()
+        .find(|l| l.line.start <= offset && offset <= l.line.end)
+    else {
+        // The delimiter lines, or a blank line: keys, when asked for without a trigger.
+        return if trigger.is_none() && line_blank_at(text, offset) {
+            key_items(snap, &lines, offset..offset)
+        } else {
+            Vec::new()
+        };
+    };
+    match line.colon_end {
+        Some(colon) if offset >= colon => {
+            if trigger == Some("#") {
+                return Vec::new();
+            }
+            value_items(snap, &lines, line, offset)
+        }
+        _ if trigger.is_none() => key_items(snap, &lines, line.key_range.start..offset),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether every line after the opening `---` is blank or starts with a `key:` (or a bare key
+/// being typed).
+fn looks_like_keys(text: &str) -> bool {
+    text.lines().skip(1).all(|line| {
+        let key = line.split_once(':').map_or(line, |(k, _)| k).trim();
+        key.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    })
+}
+
+fn line_end(text: &str, offset: usize) -> usize {
+    text[offset..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| offset + i)
+}
+
+fn line_blank_at(text: &str, offset: usize) -> bool {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    text[start..end].trim().is_empty()
+}
+
+/// `category`, `question` and `scenario`, less those the block already has.
+fn key_items(
+    snap: &Snapshot<'_>,
+    lines: &[FrontMatterLine],
+    range: Range<usize>,
+) -> Vec<CompletionItem> {
+    let keys = [
+        ("category", "The category id: `partnerships`."),
+        (
+            "question",
+            "The question's number in its category, its id or its text.",
+        ),
+        (
+            "scenario",
+            "The scenario prompt's number in its category, or its id.",
+        ),
+    ];
+    keys.iter()
+        .filter(|(key, _)| {
+            !lines
+                .iter()
+                .any(|l| l.key == *key && !l.line.contains(&range.start))
+        })
+        .map(|(key, doc)| CompletionItem {
+            label: (*key).to_string(),
+            kind: Some(CompletionItemKind::PROPERTY),
+            detail: Some("front matter".to_string()),
+            documentation: Some(markdown(doc)),
+            text_edit: Some(edit(snap, range.clone(), format!("{key}: "))),
+            ..CompletionItem::default()
+        })
+        .collect()
+}
+
+/// Values for the key of `line`: category ids, question numbers or scenario numbers (ids when no
+/// `category:` names the category).
+fn value_items(
+    snap: &Snapshot<'_>,
+    lines: &[FrontMatterLine],
+    line: &FrontMatterLine,
+    offset: usize,
+) -> Vec<CompletionItem> {
+    let text = snap.text;
+    // Replace what is typed of the value; right after the colon, add the separating space.
+    let (range, lead) = if offset < line.value.start || line.colon_end == Some(offset) {
+        let bare = line.colon_end == Some(offset) && !text[offset..].starts_with([' ', '\t']);
+        (offset..offset, if bare { " " } else { "" })
+    } else {
+        (line.value.start..offset, "")
+    };
+    let category = lines
+        .iter()
+        .find(|l| l.key == "category")
+        .and_then(|l| snap.catalog.category(text.get(l.value.clone())?.trim()));
+    let categories: Vec<&Category> = match category {
+        Some(c) => vec![c],
+        None => snap.catalog.categories.iter().collect(),
+    };
+    let value = |id: &str, number: u32| match category {
+        Some(_) => number.to_string(),
+        None => id.to_string(),
+    };
+    let mut items = Vec::new();
+    match line.key.as_str() {
+        "category" => {
+            for c in &snap.catalog.categories {
+                items.push(CompletionItem {
+                    label: c.id.clone(),
+                    kind: Some(CompletionItemKind::ENUM_MEMBER),
+                    detail: Some(c.title.clone()),
+                    documentation: (!c.overview.text.is_empty())
+                        .then(|| markdown(&c.overview.text)),
+                    text_edit: Some(edit(snap, range.clone(), format!("{lead}{}", c.id))),
+                    ..CompletionItem::default()
+                });
+            }
+        }
+        "question" => {
+            for c in &categories {
+                for q in &c.questions {
+                    let v = value(&q.id, q.number);
+                    items.push(value_item(snap, &range, lead, v, &q.text, q.number));
+                }
+            }
+        }
+        "scenario" => {
+            for c in &categories {
+                for s in &c.scenarios {
+                    let v = value(&s.id, s.number);
+                    items.push(value_item(snap, &range, lead, v, &s.prompt, s.number));
+                }
+            }
+        }
+        _ => {}
+    }
+    items
+}
+
+fn value_item(
+    snap: &Snapshot<'_>,
+    range: &Range<usize>,
+    lead: &str,
+    value: String,
+    text: &str,
+    number: u32,
+) -> CompletionItem {
+    CompletionItem {
+        label: value.clone(),
+        kind: Some(CompletionItemKind::ENUM_MEMBER),
+        detail: Some(text.to_string()),
+        // Typing words of the question finds it too.
+        filter_text: Some(format!("{value} {text}")),
+        sort_text: Some(format!("{number:04}")),
+        text_edit: Some(edit(snap, range.clone(), format!("{lead}{value}"))),
+        ..CompletionItem::default()
+    }
+}
+
+/// Prose: headings, skeletons, new drafts, concepts and metrics.
+fn prose_items(
+    snap: &Snapshot<'_>,
+    offset: usize,
+    trigger: Option<&str>,
+    snippets: bool,
+) -> Vec<CompletionItem> {
+    let text = snap.text;
+    if in_no_completion_zone(text, offset) {
+        return Vec::new();
+    }
+    let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let before = &text[line_start..offset];
+    if let Some(hashes) = heading_marker(before) {
+        return heading_items(snap, offset, line_start, hashes, trigger);
+    }
+    if trigger.is_some() {
+        // `#` mid-line, `:` in prose: nothing worth a popup.
+        return Vec::new();
+    }
+    let word = word_start(text, offset)..offset;
+    let prefix = &text[word.clone()];
+    let mut items = Vec::new();
+    if before.trim_start() == prefix {
+        let rest_blank = text[..line_start].trim().is_empty() && text[offset..].trim().is_empty();
+        if rest_blank {
+            items.extend(new_draft_items(snap, word.clone()));
+        }
+        items.extend(section_items(snap, word.clone(), prefix, snippets));
+    }
+    if !prefix.is_empty() || items.is_empty() {
+        let capitalise = sentence_start(&text[..word.start]) || starts_upper(prefix);
+        items.extend(term_items(snap, word, prefix, capitalise));
+    }
+    items
+}
+
+/// The number of `#` of an ATX heading marker the line so far opens with, when the cursor is in
+/// the heading's text or right after the marker.
+fn heading_marker(before: &str) -> Option<usize> {
+    let trimmed = before.trim_start_matches(' ');
+    if before.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+    let rest = &trimmed[hashes..];
+    ((1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with([' ', '\t'])))
+        .then_some(hashes)
+}
+
+/// In a heading: an H1 completes to a question or scenario prompt (adding front matter that links
+/// the draft when it has none); deeper headings complete to answer parts.
+fn heading_items(
+    snap: &Snapshot<'_>,
+    offset: usize,
+    line_start: usize,
+    hashes: usize,
+    trigger: Option<&str>,
+) -> Vec<CompletionItem> {
+    let text = snap.text;
+    let before = &text[line_start..offset];
+    let indent = before.len() - before.trim_start_matches(' ').len();
+    let marker_end = line_start + indent + hashes;
+    // Right after `#`: insert the space too. Otherwise replace the heading text typed so far.
+    let after_marker = &text[marker_end..offset];
+    if trigger == Some("#") && !after_marker.is_empty() {
+        // The client reports `#` only when it was just typed: this is a `#` inside the text.
+        return Vec::new();
+    }
+    let (range, lead) = if after_marker.is_empty() {
+        (offset..offset, " ")
+    } else {
+        let start = marker_end + (after_marker.len() - after_marker.trim_start().len());
+        (start..offset, "")
+    };
+    if trigger == Some(":") {
+        return Vec::new();
+    }
+    if hashes >= 2 {
+        return missing_parts(snap)
+            .map(|(title, hint)| CompletionItem {
+                label: title.to_string(),
+                kind: Some(CompletionItemKind::MODULE),
+                detail: Some("answer part".to_string()),
+                documentation: Some(markdown(hint)),
+                text_edit: Some(edit(snap, range.clone(), format!("{lead}{title}"))),
+                ..CompletionItem::default()
+            })
+            .collect();
+    }
+    let eol = eol(text);
+    let has_front_matter = locate::front_matter_block(text).is_some();
+    let mut items = Vec::new();
+    for (i, target) in targets(snap).into_iter().enumerate() {
+        let additional = (!has_front_matter).then(|| {
+            vec![TextEdit::new(
+                snap.lsp_range(0..0),
+                commands::front_matter(target, eol) + eol,
+            )]
+        });
+        items.push(CompletionItem {
+            label: target.text().to_string(),
+            kind: Some(CompletionItemKind::REFERENCE),
+            detail: Some(format!("{} {}", target.category().title, target.label())),
+            documentation: Some(markdown(&super::hover::target_markdown(target))),
+            sort_text: Some(format!("{i:04}")),
+            text_edit: Some(edit(
+                snap,
+                range.clone(),
+                format!("{lead}{}", target.text()),
+            )),
+            additional_text_edits: additional,
+            ..CompletionItem::default()
+        });
+    }
+    items
+}
+
+/// Questions then scenario prompts: the linked category's first, then the others'.
+fn targets<'c>(snap: &Snapshot<'c>) -> Vec<Target<'c>> {
+    let linked = locate::linked_category(snap).map(|c| c.id.as_str());
+    let mut categories: Vec<&Category> = snap.catalog.categories.iter().collect();
+    categories.sort_by_key(|c| Some(c.id.as_str()) != linked);
+    categories
+        .into_iter()
+        .flat_map(|c| {
+            c.questions
+                .iter()
+                .map(move |q| Target::Question(c, q))
+                .chain(c.scenarios.iter().map(move |s| Target::Scenario(c, s)))
+        })
+        .collect()
+}
+
+/// For an empty draft: a whole new draft per question and scenario prompt.
+fn new_draft_items(snap: &Snapshot<'_>, range: Range<usize>) -> Vec<CompletionItem> {
+    let eol = eol(snap.text);
+    targets(snap)
+        .into_iter()
+        .enumerate()
+        .map(|(i, target)| {
+            let label = format!("{} {}", target.label(), target.text());
+            CompletionItem {
+                label: label.clone(),
+                kind: Some(CompletionItemKind::FILE),
+                detail: Some(format!("new {} draft", target.category().title)),
+                documentation: Some(markdown(&super::hover::target_markdown(target))),
+                filter_text: Some(format!("{label} {}", target.category().title)),
+                sort_text: Some(format!("1{i:04}")),
+                text_edit: Some(edit(snap, range.clone(), commands::draft_text(target, eol))),
+                ..CompletionItem::default()
+            }
+        })
+        .collect()
+}
+
+/// At the start of a line: the Context/Action/Outcome/Learning skeleton when the draft has none
+/// of those parts, and a heading for each missing part.
+fn section_items(
+    snap: &Snapshot<'_>,
+    range: Range<usize>,
+    prefix: &str,
+    snippets: bool,
+) -> Vec<CompletionItem> {
+    let eol = eol(snap.text);
+    let level = if snap.report.sections.iter().any(|s| s.level == 1) || has_h1(snap.text) {
+        "##"
+    } else {
+        "#"
+    };
+    let missing: Vec<_> = missing_parts(snap).collect();
+    let mut items = Vec::new();
+    let matches = |words: &str| prefix.is_empty() || word_prefix_match(words, prefix).is_some();
+    if missing.len() == STORY_PARTS.len() && matches("context action outcome learning skeleton") {
+        let mut body = String::new();
+        for (i, (title, hint)) in STORY_PARTS.iter().enumerate() {
+            if i > 0 {
+                body.push_str(eol);
+            }
+            if snippets {
+                body.push_str(&format!(
+                    "{level} {title}{eol}{eol}${{{}:{}}}{eol}",
+                    i + 1,
+                    escape_snippet(hint)
+                ));
+            } else {
+                body.push_str(&format!("{level} {title}{eol}{eol}"));
+            }
+        }
+        if snippets {
+            body.push_str("$0");
+        }
+        items.push(CompletionItem {
+            label: "Context / Action / Outcome / Learning".to_string(),
+            kind: Some(CompletionItemKind::SNIPPET),
+            detail: Some("answer skeleton".to_string()),
+            documentation: Some(markdown(
+                "The four parts interviewers listen for, as headings.",
+            )),
+            filter_text: Some("Context Action Outcome Learning skeleton".to_string()),
+            sort_text: Some("00".to_string()),
+            insert_text_format: Some(if snippets {
+                InsertTextFormat::SNIPPET
+            } else {
+                InsertTextFormat::PLAIN_TEXT
+            }),
+            text_edit: Some(edit(snap, range.clone(), body)),
+            ..CompletionItem::default()
+        });
+    }
+    for (i, (title, hint)) in missing.iter().enumerate() {
+        if !matches(title) {
+            continue;
+        }
+        let (body, format) = if snippets {
+            (
+                format!("{level} {title}{eol}{eol}${{1:{}}}", escape_snippet(hint)),
+                InsertTextFormat::SNIPPET,
+            )
+        } else {
+            (
+                format!("{level} {title}{eol}{eol}"),
+                InsertTextFormat::PLAIN_TEXT,
+            )
+        };
+        items.push(CompletionItem {
+            label: format!("{level} {title}"),
+            kind: Some(CompletionItemKind::SNIPPET),
+            detail: Some("missing answer part".to_string()),
+            documentation: Some(markdown(hint)),
+            filter_text: Some((*title).to_string()),
+            sort_text: Some(format!("01{i}")),
+            insert_text_format: Some(format),
+            text_edit: Some(edit(snap, range.clone(), body)),
+            ..CompletionItem::default()
+        });
+    }
+    items
+}
+
+fn has_h1(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("# "))
+}
+
+/// The story parts the draft has no section for.
+fn missing_parts(
+    snap: &Snapshot<'_>,
+) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    let kinds = [
+        SectionKind::Context,
+        SectionKind::Action,
+        SectionKind::Outcome,
+        SectionKind::Learning,
+    ];
+    STORY_PARTS
+        .iter()
+        .zip(kinds)
+        .filter(|(_, kind)| !snap.report.sections.iter().any(|s| s.kind == *kind))
+        .map(|(part, _)| part)
+}
+
+/// Concepts and metrics whose name or synonym has a word starting with the prefix: the linked
+/// category's first.
+fn term_items(
+    snap: &Snapshot<'_>,
+    range: Range<usize>,
+    prefix: &str,
+    capitalise: bool,
+) -> Vec<CompletionItem> {
+    let linked = locate::linked_category(snap);
+    let mut categories: Vec<&Category> = match linked {
+        Some(c) => vec![c],
+        None => Vec::new(),
+    };
+    categories.extend(
+        snap.catalog
+            .categories
+            .iter()
+            .filter(|c| linked.is_none_or(|l| l.id != c.id)),
+    );
+    let mut items = Vec::new();
+    let mut seen_metrics: Vec<&str> = Vec::new();
+    for (rank, category) in categories.iter().enumerate() {
+        for concept in &category.concepts {
+            let names = std::iter::once(concept.name.as_str())
+                .chain(concept.synonyms.iter().map(String::as_str));
+            let Some(filter) = best_match(names, prefix) else {
+                continue;
+            };
+            items.push(CompletionItem {
+                label: concept.name.clone(),
+                kind: Some(CompletionItemKind::KEYWORD),
+                detail: Some(format!("{} concept", category.title)),
+                documentation: (!concept.definition.is_empty())
+                    .then(|| markdown(&concept.definition)),
+                filter_text: Some(filter),
+                sort_text: Some(format!("2{rank:02}{:04}", concept.line)),
+                text_edit: Some(edit(snap, range.clone(), cased(&concept.name, capitalise))),
+                ..CompletionItem::default()
+            });
+        }
+        for metric in &category.lexicons.metrics {
+            if seen_metrics.contains(&metric.name.as_str()) {
+                continue;
+            }
+            let names = std::iter::once(metric.name.as_str())
+                .chain(metric.synonyms.iter().map(String::as_str));
+            let Some(filter) = best_match(names, prefix) else {
+                continue;
+            };
+            seen_metrics.push(&metric.name);
+            items.push(CompletionItem {
+                label: metric.name.clone(),
+                kind: Some(CompletionItemKind::UNIT),
+                detail: Some("metric".to_string()),
+                documentation: (!metric.measures.is_empty()).then(|| markdown(&metric.measures)),
+                filter_text: Some(filter),
+                sort_text: Some(format!("3{rank:02}{}", metric.name)),
+                text_edit: Some(edit(snap, range.clone(), cased(&metric.name, capitalise))),
+                ..CompletionItem::default()
+            });
+        }
+    }
+    items
+}
+
+/// The filter text for a term: the first of its names with a word starting with `prefix`, from
+/// that word on, so that prefix-matching clients keep it too. An empty prefix keeps the name.
+fn best_match<'n>(mut names: impl Iterator<Item = &'n str>, prefix: &str) -> Option<String> {
+    let first = names.next()?;
+    if prefix.is_empty() {
+        return Some(first.to_string());
+    }
+    std::iter::once(first)
+        .chain(names)
+        .find_map(|name| word_prefix_match(name, prefix))
+}
+
+/// `name` from its first word that starts with `prefix` (case-insensitive).
+fn word_prefix_match(name: &str, prefix: &str) -> Option<String> {
+    let prefix = prefix.to_lowercase();
+    let lower = name.to_lowercase();
+    let mut at_word = true;
+    for (i, c) in lower.char_indices() {
+        if at_word && lower[i..].starts_with(&prefix) {
+            return name.get(i..).map(str::to_string);
+        }
+        at_word = !c.is_alphanumeric();
+    }
+    None
+}
+
+/// The name as inserted: mid-sentence a capitalised name is lowered (`Co-sell motions` →
+/// `co-sell motions`), unless it looks like an acronym; at a sentence start the first letter is
+/// upper case.
+fn cased(name: &str, capitalise: bool) -> String {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let second_lower = chars.clone().next().is_none_or(|c| !c.is_uppercase());
+    let head: String = if capitalise {
+        first.to_uppercase().collect()
+    } else if second_lower {
+        first.to_lowercase().collect()
+    } else {
+        first.to_string()
+    };
+    head + chars.as_str()
+}
+
+/// Whether text ending here ends a sentence (or is empty, or a line start after a list marker).
+fn sentence_start(before: &str) -> bool {
+    let line = before.rsplit(['\n', '\r']).next().unwrap_or("");
+    let line = line.trim_start_matches([' ', '\t', '>', '-', '*', '+']);
+    let line = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    let trimmed = before.trim_end();
+    line.trim().is_empty() || trimmed.ends_with(['.', '!', '?', ':'])
+}
+
+fn starts_upper(prefix: &str) -> bool {
+    prefix.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The start of the word the cursor ends: letters, digits, `-` and `'`.
+fn word_start(text: &str, offset: usize) -> usize {
+    text[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+        .last()
+        .map_or(offset, |(i, _)| i)
+}
+
+/// Whether the offset is inside code, HTML or an HTML comment, including constructs still being
+/// typed on the current line (an unclosed backtick, an unclosed `<!--`).
+fn in_no_completion_zone(text: &str, offset: usize) -> bool {
+    let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let before = &text[line_start..offset];
+    if before.matches('`').count() % 2 == 1 {
+        return true;
+    }
+    if let Some(open) = before.rfind("<!--") {
+        if !before[open..].contains("-->") {
+            return true;
+        }
+    }
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        if range.start > offset {
+            break;
+        }
+        let inside = range.start < offset && offset < range.end;
+        let at_open_end = offset == range.end && range.start < offset;
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let block = &text[range.clone()];
+                let open = match kind {
+                    CodeBlockKind::Fenced(_) => !fence_closed(block),
+                    CodeBlockKind::Indented => false,
+                };
+                if inside || (at_open_end && (open || !block.ends_with(['\n', '\r']))) {
+                    return true;
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                let block = &text[range.clone()];
+                let open = block.trim_start().starts_with("<!--") && !block.contains("-->");
+                if inside || (at_open_end && (open || !block.ends_with(['\n', '\r']))) {
+                    return true;
+                }
+            }
+            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) if inside => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether a fenced code block's text ends with its closing fence.
+fn fence_closed(block: &str) -> bool {
+    let mut lines = block.lines();
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let first = first.trim_start();
+    let fence_char = if first.starts_with('~') { '~' } else { '`' };
+    let width = first.len() - first.trim_start_matches(fence_char).len();
+    lines.last().is_some_and(|last| {
+        let last = last.trim();
+        last.len() >= width && last.chars().all(|c| c == fence_char)
+    })
+}
+
+fn escape_snippet(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('$', "\\$")
+        .replace('}', "\\}")
+}
+
+/// The document's line break: CRLF when it uses them.
+fn eol(text: &str) -> &'static str {
+    if text.contains("\r\n") { "\r\n" } else { "\n" }
+}
+
+fn edit(snap: &Snapshot<'_>, range: Range<usize>, new_text: String) -> CompletionTextEdit {
+    CompletionTextEdit::Edit(TextEdit::new(snap.lsp_range(range), new_text))
+}
+
+fn markdown(value: &str) -> Documentation {
+    Documentation::MarkupContent(MarkupContent {
+        kind: MarkupKind::Markdown,
+        value: value.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use interview_rubric::{Link, LinkVia, Report, Section};
+
+    use super::*;
+    use crate::lsp::document::Encoding;
+    use crate::lsp::features::fixtures::{Fixture, apply_edits};
+
+    /// Completion at the `|` in `marked`, in both encodings (which must agree on the results).
+    fn complete_with(
+        marked: &str,
+        report: Report,
+        trigger: Option<&str>,
+        snippets: bool,
+    ) -> (String, Vec<CompletionItem>) {
+        let offset = marked.find('|').expect("a cursor");
+        let text = marked.replacen('|', "", 1);
+        let fixture = Fixture::new(&text, report);
+        let mut results = Vec::new();
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let position = fixture.doc.position(offset, encoding);
+            let items = match completion(&fixture.snap(encoding), position, trigger, snippets) {
+                Some(CompletionResponse::Array(items)) => items,
+                Some(CompletionResponse::List(list)) => list.items,
+                None => Vec::new(),
+            };
+            let applied: Vec<String> = items.iter().map(|i| apply(&text, i, encoding)).collect();
+            results.push((items, applied));
+        }
+        assert_eq!(results[0].1, results[1].1, "encodings disagree");
+        (text, results.remove(1).0)
+    }
+
+    /// Items come back in UTF-16 columns: apply them in that encoding.
+    fn complete(marked: &str, trigger: Option<&str>) -> (String, Vec<CompletionItem>) {
+        complete_with(marked, Report::default(), trigger, true)
+    }
+
+    fn apply(text: &str, item: &CompletionItem, encoding: Encoding) -> String {
+        let Some(CompletionTextEdit::Edit(edit)) = &item.text_edit else {
+            panic!("every item has a text edit: {item:?}")
+        };
+        let mut edits = item.additional_text_edits.clone().unwrap_or_default();
+        edits.push(edit.clone());
+        apply_edits(text, &edits, encoding)
+    }
+
+    fn labels(items: &[CompletionItem]) -> Vec<&str> {
+        items.iter().map(|i| i.label.as_str()).collect()
+    }
+
+    fn item<'i>(items: &'i [CompletionItem], label: &str) -> &'i CompletionItem {
+        items
+            .iter()
+            .find(|i| i.label == label)
+            .unwrap_or_else(|| panic!("no `{label}` in {:?}", labels(items)))
+    }
+
+    fn applied(marked: &str, trigger: Option<&str>, label: &str) -> String {
+        let (text, items) = complete(marked, trigger);
+        apply(&text, item(&items, label), Encoding::Utf16)
+    }
+
+    #[test]
+    fn front_matter_keys_replace_the_typed_key() {
+        let (_, items) = complete("---\nqu|", None);
+        assert_eq!(labels(&items), ["category", "question", "scenario"]);
+        assert_eq!(applied("---\nqu|", None, "question"), "---\nquestion: ");
+        // Keys already present are not offered again.
+        let (_, items) = complete("---\ncategory: partnerships\n|\n---\n", None);
+        assert_eq!(labels(&items), ["question", "scenario"]);
+    }
+
+    #[test]
+    fn question_values_are_numbers_under_a_category() {
+        let marked = "---\r\ncategory: partnerships\r\nquestion: |\r\n---\r\n";
+        let (_, items) = complete(marked, None);
+        assert_eq!(items.len(), 10);
+        let third = item(&items, "3");
+        assert_eq!(
+            third.detail.as_deref(),
+            Some("How do you structure partner incentives?")
+        );
+        assert_eq!(
+            applied(marked, None, "3"),
+            "---\r\ncategory: partnerships\r\nquestion: 3\r\n---\r\n"
+        );
+        // Right after the colon the space comes with the value.
+        assert_eq!(
+            applied("---\ncategory: partnerships\nquestion:|", Some(":"), "10"),
+            "---\ncategory: partnerships\nquestion: 10"
+        );
+        // A typed value is replaced.
+        assert_eq!(
+            applied("---\ncategory: partnerships\nquestion: 1|\n---", None, "10"),
+            "---\ncategory: partnerships\nquestion: 10\n---"
+        );
+    }
+
+    #[test]
+    fn values_are_ids_without_a_category_and_scenarios_have_theirs() {
+        let (_, items) = complete("---\nquestion: |", None);
+        assert_eq!(items[0].label, "partnerships/q1");
+        let (_, items) = complete("---\ncategory: partnerships\nscenario: |", None);
+        assert_eq!(labels(&items), ["1", "2"]);
+        assert!(
+            items[0]
+                .detail
+                .as_deref()
+                .unwrap()
+                .starts_with("Walk me through")
+        );
+        let (_, items) = complete("---\ncategory: |", None);
+        assert_eq!(labels(&items), ["partnerships"]);
+    }
+
+    #[test]
+    fn nothing_on_delimiters_other_keys_or_wrong_triggers_in_front_matter() {
+        for marked in [
+            "-|--\ncategory: partnerships\n---\n",
+            "---\ncategory: partnerships\n--|-\n",
+            "---\ntitle: |\n---\n",
+            "---\nquestion: |\n---\n",
+            "---\nques|\n---\n",
+        ] {
+            let trigger = if marked.contains("question: |") {
+                Some("#")
+            } else if marked.contains("ques|") {
+                Some(":")
+            } else {
+                None
+            };
+            assert!(complete(marked, trigger).1.is_empty(), "{marked}");
+        }
+    }
+
+    #[test]
+    fn heading_completes_to_a_question_and_links_the_draft() {
+        let (_, items) = complete("# struct|", Some("#"));
+        assert!(
+            items.is_empty(),
+            "`#` mid-heading is not a trigger position"
+        );
+        let (_, items) = complete("# struct|", None);
+        assert_eq!(items.len(), 12);
+        assert_eq!(
+            applied(
+                "# struct|",
+                None,
+                "How do you structure partner incentives?"
+            ),
+            "---\ncategory: partnerships\nquestion: 3\n---\n\n# How do you structure partner incentives?"
+        );
+        // Right after `#`, the space is inserted too; existing front matter is left alone.
+        assert_eq!(
+            applied(
+                "---\ncategory: partnerships\n---\n#|",
+                Some("#"),
+                "How do you manage partner conflicts?"
+            ),
+            "---\ncategory: partnerships\n---\n# How do you manage partner conflicts?"
+        );
+        let scenario = complete("# |", None).1;
+        let prompt = scenario.last().unwrap();
+        assert_eq!(prompt.detail.as_deref(), Some("Partnerships Scenario 2"));
+        assert!(
+            apply("# ", prompt, Encoding::Utf16)
+                .starts_with("---\ncategory: partnerships\nscenario: 2\n---\n\n# Walk me through")
+        );
+    }
+
+    #[test]
+    fn deeper_headings_complete_to_missing_parts() {
+        let report = Report {
+            sections: vec![Section {
+                kind: SectionKind::Context,
+                title: "Context".into(),
+                level: 2,
+                heading: 0..10,
+                range: 0..10,
+            }],
+            ..Report::default()
+        };
+        let (text, items) = complete_with("## Context\n\n## |", report, None, true);
+        assert_eq!(labels(&items), ["Action", "Outcome", "Learning"]);
+        assert_eq!(
+            apply(&text, &items[1], Encoding::Utf16),
+            "## Context\n\n## Outcome"
+        );
+    }
+
+    #[test]
+    fn empty_draft_offers_new_drafts_and_the_skeleton() {
+        let (text, items) = complete("|", None);
+        let draft = item(&items, "Q3 How do you structure partner incentives?");
+        assert_eq!(draft.kind, Some(CompletionItemKind::FILE));
+        let q3 = crate::lsp::features::commands::new_draft(
+            &crate::lsp::features::fixtures::catalog(),
+            "partnerships/q3",
+        )
+        .unwrap();
+        assert_eq!(apply(&text, draft, Encoding::Utf16), q3.text);
+        let skeleton = item(&items, "Context / Action / Outcome / Learning");
+        assert_eq!(skeleton.insert_text_format, Some(InsertTextFormat::SNIPPET));
+        let body = apply(&text, skeleton, Encoding::Utf16);
+        assert!(body.starts_with("# Context\n\n${1:The situation, your role and what was at stake.}\n\n# Action\n\n${2:"), "{body}");
+        assert!(body.ends_with("}\n$0"));
+        assert!(items.iter().any(|i| i.label == "# Outcome"));
+        // Without snippet support the skeleton is plain headings.
+        let (text, items) = complete_with("|", Report::default(), None, false);
+        let skeleton = item(&items, "Context / Action / Outcome / Learning");
+        assert_eq!(
+            skeleton.insert_text_format,
+            Some(InsertTextFormat::PLAIN_TEXT)
+        );
+        assert_eq!(
+            apply(&text, skeleton, Encoding::Utf16),
+            "# Context\n\n\n# Action\n\n\n# Outcome\n\n\n# Learning\n\n"
+        );
+    }
+
+    #[test]
+    fn skeleton_under_an_h1_uses_h2_and_crlf() {
+        let (text, items) = complete("# Draft\r\n\r\nCon|", None);
+        assert!(
+            !items
+                .iter()
+                .any(|i| i.kind == Some(CompletionItemKind::FILE)),
+            "not an empty draft"
+        );
+        let skeleton = item(&items, "Context / Action / Outcome / Learning");
+        assert!(
+            apply(&text, skeleton, Encoding::Utf16)
+                .starts_with("# Draft\r\n\r\n## Context\r\n\r\n${1:")
+        );
+        // `Con` matches the skeleton and the Context heading, not the Action one.
+        assert!(items.iter().any(|i| i.label == "## Context"));
+        assert!(!items.iter().any(|i| i.label == "## Action"));
+    }
+
+    #[test]
+    fn concepts_and_metrics_complete_by_word_prefix() {
+        let (text, items) = complete("Été 😀, we had inc|", None);
+        assert_eq!(labels(&items), ["Incentive alignment"]);
+        assert_eq!(
+            apply(&text, &items[0], Encoding::Utf16),
+            "Été 😀, we had incentive alignment"
+        );
+        assert_eq!(items[0].detail.as_deref(), Some("Partnerships concept"));
+        let Some(Documentation::MarkupContent(doc)) = &items[0].documentation else {
+            panic!("documentation expected")
+        };
+        assert!(doc.value.starts_with("Structuring partner rewards"));
+
+        // A later word of the name or a synonym matches, with a filter text that starts there.
+        let (_, items) = complete("We ran mot|", None);
+        assert_eq!(labels(&items), ["Co-sell motions"]);
+        assert_eq!(items[0].filter_text.as_deref(), Some("motions"));
+        let (_, items) = complete("Joint co-sel|", None);
+        assert_eq!(items[0].filter_text.as_deref(), Some("Co-sell motions"));
+        assert_eq!(
+            applied("Joint co-sel|", None, "Co-sell motions"),
+            "Joint co-sell motions"
+        );
+
+        let (text, items) = complete("It lifted. Win|", None);
+        let metric = item(&items, "win rate");
+        assert_eq!(metric.kind, Some(CompletionItemKind::UNIT));
+        assert_eq!(apply(&text, metric, Encoding::Utf16), "It lifted. Win rate");
+        assert!(complete("We had zzz|", None).1.is_empty());
+    }
+
+    #[test]
+    fn nothing_in_code_html_or_comments() {
+        for marked in [
+            "```\ninc|\n```\n",
+            "```md\ninc|",
+            "```\nx\n|",
+            "~~~\nx\n~~~~\n    inc|",
+            "Text\n\n    indented inc|",
+            "Use `inc|` here",
+            "Use `inc|",
+            "<!-- inc|",
+            "<!-- coach: disable metrics -->\n<!--\ninc|\n-->",
+            "Text <!-- inc| --> more",
+            "<div>\ninc|\n</div>",
+        ] {
+            let (_, items) = complete(marked, None);
+            assert!(items.is_empty(), "{marked}: {:?}", labels(&items));
+        }
+        // Just outside them, completion works.
+        for marked in [
+            "```\ncode\n```\ninc|",
+            "Use `x` inc|",
+            "<!-- c -->\n\ninc|",
+            "    code\n\ninc|",
+        ] {
+            assert!(!complete(marked, None).1.is_empty(), "{marked}");
+        }
+    }
+
+    #[test]
+    fn triggers_outside_their_places_give_nothing() {
+        assert!(complete("Result:|", Some(":")).1.is_empty());
+        assert!(complete("We are #|", Some("#")).1.is_empty());
+        assert!(complete("# Heading:|", Some(":")).1.is_empty());
+    }
+
+    #[test]
+    fn a_leading_thematic_break_is_not_front_matter() {
+        let (_, items) = complete("---\n\nSome prose. inc|", None);
+        assert_eq!(labels(&items), ["Incentive alignment"]);
+    }
+
+    #[test]
+    fn linked_category_terms_come_first() {
+        let report = Report {
+            link: Some(Link {
+                category: "partnerships".into(),
+                target: None,
+                via: LinkVia::FileName,
+                range: None,
+            }),
+            ..Report::default()
+        };
+        let (_, items) = complete_with("A p|", report, None, true);
+        let sorted: Vec<&str> = {
+            let mut items: Vec<&CompletionItem> = items.iter().collect();
+            items.sort_by_key(|i| i.sort_text.clone());
+            items.iter().map(|i| i.label.as_str()).collect()
+        };
+        assert_eq!(
+            sorted,
+            [
+                "Partner types and models",
+                "Partner onboarding",
+                "sourced pipeline"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_position_is_safe() {
+        let text = "---\r\ncategory: partnerships\r\nquestion: 3\r\n---\r\n# Q 😀\r\n\r\n```\r\nx\r\n```\r\n`a` <!-- b --> é\r\n#";
+        let fixture = Fixture::new(text, Report::default());
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let snap = fixture.snap(encoding);
+            for line in 0..14 {
+                for character in 0..30 {
+                    for trigger in [None, Some("#"), Some(":")] {
+                        let _ = completion(&snap, Position::new(line, character), trigger, true);
+                    }
+                }
+            }
+        }
+    }
+}
