@@ -179,10 +179,11 @@ impl Draft {
                         }
                         TagEnd::Heading(_) => {
                             if let Some((level, start, title)) = heading.take() {
+                                let line = text[start..range.end].trim_end();
                                 headings.push(Heading {
                                     level,
                                     title: title.trim().to_string(),
-                                    range: start..range.end,
+                                    range: start..start + line.len(),
                                 });
                             }
                         }
@@ -450,7 +451,7 @@ mod tests {
             draft.headings[0].title,
             "How do you structure partner incentives?"
         );
-        assert_eq!(&text[draft.headings[1].range.clone()], "## Situation\n");
+        assert_eq!(&text[draft.headings[1].range.clone()], "## Situation");
         let labels: Vec<(&str, SectionKind)> = draft
             .labels
             .iter()
@@ -517,7 +518,7 @@ mod tests {
     fn crlf_offsets() {
         let text = "## Result\r\n\r\nRevenue grew 20%.\r\n";
         let draft = Draft::parse(text);
-        assert_eq!(&text[draft.headings[0].range.clone()], "## Result\r\n");
+        assert_eq!(&text[draft.headings[0].range.clone()], "## Result");
         let at = text.find("Revenue").unwrap();
         assert_eq!(&draft.mask[at..at + 17], "Revenue grew 20%.");
         assert_eq!(draft.newline, "\r\n");

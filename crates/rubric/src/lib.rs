@@ -2,15 +2,24 @@
 //!
 //! Pure analysis: no I/O and no editor protocol types. The server and the CLI turn a [`Report`]
 //! into diagnostics, hovers and terminal output.
+//!
+//! [`analyze`] and [`analyze_file`] compile the catalog on first use and cache the result (keyed
+//! by the catalog's content); a long-lived caller can hold an [`Engine`] instead.
 
+mod checks;
 mod draft;
+mod engine;
 mod front_matter;
+mod lexicon;
+mod link;
+mod numbers;
 mod report;
 mod rules;
 mod settings;
 mod settings_file;
 mod tokens;
 
+pub use engine::{Engine, Options};
 pub use report::*;
 pub use rules::{Rule, Severity};
 pub use settings::{RuleLevel, Settings, SettingsError};
@@ -19,7 +28,7 @@ use interview_content::Catalog;
 
 /// Analyses a draft against the catalog's rubric.
 pub fn analyze(text: &str, catalog: &Catalog, settings: &Settings) -> Report {
-    analyze_file(text, None, catalog, settings)
+    analyze_with(text, &Options::default(), catalog, settings)
 }
 
 /// Like [`analyze`], with the draft's file name, used to link the draft to a question when neither
@@ -30,6 +39,20 @@ pub fn analyze_file(
     catalog: &Catalog,
     settings: &Settings,
 ) -> Report {
-    let _ = (text, file_name, catalog, settings);
-    Report::default()
+    let options = Options {
+        file_name,
+        ..Options::default()
+    };
+    analyze_with(text, &options, catalog, settings)
+}
+
+/// Like [`analyze`], with [`Options`]: a file name and a caller-chosen question
+/// (`check --question partnerships/q3`), which wins over anything in the draft.
+pub fn analyze_with(
+    text: &str,
+    options: &Options<'_>,
+    catalog: &Catalog,
+    settings: &Settings,
+) -> Report {
+    engine::cached(catalog).analyze(text, options, settings)
 }

@@ -1,0 +1,186 @@
+//! `link`: the draft names no question (or names one that does not exist).
+
+use crate::{Finding, Fix, Rule, TextEdit};
+
+use super::Ctx;
+
+/// Up to three questions closest to the draft's words, best first.
+fn suggestions(ctx: &Ctx<'_>, category: usize) -> Vec<usize> {
+    let Some(questions) = ctx.questions.questions.get(category) else {
+        return Vec::new();
+    };
+    let words: std::collections::HashSet<&str> = (0..ctx.tokens.tokens.len())
+        .map(|i| ctx.tokens.stem(i))
+        .collect();
+    let mut scored: Vec<(usize, usize)> = questions
+        .iter()
+        .enumerate()
+        .map(|(i, stems)| {
+            (
+                stems.iter().filter(|s| words.contains(s.as_str())).count(),
+                i,
+            )
+        })
+        .collect();
+    // Most shared words first; ties in question order.
+    scored.sort_by_key(|&(score, i)| (std::cmp::Reverse(score), i));
+    scored.into_iter().take(3).map(|(_, i)| i).collect()
+}
+
+/// The link finding and its front matter fixes.
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if let Some((message, range)) = &ctx.linked.problem {
+        out.push(ctx.finding(Rule::Link, range.clone(), format!("{message}.")));
+    }
+    if ctx.linked.target.is_some() {
+        return;
+    }
+    let Some(category) = ctx.category else {
+        return;
+    };
+    let index = ctx
+        .catalog
+        .categories
+        .iter()
+        .position(|c| c.id == category.id)
+        .unwrap_or(0);
+    let nl = ctx.draft.newline;
+    let line_one = 0..ctx.text.find(['\n', '\r']).unwrap_or(ctx.text.len());
+    let message = format!(
+        "Not linked to a question: add front matter (`category: {}`, `question: N`) or a heading with the question's text, so question-specific feedback runs.",
+        category.id
+    );
+    let mut finding = ctx.finding(Rule::Link, line_one, message);
+    for q in suggestions(ctx, index) {
+        let Some(question) = category.questions.get(q) else {
+            continue;
+        };
+        let edit = match &ctx.draft.front_matter {
+            Some(fm) => {
+                let mut text = String::new();
+                if fm.category.is_none() {
+                    text.push_str(&format!("category: {}{nl}", category.id));
+                }
+                text.push_str(&format!("question: {}{nl}", question.number));
+                TextEdit {
+                    range: fm.body_start..fm.body_start,
+                    new_text: text,
+                }
+            }
+            None => TextEdit {
+                range: 0..0,
+                new_text: format!(
+                    "---{nl}category: {}{nl}question: {}{nl}---{nl}{nl}",
+                    category.id, question.number
+                ),
+            },
+        };
+        finding.fixes.push(Fix {
+            title: format!("Link to question {}: {}", question.number, question.text),
+            edits: vec![edit],
+        });
+    }
+    out.push(finding);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{analyze, analyze_file};
+    use crate::{LinkVia, Rule};
+
+    #[test]
+    fn unlinked_drafts_get_an_information_finding_with_front_matter_fixes() {
+        let text = "Partner incentives at Acme\n\nI structured incentives for resellers.\n";
+        let report = analyze(text);
+        assert_eq!(report.link.as_ref().map(|l| l.target.clone()), None);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == Rule::Link)
+            .unwrap();
+        assert_eq!(&text[f.range.clone()], "Partner incentives at Acme");
+        assert!(f.message.starts_with("Not linked to a question"));
+        assert_eq!(
+            f.fixes[0].title,
+            "Link to question 3: How do you structure partner incentives?"
+        );
+        assert_eq!(
+            f.fixes[0].edits[0].new_text,
+            "---\ncategory: partnerships\nquestion: 3\n---\n\n"
+        );
+    }
+
+    #[test]
+    fn front_matter_links_by_number_id_and_text() {
+        for value in [
+            "3",
+            "q3",
+            "partnerships/q3",
+            "How do you structure partner incentives?",
+        ] {
+            let text = format!("---\ncategory: partnerships\nquestion: {value}\n---\n\nBody.\n");
+            let report = analyze(&text);
+            let link = report.link.unwrap();
+            assert_eq!(link.target.as_deref(), Some("partnerships/q3"), "{value}");
+            assert_eq!(link.via, LinkVia::FrontMatter);
+            assert_eq!(&text[link.range.unwrap()], value);
+        }
+        let report = analyze("---\nscenario: 2\n---\n\nBody.\n");
+        assert_eq!(
+            report.link.unwrap().target.as_deref(),
+            Some("partnerships/scenario-2")
+        );
+    }
+
+    #[test]
+    fn bad_front_matter_values_are_reported_on_the_value() {
+        let text = "---\ncategory: partnerships\nquestion: 12\n---\n\nBody.\n";
+        let report = analyze(text);
+        let links: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::Link)
+            .collect();
+        assert_eq!(links.len(), 2);
+        // Sorted by position: line 1 first, then the value.
+        let (unlinked, f) = (links[0], links[1]);
+        assert_eq!(&text[f.range.clone()], "12");
+        assert_eq!(
+            f.message,
+            "Front matter `question: 12` links nothing: Partnerships has no question 12 (it has 10)."
+        );
+        // Still unlinked: the other finding offers the fix, into the existing front matter.
+        assert_eq!(unlinked.fixes[0].edits[0].range, 4..4);
+        assert_eq!(unlinked.fixes[0].edits[0].new_text, "question: 1\n");
+    }
+
+    #[test]
+    fn heading_links_when_close() {
+        let text = "# Structuring partner incentives\n\nBody.\n";
+        let link = analyze(text).link.unwrap();
+        assert_eq!(link.target.as_deref(), Some("partnerships/q3"));
+        assert_eq!(link.via, LinkVia::Heading);
+        assert_eq!(
+            &text[link.range.unwrap()],
+            "# Structuring partner incentives"
+        );
+        assert!(analyze("# My partner story\n\nBody.\n").link.is_none());
+    }
+
+    #[test]
+    fn file_names_link_last() {
+        for name in [
+            "q3-incentives.md",
+            "answers/question-3.md",
+            "partnerships-q3.md",
+            "Question3.md",
+        ] {
+            let link = analyze_file("Body.\n", name).link.unwrap();
+            assert_eq!(link.target.as_deref(), Some("partnerships/q3"), "{name}");
+            assert_eq!(link.via, LinkVia::FileName);
+        }
+        let link = analyze_file("Body.\n", "scenario-2.md").link.unwrap();
+        assert_eq!(link.target.as_deref(), Some("partnerships/scenario-2"));
+        assert!(analyze_file("Body.\n", "notes.md").link.is_none());
+    }
+}

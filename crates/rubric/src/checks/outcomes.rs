@@ -1,0 +1,257 @@
+//! `metrics` (no quantified impact) and `activity-volume` (effort counted instead of results).
+
+use crate::lexicon::Cue;
+use crate::numbers::{NumberKind, is_vague};
+use crate::{Finding, Rule, SectionKind};
+
+use super::{Ctx, Input, insert};
+
+/// Example metric names for messages: the category's, else generic ones.
+fn metric_examples(ctx: &Ctx<'_>) -> String {
+    let names: Vec<&str> = ctx
+        .category
+        .map(|c| {
+            c.lexicons
+                .metrics
+                .iter()
+                .take(4)
+                .map(|m| m.name.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    if names.is_empty() {
+        "conversion rate, revenue, cycle time, retention".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// `metrics`: the whole answer has no number that measures impact.
+pub(crate) fn check_metrics(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+    if ctx.quantities.iter().any(|q| q.metric) {
+        return true;
+    }
+    let outcome = input
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::Outcome);
+    let range = outcome.map_or_else(|| ctx.anchor(), |s| s.heading.clone());
+    let message = format!(
+        "No quantified impact: add a before/after number ({}), a %, an amount or a multiple.{}",
+        metric_examples(ctx),
+        ctx.guide(Rule::Metrics)
+    );
+    let mut finding = ctx.finding(Rule::Metrics, range, message);
+    let nl = ctx.draft.newline;
+    let placeholder = "[Metric] went from [X] to [Y] in [period].";
+    // At the end of the outcome section, else at the end of the draft.
+    let at = outcome.map_or(ctx.text.len(), |s| trim_back(ctx.text, s.range.end));
+    let lead = if at == 0 {
+        String::new()
+    } else {
+        format!("{nl}{nl}")
+    };
+    let tail = if at < ctx.text.len() {
+        format!("{nl}{nl}")
+    } else {
+        nl.to_string()
+    };
+    finding.fixes.push(insert(
+        "Insert a metric placeholder",
+        at,
+        format!("{lead}{placeholder}{tail}"),
+    ));
+    out.push(finding);
+    true
+}
+
+/// The end of `text[..end]` without trailing whitespace.
+fn trim_back(text: &str, end: usize) -> usize {
+    text.get(..end).map_or(end, |t| t.trim_end().len())
+}
+
+/// `activity-volume`: counts of meetings, calls, partners recruited... with no business outcome
+/// in the same or the next sentence.
+pub(crate) fn check_activity(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+    let t = ctx.tokens;
+    let hits = ctx.hits;
+    for q in ctx.quantities {
+        if q.kind != NumberKind::Count || q.metric {
+            continue;
+        }
+        let i = q.tokens.start;
+        let sentence = t.tokens[i].sentence;
+        let end = t.sentences[sentence].tokens.end;
+        // The activity noun within a few words: `40 partner meetings`, `dozens of calls`.
+        let Some(noun) = (i + 1..(i + 4).min(end)).find(|&j| hits.covers(Cue::Activity, j)) else {
+            continue;
+        };
+        let noun_end = hits
+            .of(Cue::Activity)
+            .iter()
+            .filter(|r| r.contains(&noun))
+            .map(|r| r.end)
+            .max()
+            .unwrap_or(noun + 1);
+        if has_outcome(ctx, sentence, i..noun_end) {
+            continue;
+        }
+        let start =
+            if i > t.sentences[sentence].tokens.start && hits.covers(Cue::ActivityVerb, i - 1) {
+                i - 1
+            } else {
+                i
+            };
+        let phrase = ctx.words(start..noun_end).to_string();
+        let vague = if is_vague(t, i) {
+            " (a vague count)"
+        } else {
+            ""
+        };
+        let message = format!(
+            "“{phrase}” counts activity{vague}, not outcomes: say what it produced ({}).{}",
+            outcome_examples(ctx),
+            ctx.guide(Rule::ActivityVolume)
+        );
+        out.push(ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message));
+    }
+    true
+}
+
+fn outcome_examples(ctx: &Ctx<'_>) -> String {
+    let names: Vec<&str> = ctx
+        .category
+        .map(|c| {
+            c.lexicons
+                .metrics
+                .iter()
+                .take(3)
+                .map(|m| m.name.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    if names.is_empty() {
+        "pipeline, revenue, win rate".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// A business outcome in sentence `sentence` or the next: a metric, or an outcome word with a
+/// word of result or change (`which generated pipeline`).
+fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let from = t.sentences[sentence].tokens.start;
+    let to = t
+        .sentences
+        .get(sentence + 1)
+        .map_or(t.sentences[sentence].tokens.end, |s| s.tokens.end);
+    let outside = |r: &std::ops::Range<usize>| r.end <= activity.start || r.start >= activity.end;
+    if ctx
+        .quantities
+        .iter()
+        .any(|q| q.metric && q.tokens.start >= from && q.tokens.start < to && outside(&q.tokens))
+    {
+        return true;
+    }
+    let outcome = ctx
+        .hits
+        .in_range(Cue::Outcome, from..to)
+        .iter()
+        .any(outside);
+    let result = [Cue::OutcomeCue, Cue::Change]
+        .iter()
+        .any(|&c| ctx.hits.in_range(c, from..to).iter().any(outside));
+    outcome && result
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Rule;
+    use crate::checks::testing::{findings, spans};
+
+    #[test]
+    fn no_metric_flags_the_outcome_heading_with_a_placeholder_fix() {
+        let text = "## Situation\n\nIn Q3 2023 our channel was flat.\n\n## Result\n\nThings improved a lot.\n\n## Lessons\n\nStep 2 matters.\n";
+        let found = findings(text, Rule::Metrics);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "## Result");
+        assert!(
+            found[0].message.starts_with("No quantified impact"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0]
+                .message
+                .contains("Giving generic answers without numbers")
+        );
+        let edit = &found[0].fixes[0].edits[0];
+        assert_eq!(
+            edit.range.start,
+            text.find(" a lot.").unwrap() + " a lot.".len()
+        );
+        assert!(edit.new_text.contains("[Metric] went from [X] to [Y]"));
+    }
+
+    #[test]
+    fn without_an_outcome_section_the_first_line() {
+        let text = "We met in 2022, spent 3 years on it.\nIt went well.";
+        assert_eq!(
+            spans(text, Rule::Metrics),
+            ["We met in 2022, spent 3 years on it."]
+        );
+    }
+
+    #[test]
+    fn doubled_a_third_and_in_half_are_metrics() {
+        for text in [
+            "Partner-sourced pipeline doubled.",
+            "We cut cycle time in half.",
+            "A third of new revenue came through partners.",
+            "Win rate rose 8%.",
+            "We signed 4 new logos.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_code_and_comments_do_not_count() {
+        let text = "Revenue grew `40%` <!-- 30% -->.\n\n```\n$2M\n```\n";
+        assert_eq!(findings(text, Rule::Metrics).len(), 1);
+    }
+
+    #[test]
+    fn activity_counts_without_outcomes() {
+        let text = "I ran 40 meetings with resellers. We also recruited 30 partners and made dozens of calls.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            [
+                "ran 40 meetings",
+                "recruited 30 partners",
+                "made dozens of calls"
+            ]
+        );
+        let f = &findings(text, Rule::ActivityVolume)[0];
+        assert!(
+            f.message
+                .starts_with("“ran 40 meetings” counts activity, not outcomes"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("Over-focusing on activity volume"));
+    }
+
+    #[test]
+    fn activity_counts_with_outcomes_are_fine() {
+        let text = "I ran 40 meetings with resellers, which produced $2M in pipeline. We recruited 30 partners. Together they generated 12 new deals.";
+        assert!(findings(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn durations_and_labels_are_not_activity() {
+        let text = "For 3 months of calls I learned. Step 2 meetings were short.";
+        assert!(findings(text, Rule::ActivityVolume).is_empty());
+    }
+}

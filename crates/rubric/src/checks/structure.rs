@@ -1,0 +1,356 @@
+//! `structure`: context, action, outcome and learning each need to be there.
+
+use crate::lexicon::Cue;
+use crate::{Finding, Rule, Section, SectionKind};
+
+use super::{Ctx, Input, insert};
+
+/// The four parts of an answer, in the order they are told.
+pub(crate) const PARTS: [SectionKind; 4] = [
+    SectionKind::Context,
+    SectionKind::Action,
+    SectionKind::Outcome,
+    SectionKind::Learning,
+];
+
+/// Which parts a draft has, and how it marks them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parts {
+    /// Present, by [`PARTS`] index.
+    pub present: [bool; 4],
+}
+
+fn part_index(kind: SectionKind) -> Option<usize> {
+    PARTS.iter().position(|&k| k == kind)
+}
+
+/// The name used in messages and inserted headings.
+pub(crate) fn part_name(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::Context => "Context",
+        SectionKind::Action => "Action",
+        SectionKind::Outcome => "Outcome",
+        SectionKind::Learning => "Learning",
+        SectionKind::Other => "Section",
+    }
+}
+
+/// What each missing part should say, as a comment under its inserted heading.
+fn part_prompt(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::Context => "The situation: company, stage, your role, the problem.",
+        SectionKind::Action => "What you did, in the first person.",
+        SectionKind::Outcome => "What changed, in numbers.",
+        SectionKind::Learning => "What you learned and would do next time.",
+        SectionKind::Other => "",
+    }
+}
+
+/// Finds the parts: a section of that kind, or clear prose cues.
+pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
+    let mut present = [false; 4];
+    for section in sections {
+        if let Some(i) = part_index(section.kind) {
+            present[i] = true;
+        }
+    }
+    let hits = ctx.hits;
+    let body = ctx.tokens.sentences.iter().filter(|s| {
+        // Headings of other sections are not cues ("## Timeline").
+        !sections.iter().any(|sec| {
+            sec.kind == SectionKind::Other
+                && sec.heading.start <= s.range.start
+                && s.range.end <= sec.heading.end
+        })
+    });
+    let first_sentence = body.clone().next();
+    let action_cues = [Cue::ActionCue, Cue::Plan];
+    if !present[1] {
+        present[1] =
+            action_cues.iter().any(|&c| !hits.of(c).is_empty()) || first_person_action(ctx);
+    }
+    if !present[2] {
+        present[2] =
+            !hits.of(Cue::OutcomeCue).is_empty() || ctx.quantities.iter().any(|q| q.metric);
+    }
+    if !present[3] {
+        present[3] = !hits.of(Cue::LearningCue).is_empty();
+    }
+    if !present[0] {
+        // Context is set by cues, or by an opening sentence that is not yet action or result.
+        present[0] = !hits.of(Cue::ContextCue).is_empty()
+            || first_sentence.is_some_and(|s| {
+                let t = s.tokens.clone();
+                ![Cue::ActionCue, Cue::Plan, Cue::OutcomeCue, Cue::LearningCue]
+                    .iter()
+                    .any(|&c| hits.any_in(c, t.clone()))
+                    && !ctx
+                        .quantities
+                        .iter()
+                        .any(|q| q.metric && t.contains(&q.tokens.start))
+            });
+    }
+    Parts { present }
+}
+
+/// Past-tense verbs that tell what happened to you rather than what you did.
+const NOT_ACTIONS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "joined",
+    "inherited",
+    "noticed",
+    "realized",
+    "realised",
+    "learned",
+    "learnt",
+    "needed",
+    "wanted",
+    "felt",
+    "thought",
+    "worked",
+    "managed",
+    "owned",
+    "saw",
+    "found",
+    "knew",
+    "believed",
+    "hoped",
+    "expected",
+    "liked",
+    "loved",
+    "hated",
+    "used",
+    "started",
+    "ended",
+    "got",
+    "became",
+    "heard",
+    "assumed",
+    "decided",
+    "seemed",
+];
+/// Irregular past-tense verbs of doing.
+const IRREGULAR: &[&str] = &[
+    "built", "led", "ran", "set", "made", "took", "brought", "drove", "wrote", "met", "began",
+    "chose", "sold", "gave", "held", "put", "sent", "won", "cut", "rebuilt", "sat", "went",
+    "spoke", "told", "kept", "paid", "spent", "struck", "rewrote", "taught", "sought", "shut",
+    "bought", "hired", "fired", "drew", "broke", "split", "shipped",
+];
+
+/// "I" followed by a past-tense verb of doing (`I renegotiated`, `I then built`).
+fn first_person_action(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    (0..t.tokens.len()).any(|i| {
+        if t.lower(i) != "i" {
+            return false;
+        }
+        let mut j = i + 1;
+        if t.lower(j).ends_with("ly") || matches!(t.lower(j), "then" | "also" | "first" | "quickly")
+        {
+            j += 1;
+        }
+        let verb = t.lower(j);
+        (verb.ends_with("ed") && verb.len() > 4 && !NOT_ACTIONS.contains(&verb))
+            || IRREGULAR.contains(&verb)
+    })
+}
+
+/// One finding per missing part, with a fix that inserts its heading where it belongs.
+pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+    let missing: Vec<SectionKind> = PARTS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !input.parts.present[*i])
+        .map(|(_, &k)| k)
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let have: Vec<&str> = PARTS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| input.parts.present[*i])
+        .map(|(_, &k)| part_name(k))
+        .collect();
+    for kind in missing {
+        let message = format!(
+            "No {} part: a strong answer goes context, action, outcome, learning ({}).{}",
+            part_name(kind).to_lowercase(),
+            if have.is_empty() {
+                "none found yet".to_string()
+            } else {
+                format!("found: {}", have.join(", ").to_lowercase())
+            },
+            ctx.guide(Rule::Structure)
+        );
+        let mut finding = ctx.finding(Rule::Structure, ctx.anchor(), message);
+        finding
+            .fixes
+            .push(insert_section(ctx, input.sections, kind));
+        out.push(finding);
+    }
+    true
+}
+
+/// Inserts a heading (or a bold label, in label-style drafts) for `kind` before the first part
+/// that comes after it, else at the end.
+fn insert_section(ctx: &Ctx<'_>, sections: &[Section], kind: SectionKind) -> super::Fix {
+    let nl = ctx.draft.newline;
+    let order = part_index(kind).unwrap_or(0);
+    let parts: Vec<&Section> = sections
+        .iter()
+        .filter(|s| part_index(s.kind).is_some())
+        .collect();
+    let labels = parts.iter().filter(|s| s.level == 0).count();
+    let level = parts.iter().find(|s| s.level > 0).map_or(2, |s| s.level);
+    let use_labels = !parts.is_empty() && labels * 2 > parts.len();
+    let body = if use_labels {
+        format!("**{}:** <!-- {} -->", part_name(kind), part_prompt(kind))
+    } else {
+        format!(
+            "{} {}{nl}{nl}<!-- {} -->",
+            "#".repeat(level as usize),
+            part_name(kind),
+            part_prompt(kind)
+        )
+    };
+    let later = parts
+        .iter()
+        .find(|s| part_index(s.kind).is_some_and(|i| i > order));
+    let (at, text) = match later {
+        Some(section) => (section.heading.start, format!("{body}{nl}{nl}")),
+        None if kind == SectionKind::Context && parts.is_empty() => {
+            // Before the story begins: after the title or front matter.
+            let at = ctx
+                .linked
+                .title
+                .and_then(|h| ctx.draft.headings.get(h))
+                .map(|h| line_end(ctx.text, h.range.end))
+                .or_else(|| ctx.draft.front_matter.as_ref().map(|f| f.range.end))
+                .unwrap_or(0);
+            let lead = if at == 0 { "" } else { nl };
+            (at, format!("{lead}{body}{nl}{nl}"))
+        }
+        None => {
+            let end = ctx.text.len();
+            let text = ctx.text;
+            let lead = if text.is_empty() || text.ends_with("\n\n") || text.ends_with("\r\n\r\n") {
+                String::new()
+            } else if text.ends_with('\n') {
+                nl.to_string()
+            } else {
+                format!("{nl}{nl}")
+            };
+            (end, format!("{lead}{body}{nl}"))
+        }
+    };
+    insert(
+        format!("Insert {} section", article(part_name(kind))),
+        at,
+        text,
+    )
+}
+
+/// Just past the line break after `at`.
+fn line_end(text: &str, at: usize) -> usize {
+    match text.get(at..).and_then(|rest| rest.find('\n')) {
+        Some(i) => at + i + 1,
+        None => text.len(),
+    }
+}
+
+fn article(name: &str) -> String {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        format!("an {name}")
+    } else {
+        format!("a {name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Rule;
+    use crate::checks::testing::{analyze, findings};
+
+    #[test]
+    fn full_star_answer_has_no_structure_finding() {
+        let text = "## Situation\n\nOur channel was flat.\n\n## Action\n\nI rebuilt enablement.\n\n## Result\n\nWin rate rose 12%.\n\n## Lessons\n\nEnablement first.\n";
+        assert!(findings(text, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn each_missing_part_is_one_finding_on_the_title_with_a_fix_in_place() {
+        let text = "# How do you structure partner incentives?\n\n## Situation\n\nOur resellers were flat.\n\n## Result\n\nWin rate rose 12%.\n";
+        let report = analyze(text);
+        let found: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::Structure)
+            .collect();
+        assert_eq!(found.len(), 2, "{found:#?}");
+        for f in &found {
+            assert_eq!(
+                &text[f.range.clone()],
+                "# How do you structure partner incentives?"
+            );
+        }
+        assert!(
+            found[0].message.starts_with("No action part"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[0].message.contains("Use a clear structure"));
+        let edit = &found[0].fixes[0].edits[0];
+        assert_eq!(edit.range.start, text.find("## Result").unwrap());
+        assert_eq!(
+            edit.new_text,
+            "## Action\n\n<!-- What you did, in the first person. -->\n\n"
+        );
+        assert!(found[1].message.starts_with("No learning part"));
+        let edit = &found[1].fixes[0].edits[0];
+        assert_eq!(edit.range.start, text.len());
+        assert!(edit.new_text.starts_with("\n## Learning"));
+    }
+
+    #[test]
+    fn prose_cues_count_as_parts() {
+        let text = "At my last company our reseller channel was flat. I rebuilt the enablement program. As a result, win rate rose 12%. I learned that enablement comes first.";
+        assert!(findings(text, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn prose_without_learning_is_flagged_on_line_one() {
+        let text = "At my last company our reseller channel was flat.\nI rebuilt the enablement program and win rate rose 12%.";
+        let found = findings(text, Rule::Structure);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].range.clone()],
+            "At my last company our reseller channel was flat."
+        );
+    }
+
+    #[test]
+    fn label_style_drafts_get_a_label() {
+        let text = "**Situation:** flat channel.\n\n**Action:** I rebuilt enablement.\n\n**Result:** win rate up 12%.\n";
+        let found = findings(text, Rule::Structure);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].fixes[0].edits[0]
+                .new_text
+                .contains("**Learning:**")
+        );
+    }
+
+    #[test]
+    fn crlf_drafts_get_crlf_fixes() {
+        let text = "## Situation\r\n\r\nFlat.\r\n\r\n## Result\r\n\r\nUp 12%.\r\n\r\n## Lessons\r\n\r\nMore.\r\n";
+        let found = findings(text, Rule::Structure);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].fixes[0].edits[0].new_text,
+            "## Action\r\n\r\n<!-- What you did, in the first person. -->\r\n\r\n"
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! `criticism`: blaming or disparaging past teams, managers, colleagues, partners or customers.
+
+use std::ops::Range;
+
+use crate::lexicon::Cue;
+use crate::{Finding, Rule};
+
+use super::{Ctx, Input};
+
+/// Words that speak of oneself: "I was sloppy" is self-critique, not criticism.
+const SELF: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ourselves",
+    "i'm",
+    "i'd",
+];
+
+/// Whether token `i` negates what follows (`not`, `never`, `didn't`).
+pub(crate) fn is_negation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "not" | "never" | "no" | "without" | "nobody" | "none" | "neither" | "nor" | "hardly"
+    ) || lower.ends_with("n't")
+        || lower.ends_with("n’t")
+}
+
+/// A negation within the three words before `hit`, in the same sentence.
+fn negated(ctx: &Ctx<'_>, hit: &Range<usize>, sentence: &Range<usize>) -> bool {
+    let from = hit.start.saturating_sub(3).max(sentence.start);
+    (from..hit.start).any(|j| is_negation(ctx.tokens.lower(j)))
+}
+
+/// The person or group a disparaging word is about: the nearest target or self word before it,
+/// else the first target after it.
+fn subject_is_other(ctx: &Ctx<'_>, hit: &Range<usize>, sentence: &Range<usize>) -> bool {
+    for j in (sentence.start..hit.start).rev() {
+        if SELF.contains(&ctx.tokens.lower(j)) {
+            return false;
+        }
+        if ctx.hits.covers(Cue::Target, j) {
+            return true;
+        }
+    }
+    (hit.end..sentence.end).any(|j| ctx.hits.covers(Cue::Target, j))
+}
+
+/// Whether a blame word has someone other than the speaker to blame.
+fn blames_other(ctx: &Ctx<'_>, hit: &Range<usize>, sentence: &Range<usize>) -> bool {
+    (sentence.start..sentence.end)
+        .filter(|j| !hit.contains(j))
+        .any(|j| ctx.hits.covers(Cue::Target, j))
+        || hit.clone().any(|j| ctx.hits.covers(Cue::Target, j))
+}
+
+/// One finding per sentence that blames or disparages someone else, unless negated.
+pub(crate) fn check_criticism(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+    for sentence in &ctx.tokens.sentences {
+        let tokens = sentence.tokens.clone();
+        let blame = ctx
+            .hits
+            .in_range(Cue::Blame, tokens.clone())
+            .iter()
+            .find(|h| !negated(ctx, h, &tokens) && blames_other(ctx, h, &tokens));
+        let disparage = || {
+            ctx.hits
+                .in_range(Cue::Disparage, tokens.clone())
+                .iter()
+                .find(|h| !negated(ctx, h, &tokens) && subject_is_other(ctx, h, &tokens))
+        };
+        let Some(hit) = blame.or_else(disparage) else {
+            continue;
+        };
+        let message = format!(
+            "“{}” criticises others: interviewers hear blame; describe the gap neutrally and what you did about it.{}",
+            ctx.words(hit.clone()),
+            ctx.guide(Rule::Criticism)
+        );
+        out.push(ctx.finding(Rule::Criticism, sentence.range.clone(), message));
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Rule;
+    use crate::checks::testing::{findings, spans};
+
+    #[test]
+    fn blame_and_disparagement_of_others() {
+        let text = "The previous team was incompetent. My manager blamed the partners for everything. It was the customer's fault.";
+        assert_eq!(
+            spans(text, Rule::Criticism),
+            [
+                "The previous team was incompetent.",
+                "My manager blamed the partners for everything.",
+                "It was the customer's fault."
+            ]
+        );
+        let f = &findings(text, Rule::Criticism)[0];
+        assert!(
+            f.message.starts_with("“incompetent” criticises others"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("Criticizing past teams or customers"));
+    }
+
+    #[test]
+    fn negation_is_respected() {
+        let text = "I never blamed the team. It wasn't the partner's fault. The team wasn't lazy.";
+        assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn self_critique_is_not_criticism() {
+        let text = "I underestimated the partner's onboarding needs. I was sloppy with the handover. We were disorganised at first.";
+        assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn a_negated_clause_does_not_hide_a_later_one() {
+        let text = "I didn't blame them, but honestly the reseller team was clueless.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 1);
+    }
+}

@@ -1,0 +1,257 @@
+//! The engine: a catalog compiled for analysis (automata, question stems, citations), kept and
+//! reused across analyses.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use interview_content::{Catalog, Category};
+
+use crate::checks::{self, Ctx};
+use crate::draft::Draft;
+use crate::lexicon::Lexicon;
+use crate::link::{self, QuestionIndex};
+use crate::numbers::quantities;
+use crate::tokens::Tokens;
+use crate::{Citation, Link, Report, Rule, Settings};
+
+/// What to analyse a draft as, beyond its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// The draft's file name or path, used to link it when neither front matter nor a heading
+    /// does (`q3-incentives.md`, `answers/partnerships/question-3.md`, `scenario-2.md`).
+    pub file_name: Option<&'a str>,
+    /// A question or scenario chosen by the caller (`check --question`): an id
+    /// (`partnerships/q3`, `partnerships/scenario-1`), a number, or question text. It wins over
+    /// everything in the draft.
+    pub link_override: Option<&'a str>,
+}
+
+/// One category compiled for analysis.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledCategory {
+    /// Phrase matcher over built-in cues and the category's lexicons.
+    pub lexicon: Lexicon,
+    /// Citation per rule (by [`Rule::ALL`] index), when the category has a line for it.
+    pub citations: Vec<Option<Citation>>,
+}
+
+/// A catalog compiled for analysis. Build it once and keep it (a language server holds one);
+/// [`crate::analyze`] keeps a small cache of them keyed by catalog content.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    catalog: Catalog,
+    categories: Vec<CompiledCategory>,
+    /// For drafts that name no category of the catalog.
+    fallback: Lexicon,
+    questions: QuestionIndex,
+}
+
+impl Engine {
+    /// Compiles `catalog`: one automaton per category, question stems, citations.
+    pub fn new(catalog: &Catalog) -> Engine {
+        Engine {
+            categories: catalog
+                .categories
+                .iter()
+                .map(|c| CompiledCategory {
+                    lexicon: Lexicon::new(Some(c)),
+                    citations: Rule::ALL.iter().map(|&r| citation(c, r)).collect(),
+                })
+                .collect(),
+            fallback: Lexicon::new(None),
+            questions: QuestionIndex::new(catalog),
+            catalog: catalog.clone(),
+        }
+    }
+
+    /// The catalog the engine was built from.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Analyses a draft.
+    pub fn analyze(&self, text: &str, options: &Options<'_>, settings: &Settings) -> Report {
+        let mut draft = Draft::parse(text);
+        let linked = link::link(
+            &self.catalog,
+            &self.questions,
+            &draft,
+            options.file_name,
+            options.link_override,
+        );
+        // The title is the question, not the answer: it is not analysed as prose.
+        if let Some(title) = linked.title.and_then(|h| draft.headings.get(h)) {
+            blank(&mut draft.mask, title.range.clone());
+        }
+        let tokens = Tokens::new(&draft.mask);
+        // Without a category named, the catalog's only (or first) category's rubric applies.
+        let category_index = linked
+            .category
+            .or((!self.catalog.categories.is_empty()).then_some(0));
+        let category = category_index.and_then(|c| self.catalog.categories.get(c));
+        let compiled = category_index.and_then(|c| self.categories.get(c));
+        let lexicon = compiled.map_or(&self.fallback, |c| &c.lexicon);
+        let hits = lexicon.find(&tokens);
+        let quantities = quantities(text, &tokens, &hits);
+
+        let link = linked.category.map(|c| Link {
+            category: self.catalog.categories[c].id.clone(),
+            target: linked
+                .target
+                .map(|t| target_id(&self.catalog.categories[c], t)),
+            via: linked.via.unwrap_or(crate::LinkVia::FrontMatter),
+            range: linked.range.clone(),
+        });
+        let ctx = Ctx {
+            text,
+            draft: &draft,
+            tokens: &tokens,
+            hits: &hits,
+            quantities: &quantities,
+            category,
+            compiled,
+            linked: &linked,
+            catalog: &self.catalog,
+            questions: &self.questions,
+            settings,
+        };
+        let mut report = checks::run(&ctx);
+        report.link = link;
+        report.front_matter = draft.front_matter.as_ref().map(|f| f.range.clone());
+        report
+    }
+}
+
+/// Replaces `range` of the mask with spaces, keeping line breaks.
+fn blank(mask: &mut String, range: std::ops::Range<usize>) {
+    let Some(slice) = mask.get(range.clone()) else {
+        return;
+    };
+    let blanked: String = slice
+        .chars()
+        .flat_map(|c| {
+            let fill = if c == '\n' { '\n' } else { ' ' };
+            std::iter::repeat_n(fill, c.len_utf8())
+        })
+        .collect();
+    mask.replace_range(range, &blanked);
+}
+
+/// The public id of a target.
+pub(crate) fn target_id(category: &Category, target: link::Target) -> String {
+    match target {
+        link::Target::Question(i) => category
+            .questions
+            .get(i)
+            .map_or_else(|| format!("{}/q{}", category.id, i + 1), |q| q.id.clone()),
+        link::Target::Scenario(i) => category.scenarios.get(i).map_or_else(
+            || format!("{}/scenario-{}", category.id, i + 1),
+            |s| s.id.clone(),
+        ),
+    }
+}
+
+/// Words that find a rule's rubric line when the companion names none.
+fn fallback_keywords(rule: Rule) -> &'static [&'static str] {
+    match rule {
+        Rule::Structure => &["structure"],
+        Rule::Metrics => &["without numbers", "numbers", "quantif"],
+        Rule::ActivityVolume => &["activity"],
+        Rule::Criticism => &["critici", "blam"],
+        Rule::CrossFunctional => &["cross-functional", "cross functional"],
+        Rule::ClarifyingQuestions => &["clarifying"],
+        Rule::BuyerEmpathy => &["buyer", "empathy"],
+        Rule::RoleStage => &["company stage", "role expectations", "stage"],
+        Rule::TooLong => &["concise"],
+        _ => &[],
+    }
+}
+
+/// The rubric line a rule enforces in `category`: the companion's mapping, else by keyword.
+fn citation(category: &Category, rule: Rule) -> Option<Citation> {
+    let lines = || category.mistakes.iter().chain(&category.best_practices);
+    let line = category
+        .rule_citations
+        .iter()
+        .find(|c| c.rule == rule.id())
+        .and_then(|c| lines().find(|l| l.id == c.line_id))
+        .or_else(|| {
+            fallback_keywords(rule)
+                .iter()
+                .find_map(|word| lines().find(|l| l.text.to_lowercase().contains(word)))
+        })?;
+    Some(Citation {
+        category: category.id.clone(),
+        id: line.id.clone(),
+        file: category.file.clone(),
+        line: line.line,
+        text: line.text.clone(),
+    })
+}
+
+/// Engines built by [`crate::analyze`], keyed by a fingerprint of the catalog.
+static CACHE: Mutex<Vec<(u64, Arc<Engine>)>> = Mutex::new(Vec::new());
+const CACHE_SIZE: usize = 4;
+
+/// The cached engine for `catalog`, built on first use.
+pub(crate) fn cached(catalog: &Catalog) -> Arc<Engine> {
+    let key = fingerprint(catalog);
+    let mut cache = CACHE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(at) = cache.iter().position(|(k, _)| *k == key) {
+        let entry = cache.remove(at);
+        let engine = Arc::clone(&entry.1);
+        cache.push(entry);
+        return engine;
+    }
+    let engine = Arc::new(Engine::new(catalog));
+    if cache.len() >= CACHE_SIZE {
+        cache.remove(0);
+    }
+    cache.push((key, Arc::clone(&engine)));
+    engine
+}
+
+/// Identifies a catalog's content: categories with a content hash are keyed by it; catalogs
+/// built in code (hash 0) are keyed by everything the engine compiles.
+fn fingerprint(catalog: &Catalog) -> u64 {
+    let mut h = DefaultHasher::new();
+    for c in &catalog.categories {
+        c.id.hash(&mut h);
+        c.content_hash.hash(&mut h);
+        if c.content_hash != 0 {
+            continue;
+        }
+        c.file.hash(&mut h);
+        c.title.hash(&mut h);
+        for concept in &c.concepts {
+            (&concept.id, &concept.name, &concept.synonyms).hash(&mut h);
+        }
+        for q in &c.questions {
+            (&q.id, &q.text, q.kind as u8).hash(&mut h);
+            for point in &q.talking_points {
+                (&point.text, &point.concepts).hash(&mut h);
+            }
+        }
+        for s in &c.scenarios {
+            (&s.id, &s.prompt).hash(&mut h);
+        }
+        for l in c.best_practices.iter().chain(&c.mistakes) {
+            (&l.id, &l.text, l.line).hash(&mut h);
+        }
+        for rc in &c.rule_citations {
+            (&rc.rule, &rc.line_id).hash(&mut h);
+        }
+        let lex = &c.lexicons;
+        for m in &lex.metrics {
+            (&m.name, &m.synonyms).hash(&mut h);
+        }
+        for t in &lex.teams {
+            (&t.name, &t.synonyms).hash(&mut h);
+        }
+        (&lex.activities, &lex.outcomes, &lex.stages, &lex.buyer).hash(&mut h);
+    }
+    h.finish()
+}

@@ -1,0 +1,1135 @@
+//! The phrases rules look for: built-in language cues plus the category's lexicons, compiled once
+//! into one Aho-Corasick automaton over stems.
+//!
+//! Built-in cues are about how answers are told (hedges, blame, "as a result"); the category's
+//! lexicons say what its domain counts as a metric, an activity, a team, a stage or the buyer.
+//! Built-in defaults for those domain lists keep categories without a companion useful.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use interview_content::Category;
+
+use crate::tokens::{Tokens, stem_phrase};
+
+/// Built-in and lexicon phrase classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+#[allow(clippy::enum_variant_names)] // `ActionCue` reads better than `Action` beside `Plan`.
+pub(crate) enum Cue {
+    /// Effort nouns that are counted (meetings, calls, partners recruited).
+    Activity,
+    /// Verbs that go with an activity count (recruited, sent, held).
+    ActivityVerb,
+    /// Words that name a business outcome (revenue, pipeline, closed).
+    Outcome,
+    /// Nouns whose count is an outcome (deals, customers, logos).
+    OutcomeNoun,
+    /// A business metric's name (win rate, cycle time).
+    MetricTerm,
+    /// Words that quantify change without digits (doubled, halved, a third).
+    MetricWord,
+    /// Words that describe a change (increased, from, dropped).
+    Change,
+    /// Units of time (days, quarters): a duration is not a metric by itself.
+    TimeUnit,
+    /// Nouns after which a number is a label (step 2, phase 3).
+    LabelNoun,
+    /// Spelled-out numbers and vague counts (three, dozens).
+    NumberWord,
+    /// Cross-functional teams.
+    Team,
+    /// A bare "product" that names a team only in context.
+    ProductWord,
+    /// Company stage and role words.
+    Stage,
+    /// The end customer's or buyer's needs.
+    Buyer,
+    /// Hedges.
+    Hedge,
+    /// Words that blame.
+    Blame,
+    /// Words that disparage.
+    Disparage,
+    /// People or groups that can be criticised.
+    Target,
+    /// Prose cues of each part of an answer.
+    ContextCue,
+    /// See [`Cue::ContextCue`].
+    ActionCue,
+    /// See [`Cue::ContextCue`].
+    OutcomeCue,
+    /// See [`Cue::ContextCue`].
+    LearningCue,
+    /// Clarifying questions or stated assumptions.
+    Clarify,
+    /// Proposed actions in a scenario answer.
+    Plan,
+}
+
+/// How many [`Cue`] variants there are.
+pub(crate) const CUE_COUNT: usize = Cue::Plan as usize + 1;
+
+/// A class a phrase belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Class {
+    /// A built-in or lexicon cue.
+    Cue(Cue),
+    /// A concept of the category (index into its concepts).
+    Concept(u16),
+    /// A metric of the category (index into its metric lexicon).
+    Metric(u16),
+}
+
+const ACTIVITIES: &[&str] = &[
+    "meeting",
+    "call",
+    "cold call",
+    "email",
+    "webinar",
+    "demo",
+    "event",
+    "workshop",
+    "training",
+    "session",
+    "touchpoint",
+    "message",
+    "outreach",
+    "intro",
+    "introduction",
+    "pitch",
+    "presentation",
+    "conference",
+    "qbr",
+    "visit",
+    "follow-up",
+    "follow up",
+    "partner",
+    "reseller",
+    "prospect",
+    "lunch",
+    "dinner",
+    "interview",
+    "post",
+    "sequence",
+    "enablement session",
+];
+const ACTIVITY_VERBS: &[&str] = &[
+    "recruit",
+    "sign",
+    "onboard",
+    "send",
+    "sent",
+    "made",
+    "make",
+    "held",
+    "hold",
+    "ran",
+    "run",
+    "host",
+    "book",
+    "attend",
+    "contact",
+    "schedule",
+    "did",
+    "deliver",
+    "pitched",
+    "pitch",
+    "organise",
+    "organize",
+    "reach out to",
+    "reached out to",
+    "logged",
+    "log",
+    "conducted",
+    "conduct",
+    "added",
+    "add",
+];
+const OUTCOMES: &[&str] = &[
+    "revenue",
+    "pipeline",
+    "arr",
+    "mrr",
+    "booking",
+    "deal",
+    "closed",
+    "closed-won",
+    "won",
+    "win rate",
+    "conversion",
+    "retention",
+    "churn",
+    "renewal",
+    "upsell",
+    "expansion",
+    "margin",
+    "profit",
+    "quota",
+    "new logo",
+    "logo",
+    "sourced",
+    "influenced",
+    "roi",
+    "cac",
+    "cycle time",
+    "nps",
+    "adoption",
+    "activation",
+    "sales",
+    "customer",
+    "signed deal",
+    "contract",
+    "growth",
+    "grew",
+    "increase",
+    "attainment",
+    "market share",
+    "bookings",
+];
+const OUTCOME_NOUNS: &[&str] = &[
+    "deal",
+    "customer",
+    "logo",
+    "client",
+    "account",
+    "renewal",
+    "win",
+    "upsell",
+    "opportunity",
+    "booking",
+    "signup",
+    "sign-up",
+    "user",
+    "subscriber",
+    "integration",
+    "contract",
+    "lead",
+    "sql",
+    "mql",
+    "order",
+    "seat",
+    "license",
+    "licence",
+    "closed deal",
+    "paying customer",
+    "active partner",
+    "activated partner",
+    "live integration",
+    "referral",
+];
+const METRIC_TERMS: &[&str] = &[
+    "win rate",
+    "conversion rate",
+    "conversion",
+    "revenue",
+    "cycle time",
+    "sales cycle",
+    "retention",
+    "churn",
+    "arr",
+    "mrr",
+    "pipeline",
+    "nps",
+    "cac",
+    "ltv",
+    "margin",
+    "deal size",
+    "attach rate",
+    "activation",
+    "adoption",
+    "roi",
+    "quota",
+    "bookings",
+    "time to value",
+    "time-to-value",
+    "ramp time",
+    "close rate",
+    "sourced pipeline",
+    "influenced revenue",
+    "response time",
+    "onboarding time",
+    "time to first deal",
+    "payback",
+    "acv",
+    "tcv",
+];
+const METRIC_WORDS: &[&str] = &[
+    "doubled",
+    "doubling",
+    "tripled",
+    "tripling",
+    "quadrupled",
+    "halved",
+    "halving",
+    "in half",
+    "by half",
+    "by a third",
+    "a third of",
+    "one third",
+    "one-third",
+    "two thirds",
+    "two-thirds",
+    "by a quarter",
+    "twice as",
+    "twice the",
+    "three times",
+    "four times",
+    "five times",
+    "ten times",
+    "twofold",
+    "threefold",
+    "tenfold",
+    "two-fold",
+    "three-fold",
+    "double-digit",
+    "triple-digit",
+];
+const CHANGE: &[&str] = &[
+    "increase",
+    "grew",
+    "grow",
+    "rose",
+    "rise",
+    "improve",
+    "reduce",
+    "drop",
+    "cut",
+    "lift",
+    "boost",
+    "raise",
+    "went from",
+    "moved from",
+    "from",
+    "up",
+    "down",
+    "declin",
+    "climb",
+    "fell",
+    "lower",
+    "shorten",
+    "accelerat",
+    "expand",
+    "jump",
+    "shrank",
+    "decreas",
+    "higher",
+    "lower",
+    "faster",
+    "more",
+    "fewer",
+    "less",
+    "saved",
+    "save",
+    "generat",
+    "deliver",
+    "drove",
+    "added",
+];
+const TIME_UNITS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "quarter",
+    "hour",
+    "minute",
+    "min",
+    "hr",
+    "yr",
+    "sprint",
+    "fortnight",
+    "decade",
+    "second",
+];
+const LABEL_NOUNS: &[&str] = &[
+    "step",
+    "phase",
+    "question",
+    "version",
+    "tier",
+    "level",
+    "round",
+    "number",
+    "no",
+    "chapter",
+    "section",
+    "item",
+    "point",
+    "option",
+    "priority",
+    "page",
+    "slide",
+    "wave",
+    "cohort",
+    "series",
+    "day",
+    "week",
+    "month",
+    "year",
+    "quarter",
+    "top",
+    "figure",
+    "table",
+    "q",
+    "h",
+    "fy",
+    "v",
+    "stage",
+    "gen",
+    "generation",
+    "iso",
+    "soc",
+    "rule",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "countless",
+    "numerous",
+    "endless",
+];
+const TEAMS: &[&str] = &[
+    "marketing",
+    "product marketing",
+    "pmm",
+    "product management",
+    "product manager",
+    "pm",
+    "product team",
+    "product org",
+    "product organisation",
+    "product organization",
+    "product lead",
+    "product leader",
+    "product leadership",
+    "product owner",
+    "roadmap",
+    "customer success",
+    "cs team",
+    "csm",
+    "customer success manager",
+    "account management",
+    "solutions engineering",
+    "sales engineering",
+    "demand gen",
+    "demand generation",
+    "cross-functional",
+    "cross functional",
+    "cross-functionally",
+    "revops",
+    "sales ops",
+];
+const STAGES: &[&str] = &[
+    "startup",
+    "start-up",
+    "early-stage",
+    "early stage",
+    "seed",
+    "series a",
+    "series b",
+    "series c",
+    "series d",
+    "scale-up",
+    "scaleup",
+    "growth stage",
+    "growth-stage",
+    "late-stage",
+    "late stage",
+    "public company",
+    "ipo",
+    "pre-ipo",
+    "fortune 500",
+    "smb",
+    "mid-market",
+    "midmarket",
+    "enterprise",
+    "company stage",
+    "stage",
+    "role",
+    "this position",
+    "product-market fit",
+    "pmf",
+    "first partnerships hire",
+    "first hire",
+    "founder",
+    "headcount",
+    "employees",
+    "-person company",
+    "person company",
+    "bootstrapped",
+    "venture",
+    "seniority",
+    "head of partnerships",
+    "partner manager",
+    "vp of",
+    "director of",
+];
+const BUYER: &[&str] = &[
+    "buyer",
+    "buying",
+    "end customer",
+    "end user",
+    "end-user",
+    "customer need",
+    "customers need",
+    "customer's need",
+    "customer needs",
+    "pain point",
+    "pain",
+    "use case",
+    "use-case",
+    "icp",
+    "persona",
+    "jobs to be done",
+    "jtbd",
+    "workflow",
+    "procurement",
+    "buying committee",
+    "customer problem",
+    "customer experience",
+    "customer value",
+    "value to customers",
+    "for customers",
+    "for the customer",
+    "customers wanted",
+    "customers asked",
+    "customer wanted",
+    "customer asked",
+    "what customers",
+    "customer feedback",
+    "customer outcome",
+    "customer journey",
+    "their needs",
+    "user need",
+    "compliance need",
+    "buyers",
+];
+const HEDGES: &[&str] = &[
+    "i think",
+    "maybe",
+    "sort of",
+    "kind of",
+    "i guess",
+    "probably",
+    "perhaps",
+    "i feel like",
+    "i suppose",
+    "kinda",
+    "sorta",
+];
+const BLAME: &[&str] = &[
+    "blame",
+    "blamed",
+    "fault",
+    "dropped the ball",
+    "let us down",
+    "let me down",
+    "failed us",
+    "screwed up",
+    "messed up",
+    "under the bus",
+    "sabotage",
+    "sabotaged",
+    "because of them",
+    "thanks to them",
+    "their mess",
+];
+const DISPARAGE: &[&str] = &[
+    "incompetent",
+    "incompetence",
+    "lazy",
+    "clueless",
+    "useless",
+    "hopeless",
+    "terrible",
+    "awful",
+    "horrible",
+    "dysfunctional",
+    "toxic",
+    "a mess",
+    "a disaster",
+    "a joke",
+    "stupid",
+    "idiot",
+    "idiots",
+    "dumb",
+    "arrogant",
+    "unprofessional",
+    "sloppy",
+    "careless",
+    "no idea",
+    "no clue",
+    "didn't care",
+    "did not care",
+    "couldn't care less",
+    "didn't bother",
+    "couldn't be bothered",
+    "worthless",
+    "pathetic",
+    "ignorant",
+    "amateur",
+    "amateurish",
+    "unreliable",
+    "dishonest",
+    "greedy",
+    "clown",
+    "nightmare",
+    "difficult to work with",
+    "impossible to work with",
+    "had no idea",
+    "chaotic",
+    "mediocre",
+    "bad",
+    "poor",
+    "weak",
+    "never delivered",
+    "failed to deliver",
+    "refused to",
+    "wouldn't listen",
+    "didn't listen",
+    "didn't know what",
+    "ignored",
+    "checked out",
+    "rude",
+    "disorganised",
+    "disorganized",
+];
+const TARGETS: &[&str] = &[
+    "team",
+    "manager",
+    "boss",
+    "leadership",
+    "executive",
+    "management",
+    "colleague",
+    "coworker",
+    "co-worker",
+    "predecessor",
+    "previous",
+    "former",
+    "partner",
+    "customer",
+    "client",
+    "sales",
+    "engineer",
+    "engineering",
+    "marketing",
+    "product",
+    "rep",
+    "vendor",
+    "they",
+    "them",
+    "their",
+    "he",
+    "she",
+    "his",
+    "her",
+    "vp",
+    "ceo",
+    "cto",
+    "cro",
+    "founder",
+    "director",
+    "people",
+    "staff",
+    "org",
+    "department",
+    "alliance",
+    "reseller",
+    "head",
+    "lead",
+    "counterpart",
+    "stakeholder",
+];
+const CONTEXT_CUES: &[&str] = &[
+    "at my last company",
+    "at my previous company",
+    "in my last role",
+    "in my previous role",
+    "in my current role",
+    "when i joined",
+    "i joined",
+    "the situation",
+    "background",
+    "at the time",
+    "was struggling",
+    "were struggling",
+    "the problem was",
+    "the challenge was",
+    "our challenge",
+    "i was hired",
+    "i was brought in",
+    "i inherited",
+    "when i started",
+    "we had",
+    "there was",
+    "there were",
+    "had no",
+    "situation",
+    "context",
+    "i was responsible",
+    "i owned",
+    "i managed",
+    "my role",
+    "the goal was",
+    "our goal",
+    "we needed",
+    "needed to",
+];
+const ACTION_CUES: &[&str] = &[
+    "i built",
+    "i led",
+    "i designed",
+    "i launched",
+    "i created",
+    "i set up",
+    "i ran",
+    "i started",
+    "i proposed",
+    "i negotiated",
+    "i introduced",
+    "i partnered",
+    "i worked with",
+    "i mapped",
+    "i restructured",
+    "i decided",
+    "i focused",
+    "i brought",
+    "i organised",
+    "i organized",
+    "i drove",
+    "i defined",
+    "i identified",
+    "i rebuilt",
+    "my approach",
+    "i aligned",
+    "i pitched",
+    "i interviewed",
+    "i analysed",
+    "i analyzed",
+    "i wrote",
+    "i ran",
+    "i put",
+    "i set",
+    "i made",
+    "i took",
+    "i chose",
+    "i created",
+    "i redesigned",
+    "i shifted",
+    "i moved",
+    "i changed",
+    "i asked",
+    "i convinced",
+    "i secured",
+    "i structured",
+    "i tied",
+    "i co-wrote",
+    "i co-designed",
+    "i met",
+    "i reviewed",
+    "i hired",
+    "i trained",
+    "i piloted",
+    "i tested",
+    "i prioritised",
+    "i prioritized",
+    "i sat down",
+    "i replaced",
+    "i cut",
+    "i negotiate",
+    "i evaluate",
+    "i build",
+    "i structure",
+    "i run",
+    "i start",
+    "i use",
+    "i track",
+    "i would",
+    "i'd",
+    "i will",
+    "i'll",
+    "my plan",
+    "first step",
+    "so i",
+    "then i",
+];
+const OUTCOME_CUES: &[&str] = &[
+    "as a result",
+    "result",
+    "resulted",
+    "resulting",
+    "led to",
+    "outcome",
+    "impact",
+    "by the end",
+    "in the end",
+    "ended up",
+    "ended the year",
+    "increased",
+    "grew",
+    "rose",
+    "improved",
+    "reduced",
+    "dropped",
+    "doubled",
+    "tripled",
+    "halved",
+    "generated",
+    "delivered",
+    "closed",
+    "achieved",
+    "saved",
+    "lifted",
+    "boosted",
+    "became",
+    "now accounts",
+    "went from",
+    "within a year",
+    "the partnership now",
+    "which meant",
+    "win rate",
+    "hit",
+    "exceeded",
+];
+const LEARNING_CUES: &[&str] = &[
+    "i learned",
+    "i learnt",
+    "learned that",
+    "learnt that",
+    "lesson",
+    "taught me",
+    "next time",
+    "in hindsight",
+    "looking back",
+    "takeaway",
+    "do differently",
+    "i would change",
+    "i'd change",
+    "since then",
+    "going forward",
+    "i realised",
+    "i realized",
+    "reflection",
+    "i now",
+    "now i always",
+    "i always",
+    "i'd now",
+    "i would now",
+    "the learning",
+    "learning was",
+    "what i learned",
+    "if i did it again",
+    "i'd do it",
+    "i would do it",
+    "retrospect",
+];
+const CLARIFY: &[&str] = &[
+    "clarify",
+    "clarifying",
+    "i would ask",
+    "i'd ask",
+    "i would first ask",
+    "i'd first ask",
+    "want to know",
+    "want to understand",
+    "need to know",
+    "need to understand",
+    "start by asking",
+    "start by understanding",
+    "first understand",
+    "first ask",
+    "assume",
+    "assuming",
+    "assumption",
+    "assumptions",
+    "it depends",
+    "depends on",
+    "i'd confirm",
+    "i would confirm",
+    "i'd check",
+    "i would check",
+    "find out",
+    "to understand",
+    "questions",
+    "i'd want to learn",
+    "before proposing",
+    "before committing",
+    "before i",
+    "i'd validate",
+    "i would validate",
+    "i'd diagnose",
+    "i would diagnose",
+    "i'd dig into",
+    "i would dig into",
+];
+const PLAN: &[&str] = &[
+    "i would",
+    "i'd",
+    "i will",
+    "i'll",
+    "we would",
+    "we'd",
+    "we will",
+    "we'll",
+    "my plan",
+    "the plan",
+    "first step",
+    "step one",
+    "i propose",
+    "i recommend",
+    "i'd recommend",
+    "let's",
+    "i'm going to",
+    "i am going to",
+    "i plan",
+    "my first",
+    "i'd start",
+    "i would start",
+    "i'd launch",
+    "i would launch",
+    "i'd set up",
+    "i'd build",
+];
+
+/// Built-in phrases by class.
+fn builtins() -> impl Iterator<Item = (Cue, &'static [&'static str])> {
+    [
+        (Cue::Activity, ACTIVITIES),
+        (Cue::ActivityVerb, ACTIVITY_VERBS),
+        (Cue::Outcome, OUTCOMES),
+        (Cue::OutcomeNoun, OUTCOME_NOUNS),
+        (Cue::MetricTerm, METRIC_TERMS),
+        (Cue::MetricWord, METRIC_WORDS),
+        (Cue::Change, CHANGE),
+        (Cue::TimeUnit, TIME_UNITS),
+        (Cue::LabelNoun, LABEL_NOUNS),
+        (Cue::NumberWord, NUMBER_WORDS),
+        (Cue::Team, TEAMS),
+        (Cue::ProductWord, &["product"]),
+        (Cue::Stage, STAGES),
+        (Cue::Buyer, BUYER),
+        (Cue::Hedge, HEDGES),
+        (Cue::Blame, BLAME),
+        (Cue::Disparage, DISPARAGE),
+        (Cue::Target, TARGETS),
+        (Cue::ContextCue, CONTEXT_CUES),
+        (Cue::ActionCue, ACTION_CUES),
+        (Cue::OutcomeCue, OUTCOME_CUES),
+        (Cue::LearningCue, LEARNING_CUES),
+        (Cue::Clarify, CLARIFY),
+        (Cue::Plan, PLAN),
+    ]
+    .into_iter()
+}
+
+/// The compiled phrase matcher of one category.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    /// `None` only if the patterns could not be compiled (too large); nothing matches then.
+    automaton: Option<AhoCorasick>,
+    /// Classes of each pattern, by pattern id.
+    classes: Vec<Vec<Class>>,
+    /// Words in each pattern.
+    lengths: Vec<usize>,
+}
+
+/// Where the classes were found: token ranges, in document order per class.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Hits {
+    /// By [`Cue`] index.
+    pub cues: Vec<Vec<Range<usize>>>,
+    /// Concept index and token range.
+    pub concepts: Vec<(u16, Range<usize>)>,
+    /// Metric index and token range.
+    pub metrics: Vec<(u16, Range<usize>)>,
+}
+
+impl Hits {
+    /// Token ranges of `cue`.
+    pub fn of(&self, cue: Cue) -> &[Range<usize>] {
+        self.cues.get(cue as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `cue` occurs among tokens `within`.
+    pub fn any_in(&self, cue: Cue, within: Range<usize>) -> bool {
+        let list = self.of(cue);
+        let at = list.partition_point(|r| r.start < within.start);
+        list.get(at).is_some_and(|r| r.end <= within.end)
+    }
+
+    /// The hits of `cue` that lie among tokens `within`.
+    pub fn in_range(&self, cue: Cue, within: Range<usize>) -> &[Range<usize>] {
+        let list = self.of(cue);
+        let from = list.partition_point(|r| r.start < within.start);
+        let to = list.partition_point(|r| r.start < within.end);
+        &list[from..to.max(from)]
+    }
+
+    /// Whether token `i` is covered by a hit of `cue`.
+    pub fn covers(&self, cue: Cue, i: usize) -> bool {
+        let list = self.of(cue);
+        let at = list.partition_point(|r| r.end <= i);
+        list.get(at).is_some_and(|r| r.start <= i)
+    }
+}
+
+impl Lexicon {
+    /// Compiles the built-in cues and `category`'s lexicons and concepts.
+    pub fn new(category: Option<&Category>) -> Lexicon {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut classes: Vec<Vec<Class>> = Vec::new();
+        let mut add = |phrase: &str, class: Class| {
+            let Some(stemmed) = stem_phrase(phrase) else {
+                return;
+            };
+            let id = *index.entry(stemmed.clone()).or_insert_with(|| {
+                patterns.push(stemmed);
+                classes.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !classes[id].contains(&class) {
+                classes[id].push(class);
+            }
+        };
+        for (cue, phrases) in builtins() {
+            for phrase in phrases {
+                add(phrase, Class::Cue(cue));
+            }
+        }
+        if let Some(category) = category {
+            let lex = &category.lexicons;
+            for (i, metric) in lex.metrics.iter().enumerate().take(u16::MAX as usize) {
+                for name in std::iter::once(&metric.name).chain(&metric.synonyms) {
+                    add(name, Class::Metric(i as u16));
+                    add(name, Class::Cue(Cue::MetricTerm));
+                    add(name, Class::Cue(Cue::Outcome));
+                }
+            }
+            for (list, cue) in [
+                (&lex.activities, Cue::Activity),
+                (&lex.outcomes, Cue::Outcome),
+                (&lex.stages, Cue::Stage),
+                (&lex.buyer, Cue::Buyer),
+            ] {
+                for phrase in list {
+                    add(phrase, Class::Cue(cue));
+                }
+            }
+            for team in &lex.teams {
+                for name in std::iter::once(&team.name).chain(&team.synonyms) {
+                    // A bare "product" is a team only in context (checked by the rule).
+                    let cue = if name.trim().eq_ignore_ascii_case("product") {
+                        Cue::ProductWord
+                    } else {
+                        Cue::Team
+                    };
+                    add(name, Class::Cue(cue));
+                }
+            }
+            for (i, concept) in category.concepts.iter().enumerate().take(u16::MAX as usize) {
+                for name in std::iter::once(&concept.name).chain(&concept.synonyms) {
+                    add(name, Class::Concept(i as u16));
+                }
+            }
+        }
+        let lengths = patterns
+            .iter()
+            .map(|p| p.split(' ').filter(|w| !w.is_empty()).count())
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        Lexicon {
+            automaton,
+            classes,
+            lengths,
+        }
+    }
+
+    /// Finds every class in the draft's stem stream.
+    pub fn find(&self, tokens: &Tokens) -> Hits {
+        let mut hits = Hits {
+            cues: vec![Vec::new(); CUE_COUNT],
+            ..Hits::default()
+        };
+        let Some(automaton) = &self.automaton else {
+            return hits;
+        };
+        for found in automaton.find_overlapping_iter(&tokens.stream) {
+            let id = found.pattern().as_usize();
+            let start = tokens.token_at_stream(found.start() + 1);
+            let range = start..start + self.lengths[id];
+            for class in &self.classes[id] {
+                match *class {
+                    Class::Cue(cue) => hits.cues[cue as usize].push(range.clone()),
+                    Class::Concept(i) => hits.concepts.push((i, range.clone())),
+                    Class::Metric(i) => hits.metrics.push((i, range.clone())),
+                }
+            }
+        }
+        // Overlapping matches arrive by end; rules want them by start.
+        for list in &mut hits.cues {
+            list.sort_by_key(|r| (r.start, r.end));
+            list.dedup();
+        }
+        hits.concepts.sort_by_key(|(i, r)| (r.start, r.end, *i));
+        hits.concepts.dedup();
+        hits.metrics.sort_by_key(|(i, r)| (r.start, r.end, *i));
+        hits.metrics.dedup();
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, tokens: &Tokens, ranges: &[Range<usize>]) -> Vec<String> {
+        ranges
+            .iter()
+            .map(|r| text[tokens.span(r.clone())].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_builtin_cues_across_inflections_and_not_across_sentences() {
+        let lexicon = Lexicon::new(None);
+        let text = "I think our win rates rose. Kind\nof odd. We held 40 meetings";
+        let tokens = Tokens::new(text);
+        let hits = lexicon.find(&tokens);
+        assert_eq!(words(text, &tokens, hits.of(Cue::Hedge)), ["I think"]);
+        assert_eq!(
+            words(text, &tokens, hits.of(Cue::MetricTerm)),
+            ["win rates"]
+        );
+        assert_eq!(words(text, &tokens, hits.of(Cue::Activity)), ["meetings"]);
+        assert!(hits.any_in(Cue::Change, 0..6));
+        assert!(!hits.any_in(Cue::Change, 0..5));
+        assert!(hits.covers(Cue::Hedge, 1));
+        assert!(!hits.covers(Cue::Hedge, 2));
+    }
+}

@@ -1,0 +1,329 @@
+//! Numbers in the prose and what they are: a metric, a count, or a date, quarter, time, duration
+//! or label that says nothing about impact.
+
+use std::ops::Range;
+
+use crate::lexicon::{Cue, Hits};
+use crate::tokens::Tokens;
+
+/// What a number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumberKind {
+    /// A percentage, an amount of money, a multiplier, a magnitude (`2M`).
+    Metric,
+    /// A year, a date, a time of day, or the second half of a range or date (`2024`, `3/14`).
+    Period,
+    /// `1st`, `3rd`.
+    Ordinal,
+    /// A count of days, weeks, months, quarters or years.
+    Duration,
+    /// A number that labels (`step 2`, `phase 3`, `top 10`).
+    Label,
+    /// Any other count (`40 meetings`, `12 deals`), or a spelled-out one (`three`, `dozens`).
+    Count,
+}
+
+/// A number and whether it quantifies impact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Quantity {
+    /// Its tokens (one word, or a phrase such as "cut in half").
+    pub tokens: Range<usize>,
+    /// What kind of number it is.
+    pub kind: NumberKind,
+    /// Whether it counts as quantified impact.
+    pub metric: bool,
+}
+
+const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '¢'];
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+const PERCENT_WORDS: &[&str] = &["percent", "per", "pct", "pp", "bps", "percentage", "basis"];
+const MONEY_WORDS: &[&str] = &[
+    "million", "billion", "thousand", "mn", "bn", "k", "m", "mm", "usd", "eur", "gbp", "dollars",
+    "euros", "pounds", "dollar", "euro",
+];
+const VAGUE_COUNTS: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "countless",
+    "numerous",
+    "endless",
+];
+
+/// Finds the numbers of the prose and decides which are metrics.
+pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for i in 0..tokens.tokens.len() {
+        let lower = tokens.lower(i);
+        let kind = if lower.starts_with(|c: char| c.is_ascii_digit()) {
+            digit_kind(text, tokens, hits, i)
+        } else if hits.covers(Cue::NumberWord, i) {
+            NumberKind::Count
+        } else {
+            continue;
+        };
+        let metric = match kind {
+            NumberKind::Metric => true,
+            NumberKind::Count => {
+                counts_outcomes(tokens, hits, i) || in_metric_change(tokens, hits, i, lower)
+            }
+            NumberKind::Duration => in_metric_change(tokens, hits, i, lower),
+            _ => false,
+        };
+        out.push(Quantity {
+            tokens: i..i + 1,
+            kind,
+            metric,
+        });
+    }
+    for range in hits.of(Cue::MetricWord) {
+        out.push(Quantity {
+            tokens: range.clone(),
+            kind: NumberKind::Metric,
+            metric: true,
+        });
+    }
+    out.sort_by_key(|q| (q.tokens.start, q.tokens.end));
+    out
+}
+
+/// Whether vague count words such as "dozens" are at token `i`.
+pub(crate) fn is_vague(tokens: &Tokens, i: usize) -> bool {
+    VAGUE_COUNTS.contains(&tokens.lower(i))
+}
+
+/// Classifies a token that starts with a digit.
+fn digit_kind(text: &str, tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind {
+    let token = &tokens.tokens[i];
+    let lower = tokens.lower(i);
+    let digits_end = lower
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(lower.len());
+    let (digits, suffix) = lower.split_at(digits_end);
+    let before = &text[..token.range.start];
+    let after = &text[token.range.end..];
+    let sentence = &tokens.sentences[token.sentence].tokens;
+    let next = |k: usize| {
+        if i + k < sentence.end {
+            tokens.lower(i + k)
+        } else {
+            ""
+        }
+    };
+    let prev = if i > sentence.start {
+        tokens.lower(i - 1)
+    } else {
+        ""
+    };
+
+    // Money and percentages win over everything else: `$2024` is an amount.
+    let before_char = before.trim_end_matches(' ').chars().next_back();
+    if before_char.is_some_and(|c| CURRENCY.contains(&c)) {
+        return NumberKind::Metric;
+    }
+    let after_trim = after.trim_start_matches(' ');
+    if after_trim.starts_with(['%', '×']) || after.starts_with('x') {
+        return NumberKind::Metric;
+    }
+    if after.starts_with('-') && hyphen_run_is_percent(after) {
+        return NumberKind::Metric;
+    }
+    match suffix {
+        "x" | "k" | "m" | "mm" | "bn" | "b" | "mn" | "pp" | "bps" => return NumberKind::Metric,
+        "st" | "nd" | "rd" | "th" => return NumberKind::Ordinal,
+        "am" | "pm" | "h" | "hrs" => return NumberKind::Period,
+        "s" if digits.len() == 4 => return NumberKind::Period,
+        _ => {}
+    }
+    if PERCENT_WORDS.contains(&next(1)) || MONEY_WORDS.contains(&next(1)) {
+        return NumberKind::Metric;
+    }
+    // Dates, times, versions and the second half of ranges.
+    let joined_before = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '/' | ':' | '-' | '.' | '–'))
+        && before
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c.is_ascii_digit());
+    let joined_after =
+        after.starts_with(['/', ':', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    if joined_before || joined_after {
+        return NumberKind::Period;
+    }
+    if digits.len() == 4
+        && suffix.is_empty()
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+    {
+        return NumberKind::Period;
+    }
+    if MONTHS.contains(&prev) || MONTHS.contains(&next(1)) {
+        return NumberKind::Period;
+    }
+    if !suffix.is_empty() {
+        // `3d`, `2fa`: not a count we can read.
+        return NumberKind::Label;
+    }
+    if i > sentence.start && hits.covers(Cue::LabelNoun, i - 1) {
+        return NumberKind::Label;
+    }
+    // `3 months`, `6 long weeks`.
+    for k in 1..=2 {
+        if i + k < sentence.end && hits.covers(Cue::TimeUnit, i + k) {
+            return NumberKind::Duration;
+        }
+    }
+    NumberKind::Count
+}
+
+/// `10-15%`: a hyphenated run of digits that ends in a percent sign.
+fn hyphen_run_is_percent(after: &str) -> bool {
+    let run = after
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '.' | ',')))
+        .unwrap_or(after.len());
+    after[run..].trim_start_matches(' ').starts_with('%')
+}
+
+/// A count followed closely by an outcome noun (`12 new logos`), not by an activity (`40 calls`).
+fn counts_outcomes(tokens: &Tokens, hits: &Hits, i: usize) -> bool {
+    let end = tokens.sentences[tokens.tokens[i].sentence].tokens.end;
+    for j in i + 1..(i + 4).min(end) {
+        if hits.covers(Cue::Activity, j) {
+            return false;
+        }
+        if hits.covers(Cue::OutcomeNoun, j) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A number in a sentence that names a metric and a change (`win rate went from 18 to 27`).
+fn in_metric_change(tokens: &Tokens, hits: &Hits, i: usize, lower: &str) -> bool {
+    if VAGUE_COUNTS.contains(&lower) {
+        return false;
+    }
+    let sentence = tokens.sentences[tokens.tokens[i].sentence].tokens.clone();
+    let term = hits
+        .in_range(Cue::MetricTerm, sentence.clone())
+        .iter()
+        .any(|r| !r.contains(&i));
+    term && hits
+        .in_range(Cue::Change, sentence)
+        .iter()
+        .any(|r| !r.contains(&i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn metrics(text: &str) -> Vec<String> {
+        let tokens = Tokens::new(text);
+        let hits = Lexicon::new(None).find(&tokens);
+        quantities(text, &tokens, &hits)
+            .into_iter()
+            .filter(|q| q.metric)
+            .map(|q| text[tokens.span(q.tokens)].to_string())
+            .collect()
+    }
+
+    fn kinds(text: &str) -> Vec<(String, NumberKind)> {
+        let tokens = Tokens::new(text);
+        let hits = Lexicon::new(None).find(&tokens);
+        quantities(text, &tokens, &hits)
+            .into_iter()
+            .map(|q| (text[tokens.span(q.tokens)].to_string(), q.kind))
+            .collect()
+    }
+
+    #[test]
+    fn percentages_money_and_multipliers_are_metrics() {
+        assert_eq!(
+            metrics(
+                "Win rate rose 40%, we added $2.5M ARR, €300k, a 3x lift and 2× reach, 10-15% more."
+            ),
+            ["40", "2.5M", "300k", "3x", "2", "10", "15"]
+        );
+        assert_eq!(metrics("Up 12 percent and 150 bps."), ["12", "150"]);
+        assert_eq!(metrics("It brought 2 million dollars."), ["2"]);
+    }
+
+    #[test]
+    fn words_that_quantify_are_metrics() {
+        assert_eq!(
+            metrics("Pipeline doubled. We cut cycle time in half and churn by a third."),
+            ["doubled", "in half", "by a third"]
+        );
+    }
+
+    #[test]
+    fn counts_of_outcomes_are_metrics_counts_of_activity_are_not() {
+        assert_eq!(
+            metrics("We closed 12 new deals and three new logos."),
+            ["12", "three"]
+        );
+        assert!(metrics("I ran 40 meetings and 200 emails.").is_empty());
+    }
+
+    #[test]
+    fn metric_changes_with_durations() {
+        assert_eq!(
+            metrics("Cycle time dropped from 90 to 60 days."),
+            ["90", "60"]
+        );
+        assert!(metrics("I spent 3 years there and 6 months on it.").is_empty());
+    }
+
+    #[test]
+    fn dates_years_quarters_times_and_labels_are_not_metrics() {
+        let text = "In Q3 2023, on March 3, at 10:30 and 3pm, 3/14, step 2, FY24, H2, the 1st call, 2024-03-01, the 1990s, top 10.";
+        assert!(metrics(text).is_empty(), "{:?}", kinds(text));
+        let kinds = kinds("In 2023 on March 3 the 1st step 2 for 3 months");
+        assert_eq!(
+            kinds,
+            [
+                ("2023".to_string(), NumberKind::Period),
+                ("3".to_string(), NumberKind::Period),
+                ("1st".to_string(), NumberKind::Ordinal),
+                ("2".to_string(), NumberKind::Label),
+                ("3".to_string(), NumberKind::Duration),
+            ]
+        );
+    }
+
+    #[test]
+    fn currency_years_are_money() {
+        assert_eq!(metrics("We booked $2024 of services."), ["2024"]);
+    }
+}
