@@ -318,6 +318,19 @@ fn hover_and_symbols_answer_on_an_open_draft() {
     let uri = "file:///w/answers/incentives.md";
     client.open(uri, DRAFT, 1);
     client.diagnostics(uri, 1);
+    // On the question heading: what the question is about.
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": 4, "character": 10 } }),
+        )
+        .unwrap();
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| !v.is_empty()),
+        "{hover}"
+    );
     let symbols = client
         .request(
             "textDocument/documentSymbol",
