@@ -234,3 +234,16 @@ fn test_client_uri_helpers_round_trip() {
     assert_eq!(end_position("a\r\nbé😀", true), (1, 7));
     assert_eq!(end_position("a\rb\n", true), (2, 0));
 }
+
+#[test]
+fn a_client_that_never_answers_configuration_still_gets_diagnostics() {
+    let (mut client, _) = TestClient::start_initialized(Options {
+        configuration: Some(json!({})),
+        ignore_configuration_requests: true,
+        ..Options::default()
+    });
+    client.wait_notification("workspace/configuration", |_| true);
+    client.open("file:///w/a.md", BINARY, 1);
+    assert_eq!(client.diagnostics("file:///w/a.md", 1).len(), 1);
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
