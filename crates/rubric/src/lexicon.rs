@@ -964,6 +964,8 @@ pub(crate) struct Hits {
     pub concepts: Vec<(u16, Range<usize>)>,
     /// Metric index and token range.
     pub metrics: Vec<(u16, Range<usize>)>,
+    /// Words in the longest pattern: no hit spans more tokens.
+    pub longest: usize,
 }
 
 impl Hits {
@@ -976,7 +978,10 @@ impl Hits {
     pub fn any_in(&self, cue: Cue, within: Range<usize>) -> bool {
         let list = self.of(cue);
         let at = list.partition_point(|r| r.start < within.start);
-        list.get(at).is_some_and(|r| r.end <= within.end)
+        list[at..]
+            .iter()
+            .take_while(|r| r.start < within.end)
+            .any(|r| r.end <= within.end)
     }
 
     /// The hits of `cue` that lie among tokens `within`.
@@ -989,9 +994,20 @@ impl Hits {
 
     /// Whether token `i` is covered by a hit of `cue`.
     pub fn covers(&self, cue: Cue, i: usize) -> bool {
+        self.covering(cue, i).next().is_some()
+    }
+
+    /// The hits of `cue` that cover token `i`.
+    pub fn covering(&self, cue: Cue, i: usize) -> impl Iterator<Item = &Range<usize>> {
         let list = self.of(cue);
-        let at = list.partition_point(|r| r.end <= i);
-        list.get(at).is_some_and(|r| r.start <= i)
+        // Sorted by start; no hit is longer than the longest pattern.
+        let end = list.partition_point(|r| r.start <= i);
+        let longest = self.longest;
+        list[..end]
+            .iter()
+            .rev()
+            .take_while(move |r| r.start + longest > i)
+            .filter(move |r| r.end > i)
     }
 }
 
@@ -1074,6 +1090,7 @@ impl Lexicon {
     pub fn find(&self, tokens: &Tokens) -> Hits {
         let mut hits = Hits {
             cues: vec![Vec::new(); CUE_COUNT],
+            longest: self.lengths.iter().copied().max().unwrap_or(0),
             ..Hits::default()
         };
         let Some(automaton) = &self.automaton else {

@@ -87,9 +87,7 @@ pub(crate) fn check_activity(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding
             continue;
         };
         let noun_end = hits
-            .of(Cue::Activity)
-            .iter()
-            .filter(|r| r.contains(&noun))
+            .covering(Cue::Activity, noun)
             .map(|r| r.end)
             .max()
             .unwrap_or(noun + 1);
@@ -147,10 +145,12 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
         .get(sentence + 1)
         .map_or(t.sentences[sentence].tokens.end, |s| s.tokens.end);
     let outside = |r: &std::ops::Range<usize>| r.end <= activity.start || r.start >= activity.end;
-    if ctx
-        .quantities
+    // Quantities are in document order: look only at those of the two sentences.
+    let first = ctx.quantities.partition_point(|q| q.tokens.start < from);
+    if ctx.quantities[first..]
         .iter()
-        .any(|q| q.metric && q.tokens.start >= from && q.tokens.start < to && outside(&q.tokens))
+        .take_while(|q| q.tokens.start < to)
+        .any(|q| q.metric && outside(&q.tokens))
     {
         return true;
     }
