@@ -66,6 +66,54 @@ const MONEY_WORDS: &[&str] = &[
     "million", "billion", "thousand", "mn", "bn", "k", "m", "mm", "usd", "eur", "gbp", "dollars",
     "euros", "pounds", "dollar", "euro",
 ];
+/// Words after which a number labels rather than counts (`step 2`, `phase 3`, `top 10`).
+const LABEL_NOUNS: &[&str] = &[
+    "step",
+    "phase",
+    "question",
+    "version",
+    "tier",
+    "level",
+    "round",
+    "number",
+    "no",
+    "chapter",
+    "section",
+    "item",
+    "point",
+    "option",
+    "priority",
+    "page",
+    "slide",
+    "wave",
+    "cohort",
+    "series",
+    "day",
+    "week",
+    "month",
+    "year",
+    "quarter",
+    "top",
+    "figure",
+    "table",
+    "q",
+    "h",
+    "fy",
+    "v",
+    "stage",
+    "iso",
+    "soc",
+    "rule",
+    "pillar",
+    "part",
+    "milestone",
+    "sprint",
+    "release",
+    "grade",
+    "cycle",
+    "batch",
+    "#",
+];
 const VAGUE_COUNTS: &[&str] = &[
     "dozens",
     "hundreds",
@@ -193,7 +241,7 @@ fn digit_kind(text: &str, tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind 
         // `3d`, `2fa`: not a count we can read.
         return NumberKind::Label;
     }
-    if i > sentence.start && hits.covers(Cue::LabelNoun, i - 1) {
+    if LABEL_NOUNS.contains(&prev) {
         return NumberKind::Label;
     }
     // `3 months`, `6 long weeks`.
@@ -303,6 +351,12 @@ mod tests {
             ["90", "60"]
         );
         assert!(metrics("I spent 3 years there and 6 months on it.").is_empty());
+    }
+
+    #[test]
+    fn labels_are_exact_words_not_stems() {
+        // "generated" shares its stem with "generation"; it is no label.
+        assert_eq!(metrics("Partners generated 12 new deals."), ["12"]);
     }
 
     #[test]

@@ -136,7 +136,7 @@ fn outcome_examples(ctx: &Ctx<'_>) -> String {
 }
 
 /// A business outcome in sentence `sentence` or the next: a metric, or an outcome word with a
-/// word of result or change (`which generated pipeline`).
+/// word of result (`which generated pipeline`).
 fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>) -> bool {
     let t = ctx.tokens;
     let from = t.sentences[sentence].tokens.start;
@@ -159,9 +159,12 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
         .in_range(Cue::Outcome, from..to)
         .iter()
         .any(outside);
-    let result = [Cue::OutcomeCue, Cue::Change]
+    // Weak change words ("up", "from") are not enough: "set up deal registration" is no result.
+    let result = ctx
+        .hits
+        .in_range(Cue::OutcomeCue, from..to)
         .iter()
-        .any(|&c| ctx.hits.in_range(c, from..to).iter().any(outside));
+        .any(outside);
     outcome && result
 }
 
@@ -246,7 +249,11 @@ mod tests {
     #[test]
     fn activity_counts_with_outcomes_are_fine() {
         let text = "I ran 40 meetings with resellers, which produced $2M in pipeline. We recruited 30 partners. Together they generated 12 new deals.";
-        assert!(findings(text, Rule::ActivityVolume).is_empty());
+        assert!(
+            spans(text, Rule::ActivityVolume).is_empty(),
+            "{:?}",
+            spans(text, Rule::ActivityVolume)
+        );
     }
 
     #[test]
