@@ -220,6 +220,14 @@ mod tests {
     }
 
     #[test]
+    fn list_numbers_dates_quarters_and_tenure_are_not_metrics() {
+        let text = "1. In Q3 2023 I joined.\n2. By H2 and FY24 I had spent 3 years there.\n3. On 12 March at 9:30 we met.\n";
+        let found = findings(text, Rule::Metrics);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(&text[found[0].range.clone()], "1. In Q3 2023 I joined.");
+    }
+
+    #[test]
     fn numbers_in_code_and_comments_do_not_count() {
         let text = "Revenue grew `40%` <!-- 30% -->.\n\n```\n$2M\n```\n";
         assert_eq!(findings(text, Rule::Metrics).len(), 1);

@@ -124,6 +124,21 @@ mod tests {
     }
 
     #[test]
+    fn code_and_comments_are_not_prose() {
+        let text = "We shipped `the team was incompetent` as a test string.\n\n<!-- my manager was useless -->\n\n```\nThe partners were lazy.\n```\n";
+        assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn crlf_and_non_ascii_ranges() {
+        let text = "## Situation\r\n\r\nÜber-Partner: the previous team was clueless — sadly.\r\n";
+        assert_eq!(
+            spans(text, Rule::Criticism),
+            ["Über-Partner: the previous team was clueless — sadly."]
+        );
+    }
+
+    #[test]
     fn a_negated_clause_does_not_hide_a_later_one() {
         let text = "I didn't blame them, but honestly the reseller team was clueless.";
         assert_eq!(spans(text, Rule::Criticism).len(), 1);
