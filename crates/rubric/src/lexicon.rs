@@ -208,7 +208,9 @@ const CONTEXT_CUES: &[&str] = &[
     "was struggling", "were struggling", "the problem was", "the challenge was", "our challenge",
     "i was hired", "i was brought in", "i inherited", "when i started", "we had", "there was",
     "there were", "had no", "situation", "context", "i was responsible", "i owned", "i managed",
-    "my role", "the goal was", "our goal", "we needed", "needed to",
+    "my role", "the goal was", "our goal", "we needed", "needed to", "for example", "for instance",
+    "at my", "at our", "in my last", "in a previous", "in my previous", "at the start",
+    "when we started", "back then", "previously", "at that point", "the company", "our company",
 ];
 #[rustfmt::skip]
 const ACTION_CUES: &[&str] = &[
