@@ -66,7 +66,15 @@ pub(crate) fn check_criticism(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Findin
             .hits
             .in_range(Cue::Blame, tokens.clone())
             .iter()
-            .find(|h| !negated(ctx, h, &tokens) && blames_other(ctx, h, &tokens));
+            .find(|h| {
+                // "blame" points at its object; "fault", "dropped the ball" at their subject.
+                let other = if ctx.tokens.lower(h.start).starts_with("blam") {
+                    blames_other(ctx, h, &tokens)
+                } else {
+                    subject_is_other(ctx, h, &tokens)
+                };
+                other && !negated(ctx, h, &tokens)
+            });
         let disparage = || {
             ctx.hits
                 .in_range(Cue::Disparage, tokens.clone())
@@ -121,6 +129,14 @@ mod tests {
     fn self_critique_is_not_criticism() {
         let text = "I underestimated the partner's onboarding needs. I was sloppy with the handover. We were disorganised at first.";
         assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn own_faults_are_self_critique() {
+        let text = "It was my fault. I dropped the ball with the partner. We messed up the launch.";
+        assert!(findings(text, Rule::Criticism).is_empty());
+        let text = "Their CEO dropped the ball. I blamed the reseller team.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2);
     }
 
     #[test]
