@@ -61,7 +61,7 @@ const MONTHS: &[&str] = &[
     "dec",
     "december",
 ];
-const PERCENT_WORDS: &[&str] = &["percent", "per", "pct", "pp", "bps", "percentage", "basis"];
+const PERCENT_WORDS: &[&str] = &["percent", "pct", "pp", "bps", "percentage", "basis"];
 const MONEY_WORDS: &[&str] = &[
     "million", "billion", "thousand", "mn", "bn", "k", "m", "mm", "usd", "eur", "gbp", "dollars",
     "euros", "pounds", "dollar", "euro",
@@ -208,7 +208,8 @@ fn digit_kind(text: &str, tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind 
         "s" if digits.len() == 4 => return NumberKind::Period,
         _ => {}
     }
-    if PERCENT_WORDS.contains(&next(1)) || MONEY_WORDS.contains(&next(1)) {
+    let per_cent = next(1) == "per" && next(2) == "cent";
+    if per_cent || PERCENT_WORDS.contains(&next(1)) || MONEY_WORDS.contains(&next(1)) {
         return NumberKind::Metric;
     }
     // Dates, times, versions and the second half of ranges.
@@ -323,7 +324,11 @@ mod tests {
             ),
             ["40", "2.5M", "300k", "3x", "2", "10", "15"]
         );
-        assert_eq!(metrics("Up 12 percent and 150 bps."), ["12", "150"]);
+        assert_eq!(
+            metrics("Up 12 percent, 7 per cent and 150 bps."),
+            ["12", "7", "150"]
+        );
+        assert!(metrics("We met 3 per week.").is_empty());
         assert_eq!(metrics("It brought 2 million dollars."), ["2"]);
     }
 
