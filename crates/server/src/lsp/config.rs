@@ -47,7 +47,7 @@ impl ClientSettings {
     ) -> Result<Self, SettingsError> {
         let mut settings = ClientSettings::default();
         for source in sources {
-            let overrides = Overrides::from_value(section(source), KeyStyle::Camel)?;
+            let overrides = Overrides::from_value(section(source))?;
             settings.engine = overrides.apply(&settings.engine);
             if let Some(path) = overrides.categories_path {
                 settings.categories_path = path;
@@ -61,15 +61,6 @@ impl ClientSettings {
 /// object holding it under its name.
 pub fn section(value: &Value) -> &Value {
     value.get(SECTION).unwrap_or(value)
-}
-
-/// How keys are spelled: `wordBudget` in client settings, `word-budget` in TOML.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyStyle {
-    /// camelCase, as in editor settings.
-    Camel,
-    /// kebab-case, as in `.interview-coach.toml`.
-    Kebab,
 }
 
 /// Values one source sets; unset values leave the base alone.
@@ -86,10 +77,9 @@ pub struct Overrides {
 }
 
 impl Overrides {
-    /// Reads a settings object. `null` values count as unset. Client settings may carry keys for
-    /// the editor plugin itself (`trace`, ...), so unknown keys are ignored there; in TOML they are
-    /// errors, since a typo would otherwise go unnoticed.
-    pub fn from_value(value: &Value, style: KeyStyle) -> Result<Self, SettingsError> {
+    /// Reads a client settings object. `null` values count as unset. Client settings may carry
+    /// keys for the editor plugin itself (`trace`, ...), so unknown keys are ignored.
+    pub fn from_value(value: &Value) -> Result<Self, SettingsError> {
         let mut overrides = Overrides::default();
         let object = match value {
             Value::Null => return Ok(overrides),
@@ -101,23 +91,19 @@ impl Overrides {
                 ));
             }
         };
-        let (budget_key, wpm_key, path_key) = match style {
-            KeyStyle::Camel => ("wordBudget", "wordsPerMinute", "categoriesPath"),
-            KeyStyle::Kebab => ("word-budget", "words-per-minute", ""),
-        };
         for (key, value) in object {
             if value.is_null() {
                 continue;
             }
             match key.as_str() {
                 "rules" => overrides.rules = rules(value)?,
-                k if k == budget_key => {
+                k @ "wordBudget" => {
                     overrides.word_budget = Some(integer(k, value, 50, 5000)? as usize);
                 }
-                k if k == wpm_key => {
+                k @ "wordsPerMinute" => {
                     overrides.words_per_minute = Some(integer(k, value, 60, 400)? as u32);
                 }
-                k if k == path_key => match value {
+                k @ "categoriesPath" => match value {
                     Value::String(s) if !s.trim().is_empty() => {
                         overrides.categories_path = Some(s.clone());
                     }
@@ -128,32 +114,29 @@ impl Overrides {
                         ));
                     }
                 },
-                other if style == KeyStyle::Kebab => {
-                    return Err(error(
-                        other,
-                        "unknown key (expected word-budget, words-per-minute or [rules])".into(),
-                    ));
-                }
                 other => tracing::debug!(key = other, "ignoring unknown setting"),
             }
         }
         Ok(overrides)
     }
 
-    /// Parses `.interview-coach.toml` text.
+    /// Parses `.interview-coach.toml` text with the engine's parser (which validates it and names
+    /// any bad key); only the keys the file sets become overrides.
     pub fn from_toml(text: &str) -> Result<Self, SettingsError> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| {
-            let message = e.message().to_string();
-            match e.span() {
-                Some(span) => {
-                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-                    error(&format!("line {line}"), message)
-                }
-                None => error("", message),
-            }
-        })?;
-        let value = serde_json::to_value(table).map_err(|e| error("", e.to_string()))?;
-        Overrides::from_value(&value, KeyStyle::Kebab)
+        let parsed = Settings::from_toml_str(text)?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| error("", e.to_string()))?;
+        Ok(Overrides {
+            rules: parsed.rules,
+            word_budget: table
+                .contains_key("word-budget")
+                .then_some(parsed.word_budget),
+            words_per_minute: table
+                .contains_key("words-per-minute")
+                .then_some(parsed.words_per_minute),
+            categories_path: None,
+        })
     }
 
     /// `base` with these values applied.

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use interview_content::{Catalog, ContentError};
+use interview_content::{Catalog, ContentError, Origin};
 
 /// The catalog for a workspace and the validation errors of its content pack, by file.
 #[derive(Debug, Clone, Default)]
@@ -56,6 +56,46 @@ pub fn load(dir: Option<PathBuf>) -> LoadedContent {
     }
 }
 
+/// Validates one category of the pack from the texts given (open buffers, or the files on disk),
+/// so that errors follow unsaved edits. Returns the errors of the Markdown file and of its
+/// companion, keyed by path, with both keys present so that a fixed file is cleared.
+pub fn validate_category(
+    dir: &Path,
+    stem: &str,
+    markdown: &str,
+    companion: Option<&str>,
+) -> BTreeMap<PathBuf, Vec<ContentError>> {
+    let md_path = dir.join(format!("{stem}.md"));
+    let toml_path = dir.join(format!("{stem}.toml"));
+    let mut by_file = BTreeMap::from([(md_path.clone(), Vec::new()), (toml_path, Vec::new())]);
+    let origin = Origin::Dir(dir.display().to_string());
+    if let Err(errors) = Catalog::parse_category(&format!("{stem}.md"), markdown, companion, origin)
+    {
+        for error in errors {
+            let file = Path::new(&error.file);
+            let path = if file.is_absolute() {
+                file.to_path_buf()
+            } else {
+                dir.join(file)
+            };
+            by_file.entry(path).or_default().push(error);
+        }
+    }
+    if Catalog::embedded().category(stem).is_some() {
+        by_file
+            .entry(md_path.clone())
+            .or_default()
+            .push(ContentError {
+                file: md_path.display().to_string(),
+                line: None,
+                message: format!(
+                    "category \"{stem}\" is already built in; rename the file to add a category"
+                ),
+            });
+    }
+    by_file
+}
+
 /// Whether `path` is a category file of the pack in `dir`: a `.md` or `.toml` file inside it.
 pub fn is_pack_file(dir: &Path, path: &Path) -> bool {
     path.starts_with(dir)
@@ -86,6 +126,25 @@ mod tests {
         assert!(is_pack_file(dir, &dir.join("sales.toml")));
         assert!(!is_pack_file(dir, &dir.join("notes.txt")));
         assert!(!is_pack_file(dir, Path::new("/w/answers/a.md")));
+    }
+
+    #[test]
+    fn validation_follows_the_given_text_and_clears_fixed_files() {
+        let dir = Path::new("/w/.interview-coach/categories");
+        let good = include_str!("../../../../content/partnerships.md").replacen(
+            "# Partnerships",
+            "# Sales",
+            1,
+        );
+        let good = good.as_str();
+        let errors = validate_category(dir, "sales", good, Some("nonsense = [\n"));
+        assert_eq!(errors.len(), 2);
+        let toml = &errors[&dir.join("sales.toml")];
+        assert!(!toml.is_empty(), "{errors:?}");
+        let errors = validate_category(dir, "sales", good, None);
+        assert!(errors.values().all(Vec::is_empty), "{errors:?}");
+        let errors = validate_category(dir, "sales", "# Sales\n\n## Nonsense\n", None);
+        assert!(!errors[&dir.join("sales.md")].is_empty(), "{errors:?}");
     }
 
     #[test]

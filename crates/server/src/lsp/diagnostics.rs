@@ -12,6 +12,7 @@ use tower_lsp::lsp_types::{
 };
 
 use crate::lsp::document::{Document, Encoding};
+use crate::lsp::features::GuideFiles;
 
 /// The `source` of every diagnostic the server publishes.
 pub const SOURCE: &str = "interview-coach";
@@ -23,6 +24,15 @@ pub struct GuideLinks<'a> {
     pub by_category: &'a HashMap<String, Url>,
     /// The rules page; each rule is its section `#<rule id>`.
     pub rules: Option<&'a Url>,
+}
+
+impl<'a> From<&'a GuideFiles> for GuideLinks<'a> {
+    fn from(files: &'a GuideFiles) -> Self {
+        GuideLinks {
+            by_category: &files.by_category,
+            rules: files.rules.as_ref(),
+        }
+    }
 }
 
 /// The diagnostics for a report on `doc`, in the report's order.

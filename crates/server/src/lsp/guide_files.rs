@@ -8,7 +8,6 @@
 //! each file is written to a temporary file and renamed into place, so a reader never sees half a
 //! file. Only validated category ids become file names.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -17,6 +16,8 @@ use interview_content::{Catalog, Category};
 use interview_rubric::Rule;
 use tower_lsp::lsp_types::Url;
 
+use crate::lsp::features::GuideFiles;
+
 /// The file that documents every rule, one section per rule id.
 pub const RULES_FILE: &str = "rules.md";
 
@@ -24,23 +25,19 @@ pub const RULES_FILE: &str = "rules.md";
 const FORMAT: u64 = 1;
 
 /// The guide files written for one catalog.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct WrittenGuide {
     /// The folder holding the files.
     pub dir: PathBuf,
-    /// Category id → its guide file.
-    pub by_category: HashMap<String, Url>,
-    /// The rules page.
-    pub rules: Option<Url>,
+    /// The files, as the features use them.
+    pub files: GuideFiles,
 }
 
-impl WrittenGuide {
-    /// The link to a rule's section in the rules page.
-    pub fn rule_href(&self, rule: Rule) -> Option<Url> {
-        let mut url = self.rules.clone()?;
-        url.set_fragment(Some(rule.id()));
-        Some(url)
-    }
+/// The link to a rule's section in the rules page.
+pub fn rule_href(files: &GuideFiles, rule: Rule) -> Option<Url> {
+    let mut url = files.rules.clone()?;
+    url.set_fragment(Some(rule.id()));
+    Some(url)
 }
 
 /// The cache folder from the environment: `$INTERVIEW_COACH_CACHE_DIR`, else
@@ -80,12 +77,12 @@ pub fn write(catalog: &Catalog, root: &Path) -> io::Result<WrittenGuide> {
         let path = dir.join(format!("{}.md", category.id));
         write_if_changed(&path, category.markdown.as_bytes())?;
         if let Some(url) = file_url(&path) {
-            guide.by_category.insert(category.id.clone(), url);
+            guide.files.by_category.insert(category.id.clone(), url);
         }
     }
     let rules = dir.join(RULES_FILE);
     write_if_changed(&rules, rules_page(catalog).as_bytes())?;
-    guide.rules = file_url(&rules);
+    guide.files.rules = file_url(&rules);
     Ok(guide)
 }
 
@@ -249,12 +246,14 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let catalog = &crate::lsp::testing::catalog();
         let guide = write(catalog, root.path()).unwrap();
-        assert_eq!(guide.by_category.len(), 1);
+        assert_eq!(guide.files.by_category.len(), 1);
         for category in &catalog.categories {
-            let path = guide.by_category[&category.id].to_file_path().unwrap();
+            let path = guide.files.by_category[&category.id]
+                .to_file_path()
+                .unwrap();
             assert_eq!(std::fs::read_to_string(&path).unwrap(), category.markdown);
         }
-        let rules = guide.rules.clone().unwrap().to_file_path().unwrap();
+        let rules = guide.files.rules.clone().unwrap().to_file_path().unwrap();
         let page = std::fs::read_to_string(&rules).unwrap();
         for rule in Rule::ALL {
             assert!(page.contains(&format!("\n## {}\n", rule.id())), "{rule}");
@@ -263,7 +262,7 @@ mod tests {
             "- Teamwork, Mistakes to Avoid: \"Giving generic answers without numbers.\" \
              ([teamwork.md line 5](teamwork.md#L5))"
         ));
-        let href = guide.rule_href(Rule::Metrics).unwrap();
+        let href = rule_href(&guide.files, Rule::Metrics).unwrap();
         assert_eq!(href.fragment(), Some("metrics"));
         #[cfg(unix)]
         {
@@ -274,7 +273,9 @@ mod tests {
         }
         // A second run reuses the folder and leaves no temporary files.
         let again = write(catalog, root.path()).unwrap();
-        assert_eq!(again, guide);
+        assert_eq!(again.dir, guide.dir);
+        assert_eq!(again.files.by_category, guide.files.by_category);
+        assert_eq!(again.files.rules, guide.files.rules);
         let names: Vec<String> = std::fs::read_dir(&guide.dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

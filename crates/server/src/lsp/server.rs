@@ -1,18 +1,22 @@
 //! The tower-lsp handlers: lifecycle, document sync, settings, watched files. Each handler does its
 //! bookkeeping in [`State`] and leaves the work to it.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Value, json};
-use tower_lsp::jsonrpc::Result;
+use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
 use crate::lsp::config::{self, SECTION};
 use crate::lsp::document::Encoding;
-use crate::lsp::state::{ClientCaps, State, is_project_file};
+use crate::lsp::features::{
+    Snapshot, code_action, code_lens, commands, completion, definition, hover, symbols,
+};
+use crate::lsp::state::{ClientCaps, State, is_project_file, panic_message};
 
 /// The language server.
 pub struct Backend {
@@ -67,6 +71,111 @@ impl Backend {
         }
     }
 
+    /// Runs a feature on a snapshot of an open draft (analysed up to its latest text). A panic in
+    /// the feature is caught and logged: the request gets no result and the server keeps serving.
+    async fn with_snapshot<T>(
+        &self,
+        uri: &Url,
+        feature: &str,
+        f: impl FnOnce(&Snapshot<'_>) -> T,
+    ) -> Option<T> {
+        let (doc, analysis) = self.state.current_analysis(uri).await?;
+        let guide = self.state.guide();
+        let text = doc.text();
+        let snapshot = Snapshot {
+            uri,
+            doc: &doc,
+            text: &text,
+            report: &analysis.report,
+            catalog: &analysis.catalog,
+            settings: &analysis.settings,
+            encoding: self.state.encoding(),
+            guides: &guide.files,
+        };
+        match catch_unwind(AssertUnwindSafe(|| f(&snapshot))) {
+            Ok(result) => Some(result),
+            Err(panic) => {
+                tracing::error!(%uri, feature, "feature panicked: {}", panic_message(panic));
+                None
+            }
+        }
+    }
+
+    /// Asks the client to show a document, when it can; failures are logged.
+    async fn show_document(&self, uri: Url, selection: Option<Range>) {
+        if !self.state.caps().show_document {
+            return;
+        }
+        let params = ShowDocumentParams {
+            uri: uri.clone(),
+            external: Some(false),
+            take_focus: Some(true),
+            selection,
+        };
+        match self.client().show_document(params).await {
+            Ok(true) => {}
+            Ok(false) => tracing::warn!(%uri, "the client did not show the document"),
+            Err(e) => tracing::warn!(%uri, "window/showDocument failed: {e}"),
+        }
+    }
+
+    async fn execute(&self, command: &str, arguments: &[Value]) -> Result<Option<Value>> {
+        let string_arg = |i: usize| arguments.get(i).and_then(Value::as_str);
+        let uri_arg = || {
+            let text = string_arg(0).ok_or_else(|| Error::invalid_params("expected [uri]"))?;
+            Url::parse(text).map_err(|e| Error::invalid_params(format!("bad URI `{text}`: {e}")))
+        };
+        match command {
+            commands::QUESTIONS => {
+                let catalog = self.state.catalog();
+                Ok(to_value(&commands::questions(&catalog)))
+            }
+            commands::NEW_DRAFT => {
+                let id = string_arg(0).ok_or_else(|| Error::invalid_params("expected [id]"))?;
+                let catalog = self.state.catalog();
+                match commands::new_draft(&catalog, id) {
+                    Ok(draft) => Ok(to_value(&draft)),
+                    Err(message) => Err(Error::invalid_params(message)),
+                }
+            }
+            commands::SCORE => {
+                let uri = uri_arg()?;
+                let score = self
+                    .with_snapshot(&uri, command, |snap| commands::score(snap.report))
+                    .await;
+                Ok(Some(
+                    score.and_then(|s| to_value(&s)).unwrap_or(Value::Null),
+                ))
+            }
+            commands::OPEN_GUIDE => {
+                let guide = self.state.guide();
+                let catalog = self.state.catalog();
+                let Some(uri) = commands::guide_uri(&guide.files, &catalog, string_arg(0)) else {
+                    return Err(Error::invalid_params(match string_arg(0) {
+                        Some(id) => format!("no guide for category `{id}`"),
+                        None => "no guide files (the cache folder could not be written)".into(),
+                    }));
+                };
+                self.show_document(uri.clone(), None).await;
+                Ok(Some(Value::String(uri.to_string())))
+            }
+            commands::OPEN_EXAMPLES => {
+                let uri = uri_arg()?;
+                let location = self
+                    .with_snapshot(&uri, command, commands::examples_location)
+                    .await
+                    .flatten();
+                let Some(location) = location else {
+                    return Ok(Some(Value::Null));
+                };
+                self.show_document(location.uri.clone(), Some(location.range))
+                    .await;
+                Ok(to_value(&location))
+            }
+            other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
+        }
+    }
+
     async fn register_file_watchers(&self) {
         if !self.state.caps().watch_files {
             return;
@@ -77,7 +186,14 @@ impl Backend {
         ];
         let path = self.state.settings().categories_path.clone();
         if path != config::DEFAULT_CATEGORIES_PATH {
-            watchers.push(json!({ "globPattern": format!("{}/**", path.trim_end_matches('/')) }));
+            // Plain glob strings match absolute paths: anchor a relative folder anywhere.
+            let folder = path.trim_end_matches('/');
+            let glob = if std::path::Path::new(folder).is_absolute() {
+                format!("{folder}/**")
+            } else {
+                format!("**/{}/**", folder.trim_start_matches("./"))
+            };
+            watchers.push(json!({ "globPattern": glob }));
         }
         let registration = Registration {
             id: "interview-coach-watched-files".to_string(),
@@ -88,6 +204,10 @@ impl Backend {
             tracing::warn!("cannot watch files: {e}");
         }
     }
+}
+
+fn to_value<T: serde::Serialize>(value: &T) -> Option<Value> {
+    serde_json::to_value(value).ok()
 }
 
 /// UTF-8 when the client offers it, else the LSP default UTF-16.
@@ -115,6 +235,17 @@ fn client_caps(capabilities: &ClientCapabilities) -> ClientCaps {
             .as_ref()
             .and_then(|w| w.show_document.as_ref())
             .is_some_and(|s| s.support),
+        snippets: capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.snippet_support)
+            .unwrap_or(false),
+        document_changes: workspace
+            .and_then(|w| w.workspace_edit.as_ref())
+            .and_then(|e| e.document_changes)
+            .unwrap_or(false),
     }
 }
 
@@ -147,6 +278,8 @@ impl LanguageServer for Backend {
         if let Some(options) = params.initialization_options {
             self.state.update_settings(Some(options), None).await;
         }
+        // The catalog and the guide files are ready before any request can need them.
+        self.state.load_content().await;
         let position_encoding = match encoding {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
@@ -165,6 +298,31 @@ impl LanguageServer for Backend {
                         ..TextDocumentSyncOptions::default()
                     },
                 )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(
+                        completion::TRIGGER_CHARACTERS
+                            .iter()
+                            .map(|c| (*c).to_string())
+                            .collect(),
+                    ),
+                    ..CompletionOptions::default()
+                }),
+                definition_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: commands::ALL.iter().map(|c| (*c).to_string()).collect(),
+                    ..ExecuteCommandOptions::default()
+                }),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -175,12 +333,15 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        let before = self.state.settings().categories_path.clone();
         if let Some(value) = self.pull_configuration().await {
             self.state.update_settings(None, Some(value)).await;
         }
-        // Loads the catalog and writes the guide before the first analysis, so that the first
-        // diagnostics already link into it.
-        self.state.reload_content().await;
+        if self.state.settings().categories_path != before {
+            self.state.load_content().await;
+        }
+        self.state.publish_pack_diagnostics().await;
+        // Analyses start now, so that the first diagnostics already follow the client's settings.
         self.state.set_ready();
         self.register_file_watchers().await;
     }
@@ -248,5 +409,77 @@ impl LanguageServer for Backend {
             self.state.forget_project_files();
             self.state.reanalyse_all();
         }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let uri = at.text_document.uri;
+        let position = at.position;
+        Ok(self
+            .with_snapshot(&uri, "hover", |snap| hover::hover(snap, position))
+            .await
+            .flatten())
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let trigger = params.context.and_then(|c| c.trigger_character);
+        let snippets = self.state.caps().snippets;
+        let position = at.position;
+        Ok(self
+            .with_snapshot(&at.text_document.uri, "completion", |snap| {
+                completion::completion(snap, position, trigger.as_deref(), snippets)
+            })
+            .await
+            .flatten())
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        let position = at.position;
+        Ok(self
+            .with_snapshot(&at.text_document.uri, "definition", |snap| {
+                definition::goto_definition(snap, position)
+            })
+            .await
+            .flatten())
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let document_changes = self.state.caps().document_changes;
+        let actions = self
+            .with_snapshot(&params.text_document.uri, "code action", |snap| {
+                code_action::code_actions(snap, params.range, &params.context, document_changes)
+            })
+            .await;
+        Ok(actions.filter(|a| !a.is_empty()))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        Ok(self
+            .with_snapshot(
+                &params.text_document.uri,
+                "code lens",
+                code_lens::code_lenses,
+            )
+            .await)
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        Ok(self
+            .with_snapshot(&params.text_document.uri, "symbols", |snap| {
+                DocumentSymbolResponse::Nested(symbols::document_symbols(snap))
+            })
+            .await)
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        self.execute(&params.command, &params.arguments).await
     }
 }

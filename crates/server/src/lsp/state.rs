@@ -8,13 +8,13 @@
 //! the latest version published. Diagnostics carry their document version and are never published
 //! for a version older than one already published for that URI.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
-use interview_content::Catalog;
+use interview_content::{Catalog, ContentError};
 use interview_rubric::{Report, Settings};
 use serde_json::Value;
 use tower_lsp::Client;
@@ -58,6 +58,8 @@ pub struct OpenDoc {
     pub analysis: Option<Arc<Analysis>>,
     /// The newest version whose diagnostics were published.
     pub published_version: Option<i32>,
+    /// Whether the last analysis found the document too large or binary (logged once).
+    pub not_analysed: bool,
 }
 
 /// One analysis of one document generation, with what it used.
@@ -85,12 +87,24 @@ struct Job {
     catalog: Arc<Catalog>,
     guide: Arc<WrittenGuide>,
     encoding: Encoding,
+    /// For a pack file: its category's files, with the open texts of either.
+    pack: Option<PackJob>,
+}
+
+/// A pack category to validate: open buffers where the files are open, the disk otherwise.
+struct PackJob {
+    dir: PathBuf,
+    stem: String,
+    markdown: Option<String>,
+    companion: Option<String>,
 }
 
 /// What a job produced.
 enum Outcome {
     /// Diagnostics to publish, with the analysis when the engine ran.
     Publish(Vec<Diagnostic>, Option<Box<Analysis>>),
+    /// A pack category's validation errors by file.
+    Pack(BTreeMap<PathBuf, Vec<ContentError>>),
     /// Nothing to publish (not a draft).
     Nothing,
 }
@@ -111,6 +125,10 @@ pub struct ClientCaps {
     pub watch_files: bool,
     /// `window/showDocument`.
     pub show_document: bool,
+    /// Snippet syntax in completion items.
+    pub snippets: bool,
+    /// Versioned `documentChanges` in workspace edits.
+    pub document_changes: bool,
 }
 
 /// The shared server state.
@@ -133,6 +151,10 @@ pub struct State {
     /// True once the client's settings have been read and the catalog loaded after `initialized`:
     /// analyses wait for it, so that the first diagnostics already follow the settings.
     ready: tokio::sync::watch::Sender<bool>,
+    /// Notified whenever a worker finishes with a document's latest generation.
+    analysed: tokio::sync::Notify,
+    /// Serialises content reloads, so that an older load cannot replace a newer one.
+    reloading: tokio::sync::Mutex<()>,
     /// Held while deciding whether to publish and sending, so that publications for one URI leave
     /// in the order they were decided.
     publish: tokio::sync::Mutex<()>,
@@ -171,6 +193,8 @@ impl State {
             pack_published: Mutex::default(),
             project_files: ProjectFiles::default(),
             ready: tokio::sync::watch::channel(false).0,
+            analysed: tokio::sync::Notify::new(),
+            reloading: tokio::sync::Mutex::new(()),
             publish: tokio::sync::Mutex::new(()),
         }
     }
@@ -318,7 +342,17 @@ impl State {
     /// Loads the catalog for the workspace (embedded plus content pack), writes its guide files,
     /// publishes the pack's validation errors, and re-analyses every open draft.
     pub async fn reload_content(self: &Arc<Self>) {
+        self.load_content().await;
+        self.publish_pack_diagnostics().await;
+        self.reanalyse_all();
+    }
+
+    /// Loads the catalog for the workspace (embedded plus content pack) and writes its guide files,
+    /// without publishing anything (it runs during `initialize`). Returns the pack folder used.
+    pub async fn load_content(&self) -> Option<PathBuf> {
+        let _reloading = self.reloading.lock().await;
         let dir = self.pack_dir();
+        let used = dir.clone();
         let loaded = match tokio::task::spawn_blocking(move || {
             catch_unwind(|| content_pack::load(dir)).map_err(panic_message)
         })
@@ -327,11 +361,11 @@ impl State {
             Ok(Ok(loaded)) => loaded,
             Ok(Err(panic)) => {
                 tracing::error!("loading the content pack failed: {panic}");
-                return;
+                return used;
             }
             Err(e) => {
                 tracing::error!("loading the content pack failed: {e}");
-                return;
+                return used;
             }
         };
         let catalog = Arc::new(loaded.catalog.clone());
@@ -360,8 +394,7 @@ impl State {
         }
         write(&self.catalog, catalog);
         write(&self.content, Arc::new(loaded));
-        self.publish_pack_diagnostics().await;
-        self.reanalyse_all();
+        used
     }
 
     /// Whether a URI is a file of the content pack.
@@ -376,47 +409,48 @@ impl State {
 
     /// Publishes the pack's validation errors in each file that has some, and clears the files
     /// that had some before. Open files use their open text and version.
-    async fn publish_pack_diagnostics(&self) {
+    pub async fn publish_pack_diagnostics(&self) {
         let content = read(&self.content);
         let encoding = self.encoding();
         let _publish = self.publish.lock().await;
-        let mut batch: Vec<(Url, Vec<Diagnostic>, Option<i32>)> = Vec::new();
-        let mut now_published = BTreeSet::new();
+        // Open files use their buffer and version; the others are read after the lock is released.
+        let mut files: Vec<(Url, &PathBuf, Option<Document>)> = Vec::new();
+        let mut cleared: Vec<(Url, Option<i32>)> = Vec::new();
         {
             let mut docs = lock(&self.docs);
-            for (path, errors) in &content.errors {
+            for path in content.errors.keys() {
                 let Ok(uri) = Url::from_file_path(path) else {
                     continue;
                 };
-                let (doc, version) = match docs.get_mut(&uri) {
-                    Some(open) => {
-                        open.published_version = Some(open.doc.version);
-                        (open.doc.clone(), Some(open.doc.version))
-                    }
-                    None => (
-                        Document::new(&std::fs::read_to_string(path).unwrap_or_default(), 0),
-                        None,
-                    ),
-                };
-                let diagnostics = errors
-                    .iter()
-                    .map(|e| diagnostics::from_content_error(e, &doc, encoding))
-                    .collect();
-                now_published.insert(uri.clone());
-                batch.push((uri, diagnostics, version));
+                let open = docs.get_mut(&uri).map(|open| {
+                    open.published_version = Some(open.doc.version);
+                    open.doc.clone()
+                });
+                files.push((uri, path, open));
             }
             let mut published = lock(&self.pack_published);
-            for uri in published.iter() {
-                if !now_published.contains(uri) {
-                    let version = docs.get(uri).map(|open| open.doc.version);
-                    batch.push((uri.clone(), Vec::new(), version));
-                }
+            let now: BTreeSet<Url> = files.iter().map(|(uri, _, _)| uri.clone()).collect();
+            for uri in published.iter().filter(|uri| !now.contains(*uri)) {
+                cleared.push((uri.clone(), docs.get(uri).map(|open| open.doc.version)));
             }
-            *published = now_published;
+            *published = now;
         }
-        for (uri, diagnostics, version) in batch {
+        for (uri, path, open) in files {
+            let version = open.as_ref().map(|doc| doc.version);
+            let doc = open.unwrap_or_else(|| {
+                Document::new(&std::fs::read_to_string(path).unwrap_or_default(), 0)
+            });
+            let diagnostics = content.errors[path]
+                .iter()
+                .map(|e| diagnostics::from_content_error(e, &doc, encoding))
+                .collect();
             self.client
                 .publish_diagnostics(uri, diagnostics, version)
+                .await;
+        }
+        for (uri, version) in cleared {
+            self.client
+                .publish_diagnostics(uri, Vec::new(), version)
                 .await;
         }
     }
@@ -435,6 +469,7 @@ impl State {
                 analysing: false,
                 analysis: None,
                 published_version: None,
+                not_analysed: false,
             },
         );
         self.schedule(uri);
@@ -468,11 +503,22 @@ impl State {
         true
     }
 
-    /// Forgets a closed document and clears its diagnostics (pack files keep their validation
-    /// errors, which are about the file on disk).
+    /// Forgets a closed document and clears its diagnostics. A pack file is validated again from
+    /// disk instead: its errors are about the file, open or not.
     pub async fn close(&self, uri: &Url) {
         let removed = lock(&self.docs).remove(uri).is_some();
-        if !removed || lock(&self.pack_published).contains(uri) {
+        if !removed {
+            return;
+        }
+        if self.is_pack_uri(uri) {
+            if let Some(job) = self.pack_job(uri) {
+                if let Ok(Outcome::Pack(errors)) =
+                    tokio::task::spawn_blocking(move || validate_pack(job)).await
+                {
+                    self.set_pack_errors(errors);
+                }
+            }
+            self.publish_pack_diagnostics().await;
             return;
         }
         let _publish = self.publish.lock().await;
@@ -550,6 +596,11 @@ impl State {
         } else {
             (self.settings().engine.clone(), None)
         };
+        let pack = if kind == DocKind::PackFile {
+            self.pack_job(uri)
+        } else {
+            None
+        };
         let job = Job {
             uri: uri.clone(),
             generation,
@@ -559,8 +610,39 @@ impl State {
             catalog: self.catalog(),
             guide: self.guide(),
             encoding: self.encoding(),
+            pack,
         };
         Some((job, problem))
+    }
+
+    /// The category a pack file belongs to, with the open texts of its two files.
+    fn pack_job(&self, uri: &Url) -> Option<PackJob> {
+        let path = uri.to_file_path().ok()?;
+        let dir = path.parent()?.to_path_buf();
+        let stem = path.file_stem()?.to_str()?.to_string();
+        let open_text = |ext: &str| {
+            let uri = Url::from_file_path(dir.join(format!("{stem}.{ext}"))).ok()?;
+            lock(&self.docs).get(&uri).map(|open| open.doc.text())
+        };
+        Some(PackJob {
+            markdown: open_text("md"),
+            companion: open_text("toml"),
+            dir,
+            stem,
+        })
+    }
+
+    /// Replaces the validation errors of some pack files (after validating open buffers).
+    fn set_pack_errors(&self, errors: BTreeMap<PathBuf, Vec<ContentError>>) {
+        let mut content = (*read(&self.content)).clone();
+        for (path, list) in errors {
+            if list.is_empty() {
+                content.errors.remove(&path);
+            } else {
+                content.errors.insert(path, list);
+            }
+        }
+        write(&self.content, Arc::new(content));
     }
 
     /// Analyses the document until its latest generation is done, then publishes.
@@ -601,8 +683,18 @@ impl State {
                 open.analysing = false;
                 match outcome {
                     Some(Outcome::Publish(diagnostics, analysis)) => {
-                        if let Some(analysis) = analysis {
-                            open.analysis = Some(Arc::from(analysis));
+                        match analysis {
+                            Some(analysis) => {
+                                open.analysis = Some(Arc::from(analysis));
+                                open.not_analysed = false;
+                            }
+                            None if !open.not_analysed => {
+                                // Logged when the document becomes unanalysable, not per edit.
+                                open.not_analysed = true;
+                                let reason = diagnostics.first().map(|d| d.message.as_str());
+                                tracing::warn!(%uri, version, "{}", reason.unwrap_or_default());
+                            }
+                            None => {}
                         }
                         if open.published_version.is_some_and(|p| p > version) {
                             None
@@ -611,9 +703,14 @@ impl State {
                             Some(diagnostics)
                         }
                     }
+                    Some(Outcome::Pack(errors)) => {
+                        self.set_pack_errors(errors);
+                        None
+                    }
                     Some(Outcome::Nothing) | None => None,
                 }
             };
+            self.analysed.notify_waiters();
             if kind == DocKind::PackFile {
                 drop(_publish);
                 self.publish_pack_diagnostics().await;
@@ -632,18 +729,34 @@ impl State {
         self: &Arc<Self>,
         uri: &Url,
     ) -> Option<(Document, Arc<Analysis>)> {
-        let (job, _) = self.job(uri)?;
-        if job.kind != DocKind::Draft {
-            return None;
-        }
-        {
-            let docs = lock(&self.docs);
-            let open = docs.get(uri)?;
-            if let Some(analysis) = &open.analysis {
-                if analysis.generation == open.generation {
-                    return Some((open.doc.clone(), Arc::clone(analysis)));
+        // A worker busy with the latest text is about to store its analysis: wait for it rather
+        // than analyse the same text twice (editors ask for lenses and symbols after each edit).
+        // Edits that keep coming could keep it busy, so wait a bounded number of times.
+        for _ in 0..3 {
+            let notified = self.analysed.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            {
+                let docs = lock(&self.docs);
+                let open = docs.get(uri)?;
+                if let Some(analysis) = &open.analysis {
+                    if analysis.generation == open.generation {
+                        return Some((open.doc.clone(), Arc::clone(analysis)));
+                    }
+                }
+                if !open.analysing {
+                    break;
                 }
             }
+            notified.await;
+        }
+        let (job, problem) = self.job(uri)?;
+        if let Some(problem) = problem {
+            tracing::error!("{problem}");
+            self.client.show_message(MessageType::ERROR, problem).await;
+        }
+        if job.kind != DocKind::Draft {
+            return None;
         }
         let doc = job.doc.clone();
         let generation = job.generation;
@@ -677,11 +790,13 @@ fn run(job: Job) -> Result<Outcome, String> {
 }
 
 fn analyse(job: Job) -> Outcome {
+    if let Some(pack) = job.pack {
+        return validate_pack(pack);
+    }
     if job.kind != DocKind::Draft {
         return Outcome::Nothing;
     }
     if let Some(reason) = unanalysable(&job.doc) {
-        tracing::warn!(uri = %job.uri, version = job.doc.version, "not analysed: {reason}");
         let notice = diagnostics::notice(
             format!("interview-coach does not analyse this document: {reason}."),
             DiagnosticSeverity::INFORMATION,
@@ -692,10 +807,7 @@ fn analyse(job: Job) -> Outcome {
     let file_name = file_name(&job.uri);
     let report =
         interview_rubric::analyze_file(&text, file_name.as_deref(), &job.catalog, &job.settings);
-    let links = GuideLinks {
-        by_category: &job.guide.by_category,
-        rules: job.guide.rules.as_ref(),
-    };
+    let links = GuideLinks::from(&job.guide.files);
     let diagnostics = diagnostics::from_report(&report, &job.doc, job.encoding, links);
     let analysis = Analysis {
         generation: job.generation,
@@ -705,6 +817,23 @@ fn analyse(job: Job) -> Outcome {
         catalog: job.catalog,
     };
     Outcome::Publish(diagnostics, Some(Box::new(analysis)))
+}
+
+/// Validates a pack category from its open buffers, reading the files that are not open. Without
+/// a Markdown file there is no category to validate: the errors from the last load stay.
+fn validate_pack(pack: PackJob) -> Outcome {
+    let read =
+        |ext: &str| std::fs::read_to_string(pack.dir.join(format!("{}.{ext}", pack.stem))).ok();
+    let Some(markdown) = pack.markdown.or_else(|| read("md")) else {
+        return Outcome::Nothing;
+    };
+    let companion = pack.companion.or_else(|| read("toml"));
+    Outcome::Pack(content_pack::validate_category(
+        &pack.dir,
+        &pack.stem,
+        &markdown,
+        companion.as_deref(),
+    ))
 }
 
 /// Why a document is not analysed: too large, or binary.
