@@ -232,7 +232,9 @@ const OUTCOME_CUES: &[&str] = &[
     "in the end", "ended up", "ended the year", "increased", "grew", "rose", "improved", "reduced",
     "dropped", "doubled", "tripled", "halved", "generated", "delivered", "closed", "achieved",
     "saved", "lifted", "boosted", "became", "now accounts", "went from", "within a year",
-    "the partnership now", "which meant", "win rate", "hit", "exceeded",
+    "the partnership now", "which meant", "win rate", "hit", "exceeded", "success looks like",
+    "measure success", "i'd measure", "i would measure", "we'd measure", "success would be",
+    "i'd track", "i would track", "i'd expect", "i would expect", "the goal would be",
 ];
 #[rustfmt::skip]
 const LEARNING_CUES: &[&str] = &[
