@@ -183,7 +183,37 @@ async function withServer() {
   }
   check('status bar shows the rubric score', /Rubric \d+\/\d+ · \d+ words · ~\d+:\d\d/.test(scoreText), scoreText || '(none)');
 
-  // 4. New Answer Draft: quick pick of the server's questions, then a new file in answers/.
+  // 4. A quick fix from the light bulb menu (Ctrl+.) on the heading: insert the Outcome section.
+  let applied = '';
+  try {
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':6');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert an Outcome section' }).first();
+    await fix.waitFor({ timeout: 15_000 });
+    const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map(oneLine);
+    log('quick fixes:', offered.join(' | '));
+    // Move the keyboard focus onto the fix, then Enter (the menu is keyboard driven).
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < 12 && !(await focused.innerText().catch(() => '')).includes('Insert an Outcome section'); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '## Outcome' }).first().waitFor({ timeout: 10_000 });
+    applied = (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  } catch (e) {
+    log('quick fix:', e.message.split('\n')[0]);
+    await page.keyboard.press('Escape');
+  }
+  const lines = applied.split('\n');
+  check('the quick fix inserts ## Outcome after the Action section',
+    lines.includes('## Outcome') && lines.indexOf('## Outcome') > lines.indexOf('## Action') && lines.indexOf('## Action') >= 0,
+    applied ? oneLine(applied).slice(-120) : '(not applied)');
+  await shot('quick-fix');
+
+  // 5. New Answer Draft: quick pick of the server's questions, then a new file in answers/.
   await runCommand('Interview Coach: New Answer Draft');
   const roi = page.locator('.quick-input-list .monaco-list-row', { hasText: 'How do you evaluate partner ROI?' }).first();
   let opened = '';
@@ -217,4 +247,29 @@ async function withServer() {
   }
   check('the status bar score follows the new draft', /Rubric \d+\/\d+ · \d+ words/.test(newScore), `${scoreText} -> ${newScore || '(unchanged)'}`);
   await shot('new-draft');
+
+  // 6. Settings reach the server live: turning `criticism` off in the user settings, edited and
+  // saved in VS Code as a user would, removes its diagnostic without a restart.
+  let gone = false;
+  try {
+    await runCommand('Preferences: Open User Settings (JSON)');
+    await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor({ timeout: 15_000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Home');
+    // insertText types no keys, so bracket and quote auto-closing stay out of the way.
+    await page.keyboard.insertText(',"interviewCoach.rules.criticism": "off"');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent);
+      return rows.some((t) => t.includes('interview-coach')) && !rows.some((t) => /interview-coach\W*criticism/.test(t));
+    }, null, { timeout: 20_000 });
+    gone = true;
+  } catch (e) {
+    log('settings:', e.message.split('\n')[0]);
+  }
+  log('user settings now:', oneLine(fs.readFileSync(process.env.E2E_SETTINGS, 'utf8')));
+  check('turning a rule off in the settings removes its diagnostic live', gone);
+  await shot('settings');
 }
