@@ -71,20 +71,27 @@ async function pointOf(text) {
   }, text);
 }
 
+/** Opens a workspace file by name with Quick Open and waits for its tab. */
+async function openFile(name) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const quickInput = page.locator('.quick-input-widget input');
+  await quickInput.waitFor({ timeout: 15_000 });
+  await quickInput.fill(name);
+  // Enter opens the focused row: wait until the filtered results have put the file there.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
 try {
   await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'answers' }).first().waitFor({ timeout: 60_000 });
   log('workbench loaded');
 
-  await page.keyboard.press('Control+P');
-  const quickInput = page.locator('.quick-input-widget input');
-  await quickInput.waitFor({ timeout: 15_000 });
-  await quickInput.pressSequentially(draft);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: draft }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: draft }).waitFor({ timeout: 30_000 });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  await openFile(draft);
   log('editor open:', draft);
   if (mode === 'missing') await missingServer();
   else await withServer();
@@ -213,7 +220,48 @@ async function withServer() {
     applied ? oneLine(applied).slice(-120) : '(not applied)');
   await shot('quick-fix');
 
-  // 5. New Answer Draft: quick pick of the server's questions, then a new file in answers/.
+  // 5. Open Category Guide, then Show Example Answers for the draft: both land in the guide file
+  // the server wrote, the second on the example answers.
+  const guides = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'interview-coach');
+  const guideLines = (() => {
+    for (const d of fs.existsSync(guides) ? fs.readdirSync(guides) : []) {
+      const f = path.join(guides, d, 'partnerships.md');
+      if (fs.existsSync(f)) return fs.readFileSync(f, 'utf8').split('\n');
+    }
+    return [];
+  })();
+  const cursorLine = async () => {
+    const text = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText().catch(() => '');
+    return Number((/Ln (\d+)/.exec(text) || [])[1] || 0);
+  };
+  let guideOk = false;
+  try {
+    await runCommand('Interview Coach: Open Category Guide');
+    await page.locator('.tabs-container .tab.active', { hasText: 'partnerships.md' }).waitFor({ timeout: 15_000 });
+    guideOk = true;
+  } catch (e) {
+    log('guide:', e.message.split('\n')[0]);
+  }
+  check('Open Category Guide shows the guide', guideOk && guideLines[0] === '# Partnerships', `${guideLines.length} guide lines`);
+  await openFile(draft);
+  let exampleLine = 0;
+  try {
+    await runCommand('Interview Coach: Show Example Answers');
+    await page.locator('.tabs-container .tab.active', { hasText: 'partnerships.md' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    exampleLine = await cursorLine();
+  } catch (e) {
+    log('examples:', e.message.split('\n')[0]);
+  }
+  const examplesAt = guideLines.indexOf('## Example Answers') + 1;
+  const nextSection = guideLines.findIndex((l, i) => i >= examplesAt && l.startsWith('## ')) + 1;
+  check('Show Example Answers lands on the example answers',
+    examplesAt > 0 && exampleLine >= examplesAt && exampleLine < nextSection,
+    `line ${exampleLine}: ${guideLines[exampleLine - 1] ?? ''}`.slice(0, 100));
+  await shot('examples');
+  await openFile(draft);
+
+  // 6. New Answer Draft: quick pick of the server's questions, then a new file in answers/.
   await runCommand('Interview Coach: New Answer Draft');
   const roi = page.locator('.quick-input-list .monaco-list-row', { hasText: 'How do you evaluate partner ROI?' }).first();
   let opened = '';
@@ -248,7 +296,7 @@ async function withServer() {
   check('the status bar score follows the new draft', /Rubric \d+\/\d+ · \d+ words/.test(newScore), `${scoreText} -> ${newScore || '(unchanged)'}`);
   await shot('new-draft');
 
-  // 6. Settings reach the server live: turning `criticism` off in the user settings, edited and
+  // 7. Settings reach the server live: turning `criticism` off in the user settings, edited and
   // saved in VS Code as a user would, removes its diagnostic without a restart.
   let gone = false;
   try {
