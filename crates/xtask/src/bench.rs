@@ -174,7 +174,10 @@ pub fn run(server: &ServerSpec, draft: &str, words: usize, plan: &Plan) -> Resul
     };
 
     let usage = procfs::usage(conn.pid()).context("cannot read the server's /proc entry")?;
-    conn.shutdown(plan.timeout)?;
+    // The figures are in; a server that will not shut down cleanly is killed, and said so.
+    if let Err(e) = conn.shutdown(plan.timeout) {
+        eprint!("(shutdown: {e:#}) ");
+    }
     Ok(Measurement {
         startup_ms,
         open_ms,

@@ -68,17 +68,17 @@ impl Connection {
         self.child.id()
     }
 
-    /// Queues a request; returns its id.
+    /// Queues a request; returns its id. `Value::Null` params are left out, as `shutdown` needs.
     pub fn request(&mut self, method: &str, params: Value) -> Result<i64> {
         let id = self.next_id;
         self.next_id += 1;
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))?;
+        self.send(&message(Some(id), method, params))?;
         Ok(id)
     }
 
-    /// Queues a notification.
+    /// Queues a notification. `Value::Null` params are left out, as `exit` needs.
     pub fn notify(&mut self, method: &str, params: Value) -> Result<()> {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}))
+        self.send(&message(None, method, params))
     }
 
     /// Queues an already-serialised message body (so a caller can time the send alone).
@@ -161,6 +161,19 @@ impl Drop for Connection {
             let _ = self.child.wait();
         }
     }
+}
+
+/// A JSON-RPC request (with an id) or notification; methods without params (`shutdown`, `exit`)
+/// get no `params` member, since strict servers reject `"params": null`.
+fn message(id: Option<i64>, method: &str, params: Value) -> Value {
+    let mut message = json!({"jsonrpc": "2.0", "method": method});
+    if let Some(id) = id {
+        message["id"] = json!(id);
+    }
+    if !params.is_null() {
+        message["params"] = params;
+    }
+    message
 }
 
 fn write_loop(mut stdin: ChildStdin, queue: Receiver<Vec<u8>>) {
@@ -252,6 +265,18 @@ mod tests {
         assert_eq!(
             answer,
             json!([{"maxFileLength": 100_000_000}, settings, 1, null])
+        );
+    }
+
+    #[test]
+    fn leaves_out_null_params() {
+        assert_eq!(
+            message(Some(3), "shutdown", Value::Null),
+            json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"})
+        );
+        assert_eq!(
+            message(None, "initialized", json!({})),
+            json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})
         );
     }
 

@@ -151,6 +151,10 @@ pub struct State {
     /// True once the client's settings have been read and the catalog loaded after `initialized`:
     /// analyses wait for it, so that the first diagnostics already follow the settings.
     ready: tokio::sync::watch::Sender<bool>,
+    /// Notified whenever a worker finishes with a document's latest generation.
+    analysed: tokio::sync::Notify,
+    /// Serialises content reloads, so that an older load cannot replace a newer one.
+    reloading: tokio::sync::Mutex<()>,
     /// Held while deciding whether to publish and sending, so that publications for one URI leave
     /// in the order they were decided.
     publish: tokio::sync::Mutex<()>,
@@ -189,6 +193,8 @@ impl State {
             pack_published: Mutex::default(),
             project_files: ProjectFiles::default(),
             ready: tokio::sync::watch::channel(false).0,
+            analysed: tokio::sync::Notify::new(),
+            reloading: tokio::sync::Mutex::new(()),
             publish: tokio::sync::Mutex::new(()),
         }
     }
@@ -344,6 +350,7 @@ impl State {
     /// Loads the catalog for the workspace (embedded plus content pack) and writes its guide files,
     /// without publishing anything (it runs during `initialize`). Returns the pack folder used.
     pub async fn load_content(&self) -> Option<PathBuf> {
+        let _reloading = self.reloading.lock().await;
         let dir = self.pack_dir();
         let used = dir.clone();
         let loaded = match tokio::task::spawn_blocking(move || {
@@ -703,6 +710,7 @@ impl State {
                     Some(Outcome::Nothing) | None => None,
                 }
             };
+            self.analysed.notify_waiters();
             if kind == DocKind::PackFile {
                 drop(_publish);
                 self.publish_pack_diagnostics().await;
@@ -721,6 +729,27 @@ impl State {
         self: &Arc<Self>,
         uri: &Url,
     ) -> Option<(Document, Arc<Analysis>)> {
+        // A worker busy with the latest text is about to store its analysis: wait for it rather
+        // than analyse the same text twice (editors ask for lenses and symbols after each edit).
+        // Edits that keep coming could keep it busy, so wait a bounded number of times.
+        for _ in 0..3 {
+            let notified = self.analysed.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            {
+                let docs = lock(&self.docs);
+                let open = docs.get(uri)?;
+                if let Some(analysis) = &open.analysis {
+                    if analysis.generation == open.generation {
+                        return Some((open.doc.clone(), Arc::clone(analysis)));
+                    }
+                }
+                if !open.analysing {
+                    break;
+                }
+            }
+            notified.await;
+        }
         let (job, problem) = self.job(uri)?;
         if let Some(problem) = problem {
             tracing::error!("{problem}");
@@ -728,15 +757,6 @@ impl State {
         }
         if job.kind != DocKind::Draft {
             return None;
-        }
-        {
-            let docs = lock(&self.docs);
-            let open = docs.get(uri)?;
-            if let Some(analysis) = &open.analysis {
-                if analysis.generation == open.generation {
-                    return Some((open.doc.clone(), Arc::clone(analysis)));
-                }
-            }
         }
         let doc = job.doc.clone();
         let generation = job.generation;
