@@ -81,10 +81,12 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   if (!discovery.ok) {
     const message = notFoundMessage(discovery.rejected);
     output.appendLine(message);
-    const choice = await vscode.window.showErrorMessage(message, 'Open Settings');
-    if (choice === 'Open Settings') {
-      await vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.server.path`);
-    }
+    // Not awaited: activation must not wait for the user to dismiss the message.
+    void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+      if (choice === 'Open Settings') {
+        void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.server.path`);
+      }
+    });
     return;
   }
   const { server } = discovery;
