@@ -109,6 +109,28 @@ H.test('an edit updates the diagnostics', function()
   vim.cmd('silent! edit!')
 end)
 
+H.test('changed settings reach the server live: a rule turned off loses its diagnostic', function()
+  local buf = open('answers/partner-incentives.md')
+  H.wait_for('the criticism diagnostic', function()
+    return by_code(vim.diagnostic.get(buf), 'criticism')[1]
+  end)
+  local client = client_of(buf)
+  local before = vim.deepcopy(client.settings)
+  -- What a user does after changing `settings`: the server then pulls workspace/configuration,
+  -- which Neovim answers from client.settings.
+  client.settings = vim.tbl_deep_extend('force', client.settings, { interviewCoach = { rules = { criticism = 'off' } } })
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  H.wait_for('the criticism diagnostic to go', function()
+    local d = vim.diagnostic.get(buf)
+    return #d > 0 and #by_code(d, 'criticism') == 0
+  end)
+  client.settings = before
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  H.wait_for('the criticism diagnostic to come back', function()
+    return by_code(vim.diagnostic.get(buf), 'criticism')[1]
+  end)
+end)
+
 H.test('hover on a concept explains it', function()
   local buf = open('answers/partner-incentives.md')
   local row, col = find(buf, 'incentive alignment')

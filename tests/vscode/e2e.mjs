@@ -71,20 +71,27 @@ async function pointOf(text) {
   }, text);
 }
 
+/** Opens a workspace file by name with Quick Open and waits for its tab. */
+async function openFile(name) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const quickInput = page.locator('.quick-input-widget input');
+  await quickInput.waitFor({ timeout: 15_000 });
+  await quickInput.fill(name);
+  // Enter opens the focused row: wait until the filtered results have put the file there.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
 try {
   await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'answers' }).first().waitFor({ timeout: 60_000 });
   log('workbench loaded');
 
-  await page.keyboard.press('Control+P');
-  const quickInput = page.locator('.quick-input-widget input');
-  await quickInput.waitFor({ timeout: 15_000 });
-  await quickInput.pressSequentially(draft);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: draft }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: draft }).waitFor({ timeout: 30_000 });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  await openFile(draft);
   log('editor open:', draft);
   if (mode === 'missing') await missingServer();
   else await withServer();
@@ -183,7 +190,78 @@ async function withServer() {
   }
   check('status bar shows the rubric score', /Rubric \d+\/\d+ · \d+ words · ~\d+:\d\d/.test(scoreText), scoreText || '(none)');
 
-  // 4. New Answer Draft: quick pick of the server's questions, then a new file in answers/.
+  // 4. A quick fix from the light bulb menu (Ctrl+.) on the heading: insert the Outcome section.
+  let applied = '';
+  try {
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':6');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert an Outcome section' }).first();
+    await fix.waitFor({ timeout: 15_000 });
+    const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map(oneLine);
+    log('quick fixes:', offered.join(' | '));
+    // Move the keyboard focus onto the fix, then Enter (the menu is keyboard driven).
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < 12 && !(await focused.innerText().catch(() => '')).includes('Insert an Outcome section'); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '## Outcome' }).first().waitFor({ timeout: 10_000 });
+    applied = (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  } catch (e) {
+    log('quick fix:', e.message.split('\n')[0]);
+    await page.keyboard.press('Escape');
+  }
+  const lines = applied.split('\n');
+  check('the quick fix inserts ## Outcome after the Action section',
+    lines.includes('## Outcome') && lines.indexOf('## Outcome') > lines.indexOf('## Action') && lines.indexOf('## Action') >= 0,
+    applied ? oneLine(applied).slice(-120) : '(not applied)');
+  await shot('quick-fix');
+
+  // 5. Open Category Guide, then Show Example Answers for the draft: both land in the guide file
+  // the server wrote, the second on the example answers.
+  const guides = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'interview-coach');
+  const guideLines = (() => {
+    for (const d of fs.existsSync(guides) ? fs.readdirSync(guides) : []) {
+      const f = path.join(guides, d, 'partnerships.md');
+      if (fs.existsSync(f)) return fs.readFileSync(f, 'utf8').split('\n');
+    }
+    return [];
+  })();
+  const cursorLine = async () => {
+    const text = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText().catch(() => '');
+    return Number((/Ln (\d+)/.exec(text) || [])[1] || 0);
+  };
+  let guideOk = false;
+  try {
+    await runCommand('Interview Coach: Open Category Guide');
+    await page.locator('.tabs-container .tab.active', { hasText: 'partnerships.md' }).waitFor({ timeout: 15_000 });
+    guideOk = true;
+  } catch (e) {
+    log('guide:', e.message.split('\n')[0]);
+  }
+  check('Open Category Guide shows the guide', guideOk && guideLines[0] === '# Partnerships', `${guideLines.length} guide lines`);
+  await openFile(draft);
+  let exampleLine = 0;
+  try {
+    await runCommand('Interview Coach: Show Example Answers');
+    await page.locator('.tabs-container .tab.active', { hasText: 'partnerships.md' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    exampleLine = await cursorLine();
+  } catch (e) {
+    log('examples:', e.message.split('\n')[0]);
+  }
+  const examplesAt = guideLines.indexOf('## Example Answers') + 1;
+  const nextSection = guideLines.findIndex((l, i) => i >= examplesAt && l.startsWith('## ')) + 1;
+  check('Show Example Answers lands on the example answers',
+    examplesAt > 0 && exampleLine >= examplesAt && exampleLine < nextSection,
+    `line ${exampleLine}: ${guideLines[exampleLine - 1] ?? ''}`.slice(0, 100));
+  await shot('examples');
+  await openFile(draft);
+
+  // 6. New Answer Draft: quick pick of the server's questions, then a new file in answers/.
   await runCommand('Interview Coach: New Answer Draft');
   const roi = page.locator('.quick-input-list .monaco-list-row', { hasText: 'How do you evaluate partner ROI?' }).first();
   let opened = '';
@@ -217,4 +295,29 @@ async function withServer() {
   }
   check('the status bar score follows the new draft', /Rubric \d+\/\d+ · \d+ words/.test(newScore), `${scoreText} -> ${newScore || '(unchanged)'}`);
   await shot('new-draft');
+
+  // 7. Settings reach the server live: turning `criticism` off in the user settings, edited and
+  // saved in VS Code as a user would, removes its diagnostic without a restart.
+  let gone = false;
+  try {
+    await runCommand('Preferences: Open User Settings (JSON)');
+    await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor({ timeout: 15_000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Home');
+    // insertText types no keys, so bracket and quote auto-closing stay out of the way.
+    await page.keyboard.insertText(',"interviewCoach.rules.criticism": "off"');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent);
+      return rows.some((t) => t.includes('interview-coach')) && !rows.some((t) => /interview-coach\W*criticism/.test(t));
+    }, null, { timeout: 20_000 });
+    gone = true;
+  } catch (e) {
+    log('settings:', e.message.split('\n')[0]);
+  }
+  log('user settings now:', oneLine(fs.readFileSync(process.env.E2E_SETTINGS, 'utf8')));
+  check('turning a rule off in the settings removes its diagnostic live', gone);
+  await shot('settings');
 }

@@ -44,6 +44,7 @@ session() {
       "security.workspace.trust.enabled": false, "extensions.autoCheckUpdates": false,
       "extensions.autoUpdate": false, "update.mode": "none", "chat.disableAIFeatures": true,
       "editor.hover.delay": 100, "interviewCoach.server.path": process.env.SETTING,
+      "interviewCoach.trace.server": "verbose",
     }, null, 2));' "$dir/data/User/settings.json"
   local port
   port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
@@ -52,7 +53,7 @@ session() {
     "$dir/workspace" >"$dir/code-server.log" 2>&1 &
   CSPID=$!
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-  PW_HOME=$E2E_HOME/pw SHOTS_DIR=$SHOTS_DIR/$mode node "$HERE/e2e.mjs" "$mode" "http://127.0.0.1:$port" "$dir/workspace"
+  PW_HOME=$E2E_HOME/pw SHOTS_DIR=$SHOTS_DIR/$mode E2E_SETTINGS=$dir/data/User/settings.json node "$HERE/e2e.mjs" "$mode" "http://127.0.0.1:$port" "$dir/workspace"
   local rc=$?
   stop_server
   if [ $rc -ne 0 ]; then

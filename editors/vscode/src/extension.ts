@@ -81,10 +81,12 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   if (!discovery.ok) {
     const message = notFoundMessage(discovery.rejected);
     output.appendLine(message);
-    const choice = await vscode.window.showErrorMessage(message, 'Open Settings');
-    if (choice === 'Open Settings') {
-      await vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.server.path`);
-    }
+    // Not awaited: activation must not wait for the user to dismiss the message.
+    void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+      if (choice === 'Open Settings') {
+        void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.server.path`);
+      }
+    });
     return;
   }
   const { server } = discovery;
@@ -222,9 +224,18 @@ async function openCategoryGuide(): Promise<void> {
     category = pick.id;
   }
   const uri = await exec<string>(Commands.openGuide, category ? [category] : []);
-  // The server also asks for the document with window/showDocument; showing it again is harmless
-  // and covers a server that only returns the URI.
-  if (typeof uri === 'string') await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: true });
+  if (typeof uri === 'string' && !isActive(vscode.Uri.parse(uri))) {
+    await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: true });
+  }
+}
+
+/**
+ * Whether `uri` is in the active editor. The server shows its documents with window/showDocument
+ * before it answers; the extension shows them itself only when that did not happen.
+ */
+function isActive(uri: vscode.Uri): boolean {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return !!active && active.scheme === uri.scheme && active.fsPath === uri.fsPath;
 }
 
 async function showExampleAnswers(): Promise<void> {
@@ -241,8 +252,11 @@ async function showExampleAnswers(): Promise<void> {
     );
     return;
   }
-  const range = client.protocol2CodeConverter.asRange(location.range);
-  await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: range, preview: true });
+  const target = vscode.Uri.parse(location.uri);
+  if (!isActive(target)) {
+    const range = client.protocol2CodeConverter.asRange(location.range);
+    await vscode.window.showTextDocument(target, { selection: range, preview: true });
+  }
 }
 
 function scheduleScore(): void {

@@ -137,17 +137,19 @@ function M.new_draft()
   end, bufnr)
 end
 
---- Shows a `Location` or URI the server returned (it also asks with `window/showDocument`, and
---- showing the same place twice is harmless; this covers clients where that request failed).
+--- Shows a `Location` or URI the server returned. The server asks with `window/showDocument`
+--- before it answers, so this only acts when that did not bring the file up.
 local function show(target, client)
   if type(target) == 'string' then
     target = { uri = target, range = { start = { line = 0, character = 0 }, ['end'] = { line = 0, character = 0 } } }
   end
-  if type(target) == 'table' and target.uri then
-    vim.lsp.util.show_document(target, client.offset_encoding, { focus = true })
-    return true
+  if type(target) ~= 'table' or not target.uri then
+    return false
   end
-  return false
+  if vim.uri_from_bufnr(0) ~= target.uri then
+    vim.lsp.util.show_document(target, client.offset_encoding, { focus = true })
+  end
+  return true
 end
 
 --- `:InterviewCoach guide [category]`: open a category's guide.
