@@ -182,6 +182,28 @@ fn non_markdown_documents_are_not_analysed() {
 }
 
 #[test]
+fn the_guide_files_are_not_coached() {
+    let (mut client, _) = TestClient::start_initialized(Options::default());
+    client.open("file:///w/a.md", "# Draft\n", 1);
+    client.diagnostics("file:///w/a.md", 1);
+    let guide = std::fs::read_dir(&client.cache_dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path().join("partnerships.md"))
+        .find(|path| path.exists())
+        .expect("the guide was written");
+    let uri = file_uri(&guide);
+    client.open(&uri, &std::fs::read_to_string(&guide).unwrap(), 1);
+    client.sync();
+    let published: Vec<Value> = client
+        .queued()
+        .into_iter()
+        .filter(|m| m["params"]["uri"] == uri.as_str())
+        .collect();
+    assert!(published.is_empty(), "{published:?}");
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
 fn a_bad_initialization_option_is_shown_and_named() {
     let (mut client, _) = TestClient::start_initialized(Options {
         initialization_options: Some(json!({ "wordBudget": 7 })),

@@ -550,12 +550,26 @@ impl State {
         if self.is_pack_uri(uri) {
             return DocKind::PackFile;
         }
+        if self.is_guide_uri(uri) {
+            // The category guide is read, not coached.
+            return DocKind::Other;
+        }
         let path = uri.path().to_ascii_lowercase();
         if language_id == "markdown" || path.ends_with(".md") || path.ends_with(".markdown") {
             DocKind::Draft
         } else {
             DocKind::Other
         }
+    }
+
+    /// Whether the URI is a file of the guide cache (this content version's or an older one's).
+    fn is_guide_uri(&self, uri: &Url) -> bool {
+        let Ok(path) = uri.to_file_path() else {
+            return false;
+        };
+        let guide = self.guide();
+        let root = guide.dir.parent().unwrap_or(&guide.dir);
+        !guide.dir.as_os_str().is_empty() && path.starts_with(root)
     }
 
     /// Starts a worker for the document unless one is running (it will see the new generation).
