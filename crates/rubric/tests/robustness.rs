@@ -83,6 +83,11 @@ fn a_megabyte_on_one_line() {
     assert!(text.len() > 1_000_000);
     let report = check(&text);
     assert!(report.words > 100_000);
+    // One megabyte-long word, number and sentence.
+    check(&"a".repeat(1_000_000));
+    check(&"9".repeat(1_000_000));
+    check(&".".repeat(1_000_000));
+    check(&"é".repeat(500_000));
 }
 
 #[test]
