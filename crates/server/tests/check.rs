@@ -714,3 +714,56 @@ fn crlf_and_byte_order_mark_drafts_get_correct_positions() {
         human.stdout
     );
 }
+
+#[test]
+fn a_content_pack_loads_beside_the_embedded_categories_and_its_errors_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/partnerships.md"),
+    )
+    .unwrap();
+    write(
+        root,
+        "pack/sales.md",
+        seed.replacen("# Partnerships", "# Sales", 1),
+    );
+    write(root, "pack/broken.md", "# Broken\n\nno sections\n");
+    let text = "We launched it and I think it went well.\n";
+    let run = run_in(
+        root,
+        &[
+            "--categories",
+            "pack",
+            "--question",
+            "sales/q2",
+            "--format",
+            "sarif",
+            "-",
+        ],
+        Some(text),
+    );
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("broken.md:"), "{}", run.stderr);
+    assert!(!run.stderr.contains("sales.md"), "{}", run.stderr);
+    let log = json(&run);
+    assert_valid_sarif(&log);
+    let run0 = &log["runs"][0];
+    assert!(
+        run0["originalUriBaseIds"]["CATEGORIES"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/pack/"),
+        "{}",
+        run0["originalUriBaseIds"]
+    );
+    let metrics = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "metrics")
+        .unwrap();
+    let cited = &metrics["relatedLocations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(cited["uri"], "sales.md");
+    assert_eq!(cited["uriBaseId"], "CATEGORIES");
+}
