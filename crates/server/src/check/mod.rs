@@ -47,7 +47,7 @@ pub struct CheckArgs {
     /// Folder of extra categories (a content pack) to load beside the embedded ones.
     #[arg(long, value_name = "DIR")]
     pub categories: Option<PathBuf>,
-    /// The question the drafts answer, when they do not name it: a number (with `--category`
+    /// The question the drafts answer, over what they name themselves: a number (with `--category`
     /// when several categories are loaded) or an id such as `partnerships/q4` or
     /// `partnerships/scenario-1`.
     #[arg(long, value_name = "NUMBER|ID")]
