@@ -767,3 +767,20 @@ fn a_content_pack_loads_beside_the_embedded_categories_and_its_errors_are_report
     assert_eq!(cited["uri"], "sales.md");
     assert_eq!(cited["uriBaseId"], "CATEGORIES");
 }
+
+#[test]
+fn stdin_takes_its_settings_from_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "sub/.interview-coach.toml",
+        "[rules]\nhedging = \"off\"\n",
+    );
+    let text = "We launched it and I think it went well.\n";
+    let args = ["--format", "json", "--question", "4", "-"];
+    let above = json(&run_in(root, &args, Some(text)));
+    assert!(rules_of(&above).contains(&"hedging"));
+    let inside = json(&run_in(&root.join("sub"), &args, Some(text)));
+    assert!(!rules_of(&inside).contains(&"hedging"));
+}
