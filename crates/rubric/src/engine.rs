@@ -23,7 +23,7 @@ pub struct Options<'a> {
     pub file_name: Option<&'a str>,
     /// A question or scenario chosen by the caller (`check --question`): an id
     /// (`partnerships/q3`, `partnerships/scenario-1`), a number, or question text. It wins over
-    /// everything in the draft.
+    /// everything in the draft. A bare category id (`partnerships`) fixes the category only.
     pub link_override: Option<&'a str>,
 }
 

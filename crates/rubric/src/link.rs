@@ -259,7 +259,12 @@ pub(crate) fn link(
 
     if let Some(value) = explicit {
         let scenario = value.to_ascii_lowercase().contains("scenario");
-        if let Ok((c, t)) = resolve_value(catalog, index, None, value, scenario) {
+        let value = value.trim();
+        if let Some(c) = catalog.categories.iter().position(|c| c.id == value) {
+            // A category alone: its rubric applies; the question may still come from the draft.
+            linked.category = Some(c);
+            linked.via = Some(LinkVia::Explicit);
+        } else if let Ok((c, t)) = resolve_value(catalog, index, None, value, scenario) {
             linked.category = Some(c);
             linked.target = Some(t);
             linked.via = Some(LinkVia::Explicit);

@@ -318,6 +318,19 @@ fn hover_and_symbols_answer_on_an_open_draft() {
     let uri = "file:///w/answers/incentives.md";
     client.open(uri, DRAFT, 1);
     client.diagnostics(uri, 1);
+    // On the question heading: what the question is about.
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": 4, "character": 10 } }),
+        )
+        .unwrap();
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| !v.is_empty()),
+        "{hover}"
+    );
     let symbols = client
         .request(
             "textDocument/documentSymbol",
@@ -338,5 +351,55 @@ fn hover_and_symbols_answer_on_an_open_draft() {
             .starts_with("Rubric "),
         "{lenses}"
     );
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn open_examples_shows_the_guide_at_the_example_answers() {
+    let (mut client, _) = TestClient::start_initialized(Options::default());
+    let uri = "file:///w/answers/incentives.md";
+    client.open(uri, DRAFT, 1);
+    client.diagnostics(uri, 1);
+    let location = client
+        .request(
+            "workspace/executeCommand",
+            json!({ "command": "interviewCoach.openExamples", "arguments": [uri] }),
+        )
+        .unwrap();
+    let target = location["uri"].as_str().expect("a location");
+    assert!(target.ends_with("/partnerships.md"), "{location}");
+    let guide = std::fs::read_to_string(uri_path(target)).unwrap();
+    let line = location["range"]["start"]["line"].as_u64().unwrap() as usize;
+    let at = guide.lines().nth(line).unwrap();
+    assert!(at.starts_with("- ") || at == "## Example Answers", "{at:?}");
+    let shown = client.wait_notification("window/showDocument", |p| p["uri"] == target);
+    assert_eq!(shown["selection"], location["range"]);
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn a_published_diagnostic_gets_quick_fixes() {
+    let (mut client, _) = TestClient::start_initialized(Options::default());
+    let uri = "file:///w/answers/incentives.md";
+    client.open(uri, DRAFT, 1);
+    let diagnostics = client.diagnostics(uri, 1);
+    let criticism = by_code(&diagnostics, "criticism").clone();
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": criticism["range"],
+                "context": { "diagnostics": [criticism] }
+            }),
+        )
+        .unwrap();
+    let titles: Vec<&str> = actions
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.iter().any(|t| t.contains("criticism")), "{titles:?}");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }

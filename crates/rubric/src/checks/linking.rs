@@ -168,6 +168,34 @@ mod tests {
     }
 
     #[test]
+    fn the_caller_can_link_explicitly() {
+        use crate::{Options, Settings};
+        let catalog = crate::checks::testing::catalog();
+        let text = "---\nquestion: 1\n---\n\nBody.\n";
+        for (value, target) in [
+            ("partnerships/q3", Some("partnerships/q3")),
+            ("3", Some("partnerships/q3")),
+            ("partnerships/scenario-2", Some("partnerships/scenario-2")),
+            ("partnerships", Some("partnerships/q1")),
+        ] {
+            let options = Options {
+                link_override: Some(value),
+                ..Options::default()
+            };
+            let link = crate::analyze_with(text, &options, &catalog, &Settings::default())
+                .link
+                .unwrap();
+            assert_eq!(link.target.as_deref(), target, "{value}");
+            let via = if value == "partnerships" {
+                LinkVia::FrontMatter
+            } else {
+                LinkVia::Explicit
+            };
+            assert_eq!(link.via, via, "{value}");
+        }
+    }
+
+    #[test]
     fn file_names_link_last() {
         for name in [
             "q3-incentives.md",

@@ -205,8 +205,9 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .prefix(".guide-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    // No fsync: a file cut short by a crash differs from what is expected and is rewritten on the
+    // next start, so the cache heals itself without paying for a sync at every start-up.
     file.write_all(bytes)?;
-    file.as_file().sync_all()?;
     set_read_only(file.path())?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())

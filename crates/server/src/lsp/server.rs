@@ -18,6 +18,9 @@ use crate::lsp::features::{
 };
 use crate::lsp::state::{ClientCaps, State, is_project_file, panic_message};
 
+/// How long to wait for the client's answer to `workspace/configuration`.
+const CONFIGURATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The language server.
 pub struct Backend {
     state: Arc<State>,
@@ -47,11 +50,20 @@ impl Backend {
             scope_uri: None,
             section: Some(SECTION.to_string()),
         };
-        match self.client().configuration(vec![item]).await {
-            Ok(mut values) if !values.is_empty() => Some(values.swap_remove(0)),
-            Ok(_) => None,
-            Err(e) => {
+        // Analyses wait for the first answer: a client that never answers must not stop them.
+        let request = self.client().configuration(vec![item]);
+        match tokio::time::timeout(CONFIGURATION_TIMEOUT, request).await {
+            Ok(Ok(mut values)) if !values.is_empty() => Some(values.swap_remove(0)),
+            Ok(Ok(_)) => None,
+            Ok(Err(e)) => {
                 tracing::warn!("workspace/configuration failed: {e}");
+                None
+            }
+            Err(_) => {
+                tracing::warn!(
+                    "workspace/configuration got no answer in {}s; using the other settings",
+                    CONFIGURATION_TIMEOUT.as_secs()
+                );
                 None
             }
         }
@@ -373,7 +385,7 @@ impl LanguageServer for Backend {
         if is_project_file(&path) {
             self.state.forget_project_files();
             self.state.reanalyse_all();
-        } else if self.state.is_open_pack_file(&uri) {
+        } else if self.state.is_pack_uri(&uri) {
             self.state.reload_content().await;
         }
     }
@@ -399,7 +411,7 @@ impl LanguageServer for Backend {
             };
             if is_project_file(&path) {
                 project = true;
-            } else if self.state.is_open_pack_file(&change.uri) {
+            } else if self.state.is_pack_uri(&change.uri) {
                 pack = true;
             }
         }

@@ -397,8 +397,8 @@ impl State {
         used
     }
 
-    /// Whether a URI is a file of the content pack.
-    fn is_pack_uri(&self, uri: &Url) -> bool {
+    /// Whether a URI is a file of the content pack (open or not).
+    pub fn is_pack_uri(&self, uri: &Url) -> bool {
         let content = read(&self.content);
         let dir = content.dir.clone().or_else(|| self.pack_dir());
         match (dir, uri.to_file_path()) {
@@ -529,16 +529,6 @@ impl State {
         self.client
             .publish_diagnostics(uri.clone(), Vec::new(), None)
             .await;
-    }
-
-    /// The text of an open document.
-    pub fn document(&self, uri: &Url) -> Option<Document> {
-        lock(&self.docs).get(uri).map(|open| open.doc.clone())
-    }
-
-    /// URIs of every open document.
-    pub fn open_uris(&self) -> Vec<Url> {
-        lock(&self.docs).keys().cloned().collect()
     }
 
     /// Marks every open document as needing analysis (settings, catalog or project file changed)
@@ -776,11 +766,6 @@ impl State {
             }
         }
         Some((doc, analysis))
-    }
-
-    /// Whether the document at `uri` is a pack file (for save and change handling).
-    pub fn is_open_pack_file(&self, uri: &Url) -> bool {
-        self.is_pack_uri(uri)
     }
 }
 

@@ -45,6 +45,8 @@ pub struct Options {
     pub configuration: Option<Value>,
     /// Advertise dynamic registration of watched files.
     pub watch_files: bool,
+    /// Never answer `workspace/configuration` (a client that hangs on it).
+    pub ignore_configuration_requests: bool,
     /// The workspace folder, if any.
     pub workspace: Option<PathBuf>,
     /// Guide cache folder (`INTERVIEW_COACH_CACHE_DIR`); a fresh temporary folder when `None`.
@@ -108,11 +110,18 @@ impl TestClient {
         let (tx, incoming) = mpsc::channel();
         let writer = Arc::clone(&stdin);
         let config = Arc::clone(&configuration);
+        let ignore_configuration = options.ignore_configuration_requests;
         thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
             while let Some(message) = read_message(&mut reader) {
                 if let (Some(id), Some(method)) = (message.get("id"), message.get("method")) {
                     let method = method.as_str().unwrap_or_default();
+                    if ignore_configuration && method == "workspace/configuration" {
+                        if tx.send(message).is_err() {
+                            break;
+                        }
+                        continue;
+                    }
                     let reply = answer(method, &message["params"], &config);
                     let mut response = json!({ "jsonrpc": "2.0", "id": id });
                     match reply {
@@ -395,7 +404,8 @@ impl TestClient {
         self.stderr.lock().unwrap().clone()
     }
 
-    fn fail(&mut self, why: &str) -> ! {
+    /// Fails the test with `why`, every message received and the server's log.
+    pub fn fail(&mut self, why: &str) -> ! {
         let seen: Vec<String> = self.log.iter().map(Value::to_string).collect();
         let _ = self.child.kill();
         thread::sleep(Duration::from_millis(50));
