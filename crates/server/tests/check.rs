@@ -28,6 +28,41 @@ const RULES: &[&str] = &[
 /// A short draft for question 4 of Partnerships.
 const DRAFT: &str = "---\ncategory: partnerships\nquestion: 4\n---\n\n# How do you launch a co-sell motion?\n\nWe had many meetings with the partner.\n";
 
+/// A weak draft: no numbers (a warning), hedges (hints), no cross-functional work.
+const WEAK: &str = "---
+category: partnerships
+question: 4
+---
+
+# How do you launch a co-sell motion?
+
+We launched it with the partner and I think it maybe went well.
+";
+
+/// A draft that meets the whole rubric for question 4.
+const STRONG: &str = "---
+category: partnerships
+question: 4
+---
+
+# How do you launch a co-sell motion?
+
+**Context:** As head of partnerships at a Series B startup, I owned our first co-sell motion \
+with a cloud marketplace partner. Our enterprise buyers wanted to buy through their existing \
+cloud commitments.
+
+**Action:** I aligned incentives with the partner's sellers, ran partner onboarding for their \
+account teams, and agreed joint success metrics. I worked with marketing on a joint campaign, \
+with product on the marketplace listing, and with customer success on a shared onboarding plan \
+for the customer.
+
+**Outcome:** Within two quarters, partner-sourced pipeline grew 40% and win rate in co-sold \
+deals rose from 22% to 31%, with sales cycle time down 18%.
+
+**Learning:** I learned to agree on joint success metrics before launch, so both teams measure \
+the same outcome.
+";
+
 struct Run {
     status: i32,
     stdout: String,
@@ -86,6 +121,34 @@ fn paths(doc: &Value) -> Vec<&str> {
         .iter()
         .map(|f| f["path"].as_str().unwrap())
         .collect()
+}
+
+/// The findings of the first file of a JSON document.
+fn findings(doc: &Value) -> &Vec<Value> {
+    doc[0]["findings"].as_array().unwrap()
+}
+
+fn rules_of(doc: &Value) -> Vec<&str> {
+    findings(doc)
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect()
+}
+
+/// The text a finding's byte range covers in `file`.
+fn slice<'a>(file: &'a str, finding: &Value) -> &'a str {
+    let start = finding["range"]["start"].as_u64().unwrap() as usize;
+    let end = finding["range"]["end"].as_u64().unwrap() as usize;
+    file.get(start..end)
+        .unwrap_or_else(|| panic!("{start}..{end} is not a slice of the file"))
+}
+
+/// 1-based line and code-point column of a byte offset, lines ending at `\n`, `\r\n` or `\r`.
+fn line_column(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset];
+    let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line = before.replace("\r\n", "\n").matches(['\n', '\r']).count() + 1;
+    (line as u64, before[line_start..].chars().count() as u64 + 1)
 }
 
 fn all_rules_off() -> String {
@@ -349,4 +412,375 @@ fn an_unknown_question_is_a_usage_error() {
         run.stderr
     );
     assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
+#[test]
+fn exit_status_is_0_for_a_strong_draft_and_1_for_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "strong.md", STRONG);
+    write(root, "weak.md", WEAK);
+    let strong = run_in(root, &["strong.md"], None);
+    assert_eq!(strong.status, 0, "{}{}", strong.stdout, strong.stderr);
+    assert!(
+        strong.stdout.contains("strong.md: 0 findings"),
+        "{}",
+        strong.stdout
+    );
+    let weak = run_in(root, &["weak.md"], None);
+    assert_eq!(weak.status, 1, "{}{}", weak.stdout, weak.stderr);
+    // The weak draft's worst finding is a warning.
+    assert_eq!(
+        run_in(root, &["--deny", "error", "weak.md"], None).status,
+        0
+    );
+    assert_eq!(
+        run_in(root, &["--deny", "never", "weak.md"], None).status,
+        0
+    );
+    assert_eq!(run_in(root, &["strong.md", "weak.md"], None).status, 1);
+}
+
+#[test]
+fn human_output_puts_the_caret_under_the_finding_and_cites_the_rubric_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "answers/q4.md", WEAK);
+    let run = run_in(root, &["answers/q4.md"], None);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(out.contains("hint[hedging]: "), "{out}");
+    assert!(out.contains("warning[metrics]: "), "{out}");
+    assert!(out.contains(" --> answers/q4.md:8:"), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let source = "We launched it with the partner and I think it maybe went well.";
+    let underlined: Vec<String> = lines
+        .windows(2)
+        .filter(|w| w[0].ends_with(source))
+        .map(|w| {
+            let text: Vec<char> = w[0].chars().collect();
+            w[1].chars()
+                .enumerate()
+                .filter(|(_, c)| *c == '^')
+                .map(|(i, _)| text[i])
+                .collect()
+        })
+        .collect();
+    assert!(
+        underlined.contains(&"I think".to_string()),
+        "{underlined:?}\n{out}"
+    );
+    assert!(
+        underlined.contains(&"maybe".to_string()),
+        "{underlined:?}\n{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("= partnerships.md:")
+                && l.ends_with(": Giving generic answers without numbers.")),
+        "{out}"
+    );
+    let summary = lines.last().unwrap();
+    assert!(summary.starts_with("answers/q4.md: "), "{summary}");
+    for part in [
+        " findings · rubric ",
+        " words · ~0:",
+        "linked to partnerships/q4 (front matter)",
+    ] {
+        assert!(summary.contains(part), "{part}: {summary}");
+    }
+}
+
+#[test]
+fn colour_can_be_forced_and_is_off_by_default_when_piped() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "weak.md", WEAK);
+    let forced = run_in(root, &["--color", "always", "weak.md"], None);
+    assert!(forced.stdout.contains('\u{1b}'), "{}", forced.stdout);
+    let auto = run_in(root, &["weak.md"], None);
+    assert!(!auto.stdout.contains('\u{1b}'), "{}", auto.stdout);
+}
+
+#[test]
+fn json_ranges_slice_the_file_and_positions_agree_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "weak.md", WEAK);
+    let run = run_in(root, &["--format", "json", "weak.md"], None);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let doc = json(&run);
+    assert_eq!(doc[0]["link"]["target"], "partnerships/q4");
+    assert_eq!(doc[0]["link"]["via"], "front-matter");
+    assert!(doc[0]["score"]["max"].as_u64().unwrap() > 0);
+    assert!(doc[0]["words"].as_u64().unwrap() > 5);
+    let hedges: Vec<&str> = findings(&doc)
+        .iter()
+        .filter(|f| f["rule"] == "hedging")
+        .map(|f| slice(WEAK, f))
+        .collect();
+    assert_eq!(hedges, ["I think", "maybe"]);
+    for f in findings(&doc) {
+        let start = f["range"]["start"].as_u64().unwrap() as usize;
+        let end = f["range"]["end"].as_u64().unwrap() as usize;
+        let expect_start = line_column(WEAK, start);
+        let expect_end = line_column(WEAK, end);
+        assert_eq!(
+            (
+                f["start"]["line"].as_u64().unwrap(),
+                f["start"]["column"].as_u64().unwrap()
+            ),
+            expect_start,
+            "{f}"
+        );
+        assert_eq!(
+            (
+                f["end"]["line"].as_u64().unwrap(),
+                f["end"]["column"].as_u64().unwrap()
+            ),
+            expect_end,
+            "{f}"
+        );
+        assert!(
+            ["hint", "information", "warning", "error"].contains(&f["severity"].as_str().unwrap())
+        );
+        assert!(!f["message"].as_str().unwrap().is_empty());
+    }
+    let metrics = findings(&doc)
+        .iter()
+        .find(|f| f["rule"] == "metrics")
+        .unwrap();
+    assert_eq!(metrics["cites"]["file"], "partnerships.md");
+    assert_eq!(
+        metrics["cites"]["text"],
+        "Giving generic answers without numbers."
+    );
+    assert!(metrics["fixes"][0]["title"].is_string());
+}
+
+#[test]
+fn sarif_results_point_at_the_findings_and_cite_the_rubric() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // `é` is one code point and one UTF-16 unit but two bytes; `😀` is two UTF-16 units.
+    let text = WEAK.replace("We launched", "We 😀 launched é");
+    write(root, "answers/my draft.md", &text);
+    let run = run_in(root, &["--format", "sarif", "answers"], None);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let log = json(&run);
+    assert_valid_sarif(&log);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let hedge = results.iter().find(|r| r["ruleId"] == "hedging").unwrap();
+    let location = &hedge["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "answers/my%20draft.md");
+    let line = text.lines().position(|l| l.contains("I think")).unwrap() + 1;
+    let source_line = text.lines().nth(line - 1).unwrap();
+    let utf16_column = source_line[..source_line.find("I think").unwrap()]
+        .encode_utf16()
+        .count()
+        + 1;
+    assert_eq!(location["region"]["startLine"], line);
+    assert_eq!(location["region"]["startColumn"], utf16_column);
+    assert_eq!(
+        location["region"]["endColumn"],
+        utf16_column + "I think".len()
+    );
+    let metrics = results.iter().find(|r| r["ruleId"] == "metrics").unwrap();
+    assert_eq!(metrics["level"], "warning");
+    let related = &metrics["relatedLocations"][0];
+    assert_eq!(
+        related["message"]["text"],
+        "Giving generic answers without numbers."
+    );
+    assert_eq!(
+        related["physicalLocation"]["artifactLocation"]["uri"],
+        "partnerships.md"
+    );
+}
+
+#[test]
+fn stdin_with_a_question_is_linked_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "We launched the co-sell motion and I think it went well.\n";
+    let run = run_in(
+        dir.path(),
+        &["--format", "json", "--question", "4", "-"],
+        Some(text),
+    );
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let doc = json(&run);
+    assert_eq!(doc[0]["path"], "<stdin>");
+    assert_eq!(doc[0]["link"]["target"], "partnerships/q4");
+    assert_eq!(doc[0]["link"]["via"], "explicit");
+    assert!(!rules_of(&doc).contains(&"link"), "{:?}", rules_of(&doc));
+    let hedge = findings(&doc)
+        .iter()
+        .find(|f| f["rule"] == "hedging")
+        .unwrap();
+    assert_eq!(slice(text, hedge), "I think");
+
+    let scenario = run_in(
+        dir.path(),
+        &[
+            "--format",
+            "json",
+            "--question",
+            "partnerships/scenario-1",
+            "-",
+        ],
+        Some(text),
+    );
+    assert_eq!(
+        json(&scenario)[0]["link"]["target"],
+        "partnerships/scenario-1"
+    );
+
+    let unlinked = run_in(dir.path(), &["--format", "json", "-"], Some(text));
+    assert!(rules_of(&json(&unlinked)).contains(&"link"));
+}
+
+#[test]
+fn a_settings_file_turning_a_rule_off_removes_its_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "on/q4.md", WEAK);
+    write(root, "off/q4.md", WEAK);
+    write(
+        root,
+        "off/.interview-coach.toml",
+        "[rules]\nhedging = \"off\"\nmetrics = \"error\"\n",
+    );
+    let run = run_in(root, &["--format", "json", "on", "off"], None);
+    let doc = json(&run);
+    let rules = |i: usize| -> Vec<&str> {
+        doc[i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(doc[0]["path"], "on/q4.md");
+    assert!(rules(0).contains(&"hedging"), "{:?}", rules(0));
+    assert!(!rules(1).contains(&"hedging"), "{:?}", rules(1));
+    assert!(rules(1).contains(&"metrics"), "{:?}", rules(1));
+    let metrics = |i: usize| {
+        doc[i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "metrics")
+            .unwrap()["severity"]
+            .clone()
+    };
+    assert_eq!(metrics(0), "warning");
+    assert_eq!(metrics(1), "error");
+    // The raised level fails `--deny error`, which the default levels pass.
+    assert_eq!(run_in(root, &["--deny", "error", "on"], None).status, 0);
+    assert_eq!(run_in(root, &["--deny", "error", "off"], None).status, 1);
+}
+
+#[test]
+fn crlf_and_byte_order_mark_drafts_get_correct_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let crlf = WEAK.replace('\n', "\r\n");
+    let bom = format!("\u{feff}{WEAK}");
+    write(root, "crlf.md", &crlf);
+    write(root, "bom.md", &bom);
+    let run = run_in(root, &["--format", "json", "crlf.md", "bom.md"], None);
+    let doc = json(&run);
+    for (i, text) in [(0, crlf.as_str()), (1, bom.as_str())] {
+        let hedge = doc[i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "hedging")
+            .unwrap();
+        assert_eq!(slice(text, hedge), "I think");
+        let (line, _) = line_column(text, hedge["range"]["start"].as_u64().unwrap() as usize);
+        assert_eq!(line, 8);
+        assert_eq!(hedge["start"]["line"], 8);
+        // The byte order mark is not a character of the line.
+        assert_eq!(hedge["start"]["column"], 37);
+        assert_eq!(hedge["end"]["column"], 44);
+    }
+    // Human output shows the CRLF line without a stray carriage return.
+    let human = run_in(root, &["crlf.md"], None);
+    assert!(!human.stdout.contains('\r'), "{:?}", human.stdout);
+    assert!(
+        human.stdout.contains(" --> crlf.md:8:37"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn a_content_pack_loads_beside_the_embedded_categories_and_its_errors_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/partnerships.md"),
+    )
+    .unwrap();
+    write(
+        root,
+        "pack/sales.md",
+        seed.replacen("# Partnerships", "# Sales", 1),
+    );
+    write(root, "pack/broken.md", "# Broken\n\nno sections\n");
+    let text = "We launched it and I think it went well.\n";
+    let run = run_in(
+        root,
+        &[
+            "--categories",
+            "pack",
+            "--question",
+            "sales/q2",
+            "--format",
+            "sarif",
+            "-",
+        ],
+        Some(text),
+    );
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("broken.md:"), "{}", run.stderr);
+    assert!(!run.stderr.contains("sales.md"), "{}", run.stderr);
+    let log = json(&run);
+    assert_valid_sarif(&log);
+    let run0 = &log["runs"][0];
+    assert!(
+        run0["originalUriBaseIds"]["CATEGORIES"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/pack/"),
+        "{}",
+        run0["originalUriBaseIds"]
+    );
+    let metrics = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "metrics")
+        .unwrap();
+    let cited = &metrics["relatedLocations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(cited["uri"], "sales.md");
+    assert_eq!(cited["uriBaseId"], "CATEGORIES");
+}
+
+#[test]
+fn stdin_takes_its_settings_from_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "sub/.interview-coach.toml",
+        "[rules]\nhedging = \"off\"\n",
+    );
+    let text = "We launched it and I think it went well.\n";
+    let args = ["--format", "json", "--question", "4", "-"];
+    let above = json(&run_in(root, &args, Some(text)));
+    assert!(rules_of(&above).contains(&"hedging"));
+    let inside = json(&run_in(&root.join("sub"), &args, Some(text)));
+    assert!(!rules_of(&inside).contains(&"hedging"));
 }

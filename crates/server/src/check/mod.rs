@@ -5,7 +5,6 @@
 //! status follows [`policy`].
 
 pub mod config;
-pub mod explicit;
 pub mod inputs;
 pub mod policy;
 pub mod position;
@@ -48,13 +47,13 @@ pub struct CheckArgs {
     /// Folder of extra categories (a content pack) to load beside the embedded ones.
     #[arg(long, value_name = "DIR")]
     pub categories: Option<PathBuf>,
-    /// The question the drafts answer, when they do not name it: a number (with `--category`
+    /// The question the drafts answer, over what they name themselves: a number (with `--category`
     /// when several categories are loaded) or an id such as `partnerships/q4` or
     /// `partnerships/scenario-1`.
     #[arg(long, value_name = "NUMBER|ID")]
     pub question: Option<String>,
-    /// The category the drafts answer, with `--question` or alone.
-    #[arg(long, value_name = "ID")]
+    /// The category of a `--question` number.
+    #[arg(long, value_name = "ID", requires = "question")]
     pub category: Option<String>,
 }
 
@@ -273,10 +272,11 @@ pub fn check(args: &CheckArgs, cwd: &Path, stdin: &mut dyn Read) -> (Outcome, Ca
             Input::File(p) => p.file_name().and_then(|n| n.to_str()),
             Input::Stdin => None,
         };
-        let report = match &target {
-            Some(target) => explicit::analyze(&body, file_name, target, &catalog, &settings),
-            None => interview_rubric::analyze_file(&body, file_name, &catalog, &settings),
+        let options = interview_rubric::Options {
+            file_name,
+            link_override: target.as_ref().map(|t| t.id.as_str()),
         };
+        let report = interview_rubric::analyze_with(&body, &options, &catalog, &settings);
         let uri = match &input {
             Input::File(p) => uri::artifact_uri(p, cwd),
             Input::Stdin => ArtifactUri::Relative(uri::encode_path("<stdin>")),

@@ -2,28 +2,18 @@
 
 use interview_content::Catalog;
 
-/// What the command line links drafts to.
+/// The question or scenario prompt the command line links drafts to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
-    /// Category id (`partnerships`).
-    pub category: String,
-    /// The question or scenario, when one was named.
-    pub item: Option<Item>,
-}
-
-/// A question or scenario prompt of a category.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
     /// Its id (`partnerships/q4`, `partnerships/scenario-1`).
     pub id: String,
     /// Whether it is a scenario prompt rather than a question.
     pub scenario: bool,
-    /// Its 1-based number in its list.
-    pub number: u32,
 }
 
 /// Resolves `--question` (a number, or a question or scenario id) and `--category` against the
-/// catalog. A bare number needs `--category` unless the catalog has a single category.
+/// catalog, so that a name that matches nothing is an error rather than an unlinked draft. A bare
+/// number needs `--category` unless the catalog has a single category.
 pub fn resolve(
     catalog: &Catalog,
     question: Option<&str>,
@@ -43,13 +33,7 @@ pub fn resolve(
             .ok_or_else(|| format!("unknown category `{id}` ({})", category_ids()))
     };
     let Some(question) = question.map(str::trim) else {
-        return match category {
-            Some(id) => Ok(Some(Target {
-                category: find_category(id)?.id.clone(),
-                item: None,
-            })),
-            None => Ok(None),
-        };
+        return Ok(None);
     };
     let (cat, rest) = match question.split_once('/') {
         Some((cat, rest)) => {
@@ -75,21 +59,19 @@ pub fn resolve(
     };
     let wanted = |id: &str| id == format!("{}/{rest}", cat.id);
     let number: Option<u32> = rest.parse().ok();
-    let item = if let Some(q) = cat
+    let target = if let Some(q) = cat
         .questions
         .iter()
         .find(|q| wanted(&q.id) || Some(q.number) == number)
     {
-        Item {
+        Target {
             id: q.id.clone(),
             scenario: false,
-            number: q.number,
         }
     } else if let Some(s) = cat.scenarios.iter().find(|s| wanted(&s.id)) {
-        Item {
+        Target {
             id: s.id.clone(),
             scenario: true,
-            number: s.number,
         }
     } else {
         return Err(format!(
@@ -98,10 +80,7 @@ pub fn resolve(
             cat.questions.len()
         ));
     };
-    Ok(Some(Target {
-        category: cat.id.clone(),
-        item: Some(item),
-    }))
+    Ok(Some(target))
 }
 
 #[cfg(test)]
@@ -126,8 +105,7 @@ mod tests {
 
     fn item(result: Result<Option<Target>, String>) -> (String, bool) {
         let target = result.unwrap().unwrap();
-        let item = target.item.unwrap();
-        (item.id, item.scenario)
+        (target.id, target.scenario)
     }
 
     #[test]
@@ -153,12 +131,11 @@ mod tests {
     }
 
     #[test]
-    fn a_category_alone_links_to_the_category() {
-        let cat = catalog(&["partnerships"]);
-        let target = resolve(&cat, None, Some("partnerships")).unwrap().unwrap();
-        assert_eq!(target.category, "partnerships");
-        assert_eq!(target.item, None);
-        assert_eq!(resolve(&cat, None, None).unwrap(), None);
+    fn no_question_is_no_target() {
+        assert_eq!(
+            resolve(&catalog(&["partnerships"]), None, None).unwrap(),
+            None
+        );
     }
 
     #[test]
@@ -167,7 +144,7 @@ mod tests {
         let err = |q: Option<&str>, c: Option<&str>| resolve(&two, q, c).unwrap_err();
         assert!(err(Some("2"), None).contains("needs --category"));
         assert!(err(Some("11"), Some("sales")).contains("unknown question `11`"));
-        assert!(err(None, Some("marketing")).contains("unknown category `marketing`"));
+        assert!(err(Some("1"), Some("marketing")).contains("unknown category `marketing`"));
         assert!(err(Some("sales/q1"), Some("partnerships")).contains("not in --category"));
         assert!(err(Some("x/q1"), None).contains("categories: partnerships, sales"));
         let empty = Catalog::default();

@@ -1,6 +1,7 @@
 //! The default output: each finding as an annotated snippet (rustc style), then a one-line
 //! summary per file.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -20,8 +21,9 @@ pub fn render(files: &[CheckedFile], color: bool) -> String {
         if i > 0 {
             out.push('\n');
         }
+        let source = cr_as_lf(&file.text);
         for finding in &file.report.findings {
-            out.push_str(&renderer.render(&[finding_group(file, finding)]));
+            out.push_str(&renderer.render(&[finding_group(file, &source, finding)]));
             out.push_str("\n\n");
         }
         out.push_str(&summary(file));
@@ -32,9 +34,9 @@ pub fn render(files: &[CheckedFile], color: bool) -> String {
 
 /// One finding: `warning[metrics]: message`, the source line with a caret under the span, the
 /// cited rubric line and the titles of the fixes.
-fn finding_group<'a>(file: &'a CheckedFile, finding: &'a Finding) -> Group<'a> {
-    let span = char_span(&file.text, &finding.range);
-    let snippet = Snippet::source(file.text.as_str())
+fn finding_group<'a>(file: &'a CheckedFile, source: &'a str, finding: &'a Finding) -> Group<'a> {
+    let span = char_span(source, &finding.range);
+    let snippet = Snippet::source(source)
         .path(file.path.as_str())
         .line_start(1)
         .annotation(AnnotationKind::Primary.span(span));
@@ -53,6 +55,22 @@ fn finding_group<'a>(file: &'a CheckedFile, finding: &'a Finding) -> Group<'a> {
         group = group.element(Level::HELP.message(format!("fix: {}", fix.title)));
     }
     group
+}
+
+/// The text with each lone `\r` turned into `\n`: the renderer breaks lines at `\n` only, while
+/// the coach (like editors and SARIF) also ends a line at a lone `\r`. Both are one byte, so
+/// spans stay valid.
+fn cr_as_lf(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        out.push(if lone(i) { '\n' } else { c });
+    }
+    Cow::Owned(out)
 }
 
 /// The level shown in the title, named as in settings.
@@ -214,6 +232,17 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_json_and_sarif() {
+        let text = "one\rtwo I think\rthree\n";
+        let start = text.find("I think").unwrap();
+        let f = finding(Rule::Hedging, Severity::Hint, start..start + 7);
+        let out = render(&[checked("d.md", text, vec![f])], false);
+        assert!(out.contains("d.md:2:5"), "{out}");
+        let (source, carets) = caret_under(&out, "two I think");
+        assert_eq!(underlined(source, carets), "I think");
+    }
+
+    #[test]
     fn colours_only_when_asked() {
         let f = finding(Rule::Metrics, Severity::Warning, 0..1);
         let out = render(&[checked("d.md", "x\n", vec![f])], true);
@@ -233,6 +262,20 @@ mod tests {
         ];
         let out = render(&[checked("d.md", text, fs)], false);
         assert!(out.contains("2 findings"), "{out}");
+    }
+
+    #[test]
+    fn every_range_of_awkward_text_renders() {
+        // CRLF, a lone CR, a tab, wide and multi-byte characters, a zero-width joiner, no final
+        // line end.
+        let text = "a\r\nb\t\u{e9}\u{1f600}\r\n\rc\u{200d}\u{4e2d}\n\nend";
+        for start in 0..=text.len() + 1 {
+            for end in 0..=text.len() + 1 {
+                let f = finding(Rule::Metrics, Severity::Warning, start..end);
+                let out = render(&[checked("d.md", text, vec![f])], false);
+                assert!(out.contains("warning[metrics]"), "{start}..{end}: {out}");
+            }
+        }
     }
 
     #[test]
