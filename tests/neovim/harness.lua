@@ -58,6 +58,12 @@ function H.fixture_workspace()
   return vim.uv.fs_realpath(dir)
 end
 
+-- A prompt would wait for input that never comes (or read EOF and end the run early): any
+-- vim.ui.select a test does not replace itself fails the test instead.
+vim.ui.select = function(items, opts)
+  error(('unexpected prompt %q with %d choices'):format(opts and opts.prompt or '', #items), 2)
+end
+
 --- Runs every registered test and exits.
 function H.run(suite)
   local passed, failed = 0, 0

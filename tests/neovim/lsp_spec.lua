@@ -114,7 +114,9 @@ H.test('hover on a concept explains it', function()
   local row, col = find(buf, 'incentive alignment')
   local result = request_at(buf, 'textDocument/hover', row, col + 2)
   local text = type(result.contents) == 'table' and (result.contents.value or vim.inspect(result.contents)) or tostring(result.contents)
-  H.ok(text:lower():find('incentive', 1, true), 'hover text: ' .. text)
+  H.ok(text:find('**Incentive alignment**', 1, true), 'hover names the concept: ' .. text)
+  H.ok(text:find('Partnerships concept', 1, true), 'hover names the category: ' .. text)
+  H.ok(text:find('Q3 · How do you structure partner incentives?', 1, true), 'hover lists the question: ' .. text)
 end)
 
 H.test('completion offers the category concepts', function()
@@ -193,6 +195,22 @@ H.test('a code action applied inserts the missing Outcome section', function()
     end)
   end)
   H.ok(vim.api.nvim_buf_line_count(buf) > before, 'the buffer grew')
+  -- The Outcome section goes after the Action section, which ends the draft.
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local action, outcome_at
+  for i, l in ipairs(lines) do
+    if l == '## Action' then
+      action = i
+    elseif l:match('^## Outcome') then
+      outcome_at = i
+    end
+  end
+  H.ok(action and outcome_at and outcome_at > action, 'Outcome after Action: ' .. table.concat(lines, '\n'))
+  H.wait_for('the outcome diagnostic to go', function()
+    return not vim.iter(by_code(vim.diagnostic.get(buf), 'structure')):any(function(d)
+      return d.message:lower():find('no outcome', 1, true) ~= nil
+    end) or nil
+  end)
   vim.cmd('silent! edit!')
 end)
 
@@ -206,7 +224,7 @@ H.test('an unlinked draft gets the link hint and its front-matter action', funct
   vim.lsp.buf.code_action({
     apply = true,
     filter = function(action)
-      return action.title:lower():find('front matter', 1, true) ~= nil
+      return action.title:find('^Link to question 3') ~= nil
     end,
   })
   H.wait_for('front matter at the top', function()

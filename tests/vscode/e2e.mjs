@@ -134,12 +134,16 @@ async function withServer() {
   await page.waitForTimeout(500);
   const texts = (await rows.allInnerTexts()).map(oneLine);
   log('problems panel rows:\n  ' + texts.join('\n  '));
+  // A row reads `message  source(code)  [Ln l, Col c]`; with a code link the parentheses go.
+  const rowOf = (code) => texts.find((t) => new RegExp(`interview-coach\\W*${code}\\W*\\[Ln \\d+, Col \\d+\\]`).test(t));
   for (const code of expectedCodes) {
-    const row = texts.find((t) => t.includes(`interview-coach(${code})`));
-    check(`Problems panel shows ${code}`, !!row, row ?? `not among ${texts.length} rows`);
+    const row = rowOf(code);
+    check(`Problems panel shows ${code}`, !!row, row ? row.slice(-60) : `not among ${texts.length} rows`);
   }
-  const criticism = texts.find((t) => t.includes('interview-coach(criticism)')) ?? '';
-  check('criticism is reported on line 10', /\[Ln 10, Col \d+\]/.test(criticism), criticism);
+  const criticism = rowOf('criticism') ?? '';
+  check('criticism is reported on line 10 and names "lazy"', /\[Ln 10, Col 1\]$/.test(criticism) && criticism.includes('“lazy”'), criticism);
+  const related = texts.find((t) => /^partnerships\.md \[Ln \d+, Col \d+\] : Rubric: Criticizing past teams or customers\.$/.test(t));
+  check('the rubric line of the guide shows as related information', !!related, related ?? '');
   await runCommand('View: Toggle Maximized Panel').catch(() => {});
   await shot('problems');
 
@@ -161,7 +165,9 @@ async function withServer() {
       // reported below
     }
     log('hover:', hoverText || '(none)');
-    check('hover explains "incentive alignment"', /incentive/i.test(hoverText) && hoverText.length > 40, hoverText.slice(0, 160));
+    check('hover explains "incentive alignment"',
+      hoverText.includes('Incentive alignment · Partnerships concept') && hoverText.includes('Q3 · How do you structure partner incentives?'),
+      hoverText.slice(0, 100));
     await shot('hover');
     await page.mouse.move(5, 5);
   }
@@ -200,5 +206,15 @@ async function withServer() {
   check('New Answer Draft writes and opens a draft for the picked question',
     created.length === 1 && opened.includes(created[0]) && /partner ROI/i.test(createdText),
     `tab "${opened}", files ${JSON.stringify(created)}`);
+  // The score follows the active editor: it changes to the new draft's.
+  let newScore = '';
+  try {
+    await page.waitForFunction((old) => [...document.querySelectorAll('.statusbar-item')]
+      .some((e) => /Rubric \d+\/\d+/.test(e.textContent) && !e.textContent.includes(old)), scoreText.replace(/^.*?Rubric/, 'Rubric'), { timeout: 15_000 });
+    newScore = oneLine(await score.innerText());
+  } catch {
+    // reported below
+  }
+  check('the status bar score follows the new draft', /Rubric \d+\/\d+ · \d+ words/.test(newScore), `${scoreText} -> ${newScore || '(unchanged)'}`);
   await shot('new-draft');
 }

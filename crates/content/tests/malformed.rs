@@ -427,3 +427,11 @@ fn truncated_files_never_panic() {
         let _ = parse(MD, Some(&TOML[..end]));
     }
 }
+
+#[test]
+fn title_line_follows_leading_comments() {
+    let md = format!("<!-- licence -->\n\n{MD}");
+    let category = parse(&md, None).expect("parses");
+    assert_eq!(category.title_line, 3);
+    assert_eq!(parse(MD, None).expect("parses").title_line, 1);
+}

@@ -299,3 +299,23 @@ fn records_are_found_by_id() {
     assert_eq!(p.citation("criticism").map(|l| l.line), Some(55));
     assert!(p.citation("hedging").is_none());
 }
+
+#[test]
+fn readme_companion_example_is_valid() {
+    let readme = include_str!("../../../README.md");
+    let section = &readme[readme
+        .find("## Content format")
+        .expect("the section exists")..];
+    let start = section.find("```toml\n").expect("a TOML example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").expect("closed")];
+    let markdown = include_str!("../../../content/partnerships.md");
+    let category = Catalog::parse_category(
+        "partnerships.md",
+        markdown,
+        Some(example),
+        interview_content::Origin::Embedded,
+    )
+    .unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert_eq!(category.questions[3].talking_points.len(), 1);
+    assert_eq!(category.lexicons.teams[0].name, "customer success");
+}

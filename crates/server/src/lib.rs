@@ -2,4 +2,5 @@
 //! on the rubric engine.
 
 pub mod check;
+pub mod guide;
 pub mod lsp;

@@ -1,7 +1,7 @@
 //! `interview-coach`: the command-line entry point.
 
 use clap::{Parser, Subcommand};
-use interview_coach::check;
+use interview_coach::{check, guide};
 
 /// Coach for interview answer drafts written in Markdown.
 #[derive(Parser)]
@@ -13,14 +13,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// List categories and questions, or print one category as a guide.
-    Guide {
-        /// Category id (`partnerships`); without it, list all categories and their questions.
-        category: Option<String>,
-        /// Print the catalog (or the category) as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    /// List categories and questions, or print one category as a guide (exit status 2 for an
+    /// unknown category or content that fails to load).
+    Guide(guide::GuideArgs),
     /// Check drafts against the rubric and report findings (exit status 1 when some are at or
     /// above `--deny`, 2 on errors).
     Check(check::CheckArgs),
@@ -31,10 +26,7 @@ enum Command {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Guide { category, json } => {
-            let _ = (category, json);
-            Ok(())
-        }
+        Command::Guide(args) => std::process::exit(i32::from(guide::run(&args))),
         Command::Check(args) => std::process::exit(i32::from(check::run(&args))),
         Command::Lsp => {
             interview_coach::lsp::logging::init();

@@ -105,55 +105,23 @@ pub fn resolve(
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use interview_content::{
-        Category, Lexicons, Origin, Paragraph, Question, QuestionKind, Scenario,
-    };
+    use interview_content::Origin;
 
-    fn category(id: &str, questions: u32) -> Category {
-        Category {
-            id: id.into(),
-            title: id.into(),
-            title_line: 1,
-            origin: Origin::Embedded,
-            file: format!("{id}.md"),
-            companion: None,
-            markdown: String::new(),
-            content_hash: 0,
-            overview: Paragraph::default(),
-            why: Paragraph::default(),
-            concepts: Vec::new(),
-            questions: (1..=questions)
-                .map(|n| Question {
-                    id: format!("{id}/q{n}"),
-                    number: n,
-                    text: format!("Question {n}?"),
-                    line: 20 + n,
-                    kind: QuestionKind::Process,
-                    talking_points: Vec::new(),
-                })
-                .collect(),
-            examples: Vec::new(),
-            scenarios: vec![Scenario {
-                id: format!("{id}/scenario-1"),
-                number: 1,
-                text: "A scenario.".into(),
-                line: 40,
-                prompt: "What would you do?".into(),
-            }],
-            best_practices: Vec::new(),
-            mistakes: Vec::new(),
-            lexicons: Lexicons::default(),
-            rule_citations: Vec::new(),
-        }
-    }
-
-    /// A catalog with these categories, each with `questions` questions and one scenario.
-    pub(crate) fn catalog(ids: &[&str], questions: u32) -> Catalog {
-        Catalog {
-            categories: ids.iter().map(|id| category(id, questions)).collect(),
-        }
+    /// A catalog of categories with these ids, each a copy of the embedded Partnerships
+    /// category (ten questions, two scenarios), parsed as the loaders parse files.
+    fn catalog(ids: &[&str]) -> Catalog {
+        let seed = &Catalog::embedded().categories[0].markdown;
+        let categories = ids
+            .iter()
+            .map(|id| {
+                let markdown = seed.replacen("# Partnerships", &format!("# {id}"), 1);
+                Catalog::parse_category(&format!("{id}.md"), &markdown, None, Origin::Embedded)
+                    .expect("the seed parses")
+            })
+            .collect();
+        Catalog { categories }
     }
 
     fn item(result: Result<Option<Target>, String>) -> (String, bool) {
@@ -164,7 +132,7 @@ pub(crate) mod tests {
 
     #[test]
     fn numbers_and_ids_name_questions_and_scenarios() {
-        let one = catalog(&["partnerships"], 10);
+        let one = catalog(&["partnerships"]);
         assert_eq!(
             item(resolve(&one, Some("4"), None)),
             ("partnerships/q4".into(), false)
@@ -177,7 +145,7 @@ pub(crate) mod tests {
             item(resolve(&one, Some("partnerships/scenario-1"), None)),
             ("partnerships/scenario-1".into(), true)
         );
-        let two = catalog(&["partnerships", "sales"], 3);
+        let two = catalog(&["partnerships", "sales"]);
         assert_eq!(
             item(resolve(&two, Some("2"), Some("sales"))),
             ("sales/q2".into(), false)
@@ -186,7 +154,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_category_alone_links_to_the_category() {
-        let cat = catalog(&["partnerships"], 1);
+        let cat = catalog(&["partnerships"]);
         let target = resolve(&cat, None, Some("partnerships")).unwrap().unwrap();
         assert_eq!(target.category, "partnerships");
         assert_eq!(target.item, None);
@@ -195,10 +163,10 @@ pub(crate) mod tests {
 
     #[test]
     fn unknown_or_ambiguous_names_are_errors() {
-        let two = catalog(&["partnerships", "sales"], 3);
+        let two = catalog(&["partnerships", "sales"]);
         let err = |q: Option<&str>, c: Option<&str>| resolve(&two, q, c).unwrap_err();
         assert!(err(Some("2"), None).contains("needs --category"));
-        assert!(err(Some("9"), Some("sales")).contains("unknown question `9`"));
+        assert!(err(Some("11"), Some("sales")).contains("unknown question `11`"));
         assert!(err(None, Some("marketing")).contains("unknown category `marketing`"));
         assert!(err(Some("sales/q1"), Some("partnerships")).contains("not in --category"));
         assert!(err(Some("x/q1"), None).contains("categories: partnerships, sales"));

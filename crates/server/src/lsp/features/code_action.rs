@@ -130,8 +130,12 @@ fn finding_for<'r>(
     diagnostic: &Diagnostic,
 ) -> Option<&'r Finding> {
     let of_rule = || snap.report.findings.iter().filter(move |f| f.rule == rule);
+    let same_range = |f: &&Finding| snap.lsp_range(f.range.clone()) == diagnostic.range;
+    // One rule can report several findings on one range (each missing part of `structure` sits on
+    // the heading), so the message tells them apart.
     of_rule()
-        .find(|f| snap.lsp_range(f.range.clone()) == diagnostic.range)
+        .find(|f| same_range(f) && f.message == diagnostic.message)
+        .or_else(|| of_rule().find(same_range))
         .or_else(|| {
             let start = snap.offset(diagnostic.range.start);
             let end = snap.offset(diagnostic.range.end);
@@ -688,6 +692,50 @@ mod tests {
                 "---\r\n# How",
                 "---\r\n<!-- coach: disable structure -->\r\n# How"
             )
+        );
+    }
+
+    #[test]
+    fn findings_of_one_rule_on_one_range_keep_their_own_fixes() {
+        let heading = find(DRAFT, "# How do you structure partner incentives?");
+        let fix = |title: &str, text: &str| Fix {
+            title: title.into(),
+            edits: vec![EngineEdit {
+                range: DRAFT.len()..DRAFT.len(),
+                new_text: text.into(),
+            }],
+        };
+        let report = Report {
+            findings: vec![
+                finding(
+                    Rule::Structure,
+                    heading.clone(),
+                    "No outcome part.",
+                    vec![fix("Insert an Outcome section", "## Outcome\r\n")],
+                ),
+                finding(
+                    Rule::Structure,
+                    heading,
+                    "No learning part.",
+                    vec![fix("Insert a Learning section", "## Learning\r\n")],
+                ),
+            ],
+            ..report(DRAFT)
+        };
+        let results = run(DRAFT, report, &[Rule::Structure]);
+        let titles: Vec<&str> = results.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Insert an Outcome section",
+                "Insert a Learning section",
+                "Disable `structure` for this file"
+            ]
+        );
+        assert!(
+            result(&results, "Insert a Learning section")
+                .2
+                .ends_with("## Learning\r\n")
         );
     }
 
