@@ -61,10 +61,58 @@ const MONTHS: &[&str] = &[
     "dec",
     "december",
 ];
-const PERCENT_WORDS: &[&str] = &["percent", "per", "pct", "pp", "bps", "percentage", "basis"];
+const PERCENT_WORDS: &[&str] = &["percent", "pct", "pp", "bps", "percentage", "basis"];
 const MONEY_WORDS: &[&str] = &[
     "million", "billion", "thousand", "mn", "bn", "k", "m", "mm", "usd", "eur", "gbp", "dollars",
     "euros", "pounds", "dollar", "euro",
+];
+/// Words after which a number labels rather than counts (`step 2`, `phase 3`, `top 10`).
+const LABEL_NOUNS: &[&str] = &[
+    "step",
+    "phase",
+    "question",
+    "version",
+    "tier",
+    "level",
+    "round",
+    "number",
+    "no",
+    "chapter",
+    "section",
+    "item",
+    "point",
+    "option",
+    "priority",
+    "page",
+    "slide",
+    "wave",
+    "cohort",
+    "series",
+    "day",
+    "week",
+    "month",
+    "year",
+    "quarter",
+    "top",
+    "figure",
+    "table",
+    "q",
+    "h",
+    "fy",
+    "v",
+    "stage",
+    "iso",
+    "soc",
+    "rule",
+    "pillar",
+    "part",
+    "milestone",
+    "sprint",
+    "release",
+    "grade",
+    "cycle",
+    "batch",
+    "#",
 ];
 const VAGUE_COUNTS: &[&str] = &[
     "dozens",
@@ -160,7 +208,8 @@ fn digit_kind(text: &str, tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind 
         "s" if digits.len() == 4 => return NumberKind::Period,
         _ => {}
     }
-    if PERCENT_WORDS.contains(&next(1)) || MONEY_WORDS.contains(&next(1)) {
+    let per_cent = next(1) == "per" && next(2) == "cent";
+    if per_cent || PERCENT_WORDS.contains(&next(1)) || MONEY_WORDS.contains(&next(1)) {
         return NumberKind::Metric;
     }
     // Dates, times, versions and the second half of ranges.
@@ -193,7 +242,7 @@ fn digit_kind(text: &str, tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind 
         // `3d`, `2fa`: not a count we can read.
         return NumberKind::Label;
     }
-    if i > sentence.start && hits.covers(Cue::LabelNoun, i - 1) {
+    if LABEL_NOUNS.contains(&prev) {
         return NumberKind::Label;
     }
     // `3 months`, `6 long weeks`.
@@ -275,7 +324,11 @@ mod tests {
             ),
             ["40", "2.5M", "300k", "3x", "2", "10", "15"]
         );
-        assert_eq!(metrics("Up 12 percent and 150 bps."), ["12", "150"]);
+        assert_eq!(
+            metrics("Up 12 percent, 7 per cent and 150 bps."),
+            ["12", "7", "150"]
+        );
+        assert!(metrics("We met 3 per week.").is_empty());
         assert_eq!(metrics("It brought 2 million dollars."), ["2"]);
     }
 
@@ -303,6 +356,12 @@ mod tests {
             ["90", "60"]
         );
         assert!(metrics("I spent 3 years there and 6 months on it.").is_empty());
+    }
+
+    #[test]
+    fn labels_are_exact_words_not_stems() {
+        // "generated" shares its stem with "generation"; it is no label.
+        assert_eq!(metrics("Partners generated 12 new deals."), ["12"]);
     }
 
     #[test]

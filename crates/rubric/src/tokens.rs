@@ -1,7 +1,9 @@
 //! Words and sentences of the prose, with normalised and stemmed forms for matching.
 //!
-//! Segmentation is Unicode's (UAX #29, via unicode-segmentation) run on the prose mask, so every
-//! range is a range of the draft. Each word's stem is appended to one *stem stream*
+//! Words are Unicode's (UAX #29 word boundaries, via unicode-segmentation), found on the prose
+//! mask so that every range is a range of the draft. Sentences end at terminal punctuation
+//! followed by space and a word that is not lower case, or at a block end: UAX #29 sentence
+//! boundaries say the same for prose like ours and cost a quarter of the whole analysis. Each word's stem is appended to one *stem stream*
 //! (` stem stem stem \n stem ...`), in which lexicon phrases are found with a single Aho-Corasick
 //! pass; `\n` ends a sentence so that no phrase spans two.
 
@@ -56,18 +58,15 @@ impl Tokens {
             stream: String::with_capacity(mask.len()),
         };
         out.stream.push(' ');
-        let mut scratch = String::new();
-        for (offset, sentence) in mask.split_sentence_bound_indices() {
+        for (offset, sentence) in split_sentences(mask) {
             let first = out.tokens.len();
             let index = out.sentences.len();
             for (at, word) in sentence.unicode_word_indices() {
                 let start = offset + at;
                 let lower_start = out.lower.len();
                 normalise(word, &mut out.lower);
-                scratch.clear();
-                scratch.push_str(&out.lower[lower_start..]);
                 let stem_start = out.stream.len();
-                out.stream.push_str(&stem(&stemmer, &scratch));
+                stem_into(&stemmer, &out.lower[lower_start..], &mut out.stream);
                 let stem_end = out.stream.len();
                 out.stream.push(' ');
                 out.tokens.push(Token {
@@ -140,6 +139,80 @@ fn normalise(word: &str, out: &mut String) {
             }
         }
     }
+}
+
+/// Sentences of the prose mask: `(offset, text)`, text untrimmed.
+fn split_sentences(mask: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    let mut chars = mask.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((at, c)) = chars.next() {
+            let end = match c {
+                '\n' => Some(at),
+                '.' | '!' | '?' | '…' => {
+                    // Closing punctuation stays with the sentence: `"Done."`, `(really!)`.
+                    let mut end = at + c.len_utf8();
+                    while let Some(&(i, next)) = chars.peek() {
+                        if matches!(
+                            next,
+                            '.' | '!' | '?' | ')' | ']' | '"' | '\'' | '”' | '’' | '»'
+                        ) {
+                            end = i + next.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    let rest = &mask[end..];
+                    let after = rest.trim_start_matches([' ', '\t', '\r']);
+                    let spaced = after.len() < rest.len() || after.starts_with('\n');
+                    let lower = after.chars().next().is_some_and(char::is_lowercase);
+                    (after.is_empty() || (spaced && !lower)).then_some(end)
+                }
+                '。' | '！' | '？' => Some(at + c.len_utf8()),
+                _ => None,
+            };
+            if let Some(end) = end {
+                let from = start;
+                start = if c == '\n' { end + 1 } else { end };
+                return Some((from, &mask[from..end]));
+            }
+        }
+        (start < mask.len()).then(|| {
+            let from = start;
+            start = mask.len();
+            (from, &mask[from..])
+        })
+    })
+}
+
+thread_local! {
+    /// Stems of words seen before on this thread: Snowball costs more than a hash lookup.
+    static STEMS: std::cell::RefCell<std::collections::HashMap<Box<str>, Box<str>>> =
+        std::cell::RefCell::default();
+}
+const STEM_CACHE_LIMIT: usize = 50_000;
+
+/// Appends the stem of `lower` to `out`, through the cache.
+fn stem_into(stemmer: &Stemmer, lower: &str, out: &mut String) {
+    // Snowball English leaves words of two letters alone.
+    if lower.len() <= 2 || !lower.is_ascii() {
+        out.push_str(&stem(stemmer, lower));
+        return;
+    }
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(lower) {
+            out.push_str(stem);
+            return;
+        }
+        let stem = stem(stemmer, lower);
+        out.push_str(&stem);
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(lower.into(), stem.into());
+    });
 }
 
 /// The stem used for matching: possessives dropped, then Snowball English.
@@ -230,5 +303,31 @@ mod tests {
             assert!(text.is_char_boundary(token.range.end));
         }
         assert_eq!(t.lower(0), "équipe");
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text);
+        t.sentences.iter().map(|s| &text[s.range.clone()]).collect()
+    }
+
+    #[test]
+    fn sentence_boundaries() {
+        assert_eq!(
+            sentences("Revenue rose 2.5x (from $1.2M). Then e.g. it held! Did it? \"Yes.\" Next"),
+            [
+                "Revenue rose 2.5x (from $1.2M).",
+                "Then e.g. it held!",
+                "Did it?",
+                "\"Yes.\"",
+                "Next"
+            ]
+        );
+        assert_eq!(
+            sentences("One\nTwo...  three. 四。五"),
+            ["One", "Two...  three.", "四。", "五"]
+        );
+        assert_eq!(sentences("Ends with a dot."), ["Ends with a dot."]);
+        assert!(sentences("").is_empty());
+        assert!(sentences(" . ! \n").is_empty());
     }
 }

@@ -14,10 +14,13 @@ pub(crate) fn check_clarifying(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<F
         return false;
     }
     let t = ctx.tokens;
+    // Sections are in document order and do not overlap: find the one holding `at`.
     let in_action_section = |at: usize| {
-        input.sections.iter().any(|s| {
+        let i = input.sections.partition_point(|s| s.range.start <= at);
+        i > 0 && {
+            let s = &input.sections[i - 1];
             s.kind == SectionKind::Action && s.range.contains(&at) && !s.heading.contains(&at)
-        })
+        }
     };
     let mut first_action = None;
     for sentence in &t.sentences {

@@ -77,8 +77,10 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
         present[3] = !hits.of(Cue::LearningCue).is_empty();
     }
     if !present[0] {
-        // Context is set by cues, or by an opening sentence that is not yet action or result.
+        // Context is set by cues (the company's stage or the role among them), or by an opening
+        // sentence that is not yet action or result.
         present[0] = !hits.of(Cue::ContextCue).is_empty()
+            || !hits.of(Cue::Stage).is_empty()
             || first_sentence.is_some_and(|s| {
                 let t = s.tokens.clone();
                 ![Cue::ActionCue, Cue::Plan, Cue::OutcomeCue, Cue::LearningCue]

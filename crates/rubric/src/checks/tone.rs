@@ -66,7 +66,15 @@ pub(crate) fn check_criticism(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Findin
             .hits
             .in_range(Cue::Blame, tokens.clone())
             .iter()
-            .find(|h| !negated(ctx, h, &tokens) && blames_other(ctx, h, &tokens));
+            .find(|h| {
+                // "blame" points at its object; "fault", "dropped the ball" at their subject.
+                let other = if ctx.tokens.lower(h.start).starts_with("blam") {
+                    blames_other(ctx, h, &tokens)
+                } else {
+                    subject_is_other(ctx, h, &tokens)
+                };
+                other && !negated(ctx, h, &tokens)
+            });
         let disparage = || {
             ctx.hits
                 .in_range(Cue::Disparage, tokens.clone())
@@ -121,6 +129,29 @@ mod tests {
     fn self_critique_is_not_criticism() {
         let text = "I underestimated the partner's onboarding needs. I was sloppy with the handover. We were disorganised at first.";
         assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn own_faults_are_self_critique() {
+        let text = "It was my fault. I dropped the ball with the partner. We messed up the launch.";
+        assert!(findings(text, Rule::Criticism).is_empty());
+        let text = "Their CEO dropped the ball. I blamed the reseller team.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2);
+    }
+
+    #[test]
+    fn code_and_comments_are_not_prose() {
+        let text = "We shipped `the team was incompetent` as a test string.\n\n<!-- my manager was useless -->\n\n```\nThe partners were lazy.\n```\n";
+        assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn crlf_and_non_ascii_ranges() {
+        let text = "## Situation\r\n\r\nÜber-Partner: the previous team was clueless — sadly.\r\n";
+        assert_eq!(
+            spans(text, Rule::Criticism),
+            ["Über-Partner: the previous team was clueless — sadly."]
+        );
     }
 
     #[test]
