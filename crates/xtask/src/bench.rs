@@ -58,6 +58,9 @@ pub struct Measurement {
     pub open_ms: f64,
     /// Each keystroke to its diagnostics, ms.
     pub keystroke: Summary,
+    /// Server CPU time per keystroke of the series, ms: robust to a busy machine, unlike
+    /// latency.
+    pub keystroke_cpu_ms: f64,
     /// Last keystroke of the burst to the diagnostics of the final version, ms.
     pub burst_ms: f64,
     /// Keystrokes in the burst.
@@ -86,6 +89,7 @@ impl Measurement {
             startup_ms: field(|m| m.startup_ms),
             open_ms: field(|m| m.open_ms),
             keystroke: Summary::median_of(&keystrokes)?,
+            keystroke_cpu_ms: field(|m| m.keystroke_cpu_ms),
             burst_ms: field(|m| m.burst_ms),
             burst_edits: first.burst_edits,
             burst_method: first.burst_method,
@@ -139,6 +143,7 @@ pub fn run(server: &ServerSpec, draft: &str, words: usize, plan: &Plan) -> Resul
 
     let mut typist = Typist::new(draft.to_owned(), encoding);
     let mut samples = Vec::with_capacity(plan.edits);
+    let cpu_before = procfs::usage(conn.pid()).map_or(0.0, |u| u.cpu_seconds);
     for i in 0..plan.edits {
         conn.drain();
         version += 1;
@@ -150,12 +155,14 @@ pub fn run(server: &ServerSpec, draft: &str, words: usize, plan: &Plan) -> Resul
         samples.push(ms(sent, reply.at));
     }
     let keystroke = Summary::of(&samples).context("no keystrokes measured")?;
+    let cpu_after = procfs::usage(conn.pid()).map_or(0.0, |u| u.cpu_seconds);
+    let keystroke_cpu_ms = (cpu_after - cpu_before) * 1000.0 / samples.len() as f64;
 
     // Unversioned diagnostics cannot say which text they are for: take the last publication before
-    // a quiet period longer than any single keystroke took.
+    // a quiet period twice as long as the slowest single keystroke.
     let quiet = plan
         .settle
-        .max(Duration::from_secs_f64(keystroke.max * 3.0 / 1000.0));
+        .max(Duration::from_secs_f64(keystroke.max * 2.0 / 1000.0));
     conn.drain();
     let mut last_sent = Instant::now();
     for _ in 0..plan.burst {
@@ -182,6 +189,7 @@ pub fn run(server: &ServerSpec, draft: &str, words: usize, plan: &Plan) -> Resul
         startup_ms,
         open_ms,
         keystroke,
+        keystroke_cpu_ms,
         burst_ms,
         burst_edits: plan.burst,
         burst_method: if versioned {

@@ -72,10 +72,10 @@ pub fn markdown(report: &Report) -> String {
         let _ = writeln!(
             out,
             "| server | start-up ms | open → diagnostics ms | keystroke p50 ms | p90 ms | p99 ms | \
-             max ms | burst → final ms | peak RSS MiB | CPU s | keystrokes + burst | p50 ÷ {} |",
+             max ms | CPU ms per keystroke | burst → final ms | peak RSS MiB | CPU s | keystrokes + burst | p50 ÷ {} |",
             baseline.map_or("first", |b| b.name.as_str())
         );
-        out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         let base_p50 = baseline
             .and_then(|b| b.median.as_ref())
             .map(|m| m.keystroke.p50);
@@ -84,7 +84,7 @@ pub fn markdown(report: &Report) -> String {
                 let why = server.errors.first().map_or("no runs", String::as_str);
                 let _ = writeln!(
                     out,
-                    "| {} | failed: {} |||||||||||",
+                    "| {} | failed: {} ||||||||||||",
                     server.name,
                     why.replace('|', "/")
                 );
@@ -98,7 +98,7 @@ pub fn markdown(report: &Report) -> String {
             };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} | {} | {}{} | {:.1} | {:.2} | {} + {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {}{} | {:.1} | {:.2} | {} + {} | {} |",
                 server.name,
                 millis(m.startup_ms),
                 millis(m.open_ms),
@@ -106,6 +106,7 @@ pub fn markdown(report: &Report) -> String {
                 millis(m.keystroke.p90),
                 millis(m.keystroke.p99),
                 millis(m.keystroke.max),
+                millis(m.keystroke_cpu_ms),
                 millis(m.burst_ms),
                 burst_mark,
                 m.peak_rss_mib,
@@ -132,8 +133,9 @@ pub fn markdown(report: &Report) -> String {
     let _ = writeln!(
         out,
         "Medians of {} run(s), each on a fresh server process. ‡ unversioned diagnostics: the burst \
-         ends at the last publication before a quiet period (at least the settle time, and three \
-         times the slowest keystroke).",
+         ends at the last publication before a quiet period (at least the settle time, and twice \
+         the slowest keystroke). CPU per keystroke is the server's user + system time over the \
+         keystroke series divided by its keystrokes (10 ms clock ticks).",
         report.runs
     );
     out
@@ -168,6 +170,7 @@ mod tests {
                 p99: p50 * 3.0,
                 max: p50 * 4.0,
             },
+            keystroke_cpu_ms: 0.4,
             burst_ms: 250.0,
             burst_edits: 50,
             burst_method: BurstMethod::Settled,
@@ -217,10 +220,10 @@ mod tests {
         let md = markdown(&report);
         assert!(md.contains("#### 3,000 words (19,000 bytes)"));
         assert!(md.contains(
-            "| a | 3.00 | 1.50 | 0.50 | 1.00 | 1.50 | 2.00 | 250 ‡ | 12.0 | 0.50 | 200 + 50 | 1.0× |"
+            "| a | 3.00 | 1.50 | 0.50 | 1.00 | 1.50 | 2.00 | 0.40 | 250 ‡ | 12.0 | 0.50 | 200 + 50 | 1.0× |"
         ));
         assert!(md.contains(
-            "| b | 3.00 | 1.50 | 20.0 | 40.0 | 60.0 | 80.0 | 250 ‡ | 12.0 | 0.50 | 200 + 50 | 40.0× |"
+            "| b | 3.00 | 1.50 | 20.0 | 40.0 | 60.0 | 80.0 | 0.40 | 250 ‡ | 12.0 | 0.50 | 200 + 50 | 40.0× |"
         ));
         assert!(md.contains("| c | failed: timed out |"));
     }
