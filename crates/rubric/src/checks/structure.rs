@@ -72,9 +72,32 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
         // scenario answer, clarifying questions and stated assumptions.
         present[0] = !hits.of(Cue::ContextCue).is_empty()
             || !hits.of(Cue::Stage).is_empty()
-            || (ctx.is_scenario() && !hits.of(Cue::Clarify).is_empty());
+            || (ctx.is_scenario() && !hits.of(Cue::Clarify).is_empty())
+            || opens_with_past_state(ctx);
     }
     Parts { present }
+}
+
+/// A story that opens by describing how things were ("Our channel was flat.") before anyone
+/// acts: a past state in a sentence before the first action.
+fn opens_with_past_state(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    for sentence in t.sentences.iter().take(3) {
+        let range = sentence.tokens.clone();
+        let acts = [Cue::ActionCue, Cue::Plan, Cue::OutcomeCue]
+            .iter()
+            .any(|&c| ctx.hits.any_in(c, range.clone()));
+        if acts {
+            return false;
+        }
+        if range
+            .clone()
+            .any(|i| matches!(t.lower(i), "was" | "were" | "had" | "wasn't" | "weren't"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Past-tense verbs that tell what happened to you rather than what you did.
@@ -367,6 +390,16 @@ mod tests {
     fn prose_cues_count_as_parts() {
         let text = "At my last company our reseller channel was flat. I rebuilt the enablement program. As a result, win rate rose 12%. I learned that enablement comes first.";
         assert!(findings(text, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn an_opening_past_state_is_context_a_present_generality_is_not() {
+        let story = "Our reseller channel was flat. I rebuilt enablement and win rate rose 12%. I learned to start small.";
+        assert!(findings(story, Rule::Structure).is_empty());
+        let generic = "Partnerships are like relationships. I rebuilt enablement and win rate rose 12%. I learned to start small.";
+        let found = findings(generic, Rule::Structure);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("No context part"));
     }
 
     #[test]
