@@ -86,7 +86,7 @@ const ACTIVITIES: &[&str] = &[
     "session", "touchpoint", "message", "outreach", "intro", "introduction", "pitch",
     "presentation", "conference", "qbr", "visit", "follow-up", "follow up", "lunch", "dinner",
     "interview", "post", "sequence", "enablement session", "partners recruited",
-    "partners signed", "partners onboarded", "reps trained",
+    "partners signed", "partners onboarded", "reps trained", "office hours", "check-in", "sync",
 ];
 #[rustfmt::skip]
 const ACTIVITY_VERBS: &[&str] = &[

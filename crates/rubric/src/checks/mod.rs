@@ -114,9 +114,12 @@ impl Ctx<'_> {
         self.tokens.span(range)
     }
 
-    /// The text of tokens `range`, for messages.
-    pub fn words(&self, range: Range<usize>) -> &str {
-        &self.text[self.span(range)]
+    /// The text of tokens `range` on one line, for messages.
+    pub fn words(&self, range: Range<usize>) -> String {
+        self.text[self.span(range)]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 

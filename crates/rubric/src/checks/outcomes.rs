@@ -105,7 +105,7 @@ pub(crate) fn check_activity(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding
         // The verb belongs to the phrase: "ran 40 meetings".
         let lead = verb || (i > bounds.start && hits.covers(Cue::ActivityVerb, i - 1));
         let start = if lead { i - 1 } else { i };
-        let phrase = ctx.words(start..noun_end).to_string();
+        let phrase = ctx.words(start..noun_end);
         let vague = if is_vague(t, i) {
             " (a vague count)"
         } else {
@@ -359,6 +359,20 @@ mod tests {
                 Rule::ActivityVolume
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn messages_stay_on_one_line() {
+        let text = "We ran dozens of office\nhours.";
+        let found = findings(text, Rule::ActivityVolume);
+        assert_eq!(&text[found[0].range.clone()], "ran dozens of office\nhours");
+        assert!(
+            found[0]
+                .message
+                .starts_with("“ran dozens of office hours” counts activity"),
+            "{}",
+            found[0].message
         );
     }
 
