@@ -283,3 +283,49 @@ pub(crate) fn insert(title: impl Into<String>, at: usize, text: String) -> Fix {
 
 #[cfg(test)]
 pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests {
+    use super::testing::analyze;
+    use crate::{MentionTarget, SectionKind};
+
+    #[test]
+    fn mentions_concepts_and_metrics_in_prose_only() {
+        let text = "# How do you launch a co-sell motion?\n\nCo-selling lifted our win rates; `win rate` in code is not prose.\n";
+        let report = analyze(text);
+        let found: Vec<(&str, &MentionTarget)> = report
+            .mentions
+            .iter()
+            .map(|m| (&text[m.range.clone()], &m.target))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Co-selling",
+                    &MentionTarget::Concept("partnerships/co-sell-motions".into())
+                ),
+                ("win rates", &MentionTarget::Metric("win rate".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_run_to_the_next_heading_or_label() {
+        let text = "# Title\n\n## Situation\n\nFlat.\n\n**Result:** up 10%.\n";
+        let report = analyze(text);
+        let sections: Vec<(SectionKind, &str, u8)> = report
+            .sections
+            .iter()
+            .map(|s| (s.kind, &text[s.range.clone()], s.level))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                (SectionKind::Other, "# Title\n\n", 1),
+                (SectionKind::Context, "## Situation\n\nFlat.\n\n", 2),
+                (SectionKind::Outcome, "**Result:** up 10%.\n", 0),
+            ]
+        );
+    }
+}
