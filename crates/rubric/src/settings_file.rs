@@ -22,6 +22,15 @@ impl Settings {
     /// Parses the text of an `.interview-coach.toml`. Keys left out keep their defaults; an
     /// unknown key, a value of the wrong type or out of range is an error naming the key.
     pub fn from_toml_str(text: &str) -> Result<Settings, SettingsError> {
+        Self::from_toml_table(text).map_err(|mut e| {
+            if let Some(line) = key_line(text, &e.key) {
+                e.message = format!("{} (line {line})", e.message);
+            }
+            e
+        })
+    }
+
+    fn from_toml_table(text: &str) -> Result<Settings, SettingsError> {
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
             let line = e
                 .span()
@@ -71,6 +80,37 @@ impl Settings {
         }
         Ok(settings)
     }
+}
+
+/// The 1-based line that sets `key` (`word-budget`, `rules.metrics`), for error messages.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    let (table, name) = match key.split_once('.') {
+        Some((table, name)) => (Some(table), name),
+        None => (None, key),
+    };
+    let mut current: Option<String> = None;
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = Some(header.trim().to_string());
+            continue;
+        }
+        let Some((left, _)) = line.split_once('=') else {
+            continue;
+        };
+        let left = left.trim().trim_matches('"');
+        let matches = match table {
+            Some(table) => {
+                (current.as_deref() == Some(table) && left == name)
+                    || left == format!("{table}.{name}")
+            }
+            None => current.is_none() && left == name,
+        };
+        if matches {
+            return Some(index + 1);
+        }
+    }
+    None
 }
 
 fn error(key: &str, message: &str) -> SettingsError {
@@ -166,6 +206,16 @@ mod tests {
         assert_eq!(key_of("wordBudget = 300").0, "wordBudget");
         assert_eq!(key_of("rules = 1").0, "rules");
         assert_eq!(key_of("categories-path = 1").0, "categories-path");
+    }
+
+    #[test]
+    fn value_errors_give_the_line() {
+        let (key, message) =
+            key_of("word-budget = 300\n\n[rules]\nhedging = \"off\"\nmetrics = \"loud\"\n");
+        assert_eq!(key, "rules.metrics");
+        assert!(message.ends_with("(line 5)"), "{message}");
+        let (_, message) = key_of("# budget\nword-budget = 10\n");
+        assert!(message.ends_with("(line 2)"), "{message}");
     }
 
     #[test]
