@@ -81,7 +81,7 @@ fn apply(text: &str, edits: &[Value], utf8: bool) -> String {
             )
         })
         .collect();
-    spans.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    spans.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
     let mut out = text.to_string();
     for (start, _, end, new_text) in spans {
         out.replace_range(start..end, &new_text);
