@@ -566,7 +566,15 @@ fn term_items(
 /// Where each of the (up to four) words before the word at `word_start` begins, on its line,
 /// earliest first. Stops at a word glued to the current one by punctuation.
 fn phrase_starts(text: &str, word_start: usize) -> Vec<usize> {
-    let line_start = text[..word_start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let from = floor_char_boundary(text, word_start.saturating_sub(LOOK_BACK));
+    let line_start = match text[from..word_start].rfind(['\n', '\r']) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        // A long line: start at a word boundary inside the window.
+        None => text[from..word_start]
+            .find(' ')
+            .map_or(word_start, |i| from + i + 1),
+    };
     let mut starts = Vec::new();
     let mut end = word_start;
     while starts.len() < 4 {
@@ -638,11 +646,31 @@ fn cased(name: &str, capitalise: bool) -> String {
 
 /// Whether text ending here ends a sentence (or is empty, or a line start after a list marker).
 fn sentence_start(before: &str) -> bool {
-    let line = before.rsplit(['\n', '\r']).next().unwrap_or("");
-    let line = line.trim_start_matches([' ', '\t', '>', '-', '*', '+']);
-    let line = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
-    let trimmed = before.trim_end();
-    line.trim().is_empty() || trimmed.ends_with(['.', '!', '?', ':'])
+    if before.trim_end().ends_with(['.', '!', '?', ':']) {
+        return true;
+    }
+    // Only the end of the line matters: look at a short tail, not a whole long paragraph.
+    let from = floor_char_boundary(before, before.len().saturating_sub(LOOK_BACK));
+    let tail = &before[from..];
+    let line = match tail.rfind(['\n', '\r']) {
+        Some(i) => &tail[i + 1..],
+        None if from == 0 => tail,
+        None => return false,
+    };
+    line.trim_start_matches([' ', '\t', '>', '-', '*', '+'])
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
+        .trim()
+        .is_empty()
+}
+
+/// How far back on a line completion looks for the words a term continues and for a sentence end.
+const LOOK_BACK: usize = 200;
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn starts_upper(prefix: &str) -> bool {
@@ -1030,6 +1058,12 @@ mod tests {
         assert_eq!(
             applied("Sourced p|", None, "sourced pipeline"),
             "Sourced pipeline"
+        );
+        // On a long line only the last words count; the sentence end still capitalises.
+        let long = format!("{} Done. win r|", "é partners ".repeat(40));
+        assert_eq!(
+            applied(&long, None, "win rate"),
+            format!("{} Done. Win rate", "é partners ".repeat(40))
         );
         // A word glued by punctuation is not part of the phrase.
         assert_eq!(applied("(win) r|", None, "win rate"), "(win) win rate");
