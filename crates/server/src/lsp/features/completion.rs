@@ -488,15 +488,25 @@ fn missing_parts(
 /// category's first.
 fn term_items(
     snap: &Snapshot<'_>,
-    range: Range<usize>,
+    word: Range<usize>,
     prefix: &str,
     capitalise: bool,
 ) -> Vec<CompletionItem> {
-    let linked = locate::linked_category(snap);
-    let mut categories: Vec<&Category> = match linked {
-        Some(c) => vec![c],
-        None => Vec::new(),
+    let text = snap.text;
+    let starts = phrase_starts(text, word.start);
+    // Where a term goes and how it filters: over the words already typed that it continues
+    // (`win r` → `win rate`), else over the word at the cursor.
+    let place = |names: &[&str]| -> Option<(Range<usize>, String)> {
+        for &start in &starts {
+            let typed = &text[start..word.end];
+            if let Some(name) = names.iter().find(|n| starts_with_ci(n, typed)) {
+                return Some((start..word.end, (*name).to_string()));
+            }
+        }
+        best_match(names.iter().copied(), prefix).map(|filter| (word.clone(), filter))
     };
+    let linked = locate::linked_category(snap);
+    let mut categories: Vec<&Category> = linked.into_iter().collect();
     categories.extend(
         snap.catalog
             .categories
@@ -507,11 +517,13 @@ fn term_items(
     let mut seen_metrics: Vec<&str> = Vec::new();
     for (rank, category) in categories.iter().enumerate() {
         for concept in &category.concepts {
-            let names = std::iter::once(concept.name.as_str())
-                .chain(concept.synonyms.iter().map(String::as_str));
-            let Some(filter) = best_match(names, prefix) else {
+            let names: Vec<&str> = std::iter::once(concept.name.as_str())
+                .chain(concept.synonyms.iter().map(String::as_str))
+                .collect();
+            let Some((range, filter)) = place(&names) else {
                 continue;
             };
+            let capitalise = capitalise || sentence_start(&text[..range.start]);
             items.push(CompletionItem {
                 label: concept.name.clone(),
                 kind: Some(CompletionItemKind::KEYWORD),
@@ -520,7 +532,7 @@ fn term_items(
                     .then(|| markdown(&concept.definition)),
                 filter_text: Some(filter),
                 sort_text: Some(format!("2{rank:02}{:04}", concept.line)),
-                text_edit: Some(edit(snap, range.clone(), cased(&concept.name, capitalise))),
+                text_edit: Some(edit(snap, range, cased(&concept.name, capitalise))),
                 ..CompletionItem::default()
             });
         }
@@ -528,12 +540,14 @@ fn term_items(
             if seen_metrics.contains(&metric.name.as_str()) {
                 continue;
             }
-            let names = std::iter::once(metric.name.as_str())
-                .chain(metric.synonyms.iter().map(String::as_str));
-            let Some(filter) = best_match(names, prefix) else {
+            let names: Vec<&str> = std::iter::once(metric.name.as_str())
+                .chain(metric.synonyms.iter().map(String::as_str))
+                .collect();
+            let Some((range, filter)) = place(&names) else {
                 continue;
             };
             seen_metrics.push(&metric.name);
+            let capitalise = capitalise || sentence_start(&text[..range.start]);
             items.push(CompletionItem {
                 label: metric.name.clone(),
                 kind: Some(CompletionItemKind::UNIT),
@@ -541,12 +555,40 @@ fn term_items(
                 documentation: (!metric.measures.is_empty()).then(|| markdown(&metric.measures)),
                 filter_text: Some(filter),
                 sort_text: Some(format!("3{rank:02}{}", metric.name)),
-                text_edit: Some(edit(snap, range.clone(), cased(&metric.name, capitalise))),
+                text_edit: Some(edit(snap, range, cased(&metric.name, capitalise))),
                 ..CompletionItem::default()
             });
         }
     }
     items
+}
+
+/// Where each of the (up to four) words before the word at `word_start` begins, on its line,
+/// earliest first. Stops at a word glued to the current one by punctuation.
+fn phrase_starts(text: &str, word_start: usize) -> Vec<usize> {
+    let line_start = text[..word_start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let mut starts = Vec::new();
+    let mut end = word_start;
+    while starts.len() < 4 {
+        let before = text[line_start..end].trim_end_matches([' ', '\t']);
+        if before.is_empty() || before.len() == end - line_start {
+            break;
+        }
+        let start = before.rfind([' ', '\t']).map_or(0, |i| i + 1);
+        starts.push(line_start + start);
+        end = line_start + start;
+    }
+    starts.reverse();
+    starts
+}
+
+/// Whether `name` starts with `typed`, ignoring case.
+fn starts_with_ci(name: &str, typed: &str) -> bool {
+    let mut name = name.chars().flat_map(char::to_lowercase);
+    typed
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|c| name.next() == Some(c))
 }
 
 /// The filter text for a term: the first of its names with a word starting with `prefix`, from
@@ -969,6 +1011,28 @@ mod tests {
         assert_eq!(metric.kind, Some(CompletionItemKind::UNIT));
         assert_eq!(apply(&text, metric, Encoding::Utf16), "It lifted. Win rate");
         assert!(complete("We had zzz|", None).1.is_empty());
+    }
+
+    #[test]
+    fn multi_word_terms_replace_the_words_already_typed() {
+        assert_eq!(
+            applied("We tracked win r|", None, "win rate"),
+            "We tracked win rate"
+        );
+        assert_eq!(
+            applied("We tracked win |", None, "win rate"),
+            "We tracked win rate"
+        );
+        assert_eq!(
+            applied("A co-sell m|", None, "Co-sell motions"),
+            "A co-sell motions"
+        );
+        assert_eq!(
+            applied("Sourced p|", None, "sourced pipeline"),
+            "Sourced pipeline"
+        );
+        // A word glued by punctuation is not part of the phrase.
+        assert_eq!(applied("(win) r|", None, "win rate"), "(win) win rate");
     }
 
     #[test]
