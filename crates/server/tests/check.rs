@@ -784,3 +784,17 @@ fn stdin_takes_its_settings_from_the_current_folder() {
     let inside = json(&run_in(&root.join("sub"), &args, Some(text)));
     assert!(!rules_of(&inside).contains(&"hedging"));
 }
+
+#[test]
+fn the_readme_example_draft_is_checked_and_linked() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let run = run_in(
+        &repo,
+        &["--format", "json", "examples/answers/q4-co-sell-launch.md"],
+        None,
+    );
+    assert!(run.status == 0 || run.status == 1, "{}", run.stderr);
+    let doc = json(&run);
+    assert_eq!(doc[0]["path"], "examples/answers/q4-co-sell-launch.md");
+    assert_eq!(doc[0]["link"]["target"], "partnerships/q4");
+}
