@@ -84,8 +84,9 @@ pub(crate) enum Class {
 const ACTIVITIES: &[&str] = &[
     "meeting", "call", "cold call", "email", "webinar", "demo", "event", "workshop", "training",
     "session", "touchpoint", "message", "outreach", "intro", "introduction", "pitch",
-    "presentation", "conference", "qbr", "visit", "follow-up", "follow up", "partner", "reseller",
-    "prospect", "lunch", "dinner", "interview", "post", "sequence", "enablement session",
+    "presentation", "conference", "qbr", "visit", "follow-up", "follow up", "lunch", "dinner",
+    "interview", "post", "sequence", "enablement session", "partners recruited",
+    "partners signed", "partners onboarded", "reps trained",
 ];
 #[rustfmt::skip]
 const ACTIVITY_VERBS: &[&str] = &[
@@ -127,9 +128,9 @@ const METRIC_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const CHANGE: &[&str] = &[
     "increase", "grew", "grow", "rose", "rise", "improve", "reduce", "drop", "cut", "lift", "boost",
-    "raise", "went from", "moved from", "from", "up", "down", "declin", "climb", "fell", "lower",
-    "shorten", "accelerat", "expand", "jump", "shrank", "decreas", "higher", "lower", "faster",
-    "more", "fewer", "less", "saved", "save", "generat", "deliver", "drove", "added",
+    "raise", "went from", "moved from", "from", "declin", "climb", "fell", "lower", "shorten",
+    "accelerat", "expand", "jump", "shrank", "decreas", "saved", "save", "generat", "deliver",
+    "drove", "added",
 ];
 #[rustfmt::skip]
 const TIME_UNITS: &[&str] = &[
@@ -147,9 +148,8 @@ const TEAMS: &[&str] = &[
     "marketing", "product marketing", "pmm", "product management", "product manager", "pm",
     "product team", "product org", "product organisation", "product organization", "product lead",
     "product leader", "product leadership", "product owner", "roadmap", "customer success",
-    "cs team", "csm", "customer success manager", "account management", "solutions engineering",
-    "sales engineering", "demand gen", "demand generation", "cross-functional", "cross functional",
-    "cross-functionally", "revops", "sales ops",
+    "cs team", "csm", "customer success manager", "account management", "demand gen",
+    "demand generation",
 ];
 #[rustfmt::skip]
 const STAGES: &[&str] = &[
@@ -301,6 +301,9 @@ pub(crate) struct Lexicon {
     classes: Vec<Vec<Class>>,
     /// Words in each pattern.
     lengths: Vec<usize>,
+    /// Lower-case words of the team names behind each pattern: stems are too loose for them
+    /// ("marketing" and "market" share one).
+    team_forms: HashMap<usize, Vec<Vec<String>>>,
 }
 
 /// Where the classes were found: token ranges, in document order per class.
@@ -365,6 +368,7 @@ impl Lexicon {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut classes: Vec<Vec<Class>> = Vec::new();
+        let mut team_forms: HashMap<usize, Vec<Vec<String>>> = HashMap::new();
         let mut add = |phrase: &str, class: Class| {
             let Some(stemmed) = stem_phrase(phrase) else {
                 return;
@@ -376,6 +380,15 @@ impl Lexicon {
             });
             if !classes[id].contains(&class) {
                 classes[id].push(class);
+            }
+            if matches!(class, Class::Cue(Cue::Team | Cue::ProductWord)) {
+                let words = phrase
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric() && c != '&')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                team_forms.entry(id).or_default().push(words);
             }
         };
         for (cue, phrases) in builtins() {
@@ -402,7 +415,16 @@ impl Lexicon {
                     add(phrase, Class::Cue(cue));
                 }
             }
-            for team in &lex.teams {
+            // The teams that count are those the cross-functional rubric line names
+            // ("alignment with marketing, product, and customer success"); all without one.
+            let line = cross_functional_line(category).to_lowercase();
+            let named = |team: &interview_content::Term| {
+                std::iter::once(&team.name)
+                    .chain(&team.synonyms)
+                    .any(|n| contains_words(&line, &n.to_lowercase()))
+            };
+            let any_named = lex.teams.iter().any(named);
+            for team in lex.teams.iter().filter(|t| !any_named || named(t)) {
                 for name in std::iter::once(&team.name).chain(&team.synonyms) {
                     // A bare "product" is a team only in context (checked by the rule).
                     let cue = if name.trim().eq_ignore_ascii_case("product") {
@@ -431,6 +453,7 @@ impl Lexicon {
             automaton,
             classes,
             lengths,
+            team_forms,
         }
     }
 
@@ -448,7 +471,21 @@ impl Lexicon {
             let id = found.pattern().as_usize();
             let start = tokens.token_at_stream(found.start() + 1);
             let range = start..start + self.lengths[id];
+            let surface_ok = || {
+                self.team_forms.get(&id).is_none_or(|forms| {
+                    forms.iter().any(|words| {
+                        words.len() == range.len()
+                            && words
+                                .iter()
+                                .zip(range.clone())
+                                .all(|(w, t)| same_word(w, tokens.lower(t)))
+                    })
+                })
+            };
             for class in &self.classes[id] {
+                if matches!(class, Class::Cue(Cue::Team | Cue::ProductWord)) && !surface_ok() {
+                    continue;
+                }
                 match *class {
                     Class::Cue(cue) => hits.cues[cue as usize].push(range.clone()),
                     Class::Concept(i) => hits.concepts.push((i, range.clone())),
@@ -467,6 +504,40 @@ impl Lexicon {
         hits.metrics.dedup();
         hits
     }
+}
+
+/// The text of the rubric line the `cross-functional` rule cites, or nothing.
+fn cross_functional_line(category: &Category) -> String {
+    let lines = || category.mistakes.iter().chain(&category.best_practices);
+    category
+        .rule_citations
+        .iter()
+        .find(|c| c.rule == "cross-functional")
+        .and_then(|c| lines().find(|l| l.id == c.line_id))
+        .or_else(|| lines().find(|l| l.text.to_lowercase().contains("cross-functional")))
+        .map(|l| l.text.clone())
+        .unwrap_or_default()
+}
+
+/// Whether `phrase` occurs in `text` as whole words.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// `word` as written, or its plural or possessive.
+fn same_word(word: &str, lower: &str) -> bool {
+    let lower = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix('\''))
+        .unwrap_or(lower);
+    lower == word
+        || lower.strip_suffix('s') == Some(word)
+        || lower.strip_suffix("es") == Some(word)
+        || word.strip_suffix('s') == Some(lower)
 }
 
 #[cfg(test)]
@@ -495,6 +566,13 @@ mod tests {
         assert!(hits.any_in(Cue::Change, 0..6));
         assert!(!hits.any_in(Cue::Change, 0..5));
         assert!(hits.covers(Cue::Hedge, 1));
+        let text = "The market moved. Our marketing team and product managers agreed.";
+        let tokens = Tokens::new(text);
+        let hits = lexicon.find(&tokens);
+        assert_eq!(
+            words(text, &tokens, hits.of(Cue::Team)),
+            ["marketing", "product managers"]
+        );
         assert!(!hits.covers(Cue::Hedge, 2));
     }
 }

@@ -334,7 +334,9 @@ pub(crate) fn link(
     let mut title = None;
     for h in candidates {
         let heading = &draft.headings[h];
-        if classify_title(&heading.title) != SectionKind::Other {
+        // `# Situation` is a part; `# How I launched a co-sell motion` is a title.
+        let short = heading.title.split_whitespace().count() <= 3;
+        if short && classify_title(&heading.title) != SectionKind::Other {
             continue;
         }
         title.get_or_insert(h);

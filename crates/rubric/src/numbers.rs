@@ -61,7 +61,16 @@ const MONTHS: &[&str] = &[
     "dec",
     "december",
 ];
-const PERCENT_WORDS: &[&str] = &["percent", "pct", "pp", "bps", "percentage", "basis"];
+const PERCENT_WORDS: &[&str] = &[
+    "percent",
+    "pct",
+    "pp",
+    "bps",
+    "percentage",
+    "basis",
+    "points",
+    "pts",
+];
 const MONEY_WORDS: &[&str] = &[
     "million", "billion", "thousand", "mn", "bn", "k", "m", "mm", "usd", "eur", "gbp", "dollars",
     "euros", "pounds", "dollar", "euro",
@@ -278,7 +287,8 @@ fn counts_outcomes(tokens: &Tokens, hits: &Hits, i: usize) -> bool {
 
 /// A number in a sentence that names a metric and a change (`win rate went from 18 to 27`).
 fn in_metric_change(tokens: &Tokens, hits: &Hits, i: usize, lower: &str) -> bool {
-    if VAGUE_COUNTS.contains(&lower) {
+    // Measured values are written in digits; "the two partnerships" counts nothing.
+    if !lower.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let sentence = tokens.sentences[tokens.tokens[i].sentence].tokens.clone();

@@ -45,12 +45,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .position(|c| c.id == category.id)
         .unwrap_or(0);
     let nl = ctx.draft.newline;
-    let line_one = 0..ctx.text.find(['\n', '\r']).unwrap_or(ctx.text.len());
+
     let message = format!(
         "Not linked to a question: add front matter (`category: {}`, `question: N`) or a heading with the question's text, so question-specific feedback runs.",
         category.id
     );
-    let mut finding = ctx.finding(Rule::Link, line_one, message);
+    let mut finding = ctx.finding(Rule::Link, ctx.anchor(), message);
     for q in suggestions(ctx, index) {
         let Some(question) = category.questions.get(q) else {
             continue;

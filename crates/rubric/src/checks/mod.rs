@@ -144,13 +144,14 @@ fn sections(ctx: &Ctx<'_>) -> Vec<Section> {
         .draft
         .headings
         .iter()
-        .map(|h| {
-            (
-                h.range.clone(),
-                crate::draft::classify_title(&h.title),
-                h.title.clone(),
-                h.level,
-            )
+        .enumerate()
+        .map(|(i, h)| {
+            let kind = if ctx.linked.title == Some(i) {
+                SectionKind::Other
+            } else {
+                crate::draft::classify_title(&h.title)
+            };
+            (h.range.clone(), kind, h.title.clone(), h.level)
         })
         .chain(
             ctx.draft

@@ -80,26 +80,31 @@ pub(crate) fn check_activity(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding
             continue;
         }
         let i = q.tokens.start;
-        let sentence = t.tokens[i].sentence;
-        let end = t.sentences[sentence].tokens.end;
-        // The activity noun within a few words: `40 partner meetings`, `dozens of calls`.
-        let Some(noun) = (i + 1..(i + 4).min(end)).find(|&j| hits.covers(Cue::Activity, j)) else {
-            continue;
-        };
-        let noun_end = hits
-            .covering(Cue::Activity, noun)
-            .map(|r| r.end)
-            .max()
-            .unwrap_or(noun + 1);
-        if has_outcome(ctx, sentence, i..noun_end) {
+        // "two competing pitches" is incidental; volume is a digit count or a big or vague one.
+        if SMALL_NUMBERS.contains(&t.lower(i)) {
             continue;
         }
-        let start =
-            if i > t.sentences[sentence].tokens.start && hits.covers(Cue::ActivityVerb, i - 1) {
-                i - 1
-            } else {
-                i
-            };
+        let sentence = t.tokens[i].sentence;
+        let bounds = t.sentences[sentence].tokens.clone();
+        let verb = i > bounds.start && is_activity_verb(ctx, i - 1);
+        // The activity noun within a few words (`40 partner meetings`, `dozens of calls`), or the
+        // noun phrase after an activity verb (`trained 150 partner reps`).
+        let noun = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
+        let noun_end = match noun {
+            Some(noun) => hits
+                .covering(Cue::Activity, noun)
+                .map(|r| r.end)
+                .max()
+                .unwrap_or(noun + 1),
+            None if verb => noun_phrase_end(ctx, i + 1, bounds.end),
+            None => continue,
+        };
+        if noun_end <= i + 1 || has_outcome(ctx, sentence, i..noun_end) {
+            continue;
+        }
+        // The verb belongs to the phrase: "ran 40 meetings".
+        let lead = verb || (i > bounds.start && hits.covers(Cue::ActivityVerb, i - 1));
+        let start = if lead { i - 1 } else { i };
         let phrase = ctx.words(start..noun_end).to_string();
         let vague = if is_vague(t, i) {
             " (a vague count)"
@@ -114,6 +119,58 @@ pub(crate) fn check_activity(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding
         out.push(ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message));
     }
     true
+}
+
+/// Spelled-out counts too small to be volume.
+const SMALL_NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// Stems of verbs whose count is effort: `recruited 30`, `trained 150`, `emailed 200`.
+const EFFORT_VERBS: &[&str] = &[
+    "recruit",
+    "sign",
+    "onboard",
+    "train",
+    "contact",
+    "email",
+    "call",
+    "met",
+    "pitch",
+    "demo",
+    "demoe",
+    "host",
+    "certifi",
+    "enabl",
+    "visit",
+    "interview",
+    "sent",
+    "attend",
+    "book",
+    "schedul",
+];
+
+/// Whether token `j` is a verb of effort (built in, or an activity word of the category).
+fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
+    let lower = ctx.tokens.lower(j);
+    (lower.ends_with("ed") || matches!(lower, "met" | "sent" | "ran" | "held"))
+        && (EFFORT_VERBS.contains(&ctx.tokens.stem(j)) || ctx.hits.covers(Cue::Activity, j))
+}
+
+/// Words that end a noun phrase.
+const PHRASE_BREAKS: &[&str] = &[
+    "and", "or", "with", "to", "for", "in", "at", "of", "on", "from", "by", "who", "which", "that",
+    "but", "so", "than", "as", "into", "across", "over", "during", "per",
+];
+
+/// The end of the noun phrase that starts at token `from`: up to three words, stopping before a
+/// function word.
+fn noun_phrase_end(ctx: &Ctx<'_>, from: usize, limit: usize) -> usize {
+    let mut end = from;
+    while end < limit && end < from + 3 && !PHRASE_BREAKS.contains(&ctx.tokens.lower(end)) {
+        end += 1;
+    }
+    end
 }
 
 fn outcome_examples(ctx: &Ctx<'_>) -> String {
@@ -140,10 +197,23 @@ fn outcome_examples(ctx: &Ctx<'_>) -> String {
 fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>) -> bool {
     let t = ctx.tokens;
     let from = t.sentences[sentence].tokens.start;
-    let to = t
-        .sentences
-        .get(sentence + 1)
-        .map_or(t.sentences[sentence].tokens.end, |s| s.tokens.end);
+    // The next sentence, unless a heading starts a new section first.
+    let here = &t.sentences[sentence];
+    let to = match t.sentences.get(sentence + 1) {
+        Some(next) => {
+            let headings = &ctx.draft.headings;
+            let h = headings.partition_point(|h| h.range.start < here.range.end);
+            let heading_between = headings
+                .get(h)
+                .is_some_and(|h| h.range.start <= next.range.start);
+            if heading_between {
+                here.tokens.end
+            } else {
+                next.tokens.end
+            }
+        }
+        None => here.tokens.end,
+    };
     let outside = |r: &std::ops::Range<usize>| r.end <= activity.start || r.start >= activity.end;
     // Quantities are in document order: look only at those of the two sentences.
     let first = ctx.quantities.partition_point(|q| q.tokens.start < from);
@@ -154,18 +224,19 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
     {
         return true;
     }
-    let outcome = ctx
-        .hits
-        .in_range(Cue::Outcome, from..to)
-        .iter()
-        .any(outside);
-    // Weak change words ("up", "from") are not enough: "set up deal registration" is no result.
-    let result = ctx
+    // An outcome word and a separate word of result: "delivered" alone is both and proves
+    // nothing; weak change words ("up", "from") are not enough either.
+    let results: Vec<&std::ops::Range<usize>> = ctx
         .hits
         .in_range(Cue::OutcomeCue, from..to)
         .iter()
-        .any(outside);
-    outcome && result
+        .filter(|r| outside(r))
+        .collect();
+    ctx.hits
+        .in_range(Cue::Outcome, from..to)
+        .iter()
+        .filter(|r| outside(r))
+        .any(|o| results.iter().any(|r| r.end <= o.start || r.start >= o.end))
 }
 
 #[cfg(test)]
@@ -261,6 +332,33 @@ mod tests {
             spans(text, Rule::ActivityVolume).is_empty(),
             "{:?}",
             spans(text, Rule::ActivityVolume)
+        );
+    }
+
+    #[test]
+    fn a_result_under_the_next_heading_does_not_excuse_activity() {
+        let text = "## Action\n\nI hosted 3 webinars.\n\n## Outcome\n\nIt went well.\n";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 3 webinars"]);
+        let text = "I hosted 3 webinars. They delivered 40% more pipeline.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn effort_verbs_make_activity_phrases() {
+        let text = "I trained 150 partner reps and delivered 24 certification sessions.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            [
+                "trained 150 partner reps",
+                "delivered 24 certification sessions"
+            ]
+        );
+        assert!(
+            spans(
+                "We closed 12 deals and signed two partners.",
+                Rule::ActivityVolume
+            )
+            .is_empty()
         );
     }
 

@@ -46,10 +46,22 @@ const PHRASE_ENDS: &[&str] = &[
 
 /// Whether the draft mentions a cross-functional team.
 fn mentions_team(ctx: &Ctx<'_>) -> bool {
-    if !ctx.hits.of(Cue::Team).is_empty() {
+    let t = ctx.tokens;
+    // The partner's own marketing team is not alignment inside your company.
+    let theirs = |i: usize| {
+        let from = i
+            .saturating_sub(2)
+            .max(t.sentences[t.tokens[i].sentence].tokens.start);
+        (from..i).any(|j| {
+            let w = t.lower(j);
+            matches!(w, "their" | "its")
+                || (w.starts_with("partner") && w.ends_with('\''))
+                || w.ends_with("partner's")
+        })
+    };
+    if ctx.hits.of(Cue::Team).iter().any(|r| !theirs(r.start)) {
         return true;
     }
-    let t = ctx.tokens;
     ctx.hits.of(Cue::ProductWord).iter().any(|r| {
         let i = r.start;
         let sentence = &t.sentences[t.tokens[i].sentence].tokens;
@@ -123,7 +135,13 @@ const NEEDS: &[&str] = &[
 /// Whether the draft shows the buyer's needs: a buyer phrase, or a buyer word near a need word
 /// ("customers struggled to", "what clients valued").
 fn mentions_buyer(ctx: &Ctx<'_>) -> bool {
-    if !ctx.hits.of(Cue::Buyer).is_empty() {
+    // "customer success" is a team, not the customer.
+    let in_team = |r: &std::ops::Range<usize>| {
+        ctx.hits
+            .covering(Cue::Team, r.start)
+            .any(|t| t.end >= r.end)
+    };
+    if ctx.hits.of(Cue::Buyer).iter().any(|r| !in_team(r)) {
         return true;
     }
     let t = ctx.tokens;

@@ -55,15 +55,6 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
         }
     }
     let hits = ctx.hits;
-    let body = ctx.tokens.sentences.iter().filter(|s| {
-        // Headings of other sections are not cues ("## Timeline").
-        !sections.iter().any(|sec| {
-            sec.kind == SectionKind::Other
-                && sec.heading.start <= s.range.start
-                && s.range.end <= sec.heading.end
-        })
-    });
-    let first_sentence = body.clone().next();
     let action_cues = [Cue::ActionCue, Cue::Plan];
     if !present[1] {
         present[1] =
@@ -77,24 +68,36 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
         present[3] = !hits.of(Cue::LearningCue).is_empty();
     }
     if !present[0] {
-        // Context is set by cues (the company's stage or the role among them), or by an opening
-        // sentence that is not yet action or result.
-        // In a scenario answer, clarifying questions and stated assumptions frame the situation.
+        // Context is set by cues: the company's stage or the role among them, and, in a
+        // scenario answer, clarifying questions and stated assumptions.
         present[0] = !hits.of(Cue::ContextCue).is_empty()
             || !hits.of(Cue::Stage).is_empty()
             || (ctx.is_scenario() && !hits.of(Cue::Clarify).is_empty())
-            || first_sentence.is_some_and(|s| {
-                let t = s.tokens.clone();
-                ![Cue::ActionCue, Cue::Plan, Cue::OutcomeCue, Cue::LearningCue]
-                    .iter()
-                    .any(|&c| hits.any_in(c, t.clone()))
-                    && !ctx
-                        .quantities
-                        .iter()
-                        .any(|q| q.metric && t.contains(&q.tokens.start))
-            });
+            || opens_with_past_state(ctx);
     }
     Parts { present }
+}
+
+/// A story that opens by describing how things were ("Our channel was flat.") before anyone
+/// acts: a past state in a sentence before the first action.
+fn opens_with_past_state(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    for sentence in t.sentences.iter().take(3) {
+        let range = sentence.tokens.clone();
+        let acts = [Cue::ActionCue, Cue::Plan, Cue::OutcomeCue]
+            .iter()
+            .any(|&c| ctx.hits.any_in(c, range.clone()));
+        if acts {
+            return false;
+        }
+        if range
+            .clone()
+            .any(|i| matches!(t.lower(i), "was" | "were" | "had" | "wasn't" | "weren't"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Past-tense verbs that tell what happened to you rather than what you did.
@@ -135,6 +138,62 @@ const NOT_ACTIONS: &[&str] = &[
     "decided",
     "seemed",
 ];
+/// Present-tense words after "I" that state, feel or think rather than do.
+const STATES: &[&str] = &[
+    "am",
+    "have",
+    "think",
+    "believe",
+    "feel",
+    "guess",
+    "know",
+    "hope",
+    "want",
+    "need",
+    "like",
+    "love",
+    "mean",
+    "suppose",
+    "wish",
+    "remember",
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "might",
+    "must",
+    "do",
+    "did",
+    "don't",
+    "didn't",
+    "also",
+    "still",
+    "always",
+    "never",
+    "often",
+    "usually",
+    "sometimes",
+    "really",
+    "just",
+    "learn",
+    "realise",
+    "realize",
+    "understand",
+    "agree",
+    "see",
+    "care",
+    "enjoy",
+    "prefer",
+    "tend",
+    "try",
+    "get",
+    "was",
+    "were",
+    "wasn't",
+    "joined",
+];
+
 /// Irregular past-tense verbs of doing.
 const IRREGULAR: &[&str] = &[
     "built", "led", "ran", "set", "made", "took", "brought", "drove", "wrote", "met", "began",
@@ -155,14 +214,23 @@ fn first_person_action(ctx: &Ctx<'_>) -> bool {
         {
             j += 1;
         }
+        // Past tense ("I renegotiated") or, in a process answer, the present ("I map accounts").
         let verb = t.lower(j);
-        (verb.ends_with("ed") && verb.len() > 4 && !NOT_ACTIONS.contains(&verb))
-            || IRREGULAR.contains(&verb)
+        !verb.is_empty()
+            && !NOT_ACTIONS.contains(&verb)
+            && !STATES.contains(&verb)
+            && (verb.ends_with("ed")
+                || IRREGULAR.contains(&verb)
+                || verb.bytes().all(|b| b.is_ascii_lowercase()))
     })
 }
 
 /// One finding per missing part, with a fix that inserts its heading where it belongs.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+    // A hypothetical plan has no outcome or lesson yet; `clarifying-questions` judges it instead.
+    if ctx.is_scenario() {
+        return false;
+    }
     let missing: Vec<SectionKind> = PARTS
         .iter()
         .enumerate()
@@ -322,6 +390,16 @@ mod tests {
     fn prose_cues_count_as_parts() {
         let text = "At my last company our reseller channel was flat. I rebuilt the enablement program. As a result, win rate rose 12%. I learned that enablement comes first.";
         assert!(findings(text, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn an_opening_past_state_is_context_a_present_generality_is_not() {
+        let story = "Our reseller channel was flat. I rebuilt enablement and win rate rose 12%. I learned to start small.";
+        assert!(findings(story, Rule::Structure).is_empty());
+        let generic = "Partnerships are like relationships. I rebuilt enablement and win rate rose 12%. I learned to start small.";
+        let found = findings(generic, Rule::Structure);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("No context part"));
     }
 
     #[test]
