@@ -192,9 +192,16 @@ const PART_KINDS: [SectionKind; 4] = [
     SectionKind::Learning,
 ];
 
-/// The story parts (indices into [`STORY_PARTS`]) a message names, in order.
+/// The story parts (indices into [`STORY_PARTS`]) a message names: the part of a "No learning
+/// part" message, else every part it mentions.
 fn parts_named(message: &str) -> Vec<usize> {
     let lower = message.to_lowercase();
+    let stated = STORY_PARTS
+        .iter()
+        .position(|(title, _)| lower.contains(&format!("no {} part", title.to_lowercase())));
+    if let Some(part) = stated {
+        return vec![part];
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -488,15 +488,25 @@ fn missing_parts(
 /// category's first.
 fn term_items(
     snap: &Snapshot<'_>,
-    range: Range<usize>,
+    word: Range<usize>,
     prefix: &str,
     capitalise: bool,
 ) -> Vec<CompletionItem> {
-    let linked = locate::linked_category(snap);
-    let mut categories: Vec<&Category> = match linked {
-        Some(c) => vec![c],
-        None => Vec::new(),
+    let text = snap.text;
+    let starts = phrase_starts(text, word.start);
+    // Where a term goes and how it filters: over the words already typed that it continues
+    // (`win r` → `win rate`), else over the word at the cursor.
+    let place = |names: &[&str]| -> Option<(Range<usize>, String)> {
+        for &start in &starts {
+            let typed = &text[start..word.end];
+            if let Some(name) = names.iter().find(|n| starts_with_ci(n, typed)) {
+                return Some((start..word.end, (*name).to_string()));
+            }
+        }
+        best_match(names.iter().copied(), prefix).map(|filter| (word.clone(), filter))
     };
+    let linked = locate::linked_category(snap);
+    let mut categories: Vec<&Category> = linked.into_iter().collect();
     categories.extend(
         snap.catalog
             .categories
@@ -507,11 +517,13 @@ fn term_items(
     let mut seen_metrics: Vec<&str> = Vec::new();
     for (rank, category) in categories.iter().enumerate() {
         for concept in &category.concepts {
-            let names = std::iter::once(concept.name.as_str())
-                .chain(concept.synonyms.iter().map(String::as_str));
-            let Some(filter) = best_match(names, prefix) else {
+            let names: Vec<&str> = std::iter::once(concept.name.as_str())
+                .chain(concept.synonyms.iter().map(String::as_str))
+                .collect();
+            let Some((range, filter)) = place(&names) else {
                 continue;
             };
+            let capitalise = capitalise || sentence_start(&text[..range.start]);
             items.push(CompletionItem {
                 label: concept.name.clone(),
                 kind: Some(CompletionItemKind::KEYWORD),
@@ -520,7 +532,7 @@ fn term_items(
                     .then(|| markdown(&concept.definition)),
                 filter_text: Some(filter),
                 sort_text: Some(format!("2{rank:02}{:04}", concept.line)),
-                text_edit: Some(edit(snap, range.clone(), cased(&concept.name, capitalise))),
+                text_edit: Some(edit(snap, range, cased(&concept.name, capitalise))),
                 ..CompletionItem::default()
             });
         }
@@ -528,12 +540,14 @@ fn term_items(
             if seen_metrics.contains(&metric.name.as_str()) {
                 continue;
             }
-            let names = std::iter::once(metric.name.as_str())
-                .chain(metric.synonyms.iter().map(String::as_str));
-            let Some(filter) = best_match(names, prefix) else {
+            let names: Vec<&str> = std::iter::once(metric.name.as_str())
+                .chain(metric.synonyms.iter().map(String::as_str))
+                .collect();
+            let Some((range, filter)) = place(&names) else {
                 continue;
             };
             seen_metrics.push(&metric.name);
+            let capitalise = capitalise || sentence_start(&text[..range.start]);
             items.push(CompletionItem {
                 label: metric.name.clone(),
                 kind: Some(CompletionItemKind::UNIT),
@@ -541,12 +555,48 @@ fn term_items(
                 documentation: (!metric.measures.is_empty()).then(|| markdown(&metric.measures)),
                 filter_text: Some(filter),
                 sort_text: Some(format!("3{rank:02}{}", metric.name)),
-                text_edit: Some(edit(snap, range.clone(), cased(&metric.name, capitalise))),
+                text_edit: Some(edit(snap, range, cased(&metric.name, capitalise))),
                 ..CompletionItem::default()
             });
         }
     }
     items
+}
+
+/// Where each of the (up to four) words before the word at `word_start` begins, on its line,
+/// earliest first. Stops at a word glued to the current one by punctuation.
+fn phrase_starts(text: &str, word_start: usize) -> Vec<usize> {
+    let from = floor_char_boundary(text, word_start.saturating_sub(LOOK_BACK));
+    let line_start = match text[from..word_start].rfind(['\n', '\r']) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        // A long line: start at a word boundary inside the window.
+        None => text[from..word_start]
+            .find(' ')
+            .map_or(word_start, |i| from + i + 1),
+    };
+    let mut starts = Vec::new();
+    let mut end = word_start;
+    while starts.len() < 4 {
+        let before = text[line_start..end].trim_end_matches([' ', '\t']);
+        if before.is_empty() || before.len() == end - line_start {
+            break;
+        }
+        let start = before.rfind([' ', '\t']).map_or(0, |i| i + 1);
+        starts.push(line_start + start);
+        end = line_start + start;
+    }
+    starts.reverse();
+    starts
+}
+
+/// Whether `name` starts with `typed`, ignoring case.
+fn starts_with_ci(name: &str, typed: &str) -> bool {
+    let mut name = name.chars().flat_map(char::to_lowercase);
+    typed
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|c| name.next() == Some(c))
 }
 
 /// The filter text for a term: the first of its names with a word starting with `prefix`, from
@@ -596,11 +646,31 @@ fn cased(name: &str, capitalise: bool) -> String {
 
 /// Whether text ending here ends a sentence (or is empty, or a line start after a list marker).
 fn sentence_start(before: &str) -> bool {
-    let line = before.rsplit(['\n', '\r']).next().unwrap_or("");
-    let line = line.trim_start_matches([' ', '\t', '>', '-', '*', '+']);
-    let line = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
-    let trimmed = before.trim_end();
-    line.trim().is_empty() || trimmed.ends_with(['.', '!', '?', ':'])
+    if before.trim_end().ends_with(['.', '!', '?', ':']) {
+        return true;
+    }
+    // Only the end of the line matters: look at a short tail, not a whole long paragraph.
+    let from = floor_char_boundary(before, before.len().saturating_sub(LOOK_BACK));
+    let tail = &before[from..];
+    let line = match tail.rfind(['\n', '\r']) {
+        Some(i) => &tail[i + 1..],
+        None if from == 0 => tail,
+        None => return false,
+    };
+    line.trim_start_matches([' ', '\t', '>', '-', '*', '+'])
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
+        .trim()
+        .is_empty()
+}
+
+/// How far back on a line completion looks for the words a term continues and for a sentence end.
+const LOOK_BACK: usize = 200;
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn starts_upper(prefix: &str) -> bool {
@@ -969,6 +1039,34 @@ mod tests {
         assert_eq!(metric.kind, Some(CompletionItemKind::UNIT));
         assert_eq!(apply(&text, metric, Encoding::Utf16), "It lifted. Win rate");
         assert!(complete("We had zzz|", None).1.is_empty());
+    }
+
+    #[test]
+    fn multi_word_terms_replace_the_words_already_typed() {
+        assert_eq!(
+            applied("We tracked win r|", None, "win rate"),
+            "We tracked win rate"
+        );
+        assert_eq!(
+            applied("We tracked win |", None, "win rate"),
+            "We tracked win rate"
+        );
+        assert_eq!(
+            applied("A co-sell m|", None, "Co-sell motions"),
+            "A co-sell motions"
+        );
+        assert_eq!(
+            applied("Sourced p|", None, "sourced pipeline"),
+            "Sourced pipeline"
+        );
+        // On a long line only the last words count; the sentence end still capitalises.
+        let long = format!("{} Done. win r|", "é partners ".repeat(40));
+        assert_eq!(
+            applied(&long, None, "win rate"),
+            format!("{} Done. Win rate", "é partners ".repeat(40))
+        );
+        // A word glued by punctuation is not part of the phrase.
+        assert_eq!(applied("(win) r|", None, "win rate"), "(win) win rate");
     }
 
     #[test]

@@ -16,7 +16,25 @@ use super::locate::{self, Spot, Target};
 pub fn hover(snap: &Snapshot<'_>, position: Position) -> Option<Hover> {
     let offset = snap.offset(position);
     let (markdown, range) = match locate::spot_at(snap, offset) {
-        Some((spot, range)) => (spot_markdown(snap, &spot), range),
+        Some((spot, range)) => {
+            let mut markdown = spot_markdown(snap, &spot);
+            // The engine anchors whole-draft findings on the title heading: list them briefly
+            // under the question rather than hide them behind it.
+            let here: Vec<&Finding> = findings_at(snap, offset).collect();
+            if !here.is_empty() {
+                markdown.push_str("\n\n---\n\n**Feedback here**\n");
+                for finding in here {
+                    let _ = write!(
+                        markdown,
+                        "\n- {} · {}: {}",
+                        rule_link(snap, finding.rule),
+                        finding.severity,
+                        finding.message
+                    );
+                }
+            }
+            (markdown, range)
+        }
         None => findings_markdown(snap, offset)?,
     };
     Some(Hover {
@@ -159,28 +177,35 @@ pub(crate) fn metric_markdown(snap: &Snapshot<'_>, category: &Category, metric: 
 
 /// The findings whose span holds `offset`: each with the rubric line it cites and how to fix it.
 fn findings_markdown(snap: &Snapshot<'_>, offset: usize) -> Option<(String, Range<usize>)> {
-    let hits: Vec<&Finding> = snap
-        .report
-        .findings
-        .iter()
-        .filter(|f| f.range.start <= offset && offset <= f.range.end)
-        .collect();
+    let hits: Vec<&Finding> = findings_at(snap, offset).collect();
     let first = hits.first()?;
     let parts: Vec<String> = hits.iter().map(|f| finding_markdown(snap, f)).collect();
     Some((parts.join("\n\n---\n\n"), first.range.clone()))
 }
 
-/// One finding: rule, message, the cited rubric line with a link into the guide, how to fix.
-pub(crate) fn finding_markdown(snap: &Snapshot<'_>, finding: &Finding) -> String {
-    // The rule id links to its entry in the rules page, as the diagnostic's code does.
-    let rule = match &snap.guides.rules {
+/// The findings whose span holds `offset`.
+fn findings_at<'r>(snap: &Snapshot<'r>, offset: usize) -> impl Iterator<Item = &'r Finding> {
+    snap.report
+        .findings
+        .iter()
+        .filter(move |f| f.range.start <= offset && offset <= f.range.end)
+}
+
+/// The rule id, linked to its entry in the rules page as the diagnostic's code is.
+fn rule_link(snap: &Snapshot<'_>, rule: Rule) -> String {
+    match &snap.guides.rules {
         Some(rules) => {
             let mut href = rules.clone();
-            href.set_fragment(Some(finding.rule.id()));
-            format!("[{}]({href})", finding.rule.id())
+            href.set_fragment(Some(rule.id()));
+            format!("[{}]({href})", rule.id())
         }
-        None => finding.rule.id().to_string(),
-    };
+        None => rule.id().to_string(),
+    }
+}
+
+/// One finding: rule, message, the cited rubric line with a link into the guide, how to fix.
+pub(crate) fn finding_markdown(snap: &Snapshot<'_>, finding: &Finding) -> String {
+    let rule = rule_link(snap, finding.rule);
     let mut out = format!("**{rule}** · {}\n\n{}\n", finding.severity, finding.message);
     if let Some((text, category, line)) = cited_line(snap, finding) {
         let place = match snap.guides.by_category.get(&category.id) {

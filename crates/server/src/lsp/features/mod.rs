@@ -19,6 +19,8 @@ pub mod commands;
 pub mod completion;
 pub mod definition;
 #[cfg(test)]
+mod embedded_tests;
+#[cfg(test)]
 mod fixtures;
 pub mod hover;
 mod locate;
