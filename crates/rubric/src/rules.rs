@@ -104,7 +104,7 @@ rules! {
     BuyerEmpathy = "buyer-empathy", Information, "No sign of the end customer's or buyer's needs, only tactics.";
     RoleStage = "role-stage", Information, "The answer never ties itself to the role or the company's stage.";
     TooLong = "too-long", Information, "Over the spoken-answer word budget.";
-    Concepts = "concepts", Information, "Expected talking points of the question that the draft does not touch.";
+    Concepts = "concepts", Hint, "Expected talking points of the question that the draft does not touch.";
     Hedging = "hedging", Hint, "Hedges that undercut the answer (I think, maybe, sort of).";
     Ownership = "ownership", Hint, "\"We\" where the interviewer needs to hear what you did.";
     Link = "link", Information, "The draft is not linked to a question.";

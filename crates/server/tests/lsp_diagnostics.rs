@@ -92,7 +92,7 @@ fn a_draft_gets_linked_rubric_diagnostics_in_utf16() {
         ("cross-functional", 2, heading),
         ("buyer-empathy", 3, heading),
         ("role-stage", 3, heading),
-        ("concepts", 3, heading),
+        ("concepts", 4, heading),
         (
             "criticism",
             2,
