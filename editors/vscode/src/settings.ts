@@ -30,7 +30,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'buyer-empathy', defaultLevel: 'information', summary: "No sign of the end customer's or buyer's needs, only tactics." },
   { id: 'role-stage', defaultLevel: 'information', summary: "The answer never ties itself to the role or the company's stage." },
   { id: 'too-long', defaultLevel: 'information', summary: 'Over the spoken-answer word budget.' },
-  { id: 'concepts', defaultLevel: 'information', summary: 'Expected talking points of the question that the draft does not touch.' },
+  { id: 'concepts', defaultLevel: 'hint', summary: 'Expected talking points of the question that the draft does not touch.' },
   { id: 'hedging', defaultLevel: 'hint', summary: 'Hedges that undercut the answer (I think, maybe, sort of).' },
   { id: 'ownership', defaultLevel: 'hint', summary: '"We" where the interviewer needs to hear what you did.' },
   { id: 'link', defaultLevel: 'information', summary: 'The draft is not linked to a question.' },
