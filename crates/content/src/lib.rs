@@ -4,9 +4,12 @@
 //! A category file is `content/<id>.md` in the seed's format; `content/<id>.toml` adds definitions,
 //! talking points, scenario prompts and lexicons. Every record has a stable id and a source line.
 
+mod companion;
 mod error;
+mod markdown;
 mod model;
 mod parse;
+mod text;
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -19,9 +22,14 @@ pub use model::*;
 static CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../content");
 
 static EMBEDDED: LazyLock<Catalog> = LazyLock::new(|| {
-    let files = CONTENT
-        .files()
-        .filter_map(|f| Some((f.path().to_str()?, f.contents_utf8()?)));
+    let files = CONTENT.files().filter_map(|f| {
+        let name = f.path().file_name()?.to_str()?.to_owned();
+        Some(parse::SourceFile {
+            display: name.clone(),
+            name,
+            bytes: f.contents(),
+        })
+    });
     match parse::parse_files(files, &Origin::Embedded) {
         (catalog, errors) if errors.is_empty() => catalog,
         (_, errors) => {

@@ -1,6 +1,6 @@
 //! The typed catalog: what a category file and its companion TOML say, with ids and source lines.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a record was read from: a file name relative to its content root and a 1-based line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,7 +94,7 @@ pub struct Concept {
 }
 
 /// How a question is meant to be answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum QuestionKind {
     /// "How do you ...": a method or process, ideally illustrated with a real case.

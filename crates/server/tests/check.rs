@@ -336,3 +336,16 @@ fn assert_valid_sarif(log: &Value) {
         }
     }
 }
+
+#[test]
+fn an_unknown_question_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_in(dir.path(), &["--question", "42", "-"], Some(DRAFT));
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("unknown question `42` in category partnerships"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}

@@ -5,10 +5,12 @@
 //! status follows [`policy`].
 
 pub mod config;
+pub mod explicit;
 pub mod inputs;
 pub mod policy;
 pub mod position;
 pub mod render;
+pub mod target;
 pub mod uri;
 
 use std::io::{IsTerminal, Read, Write};
@@ -46,6 +48,14 @@ pub struct CheckArgs {
     /// Folder of extra categories (a content pack) to load beside the embedded ones.
     #[arg(long, value_name = "DIR")]
     pub categories: Option<PathBuf>,
+    /// The question the drafts answer, when they do not name it: a number (with `--category`
+    /// when several categories are loaded) or an id such as `partnerships/q4` or
+    /// `partnerships/scenario-1`.
+    #[arg(long, value_name = "NUMBER|ID")]
+    pub question: Option<String>,
+    /// The category the drafts answer, with `--question` or alone.
+    #[arg(long, value_name = "ID")]
+    pub category: Option<String>,
 }
 
 /// How results are printed.
@@ -180,6 +190,14 @@ pub fn run(args: &CheckArgs) -> u8 {
 pub fn check(args: &CheckArgs, cwd: &Path, stdin: &mut dyn Read) -> (Outcome, Catalog) {
     let mut outcome = Outcome::default();
     let catalog = load_catalog(args.categories.as_deref(), &mut outcome.errors);
+    let target = match target::resolve(&catalog, args.question.as_deref(), args.category.as_deref())
+    {
+        Ok(target) => target,
+        Err(message) => {
+            outcome.errors.push(message);
+            return (outcome, catalog);
+        }
+    };
     let inputs = inputs::collect(&args.paths);
     for problem in inputs.problems {
         let line = format!("{}: {}", problem.path.display(), problem.message);
@@ -255,7 +273,10 @@ pub fn check(args: &CheckArgs, cwd: &Path, stdin: &mut dyn Read) -> (Outcome, Ca
             Input::File(p) => p.file_name().and_then(|n| n.to_str()),
             Input::Stdin => None,
         };
-        let report = interview_rubric::analyze_file(&body, file_name, &catalog, &settings);
+        let report = match &target {
+            Some(target) => explicit::analyze(&body, file_name, target, &catalog, &settings),
+            None => interview_rubric::analyze_file(&body, file_name, &catalog, &settings),
+        };
         let uri = match &input {
             Input::File(p) => uri::artifact_uri(p, cwd),
             Input::Stdin => ArtifactUri::Relative(uri::encode_path("<stdin>")),
