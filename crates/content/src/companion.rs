@@ -230,10 +230,7 @@ fn concepts(
         .iter()
         .map(|c| (c.name.to_lowercase(), c.name.clone()))
         .collect();
-    // Sorted by source position, so that "first" in messages means first in the file.
-    let mut entries: Vec<_> = entries.into_iter().collect();
-    entries.sort_by_key(|(key, _)| key.span().start);
-    for (key, entry) in entries {
+    for (key, entry) in by_position(entries) {
         let span = key.span();
         let slug = checker.local(key.get_ref()).to_owned();
         let Some(index) = parsed
@@ -285,6 +282,14 @@ fn concepts(
     }
 }
 
+/// Table entries in the order they appear in the file (a map sorts `11` before `3`), so that
+/// errors come out in reading order and "first" in a message means first in the file.
+fn by_position<V>(entries: BTreeMap<Spanned<String>, V>) -> Vec<(Spanned<String>, V)> {
+    let mut entries: Vec<_> = entries.into_iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
 /// Parses a numeric table key (`[questions.3]`), reporting a bad one.
 fn number_key(
     checker: &mut Checker<'_>,
@@ -298,7 +303,7 @@ fn number_key(
         Some(n) => {
             checker.error(
                 key.span(),
-                format!("unknown {what} number {n} (the category has {count})"),
+                format!("unknown {what} number {n} (the category has {count} {what}s)"),
             );
             None
         }
@@ -320,7 +325,7 @@ fn questions(
     entries: BTreeMap<Spanned<String>, QuestionEntry>,
     parsed: &mut Parsed,
 ) {
-    for (key, entry) in entries {
+    for (key, entry) in by_position(entries) {
         let Some(index) = number_key(checker, "question", &key, parsed.questions.len()) else {
             continue;
         };
@@ -377,7 +382,7 @@ fn scenarios(
     entries: BTreeMap<Spanned<String>, ScenarioEntry>,
     parsed: &mut Parsed,
 ) {
-    for (key, entry) in entries {
+    for (key, entry) in by_position(entries) {
         let Some(index) = number_key(checker, "scenario", &key, parsed.scenarios.len()) else {
             continue;
         };
@@ -466,9 +471,7 @@ fn rules(
     parsed: &Parsed,
 ) -> Vec<RuleCitation> {
     let mut citations = Vec::with_capacity(entries.len());
-    let mut entries: Vec<_> = entries.into_iter().collect();
-    entries.sort_by_key(|(key, _)| key.span().start);
-    for (rule, target) in entries {
+    for (rule, target) in by_position(entries) {
         let local = checker.local(target.get_ref());
         let line = parsed
             .best_practices

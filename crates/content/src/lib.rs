@@ -4,10 +4,12 @@
 //! A category file is `content/<id>.md` in the seed's format; `content/<id>.toml` adds definitions,
 //! talking points, scenario prompts and lexicons. Every record has a stable id and a source line.
 
+mod citations;
 mod companion;
 mod error;
 mod markdown;
 mod model;
+mod pack;
 mod parse;
 mod text;
 
@@ -48,10 +50,28 @@ impl Catalog {
 
     /// The embedded categories plus those in `dir` (a user's content pack). Files that fail
     /// validation are left out and reported; the others still load.
+    ///
+    /// The folder is read one level deep: `<id>.md` with an optional `<id>.toml`. Files over 1 MiB,
+    /// special files and symbolic links that point outside the folder are refused. A pack category
+    /// whose id is already embedded is refused with an error. A folder that does not exist is an
+    /// error too; callers with an optional default folder should check that it exists first.
     pub fn with_dir(dir: &Path) -> (Catalog, Vec<ContentError>) {
-        let (extra, errors) = parse::load_dir(dir);
+        let (extra, mut errors) = pack::load_dir(dir);
         let mut catalog = Catalog::embedded().clone();
-        catalog.extend(extra);
+        for category in extra.categories {
+            if catalog.category(&category.id).is_some() {
+                errors.push(ContentError {
+                    file: dir.join(&category.file).display().to_string(),
+                    line: None,
+                    message: format!(
+                        "category \"{}\" is already built in; rename the file to add a category",
+                        category.id
+                    ),
+                });
+            } else {
+                catalog.categories.push(category);
+            }
+        }
         (catalog, errors)
     }
 
@@ -67,5 +87,33 @@ impl Catalog {
     /// The category with this id.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// Parses one category from its file name (`partnerships.md`), its Markdown and its optional
+    /// companion TOML, as the loaders do. Errors name `partnerships.md` and `partnerships.toml`.
+    pub fn parse_category(
+        file_name: &str,
+        markdown: &str,
+        companion: Option<&str>,
+        origin: Origin,
+    ) -> Result<Category, Vec<ContentError>> {
+        parse::parse_one(file_name, markdown, companion, &origin)
+    }
+
+    /// The question with this id (`partnerships/q3`).
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        match self.find(id)? {
+            Record::Question(question) => Some(question),
+            _ => None,
+        }
+    }
+
+    /// Any record by id: a category (`partnerships`) or one of its records
+    /// (`partnerships/q3`, `partnerships/co-sell-motions`, `partnerships/mistake-1`, ...).
+    pub fn find(&self, id: &str) -> Option<Record<'_>> {
+        match id.split_once('/') {
+            None => self.category(id).map(Record::Category),
+            Some((category, _)) => self.category(category)?.find(id),
+        }
     }
 }

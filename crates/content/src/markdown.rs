@@ -81,6 +81,7 @@ struct SectionContent {
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     pub(crate) title: String,
+    pub(crate) title_line: u32,
     pub(crate) overview: Paragraph,
     pub(crate) why: Paragraph,
     pub(crate) concepts: Vec<Concept>,
@@ -337,13 +338,17 @@ impl Walker<'_> {
     fn finish(&mut self, text: &str) -> Parsed {
         let mut parsed = Parsed::default();
         match self.title.take() {
-            Some((title, _)) => parsed.title = title,
+            Some((title, line)) => {
+                parsed.title = title;
+                parsed.title_line = line;
+            }
             None => self.error(
                 1,
                 "missing title (a \"# Title\" line before the first section)".to_owned(),
             ),
         }
-        let end_line = self.lines.line(text.len());
+        // Where a missing section would be added: the last line.
+        let end_line = self.lines.line(text.trim_end().len().saturating_sub(1));
         let sections = std::mem::take(&mut self.sections);
         for section in Section::ALL {
             if !sections.iter().any(|s| s.section == section) {
@@ -367,7 +372,9 @@ impl Walker<'_> {
                 self.error(item.line, message);
             }
             let Some(first) = content.paragraphs.first() else {
-                self.error(content.line, format!("section \"{name}\" is empty"));
+                if content.items.is_empty() {
+                    self.error(content.line, format!("section \"{name}\" is empty"));
+                }
                 return;
             };
             let text = content

@@ -35,6 +35,8 @@ pub struct Category {
     pub id: String,
     /// The `# Title` of the file.
     pub title: String,
+    /// 1-based line of the title.
+    pub title_line: u32,
     /// Where the category came from.
     pub origin: Origin,
     /// The Markdown file name (`partnerships.md`).
@@ -218,4 +220,137 @@ pub struct Lexicons {
     pub stages: Vec<String>,
     /// Words that show the end customer's or buyer's needs (`buyer-empathy`).
     pub buyer: Vec<String>,
+}
+
+/// A reference to any record of the catalog, as returned by [`Catalog::find`].
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "record")]
+pub enum Record<'a> {
+    /// A whole category.
+    Category(&'a Category),
+    /// A key concept.
+    Concept(&'a Concept),
+    /// A common interview question.
+    Question(&'a Question),
+    /// An example answer.
+    Example(&'a ExampleAnswer),
+    /// A real business scenario.
+    Scenario(&'a Scenario),
+    /// A best practice.
+    BestPractice(&'a RubricLine),
+    /// A mistake to avoid.
+    Mistake(&'a RubricLine),
+}
+
+impl Record<'_> {
+    /// The record's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Record::Category(c) => &c.id,
+            Record::Concept(c) => &c.id,
+            Record::Question(q) => &q.id,
+            Record::Example(e) => &e.id,
+            Record::Scenario(s) => &s.id,
+            Record::BestPractice(l) | Record::Mistake(l) => &l.id,
+        }
+    }
+
+    /// The record's 1-based line in its category file (the title's line for a category).
+    pub fn line(&self) -> u32 {
+        match self {
+            Record::Category(c) => c.title_line,
+            Record::Concept(c) => c.line,
+            Record::Question(q) => q.line,
+            Record::Example(e) => e.line,
+            Record::Scenario(s) => s.line,
+            Record::BestPractice(l) | Record::Mistake(l) => l.line,
+        }
+    }
+}
+
+impl Category {
+    /// Any record of this category by its full id (`partnerships/q3`).
+    pub fn find(&self, id: &str) -> Option<Record<'_>> {
+        if id == self.id {
+            return Some(Record::Category(self));
+        }
+        let local = id.strip_prefix(self.id.as_str())?.strip_prefix('/')?;
+        self.concepts
+            .iter()
+            .find(|c| c.id == id)
+            .map(Record::Concept)
+            .or_else(|| {
+                self.question_by_number(numbered(local, "q")?)
+                    .map(Record::Question)
+            })
+            .or_else(|| {
+                self.example(numbered(local, "example-")?)
+                    .map(Record::Example)
+            })
+            .or_else(|| {
+                self.scenario(numbered(local, "scenario-")?)
+                    .map(Record::Scenario)
+            })
+            .or_else(|| {
+                let n = numbered(local, "best-practice-")?;
+                self.best_practices
+                    .get(n.checked_sub(1)? as usize)
+                    .map(Record::BestPractice)
+            })
+            .or_else(|| {
+                let n = numbered(local, "mistake-")?;
+                self.mistakes
+                    .get(n.checked_sub(1)? as usize)
+                    .map(Record::Mistake)
+            })
+    }
+
+    /// The question with this 1-based number.
+    pub fn question_by_number(&self, number: u32) -> Option<&Question> {
+        self.questions.iter().find(|q| q.number == number)
+    }
+
+    /// The example answer with this 1-based number.
+    pub fn example(&self, number: u32) -> Option<&ExampleAnswer> {
+        self.examples.iter().find(|e| e.number == number)
+    }
+
+    /// The scenario with this 1-based number.
+    pub fn scenario(&self, number: u32) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.number == number)
+    }
+
+    /// The concept with this id (`partnerships/co-sell-motions`) or slug (`co-sell-motions`).
+    pub fn concept(&self, id_or_slug: &str) -> Option<&Concept> {
+        self.concepts.iter().find(|c| {
+            c.id == id_or_slug
+                || c.id
+                    .strip_prefix(self.id.as_str())
+                    .and_then(|r| r.strip_prefix('/'))
+                    == Some(id_or_slug)
+        })
+    }
+
+    /// The best practice or mistake with this id (`partnerships/mistake-1`).
+    pub fn rubric_line(&self, id: &str) -> Option<&RubricLine> {
+        self.best_practices
+            .iter()
+            .chain(&self.mistakes)
+            .find(|l| l.id == id)
+    }
+
+    /// The rubric line a rule cites in this category (`metrics` → Mistakes to Avoid 1), if any.
+    pub fn citation(&self, rule: &str) -> Option<&RubricLine> {
+        let citation = self.rule_citations.iter().find(|c| c.rule == rule)?;
+        self.rubric_line(&citation.line_id)
+    }
+}
+
+/// `q3` with prefix `q` → 3. Leading zeros and signs are refused, so each record has one id.
+fn numbered(local: &str, prefix: &str) -> Option<u32> {
+    let digits = local.strip_prefix(prefix)?;
+    if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }

@@ -2,11 +2,11 @@
 //! name, decoding, and assembling the typed [`Category`].
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use crate::model::{Catalog, Category, Lexicons, Origin};
+use crate::Catalog;
+use crate::model::{Category, Lexicons, Origin};
 use crate::text::{LineIndex, is_category_id, stable_hash};
-use crate::{ContentError, companion, markdown};
+use crate::{ContentError, citations, companion, markdown};
 
 /// One file to parse: its name in its folder, how errors should name it, and its bytes.
 pub(crate) struct SourceFile<'a> {
@@ -74,10 +74,42 @@ pub(crate) fn parse_files<'a>(
     (catalog, errors)
 }
 
+/// Parses one category given as text (see [`Catalog::parse_category`]).
+pub(crate) fn parse_one(
+    file_name: &str,
+    markdown: &str,
+    companion: Option<&str>,
+    origin: &Origin,
+) -> Result<Category, Vec<ContentError>> {
+    let stem = file_name.strip_suffix(".md").ok_or_else(|| {
+        vec![ContentError {
+            file: file_name.to_owned(),
+            line: None,
+            message: "a category file name must end in .md".to_owned(),
+        }]
+    })?;
+    let markdown = SourceFile {
+        name: file_name.to_owned(),
+        display: file_name.to_owned(),
+        bytes: markdown.as_bytes(),
+    };
+    let companion = companion.map(|text| SourceFile {
+        name: format!("{stem}.toml"),
+        display: format!("{stem}.toml"),
+        bytes: text.as_bytes(),
+    });
+    parse_category(stem, &markdown, companion.as_ref(), origin)
+}
+
 /// Decodes UTF-8, naming the line of the first bad byte.
 fn decode<'a>(file: &SourceFile<'a>) -> Result<&'a str, ContentError> {
-    std::str::from_utf8(file.bytes).map_err(|error| {
-        let valid = &file.bytes[..error.valid_up_to()];
+    // A byte order mark is not text: strip it so that `# Title` starts the file.
+    let bytes = file
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(file.bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
         // The prefix is valid UTF-8 by construction.
         let line = std::str::from_utf8(valid)
             .map(|text| LineIndex::new(text).line(text.len()))
@@ -118,7 +150,7 @@ fn parse_category(
 
     let (mut parsed, mut found) = markdown::parse(&markdown.display, id, markdown_text);
     errors.append(&mut found);
-    let (lexicons, rule_citations) = match (companion, companion_text) {
+    let (lexicons, mut rule_citations) = match (companion, companion_text) {
         // A companion is checked against complete Markdown records only: against a broken file
         // it would add noise.
         (Some(file), Some(text)) if errors.is_empty() => {
@@ -129,7 +161,12 @@ fn parse_category(
         _ => (Lexicons::default(), Vec::new()),
     };
     if !errors.is_empty() {
+        // Reading order: the Markdown first, then the companion, each by line.
+        errors.sort_by_key(|e| (e.file != markdown.display, e.line));
         return Err(errors);
+    }
+    if rule_citations.is_empty() {
+        rule_citations = citations::derive(&parsed);
     }
 
     let content_hash = stable_hash(&[
@@ -139,6 +176,7 @@ fn parse_category(
     Ok(Category {
         id: id.to_owned(),
         title: parsed.title,
+        title_line: parsed.title_line,
         origin: origin.clone(),
         file: markdown.name.clone(),
         companion: companion.map(|c| c.name.clone()),
@@ -155,9 +193,4 @@ fn parse_category(
         lexicons,
         rule_citations,
     })
-}
-
-/// Loads the categories of a content pack folder.
-pub(crate) fn load_dir(_dir: &Path) -> (Catalog, Vec<ContentError>) {
-    (Catalog::default(), Vec::new())
 }

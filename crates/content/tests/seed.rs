@@ -252,3 +252,50 @@ fn content_hash_covers_both_files() {
     assert_eq!(p.markdown, markdown);
     assert_ne!(p.content_hash, 0);
 }
+
+#[test]
+fn records_are_found_by_id() {
+    let catalog = Catalog::embedded();
+    let cases = [
+        ("partnerships", 1),
+        ("partnerships/q3", 23),
+        ("partnerships/q10", 30),
+        ("partnerships/co-sell-motions", 14),
+        ("partnerships/example-2", 35),
+        ("partnerships/scenario-2", 41),
+        ("partnerships/best-practice-5", 49),
+        ("partnerships/mistake-1", 53),
+    ];
+    for (id, line) in cases {
+        let record = catalog.find(id).unwrap_or_else(|| panic!("{id} is found"));
+        assert_eq!((record.id(), record.line()), (id, line));
+    }
+    for missing in [
+        "partnerships/q0",
+        "partnerships/q03",
+        "partnerships/q11",
+        "partnerships/mistake-6",
+        "partnerships/best-practice-0",
+        "partnerships/nope",
+        "nope/q1",
+        "partnerships/",
+        "",
+    ] {
+        assert!(catalog.find(missing).is_none(), "{missing} is not found");
+    }
+    assert_eq!(
+        catalog.question("partnerships/q4").map(|q| q.text.as_str()),
+        Some("How do you launch a co-sell motion?")
+    );
+    assert!(catalog.question("partnerships/mistake-1").is_none());
+    let p = partnerships();
+    assert_eq!(p.question_by_number(10).map(|q| q.line), Some(30));
+    assert_eq!(p.concept("incentive-alignment").map(|c| c.line), Some(15));
+    assert_eq!(
+        p.concept("partnerships/incentive-alignment")
+            .map(|c| c.line),
+        Some(15)
+    );
+    assert_eq!(p.citation("criticism").map(|l| l.line), Some(55));
+    assert!(p.citation("hedging").is_none());
+}

@@ -115,6 +115,7 @@ pub(crate) mod tests {
         Category {
             id: id.into(),
             title: id.into(),
+            title_line: 1,
             origin: Origin::Embedded,
             file: format!("{id}.md"),
             companion: None,

@@ -14,6 +14,7 @@ pub fn catalog() -> Catalog {
         categories: vec![Category {
             id: "teamwork".into(),
             title: "Teamwork".into(),
+            title_line: 1,
             origin: Origin::Embedded,
             file: "teamwork.md".into(),
             companion: None,

@@ -185,6 +185,7 @@ pub fn category() -> Category {
     Category {
         id: "partnerships".to_string(),
         title: "Partnerships".to_string(),
+        title_line: 1,
         origin: Origin::Embedded,
         file: "partnerships.md".to_string(),
         companion: Some("partnerships.toml".to_string()),
