@@ -343,7 +343,8 @@ fn an_unknown_question_is_a_usage_error() {
     let run = run_in(dir.path(), &["--question", "42", "-"], Some(DRAFT));
     assert_eq!(run.status, 2);
     assert!(
-        run.stderr.contains("unknown question `42` in category partnerships"),
+        run.stderr
+            .contains("unknown question `42` in category partnerships"),
         "{}",
         run.stderr
     );
