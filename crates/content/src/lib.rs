@@ -75,6 +75,19 @@ impl Catalog {
         (catalog, errors)
     }
 
+    /// Parses categories from `(file name, bytes)` pairs, as a content pack folder would hold them.
+    /// Categories with errors are left out; every error is returned.
+    pub fn from_files<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    ) -> (Catalog, Vec<ContentError>) {
+        let files = files.into_iter().map(|(name, bytes)| parse::SourceFile {
+            display: name.to_owned(),
+            name: name.to_owned(),
+            bytes,
+        });
+        parse::parse_files(files, &Origin::Dir(String::new()))
+    }
+
     /// Adds categories, keeping the first of two with the same id.
     pub fn extend(&mut self, other: Catalog) {
         for category in other.categories {

@@ -17,8 +17,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
+use futures::FutureExt;
+use futures::future::BoxFuture;
+use std::panic::AssertUnwindSafe;
 use tokio::sync::Notify;
-use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::jsonrpc::{Id, Request, Response};
 use tower_lsp::{LspService, Server};
 use tower_service::Service;
 
@@ -73,30 +76,76 @@ pub fn run() -> anyhow::Result<i32> {
     Ok(code)
 }
 
-/// Passes every message to the server and signals when it is `exit`.
+/// Passes every message to the server, signals when it is `exit`, and turns a handler that panics
+/// into an internal-error response so that the server keeps serving (tower-lsp runs handler
+/// futures inside its read loop, where an uncaught panic would end the whole server).
 struct ExitWatch<S> {
     inner: S,
     exit: Arc<Notify>,
 }
 
+/// A request that panics on purpose, honoured only when `INTERVIEW_COACH_TEST_PANIC` is set, so
+/// that tests can prove a panicking handler does not stop the server.
+const TEST_PANIC_METHOD: &str = "interviewCoach/testPanic";
+
 impl<S> Service<Request> for ExitWatch<S>
 where
     S: Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
 {
     type Response = Option<Response>;
     type Error = S::Error;
-    type Future = S::Future;
+    type Future = BoxFuture<'static, Result<Option<Response>, S::Error>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        let is_exit = request.method() == "exit";
+        let method = request.method().to_string();
+        let id = request.id().cloned();
+        if method == TEST_PANIC_METHOD && std::env::var_os("INTERVIEW_COACH_TEST_PANIC").is_some() {
+            return Box::pin(
+                async move { panic!("{TEST_PANIC_METHOD} was called") }
+                    .catch_unwind()
+                    .map(move |outcome| Ok(recover(outcome, &method, id))),
+            );
+        }
         let future = self.inner.call(request);
-        if is_exit {
+        if method == "exit" {
             self.exit.notify_one();
         }
-        future
+        Box::pin(
+            AssertUnwindSafe(future)
+                .catch_unwind()
+                .map(move |outcome| match outcome {
+                    Ok(result) => result,
+                    Err(panic) => Ok(recover(Err(panic), &method, id)),
+                }),
+        )
+    }
+}
+
+/// The response for a handler that panicked: logged, and an internal error for a request.
+fn recover(
+    outcome: std::thread::Result<Option<Response>>,
+    method: &str,
+    id: Option<Id>,
+) -> Option<Response> {
+    match outcome {
+        Ok(response) => response,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(ToString::to_string)
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!("the {method} handler panicked: {what}");
+            id.map(|id| {
+                let mut error = tower_lsp::jsonrpc::Error::internal_error();
+                error.message = format!("internal error in {method}: {what}").into();
+                Response::from_error(id, error)
+            })
+        }
     }
 }

@@ -845,10 +845,8 @@ pub fn unanalysable(doc: &Document) -> Option<String> {
             MAX_ANALYSED_BYTES / (1024 * 1024)
         ));
     }
-    let rope = doc.rope();
-    let head = rope.byte_slice(..len.min(BINARY_SNIFF_BYTES).min(rope.len_bytes()));
-    let head_nuls = head.bytes().filter(|b| *b == 0).count();
-    if head_nuls > 0 {
+    // Bytes, not a byte slice: the sniff length may fall inside a multi-byte character.
+    if doc.rope().bytes().take(BINARY_SNIFF_BYTES).any(|b| b == 0) {
         return Some("it looks like binary data (it contains NUL bytes)".to_string());
     }
     None
@@ -896,6 +894,9 @@ mod tests {
                 .unwrap()
                 .contains("binary")
         );
+        // The sniffed prefix may end inside a multi-byte character.
+        let accents = "é".repeat(BINARY_SNIFF_BYTES);
+        assert_eq!(unanalysable(&Document::new(&accents, 1)), None);
     }
 
     #[test]

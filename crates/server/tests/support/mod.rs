@@ -51,6 +51,8 @@ pub struct Options {
     pub workspace: Option<PathBuf>,
     /// Guide cache folder (`INTERVIEW_COACH_CACHE_DIR`); a fresh temporary folder when `None`.
     pub cache_dir: Option<PathBuf>,
+    /// Extra environment variables for the server process.
+    pub env: Vec<(String, String)>,
 }
 
 /// A running server and the client side of its connection.
@@ -87,6 +89,7 @@ impl TestClient {
             .arg("lsp")
             .env("INTERVIEW_COACH_CACHE_DIR", &cache_dir)
             .env("RUST_LOG", "debug")
+            .envs(options.env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
