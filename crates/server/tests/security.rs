@@ -117,3 +117,25 @@ fn check_reads_drafts_and_writes_nothing() {
     assert!(stdout.contains("[link]"), "{stdout}");
     assert_eq!(tree(root.path()), before);
 }
+
+#[test]
+fn symlink_loops_are_reported_and_the_other_drafts_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("b.md", dir.path().join("a.md")).unwrap();
+    std::os::unix::fs::symlink("a.md", dir.path().join("b.md")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
+    fs::write(dir.path().join("c.md"), "# Draft\n\nHello.\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_interview-coach"))
+        .args(["check", "--format", "json", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("a.md") && stderr.contains("symbolic links"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("c.md"), "{stdout}");
+}
