@@ -13,6 +13,9 @@ use std::time::SystemTime;
 use interview_rubric::{Rule, RuleLevel, Settings, SettingsError, Severity};
 use serde_json::Value;
 
+// The same limit as the command line's: settings are a few lines.
+use crate::check::config::MAX_BYTES;
+
 /// The settings section the server reads.
 pub const SECTION: &str = "interviewCoach";
 
@@ -250,9 +253,20 @@ impl ProjectFiles {
                 return Some((file, parsed.clone(), false));
             }
         }
-        let parsed = match std::fs::read_to_string(&file) {
-            Ok(text) => Overrides::from_toml(&text).map(Arc::new),
-            Err(e) => Err(error("", format!("cannot read: {e}"))),
+        let parsed = if meta.len() > MAX_BYTES {
+            Err(error(
+                "",
+                format!(
+                    "is {} bytes, over the {} KiB limit for a settings file",
+                    meta.len(),
+                    MAX_BYTES / 1024
+                ),
+            ))
+        } else {
+            match std::fs::read_to_string(&file) {
+                Ok(text) => Overrides::from_toml(&text).map(Arc::new),
+                Err(e) => Err(error("", format!("cannot read: {e}"))),
+            }
         };
         cache.insert(file.clone(), (stamp.0, stamp.1, parsed.clone()));
         Some((file, parsed, true))
@@ -269,6 +283,18 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn oversized_project_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = format!("word-budget = 250\n{}", "# padding\n".repeat(8000));
+        std::fs::write(dir.path().join(".interview-coach.toml"), big).unwrap();
+        let (_, parsed, _) = ProjectFiles::default()
+            .for_draft(&dir.path().join("draft.md"))
+            .unwrap();
+        let err = parsed.unwrap_err();
+        assert!(err.message.contains("over the 64 KiB limit"), "{err}");
+    }
 
     #[test]
     fn client_sources_layer_in_order() {
