@@ -3,6 +3,7 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use interview_content::{Catalog, Category};
@@ -11,8 +12,8 @@ use crate::checks::{self, Ctx};
 use crate::draft::Draft;
 use crate::lexicon::Lexicon;
 use crate::link::{self, QuestionIndex};
+use crate::memo::{Memo, scan_prose};
 use crate::numbers::quantities;
-use crate::tokens::Tokens;
 use crate::{Citation, Link, Report, Rule, Settings};
 
 /// What to analyse a draft as, beyond its text.
@@ -40,6 +41,8 @@ pub(crate) struct CompiledCategory {
 /// [`crate::analyze`] keeps a small cache of them keyed by catalog content.
 #[derive(Debug, Clone)]
 pub struct Engine {
+    /// Tells engines apart for [`Memo`]s (a clone compiles the same lexicons, so it shares it).
+    id: u64,
     catalog: Catalog,
     categories: Vec<CompiledCategory>,
     /// For drafts that name no category of the catalog.
@@ -50,7 +53,9 @@ pub struct Engine {
 impl Engine {
     /// Compiles `catalog`: one automaton per category, question stems, citations.
     pub fn new(catalog: &Catalog) -> Engine {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Engine {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             categories: catalog
                 .categories
                 .iter()
@@ -70,8 +75,35 @@ impl Engine {
         &self.catalog
     }
 
+    /// The cached engine for `catalog` (the one [`crate::analyze`] uses), built on first use.
+    pub fn for_catalog(catalog: &Catalog) -> Arc<Engine> {
+        cached(catalog)
+    }
+
     /// Analyses a draft.
     pub fn analyze(&self, text: &str, options: &Options<'_>, settings: &Settings) -> Report {
+        self.run(text, options, settings, None)
+    }
+
+    /// Analyses a new text of a document analysed before with `memo`, rescanning only the
+    /// sentences that changed. The report is the one [`Engine::analyze`] gives.
+    pub fn analyze_memo(
+        &self,
+        text: &str,
+        options: &Options<'_>,
+        settings: &Settings,
+        memo: &mut Memo,
+    ) -> Report {
+        self.run(text, options, settings, Some(memo))
+    }
+
+    fn run(
+        &self,
+        text: &str,
+        options: &Options<'_>,
+        settings: &Settings,
+        memo: Option<&mut Memo>,
+    ) -> Report {
         let mut draft = Draft::parse(text);
         let linked = link::link(
             &self.catalog,
@@ -84,7 +116,6 @@ impl Engine {
         if let Some(title) = linked.title.and_then(|h| draft.headings.get(h)) {
             blank(&mut draft.mask, title.range.clone());
         }
-        let tokens = Tokens::new(&draft.mask);
         // Without a category named, the catalog's only (or first) category's rubric applies.
         let category_index = linked
             .category
@@ -92,7 +123,8 @@ impl Engine {
         let category = category_index.and_then(|c| self.catalog.categories.get(c));
         let compiled = category_index.and_then(|c| self.categories.get(c));
         let lexicon = compiled.map_or(&self.fallback, |c| &c.lexicon);
-        let hits = lexicon.find(&tokens);
+        let owner = (self.id, category_index.unwrap_or(usize::MAX));
+        let (tokens, hits) = scan_prose(&draft.mask, Some((lexicon, owner)), memo);
         let quantities = quantities(text, &tokens, &hits);
 
         let link = linked.category.map(|c| Link {

@@ -11,10 +11,10 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use interview_content::Category;
 
-use crate::tokens::{Tokens, stem_phrase};
+use crate::tokens::{ScanHit, SentenceScan, stem_phrase};
 
 /// Built-in and lexicon phrase classes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
 #[allow(clippy::enum_variant_names)] // `ActionCue` reads better than `Action` beside `Plan`.
 pub(crate) enum Cue {
@@ -70,7 +70,7 @@ pub(crate) enum Cue {
 pub(crate) const CUE_COUNT: usize = Cue::Plan as usize + 1;
 
 /// A class a phrase belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Class {
     /// A built-in or lexicon cue.
     Cue(Cue),
@@ -457,19 +457,21 @@ impl Lexicon {
         }
     }
 
-    /// Finds every class in the draft's stem stream.
-    pub fn find(&self, tokens: &Tokens) -> Hits {
-        let mut hits = Hits {
-            cues: vec![Vec::new(); CUE_COUNT],
-            longest: self.lengths.iter().copied().max().unwrap_or(0),
-            ..Hits::default()
-        };
+    /// Words in the longest pattern: no hit spans more words.
+    pub fn longest(&self) -> usize {
+        self.lengths.iter().copied().max().unwrap_or(0)
+    }
+
+    /// Finds every class in a sentence's stems and stores the hits in it, sorted.
+    pub fn scan(&self, scan: &mut SentenceScan) {
+        let mut hits = std::mem::take(&mut scan.hits);
+        hits.clear();
         let Some(automaton) = &self.automaton else {
-            return hits;
+            return;
         };
-        for found in automaton.find_overlapping_iter(&tokens.stream) {
+        for found in automaton.find_overlapping_iter(&scan.stems) {
             let id = found.pattern().as_usize();
-            let start = tokens.token_at_stream(found.start() + 1);
+            let start = scan.word_at_stem(found.start() + 1);
             let range = start..start + self.lengths[id];
             let surface_ok = || {
                 self.team_forms.get(&id).is_none_or(|forms| {
@@ -478,31 +480,49 @@ impl Lexicon {
                             && words
                                 .iter()
                                 .zip(range.clone())
-                                .all(|(w, t)| same_word(w, tokens.lower(t)))
+                                .all(|(w, t)| same_word(w, scan.lower(t)))
                     })
                 })
             };
-            for class in &self.classes[id] {
+            for &class in &self.classes[id] {
                 if matches!(class, Class::Cue(Cue::Team | Cue::ProductWord)) && !surface_ok() {
                     continue;
                 }
-                match *class {
-                    Class::Cue(cue) => hits.cues[cue as usize].push(range.clone()),
-                    Class::Concept(i) => hits.concepts.push((i, range.clone())),
-                    Class::Metric(i) => hits.metrics.push((i, range.clone())),
-                }
+                hits.push(ScanHit {
+                    start: range.start as u32,
+                    end: range.end as u32,
+                    class,
+                });
             }
         }
         // Overlapping matches arrive by end; rules want them by start.
-        for list in &mut hits.cues {
-            list.sort_by_key(|r| (r.start, r.end));
-            list.dedup();
+        hits.sort_unstable();
+        hits.dedup();
+        scan.hits = hits;
+    }
+}
+
+impl Hits {
+    /// No hits yet, for a lexicon whose longest pattern has `longest` words.
+    pub fn empty(longest: usize) -> Hits {
+        Hits {
+            cues: vec![Vec::new(); CUE_COUNT],
+            longest,
+            ..Hits::default()
         }
-        hits.concepts.sort_by_key(|(i, r)| (r.start, r.end, *i));
-        hits.concepts.dedup();
-        hits.metrics.sort_by_key(|(i, r)| (r.start, r.end, *i));
-        hits.metrics.dedup();
-        hits
+    }
+
+    /// Appends a sentence's hits, its first word being token `base` of the draft. Sentences
+    /// come in document order, so every list stays sorted by start.
+    pub fn push(&mut self, base: usize, hits: &[ScanHit]) {
+        for hit in hits {
+            let range = base + hit.start as usize..base + hit.end as usize;
+            match hit.class {
+                Class::Cue(cue) => self.cues[cue as usize].push(range),
+                Class::Concept(i) => self.concepts.push((i, range)),
+                Class::Metric(i) => self.metrics.push((i, range)),
+            }
+        }
     }
 }
 
@@ -543,6 +563,8 @@ fn same_word(word: &str, lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::memo::scan_prose;
+    use crate::tokens::Tokens;
 
     fn words(text: &str, tokens: &Tokens, ranges: &[Range<usize>]) -> Vec<String> {
         ranges
@@ -555,8 +577,7 @@ mod tests {
     fn finds_builtin_cues_across_inflections_and_not_across_sentences() {
         let lexicon = Lexicon::new(None);
         let text = "I think our win rates rose. Kind\nof odd. We held 40 meetings";
-        let tokens = Tokens::new(text);
-        let hits = lexicon.find(&tokens);
+        let (tokens, hits) = scan_prose(text, Some((&lexicon, (0, 0))), None);
         assert_eq!(words(text, &tokens, hits.of(Cue::Hedge)), ["I think"]);
         assert_eq!(
             words(text, &tokens, hits.of(Cue::MetricTerm)),
@@ -567,8 +588,7 @@ mod tests {
         assert!(!hits.any_in(Cue::Change, 0..5));
         assert!(hits.covers(Cue::Hedge, 1));
         let text = "The market moved. Our marketing team and product managers agreed.";
-        let tokens = Tokens::new(text);
-        let hits = lexicon.find(&tokens);
+        let (tokens, hits) = scan_prose(text, Some((&lexicon, (0, 0))), None);
         assert_eq!(
             words(text, &tokens, hits.of(Cue::Team)),
             ["marketing", "product managers"]

@@ -12,6 +12,7 @@ mod engine;
 mod front_matter;
 mod lexicon;
 mod link;
+mod memo;
 mod numbers;
 mod report;
 mod rules;
@@ -20,6 +21,7 @@ mod settings_file;
 mod tokens;
 
 pub use engine::{Engine, Options};
+pub use memo::Memo;
 pub use report::*;
 pub use rules::{Rule, Severity};
 pub use settings::{RuleLevel, Settings, SettingsError};

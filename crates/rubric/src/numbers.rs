@@ -306,10 +306,11 @@ fn in_metric_change(tokens: &Tokens, hits: &Hits, i: usize, lower: &str) -> bool
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
+    use crate::memo::scan_prose;
 
     fn metrics(text: &str) -> Vec<String> {
-        let tokens = Tokens::new(text);
-        let hits = Lexicon::new(None).find(&tokens);
+        let lexicon = Lexicon::new(None);
+        let (tokens, hits) = scan_prose(text, Some((&lexicon, (0, 0))), None);
         quantities(text, &tokens, &hits)
             .into_iter()
             .filter(|q| q.metric)
@@ -318,8 +319,8 @@ mod tests {
     }
 
     fn kinds(text: &str) -> Vec<(String, NumberKind)> {
-        let tokens = Tokens::new(text);
-        let hits = Lexicon::new(None).find(&tokens);
+        let lexicon = Lexicon::new(None);
+        let (tokens, hits) = scan_prose(text, Some((&lexicon, (0, 0))), None);
         quantities(text, &tokens, &hits)
             .into_iter()
             .map(|q| (text[tokens.span(q.tokens)].to_string(), q.kind))

@@ -12,6 +12,8 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::lexicon::Class;
+
 /// A word of the prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -48,46 +50,49 @@ pub(crate) struct Tokens {
 }
 
 impl Tokens {
-    /// Segments the prose mask.
+    /// Segments the prose mask (no lexicon: hits are found by [`crate::memo::scan_prose`]).
+    #[cfg(test)]
     pub fn new(mask: &str) -> Tokens {
-        let stemmer = Stemmer::create(Algorithm::English);
+        crate::memo::scan_prose(mask, None, None).0
+    }
+
+    /// An empty segmentation sized for a mask of `len` bytes.
+    pub(crate) fn with_capacity(len: usize) -> Tokens {
         let mut out = Tokens {
-            tokens: Vec::with_capacity(mask.len() / 6),
-            sentences: Vec::with_capacity(mask.len() / 80),
-            lower: String::with_capacity(mask.len()),
-            stream: String::with_capacity(mask.len()),
+            tokens: Vec::with_capacity(len / 6),
+            sentences: Vec::with_capacity(len / 80),
+            lower: String::with_capacity(len),
+            stream: String::with_capacity(len + 2),
         };
         out.stream.push(' ');
-        for (offset, sentence) in split_sentences(mask) {
-            let first = out.tokens.len();
-            let index = out.sentences.len();
-            for (at, word) in sentence.unicode_word_indices() {
-                let start = offset + at;
-                let lower_start = out.lower.len();
-                normalise(word, &mut out.lower);
-                let stem_start = out.stream.len();
-                stem_into(&stemmer, &out.lower[lower_start..], &mut out.stream);
-                let stem_end = out.stream.len();
-                out.stream.push(' ');
-                out.tokens.push(Token {
-                    range: start..start + word.len(),
-                    lower: lower_start..out.lower.len(),
-                    stem: stem_start..stem_end,
-                    sentence: index,
-                });
-            }
-            if out.tokens.len() == first {
-                continue;
-            }
-            let trimmed_start = offset + (sentence.len() - sentence.trim_start().len());
-            let trimmed_end = offset + sentence.trim_end().len();
-            out.sentences.push(Sentence {
-                range: trimmed_start..trimmed_end,
-                tokens: first..out.tokens.len(),
-            });
-            out.stream.push_str("\n ");
-        }
         out
+    }
+
+    /// Appends a sentence scanned at byte `offset` of the draft; returns the index of its first
+    /// token. Sentences without words are skipped.
+    pub(crate) fn push(&mut self, offset: usize, scan: &SentenceScan) -> usize {
+        let first = self.tokens.len();
+        if scan.words.is_empty() {
+            return first;
+        }
+        let index = self.sentences.len();
+        let lower_base = self.lower.len();
+        // The scan's stems start with the space the stream already ends with.
+        let stem_base = self.stream.len() - 1;
+        self.lower.push_str(&scan.lower);
+        self.stream.push_str(&scan.stems[1..]);
+        self.stream.push_str("\n ");
+        self.tokens.extend(scan.words.iter().map(|w| Token {
+            range: offset + w.range.start as usize..offset + w.range.end as usize,
+            lower: lower_base + w.lower.start as usize..lower_base + w.lower.end as usize,
+            stem: stem_base + w.stem.start as usize..stem_base + w.stem.end as usize,
+            sentence: index,
+        }));
+        self.sentences.push(Sentence {
+            range: offset + scan.trimmed.start as usize..offset + scan.trimmed.end as usize,
+            tokens: first..self.tokens.len(),
+        });
+        first
     }
 
     /// The lower-cased text of token `i`.
@@ -102,11 +107,6 @@ impl Tokens {
         self.tokens
             .get(i)
             .map_or("", |t| &self.stream[t.stem.clone()])
-    }
-
-    /// The token whose stem starts at or after stream offset `at` (for phrase matches).
-    pub fn token_at_stream(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.stem.start < at)
     }
 
     /// The first token that starts at or after byte `offset` of the draft.
@@ -127,6 +127,91 @@ impl Tokens {
     }
 }
 
+/// A word of a [`SentenceScan`], with ranges relative to the sentence and the scan's strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ScanWord {
+    /// Byte range in the sentence.
+    pub range: Range<u32>,
+    /// Range in [`SentenceScan::lower`].
+    pub lower: Range<u32>,
+    /// Range in [`SentenceScan::stems`].
+    pub stem: Range<u32>,
+}
+
+/// A lexicon match in a sentence: a class and a range of the sentence's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct ScanHit {
+    /// First word.
+    pub start: u32,
+    /// One past the last word.
+    pub end: u32,
+    /// What was found.
+    pub class: Class,
+}
+
+/// One sentence of the prose mask, segmented and matched on its own with offsets relative to
+/// the sentence. It depends on the sentence's text and the lexicon alone, which is what lets a
+/// [`crate::Memo`] keep it from one analysis of a document to the next.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SentenceScan {
+    /// The words.
+    pub words: Vec<ScanWord>,
+    /// Lower-cased words, back to back.
+    pub lower: String,
+    /// ` stem stem `: each stem followed by a space, after a leading one.
+    pub stems: String,
+    /// The sentence without its surrounding whitespace.
+    pub trimmed: Range<u32>,
+    /// Lexicon matches, sorted.
+    pub hits: Vec<ScanHit>,
+}
+
+impl SentenceScan {
+    /// Segments `sentence` into this scan, reusing its buffers (no lexicon hits yet).
+    pub fn fill(&mut self, stemmer: &Stemmer, sentence: &str) {
+        self.words.clear();
+        self.lower.clear();
+        self.stems.clear();
+        self.hits.clear();
+        self.stems.push(' ');
+        // Sentences are short; a longer one (a block with no terminal punctuation) past 4 GiB
+        // cannot be in a draft the server or the CLI accepts.
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        for (start, word) in sentence.unicode_word_indices() {
+            let lower_start = self.lower.len();
+            normalise(word, &mut self.lower);
+            let stem_start = self.stems.len();
+            stem_into(stemmer, &self.lower[lower_start..], &mut self.stems);
+            let stem_end = self.stems.len();
+            self.stems.push(' ');
+            self.words.push(ScanWord {
+                range: at(start)..at(start + word.len()),
+                lower: at(lower_start)..at(self.lower.len()),
+                stem: at(stem_start)..at(stem_end),
+            });
+        }
+        let lead = sentence.len() - sentence.trim_start().len();
+        self.trimmed = at(lead)..at(sentence.trim_end().len().max(lead));
+    }
+
+    /// The lower-cased text of word `i`.
+    pub fn lower(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |w| {
+            &self.lower[w.lower.start as usize..w.lower.end as usize]
+        })
+    }
+
+    /// The word whose stem starts at or after offset `at` of [`SentenceScan::stems`].
+    pub fn word_at_stem(&self, at: usize) -> usize {
+        self.words.partition_point(|w| (w.stem.start as usize) < at)
+    }
+}
+
+/// A stemmer for [`SentenceScan::fill`].
+pub(crate) fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
 /// Lower-cases `word` into `out`, with typographic apostrophes made plain.
 fn normalise(word: &str, out: &mut String) {
     if word.is_ascii() {
@@ -142,7 +227,7 @@ fn normalise(word: &str, out: &mut String) {
 }
 
 /// Sentences of the prose mask: `(offset, text)`, text untrimmed.
-fn split_sentences(mask: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn split_sentences(mask: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
     let mut chars = mask.char_indices().peekable();
     std::iter::from_fn(move || {

@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
 
 use interview_content::{Catalog, ContentError};
-use interview_rubric::{Report, Settings};
+use interview_rubric::{Engine, Memo, Options, Report, Settings};
 use serde_json::Value;
 use tower_lsp::Client;
 use tower_lsp::lsp_types::{Diagnostic, DiagnosticSeverity, MessageType, Url};
@@ -60,6 +60,8 @@ pub struct OpenDoc {
     pub published_version: Option<i32>,
     /// Whether the last analysis found the document too large or binary (logged once).
     pub not_analysed: bool,
+    /// Sentence scans of earlier analyses, so that an edit rescans only what it changed.
+    memo: Arc<Mutex<Memo>>,
 }
 
 /// One analysis of one document generation, with what it used.
@@ -89,6 +91,8 @@ struct Job {
     encoding: Encoding,
     /// For a pack file: its category's files, with the open texts of either.
     pack: Option<PackJob>,
+    /// The document's memo.
+    memo: Arc<Mutex<Memo>>,
 }
 
 /// A pack category to validate: open buffers where the files are open, the disk otherwise.
@@ -470,6 +474,7 @@ impl State {
                 analysis: None,
                 published_version: None,
                 not_analysed: false,
+                memo: Arc::default(),
             },
         );
         self.schedule(uri);
@@ -589,10 +594,15 @@ impl State {
     }
 
     fn job(&self, uri: &Url) -> Option<(Job, Option<String>)> {
-        let (doc, generation, language_id) = {
+        let (doc, generation, language_id, memo) = {
             let docs = lock(&self.docs);
             let open = docs.get(uri)?;
-            (open.doc.clone(), open.generation, open.language_id.clone())
+            (
+                open.doc.clone(),
+                open.generation,
+                open.language_id.clone(),
+                Arc::clone(&open.memo),
+            )
         };
         let kind = self.kind(uri, &language_id);
         let (settings, problem) = if kind == DocKind::Draft {
@@ -615,6 +625,7 @@ impl State {
             guide: self.guide(),
             encoding: self.encoding(),
             pack,
+            memo,
         };
         Some((job, problem))
     }
@@ -804,8 +815,24 @@ fn analyse(job: Job) -> Outcome {
     }
     let text = job.doc.text();
     let file_name = file_name(&job.uri);
-    let report =
-        interview_rubric::analyze_file(&text, file_name.as_deref(), &job.catalog, &job.settings);
+    let options = Options {
+        file_name: file_name.as_deref(),
+        link_override: None,
+    };
+    let engine = Engine::for_catalog(&job.catalog);
+    // The worker and a request (`current_analysis`) may analyse one document at once: the one
+    // that finds the memo taken analyses without it.
+    let report = match job.memo.try_lock() {
+        Ok(mut memo) => engine.analyze_memo(&text, &options, &job.settings, &mut memo),
+        Err(TryLockError::Poisoned(poisoned)) => {
+            // A panic mid-analysis: start the memo afresh rather than trust it.
+            let mut memo = poisoned.into_inner();
+            *memo = Memo::new();
+            job.memo.clear_poison();
+            engine.analyze_memo(&text, &options, &job.settings, &mut memo)
+        }
+        Err(TryLockError::WouldBlock) => engine.analyze(&text, &options, &job.settings),
+    };
     let links = GuideLinks::from(&job.guide.files);
     let diagnostics = diagnostics::from_report(&report, &job.doc, job.encoding, links);
     let analysis = Analysis {

@@ -1,0 +1,105 @@
+//! An analysis through a [`Memo`] reports exactly what a fresh analysis does, edit after edit.
+
+use std::path::Path;
+
+use interview_content::Catalog;
+use interview_rubric::{Engine, Memo, Options, Report, Settings};
+use proptest::prelude::*;
+
+fn json(report: &Report) -> serde_json::Value {
+    serde_json::to_value(report).expect("reports serialise")
+}
+
+/// The labelled corpus drafts, each a realistic starting text.
+fn drafts() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/drafts");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus folder")
+        .map(|e| e.expect("corpus entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("corpus draft"))
+        .collect()
+}
+
+/// Applies an edit: replace `len` chars at char `at` (both modulo the text) with `insert`.
+fn edit(text: &mut String, at: usize, len: usize, insert: &str) {
+    let chars = text.chars().count();
+    let start = if chars == 0 { 0 } else { at % (chars + 1) };
+    let end = (start + len).min(chars);
+    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(i, _)| i);
+    let (from, to) = (byte(start), byte(end));
+    text.replace_range(from..to, insert);
+}
+
+/// Insertions that move sentence, block and section boundaries or change what a sentence says.
+fn insertion() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just(" ".to_string()),
+        Just(". ".to_string()),
+        Just("\n\n".to_string()),
+        Just("\n## Result\n\n".to_string()),
+        Just(" 40%".to_string()),
+        Just(" we held 30 meetings".to_string()),
+        Just(" I think".to_string()),
+        Just(" with product marketing".to_string()),
+        Just("`".to_string()),
+        Just("**Result:** ".to_string()),
+        Just("Équipe 東京 ".to_string()),
+        "[a-z .!?\n#*-]{0,6}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn memo_reports_match_fresh_reports(
+        draft in 0usize..1000,
+        edits in prop::collection::vec((any::<usize>(), 0usize..12, insertion()), 1..12),
+    ) {
+        let engine = Engine::new(Catalog::embedded());
+        let settings = Settings::default();
+        let options = Options { file_name: Some("q3.md"), link_override: None };
+        let drafts = drafts();
+        let mut text = drafts[draft % drafts.len()].clone();
+        let mut memo = Memo::new();
+        prop_assert_eq!(
+            json(&engine.analyze_memo(&text, &options, &settings, &mut memo)),
+            json(&engine.analyze(&text, &options, &settings))
+        );
+        for (at, len, insert) in edits {
+            edit(&mut text, at, len, &insert);
+            prop_assert_eq!(
+                json(&engine.analyze_memo(&text, &options, &settings, &mut memo)),
+                json(&engine.analyze(&text, &options, &settings)),
+                "after an edit, text: {:?}", text
+            );
+        }
+    }
+}
+
+#[test]
+fn one_memo_across_engines_and_categories_stays_correct() {
+    let settings = Settings::default();
+    let options = Options::default();
+    let mut memo = Memo::new();
+    let text = "---\ncategory: partnerships\nquestion: 3\n---\n# Incentives\n\nWe held 40 meetings. Revenue grew 20%.\n";
+    let first = Engine::new(Catalog::embedded());
+    let second = Engine::new(Catalog::embedded());
+    for engine in [&first, &second, &first] {
+        assert_eq!(
+            json(&engine.analyze_memo(text, &options, &settings, &mut memo)),
+            json(&engine.analyze(text, &options, &settings))
+        );
+    }
+    let unlinked = "We held 40 meetings. Revenue grew 20%.\n";
+    assert_eq!(
+        json(&first.analyze_memo(unlinked, &options, &settings, &mut memo)),
+        json(&first.analyze(unlinked, &options, &settings))
+    );
+}
