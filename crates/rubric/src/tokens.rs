@@ -47,6 +47,8 @@ pub(crate) struct Tokens {
     pub lower: String,
     /// Stems separated by spaces, sentences by `\n`; starts with a space.
     pub stream: String,
+    /// Indices of the words that start with an ASCII digit, in order.
+    pub numbers: Vec<usize>,
 }
 
 impl Tokens {
@@ -63,6 +65,7 @@ impl Tokens {
             sentences: Vec::with_capacity(len / 80),
             lower: String::with_capacity(len),
             stream: String::with_capacity(len + 2),
+            numbers: Vec::new(),
         };
         out.stream.push(' ');
         out
@@ -88,6 +91,8 @@ impl Tokens {
             stem: stem_base + w.stem.start as usize..stem_base + w.stem.end as usize,
             sentence: index,
         }));
+        self.numbers
+            .extend(scan.numbers.iter().map(|&k| first + k as usize));
         self.sentences.push(Sentence {
             range: offset + scan.trimmed.start as usize..offset + scan.trimmed.end as usize,
             tokens: first..self.tokens.len(),
@@ -162,6 +167,8 @@ pub(crate) struct SentenceScan {
     pub stems: String,
     /// The sentence without its surrounding whitespace.
     pub trimmed: Range<u32>,
+    /// The words that start with an ASCII digit.
+    pub numbers: Vec<u32>,
     /// Lexicon matches, sorted.
     pub hits: Vec<ScanHit>,
 }
@@ -173,6 +180,7 @@ impl SentenceScan {
         self.lower.clear();
         self.stems.clear();
         self.hits.clear();
+        self.numbers.clear();
         self.stems.push(' ');
         // Sentences are short; a longer one (a block with no terminal punctuation) past 4 GiB
         // cannot be in a draft the server or the CLI accepts.
@@ -180,6 +188,9 @@ impl SentenceScan {
         for (start, word) in sentence.unicode_word_indices() {
             let lower_start = self.lower.len();
             normalise(word, &mut self.lower);
+            if word.starts_with(|c: char| c.is_ascii_digit()) {
+                self.numbers.push(at(self.words.len()));
+            }
             let stem_start = self.stems.len();
             stem_into(stemmer, &self.lower[lower_start..], &mut self.stems);
             let stem_end = self.stems.len();
@@ -228,33 +239,41 @@ fn normalise(word: &str, out: &mut String) {
 
 /// Sentences of the prose mask: `(offset, text)`, text untrimmed.
 pub(crate) fn split_sentences(mask: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = mask.as_bytes();
     let mut start = 0;
-    let mut chars = mask.char_indices().peekable();
+    let mut pos = 0;
     std::iter::from_fn(move || {
-        while let Some((at, c)) = chars.next() {
+        // Jump from one possible boundary to the next: a line break, ASCII terminal punctuation,
+        // or the first byte of `…`, `。`, `！`, `？` (lead bytes, so always a char boundary).
+        while let Some(skip) = bytes[pos..]
+            .iter()
+            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF))
+        {
+            let at = pos + skip;
+            let Some(c) = mask.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            pos = at + c.len_utf8();
             let end = match c {
                 '\n' => Some(at),
                 '.' | '!' | '?' | '…' => {
                     // Closing punctuation stays with the sentence: `"Done."`, `(really!)`.
-                    let mut end = at + c.len_utf8();
-                    while let Some(&(i, next)) = chars.peek() {
-                        if matches!(
+                    for next in mask[pos..].chars() {
+                        if !matches!(
                             next,
                             '.' | '!' | '?' | ')' | ']' | '"' | '\'' | '”' | '’' | '»'
                         ) {
-                            end = i + next.len_utf8();
-                            chars.next();
-                        } else {
                             break;
                         }
+                        pos += next.len_utf8();
                     }
-                    let rest = &mask[end..];
+                    let rest = &mask[pos..];
                     let after = rest.trim_start_matches([' ', '\t', '\r']);
                     let spaced = after.len() < rest.len() || after.starts_with('\n');
                     let lower = after.chars().next().is_some_and(char::is_lowercase);
-                    (after.is_empty() || (spaced && !lower)).then_some(end)
+                    (after.is_empty() || (spaced && !lower)).then_some(pos)
                 }
-                '。' | '！' | '？' => Some(at + c.len_utf8()),
+                '。' | '！' | '？' => Some(pos),
                 _ => None,
             };
             if let Some(end) = end {
@@ -263,6 +282,7 @@ pub(crate) fn split_sentences(mask: &str) -> impl Iterator<Item = (usize, &str)>
                 return Some((from, &mask[from..end]));
             }
         }
+        pos = bytes.len();
         (start < mask.len()).then(|| {
             let from = start;
             start = mask.len();
