@@ -5,7 +5,7 @@
 
 use divan::{Bencher, black_box};
 use interview_content::Catalog;
-use interview_rubric::{Engine, Options, Settings};
+use interview_rubric::{Engine, Memo, Options, Settings};
 
 fn main() {
     divan::main();
@@ -52,6 +52,29 @@ fn analyze(bencher: Bencher, words: usize) {
     bencher
         .counter(divan::counter::BytesCount::of_str(&text))
         .bench(|| engine.analyze(black_box(&text), &Options::default(), &settings));
+}
+
+/// A keystroke in an editor: one character typed into the middle of the draft and analysed with
+/// the document's [`Memo`], as the language server does. Each iteration types or deletes the
+/// character, so every analysis sees a text that differs from the last in one sentence.
+#[divan::bench(args = [300, 3_000, 30_000, 300_000])]
+fn keystroke(bencher: Bencher, words: usize) {
+    let engine = Engine::new(Catalog::embedded());
+    let settings = Settings::default();
+    let text = draft(words);
+    // The start of a sentence near the middle.
+    let at = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 2);
+    let typed = format!("{}x{}", &text[..at], &text[at..]);
+    let mut memo = Memo::new();
+    engine.analyze_memo(&text, &Options::default(), &settings, &mut memo);
+    let mut flip = false;
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench_local(|| {
+            flip = !flip;
+            let next = if flip { &typed } else { &text };
+            engine.analyze_memo(black_box(next), &Options::default(), &settings, &mut memo)
+        });
 }
 
 /// The first call of [`interview_rubric::analyze`] with a catalog compiles it; later calls hit

@@ -35,6 +35,10 @@ pub(crate) struct CompiledCategory {
     pub lexicon: Lexicon,
     /// Citation per rule (by [`Rule::ALL`] index), when the category has a line for it.
     pub citations: Vec<Option<Citation>>,
+    /// Concept ids by index, shared by every mention of them.
+    pub concept_ids: Vec<Arc<str>>,
+    /// Metric names by index, shared by every mention of them.
+    pub metric_names: Vec<Arc<str>>,
 }
 
 /// A catalog compiled for analysis. Build it once and keep it (a language server holds one);
@@ -62,6 +66,13 @@ impl Engine {
                 .map(|c| CompiledCategory {
                     lexicon: Lexicon::new(Some(c)),
                     citations: Rule::ALL.iter().map(|&r| citation(c, r)).collect(),
+                    concept_ids: c.concepts.iter().map(|k| k.id.as_str().into()).collect(),
+                    metric_names: c
+                        .lexicons
+                        .metrics
+                        .iter()
+                        .map(|m| m.name.as_str().into())
+                        .collect(),
                 })
                 .collect(),
             fallback: Lexicon::new(None),

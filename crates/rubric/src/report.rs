@@ -1,6 +1,7 @@
 //! What an analysis returns.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -159,7 +160,7 @@ pub struct Mention {
 #[serde(rename_all = "kebab-case", tag = "kind", content = "id")]
 pub enum MentionTarget {
     /// A concept id (`partnerships/co-sell-motions`).
-    Concept(String),
+    Concept(Arc<str>),
     /// A metric name (`win rate`) in the linked category (or the first category that has it).
-    Metric(String),
+    Metric(Arc<str>),
 }

@@ -236,38 +236,55 @@ pub(crate) fn run(ctx: &Ctx<'_>) -> Report {
 
 /// Concept and metric terms in the prose.
 fn mentions(ctx: &Ctx<'_>) -> Vec<Mention> {
-    let Some(category) = ctx.category else {
+    let Some(compiled) = ctx.compiled.filter(|_| ctx.category.is_some()) else {
         return Vec::new();
     };
-    let mut out: Vec<Mention> = ctx
+    // Token ranges first: a long draft has thousands, and most overlap another.
+    let mut found: Vec<(&std::ops::Range<usize>, MentionKind, u16)> = ctx
         .hits
         .concepts
         .iter()
-        .filter_map(|(i, r)| {
-            Some(Mention {
-                range: ctx.span(r.clone()),
-                target: MentionTarget::Concept(category.concepts.get(*i as usize)?.id.clone()),
-            })
-        })
-        .chain(ctx.hits.metrics.iter().filter_map(|(i, r)| {
-            Some(Mention {
-                range: ctx.span(r.clone()),
-                target: MentionTarget::Metric(
-                    category.lexicons.metrics.get(*i as usize)?.name.clone(),
-                ),
-            })
-        }))
+        .map(|(i, r)| (r, MentionKind::Concept, *i))
+        .chain(
+            ctx.hits
+                .metrics
+                .iter()
+                .map(|(i, r)| (r, MentionKind::Metric, *i)),
+        )
         .collect();
     // Where phrases overlap (`win rate` inside `partner win rate`), keep the longest.
-    out.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
-    let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
-    for m in out {
-        if kept.last().is_some_and(|k| m.range.start < k.range.end) {
+    found.sort_unstable_by_key(|(r, kind, i)| (r.start, std::cmp::Reverse(r.end), *kind, *i));
+    let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
+    let mut last_end = 0;
+    for (tokens, kind, i) in found {
+        let target = match kind {
+            MentionKind::Concept => compiled
+                .concept_ids
+                .get(i as usize)
+                .cloned()
+                .map(MentionTarget::Concept),
+            MentionKind::Metric => compiled
+                .metric_names
+                .get(i as usize)
+                .cloned()
+                .map(MentionTarget::Metric),
+        };
+        let Some(target) = target else { continue };
+        let range = ctx.span(tokens.clone());
+        if !kept.is_empty() && range.start < last_end {
             continue;
         }
-        kept.push(m);
+        last_end = range.end;
+        kept.push(Mention { range, target });
     }
     kept
+}
+
+/// Concepts sort before metrics where both start and end alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum MentionKind {
+    Concept,
+    Metric,
 }
 
 /// A fix that inserts `text` at `at`.
