@@ -13,7 +13,6 @@ use crate::draft::Draft;
 use crate::lexicon::Lexicon;
 use crate::link::{self, QuestionIndex};
 use crate::memo::{Memo, scan_prose};
-use crate::numbers::quantities;
 use crate::{Citation, Link, Report, Rule, Settings};
 
 /// What to analyse a draft as, beyond its text.
@@ -135,8 +134,8 @@ impl Engine {
         let compiled = category_index.and_then(|c| self.categories.get(c));
         let lexicon = compiled.map_or(&self.fallback, |c| &c.lexicon);
         let owner = (self.id, category_index.unwrap_or(usize::MAX));
-        let (tokens, hits) = scan_prose(&draft.mask, Some((lexicon, owner)), memo);
-        let quantities = quantities(text, &tokens, &hits);
+        let mut memo = memo;
+        let prose = scan_prose(&draft.mask, Some((lexicon, owner)), memo.as_deref_mut());
 
         let link = linked.category.map(|c| Link {
             category: self.catalog.categories[c].id.clone(),
@@ -149,9 +148,9 @@ impl Engine {
         let ctx = Ctx {
             text,
             draft: &draft,
-            tokens: &tokens,
-            hits: &hits,
-            quantities: &quantities,
+            tokens: &prose.tokens,
+            hits: &prose.hits,
+            quantities: &prose.quantities,
             category,
             compiled,
             linked: &linked,
@@ -160,6 +159,9 @@ impl Engine {
             settings,
         };
         let mut report = checks::run(&ctx);
+        if let Some(memo) = memo {
+            memo.recycle(prose);
+        }
         report.link = link;
         report.front_matter = draft.front_matter.as_ref().map(|f| f.range.clone());
         report

@@ -512,6 +512,13 @@ impl Hits {
         }
     }
 
+    /// Empties it, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.cues.iter_mut().for_each(Vec::clear);
+        self.concepts.clear();
+        self.metrics.clear();
+    }
+
     /// Appends a sentence's hits, its first word being token `base` of the draft. Sentences
     /// come in document order, so every list stays sorted by start.
     pub fn push(&mut self, base: usize, hits: &[ScanHit]) {
@@ -577,7 +584,8 @@ mod tests {
     fn finds_builtin_cues_across_inflections_and_not_across_sentences() {
         let lexicon = Lexicon::new(None);
         let text = "I think our win rates rose. Kind\nof odd. We held 40 meetings";
-        let (tokens, hits) = scan_prose(text, Some((&lexicon, (0, 0))), None);
+        let prose = scan_prose(text, Some((&lexicon, (0, 0))), None);
+        let (tokens, hits) = (prose.tokens, prose.hits);
         assert_eq!(words(text, &tokens, hits.of(Cue::Hedge)), ["I think"]);
         assert_eq!(
             words(text, &tokens, hits.of(Cue::MetricTerm)),
@@ -588,7 +596,8 @@ mod tests {
         assert!(!hits.any_in(Cue::Change, 0..5));
         assert!(hits.covers(Cue::Hedge, 1));
         let text = "The market moved. Our marketing team and product managers agreed.";
-        let (tokens, hits) = scan_prose(text, Some((&lexicon, (0, 0))), None);
+        let prose = scan_prose(text, Some((&lexicon, (0, 0))), None);
+        let (tokens, hits) = (prose.tokens, prose.hits);
         assert_eq!(
             words(text, &tokens, hits.of(Cue::Team)),
             ["marketing", "product managers"]

@@ -11,7 +11,10 @@ use std::hash::BuildHasherDefault;
 
 use rustc_hash::FxHasher;
 
+use rust_stemmers::Stemmer;
+
 use crate::lexicon::{Hits, Lexicon};
+use crate::numbers::{Quantity, quantities};
 use crate::tokens::{SentenceScan, Tokens, split_sentences, stemmer};
 
 /// Sentence scans kept from earlier analyses of one document.
@@ -28,6 +31,9 @@ pub struct Memo {
     scans: HashMap<Box<str>, (SentenceScan, u32), BuildHasherDefault<FxHasher>>,
     /// Counts analyses.
     generation: u32,
+    /// The buffers of the last analysis, reused by the next: a long draft's tokens take
+    /// megabytes, and fresh pages cost more than clearing old ones.
+    spare: Option<Prose>,
 }
 
 impl Memo {
@@ -55,6 +61,11 @@ impl Memo {
         self.generation = self.generation.wrapping_add(1);
     }
 
+    /// Keeps an analysis's buffers for the next one.
+    pub(crate) fn recycle(&mut self, prose: Prose) {
+        self.spare = Some(prose);
+    }
+
     /// Drops the scans the latest analysis did not use, once they are a good part of the memo.
     fn sweep(&mut self, used: usize) {
         if self.scans.len() > used + used / 4 + 64 {
@@ -64,21 +75,82 @@ impl Memo {
     }
 }
 
-/// Segments the prose mask and finds the lexicon's classes in it, through `memo` when given:
-/// `owner` identifies the lexicon for the memo.
+/// The prose of a draft, scanned: words and sentences, lexicon hits, and numbers.
+#[derive(Debug)]
+pub(crate) struct Prose {
+    /// Words and sentences.
+    pub tokens: Tokens,
+    /// Lexicon matches.
+    pub hits: Hits,
+    /// Numbers and metric words, in document order.
+    pub quantities: Vec<Quantity>,
+}
+
+/// Scans one sentence at a time, with scratch space reused from one sentence to the next.
+struct Scanner<'a> {
+    stemmer: Stemmer,
+    lexicon: Option<&'a Lexicon>,
+    /// The sentence alone, as a draft of one sentence, to classify its numbers.
+    tokens: Tokens,
+    hits: Hits,
+}
+
+impl Scanner<'_> {
+    /// Segments `sentence`, matches the lexicon and classifies the numbers, into `scan`.
+    fn scan(&mut self, scan: &mut SentenceScan, sentence: &str) {
+        scan.fill(&self.stemmer, sentence);
+        let Some(lexicon) = self.lexicon else {
+            return;
+        };
+        lexicon.scan(scan);
+        // Every clue to what a number is lies in its sentence: classified there, the result
+        // can be kept with the sentence's scan.
+        self.tokens.clear();
+        self.hits.clear();
+        let base = self.tokens.push(0, scan);
+        self.hits.push(base, &scan.hits);
+        scan.quantities = quantities(sentence, &self.tokens, &self.hits);
+    }
+}
+
+/// Segments the prose mask, finds the lexicon's classes and numbers in it, through `memo` when
+/// given: `owner` identifies the lexicon for the memo.
 pub(crate) fn scan_prose(
     mask: &str,
     lexicon: Option<(&Lexicon, (u64, usize))>,
     memo: Option<&mut Memo>,
-) -> (Tokens, Hits) {
-    let stemmer = stemmer();
-    let mut tokens = Tokens::with_capacity(mask.len());
-    let mut hits = Hits::empty(lexicon.map_or(0, |(l, _)| l.longest()));
-    let scan_one = |scan: &mut SentenceScan, sentence: &str| {
-        scan.fill(&stemmer, sentence);
-        if let Some((lexicon, _)) = lexicon {
-            lexicon.scan(scan);
+) -> Prose {
+    let longest = lexicon.map_or(0, |(l, _)| l.longest());
+    let mut scanner = Scanner {
+        stemmer: stemmer(),
+        lexicon: lexicon.map(|(l, _)| l),
+        tokens: Tokens::with_capacity(0),
+        hits: Hits::empty(longest),
+    };
+    let mut memo = memo;
+    let mut prose = match memo.as_mut().and_then(|m| m.spare.take()) {
+        Some(mut spare) => {
+            spare.tokens.clear();
+            spare.hits.clear();
+            spare.hits.longest = longest;
+            spare.quantities.clear();
+            spare
         }
+        None => Prose {
+            tokens: Tokens::with_capacity(mask.len()),
+            hits: Hits::empty(longest),
+            quantities: Vec::new(),
+        },
+    };
+    let mut add = |offset: usize, scan: &SentenceScan| {
+        let base = prose.tokens.push(offset, scan);
+        prose.hits.push(base, &scan.hits);
+        prose
+            .quantities
+            .extend(scan.quantities.iter().map(|q| Quantity {
+                tokens: base + q.tokens.start..base + q.tokens.end,
+                ..q.clone()
+            }));
     };
     match (memo, lexicon) {
         (Some(memo), Some((_, owner))) => {
@@ -98,7 +170,7 @@ pub(crate) fn scan_prose(
                     }
                     None => {
                         let mut scan = SentenceScan::default();
-                        scan_one(&mut scan, sentence);
+                        scanner.scan(&mut scan, sentence);
                         used += 1;
                         &memo
                             .scans
@@ -107,8 +179,7 @@ pub(crate) fn scan_prose(
                             .0
                     }
                 };
-                let base = tokens.push(offset, scan);
-                hits.push(base, &scan.hits);
+                add(offset, scan);
             }
             memo.sweep(used);
         }
@@ -118,33 +189,34 @@ pub(crate) fn scan_prose(
                 if sentence.trim_start().is_empty() {
                     continue;
                 }
-                scan_one(&mut scan, sentence);
-                let base = tokens.push(offset, &scan);
-                hits.push(base, &scan.hits);
+                scanner.scan(&mut scan, sentence);
+                add(offset, &scan);
             }
         }
     }
-    (tokens, hits)
+    prose
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn scan(text: &str, memo: Option<&mut Memo>) -> (Tokens, Hits) {
+    fn scan(text: &str, memo: Option<&mut Memo>) -> Prose {
         let lexicon = Lexicon::new(None);
         scan_prose(text, Some((&lexicon, (1, 0))), memo)
     }
 
-    fn same(a: &(Tokens, Hits), b: &(Tokens, Hits)) {
-        assert_eq!(a.0.tokens, b.0.tokens);
-        assert_eq!(a.0.sentences, b.0.sentences);
-        assert_eq!(a.0.lower, b.0.lower);
-        assert_eq!(a.0.stream, b.0.stream);
-        assert_eq!(a.1.cues, b.1.cues);
-        assert_eq!(a.1.concepts, b.1.concepts);
-        assert_eq!(a.1.metrics, b.1.metrics);
-        assert_eq!(a.1.longest, b.1.longest);
+    fn same(a: &Prose, b: &Prose) {
+        assert_eq!(a.tokens.tokens, b.tokens.tokens);
+        assert_eq!(a.tokens.sentences, b.tokens.sentences);
+        assert_eq!(a.tokens.lower, b.tokens.lower);
+        assert_eq!(a.tokens.stream, b.tokens.stream);
+        assert_eq!(a.tokens.numbers, b.tokens.numbers);
+        assert_eq!(a.hits.cues, b.hits.cues);
+        assert_eq!(a.hits.concepts, b.hits.concepts);
+        assert_eq!(a.hits.metrics, b.hits.metrics);
+        assert_eq!(a.hits.longest, b.hits.longest);
+        assert_eq!(a.quantities, b.quantities);
     }
 
     #[test]

@@ -315,8 +315,10 @@ mod tests {
 
     fn metrics(text: &str) -> Vec<String> {
         let lexicon = Lexicon::new(None);
-        let (tokens, hits) = scan_prose(text, Some((&lexicon, (0, 0))), None);
-        quantities(text, &tokens, &hits)
+        let prose = scan_prose(text, Some((&lexicon, (0, 0))), None);
+        let tokens = prose.tokens;
+        prose
+            .quantities
             .into_iter()
             .filter(|q| q.metric)
             .map(|q| text[tokens.span(q.tokens)].to_string())
@@ -325,8 +327,10 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(String, NumberKind)> {
         let lexicon = Lexicon::new(None);
-        let (tokens, hits) = scan_prose(text, Some((&lexicon, (0, 0))), None);
-        quantities(text, &tokens, &hits)
+        let prose = scan_prose(text, Some((&lexicon, (0, 0))), None);
+        let tokens = prose.tokens;
+        prose
+            .quantities
             .into_iter()
             .map(|q| (text[tokens.span(q.tokens)].to_string(), q.kind))
             .collect()

@@ -13,6 +13,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon::Class;
+use crate::numbers::Quantity;
 
 /// A word of the prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +56,7 @@ impl Tokens {
     /// Segments the prose mask (no lexicon: hits are found by [`crate::memo::scan_prose`]).
     #[cfg(test)]
     pub fn new(mask: &str) -> Tokens {
-        crate::memo::scan_prose(mask, None, None).0
+        crate::memo::scan_prose(mask, None, None).tokens
     }
 
     /// An empty segmentation sized for a mask of `len` bytes.
@@ -69,6 +70,16 @@ impl Tokens {
         };
         out.stream.push(' ');
         out
+    }
+
+    /// Empties it, keeping its buffers.
+    pub(crate) fn clear(&mut self) {
+        self.tokens.clear();
+        self.sentences.clear();
+        self.lower.clear();
+        self.stream.clear();
+        self.stream.push(' ');
+        self.numbers.clear();
     }
 
     /// Appends a sentence scanned at byte `offset` of the draft; returns the index of its first
@@ -169,6 +180,8 @@ pub(crate) struct SentenceScan {
     pub trimmed: Range<u32>,
     /// The words that start with an ASCII digit.
     pub numbers: Vec<u32>,
+    /// Numbers and metric words, classified within the sentence.
+    pub quantities: Vec<Quantity>,
     /// Lexicon matches, sorted.
     pub hits: Vec<ScanHit>,
 }
@@ -181,6 +194,7 @@ impl SentenceScan {
         self.stems.clear();
         self.hits.clear();
         self.numbers.clear();
+        self.quantities.clear();
         self.stems.push(' ');
         // Sentences are short; a longer one (a block with no terminal punctuation) past 4 GiB
         // cannot be in a draft the server or the CLI accepts.
@@ -237,6 +251,17 @@ fn normalise(word: &str, out: &mut String) {
     }
 }
 
+/// The bytes that may end a sentence: see [`split_sentences`].
+static MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(i as u8, b'\n' | b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF);
+        i += 1;
+    }
+    table
+};
+
 /// Sentences of the prose mask: `(offset, text)`, text untrimmed.
 pub(crate) fn split_sentences(mask: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = mask.as_bytes();
@@ -245,10 +270,7 @@ pub(crate) fn split_sentences(mask: &str) -> impl Iterator<Item = (usize, &str)>
     std::iter::from_fn(move || {
         // Jump from one possible boundary to the next: a line break, ASCII terminal punctuation,
         // or the first byte of `…`, `。`, `！`, `？` (lead bytes, so always a char boundary).
-        while let Some(skip) = bytes[pos..]
-            .iter()
-            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF))
-        {
+        while let Some(skip) = bytes[pos..].iter().position(|&b| MAY_END[b as usize]) {
             let at = pos + skip;
             let Some(c) = mask.get(at..).and_then(|rest| rest.chars().next()) else {
                 break;
