@@ -70,6 +70,16 @@ pub(crate) fn check_ownership(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Fi
         let mut first_we = None;
         for k in from..to {
             let word = t.lower(k);
+            // Every pronoun counted is short and starts with one of these: most words are
+            // ruled out without comparing strings.
+            if word.len() > 9
+                || !matches!(
+                    word.as_bytes().first(),
+                    Some(b'w' | b'u' | b'o' | b'i' | b'm')
+                )
+            {
+                continue;
+            }
             if WE.contains(&word) {
                 we += 1;
                 if first_we.is_none() && word.starts_with("we") {

@@ -9,17 +9,16 @@ pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Vec<usize> {
     let mut marks: Vec<std::ops::Range<usize>> =
         sections.iter().map(|s| s.heading.clone()).collect();
     marks.sort_by_key(|r| r.start);
-    let mut out = Vec::with_capacity(ctx.tokens.tokens.len());
-    let mut m = 0;
-    for (i, token) in ctx.tokens.tokens.iter().enumerate() {
-        while m < marks.len() && marks[m].end <= token.range.start {
-            m += 1;
-        }
-        if marks.get(m).is_some_and(|r| r.start <= token.range.start) {
-            continue;
-        }
-        out.push(i);
+    let tokens = ctx.tokens;
+    let mut out = Vec::with_capacity(tokens.tokens.len());
+    // Every token outside the headings and labels, a run at a time.
+    let mut next = 0;
+    for mark in marks {
+        let first = tokens.token_at_or_after(mark.start).max(next);
+        out.extend(next..first);
+        next = first.max(tokens.token_at_or_after(mark.end));
     }
+    out.extend(next..tokens.tokens.len());
     out
 }
 
