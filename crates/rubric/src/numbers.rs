@@ -353,6 +353,21 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_read_in_the_prose_not_the_markup() {
+        // Emphasis between a number and its unit does not hide the unit.
+        let text = "Revenue grew **40**% and *$2M* more, in `3` steps.";
+        let mask = crate::draft::Draft::parse(text).mask;
+        let lexicon = Lexicon::new(None);
+        let prose = scan_prose(&mask, Some((&lexicon, (0, 0))), None);
+        let found: Vec<(&str, bool)> = prose
+            .quantities
+            .iter()
+            .map(|q| (&text[prose.tokens.span(q.tokens.clone())], q.metric))
+            .collect();
+        assert_eq!(found, [("40", true), ("2M", true)]);
+    }
+
+    #[test]
     fn words_that_quantify_are_metrics() {
         assert_eq!(
             metrics("Pipeline doubled. We cut cycle time in half and churn by a third."),
