@@ -50,6 +50,53 @@ pub(crate) struct Tokens {
     pub stream: String,
     /// Indices of the words that start with an ASCII digit, in order.
     pub numbers: Vec<usize>,
+    /// First-person pronouns: index and person, in order.
+    pub pronouns: Vec<(usize, Person)>,
+}
+
+/// Who a first-person pronoun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Person {
+    /// I, me, my.
+    I,
+    /// We, us, our.
+    We,
+}
+
+impl Person {
+    /// The person of a lower-cased word, when it is a first-person pronoun.
+    pub fn of(lower: &str) -> Option<Person> {
+        const WE: &[&str] = &[
+            "we",
+            "we're",
+            "we've",
+            "we'd",
+            "we'll",
+            "us",
+            "our",
+            "ours",
+            "ourselves",
+        ];
+        const I: &[&str] = &[
+            "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself",
+        ];
+        // Most words are ruled out before comparing strings.
+        if lower.len() > 9
+            || !matches!(
+                lower.as_bytes().first(),
+                Some(b'w' | b'u' | b'o' | b'i' | b'm')
+            )
+        {
+            return None;
+        }
+        if WE.contains(&lower) {
+            Some(Person::We)
+        } else if I.contains(&lower) {
+            Some(Person::I)
+        } else {
+            None
+        }
+    }
 }
 
 impl Tokens {
@@ -67,6 +114,7 @@ impl Tokens {
             lower: String::with_capacity(len),
             stream: String::with_capacity(len + 2),
             numbers: Vec::new(),
+            pronouns: Vec::new(),
         };
         out.stream.push(' ');
         out
@@ -80,6 +128,7 @@ impl Tokens {
         self.stream.clear();
         self.stream.push(' ');
         self.numbers.clear();
+        self.pronouns.clear();
     }
 
     /// Appends a sentence scanned at byte `offset` of the draft; returns the index of its first
@@ -104,6 +153,8 @@ impl Tokens {
         }));
         self.numbers
             .extend(scan.numbers.iter().map(|&k| first + k as usize));
+        self.pronouns
+            .extend(scan.pronouns.iter().map(|&(k, p)| (first + k as usize, p)));
         self.sentences.push(Sentence {
             range: offset + scan.trimmed.start as usize..offset + scan.trimmed.end as usize,
             tokens: first..self.tokens.len(),
@@ -128,6 +179,20 @@ impl Tokens {
     /// The first token that starts at or after byte `offset` of the draft.
     pub fn token_at_or_after(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.range.start < offset)
+    }
+
+    /// Like [`Tokens::token_at_or_after`], searching forward from token `from`: steps that
+    /// double, then a binary search, so a walk through the draft in order stays near the
+    /// tokens it has just read.
+    pub fn token_at_or_after_from(&self, from: usize, offset: usize) -> usize {
+        let rest = self.tokens.get(from..).unwrap_or_default();
+        let mut bound = 1;
+        while bound < rest.len() && rest[bound].range.start < offset {
+            bound *= 2;
+        }
+        let end = bound.min(rest.len());
+        let start = bound / 2;
+        from + start + rest[start..end].partition_point(|t| t.range.start < offset)
     }
 
     /// Byte range of tokens `range` (from the first's start to the last's end).
@@ -180,6 +245,8 @@ pub(crate) struct SentenceScan {
     pub trimmed: Range<u32>,
     /// The words that start with an ASCII digit.
     pub numbers: Vec<u32>,
+    /// First-person pronouns.
+    pub pronouns: Vec<(u32, Person)>,
     /// Numbers and metric words, classified within the sentence.
     pub quantities: Vec<Quantity>,
     /// Lexicon matches, sorted.
@@ -194,6 +261,7 @@ impl SentenceScan {
         self.stems.clear();
         self.hits.clear();
         self.numbers.clear();
+        self.pronouns.clear();
         self.quantities.clear();
         self.stems.push(' ');
         // Sentences are short; a longer one (a block with no terminal punctuation) past 4 GiB
@@ -204,6 +272,9 @@ impl SentenceScan {
             normalise(word, &mut self.lower);
             if word.starts_with(|c: char| c.is_ascii_digit()) {
                 self.numbers.push(at(self.words.len()));
+            }
+            if let Some(person) = Person::of(&self.lower[lower_start..]) {
+                self.pronouns.push((at(self.words.len()), person));
             }
             let stem_start = self.stems.len();
             stem_into(stemmer, &self.lower[lower_start..], &mut self.stems);
@@ -418,6 +489,38 @@ mod tests {
         assert_eq!(
             stems("Structuring partner incentives"),
             ["structur", "partner", "incent"]
+        );
+    }
+
+    #[test]
+    fn searching_forward_finds_what_searching_from_the_start_finds() {
+        let text = "One two three. Four five six seven eight nine ten eleven twelve thirteen.";
+        let t = Tokens::new(text);
+        for from in 0..=t.tokens.len() {
+            for offset in 0..=text.len() + 1 {
+                let expected = t.token_at_or_after(offset).max(from);
+                assert_eq!(
+                    t.token_at_or_after_from(from, offset),
+                    expected,
+                    "{from} {offset}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn first_person_pronouns() {
+        let t = Tokens::new("We shipped it; I led our team and my plan. Wexford, mine.");
+        let found: Vec<(&str, Person)> = t.pronouns.iter().map(|&(k, p)| (t.lower(k), p)).collect();
+        assert_eq!(
+            found,
+            [
+                ("we", Person::We),
+                ("i", Person::I),
+                ("our", Person::We),
+                ("my", Person::I),
+                ("mine", Person::I)
+            ]
         );
     }
 

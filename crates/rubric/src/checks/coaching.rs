@@ -1,6 +1,7 @@
 //! Coaching extras: `hedging` and `ownership`.
 
 use crate::lexicon::Cue;
+use crate::tokens::Person;
 use crate::{Finding, Rule, SectionKind};
 
 use super::{Ctx, Input};
@@ -31,21 +32,6 @@ pub(crate) fn check_hedging(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>
     false
 }
 
-const WE: &[&str] = &[
-    "we",
-    "we're",
-    "we've",
-    "we'd",
-    "we'll",
-    "us",
-    "our",
-    "ours",
-    "ourselves",
-];
-const I: &[&str] = &[
-    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself",
-];
-
 /// `ownership`: "we" dominates "I" where the interviewer needs to hear what you did.
 pub(crate) fn check_ownership(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     let t = ctx.tokens;
@@ -68,25 +54,16 @@ pub(crate) fn check_ownership(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Fi
         let mut we = 0;
         let mut i = 0;
         let mut first_we = None;
-        for k in from..to {
-            let word = t.lower(k);
-            // Every pronoun counted is short and starts with one of these: most words are
-            // ruled out without comparing strings.
-            if word.len() > 9
-                || !matches!(
-                    word.as_bytes().first(),
-                    Some(b'w' | b'u' | b'o' | b'i' | b'm')
-                )
-            {
-                continue;
-            }
-            if WE.contains(&word) {
-                we += 1;
-                if first_we.is_none() && word.starts_with("we") {
-                    first_we = Some(k);
+        let at = t.pronouns.partition_point(|&(k, _)| k < from);
+        for &(k, person) in t.pronouns[at..].iter().take_while(|&&(k, _)| k < to) {
+            match person {
+                Person::We => {
+                    we += 1;
+                    if first_we.is_none() && t.lower(k).starts_with("we") {
+                        first_we = Some(k);
+                    }
                 }
-            } else if I.contains(&word) {
-                i += 1;
+                Person::I => i += 1,
             }
         }
         let Some(first) = first_we else { continue };
