@@ -14,9 +14,9 @@ pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Vec<usize> {
     // Every token outside the headings and labels, a run at a time.
     let mut next = 0;
     for mark in marks {
-        let first = tokens.token_at_or_after_from(next, mark.start);
+        let first = tokens.token_at_or_after(mark.start).max(next);
         out.extend(next..first);
-        next = tokens.token_at_or_after_from(first, mark.end);
+        next = first.max(tokens.token_at_or_after(mark.end));
     }
     out.extend(next..tokens.tokens.len());
     out
