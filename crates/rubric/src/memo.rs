@@ -13,9 +13,9 @@ use rustc_hash::FxHasher;
 
 use rust_stemmers::Stemmer;
 
-use crate::lexicon::{Hits, Lexicon};
+use crate::lexicon::{Class, Cue, Hits, Lexicon};
 use crate::numbers::{Quantity, quantities};
-use crate::tokens::{SentenceScan, Tokens, split_sentences, stemmer};
+use crate::tokens::{ScanHit, SentenceScan, Tokens, split_sentences, stemmer};
 
 /// Sentence scans kept from earlier analyses of one document.
 ///
@@ -103,6 +103,11 @@ impl Scanner<'_> {
             return;
         };
         lexicon.scan(scan);
+        let counts = |h: &ScanHit| matches!(h.class, Class::Cue(Cue::NumberWord | Cue::MetricWord));
+        if scan.numbers.is_empty() && !scan.hits.iter().any(counts) {
+            // Most sentences hold no number at all.
+            return;
+        }
         // Every clue to what a number is lies in its sentence: classified there, the result
         // can be kept with the sentence's scan.
         self.tokens.clear();

@@ -379,10 +379,17 @@ pub(crate) fn split_sentences(mask: &str) -> impl Iterator<Item = (usize, &str)>
 
 thread_local! {
     /// Stems of words seen before on this thread: Snowball costs more than a hash lookup.
-    static STEMS: std::cell::RefCell<std::collections::HashMap<Box<str>, Box<str>>> =
-        std::cell::RefCell::default();
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::default();
 }
 const STEM_CACHE_LIMIT: usize = 50_000;
+
+/// Stems by word. Words are short and hashed once per word of every scanned sentence: a fast
+/// hasher, since no outside party chooses what lands in one thread's cache and its size is capped.
+type StemCache = std::collections::HashMap<
+    Box<str>,
+    Box<str>,
+    std::hash::BuildHasherDefault<rustc_hash::FxHasher>,
+>;
 
 /// Appends the stem of `lower` to `out`, through the cache.
 fn stem_into(stemmer: &Stemmer, lower: &str, out: &mut String) {
