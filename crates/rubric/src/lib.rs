@@ -4,7 +4,9 @@
 //! into diagnostics, hovers and terminal output.
 //!
 //! [`analyze`] and [`analyze_file`] compile the catalog on first use and cache the result (keyed
-//! by the catalog's content); a long-lived caller can hold an [`Engine`] instead.
+//! by the catalog's content); a long-lived caller can hold an [`Engine`] instead, and a [`Memo`]
+//! per document so that each analysis after an edit rescans only the sentences that changed
+//! ([`Engine::analyze_memo`]).
 
 mod checks;
 mod draft;
