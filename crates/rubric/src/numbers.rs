@@ -313,26 +313,34 @@ mod tests {
     use crate::lexicon::Lexicon;
     use crate::memo::scan_prose;
 
-    fn metrics(text: &str) -> Vec<String> {
+    /// The quantities of `text`: words, kind, and whether each is a metric.
+    fn quantities_of(text: &str) -> Vec<(String, NumberKind, bool)> {
         let lexicon = Lexicon::new(None);
         let prose = scan_prose(text, Some((&lexicon, (0, 0))), None);
-        let tokens = prose.tokens;
         prose
             .quantities
             .into_iter()
-            .filter(|q| q.metric)
-            .map(|q| text[tokens.span(q.tokens)].to_string())
+            .map(|q| {
+                (
+                    text[prose.tokens.span(q.tokens)].to_string(),
+                    q.kind,
+                    q.metric,
+                )
+            })
+            .collect()
+    }
+
+    fn metrics(text: &str) -> Vec<String> {
+        quantities_of(text)
+            .into_iter()
+            .filter_map(|(words, _, metric)| metric.then_some(words))
             .collect()
     }
 
     fn kinds(text: &str) -> Vec<(String, NumberKind)> {
-        let lexicon = Lexicon::new(None);
-        let prose = scan_prose(text, Some((&lexicon, (0, 0))), None);
-        let tokens = prose.tokens;
-        prose
-            .quantities
+        quantities_of(text)
             .into_iter()
-            .map(|q| (text[tokens.span(q.tokens)].to_string(), q.kind))
+            .map(|(words, kind, _)| (words, kind))
             .collect()
     }
 

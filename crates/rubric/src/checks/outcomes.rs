@@ -6,21 +6,21 @@ use crate::{Finding, Rule, SectionKind};
 
 use super::{Ctx, Input, insert};
 
-/// Example metric names for messages: the category's, else generic ones.
-fn metric_examples(ctx: &Ctx<'_>) -> String {
+/// The first `count` metric names of the category for messages, else `generic`.
+fn metric_examples(ctx: &Ctx<'_>, count: usize, generic: &str) -> String {
     let names: Vec<&str> = ctx
         .category
         .map(|c| {
             c.lexicons
                 .metrics
                 .iter()
-                .take(4)
+                .take(count)
                 .map(|m| m.name.as_str())
                 .collect()
         })
         .unwrap_or_default();
     if names.is_empty() {
-        "conversion rate, revenue, cycle time, retention".to_string()
+        generic.to_string()
     } else {
         names.join(", ")
     }
@@ -38,7 +38,7 @@ pub(crate) fn check_metrics(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Find
     let range = outcome.map_or_else(|| ctx.anchor(), |s| s.heading.clone());
     let message = format!(
         "No quantified impact: add a before/after number ({}), a %, an amount or a multiple.{}",
-        metric_examples(ctx),
+        metric_examples(ctx, 4, "conversion rate, revenue, cycle time, retention"),
         ctx.guide(Rule::Metrics)
     );
     let mut finding = ctx.finding(Rule::Metrics, range, message);
@@ -113,7 +113,7 @@ pub(crate) fn check_activity(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding
         };
         let message = format!(
             "“{phrase}” counts activity{vague}, not outcomes: say what it produced ({}).{}",
-            outcome_examples(ctx),
+            metric_examples(ctx, 3, "pipeline, revenue, win rate"),
             ctx.guide(Rule::ActivityVolume)
         );
         out.push(ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message));
@@ -171,25 +171,6 @@ fn noun_phrase_end(ctx: &Ctx<'_>, from: usize, limit: usize) -> usize {
         end += 1;
     }
     end
-}
-
-fn outcome_examples(ctx: &Ctx<'_>) -> String {
-    let names: Vec<&str> = ctx
-        .category
-        .map(|c| {
-            c.lexicons
-                .metrics
-                .iter()
-                .take(3)
-                .map(|m| m.name.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
-    if names.is_empty() {
-        "pipeline, revenue, win rate".to_string()
-    } else {
-        names.join(", ")
-    }
 }
 
 /// A business outcome in sentence `sentence` or the next: a metric, or an outcome word with a

@@ -40,6 +40,20 @@ pub fn load(dir: Option<PathBuf>) -> LoadedContent {
     };
     let (catalog, errors) = Catalog::with_dir(&dir);
     let mut by_file: BTreeMap<PathBuf, Vec<ContentError>> = BTreeMap::new();
+    file_errors(&dir, errors, &mut by_file);
+    LoadedContent {
+        catalog,
+        dir: Some(dir),
+        errors: by_file,
+    }
+}
+
+/// Files content errors under the path of their file (relative names are in `dir`).
+fn file_errors(
+    dir: &Path,
+    errors: Vec<ContentError>,
+    by_file: &mut BTreeMap<PathBuf, Vec<ContentError>>,
+) {
     for error in errors {
         let file = Path::new(&error.file);
         let path = if file.is_absolute() {
@@ -48,11 +62,6 @@ pub fn load(dir: Option<PathBuf>) -> LoadedContent {
             dir.join(file)
         };
         by_file.entry(path).or_default().push(error);
-    }
-    LoadedContent {
-        catalog,
-        dir: Some(dir),
-        errors: by_file,
     }
 }
 
@@ -71,15 +80,7 @@ pub fn validate_category(
     let origin = Origin::Dir(dir.display().to_string());
     if let Err(errors) = Catalog::parse_category(&format!("{stem}.md"), markdown, companion, origin)
     {
-        for error in errors {
-            let file = Path::new(&error.file);
-            let path = if file.is_absolute() {
-                file.to_path_buf()
-            } else {
-                dir.join(file)
-            };
-            by_file.entry(path).or_default().push(error);
-        }
+        file_errors(dir, errors, &mut by_file);
     }
     if Catalog::embedded().category(stem).is_some() {
         by_file
