@@ -112,7 +112,7 @@ impl Engine {
         text: &str,
         options: &Options<'_>,
         settings: &Settings,
-        memo: Option<&mut Memo>,
+        mut memo: Option<&mut Memo>,
     ) -> Report {
         let mut draft = Draft::parse(text);
         let linked = link::link(
@@ -134,7 +134,6 @@ impl Engine {
         let compiled = category_index.and_then(|c| self.categories.get(c));
         let lexicon = compiled.map_or(&self.fallback, |c| &c.lexicon);
         let owner = (self.id, category_index.unwrap_or(usize::MAX));
-        let mut memo = memo;
         let prose = scan_prose(&draft.mask, Some((lexicon, owner)), memo.as_deref_mut());
 
         let link = linked.category.map(|c| Link {

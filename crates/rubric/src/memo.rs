@@ -15,7 +15,7 @@ use rust_stemmers::Stemmer;
 
 use crate::lexicon::{Class, Cue, Hits, Lexicon};
 use crate::numbers::{Quantity, quantities};
-use crate::tokens::{ScanHit, SentenceScan, Tokens, split_sentences, stemmer};
+use crate::tokens::{ScanHit, ScanWord, SentenceScan, Tokens, split_sentences, stemmer};
 
 /// Sentence scans kept from earlier analyses of one document.
 ///
@@ -103,8 +103,11 @@ impl Scanner<'_> {
             return;
         };
         lexicon.scan(scan);
+        let digits = |w: &ScanWord| {
+            (sentence.as_bytes().get(w.range.start as usize)).is_some_and(u8::is_ascii_digit)
+        };
         let counts = |h: &ScanHit| matches!(h.class, Class::Cue(Cue::NumberWord | Cue::MetricWord));
-        if scan.numbers.is_empty() && !scan.hits.iter().any(counts) {
+        if !scan.words.iter().any(digits) && !scan.hits.iter().any(counts) {
             // Most sentences hold no number at all.
             return;
         }
@@ -123,7 +126,7 @@ impl Scanner<'_> {
 pub(crate) fn scan_prose(
     mask: &str,
     lexicon: Option<(&Lexicon, (u64, usize))>,
-    memo: Option<&mut Memo>,
+    mut memo: Option<&mut Memo>,
 ) -> Prose {
     let longest = lexicon.map_or(0, |(l, _)| l.longest());
     let mut scanner = Scanner {
@@ -132,7 +135,6 @@ pub(crate) fn scan_prose(
         tokens: Tokens::with_capacity(0),
         hits: Hits::empty(longest),
     };
-    let mut memo = memo;
     let mut prose = match memo.as_mut().and_then(|m| m.spare.take()) {
         Some(mut spare) => {
             spare.tokens.clear();
@@ -147,6 +149,8 @@ pub(crate) fn scan_prose(
             quantities: Vec::new(),
         },
     };
+    // Blank lines between blocks are sentences too; they have no words.
+    let sentences = split_sentences(mask).filter(|(_, s)| !s.trim_start().is_empty());
     let mut add = |offset: usize, scan: &SentenceScan| {
         let base = prose.tokens.push(offset, scan);
         prose.hits.push(base, &scan.hits);
@@ -162,11 +166,7 @@ pub(crate) fn scan_prose(
             memo.begin(owner);
             let generation = memo.generation;
             let mut used = 0;
-            for (offset, sentence) in split_sentences(mask) {
-                // Blank lines between blocks are sentences too; they have no words.
-                if sentence.trim_start().is_empty() {
-                    continue;
-                }
+            for (offset, sentence) in sentences {
                 let scan = match memo.scans.get_mut(sentence) {
                     Some((scan, last)) => {
                         used += usize::from(*last != generation);
@@ -190,10 +190,7 @@ pub(crate) fn scan_prose(
         }
         _ => {
             let mut scan = SentenceScan::default();
-            for (offset, sentence) in split_sentences(mask) {
-                if sentence.trim_start().is_empty() {
-                    continue;
-                }
+            for (offset, sentence) in sentences {
                 scanner.scan(&mut scan, sentence);
                 add(offset, &scan);
             }
@@ -216,7 +213,7 @@ mod tests {
         assert_eq!(a.tokens.sentences, b.tokens.sentences);
         assert_eq!(a.tokens.lower, b.tokens.lower);
         assert_eq!(a.tokens.stream, b.tokens.stream);
-        assert_eq!(a.tokens.numbers, b.tokens.numbers);
+        assert_eq!(a.tokens.pronouns, b.tokens.pronouns);
         assert_eq!(a.hits.cues, b.hits.cues);
         assert_eq!(a.hits.concepts, b.hits.concepts);
         assert_eq!(a.hits.metrics, b.hits.metrics);

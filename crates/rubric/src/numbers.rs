@@ -135,19 +135,14 @@ const VAGUE_COUNTS: &[&str] = &[
 /// Finds the numbers of the prose and decides which are metrics.
 pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quantity> {
     let mut out = Vec::new();
-    // Only numbers and number words can be quantities: visit those, not every word.
-    let mut candidates = tokens.numbers.clone();
-    for range in hits.of(Cue::NumberWord) {
-        candidates.extend(range.clone());
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    for i in candidates {
+    for i in 0..tokens.tokens.len() {
         let lower = tokens.lower(i);
         let kind = if lower.starts_with(|c: char| c.is_ascii_digit()) {
             digit_kind(text, tokens, hits, i)
-        } else {
+        } else if hits.covers(Cue::NumberWord, i) {
             NumberKind::Count
+        } else {
+            continue;
         };
         let metric = match kind {
             NumberKind::Metric => true,

@@ -48,8 +48,6 @@ pub(crate) struct Tokens {
     pub lower: String,
     /// Stems separated by spaces, sentences by `\n`; starts with a space.
     pub stream: String,
-    /// Indices of the words that start with an ASCII digit, in order.
-    pub numbers: Vec<usize>,
     /// First-person pronouns: index and person, in order.
     pub pronouns: Vec<(usize, Person)>,
 }
@@ -113,7 +111,6 @@ impl Tokens {
             sentences: Vec::with_capacity(len / 80),
             lower: String::with_capacity(len),
             stream: String::with_capacity(len + 2),
-            numbers: Vec::new(),
             pronouns: Vec::new(),
         };
         out.stream.push(' ');
@@ -127,7 +124,6 @@ impl Tokens {
         self.lower.clear();
         self.stream.clear();
         self.stream.push(' ');
-        self.numbers.clear();
         self.pronouns.clear();
     }
 
@@ -151,8 +147,6 @@ impl Tokens {
             stem: stem_base + w.stem.start as usize..stem_base + w.stem.end as usize,
             sentence: index,
         }));
-        self.numbers
-            .extend(scan.numbers.iter().map(|&k| first + k as usize));
         self.pronouns
             .extend(scan.pronouns.iter().map(|&(k, p)| (first + k as usize, p)));
         self.sentences.push(Sentence {
@@ -236,8 +230,6 @@ pub(crate) struct SentenceScan {
     pub stems: String,
     /// The sentence without its surrounding whitespace.
     pub trimmed: Range<u32>,
-    /// The words that start with an ASCII digit.
-    pub numbers: Vec<u32>,
     /// First-person pronouns.
     pub pronouns: Vec<(u32, Person)>,
     /// Numbers and metric words, classified within the sentence.
@@ -253,7 +245,6 @@ impl SentenceScan {
         self.lower.clear();
         self.stems.clear();
         self.hits.clear();
-        self.numbers.clear();
         self.pronouns.clear();
         self.quantities.clear();
         self.stems.push(' ');
@@ -263,9 +254,6 @@ impl SentenceScan {
         for (start, word) in sentence.unicode_word_indices() {
             let lower_start = self.lower.len();
             normalise(word, &mut self.lower);
-            if word.starts_with(|c: char| c.is_ascii_digit()) {
-                self.numbers.push(at(self.words.len()));
-            }
             if let Some(person) = Person::of(&self.lower[lower_start..]) {
                 self.pronouns.push((at(self.words.len()), person));
             }
@@ -426,7 +414,7 @@ fn stem(stemmer: &Stemmer, lower: &str) -> String {
 
 /// Stems a phrase the way the draft is stemmed: ` stem stem `, ready to match in the stream.
 pub(crate) fn stem_phrase(phrase: &str) -> Option<String> {
-    let stemmer = Stemmer::create(Algorithm::English);
+    let stemmer = stemmer();
     let mut out = String::from(" ");
     let mut lower = String::new();
     for word in phrase.unicode_words() {
@@ -440,7 +428,7 @@ pub(crate) fn stem_phrase(phrase: &str) -> Option<String> {
 
 /// Stems of the words of `text` (for question matching).
 pub(crate) fn stems(text: &str) -> Vec<String> {
-    let stemmer = Stemmer::create(Algorithm::English);
+    let stemmer = stemmer();
     let mut lower = String::new();
     text.unicode_words()
         .map(|word| {
