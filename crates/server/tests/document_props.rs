@@ -1,8 +1,11 @@
 //! Property tests: random incremental edits applied through the server's position conversion and
 //! rope give exactly the text of a plain string model, in both position encodings.
 
+mod support;
+
 use interview_coach::lsp::document::{Document, Encoding};
 use proptest::prelude::*;
+use support::line_starts;
 use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
 
 /// Pieces that stress line breaks and multi-unit characters.
@@ -66,27 +69,6 @@ fn boundaries(s: &str) -> Vec<usize> {
         .collect();
     out.push(s.len());
     out
-}
-
-/// Byte offset where each line starts, with only `\n`, `\r\n` and `\r` ending lines.
-fn line_starts(s: &str) -> Vec<usize> {
-    let bytes = s.as_bytes();
-    let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                starts.push(i + 2);
-                i += 2;
-            }
-            b'\r' | b'\n' => {
-                starts.push(i + 1);
-                i += 1;
-            }
-            _ => i += 1,
-        }
-    }
-    starts
 }
 
 /// The model's own offset → position conversion, independent of ropey.

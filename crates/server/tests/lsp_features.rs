@@ -4,31 +4,11 @@
 mod support;
 
 use serde_json::{Value, json};
-use support::{Options, TestClient, uri_path};
+use support::{Options, TestClient, line_starts, uri_path};
 
 const DRAFT: &str = "---\r\ncategory: partnerships\r\nquestion: 3\r\n---\r\n# How do you structure partner incentives? 😀\r\n\r\n## Context\r\nAt a Series B company 😀, résellers stalled and our co-selling motion had no owner. The old team was lazy.\r\n\r\n## Action\r\nI rebuilt the incentive structure with deal registration, and I aligned marketing and product.\r\n\r\n## Learning\r\nAlign incentives before launch.\r\n";
 
 const URI: &str = "file:///w/answers/q3.md";
-
-/// Byte offsets where each line starts (after `\n`, `\r\n` or `\r`, as LSP counts them).
-fn line_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                starts.push(i + 2);
-                i += 2;
-                continue;
-            }
-            b'\r' | b'\n' => starts.push(i + 1),
-            _ => {}
-        }
-        i += 1;
-    }
-    starts
-}
 
 /// The LSP position of a byte offset.
 fn position(text: &str, offset: usize, utf8: bool) -> Value {

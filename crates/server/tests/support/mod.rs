@@ -564,3 +564,25 @@ pub fn end_position(text: &str, utf8: bool) -> (u32, u32) {
     };
     (line, column as u32)
 }
+
+/// Byte offsets where each line starts, with only `\n`, `\r\n` and `\r` ending lines (as LSP
+/// counts them).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 2;
+            }
+            b'\r' | b'\n' => {
+                starts.push(i + 1);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    starts
+}
