@@ -4,6 +4,7 @@
 //! A category file is `content/<id>.md` in the seed's format; `content/<id>.toml` adds definitions,
 //! talking points, scenario prompts and lexicons. Every record has a stable id and a source line.
 
+pub mod bounded;
 mod citations;
 mod companion;
 mod error;
