@@ -42,10 +42,6 @@ export const RULES: readonly RuleInfo[] = [
 const LEVELS: ReadonlySet<string> = new Set(['off', 'hint', 'information', 'warning', 'error']);
 const ALIASES: Readonly<Record<string, RuleLevel>> = { info: 'information', warn: 'warning' };
 
-/** Inclusive bounds the server enforces; values outside are left out so the server default holds. */
-export const WORD_BUDGET_RANGE = [50, 5000] as const;
-export const WORDS_PER_MINUTE_RANGE = [60, 400] as const;
-
 /** Lower-cased level for a raw value, or `undefined` for `default`, empty or unknown values. */
 export function ruleLevel(value: unknown): RuleLevel | undefined {
   if (typeof value !== 'string') return undefined;
@@ -54,51 +50,26 @@ export function ruleLevel(value: unknown): RuleLevel | undefined {
   return ALIASES[v];
 }
 
-function integerIn(value: unknown, [lo, hi]: readonly [number, number]): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= lo && value <= hi ? value : undefined;
-}
-
 /**
  * The server settings for a raw `interviewCoach` section. Rules left at `default` are omitted, so
  * the server's defaults and `.interview-coach.toml` decide them; extension-only keys (`server`,
  * `trace`) never reach the server. `rules` may be written as one object or as dotted keys; both
- * arrive here as a nested object.
+ * arrive here as a nested object. Values are not checked here: the server checks every source with
+ * one checker and reports a bad value by name, keeping its last good settings.
  */
 export function toServerSettings(section: unknown): ServerSettings {
   const raw = (section && typeof section === 'object' ? section : {}) as Record<string, unknown>;
   const out: ServerSettings = { rules: {} };
   const rules = raw.rules && typeof raw.rules === 'object' ? (raw.rules as Record<string, unknown>) : {};
   for (const [id, value] of Object.entries(rules)) {
-    const level = ruleLevel(value);
-    if (level) out.rules[id] = level;
+    if (value === undefined || value === null || value === 'default') continue;
+    out.rules[id] = (ruleLevel(value) ?? value) as RuleLevel;
   }
-  const wordBudget = integerIn(raw.wordBudget, WORD_BUDGET_RANGE);
-  if (wordBudget !== undefined) out.wordBudget = wordBudget;
-  const wpm = integerIn(raw.wordsPerMinute, WORDS_PER_MINUTE_RANGE);
-  if (wpm !== undefined) out.wordsPerMinute = wpm;
+  for (const key of ['wordBudget', 'wordsPerMinute'] as const) {
+    if (raw[key] !== undefined && raw[key] !== null) out[key] = raw[key] as number;
+  }
   if (typeof raw.categoriesPath === 'string' && raw.categoriesPath.trim() !== '') {
     out.categoriesPath = raw.categoriesPath.trim();
   }
   return out;
-}
-
-/** Settings values the user wrote that the server would reject, one readable line each. */
-export function settingsProblems(section: unknown): string[] {
-  const raw = (section && typeof section === 'object' ? section : {}) as Record<string, unknown>;
-  const problems: string[] = [];
-  const known = new Set(RULES.map((r) => r.id));
-  const rules = raw.rules && typeof raw.rules === 'object' ? (raw.rules as Record<string, unknown>) : {};
-  for (const [id, value] of Object.entries(rules)) {
-    if (!known.has(id)) problems.push(`interviewCoach.rules.${id}: unknown rule`);
-    else if (value !== 'default' && value !== undefined && value !== null && !ruleLevel(value)) {
-      problems.push(`interviewCoach.rules.${id}: "${String(value)}" is not off, hint, information, warning or error`);
-    }
-  }
-  if (raw.wordBudget !== undefined && raw.wordBudget !== null && integerIn(raw.wordBudget, WORD_BUDGET_RANGE) === undefined) {
-    problems.push(`interviewCoach.wordBudget: expected a whole number from ${WORD_BUDGET_RANGE[0]} to ${WORD_BUDGET_RANGE[1]}`);
-  }
-  if (raw.wordsPerMinute !== undefined && raw.wordsPerMinute !== null && integerIn(raw.wordsPerMinute, WORDS_PER_MINUTE_RANGE) === undefined) {
-    problems.push(`interviewCoach.wordsPerMinute: expected a whole number from ${WORDS_PER_MINUTE_RANGE[0]} to ${WORDS_PER_MINUTE_RANGE[1]}`);
-  }
-  return problems;
 }
