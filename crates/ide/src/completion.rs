@@ -14,6 +14,11 @@ use crate::Analysis;
 use crate::locate::{self, FrontMatterLine, Target};
 use crate::templates::{self, STORY_PARTS};
 
+/// The characters that open completion: `#` at the start of a heading (question headings, section
+/// names) and `:` after a front-matter key (its values). A space is not one: in prose it would
+/// open a list after every word.
+pub const TRIGGER_CHARACTERS: &[&str] = &["#", ":"];
+
 /// A completion item; every item replaces a byte range with its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompletionItem {
@@ -58,11 +63,6 @@ pub enum CompletionKind {
     /// A metric of a category lexicon.
     Metric,
 }
-
-/// The characters that open completion: `#` at the start of a heading (question headings, section
-/// names) and `:` after a front-matter key (its values). A space is not one: in prose it would
-/// open a list after every word.
-pub const TRIGGER_CHARACTERS: &[&str] = &["#", ":"];
 
 /// Completion at a byte offset. `trigger` is the trigger character the client reports, if any
 /// (the request came from typing it); `snippets` says whether the client supports snippet syntax.

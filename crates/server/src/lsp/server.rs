@@ -15,7 +15,7 @@ use crate::lsp::config::{self, SECTION};
 use crate::lsp::document::Encoding;
 use crate::lsp::features::{Snapshot, code_action};
 use crate::lsp::state::{ClientCaps, State, is_project_file, panic_message};
-use crate::lsp::to_proto::{self, TRIGGER_CHARACTERS};
+use crate::lsp::to_proto;
 use interview_ide::{completion, definition, hover, lens, symbols, templates};
 
 /// How long to wait for the client's answer to `workspace/configuration`.
@@ -319,7 +319,7 @@ impl LanguageServer for Backend {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 completion_provider: Some(CompletionOptions {
                     trigger_characters: Some(
-                        TRIGGER_CHARACTERS
+                        completion::TRIGGER_CHARACTERS
                             .iter()
                             .map(|c| (*c).to_string())
                             .collect(),
@@ -434,11 +434,9 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let uri = at.text_document.uri;
-        let position = at.position;
         Ok(self
-            .with_snapshot(&uri, "hover", |snap| {
-                let found = hover::hover(snap, snap.offset(position))?;
+            .with_snapshot(&at.text_document.uri, "hover", |snap| {
+                let found = hover::hover(snap, snap.offset(at.position))?;
                 Some(to_proto::hover(snap, found))
             })
             .await
@@ -449,12 +447,11 @@ impl LanguageServer for Backend {
         let at = params.text_document_position;
         let trigger = params.context.and_then(|c| c.trigger_character);
         let snippets = self.state.caps().snippets;
-        let position = at.position;
         Ok(self
             .with_snapshot(&at.text_document.uri, "completion", |snap| {
                 let items = completion::completion(
                     snap,
-                    snap.offset(position),
+                    snap.offset(at.position),
                     trigger.as_deref(),
                     snippets,
                 );
@@ -469,10 +466,9 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
-        let position = at.position;
         Ok(self
             .with_snapshot(&at.text_document.uri, "definition", |snap| {
-                let spans = definition::definition(snap, snap.offset(position));
+                let spans = definition::definition(snap, snap.offset(at.position));
                 to_proto::definition(snap, spans)
             })
             .await

@@ -28,11 +28,6 @@ pub const OPEN_EXAMPLES: &str = "interviewCoach.openExamples";
 /// Every command, for `executeCommandProvider`.
 pub const ALL_COMMANDS: &[&str] = &[QUESTIONS, NEW_DRAFT, SCORE, OPEN_GUIDE, OPEN_EXAMPLES];
 
-/// The characters that open completion: `#` at the start of a heading (question headings, section
-/// names) and `:` after a front-matter key (its values). A space is not one: in prose it would
-/// open a list after every word.
-pub const TRIGGER_CHARACTERS: &[&str] = &["#", ":"];
-
 /// A hover as Markdown over its range.
 pub fn hover(snap: &Snapshot<'_>, hover: Hover) -> lsp::Hover {
     lsp::Hover {
@@ -57,13 +52,11 @@ pub fn completion(
                 .map(|d| lsp::Documentation::MarkupContent(markdown(d))),
             filter_text: item.filter_text,
             sort_text: item.sort_text,
-            insert_text_format: item.snippet.map(|snippet| {
-                if snippet {
-                    lsp::InsertTextFormat::SNIPPET
-                } else {
-                    lsp::InsertTextFormat::PLAIN_TEXT
-                }
-            }),
+            insert_text_format: match item.snippet {
+                Some(true) => Some(lsp::InsertTextFormat::SNIPPET),
+                Some(false) => Some(lsp::InsertTextFormat::PLAIN_TEXT),
+                None => None,
+            },
             text_edit: Some(lsp::CompletionTextEdit::Edit(text_edit(snap, item.edit))),
             additional_text_edits: (!item.additional_edits.is_empty()).then(|| {
                 item.additional_edits
