@@ -1061,6 +1061,34 @@ mod tests {
     }
 
     #[test]
+    fn linked_category_terms_come_first() {
+        let sorted = |marked: &str| {
+            let fixture = Fixture::in_catalog(
+                marked,
+                interview_rubric::Settings::default(),
+                crate::testing::two_categories(),
+            );
+            let mut items = completion(&fixture.analysis(), fixture.offset, None, true);
+            items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+            items
+                .iter()
+                .map(|i| format!("{} ({})", i.label, i.detail.as_deref().unwrap_or("")))
+                .collect::<Vec<_>>()
+        };
+        let alliances = sorted("---\ncategory: alliances\n---\nA partner t$0");
+        assert_eq!(
+            alliances[0], "Partner tiers (Alliances concept)",
+            "{alliances:?}"
+        );
+        let partnerships = sorted("---\ncategory: partnerships\n---\nA partner t$0");
+        assert_eq!(
+            partnerships[0], "Partner types and models (Partnerships concept)",
+            "{partnerships:?}"
+        );
+        assert!(partnerships.contains(&"Partner tiers (Alliances concept)".to_string()));
+    }
+
+    #[test]
     fn a_leading_thematic_break_is_not_front_matter() {
         let (_, items) = complete("---\n\nSome prose. incentive al$0", None);
         item(&items, "Incentive alignment");

@@ -27,6 +27,8 @@ pub struct Fixture {
     pub report: Report,
     /// The settings used.
     pub settings: Settings,
+    /// The catalog used.
+    pub catalog: &'static Catalog,
 }
 
 impl Fixture {
@@ -37,14 +39,20 @@ impl Fixture {
 
     /// Analyses `marked` with these settings.
     pub fn with(marked: &str, settings: Settings) -> Fixture {
+        Self::in_catalog(marked, settings, Catalog::embedded())
+    }
+
+    /// Analyses `marked` with these settings against this catalog.
+    pub fn in_catalog(marked: &str, settings: Settings, catalog: &'static Catalog) -> Fixture {
         let offset = marked.find("$0").unwrap_or(0);
         let text = marked.replacen("$0", "", 1);
-        let report = interview_rubric::analyze(&text, Catalog::embedded(), &settings);
+        let report = interview_rubric::analyze(&text, catalog, &settings);
         Fixture {
             text,
             offset,
             report,
             settings,
+            catalog,
         }
     }
 
@@ -53,7 +61,7 @@ impl Fixture {
         Analysis {
             text: &self.text,
             report: &self.report,
-            catalog: Catalog::embedded(),
+            catalog: self.catalog,
             settings: &self.settings,
             links: &Links,
         }
@@ -77,4 +85,27 @@ pub fn apply(text: &str, edits: &[TextEdit]) -> String {
         out.replace_range(edit.range.clone(), &edit.new_text);
     }
     out
+}
+
+/// The embedded catalog plus a small second category, `alliances`, with a concept and a metric
+/// that start with the same letters as Partnerships' terms.
+pub fn two_categories() -> &'static Catalog {
+    static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let markdown = "# Alliances\n\n## Overview\n\nAlliances.\n\n## Why Interviewers Ask This\n\nThey ask.\n\n\
+            ## Key Concepts\n\n- Partner tiers\n\n## Common Interview Questions\n\n1. How do you tier partners?\n\n\
+            ## Example Answers\n\n- I tier them.\n\n## Real Business Scenarios\n\n- A tier failed.\n\n\
+            ## Best Practices\n\n- Quantify impact.\n\n## Mistakes to Avoid\n\n- Vague answers.\n";
+        let companion = "[[lexicons.metrics]]\nname = \"partner revenue\"\nmeasures = \"Revenue partners bring.\"\n";
+        let alliances = Catalog::parse_category(
+            "alliances.md",
+            markdown,
+            Some(companion),
+            interview_content::Origin::Dir("/packs".into()),
+        )
+        .expect("a valid category");
+        let mut catalog = Catalog::embedded().clone();
+        catalog.categories.push(alliances);
+        catalog
+    })
 }

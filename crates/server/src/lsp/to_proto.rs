@@ -200,3 +200,169 @@ pub fn guide_uri(guides: &GuideFiles, catalog: &Catalog, category: Option<&str>)
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use interview_content::Catalog;
+    use interview_ide::{Analysis, completion, definition, hover, lens, symbols, templates};
+    use interview_rubric::{Report, Settings};
+    use tower_lsp::lsp_types::Position;
+
+    use super::*;
+    use crate::lsp::document::Document;
+
+    const DRAFT: &str = "---\r\ncategory: partnerships\r\nquestion: 3\r\n---\r\n# How do you structure partner incentives? 😀\r\n\r\n## Context\r\nÉté 😀, aligned incentives and win rate.\r\n\r\n```\r\ncode\r\n```\r\nI think we had 40 meetings.\r\n";
+
+    struct Draft {
+        uri: Url,
+        doc: Document,
+        text: String,
+        report: Report,
+        settings: Settings,
+        guides: GuideFiles,
+    }
+
+    fn draft(text: &str) -> Draft {
+        let settings = Settings::default();
+        let guides = GuideFiles {
+            by_category: HashMap::from([(
+                "partnerships".to_string(),
+                Url::parse("file:///cache/guide/partnerships.md").unwrap(),
+            )]),
+            rules: Some(Url::parse("file:///cache/guide/rules.md").unwrap()),
+        };
+        Draft {
+            uri: Url::parse("file:///drafts/q3.md").unwrap(),
+            doc: Document::new(text, 1),
+            text: text.to_string(),
+            report: interview_rubric::analyze(text, Catalog::embedded(), &settings),
+            settings,
+            guides,
+        }
+    }
+
+    fn snap(draft: &Draft, encoding: Encoding) -> Snapshot<'_> {
+        Snapshot {
+            uri: &draft.uri,
+            doc: &draft.doc,
+            encoding,
+            guides: &draft.guides,
+            analysis: Analysis {
+                text: &draft.text,
+                report: &draft.report,
+                catalog: Catalog::embedded(),
+                settings: &draft.settings,
+                links: &draft.guides,
+            },
+        }
+    }
+
+    /// The text an LSP range covers, read back in its encoding.
+    fn text_of(snap: &Snapshot<'_>, range: lsp::Range) -> String {
+        snap.text[snap.offset(range.start)..snap.offset(range.end)].to_string()
+    }
+
+    #[test]
+    fn both_encodings_cover_the_same_text() {
+        let draft = draft(DRAFT);
+        let mut seen = Vec::new();
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let snap = snap(&draft, encoding);
+            let at = |needle: &str| DRAFT.find(needle).unwrap() + 1;
+            let mut texts = Vec::new();
+            let found = hover::hover(&snap, at("aligned incentives")).unwrap();
+            let lsp::Hover { range, .. } = self::hover(&snap, found);
+            texts.push(text_of(&snap, range.unwrap()));
+            let items = completion::completion(&snap, at("code") - 1 + 4, None, true);
+            assert!(items.is_empty(), "no completion in code");
+            let items = completion::completion(&snap, DRAFT.find(" and win").unwrap(), None, true);
+            let Some(lsp::CompletionResponse::Array(items)) = self::completion(&snap, items) else {
+                panic!("items expected")
+            };
+            for item in items {
+                if let Some(lsp::CompletionTextEdit::Edit(edit)) = item.text_edit {
+                    texts.push(text_of(&snap, edit.range));
+                }
+            }
+            for symbol in self::symbols(&snap, symbols::symbols(&snap)) {
+                texts.push(text_of(&snap, symbol.selection_range));
+            }
+            seen.push(texts);
+        }
+        assert_eq!(seen[0], seen[1]);
+        assert_eq!(seen[0][0], "aligned incentives");
+        assert!(seen[0].contains(&"# How do you structure partner incentives? 😀".to_string()));
+    }
+
+    #[test]
+    fn guide_spans_end_at_their_last_line_in_either_encoding() {
+        let draft = draft(DRAFT);
+        let q3 = DRAFT.find("3\r\n---").unwrap();
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let snap = snap(&draft, encoding);
+            let Some(lsp::GotoDefinitionResponse::Array(locations)) =
+                definition(&snap, definition::definition(&snap, q3))
+            else {
+                panic!("the question and its examples")
+            };
+            let markdown = &Catalog::embedded().categories[0].markdown;
+            let guide = Document::new(markdown, 0);
+            let first = &locations[0];
+            assert_eq!(first.uri.as_str(), "file:///cache/guide/partnerships.md");
+            let text = &markdown[guide.offset(first.range.start, encoding)
+                ..guide.offset(first.range.end, encoding)];
+            assert_eq!(text, "3. How do you structure partner incentives?");
+            let examples = location(
+                snap.guides,
+                templates::examples_span(&snap).unwrap(),
+                encoding,
+            );
+            assert!(examples.is_some());
+        }
+    }
+
+    #[test]
+    fn lenses_carry_the_protocol_commands() {
+        let draft = draft(DRAFT);
+        let snap = snap(&draft, Encoding::Utf16);
+        let lenses = lenses(&snap, lens::lenses(&snap));
+        let commands: Vec<(&str, Vec<Value>)> = lenses
+            .iter()
+            .map(|l| {
+                let c = l.command.as_ref().unwrap();
+                (c.command.as_str(), c.arguments.clone().unwrap())
+            })
+            .collect();
+        assert_eq!(
+            commands,
+            [
+                (OPEN_GUIDE, vec![Value::from("partnerships")]),
+                (OPEN_EXAMPLES, vec![Value::from("file:///drafts/q3.md")]),
+            ]
+        );
+        assert!(lenses.iter().all(|l| l.range == lsp::Range::default()));
+    }
+
+    #[test]
+    fn no_position_from_the_client_makes_a_feature_panic() {
+        for text in [DRAFT, "", "---", "`inline\r<!-- open\n# x 😀"] {
+            let draft = draft(text);
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                let snap = snap(&draft, encoding);
+                for line in (0..16).chain([u32::MAX]) {
+                    for character in (0..50).chain([u32::MAX]) {
+                        let offset = snap.offset(Position::new(line, character));
+                        let _ = hover::hover(&snap, offset).map(|h| self::hover(&snap, h));
+                        let _ = definition(&snap, definition::definition(&snap, offset));
+                        for trigger in [None, Some("#"), Some(":")] {
+                            let items = completion::completion(&snap, offset, trigger, true);
+                            let _ = completion(&snap, items);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
