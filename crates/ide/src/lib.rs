@@ -80,6 +80,15 @@ mod tests {
         "---\nquestion: nope\n\n<!-- unclosed\n# x",
     ];
 
+    /// The layer stays protocol-free because it cannot name a protocol crate.
+    #[test]
+    fn no_protocol_crate_is_a_dependency() {
+        let manifest = include_str!("../Cargo.toml");
+        for protocol in ["tower-lsp", "lsp-types", "lsp-server"] {
+            assert!(!manifest.contains(protocol), "{protocol}");
+        }
+    }
+
     #[test]
     fn no_feature_panics_at_any_offset() {
         for draft in DRAFTS {
