@@ -67,36 +67,36 @@ pub enum CompletionKind {
 /// Completion at a byte offset. `trigger` is the trigger character the client reports, if any
 /// (the request came from typing it); `snippets` says whether the client supports snippet syntax.
 pub fn completion(
-    snap: &Analysis<'_>,
+    analysis: &Analysis<'_>,
     offset: usize,
     trigger: Option<&str>,
     snippets: bool,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
+    let text = analysis.text;
     if offset > text.len() || !text.is_char_boundary(offset) {
         return Vec::new();
     }
     match locate::front_matter_block(text) {
         Some((block, true)) if offset < block.end => {
-            front_matter_items(snap, block, offset, trigger)
+            front_matter_items(analysis, block, offset, trigger)
         }
         // An unclosed block is front matter being typed only while it looks like one; a draft
         // that opens with a thematic break is prose.
         Some((block, false)) if looks_like_keys(&text[..line_end(text, offset)]) => {
-            front_matter_items(snap, block, offset, trigger)
+            front_matter_items(analysis, block, offset, trigger)
         }
-        _ => prose_items(snap, offset, trigger, snippets),
+        _ => prose_items(analysis, offset, trigger, snippets),
     }
 }
 
 /// Front matter: keys before the colon, values after it.
 fn front_matter_items(
-    snap: &Analysis<'_>,
+    analysis: &Analysis<'_>,
     block: Range<usize>,
     offset: usize,
     trigger: Option<&str>,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
+    let text = analysis.text;
     let lines = locate::front_matter_lines(text, block);
     let Some(line) = lines
         .iter()
@@ -114,7 +114,7 @@ fn front_matter_items(
             if trigger == Some("#") {
                 return Vec::new();
             }
-            value_items(snap, &lines, line, offset)
+            value_items(analysis, &lines, line, offset)
         }
         _ if trigger.is_none() => key_items(&lines, line.key_range.start..offset),
         _ => Vec::new(),
@@ -176,12 +176,12 @@ fn key_items(lines: &[FrontMatterLine], range: Range<usize>) -> Vec<CompletionIt
 /// Values for the key of `line`: category ids, question numbers or scenario numbers (ids when no
 /// `category:` names the category).
 fn value_items(
-    snap: &Analysis<'_>,
+    analysis: &Analysis<'_>,
     lines: &[FrontMatterLine],
     line: &FrontMatterLine,
     offset: usize,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
+    let text = analysis.text;
     // Replace what is typed of the value; right after the colon, add the separating space.
     let (range, lead) = if offset < line.value.start || line.colon_end == Some(offset) {
         let bare = line.colon_end == Some(offset) && !text[offset..].starts_with([' ', '\t']);
@@ -192,10 +192,10 @@ fn value_items(
     let category = lines
         .iter()
         .find(|l| l.key == "category")
-        .and_then(|l| snap.catalog.category(text.get(l.value.clone())?.trim()));
+        .and_then(|l| analysis.catalog.category(text.get(l.value.clone())?.trim()));
     let categories: Vec<&Category> = match category {
         Some(c) => vec![c],
-        None => snap.catalog.categories.iter().collect(),
+        None => analysis.catalog.categories.iter().collect(),
     };
     let value = |id: &str, number: u32| match category {
         Some(_) => number.to_string(),
@@ -204,7 +204,7 @@ fn value_items(
     let mut items = Vec::new();
     match line.key.as_str() {
         "category" => {
-            for c in &snap.catalog.categories {
+            for c in &analysis.catalog.categories {
                 items.push(CompletionItem {
                     label: c.id.clone(),
                     kind: CompletionKind::Value,
@@ -258,19 +258,19 @@ fn value_item(
 
 /// Prose: headings, skeletons, new drafts, concepts and metrics.
 fn prose_items(
-    snap: &Analysis<'_>,
+    analysis: &Analysis<'_>,
     offset: usize,
     trigger: Option<&str>,
     snippets: bool,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
-    if in_no_completion_zone(snap, offset) {
+    let text = analysis.text;
+    if in_no_completion_zone(analysis, offset) {
         return Vec::new();
     }
     let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
     if let Some(hashes) = heading_marker(before) {
-        return heading_items(snap, offset, line_start, hashes, trigger);
+        return heading_items(analysis, offset, line_start, hashes, trigger);
     }
     if trigger.is_some() {
         // `#` mid-line, `:` in prose: nothing worth a popup.
@@ -282,13 +282,13 @@ fn prose_items(
     if before.trim_start() == prefix {
         let rest_blank = text[..line_start].trim().is_empty() && text[offset..].trim().is_empty();
         if rest_blank {
-            items.extend(new_draft_items(snap, word.clone()));
+            items.extend(new_draft_items(analysis, word.clone()));
         }
-        items.extend(section_items(snap, word.clone(), prefix, snippets));
+        items.extend(section_items(analysis, word.clone(), prefix, snippets));
     }
     if !prefix.is_empty() || items.is_empty() {
         let capitalise = sentence_start(&text[..word.start]) || starts_upper(prefix);
-        items.extend(term_items(snap, word, prefix, capitalise));
+        items.extend(term_items(analysis, word, prefix, capitalise));
     }
     items
 }
@@ -309,13 +309,13 @@ fn heading_marker(before: &str) -> Option<usize> {
 /// In a heading: an H1 completes to a question or scenario prompt (adding front matter that links
 /// the draft when it has none); deeper headings complete to answer parts.
 fn heading_items(
-    snap: &Analysis<'_>,
+    analysis: &Analysis<'_>,
     offset: usize,
     line_start: usize,
     hashes: usize,
     trigger: Option<&str>,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
+    let text = analysis.text;
     let before = &text[line_start..offset];
     let indent = before.len() - before.trim_start_matches(' ').len();
     let marker_end = line_start + indent + hashes;
@@ -335,7 +335,7 @@ fn heading_items(
         return Vec::new();
     }
     if hashes >= 2 {
-        return missing_parts(snap)
+        return missing_parts(analysis)
             .map(|(title, hint)| CompletionItem {
                 label: title.to_string(),
                 kind: CompletionKind::AnswerPart,
@@ -349,7 +349,7 @@ fn heading_items(
     let eol = eol(text);
     let has_front_matter = locate::front_matter_block(text).is_some();
     let mut items = Vec::new();
-    for (i, target) in targets(snap).into_iter().enumerate() {
+    for (i, target) in targets(analysis).into_iter().enumerate() {
         let additional = (!has_front_matter).then(|| {
             vec![TextEdit {
                 range: 0..0,
@@ -371,9 +371,9 @@ fn heading_items(
 }
 
 /// Questions then scenario prompts: the linked category's first, then the others'.
-fn targets<'c>(snap: &Analysis<'c>) -> Vec<Target<'c>> {
-    let linked = locate::linked_category(snap).map(|c| c.id.as_str());
-    let mut categories: Vec<&Category> = snap.catalog.categories.iter().collect();
+fn targets<'c>(analysis: &Analysis<'c>) -> Vec<Target<'c>> {
+    let linked = locate::linked_category(analysis).map(|c| c.id.as_str());
+    let mut categories: Vec<&Category> = analysis.catalog.categories.iter().collect();
     categories.sort_by_key(|c| Some(c.id.as_str()) != linked);
     categories
         .into_iter()
@@ -387,9 +387,9 @@ fn targets<'c>(snap: &Analysis<'c>) -> Vec<Target<'c>> {
 }
 
 /// For an empty draft: a whole new draft per question and scenario prompt.
-fn new_draft_items(snap: &Analysis<'_>, range: Range<usize>) -> Vec<CompletionItem> {
-    let eol = eol(snap.text);
-    targets(snap)
+fn new_draft_items(analysis: &Analysis<'_>, range: Range<usize>) -> Vec<CompletionItem> {
+    let eol = eol(analysis.text);
+    targets(analysis)
         .into_iter()
         .enumerate()
         .map(|(i, target)| {
@@ -411,18 +411,18 @@ fn new_draft_items(snap: &Analysis<'_>, range: Range<usize>) -> Vec<CompletionIt
 /// At the start of a line: the Context/Action/Outcome/Learning skeleton when the draft has none
 /// of those parts, and a heading for each missing part.
 fn section_items(
-    snap: &Analysis<'_>,
+    analysis: &Analysis<'_>,
     range: Range<usize>,
     prefix: &str,
     snippets: bool,
 ) -> Vec<CompletionItem> {
-    let eol = eol(snap.text);
-    let level = if snap.report.sections.iter().any(|s| s.level == 1) || has_h1(snap.text) {
+    let eol = eol(analysis.text);
+    let level = if analysis.report.sections.iter().any(|s| s.level == 1) || has_h1(analysis.text) {
         "##"
     } else {
         "#"
     };
-    let missing: Vec<_> = missing_parts(snap).collect();
+    let missing: Vec<_> = missing_parts(analysis).collect();
     let mut items = Vec::new();
     let matches = |words: &str| prefix.is_empty() || word_prefix_match(words, prefix).is_some();
     if missing.len() == STORY_PARTS.len() && matches("context action outcome learning skeleton") {
@@ -488,7 +488,7 @@ fn has_h1(text: &str) -> bool {
 
 /// The story parts the draft has no section for.
 fn missing_parts(
-    snap: &Analysis<'_>,
+    analysis: &Analysis<'_>,
 ) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
     let kinds = [
         SectionKind::Context,
@@ -499,19 +499,19 @@ fn missing_parts(
     STORY_PARTS
         .iter()
         .zip(kinds)
-        .filter(|(_, kind)| !snap.report.sections.iter().any(|s| s.kind == *kind))
+        .filter(|(_, kind)| !analysis.report.sections.iter().any(|s| s.kind == *kind))
         .map(|(part, _)| part)
 }
 
 /// Concepts and metrics whose name or synonym has a word starting with the prefix: the linked
 /// category's first.
 fn term_items(
-    snap: &Analysis<'_>,
+    analysis: &Analysis<'_>,
     word: Range<usize>,
     prefix: &str,
     capitalise: bool,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
+    let text = analysis.text;
     let starts = phrase_starts(text, word.start);
     // Where a term goes and how it filters: over the words already typed that it continues
     // (`win r` → `win rate`), else over the word at the cursor.
@@ -524,10 +524,11 @@ fn term_items(
         }
         best_match(names.iter().copied(), prefix).map(|filter| (word.clone(), filter))
     };
-    let linked = locate::linked_category(snap);
+    let linked = locate::linked_category(analysis);
     let mut categories: Vec<&Category> = linked.into_iter().collect();
     categories.extend(
-        snap.catalog
+        analysis
+            .catalog
             .categories
             .iter()
             .filter(|c| linked.is_none_or(|l| l.id != c.id)),
@@ -709,8 +710,8 @@ fn word_start(text: &str, offset: usize) -> usize {
 /// Whether the offset is inside code, HTML or an HTML comment (as the engine parsed them),
 /// including constructs still being typed on the current line (an unclosed backtick, an unclosed
 /// `<!--`).
-fn in_no_completion_zone(snap: &Analysis<'_>, offset: usize) -> bool {
-    let text = snap.text;
+fn in_no_completion_zone(analysis: &Analysis<'_>, offset: usize) -> bool {
+    let text = analysis.text;
     let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
     if before.matches('`').count() % 2 == 1 {
@@ -721,7 +722,7 @@ fn in_no_completion_zone(snap: &Analysis<'_>, offset: usize) -> bool {
             return true;
         }
     }
-    snap.report.verbatim.iter().any(|v| {
+    analysis.report.verbatim.iter().any(|v| {
         let inside = v.range.start < offset && offset < v.range.end;
         inside || (v.open && v.range.start < offset && offset == v.range.end)
     })

@@ -22,21 +22,21 @@ pub struct Hover {
 
 /// The hover at a byte offset: a term (concept, metric, question heading, front-matter value)
 /// first, else the findings whose span holds the offset. `None` on plain prose.
-pub fn hover(snap: &Analysis<'_>, offset: usize) -> Option<Hover> {
-    let offset = snap.clamp(offset);
-    let (markdown, range) = match locate::spot_at(snap, offset) {
+pub fn hover(analysis: &Analysis<'_>, offset: usize) -> Option<Hover> {
+    let offset = analysis.clamp(offset);
+    let (markdown, range) = match locate::spot_at(analysis, offset) {
         Some((spot, range)) => {
-            let mut markdown = spot_markdown(snap, &spot);
+            let mut markdown = spot_markdown(analysis, &spot);
             // The engine anchors whole-draft findings on the title heading: list them briefly
             // under the question rather than hide them behind it.
-            let here: Vec<&Finding> = findings_at(snap, offset).collect();
+            let here: Vec<&Finding> = findings_at(analysis, offset).collect();
             if !here.is_empty() {
                 markdown.push_str("\n\n---\n\n**Feedback here**\n");
                 for finding in here {
                     let _ = write!(
                         markdown,
                         "\n- {} · {}: {}",
-                        rule_link(snap, finding.rule),
+                        rule_link(analysis, finding.rule),
                         finding.severity,
                         finding.message
                     );
@@ -44,17 +44,17 @@ pub fn hover(snap: &Analysis<'_>, offset: usize) -> Option<Hover> {
             }
             (markdown, range)
         }
-        None => findings_markdown(snap, offset)?,
+        None => findings_markdown(analysis, offset)?,
     };
     Some(Hover { markdown, range })
 }
 
-fn spot_markdown(snap: &Analysis<'_>, spot: &Spot<'_>) -> String {
+fn spot_markdown(analysis: &Analysis<'_>, spot: &Spot<'_>) -> String {
     match *spot {
         Spot::Target(target) => target_markdown(target),
         Spot::Category(category) => category_markdown(category),
         Spot::Concept(category, concept) => concept_markdown(category, concept),
-        Spot::Metric(category, metric) => metric_markdown(snap, category, metric),
+        Spot::Metric(category, metric) => metric_markdown(analysis, category, metric),
     }
 }
 
@@ -169,45 +169,46 @@ pub fn concept_markdown(category: &Category, concept: &Concept) -> String {
 }
 
 /// What the metric measures.
-pub fn metric_markdown(snap: &Analysis<'_>, category: &Category, metric: &Metric) -> String {
+pub fn metric_markdown(analysis: &Analysis<'_>, category: &Category, metric: &Metric) -> String {
     let mut out = format!("**{}** · metric\n\n{}", metric.name, metric.measures);
     // Only name the category when the draft is about another one or none.
-    if locate::linked_category(snap).is_none_or(|c| c.id != category.id) {
+    if locate::linked_category(analysis).is_none_or(|c| c.id != category.id) {
         let _ = write!(out, "\n\n*{} lexicon*", category.title);
     }
     out
 }
 
 /// The findings whose span holds `offset`: each with the rubric line it cites and how to fix it.
-fn findings_markdown(snap: &Analysis<'_>, offset: usize) -> Option<(String, Range<usize>)> {
-    let hits: Vec<&Finding> = findings_at(snap, offset).collect();
+fn findings_markdown(analysis: &Analysis<'_>, offset: usize) -> Option<(String, Range<usize>)> {
+    let hits: Vec<&Finding> = findings_at(analysis, offset).collect();
     let first = hits.first()?;
-    let parts: Vec<String> = hits.iter().map(|f| finding_markdown(snap, f)).collect();
+    let parts: Vec<String> = hits.iter().map(|f| finding_markdown(analysis, f)).collect();
     Some((parts.join("\n\n---\n\n"), first.range.clone()))
 }
 
 /// The findings whose span holds `offset`.
-fn findings_at<'r>(snap: &Analysis<'r>, offset: usize) -> impl Iterator<Item = &'r Finding> {
-    snap.report
+fn findings_at<'r>(analysis: &Analysis<'r>, offset: usize) -> impl Iterator<Item = &'r Finding> {
+    analysis
+        .report
         .findings
         .iter()
         .filter(move |f| f.range.start <= offset && offset <= f.range.end)
 }
 
 /// The rule id, linked to its entry in the rules page as the diagnostic's code is.
-fn rule_link(snap: &Analysis<'_>, rule: Rule) -> String {
-    match snap.links.rules() {
+fn rule_link(analysis: &Analysis<'_>, rule: Rule) -> String {
+    match analysis.links.rules() {
         Some(rules) => format!("[{id}]({rules}#{id})", id = rule.id()),
         None => rule.id().to_string(),
     }
 }
 
 /// One finding: rule, message, the cited rubric line with a link into the guide, how to fix.
-pub fn finding_markdown(snap: &Analysis<'_>, finding: &Finding) -> String {
-    let rule = rule_link(snap, finding.rule);
+pub fn finding_markdown(analysis: &Analysis<'_>, finding: &Finding) -> String {
+    let rule = rule_link(analysis, finding.rule);
     let mut out = format!("**{rule}** · {}\n\n{}\n", finding.severity, finding.message);
-    if let Some((text, category, line)) = cited_line(snap, finding) {
-        let place = match snap.links.category(&category.id) {
+    if let Some((text, category, line)) = cited_line(analysis, finding) {
+        let place = match analysis.links.category(&category.id) {
             Some(uri) => format!("[{}:{line}]({uri}#L{line})", category.file),
             None => format!("{}:{line}", category.file),
         };
@@ -216,7 +217,7 @@ pub fn finding_markdown(snap: &Analysis<'_>, finding: &Finding) -> String {
     let _ = write!(
         out,
         "\n**How to fix:** {}",
-        advice_for(finding.rule, snap.settings)
+        advice_for(finding.rule, analysis.settings)
     );
     for fix in &finding.fixes {
         let _ = write!(out, "\n- Quick fix: {}", fix.title);
@@ -226,12 +227,15 @@ pub fn finding_markdown(snap: &Analysis<'_>, finding: &Finding) -> String {
 
 /// The rubric line a finding cites: its own citation, else the linked category's citation for the
 /// rule.
-fn cited_line<'c>(snap: &Analysis<'c>, finding: &Finding) -> Option<(String, &'c Category, u32)> {
+fn cited_line<'c>(
+    analysis: &Analysis<'c>,
+    finding: &Finding,
+) -> Option<(String, &'c Category, u32)> {
     if let Some(cite) = &finding.cites {
-        let category = snap.catalog.category(&cite.category)?;
+        let category = analysis.catalog.category(&cite.category)?;
         return Some((cite.text.clone(), category, cite.line));
     }
-    let category = locate::linked_category(snap)?;
+    let category = locate::linked_category(analysis)?;
     let id = &category
         .rule_citations
         .iter()

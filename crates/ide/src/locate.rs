@@ -113,14 +113,16 @@ pub fn find_metric<'c>(
 }
 
 /// What the draft answers, when the engine linked it to a question or scenario.
-pub fn linked_target<'c>(snap: &Analysis<'c>) -> Option<Target<'c>> {
-    let id = snap.report.link.as_ref()?.target.as_deref()?;
-    find_target(snap.catalog, id)
+pub fn linked_target<'c>(analysis: &Analysis<'c>) -> Option<Target<'c>> {
+    let id = analysis.report.link.as_ref()?.target.as_deref()?;
+    find_target(analysis.catalog, id)
 }
 
 /// The category the draft is linked to, with or without a question.
-pub fn linked_category<'c>(snap: &Analysis<'c>) -> Option<&'c Category> {
-    snap.catalog.category(&snap.report.link.as_ref()?.category)
+pub fn linked_category<'c>(analysis: &Analysis<'c>) -> Option<&'c Category> {
+    analysis
+        .catalog
+        .category(&analysis.report.link.as_ref()?.category)
 }
 
 /// Something a position can point at.
@@ -137,26 +139,26 @@ pub enum Spot<'c> {
 }
 
 /// What is at a byte offset of the draft, and the byte range of the term or value there.
-pub fn spot_at<'c>(snap: &Analysis<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
-    if let Some(spot) = front_matter_spot(snap, offset) {
+pub fn spot_at<'c>(analysis: &Analysis<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
+    if let Some(spot) = front_matter_spot(analysis, offset) {
         return Some(spot);
     }
-    if let Some(spot) = heading_spot(snap, offset) {
+    if let Some(spot) = heading_spot(analysis, offset) {
         return Some(spot);
     }
-    let mention = snap
+    let mention = analysis
         .report
         .mentions
         .iter()
         .find(|m| m.range.start <= offset && offset <= m.range.end)?;
-    let preferred = snap.report.link.as_ref().map(|l| l.category.as_str());
+    let preferred = analysis.report.link.as_ref().map(|l| l.category.as_str());
     let spot = match &mention.target {
         MentionTarget::Concept(id) => {
-            let (c, k) = find_concept(snap.catalog, id)?;
+            let (c, k) = find_concept(analysis.catalog, id)?;
             Spot::Concept(c, k)
         }
         MentionTarget::Metric(name) => {
-            let (c, m) = find_metric(snap.catalog, preferred, name)?;
+            let (c, m) = find_metric(analysis.catalog, preferred, name)?;
             Spot::Metric(c, m)
         }
     };
@@ -165,21 +167,24 @@ pub fn spot_at<'c>(snap: &Analysis<'c>, offset: usize) -> Option<(Spot<'c>, Rang
 
 /// The front-matter line under the offset, when it names the category, question or scenario the
 /// engine linked the draft to.
-fn front_matter_spot<'c>(snap: &Analysis<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
-    let block = snap.report.front_matter.clone()?;
+fn front_matter_spot<'c>(
+    analysis: &Analysis<'c>,
+    offset: usize,
+) -> Option<(Spot<'c>, Range<usize>)> {
+    let block = analysis.report.front_matter.clone()?;
     if !(block.start <= offset && offset <= block.end) {
         return None;
     }
-    let line = front_matter_lines(snap.text, block)
+    let line = front_matter_lines(analysis.text, block)
         .into_iter()
         .find(|l| l.line.start <= offset && offset <= l.line.end)?;
-    let link = snap.report.link.as_ref()?;
+    let link = analysis.report.link.as_ref()?;
     if link.via != LinkVia::FrontMatter {
         return None;
     }
     let spot = match line.key.as_str() {
-        "question" | "scenario" => Spot::Target(linked_target(snap)?),
-        "category" => Spot::Category(linked_category(snap)?),
+        "question" | "scenario" => Spot::Target(linked_target(analysis)?),
+        "category" => Spot::Category(linked_category(analysis)?),
         _ => return None,
     };
     // The value is the term; an empty value falls back to the whole line.
@@ -193,16 +198,16 @@ fn front_matter_spot<'c>(snap: &Analysis<'c>, offset: usize) -> Option<(Spot<'c>
 
 /// The question heading under the offset: the heading the engine linked the draft by, or the
 /// draft's H1 when the draft is linked to a question.
-fn heading_spot<'c>(snap: &Analysis<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
-    let target = linked_target(snap)?;
-    let link = snap.report.link.as_ref()?;
+fn heading_spot<'c>(analysis: &Analysis<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
+    let target = linked_target(analysis)?;
+    let link = analysis.report.link.as_ref()?;
     let within = |r: &Range<usize>| r.start <= offset && offset <= r.end;
     if link.via == LinkVia::Heading {
         if let Some(range) = link.range.clone().filter(within) {
             return Some((Spot::Target(target), range));
         }
     }
-    let h1 = snap.report.sections.iter().find(|s| s.level == 1)?;
+    let h1 = analysis.report.sections.iter().find(|s| s.level == 1)?;
     within(&h1.heading).then(|| (Spot::Target(target), h1.heading.clone()))
 }
 

@@ -36,12 +36,12 @@ pub enum SymbolKind {
 
 /// The outline. A linked draft has one root, the question (name `Q3`, detail its text), holding
 /// the sections; an unlinked draft lists its sections at the top level.
-pub fn symbols(snap: &Analysis<'_>) -> Vec<Symbol> {
-    let target = locate::linked_target(snap);
-    let mut sections: Vec<&Section> = snap.report.sections.iter().collect();
+pub fn symbols(analysis: &Analysis<'_>) -> Vec<Symbol> {
+    let target = locate::linked_target(analysis);
+    let mut sections: Vec<&Section> = analysis.report.sections.iter().collect();
     // The question heading is the root itself, not a child of it.
     let root_heading = target.and_then(|_| {
-        let link = snap.report.link.as_ref()?;
+        let link = analysis.report.link.as_ref()?;
         let by_link = (link.via == LinkVia::Heading)
             .then(|| link.range.clone())
             .flatten();
@@ -56,10 +56,10 @@ pub fn symbols(snap: &Analysis<'_>) -> Vec<Symbol> {
     let Some(target) = target else {
         return children;
     };
-    let whole = 0..snap.text.len();
+    let whole = 0..analysis.text.len();
     let selection = root_heading
         .map(|s| s.heading.clone())
-        .or_else(|| snap.report.link.as_ref()?.range.clone())
+        .or_else(|| analysis.report.link.as_ref()?.range.clone())
         .unwrap_or(0..0);
     vec![symbol(
         target.label(),
