@@ -8,10 +8,10 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::front_matter::FrontMatter;
-use crate::{Rule, SectionKind};
+use crate::{Rule, SectionKind, Verbatim};
 
 /// A heading of the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +66,23 @@ pub(crate) struct Draft {
     pub directives: Directives,
     /// `\r\n` when the draft's first line break is one, else `\n`.
     pub newline: &'static str,
+    /// Code and HTML, in document order.
+    pub verbatim: Vec<Verbatim>,
+}
+
+/// Whether a fenced code block's text ends with its closing fence.
+fn fence_closed(block: &str) -> bool {
+    let mut lines = block.lines();
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let first = first.trim_start();
+    let fence_char = if first.starts_with('~') { '~' } else { '`' };
+    let width = first.len() - first.trim_start_matches(fence_char).len();
+    lines.last().is_some_and(|last| {
+        let last = last.trim();
+        last.len() >= width && last.chars().all(|c| c == fence_char)
+    })
 }
 
 /// Inline tags: their text flows on within the block.
@@ -107,6 +124,7 @@ impl Draft {
         let mut headings = Vec::new();
         let mut labels = Vec::new();
         let mut directives = Directives::default();
+        let mut verbatim = Vec::new();
 
         // Depth of constructs whose text is not prose.
         let mut skip_depth = 0usize;
@@ -137,7 +155,26 @@ impl Draft {
                                 Some(FrontMatter::parse(text, range.start..range.end + eol));
                         }
                     }
-                    Tag::CodeBlock(_) | Tag::HtmlBlock => skip_depth += 1,
+                    Tag::CodeBlock(kind) => {
+                        skip_depth += 1;
+                        let block = &text[range.clone()];
+                        let unclosed =
+                            matches!(kind, CodeBlockKind::Fenced(_)) && !fence_closed(block);
+                        verbatim.push(Verbatim {
+                            open: unclosed || !block.ends_with(['\n', '\r']),
+                            range: range.clone(),
+                        });
+                    }
+                    Tag::HtmlBlock => {
+                        skip_depth += 1;
+                        let block = &text[range.clone()];
+                        let unclosed =
+                            block.trim_start().starts_with("<!--") && !block.contains("-->");
+                        verbatim.push(Verbatim {
+                            open: unclosed || !block.ends_with(['\n', '\r']),
+                            range: range.clone(),
+                        });
+                    }
                     Tag::Heading { level, .. } => {
                         pending_break = true;
                         heading = Some((level as u8, range.start, String::new()));
@@ -276,6 +313,10 @@ impl Draft {
                     last_end = range.end;
                 }
                 Event::Code(content) => {
+                    verbatim.push(Verbatim {
+                        range: range.clone(),
+                        open: false,
+                    });
                     if let Some((_, _, title)) = heading.as_mut() {
                         title.push_str(&content);
                     }
@@ -285,6 +326,12 @@ impl Draft {
                 }
                 Event::Html(content) | Event::InlineHtml(content) => {
                     read_directives(&content, &mut directives);
+                    if skip_depth == 0 {
+                        verbatim.push(Verbatim {
+                            range: range.clone(),
+                            open: false,
+                        });
+                    }
                     label = LabelState::Idle;
                 }
                 Event::SoftBreak | Event::HardBreak => {}
@@ -308,6 +355,7 @@ impl Draft {
             labels,
             directives,
             newline,
+            verbatim,
         }
     }
 }
@@ -472,6 +520,28 @@ mod tests {
         let text = "**Outcome**: pipeline doubled.\n";
         let draft = Draft::parse(text);
         assert_eq!(&text[draft.labels[0].range.clone()], "**Outcome**:");
+    }
+
+    #[test]
+    fn code_and_html_are_verbatim_and_open_at_their_end_unless_a_line_break_closes_them() {
+        let text = "Use `x` here <b>.\n\n```\ncode\n```\n<!-- note -->\n\n```md\nopen";
+        let spans: Vec<(&str, bool)> = Draft::parse(text)
+            .verbatim
+            .iter()
+            .map(|v| (&text[v.range.clone()], v.open))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("`x`", false),
+                ("<b>", false),
+                // The range stops before the closing fence's line break: the cursor right
+                // after the fence is still on the fence's line.
+                ("```\ncode\n```", true),
+                ("<!-- note -->\n", false),
+                ("```md\nopen", true),
+            ]
+        );
     }
 
     #[test]

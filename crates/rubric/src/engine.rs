@@ -163,6 +163,7 @@ impl Engine {
         }
         report.link = link;
         report.front_matter = draft.front_matter.as_ref().map(|f| f.range.clone());
+        report.verbatim = std::mem::take(&mut draft.verbatim);
         report
     }
 }

@@ -27,6 +27,9 @@ pub use memo::Memo;
 pub use report::*;
 pub use rules::{Rule, Severity};
 pub use settings::{RuleLevel, Settings, SettingsError};
+pub use settings_file::{
+    SETTINGS, SettingKind, SettingSpec, SettingsPatch, WORD_BUDGET, WORDS_PER_MINUTE,
+};
 
 use interview_content::Catalog;
 

@@ -26,6 +26,20 @@ pub struct Report {
     pub mentions: Vec<Mention>,
     /// Byte range of the front matter block, delimiters included, when there is one.
     pub front_matter: Option<Range<usize>>,
+    /// Code and HTML (blocks, inline code, inline HTML, comments), in document order: where
+    /// editors offer no prose completion.
+    #[serde(skip)]
+    pub verbatim: Vec<Verbatim>,
+}
+
+/// A stretch of code or HTML in the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verbatim {
+    /// Its byte range (a block's lines, or the inline span with its delimiters).
+    pub range: Range<usize>,
+    /// Whether its end offset is still inside it: an unclosed fence or comment, or a block whose
+    /// range stops before its last line's break (inline spans: never).
+    pub open: bool,
 }
 
 /// One piece of rubric feedback.

@@ -2,10 +2,12 @@
 //!
 //! `bench-lsp` measures language servers over stdio on generated answer drafts: start-up, first
 //! diagnostics, keystroke-to-diagnostics latency, a burst of edits, peak memory and CPU time.
-//! `gen-draft` prints one of the drafts, for profiling a server by hand.
+//! `gen-draft` prints one of the drafts, for profiling a server by hand. `codegen` rewrites the
+//! editors' and docs' copies of the rule table and the settings schema from the engine's.
 
 mod bench;
 mod client;
+mod codegen;
 mod docgen;
 mod edits;
 mod framing;
@@ -36,6 +38,8 @@ struct Cli {
 enum Task {
     /// Benchmark language servers over stdio on generated drafts.
     BenchLsp(BenchArgs),
+    /// Rewrite the generated copies of the rule table and the settings schema.
+    Codegen,
     /// Print a generated draft.
     GenDraft {
         /// Words in the draft.
@@ -106,6 +110,12 @@ fn main() -> Result<()> {
             Ok(())
         }
         Task::BenchLsp(args) => bench_lsp(args),
+        Task::Codegen => {
+            for path in codegen::write(&codegen::root())? {
+                println!("wrote {}", path.display());
+            }
+            Ok(())
+        }
     }
 }
 

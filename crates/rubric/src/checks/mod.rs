@@ -231,6 +231,7 @@ pub(crate) fn run(ctx: &Ctx<'_>) -> Report {
         sections,
         mentions: mentions(ctx),
         front_matter: None,
+        verbatim: Vec::new(),
     }
 }
 

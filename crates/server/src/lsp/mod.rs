@@ -11,6 +11,7 @@ pub mod server;
 pub mod state;
 #[cfg(test)]
 mod testing;
+pub mod to_proto;
 pub mod transport;
 
 use std::sync::Arc;

@@ -13,10 +13,10 @@ use tower_lsp::{Client, LanguageServer};
 
 use crate::lsp::config::{self, SECTION};
 use crate::lsp::document::Encoding;
-use crate::lsp::features::{
-    Snapshot, code_action, code_lens, commands, completion, definition, hover, symbols,
-};
+use crate::lsp::features::{Snapshot, code_action};
 use crate::lsp::state::{ClientCaps, State, is_project_file, panic_message};
+use crate::lsp::to_proto;
+use interview_ide::{completion, definition, hover, lens, symbols, templates};
 
 /// How long to wait for the client's answer to `workspace/configuration`.
 const CONFIGURATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
@@ -97,12 +97,15 @@ impl Backend {
         let snapshot = Snapshot {
             uri,
             doc: &doc,
-            text: &text,
-            report: &analysis.report,
-            catalog: &analysis.catalog,
-            settings: &analysis.settings,
             encoding: self.state.encoding(),
             guides: &guide.files,
+            analysis: interview_ide::Analysis {
+                text: &text,
+                report: &analysis.report,
+                catalog: &analysis.catalog,
+                settings: &analysis.settings,
+                links: &guide.files,
+            },
         };
         match catch_unwind(AssertUnwindSafe(|| f(&snapshot))) {
             Ok(result) => Some(result),
@@ -138,31 +141,31 @@ impl Backend {
             Url::parse(text).map_err(|e| Error::invalid_params(format!("bad URI `{text}`: {e}")))
         };
         match command {
-            commands::QUESTIONS => {
+            to_proto::QUESTIONS => {
                 let catalog = self.state.catalog();
-                Ok(to_value(&commands::questions(&catalog)))
+                Ok(to_value(&templates::questions(&catalog)))
             }
-            commands::NEW_DRAFT => {
+            to_proto::NEW_DRAFT => {
                 let id = string_arg(0).ok_or_else(|| Error::invalid_params("expected [id]"))?;
                 let catalog = self.state.catalog();
-                match commands::new_draft(&catalog, id) {
+                match templates::new_draft(&catalog, id) {
                     Ok(draft) => Ok(to_value(&draft)),
                     Err(message) => Err(Error::invalid_params(message)),
                 }
             }
-            commands::SCORE => {
+            to_proto::SCORE => {
                 let uri = uri_arg()?;
                 let score = self
-                    .with_snapshot(&uri, command, |snap| commands::score(snap.report))
+                    .with_snapshot(&uri, command, |snap| templates::score(snap.report))
                     .await;
                 Ok(Some(
                     score.and_then(|s| to_value(&s)).unwrap_or(Value::Null),
                 ))
             }
-            commands::OPEN_GUIDE => {
+            to_proto::OPEN_GUIDE => {
                 let guide = self.state.guide();
                 let catalog = self.state.catalog();
-                let Some(uri) = commands::guide_uri(&guide.files, &catalog, string_arg(0)) else {
+                let Some(uri) = to_proto::guide_uri(&guide.files, &catalog, string_arg(0)) else {
                     return Err(Error::invalid_params(match string_arg(0) {
                         Some(id) => format!("no guide for category `{id}`"),
                         None => "no guide files (the cache folder could not be written)".into(),
@@ -171,10 +174,13 @@ impl Backend {
                 self.show_document(uri.clone(), None).await;
                 Ok(Some(Value::String(uri.to_string())))
             }
-            commands::OPEN_EXAMPLES => {
+            to_proto::OPEN_EXAMPLES => {
                 let uri = uri_arg()?;
                 let location = self
-                    .with_snapshot(&uri, command, commands::examples_location)
+                    .with_snapshot(&uri, command, |snap| {
+                        let span = templates::examples_span(snap)?;
+                        to_proto::location(snap.guides, span, snap.encoding)
+                    })
                     .await
                     .flatten();
                 let Some(location) = location else {
@@ -332,7 +338,10 @@ impl LanguageServer for Backend {
                 }),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: commands::ALL.iter().map(|c| (*c).to_string()).collect(),
+                    commands: to_proto::ALL_COMMANDS
+                        .iter()
+                        .map(|c| (*c).to_string())
+                        .collect(),
                     ..ExecuteCommandOptions::default()
                 }),
                 ..ServerCapabilities::default()
@@ -425,10 +434,11 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let uri = at.text_document.uri;
-        let position = at.position;
         Ok(self
-            .with_snapshot(&uri, "hover", |snap| hover::hover(snap, position))
+            .with_snapshot(&at.text_document.uri, "hover", |snap| {
+                let found = hover::hover(snap, snap.offset(at.position))?;
+                Some(to_proto::hover(snap, found))
+            })
             .await
             .flatten())
     }
@@ -437,10 +447,15 @@ impl LanguageServer for Backend {
         let at = params.text_document_position;
         let trigger = params.context.and_then(|c| c.trigger_character);
         let snippets = self.state.caps().snippets;
-        let position = at.position;
         Ok(self
             .with_snapshot(&at.text_document.uri, "completion", |snap| {
-                completion::completion(snap, position, trigger.as_deref(), snippets)
+                let items = completion::completion(
+                    snap,
+                    snap.offset(at.position),
+                    trigger.as_deref(),
+                    snippets,
+                );
+                to_proto::completion(snap, items)
             })
             .await
             .flatten())
@@ -451,10 +466,10 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
-        let position = at.position;
         Ok(self
             .with_snapshot(&at.text_document.uri, "definition", |snap| {
-                definition::goto_definition(snap, position)
+                let spans = definition::definition(snap, snap.offset(at.position));
+                to_proto::definition(snap, spans)
             })
             .await
             .flatten())
@@ -472,11 +487,9 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         Ok(self
-            .with_snapshot(
-                &params.text_document.uri,
-                "code lens",
-                code_lens::code_lenses,
-            )
+            .with_snapshot(&params.text_document.uri, "code lens", |snap| {
+                to_proto::lenses(snap, lens::lenses(snap))
+            })
             .await)
     }
 
@@ -486,7 +499,7 @@ impl LanguageServer for Backend {
     ) -> Result<Option<DocumentSymbolResponse>> {
         Ok(self
             .with_snapshot(&params.text_document.uri, "symbols", |snap| {
-                DocumentSymbolResponse::Nested(symbols::document_symbols(snap))
+                DocumentSymbolResponse::Nested(to_proto::symbols(snap, symbols::symbols(snap)))
             })
             .await)
     }

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use interview_ide::advice::advice_for;
 use interview_rubric::{Finding, LinkVia, Severity};
 
 use crate::check::CheckedFile;
@@ -51,6 +52,8 @@ fn finding_group<'a>(file: &'a CheckedFile, source: &'a str, finding: &'a Findin
                 .message(format!("{}:{}: {}", cite.file, cite.line, cite.text)),
         );
     }
+    // The same advice as the editor's hover.
+    group = group.element(Level::HELP.message(advice_for(finding.rule, &file.settings)));
     for fix in &finding.fixes {
         group = group.element(Level::HELP.message(format!("fix: {}", fix.title)));
     }
@@ -213,6 +216,10 @@ mod tests {
         assert!(out.contains("hint[hedging]: hedging message"), "{out}");
         assert!(out.contains("information[structure]"), "{out}");
         assert!(out.contains("help: fix: Remove the hedge"), "{out}");
+        // Each finding carries the advice hover shows, before its fixes.
+        let advice = format!("help: {}", interview_ide::advice::advice(Rule::Hedging));
+        let at = out.find(&advice).expect("the advice");
+        assert!(at < out.find("help: fix:").unwrap(), "{out}");
     }
 
     #[test]

@@ -268,40 +268,20 @@ impl Fixture {
         }
     }
 
-    /// A fixture over this text analysed by the engine against the embedded catalog.
-    pub fn analysed(text: &str) -> Self {
-        let catalog = Catalog::embedded().clone();
-        let settings = Settings::default();
-        let report = interview_rubric::analyze(text, &catalog, &settings);
-        let mut guides = guides();
-        for category in &catalog.categories {
-            let uri = format!("file:///cache/guide/{}.md", category.id);
-            guides
-                .by_category
-                .insert(category.id.clone(), Url::parse(&uri).unwrap());
-        }
-        Fixture {
-            uri: draft_uri(),
-            doc: Document::new(text, 7),
-            text: text.to_string(),
-            report,
-            catalog,
-            settings,
-            guides,
-        }
-    }
-
     /// A snapshot in this encoding.
     pub fn snap(&self, encoding: Encoding) -> Snapshot<'_> {
         Snapshot {
             uri: &self.uri,
             doc: &self.doc,
-            text: &self.text,
-            report: &self.report,
-            catalog: &self.catalog,
-            settings: &self.settings,
             encoding,
             guides: &self.guides,
+            analysis: interview_ide::Analysis {
+                text: &self.text,
+                report: &self.report,
+                catalog: &self.catalog,
+                settings: &self.settings,
+                links: &self.guides,
+            },
         }
     }
 }
