@@ -15,7 +15,7 @@ use crate::model::{Catalog, Origin};
 use crate::parse::{SourceFile, parse_files};
 
 /// The largest category or companion file a pack may hold. The seed is about 3 KiB.
-pub(crate) const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 struct ReadFile {
     name: String,

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
 
-use interview_content::{Catalog, ContentError};
+use interview_content::{Catalog, ContentError, MAX_PACK_FILE_BYTES, bounded};
 use interview_rubric::{Engine, Memo, Options, Report, Settings};
 use serde_json::Value;
 use tower_lsp::Client;
@@ -441,9 +441,10 @@ impl State {
         }
         for (uri, path, open) in files {
             let version = open.as_ref().map(|doc| doc.version);
-            let doc = open.unwrap_or_else(|| {
-                Document::new(&std::fs::read_to_string(path).unwrap_or_default(), 0)
-            });
+            // A refused file (a FIFO, a device, a link to one, a huge file) is not read again
+            // here: its errors are shown on an empty text.
+            let doc =
+                open.unwrap_or_else(|| Document::new(&read_pack_file(path).unwrap_or_default(), 0));
             let diagnostics = content.errors[path]
                 .iter()
                 .map(|e| diagnostics::from_content_error(e, &doc, encoding))
@@ -848,8 +849,7 @@ fn analyse(job: Job) -> Outcome {
 /// Validates a pack category from its open buffers, reading the files that are not open. Without
 /// a Markdown file there is no category to validate: the errors from the last load stay.
 fn validate_pack(pack: PackJob) -> Outcome {
-    let read =
-        |ext: &str| std::fs::read_to_string(pack.dir.join(format!("{}.{ext}", pack.stem))).ok();
+    let read = |ext: &str| read_pack_file(&pack.dir.join(format!("{}.{ext}", pack.stem)));
     let Some(markdown) = pack.markdown.or_else(|| read("md")) else {
         return Outcome::Nothing;
     };
@@ -860,6 +860,13 @@ fn validate_pack(pack: PackJob) -> Outcome {
         &markdown,
         companion.as_deref(),
     ))
+}
+
+/// A pack file's text, read with the pack loader's limit; `None` for anything the loader refuses
+/// (a FIFO would block, a device or `/proc` file would never end, a huge file would fill memory).
+fn read_pack_file(path: &Path) -> Option<String> {
+    let bytes = bounded::read_file(path, MAX_PACK_FILE_BYTES).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 /// Why a document is not analysed: too large, or binary.
