@@ -118,7 +118,7 @@ fn prune(root: &Path, current: &Path) {
             meta.is_dir().then(|| (modified, e.path()))
         })
         .collect();
-    old.sort_by(|a, b| b.0.cmp(&a.0));
+    old.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     for (_, dir) in old.into_iter().skip(KEEP) {
         match std::fs::remove_dir_all(&dir) {
             Ok(()) => tracing::debug!(dir = %dir.display(), "removed an old guide folder"),
