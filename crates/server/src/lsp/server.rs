@@ -4,7 +4,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use serde_json::{Value, json};
 use tower_lsp::jsonrpc::{Error, Result};
@@ -24,6 +24,12 @@ const CONFIGURATION_TIMEOUT: std::time::Duration = std::time::Duration::from_sec
 /// The language server.
 pub struct Backend {
     state: Arc<State>,
+    /// Set once the client left a `workspace/configuration` request unanswered.
+    configuration_unanswered: Arc<AtomicBool>,
+    /// Numbers configuration changes in the order the client sent them.
+    configuration_sent: AtomicU64,
+    /// The number of the last configuration change applied: an older one is never applied after it.
+    configuration_applied: Arc<tokio::sync::Mutex<u64>>,
     /// Set when the client asks to shut down, so that `exit` can tell a clean stop.
     shutdown: Arc<AtomicBool>,
 }
@@ -33,6 +39,9 @@ impl Backend {
     pub fn new(client: Client, shutdown: Arc<AtomicBool>) -> Self {
         Backend {
             state: Arc::new(State::new(client)),
+            configuration_unanswered: Arc::default(),
+            configuration_sent: AtomicU64::new(0),
+            configuration_applied: Arc::default(),
             shutdown,
         }
     }
@@ -43,44 +52,7 @@ impl Backend {
 
     /// Reads the `interviewCoach` section with `workspace/configuration`, when the client has it.
     async fn pull_configuration(&self) -> Option<Value> {
-        if !self.state.caps().configuration {
-            return None;
-        }
-        let item = ConfigurationItem {
-            scope_uri: None,
-            section: Some(SECTION.to_string()),
-        };
-        // Analyses wait for the first answer: a client that never answers must not stop them.
-        let request = self.client().configuration(vec![item]);
-        match tokio::time::timeout(CONFIGURATION_TIMEOUT, request).await {
-            Ok(Ok(mut values)) if !values.is_empty() => Some(values.swap_remove(0)),
-            Ok(Ok(_)) => None,
-            Ok(Err(e)) => {
-                tracing::warn!("workspace/configuration failed: {e}");
-                None
-            }
-            Err(_) => {
-                tracing::warn!(
-                    "workspace/configuration got no answer in {}s; using the other settings",
-                    CONFIGURATION_TIMEOUT.as_secs()
-                );
-                None
-            }
-        }
-    }
-
-    /// Applies a new configuration value; re-analyses, or reloads the content pack when its folder
-    /// changed.
-    async fn apply_configuration(&self, value: Value) {
-        let before = self.state.settings();
-        if !self.state.update_settings(None, Some(value)).await {
-            return;
-        }
-        if self.state.settings().categories_path != before.categories_path {
-            self.state.reload_content().await;
-        } else {
-            self.state.reanalyse_all();
-        }
+        pull_configuration(&self.state, &self.configuration_unanswered).await
     }
 
     /// Runs a feature on a snapshot of an open draft (analysed up to its latest text). A panic in
@@ -218,6 +190,50 @@ impl Backend {
     }
 }
 
+/// Reads the `interviewCoach` section with `workspace/configuration`, when the client has it and
+/// has not left an earlier request unanswered: the wait is bounded, and after one timeout the
+/// server stops asking and takes the settings the client pushes.
+async fn pull_configuration(state: &State, unanswered: &AtomicBool) -> Option<Value> {
+    if !state.caps().configuration || unanswered.load(Ordering::Relaxed) {
+        return None;
+    }
+    let item = ConfigurationItem {
+        scope_uri: None,
+        section: Some(SECTION.to_string()),
+    };
+    let request = state.client.configuration(vec![item]);
+    match tokio::time::timeout(CONFIGURATION_TIMEOUT, request).await {
+        Ok(Ok(mut values)) if !values.is_empty() => Some(values.swap_remove(0)),
+        Ok(Ok(_)) => None,
+        Ok(Err(e)) => {
+            tracing::warn!("workspace/configuration failed: {e}");
+            None
+        }
+        Err(_) => {
+            unanswered.store(true, Ordering::Relaxed);
+            tracing::warn!(
+                "workspace/configuration got no answer in {}s; using the settings the client sends from now on",
+                CONFIGURATION_TIMEOUT.as_secs()
+            );
+            None
+        }
+    }
+}
+
+/// Applies a new configuration value; re-analyses, or reloads the content pack when its folder
+/// changed.
+async fn apply_configuration(state: &Arc<State>, value: Value) {
+    let before = state.settings();
+    if !state.update_settings(None, Some(value)).await {
+        return;
+    }
+    if state.settings().categories_path != before.categories_path {
+        state.reload_content().await;
+    } else {
+        state.reanalyse_all();
+    }
+}
+
 fn to_value<T: serde::Serialize>(value: &T) -> Option<Value> {
     serde_json::to_value(value).ok()
 }
@@ -290,8 +306,9 @@ impl LanguageServer for Backend {
         if let Some(options) = params.initialization_options {
             self.state.update_settings(Some(options), None).await;
         }
-        // The catalog and the guide files are ready before any request can need them.
-        self.state.load_content().await;
+        // The content pack loads in the background: `initialize` answers at once, and requests that
+        // need the catalog wait for the load.
+        self.state.start_loading_content();
         let position_encoding = match encoding {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
@@ -349,6 +366,7 @@ impl LanguageServer for Backend {
         if let Some(value) = self.pull_configuration().await {
             self.state.update_settings(None, Some(value)).await;
         }
+        self.state.content_loaded().await;
         if self.state.settings().categories_path != before {
             self.state.load_content().await;
         }
@@ -395,11 +413,26 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let value = match self.pull_configuration().await {
-            Some(value) => value,
-            None => params.settings,
-        };
-        self.apply_configuration(value).await;
+        // Pulled and applied off the message loop: a slow client must not hold up the edits that
+        // follow (tower-lsp runs only a few handlers at once). Updates apply in the order sent.
+        let state = Arc::clone(&self.state);
+        let unanswered = Arc::clone(&self.configuration_unanswered);
+        let applied = Arc::clone(&self.configuration_applied);
+        let sequence = self.configuration_sent.fetch_add(1, Ordering::Relaxed) + 1;
+        tokio::spawn(async move {
+            let value = match pull_configuration(&state, &unanswered).await {
+                Some(value) => value,
+                // Nothing pushed either: the last settings stay in force.
+                None if params.settings.is_null() => return,
+                None => params.settings,
+            };
+            let mut last = applied.lock().await;
+            if *last > sequence {
+                return; // A later change was applied already.
+            }
+            *last = sequence;
+            apply_configuration(&state, value).await;
+        });
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
