@@ -234,6 +234,60 @@ async fn apply_configuration(state: &Arc<State>, value: Value) {
     }
 }
 
+/// The most symbols sent for one document: 600,000 headings would make a response too large to
+/// send, and no outline shows that many.
+const MAX_SYMBOLS: usize = 5000;
+
+/// The first `max` symbols in document order (a parent before its children), with one more at the
+/// end that says how many were left out.
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must be set to build one.
+fn cap_symbols(symbols: Vec<DocumentSymbol>, max: usize) -> Vec<DocumentSymbol> {
+    fn count(symbols: &[DocumentSymbol]) -> usize {
+        symbols
+            .iter()
+            .map(|s| 1 + s.children.as_deref().map_or(0, count))
+            .sum()
+    }
+    /// Keeps symbols while `budget` lasts, depth first.
+    fn keep(symbols: Vec<DocumentSymbol>, budget: &mut usize) -> Vec<DocumentSymbol> {
+        let mut kept = Vec::new();
+        for mut symbol in symbols {
+            if *budget == 0 {
+                break;
+            }
+            *budget -= 1;
+            symbol.children = symbol.children.map(|c| keep(c, budget));
+            kept.push(symbol);
+        }
+        kept
+    }
+    let total = count(&symbols);
+    if total <= max {
+        return symbols;
+    }
+    let mut budget = max;
+    let mut kept = keep(symbols, &mut budget);
+    let left_out = total - max;
+    tracing::warn!(
+        total,
+        "sent the first {max} document symbols; {left_out} left out"
+    );
+    let end = kept
+        .last()
+        .map_or(Range::default(), |s| Range::new(s.range.end, s.range.end));
+    kept.push(DocumentSymbol {
+        name: format!("… {left_out} more not shown"),
+        detail: None,
+        kind: SymbolKind::NULL,
+        tags: None,
+        deprecated: None,
+        range: end,
+        selection_range: end,
+        children: None,
+    });
+    kept
+}
+
 fn to_value<T: serde::Serialize>(value: &T) -> Option<Value> {
     serde_json::to_value(value).ok()
 }
@@ -519,12 +573,58 @@ impl LanguageServer for Backend {
     ) -> Result<Option<DocumentSymbolResponse>> {
         Ok(self
             .with_snapshot(&params.text_document.uri, "symbols", |snap| {
-                DocumentSymbolResponse::Nested(symbols::document_symbols(snap))
+                DocumentSymbolResponse::Nested(cap_symbols(
+                    symbols::document_symbols(snap),
+                    MAX_SYMBOLS,
+                ))
             })
             .await)
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
         self.execute(&params.command, &params.arguments).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[allow(deprecated)]
+    fn symbol(name: &str, line: u32, children: Option<Vec<DocumentSymbol>>) -> DocumentSymbol {
+        let range = Range::new(Position::new(line, 0), Position::new(line, 1));
+        DocumentSymbol {
+            name: name.to_string(),
+            detail: None,
+            kind: SymbolKind::STRING,
+            tags: None,
+            deprecated: None,
+            range,
+            selection_range: range,
+            children,
+        }
+    }
+
+    #[test]
+    fn symbols_are_capped_in_document_order_with_a_count_of_the_rest() {
+        let nested = vec![
+            symbol(
+                "a",
+                0,
+                Some(vec![symbol("a1", 1, None), symbol("a2", 2, None)]),
+            ),
+            symbol("b", 3, Some(vec![symbol("b1", 4, None)])),
+        ];
+        assert_eq!(cap_symbols(nested.clone(), 5), nested);
+        let capped = cap_symbols(nested, 3);
+        let names: Vec<&str> = capped.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["a", "… 2 more not shown"]);
+        let children: Vec<&str> = capped[0]
+            .children
+            .iter()
+            .flatten()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(children, ["a1", "a2"]);
     }
 }
