@@ -288,3 +288,28 @@ fn a_client_that_never_answers_configuration_does_not_hold_up_edits() {
     assert!(hover.is_ok(), "{hover:?}");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
+
+#[test]
+fn a_pack_with_ninety_thousand_synonyms_loads_after_initialize_and_is_used() {
+    let workspace = tempfile::tempdir().unwrap();
+    let dir = pack_dir(workspace.path());
+    std::fs::write(dir.join("sales.md"), category("Sales")).unwrap();
+    let many: Vec<String> = (0..90_000).map(|i| format!("\"s{i}\"")).collect();
+    let companion = format!(
+        "[concepts.co-sell-motions]\nsynonyms = [{}]\n",
+        many.join(", ")
+    );
+    std::fs::write(dir.join("sales.toml"), companion).unwrap();
+    let mut client = in_workspace(workspace.path());
+    let uri = file_uri(&workspace.path().join("sales-draft.md"));
+    let draft = DRAFT.replace("partnerships", "sales");
+    client.open(&uri, &draft, 1);
+    let diagnostics = client.diagnostics(&uri, 1);
+    // Linked to the pack's category: no `link` finding about an unknown category.
+    assert!(
+        diagnostics.iter().all(|d| d["code"] != "link"),
+        "{diagnostics:?}"
+    );
+    assert!(!diagnostics.is_empty());
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
