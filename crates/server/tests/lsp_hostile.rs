@@ -313,3 +313,14 @@ fn a_pack_with_ninety_thousand_synonyms_loads_after_initialize_and_is_used() {
     assert!(!diagnostics.is_empty());
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
+
+#[test]
+fn the_server_exits_when_stdin_closes_while_a_request_to_the_client_is_unanswered() {
+    let (client, _) = TestClient::start_initialized(Options {
+        configuration: Some(json!({})),
+        ignore_configuration_requests: true,
+        ..Options::default()
+    });
+    // `initialized` is still waiting for the configuration the client never sends.
+    assert_eq!(client.close_stdin().code(), Some(0));
+}

@@ -24,10 +24,19 @@ const MAX_NAME: usize = 64;
 /// Buffer size of the in-memory pipes to and from tower-lsp.
 const PIPE: usize = 1024 * 1024;
 
-/// Starts the guard on `input` and `output` and returns the pipe ends tower-lsp should read from
-/// and write to. The guard's tasks end when `input` ends (the server then sees end of input) and
-/// when the server closes its output.
-pub fn spawn<R, W>(input: R, output: W) -> (DuplexStream, DuplexStream)
+/// The pipe ends tower-lsp reads from and writes to, and a signal for the end of the client's input.
+pub struct Guarded {
+    /// What tower-lsp reads: the client's well-formed messages.
+    pub input: DuplexStream,
+    /// What tower-lsp writes: passed on to the client whole.
+    pub output: DuplexStream,
+    /// Resolves when the client's input has ended (closed or failed).
+    pub input_closed: tokio::sync::oneshot::Receiver<()>,
+}
+
+/// Starts the guard on `input` and `output`. The guard's tasks end when `input` ends (the server
+/// then sees end of input, and `input_closed` resolves) and when the server closes its output.
+pub fn spawn<R, W>(input: R, output: W) -> Guarded
 where
     R: AsyncRead + Unpin + Send + 'static,
     W: AsyncWrite + Unpin + Send + 'static,
@@ -35,11 +44,20 @@ where
     let (server_in, guard_to_server) = tokio::io::duplex(PIPE);
     let (server_out, server_to_guard) = tokio::io::duplex(PIPE);
     let (frames_tx, frames_rx) = mpsc::unbounded_channel::<Vec<u8>>();
+    let (closed_tx, input_closed) = tokio::sync::oneshot::channel();
 
-    tokio::spawn(read_client(input, guard_to_server, frames_tx.clone()));
+    let replies = frames_tx.clone();
+    tokio::spawn(async move {
+        read_client(input, guard_to_server, replies).await;
+        let _ = closed_tx.send(());
+    });
     tokio::spawn(read_server(server_to_guard, frames_tx));
     tokio::spawn(write_client(output, frames_rx));
-    (server_in, server_out)
+    Guarded {
+        input: server_in,
+        output: server_out,
+        input_closed,
+    }
 }
 
 /// Frames a JSON body with its `Content-Length` header.
@@ -554,7 +572,8 @@ mod tests {
     async fn the_guard_forwards_good_messages_and_answers_bad_ones() {
         let (client, guard_input) = tokio::io::duplex(1 << 16);
         let (guard_output, mut client_reads) = tokio::io::duplex(1 << 16);
-        let (mut server_in, mut server_out) = spawn(guard_input, guard_output);
+        let guarded = spawn(guard_input, guard_output);
+        let (mut server_in, mut server_out) = (guarded.input, guarded.output);
 
         let mut client = client;
         client.write_all(&frame(b"[1,2")).await.unwrap();
