@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
+use interview_content::bounded::{self, ReadError};
 use interview_rubric::{Settings, SettingsError, SettingsPatch};
 use serde_json::Value;
 
@@ -113,20 +114,21 @@ impl ProjectFiles {
                 return Some((file, parsed.clone(), false));
             }
         }
-        let parsed = if meta.len() > MAX_BYTES {
-            Err(error(
+        // The reported size is not trusted (a link to `/proc/self/pagemap` reports 0 bytes): the
+        // read itself stops past the limit, and refuses FIFOs and devices before opening them.
+        let parsed = match bounded::read_file(&file, MAX_BYTES) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Overrides::from_toml_str(&text).map(Arc::new),
+                Err(_) => Err(error("", "is not UTF-8 text".to_string())),
+            },
+            Err(ReadError::TooLarge { .. }) => Err(error(
                 "",
                 format!(
-                    "is {} bytes, over the {} KiB limit for a settings file",
-                    meta.len(),
+                    "is over the {} KiB limit for a settings file",
                     MAX_BYTES / 1024
                 ),
-            ))
-        } else {
-            match std::fs::read_to_string(&file) {
-                Ok(text) => Overrides::from_toml_str(&text).map(Arc::new),
-                Err(e) => Err(error("", format!("cannot read: {e}"))),
-            }
+            )),
+            Err(e) => Err(error("", format!("cannot read: {e}"))),
         };
         cache.insert(file.clone(), (stamp.0, stamp.1, parsed.clone()));
         Some((file, parsed, true))
@@ -155,6 +157,30 @@ mod tests {
             .unwrap();
         let err = parsed.unwrap_err();
         assert!(err.message.contains("over the 64 KiB limit"), "{err}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_project_file_that_reports_no_size_is_still_bounded() {
+        // `/proc/self/pagemap` reports 0 bytes and would read gigabytes.
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/proc/self/pagemap", dir.path().join(PROJECT_FILE)).unwrap();
+        let (_, parsed, _) = ProjectFiles::default()
+            .for_draft(&dir.path().join("draft.md"))
+            .unwrap();
+        // Where the kernel lets it be read, the read stops past the limit; some sandboxes refuse
+        // to read it at all. Either way it is refused, not read whole.
+        let err = parsed.unwrap_err();
+        assert!(
+            err.message.contains("over the 64 KiB limit") || err.message.starts_with("cannot read"),
+            "{err}"
+        );
+        // A link to a device is refused before it is opened.
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join(PROJECT_FILE)).unwrap();
+        let files = ProjectFiles::default();
+        // `find_project_file` skips what is not a regular file, so the device is never a candidate.
+        assert!(files.for_draft(&dir.path().join("draft.md")).is_none());
     }
 
     #[test]

@@ -35,18 +35,58 @@ impl<'a> From<&'a GuideFiles> for GuideLinks<'a> {
     }
 }
 
-/// The diagnostics for a report on `doc`, in the report's order.
+/// The most diagnostics published for one document. A pathological draft (a table of 140,000
+/// numbers) would otherwise make a message too large to send; nobody reads past a few hundred.
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
+/// The diagnostics for a report on `doc`, in the report's order: at most [`MAX_DIAGNOSTICS`], the
+/// most severe first chosen, plus one that says how many were left out.
 pub fn from_report(
     report: &Report,
     doc: &Document,
     encoding: Encoding,
     links: GuideLinks<'_>,
 ) -> Vec<Diagnostic> {
-    report
-        .findings
+    let kept = most_useful(&report.findings, MAX_DIAGNOSTICS);
+    let mut diagnostics: Vec<Diagnostic> = kept
         .iter()
-        .map(|f| from_finding(f, doc, encoding, links))
-        .collect()
+        .map(|&i| from_finding(&report.findings[i], doc, encoding, links))
+        .collect();
+    let left_out = report.findings.len() - kept.len();
+    if left_out > 0 {
+        tracing::warn!(
+            findings = report.findings.len(),
+            "published the {} most severe findings of a draft; {left_out} left out",
+            kept.len()
+        );
+        diagnostics.push(notice(
+            format!(
+                "interview-coach shows {} of {} findings; {left_out} more (the least severe) are left out. Fix these and the rest appear.",
+                kept.len(),
+                report.findings.len()
+            ),
+            DiagnosticSeverity::INFORMATION,
+        ));
+    }
+    diagnostics
+}
+
+/// The indices of at most `max` findings, the most severe first (earlier ones among equals), in
+/// the report's order.
+fn most_useful(findings: &[Finding], max: usize) -> Vec<usize> {
+    let mut indices: Vec<usize> = (0..findings.len()).collect();
+    if findings.len() > max {
+        let rank = |s: Severity| match s {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Information => 2,
+            Severity::Hint => 3,
+        };
+        indices.sort_by_key(|&i| (rank(findings[i].severity), i));
+        indices.truncate(max);
+        indices.sort_unstable();
+    }
+    indices
 }
 
 /// One finding as a diagnostic.
@@ -277,5 +317,16 @@ mod tests {
             d.range,
             Range::new(Position::new(2, 0), Position::new(2, 4))
         );
+    }
+
+    #[test]
+    fn the_most_severe_findings_are_kept_in_report_order() {
+        let mut findings: Vec<Finding> = (0..6).map(|i| finding(i..i + 1)).collect();
+        findings[1].severity = Severity::Hint;
+        findings[4].severity = Severity::Error;
+        findings[5].severity = Severity::Information;
+        assert_eq!(most_useful(&findings, 10), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(most_useful(&findings, 3), [0, 2, 4]);
+        assert_eq!(most_useful(&findings, 1), [4]);
     }
 }
