@@ -181,6 +181,7 @@ pub fn category() -> Category {
     let citation = |rule: &str, line_id: &str| RuleCitation {
         rule: rule.to_string(),
         line_id: format!("partnerships/{line_id}"),
+        source: None,
     };
     Category {
         id: "partnerships".to_string(),

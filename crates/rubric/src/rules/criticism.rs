@@ -1,11 +1,37 @@
 //! `criticism`: blaming or disparaging past teams, managers, colleagues, partners or customers.
+//!
+//! Why interviewers care: they hear how you will one day talk about them. Blame reads as low
+//! ownership; a neutral description of the gap and what you did about it reads as judgement.
+//!
+//! Fires on: a sentence that blames someone else (`My manager blamed the partners`, `It was the
+//! customer's fault`) or disparages them (`The previous team was incompetent`). One finding per
+//! sentence, on the sentence.
+//!
+//! Does not fire on: negated blame in the same clause (`I never blamed the team`, see
+//! [`crate::negation`]), self-critique (`I was sloppy with the handover`, `It was my fault`), or
+//! anything in code or comments.
+//!
+//! Example: "The previous team was incompetent." fires with "“incompetent” criticises others".
 
 use std::ops::Range;
 
+use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
-use crate::{Finding, Rule};
+use crate::negation::negated;
+use crate::rules::{Meta, Scope};
+use crate::{Finding, Rule, Severity};
 
-use super::{Ctx, Input};
+/// The rule's metadata.
+pub(crate) const META: Meta = Meta {
+    id: "criticism",
+    default_severity: Severity::Warning,
+    summary: "Blaming or disparaging past teams, managers, partners or customers.",
+    scored: true,
+    scope: Scope::Passage,
+    advice: "Describe what happened neutrally and focus on what you changed; own the fix, not the blame.",
+    citation_keywords: &["critici", "blam"],
+    needs_prose: true,
+};
 
 /// Words that speak of oneself: "I was sloppy" is self-critique, not criticism.
 const SELF: &[&str] = &[
@@ -20,40 +46,6 @@ const SELF: &[&str] = &[
     "i'm",
     "i'd",
 ];
-
-/// Whether token `i` negates what follows (`not`, `never`, `didn't`).
-pub(crate) fn is_negation(lower: &str) -> bool {
-    matches!(
-        lower,
-        "not" | "never" | "no" | "without" | "nobody" | "none" | "neither" | "nor" | "hardly"
-    ) || lower.ends_with("n't")
-        || lower.ends_with("n’t")
-}
-
-/// A negation among the five words before `hit`, in the same clause (`I never said the partner
-/// was lazy`, but not `They weren't late, but they were clueless`).
-fn negated(ctx: &Ctx<'_>, hit: &Range<usize>, sentence: &Range<usize>) -> bool {
-    let t = ctx.tokens;
-    let mut j = hit.start;
-    while j > sentence.start && hit.start - j < 5 {
-        let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
-        if gap.contains([',', ';', ':', '—', '–']) {
-            return false;
-        }
-        j -= 1;
-        let word = t.lower(j);
-        if matches!(
-            word,
-            "but" | "although" | "though" | "however" | "yet" | "whereas"
-        ) {
-            return false;
-        }
-        if is_negation(word) {
-            return true;
-        }
-    }
-    false
-}
 
 /// The person or group a disparaging word is about: the nearest target or self word before it,
 /// else the first target after it.
@@ -78,7 +70,7 @@ fn blames_other(ctx: &Ctx<'_>, hit: &Range<usize>, sentence: &Range<usize>) -> b
 }
 
 /// One finding per sentence that blames or disparages someone else, unless negated.
-pub(crate) fn check_criticism(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     for sentence in &ctx.tokens.sentences {
         let tokens = sentence.tokens.clone();
         let blame = ctx
@@ -92,13 +84,13 @@ pub(crate) fn check_criticism(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Findin
                 } else {
                     subject_is_other(ctx, h, &tokens)
                 };
-                other && !negated(ctx, h, &tokens)
+                other && !negated(ctx.text, ctx.tokens, h, &tokens)
             });
         let disparage = || {
             ctx.hits
                 .in_range(Cue::Disparage, tokens.clone())
                 .iter()
-                .find(|h| !negated(ctx, h, &tokens) && subject_is_other(ctx, h, &tokens))
+                .find(|h| !negated(ctx.text, ctx.tokens, h, &tokens) && subject_is_other(ctx, h, &tokens))
         };
         let Some(hit) = blame.or_else(disparage) else {
             continue;
@@ -116,7 +108,7 @@ pub(crate) fn check_criticism(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Findin
 #[cfg(test)]
 mod tests {
     use crate::Rule;
-    use crate::checks::testing::{findings, spans};
+    use crate::rules::testing::{findings, spans};
 
     #[test]
     fn blame_and_disparagement_of_others() {

@@ -1,15 +1,39 @@
-//! Rules that depend on the linked question: `clarifying-questions` and `concepts`.
+//! `clarifying-questions`: a scenario answer that proposes actions before any clarifying question.
+//!
+//! Why interviewers care: in a hypothetical, the first thing they judge is whether you find out
+//! the goals, constraints and what has been tried before prescribing; not asking clarifying
+//! questions in scenario prompts is a mistake the guides name.
+//!
+//! Fires on: drafts linked to a scenario (or a question of kind `scenario`) whose first sentence
+//! that proposes an action (a plan or action cue, or any sentence in an Action section) comes
+//! before any question mark, clarifying cue or stated assumption. On that sentence.
+//!
+//! Does not fire on: scenario answers that ask or state assumptions first, and drafts that answer
+//! a process or behavioural question (the rule does not apply to them and does not score).
+//!
+//! Example: `scenario: 1` / "I would launch a partner council. What is the budget?" fires on the
+//! first sentence.
 
-use std::collections::BTreeSet;
-
+use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
-use crate::{Citation, Finding, Rule, SectionKind};
+use crate::rules::{Meta, Scope};
+use crate::{Finding, Rule, SectionKind, Severity};
 
-use super::{Ctx, Input};
+/// The rule's metadata.
+pub(crate) const META: Meta = Meta {
+    id: "clarifying-questions",
+    default_severity: Severity::Warning,
+    summary: "A scenario answer that proposes actions without clarifying questions first.",
+    scored: true,
+    scope: Scope::Passage,
+    advice: "Open with the questions you would ask first (goals, constraints, what has been tried) before proposing a plan.",
+    citation_keywords: &["clarifying"],
+    needs_prose: true,
+};
 
 /// `clarifying-questions`: a scenario answer that proposes actions before asking or stating any
 /// clarifying question or assumption. Only for scenario prompts.
-pub(crate) fn check_clarifying(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     if !ctx.is_scenario() {
         return false;
     }
@@ -48,56 +72,10 @@ pub(crate) fn check_clarifying(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<F
     true
 }
 
-/// `concepts`: the linked question's talking points whose concepts the draft never touches.
-pub(crate) fn check_concepts(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    let (Some(category), Some(question)) = (ctx.category, ctx.question()) else {
-        return false;
-    };
-    let expected: BTreeSet<usize> = question
-        .talking_points
-        .iter()
-        .flat_map(|p| &p.concepts)
-        .filter_map(|id| category.concepts.iter().position(|c| &c.id == id))
-        .collect();
-    if expected.is_empty() {
-        return false;
-    }
-    let touched: BTreeSet<usize> = ctx.hits.concepts.iter().map(|(i, _)| *i as usize).collect();
-    let missing: Vec<&str> = expected
-        .iter()
-        .filter(|i| !touched.contains(i))
-        .filter_map(|&i| category.concepts.get(i).map(|c| c.name.as_str()))
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    let range = ctx
-        .linked
-        .range
-        .clone()
-        .filter(|_| ctx.linked.via == Some(crate::LinkVia::Heading))
-        .unwrap_or_else(|| ctx.anchor());
-    let message = format!(
-        "Question {} expects talking points this draft does not touch yet: {}.",
-        question.number,
-        missing.join(", ")
-    );
-    let mut finding = ctx.finding(Rule::Concepts, range, message);
-    finding.cites = Some(Citation {
-        category: category.id.clone(),
-        id: question.id.clone(),
-        file: category.file.clone(),
-        line: question.line,
-        text: question.text.clone(),
-    });
-    out.push(finding);
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use crate::Rule;
-    use crate::checks::testing::{findings, spans};
+    use crate::rules::testing::{findings, spans};
 
     #[test]
     fn scenario_answers_must_ask_first() {
@@ -130,20 +108,5 @@ mod tests {
             spans(text, Rule::ClarifyingQuestions),
             ["I'd set up a weekly sync."]
         );
-    }
-
-    #[test]
-    fn concepts_lists_untouched_talking_points() {
-        let text = "---\nquestion: 3\n---\n\nWe paid partners on sourced revenue.\n";
-        let found = findings(text, Rule::Concepts);
-        assert_eq!(found.len(), 1);
-        assert_eq!(
-            found[0].message,
-            "Question 3 expects talking points this draft does not touch yet: Incentive alignment, Joint success metrics."
-        );
-        assert_eq!(found[0].cites.as_ref().unwrap().id, "partnerships/q3");
-        let covered =
-            "---\nquestion: 3\n---\n\nI aligned incentives and agreed joint success metrics.\n";
-        assert!(findings(covered, Rule::Concepts).is_empty());
     }
 }
