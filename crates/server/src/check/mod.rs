@@ -298,7 +298,8 @@ fn load_catalog(dir: Option<&Path>, errors: &mut Vec<String>) -> Catalog {
         errors.push(format!("{}: categories folder not found", dir.display()));
         return Catalog::embedded().clone();
     }
-    let (catalog, problems) = Catalog::with_dir(dir);
+    let (mut catalog, mut problems) = Catalog::with_dir(dir);
+    problems.extend(interview_rubric::resolve_catalog(&mut catalog));
     errors.extend(problems.iter().map(ToString::to_string));
     catalog
 }
