@@ -42,10 +42,11 @@ pub fn from_report(
     encoding: Encoding,
     links: GuideLinks<'_>,
 ) -> Vec<Diagnostic> {
+    let text = fingerprint(doc);
     report
         .findings
         .iter()
-        .map(|f| from_finding(f, doc, encoding, links))
+        .map(|f| diagnostic(f, doc, encoding, links, &text))
         .collect()
 }
 
@@ -55,6 +56,27 @@ pub fn from_finding(
     doc: &Document,
     encoding: Encoding,
     links: GuideLinks<'_>,
+) -> Diagnostic {
+    diagnostic(finding, doc, encoding, links, &fingerprint(doc))
+}
+
+/// Identifies the document's text, so that fixes stored in a diagnostic's `data` are used only on
+/// the text they were made for (the same for equal texts, whatever their version).
+pub(crate) fn fingerprint(doc: &Document) -> String {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for chunk in doc.rope().chunks() {
+        hasher.write(chunk.as_bytes());
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+fn diagnostic(
+    finding: &Finding,
+    doc: &Document,
+    encoding: Encoding,
+    links: GuideLinks<'_>,
+    text: &str,
 ) -> Diagnostic {
     let code_description = links.rules.map(|rules| {
         let mut href = rules.clone();
@@ -69,6 +91,7 @@ pub fn from_finding(
             message: format!("Rubric: {}", cite.text),
         }])
     });
+    // Read back by the code action handler (`features::code_action`) when the client returns it.
     let fixes: Vec<_> = finding
         .fixes
         .iter()
@@ -78,14 +101,10 @@ pub fn from_finding(
                 .iter()
                 .map(|e| json!({ "range": doc.range(e.range.clone(), encoding), "newText": e.new_text }))
                 .collect();
-            json!({ "title": fix.title, "edits": edits })
+            json!({ "title": fix.title, "disables": fix.disables(), "edits": edits })
         })
         .collect();
-    let data = if fixes.is_empty() {
-        json!({ "rule": finding.rule.id() })
-    } else {
-        json!({ "rule": finding.rule.id(), "fixes": fixes })
-    };
+    let data = json!({ "rule": finding.rule.id(), "text": text, "fixes": fixes });
     Diagnostic {
         range: doc.range(finding.range.clone(), encoding),
         severity: Some(severity(finding.severity)),
@@ -212,6 +231,9 @@ mod tests {
             5
         );
         assert_eq!(data["fixes"][0]["edits"][0]["newText"], " (+20%)");
+        assert_eq!(data["fixes"][0]["disables"], false);
+        assert_eq!(data["text"], fingerprint(&doc));
+        assert_ne!(fingerprint(&doc), fingerprint(&Document::new("other", 3)));
     }
 
     #[test]
