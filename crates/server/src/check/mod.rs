@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use interview_content::Catalog;
-use interview_rubric::Report;
+use interview_rubric::{Report, Settings};
 
 use config::Configs;
 use inputs::Input;
@@ -92,6 +92,8 @@ pub struct CheckedFile {
     pub offset: usize,
     /// What the engine found.
     pub report: Report,
+    /// The settings it was checked with (for the advice shown with each finding).
+    pub settings: Settings,
     lines: LineIndex,
 }
 
@@ -111,6 +113,7 @@ impl CheckedFile {
             text,
             offset,
             report,
+            settings: Settings::default(),
             lines,
         }
     }
@@ -281,9 +284,10 @@ pub fn check(args: &CheckArgs, cwd: &Path, stdin: &mut dyn Read) -> (Outcome, Ca
             Input::File(p) => uri::artifact_uri(p, cwd),
             Input::Stdin => ArtifactUri::Relative(uri::encode_path("<stdin>")),
         };
-        outcome
-            .files
-            .push(CheckedFile::new(path, uri, body, offset, report));
+        outcome.files.push(CheckedFile {
+            settings,
+            ..CheckedFile::new(path, uri, body, offset, report)
+        });
     }
     (outcome, catalog)
 }

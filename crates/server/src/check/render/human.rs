@@ -33,7 +33,8 @@ pub fn render(files: &[CheckedFile], color: bool) -> String {
 }
 
 /// One finding: `warning[metrics]: message`, the source line with a caret under the span, the
-/// cited rubric line and the titles of the fixes.
+/// cited rubric line, the rule's advice (the text hover shows) and the titles of the fixes that
+/// change the draft (not those that turn the rule off).
 fn finding_group<'a>(file: &'a CheckedFile, source: &'a str, finding: &'a Finding) -> Group<'a> {
     let span = char_span(source, &finding.range);
     let snippet = Snippet::source(source)
@@ -51,7 +52,8 @@ fn finding_group<'a>(file: &'a CheckedFile, source: &'a str, finding: &'a Findin
                 .message(format!("{}:{}: {}", cite.file, cite.line, cite.text)),
         );
     }
-    for fix in &finding.fixes {
+    group = group.element(Level::HELP.message(finding.rule.advice(&file.settings)));
+    for fix in finding.fixes.iter().filter(|f| !f.disables()) {
         group = group.element(Level::HELP.message(format!("fix: {}", fix.title)));
     }
     group
@@ -213,6 +215,10 @@ mod tests {
         assert!(out.contains("hint[hedging]: hedging message"), "{out}");
         assert!(out.contains("information[structure]"), "{out}");
         assert!(out.contains("help: fix: Remove the hedge"), "{out}");
+        assert!(
+            out.contains("= help: Drop the hedge and state it plainly."),
+            "{out}"
+        );
     }
 
     #[test]
