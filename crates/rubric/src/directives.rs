@@ -201,15 +201,23 @@ pub(crate) fn add_disable_fixes(ctx: &Ctx<'_>, finding: &mut Finding) {
     finding.fixes.push(disable_for_file(ctx, finding.rule));
 }
 
+/// How many blocks before a finding are looked at for the one that holds it: the innermost
+/// holder is the nearest, its enclosing list item the one before; a bound keeps a long draft's
+/// fixes linear.
+const BLOCKS_LOOKED_AT: usize = 64;
+
 /// The start of the line of the innermost block holding `at` whose line holds nothing before
 /// it but indentation, and that indentation.
 fn block_line<'t>(ctx: &Ctx<'t>, at: usize) -> Option<(usize, &'t str)> {
     let text = ctx.text;
-    ctx.draft
-        .blocks
+    let blocks = &ctx.draft.blocks;
+    // Blocks are in order of their start.
+    let before = blocks.partition_point(|b| b.start <= at);
+    blocks[..before]
         .iter()
         .rev()
-        .filter(|b| b.start <= at && at < b.end.max(b.start + 1))
+        .take(BLOCKS_LOOKED_AT)
+        .filter(|b| at < b.end.max(b.start + 1))
         .find_map(|b| {
             let line = text[..b.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
             let indent = &text[line..b.start];
