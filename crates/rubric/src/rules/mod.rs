@@ -259,9 +259,7 @@ pub(crate) fn run(ctx: &Ctx<'_>) -> Report {
         });
         outcome.record(rule, applicable, findings.len() == before);
     }
-    for finding in &mut findings {
-        crate::directives::add_disable_fixes(ctx, finding);
-    }
+    crate::directives::add_disable_fixes(ctx, &mut findings);
     findings.sort_by_key(|f| (f.range.start, f.rule));
 
     let seconds = crate::speaking::seconds(words.len(), ctx.settings.words_per_minute);
