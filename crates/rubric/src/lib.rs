@@ -21,7 +21,7 @@ mod negation;
 mod noun_phrase;
 mod numbers;
 mod report;
-pub mod rules;
+mod rules;
 mod score;
 mod settings;
 mod settings_file;

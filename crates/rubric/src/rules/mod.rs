@@ -1,6 +1,6 @@
 //! The rules. Each rule is one module named after its id (`activity-volume` →
 //! `rules/activity_volume.rs`) holding its documentation, its [`Meta`] (`META`), its `check`, its
-//! fixes and its tests. The [`registry!`] below lists the modules: adding a rule is one file and
+//! fixes and its tests. The `registry!` below lists the modules: adding a rule is one file and
 //! one line there.
 //!
 //! Analysis the rules share lives outside this folder: [`crate::story`] (the parts of an answer),
