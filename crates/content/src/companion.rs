@@ -40,7 +40,7 @@ use toml::Spanned;
 
 use crate::ContentError;
 use crate::markdown::Parsed;
-use crate::model::{Lexicons, Metric, QuestionKind, RuleCitation, TalkingPoint, Term};
+use crate::model::{Lexicons, Metric, QuestionKind, RuleCitation, SourceRef, TalkingPoint, Term};
 use crate::text::{LineIndex, squash_whitespace};
 
 #[derive(Debug, Default, Deserialize)]
@@ -489,6 +489,10 @@ fn rules(
             Some(line) => citations.push(RuleCitation {
                 rule: rule.get_ref().clone(),
                 line_id: line.id.clone(),
+                source: Some(SourceRef {
+                    file: checker.file.to_owned(),
+                    line: checker.lines.line(rule.span().start),
+                }),
             }),
             None => {
                 let message = format!(

@@ -5,7 +5,6 @@
 //! talking points, scenario prompts and lexicons. Every record has a stable id and a source line.
 
 pub mod bounded;
-mod citations;
 mod companion;
 mod error;
 mod markdown;

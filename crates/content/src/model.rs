@@ -66,7 +66,8 @@ pub struct Category {
     pub mistakes: Vec<RubricLine>,
     /// Word lists the rubric rules match against.
     pub lexicons: Lexicons,
-    /// Which rubric line each rule enforces (rule id → rubric line id), for citations.
+    /// Which rubric line each rule enforces (rule id → rubric line id), for citations: the
+    /// companion's `[rules]`; the rubric adds the rest from the rubric lines' wording.
     pub rule_citations: Vec<RuleCitation>,
 }
 
@@ -176,13 +177,16 @@ pub struct RubricLine {
     pub line: u32,
 }
 
-/// Which rubric line a rule enforces in this category.
+/// Which rubric line a rule enforces in this category. The rule id is not checked here: the
+/// rubric knows the rules and rejects unknown ids (`interview_rubric::resolve_catalog`).
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleCitation {
     /// The rule id (`metrics`, `criticism`, ...).
     pub rule: String,
     /// The rubric line id (`partnerships/mistake-1`).
     pub line_id: String,
+    /// Where the companion names it (its `[rules]` key); none when derived or built in code.
+    pub source: Option<SourceRef>,
 }
 
 /// A metric the rules recognise, with what it measures (shown on hover).

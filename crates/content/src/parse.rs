@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::Catalog;
 use crate::model::{Category, Lexicons, Origin};
 use crate::text::{LineIndex, is_category_id, stable_hash};
-use crate::{ContentError, citations, companion, markdown};
+use crate::{ContentError, companion, markdown};
 
 /// One file to parse: its name in its folder, how errors should name it, and its bytes.
 pub(crate) struct SourceFile<'a> {
@@ -150,7 +150,7 @@ fn parse_category(
 
     let (mut parsed, mut found) = markdown::parse(&markdown.display, id, markdown_text);
     errors.append(&mut found);
-    let (lexicons, mut rule_citations) = match (companion, companion_text) {
+    let (lexicons, rule_citations) = match (companion, companion_text) {
         // A companion is checked against complete Markdown records only: against a broken file
         // it would add noise.
         (Some(file), Some(text)) if errors.is_empty() => {
@@ -164,9 +164,6 @@ fn parse_category(
         // Reading order: the Markdown first, then the companion, each by line.
         errors.sort_by_key(|e| (e.file != markdown.display, e.line));
         return Err(errors);
-    }
-    if rule_citations.is_empty() {
-        rule_citations = citations::derive(&parsed);
     }
 
     let content_hash = stable_hash(&[

@@ -380,18 +380,10 @@ fn without_a_companion_defaults_are_derived() {
     );
     assert!(category.scenarios.iter().all(|s| s.prompt == s.text));
     assert!(category.lexicons.metrics.is_empty());
-    // Citations come from the rubric lines' own words and agree with the companion's.
+    // Without a companion no rule is cited here: the rubric, which knows the rules, derives them
+    // from the rubric lines' wording (`interview_rubric::resolve_catalog`).
+    assert!(category.rule_citations.is_empty());
     let with_companion = parse(MD, Some(TOML)).expect("seed parses");
-    let pairs = |c: &Category| -> Vec<(String, String)> {
-        let mut v: Vec<_> = c
-            .rule_citations
-            .iter()
-            .map(|r| (r.rule.clone(), r.line_id.clone()))
-            .collect();
-        v.sort();
-        v
-    };
-    assert_eq!(pairs(&category), pairs(&with_companion));
     assert_ne!(category.content_hash, with_companion.content_hash);
 }
 

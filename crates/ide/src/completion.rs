@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use interview_content::Category;
-use interview_rubric::{SectionKind, TextEdit};
+use interview_rubric::{NonProseKind, SectionKind, TextEdit};
 
 use crate::Analysis;
 use crate::locate::{self, FrontMatterLine, Target};
@@ -722,7 +722,13 @@ fn in_no_completion_zone(analysis: &Analysis<'_>, offset: usize) -> bool {
             return true;
         }
     }
-    analysis.report.verbatim.iter().any(|v| {
+    let code_or_html = analysis
+        .report
+        .syntax
+        .non_prose
+        .iter()
+        .filter(|v| v.kind != NonProseKind::FrontMatter);
+    code_or_html.into_iter().any(|v| {
         let inside = v.range.start < offset && offset < v.range.end;
         inside || (v.open && v.range.start < offset && offset == v.range.end)
     })

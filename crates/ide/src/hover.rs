@@ -8,7 +8,6 @@ use interview_content::{Category, Concept, Metric, Question, QuestionKind, Rubri
 use interview_rubric::{Finding, Rule};
 
 use crate::Analysis;
-use crate::advice::advice_for;
 use crate::locate::{self, Spot, Target};
 
 /// A hover: Markdown and the byte range of what it explains.
@@ -217,7 +216,7 @@ pub fn finding_markdown(analysis: &Analysis<'_>, finding: &Finding) -> String {
     let _ = write!(
         out,
         "\n**How to fix:** {}",
-        advice_for(finding.rule, analysis.settings)
+        finding.rule.advice(analysis.settings)
     );
     for fix in &finding.fixes {
         let _ = write!(out, "\n- Quick fix: {}", fix.title);
@@ -360,7 +359,7 @@ mod tests {
         )), "{value}");
         assert!(value.contains(&format!(
             "**How to fix:** {}",
-            crate::advice::advice(Rule::ActivityVolume)
+            Rule::ActivityVolume.advice(&interview_rubric::Settings::default())
         )));
         for fix in &finding.fixes {
             assert!(value.contains(&format!("- Quick fix: {}", fix.title)));

@@ -6,7 +6,6 @@
 //! here knows about positions in UTF-16, URIs or JSON-RPC. Every offset is clamped, so no input
 //! makes a feature panic.
 
-pub mod advice;
 pub mod completion;
 pub mod definition;
 pub mod hover;

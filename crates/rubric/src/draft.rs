@@ -10,8 +10,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use crate::directives::{Directive, DirectiveKind};
 use crate::front_matter::FrontMatter;
-use crate::{Rule, SectionKind, Verbatim};
+use crate::{NonProse, NonProseKind, SectionKind};
 
 /// A heading of the draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,22 +36,6 @@ pub(crate) struct Label {
     pub range: Range<usize>,
 }
 
-/// Rules switched off by `<!-- coach: disable ... -->` comments.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Directives {
-    /// Every rule is off (`disable-all` or `disable all`).
-    pub all: bool,
-    /// These rules are off.
-    pub rules: Vec<Rule>,
-}
-
-impl Directives {
-    /// Whether the file turns `rule` off.
-    pub fn disables(&self, rule: Rule) -> bool {
-        self.all || self.rules.contains(&rule)
-    }
-}
-
 /// A parsed draft.
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
@@ -62,12 +47,14 @@ pub(crate) struct Draft {
     pub headings: Vec<Heading>,
     /// Paragraph labels in document order.
     pub labels: Vec<Label>,
-    /// Per-file rule switches.
-    pub directives: Directives,
+    /// `coach:` directives in HTML comments, in document order.
+    pub directives: Vec<Directive>,
+    /// Paragraphs, headings, list items, tables and code blocks, by start.
+    pub blocks: Vec<Range<usize>>,
+    /// Front matter, code and HTML, by start.
+    pub non_prose: Vec<NonProse>,
     /// `\r\n` when the draft's first line break is one, else `\n`.
     pub newline: &'static str,
-    /// Code and HTML, in document order.
-    pub verbatim: Vec<Verbatim>,
 }
 
 /// Whether a fenced code block's text ends with its closing fence.
@@ -123,8 +110,11 @@ impl Draft {
         let mut front_matter = None;
         let mut headings = Vec::new();
         let mut labels = Vec::new();
-        let mut directives = Directives::default();
-        let mut verbatim = Vec::new();
+        let mut directives: Vec<Directive> = Vec::new();
+        // `disable-next` directives waiting for their block.
+        let mut pending_next = 0usize;
+        let mut blocks = Vec::new();
+        let mut non_prose = Vec::new();
 
         // Depth of constructs whose text is not prose.
         let mut skip_depth = 0usize;
@@ -153,14 +143,22 @@ impl Draft {
                             };
                             front_matter =
                                 Some(FrontMatter::parse(text, range.start..range.end + eol));
+                            non_prose.push(NonProse {
+                                kind: NonProseKind::FrontMatter,
+                                range: range.start..range.end + eol,
+                                open: false,
+                            });
                         }
                     }
                     Tag::CodeBlock(kind) => {
                         skip_depth += 1;
+                        target_block(&mut directives, &mut pending_next, &range);
+                        blocks.push(range.clone());
                         let block = &text[range.clone()];
                         let unclosed =
                             matches!(kind, CodeBlockKind::Fenced(_)) && !fence_closed(block);
-                        verbatim.push(Verbatim {
+                        non_prose.push(NonProse {
+                            kind: NonProseKind::Code,
                             open: unclosed || !block.ends_with(['\n', '\r']),
                             range: range.clone(),
                         });
@@ -170,17 +168,22 @@ impl Draft {
                         let block = &text[range.clone()];
                         let unclosed =
                             block.trim_start().starts_with("<!--") && !block.contains("-->");
-                        verbatim.push(Verbatim {
+                        non_prose.push(NonProse {
+                            kind: NonProseKind::Html,
                             open: unclosed || !block.ends_with(['\n', '\r']),
                             range: range.clone(),
                         });
                     }
                     Tag::Heading { level, .. } => {
+                        target_block(&mut directives, &mut pending_next, &range);
+                        blocks.push(range.clone());
                         pending_break = true;
                         heading = Some((level as u8, range.start, String::new()));
                         label = LabelState::Idle;
                     }
-                    Tag::Paragraph | Tag::Item => {
+                    Tag::Paragraph | Tag::Item | Tag::Table(_) => {
+                        target_block(&mut directives, &mut pending_next, &range);
+                        blocks.push(range.clone());
                         pending_break = true;
                         label = LabelState::BlockStart;
                     }
@@ -313,7 +316,8 @@ impl Draft {
                     last_end = range.end;
                 }
                 Event::Code(content) => {
-                    verbatim.push(Verbatim {
+                    non_prose.push(NonProse {
+                        kind: NonProseKind::Code,
                         range: range.clone(),
                         open: false,
                     });
@@ -324,13 +328,21 @@ impl Draft {
                         label = LabelState::Idle;
                     }
                 }
-                Event::Html(content) | Event::InlineHtml(content) => {
-                    read_directives(&content, &mut directives);
-                    if skip_depth == 0 {
-                        verbatim.push(Verbatim {
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    if matches!(event, Event::InlineHtml(_)) {
+                        non_prose.push(NonProse {
+                            kind: NonProseKind::Html,
                             range: range.clone(),
                             open: false,
                         });
+                    }
+                    if let Some(source) = text.get(range.clone()) {
+                        let before = directives.len();
+                        Directive::read(source, range.start, &mut directives);
+                        pending_next += directives[before..]
+                            .iter()
+                            .filter(|d| d.kind == DirectiveKind::DisableNext)
+                            .count();
                     }
                     label = LabelState::Idle;
                 }
@@ -354,32 +366,25 @@ impl Draft {
             headings,
             labels,
             directives,
+            blocks,
+            non_prose,
             newline,
-            verbatim,
         }
     }
 }
 
-/// Reads `coach: disable RULE, RULE` (or `disable-all`) from an HTML comment.
-fn read_directives(html: &str, directives: &mut Directives) {
-    let mut rest = html;
-    while let Some(at) = rest.find("coach:") {
-        rest = &rest[at + "coach:".len()..];
-        let line = rest.split(['\n', '\r']).next().unwrap_or("");
-        let line = line.split("-->").next().unwrap_or("").trim();
-        let lower = line.to_ascii_lowercase();
-        if lower == "disable-all" || lower == "disable all" {
-            directives.all = true;
-        } else if let Some(list) = lower.strip_prefix("disable") {
-            for name in list.split([',', ' ', '\t']).filter(|s| !s.is_empty()) {
-                if name == "all" {
-                    directives.all = true;
-                } else if let Ok(rule) = name.parse::<Rule>()
-                    && !directives.rules.contains(&rule)
-                {
-                    directives.rules.push(rule);
-                }
-            }
+/// Gives the `disable-next` directives still waiting the block starting at `range`.
+fn target_block(directives: &mut [Directive], pending: &mut usize, range: &Range<usize>) {
+    if *pending == 0 {
+        return;
+    }
+    for d in directives.iter_mut().rev() {
+        if *pending == 0 {
+            break;
+        }
+        if d.kind == DirectiveKind::DisableNext && d.block.is_none() && d.range.end <= range.start {
+            d.block = Some(range.clone());
+            *pending -= 1;
         }
     }
 }
@@ -526,7 +531,7 @@ mod tests {
     fn code_and_html_are_verbatim_and_open_at_their_end_unless_a_line_break_closes_them() {
         let text = "Use `x` here <b>.\n\n```\ncode\n```\n<!-- note -->\n\n```md\nopen";
         let spans: Vec<(&str, bool)> = Draft::parse(text)
-            .verbatim
+            .non_prose
             .iter()
             .map(|v| (&text[v.range.clone()], v.open))
             .collect();
@@ -545,16 +550,38 @@ mod tests {
     }
 
     #[test]
-    fn directives() {
-        let text =
-            "<!-- coach: disable criticism, hedging -->\n\nText <!-- coach: disable too-long -->\n";
+    fn directives_and_non_prose() {
+        let text = "<!-- coach: disable criticism, hedging -->\n\nText `x` <!-- coach: disable too-long -->\n";
         let draft = Draft::parse(text);
+        let rules: Vec<_> = draft
+            .directives
+            .iter()
+            .flat_map(|d| d.rules.clone())
+            .collect();
         assert_eq!(
-            draft.directives.rules,
-            vec![Rule::Criticism, Rule::Hedging, Rule::TooLong]
+            rules,
+            vec![
+                crate::Rule::Criticism,
+                crate::Rule::Hedging,
+                crate::Rule::TooLong
+            ]
         );
-        assert!(!draft.directives.all);
-        assert!(Draft::parse("<!-- coach: disable-all -->").directives.all);
+        let kinds: Vec<(NonProseKind, &str)> = draft
+            .non_prose
+            .iter()
+            .map(|n| (n.kind, text[n.range.clone()].trim_end()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    NonProseKind::Html,
+                    "<!-- coach: disable criticism, hedging -->"
+                ),
+                (NonProseKind::Code, "`x`"),
+                (NonProseKind::Html, "<!-- coach: disable too-long -->"),
+            ]
+        );
     }
 
     #[test]

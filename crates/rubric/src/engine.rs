@@ -8,12 +8,13 @@ use std::sync::{Arc, Mutex};
 
 use interview_content::{Catalog, Category};
 
-use crate::checks::{self, Ctx};
+use crate::context::Ctx;
+use crate::directives::Suppressions;
 use crate::draft::Draft;
 use crate::lexicon::Lexicon;
 use crate::link::{self, QuestionIndex};
 use crate::memo::{Memo, scan_prose};
-use crate::{Citation, Link, Report, Rule, Settings};
+use crate::{Citation, Link, Report, Rule, Settings, Syntax};
 
 /// What to analyse a draft as, beyond its text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -144,6 +145,7 @@ impl Engine {
             via: linked.via.unwrap_or(crate::LinkVia::FrontMatter),
             range: linked.range.clone(),
         });
+        let suppressions = Suppressions::new(&draft.directives);
         let ctx = Ctx {
             text,
             draft: &draft,
@@ -156,14 +158,21 @@ impl Engine {
             catalog: &self.catalog,
             questions: &self.questions,
             settings,
+            suppressions: &suppressions,
         };
-        let mut report = checks::run(&ctx);
+        let mut report = crate::rules::run(&ctx);
         if let Some(memo) = memo {
             memo.recycle(prose);
         }
         report.link = link;
         report.front_matter = draft.front_matter.as_ref().map(|f| f.range.clone());
-        report.verbatim = std::mem::take(&mut draft.verbatim);
+        report.syntax = Syntax {
+            body_start: draft.front_matter.as_ref().map_or(0, |f| f.range.end),
+            front_matter: draft.front_matter,
+            newline: draft.newline,
+            directives: draft.directives,
+            non_prose: draft.non_prose,
+        };
         report
     }
 }
@@ -197,24 +206,8 @@ pub(crate) fn target_id(category: &Category, target: link::Target) -> String {
     }
 }
 
-/// Words that find a rule's rubric line when the companion names none.
-fn fallback_keywords(rule: Rule) -> &'static [&'static str] {
-    match rule {
-        Rule::Structure => &["structure"],
-        Rule::Metrics => &["without numbers", "numbers", "quantif"],
-        Rule::ActivityVolume => &["activity"],
-        Rule::Criticism => &["critici", "blam"],
-        Rule::CrossFunctional => &["cross-functional", "cross functional"],
-        Rule::ClarifyingQuestions => &["clarifying"],
-        Rule::BuyerEmpathy => &["buyer", "empathy"],
-        Rule::RoleStage => &["company stage", "role expectations", "stage"],
-        Rule::TooLong => &["concise"],
-        _ => &[],
-    }
-}
-
 /// The rubric line a rule enforces in `category`: the companion's mapping, else by keyword.
-fn citation(category: &Category, rule: Rule) -> Option<Citation> {
+pub(crate) fn citation(category: &Category, rule: Rule) -> Option<Citation> {
     let lines = || category.mistakes.iter().chain(&category.best_practices);
     let line = category
         .rule_citations
@@ -222,7 +215,8 @@ fn citation(category: &Category, rule: Rule) -> Option<Citation> {
         .find(|c| c.rule == rule.id())
         .and_then(|c| lines().find(|l| l.id == c.line_id))
         .or_else(|| {
-            fallback_keywords(rule)
+            rule.meta()
+                .citation_keywords
                 .iter()
                 .find_map(|word| lines().find(|l| l.text.to_lowercase().contains(word)))
         })?;

@@ -1,35 +1,46 @@
-//! The few front matter keys a draft uses to name its question.
+//! The front matter block: its `key: value` entries with byte ranges, and the three keys a draft
+//! uses to name its question (`category`, `question`, `scenario`).
 //!
-//! Only three scalar keys matter (`category`, `question`, `scenario`), and each value's byte range
-//! is needed to point at it. A small line parser does that and tolerates everything else in the
+//! Each value's byte range is needed to point at it. A small line parser does that and tolerates everything else in the
 //! block: a YAML crate would reject the whole block for one malformed line elsewhere (a draft is
 //! half-written most of the time), gives no byte offsets for values, and the maintained serde YAML
 //! crates are either deprecated or young. Nested maps, lists and multi-line values are skipped.
 
 use std::ops::Range;
 
-/// One `key: value` pair with the value's byte range in the draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Entry {
+use serde::Serialize;
+
+/// One top-level `key: value` pair with byte ranges in the draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// The key as written.
+    pub key: String,
+    /// Byte range of the key.
+    pub key_range: Range<usize>,
     /// The value with quotes and trailing comment removed.
     pub value: String,
     /// Byte range of the value in the draft.
     pub range: Range<usize>,
 }
 
-/// The keys of a front matter block that link a draft.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct FrontMatter {
-    /// The whole block, delimiters included.
+/// A front matter block as the engine read it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FrontMatter {
+    /// The whole block, delimiters included (and the closing line's break).
     pub range: Range<usize>,
     /// Byte offset just after the opening delimiter line: where new keys go.
     pub body_start: usize,
+    /// Top-level `key: value` lines, in order (nested values, lists and garbage skipped).
+    pub entries: Vec<Entry>,
     /// `category:`.
-    pub category: Option<Entry>,
+    #[serde(skip)]
+    pub(crate) category: Option<Entry>,
     /// `question:`.
-    pub question: Option<Entry>,
+    #[serde(skip)]
+    pub(crate) question: Option<Entry>,
     /// `scenario:`.
-    pub scenario: Option<Entry>,
+    #[serde(skip)]
+    pub(crate) scenario: Option<Entry>,
 }
 
 impl FrontMatter {
@@ -56,6 +67,7 @@ impl FrontMatter {
             let Some((key, entry)) = parse_line(line, line_start) else {
                 continue;
             };
+            fm.entries.push(entry.clone());
             let slot = match key.to_ascii_lowercase().as_str() {
                 "category" => &mut fm.category,
                 "question" => &mut fm.question,
@@ -81,6 +93,7 @@ fn parse_line(line: &str, line_start: usize) -> Option<(&str, Entry)> {
     {
         return None;
     }
+    let key_start = line_start + (line.len() - line.trim_start().len());
     let rest = &line[colon + 1..];
     let lead = rest.len() - rest.trim_start().len();
     let mut value_start = colon + 1 + lead;
@@ -101,6 +114,8 @@ fn parse_line(line: &str, line_start: usize) -> Option<(&str, Entry)> {
     Some((
         key,
         Entry {
+            key: key.to_string(),
+            key_range: key_start..key_start + key.len(),
             value: value.to_string(),
             range: start..start + value.len(),
         },
@@ -128,6 +143,25 @@ mod tests {
         assert_eq!(&text[question.range], "3");
         assert_eq!(fm.scenario, None);
         assert_eq!(fm.body_start, 4);
+        let keys: Vec<(&str, &str, &str)> = fm
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    &text[e.key_range.clone()],
+                    e.key.as_str(),
+                    &text[e.range.clone()],
+                )
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("category", "category", "partnerships"),
+                ("question", "question", "3"),
+                ("title", "title", "x")
+            ]
+        );
     }
 
     #[test]

@@ -8,28 +8,39 @@
 //! per document so that each analysis after an edit rescans only the sentences that changed
 //! ([`Engine::analyze_memo`]).
 
-mod checks;
+mod context;
+mod directives;
 mod draft;
 mod engine;
 mod front_matter;
 mod lexicon;
 mod link;
 mod memo;
+mod mentions;
+mod negation;
+mod noun_phrase;
 mod numbers;
 mod report;
 mod rules;
+mod score;
 mod settings;
 mod settings_file;
+mod speaking;
+mod story;
 mod tokens;
+mod validate;
 
+pub use directives::{Directive, DirectiveKind};
 pub use engine::{Engine, Options};
+pub use front_matter::{Entry as FrontMatterEntry, FrontMatter};
 pub use memo::Memo;
 pub use report::*;
-pub use rules::{Rule, Severity};
+pub use rules::{Meta, Rule, Scope, Severity};
 pub use settings::{RuleLevel, Settings, SettingsError};
 pub use settings_file::{
     SETTINGS, SettingKind, SettingSpec, SettingsPatch, WORD_BUDGET, WORDS_PER_MINUTE,
 };
+pub use validate::resolve_catalog;
 
 use interview_content::Catalog;
 

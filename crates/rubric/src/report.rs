@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::directives::Directive;
+use crate::front_matter::FrontMatter;
 use crate::{Rule, Severity};
 
 /// The result of analysing one draft.
@@ -26,20 +28,69 @@ pub struct Report {
     pub mentions: Vec<Mention>,
     /// Byte range of the front matter block, delimiters included, when there is one.
     pub front_matter: Option<Range<usize>>,
-    /// Code and HTML (blocks, inline code, inline HTML, comments), in document order: where
-    /// editors offer no prose completion.
-    #[serde(skip)]
-    pub verbatim: Vec<Verbatim>,
+    /// What the engine parsed, for callers that edit or inspect the draft without parsing it
+    /// again.
+    pub syntax: Syntax,
 }
 
-/// A stretch of code or HTML in the draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verbatim {
+/// A read-only view of what the engine parsed: front matter, directives, line breaks and the
+/// parts of the draft that are not prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Syntax {
+    /// The front matter block with its entries, when there is one.
+    pub front_matter: Option<FrontMatter>,
+    /// Where the body starts: just after the front matter, else 0.
+    pub body_start: usize,
+    /// The line break fixes insert: `\r\n` when the draft's first line break is one, else `\n`.
+    pub newline: &'static str,
+    /// `coach:` directives, in document order.
+    pub directives: Vec<Directive>,
+    /// Front matter, code (blocks and spans) and HTML (blocks, inline, comments), by start.
+    pub non_prose: Vec<NonProse>,
+}
+
+impl Default for Syntax {
+    fn default() -> Self {
+        Syntax {
+            front_matter: None,
+            body_start: 0,
+            newline: "\n",
+            directives: Vec::new(),
+            non_prose: Vec::new(),
+        }
+    }
+}
+
+impl Syntax {
+    /// Whether byte `at` lies in front matter, code or HTML.
+    pub fn in_non_prose(&self, at: usize) -> bool {
+        let i = self.non_prose.partition_point(|n| n.range.start <= at);
+        self.non_prose[..i].iter().any(|n| n.range.contains(&at))
+    }
+}
+
+/// A part of the draft that is not prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NonProse {
+    /// What it is.
+    pub kind: NonProseKind,
     /// Its byte range (a block's lines, or the inline span with its delimiters).
     pub range: Range<usize>,
     /// Whether its end offset is still inside it: an unclosed fence or comment, or a block whose
-    /// range stops before its last line's break (inline spans: never).
+    /// range stops before its last line's break (spans and front matter: never).
     pub open: bool,
+}
+
+/// What a [`NonProse`] range holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NonProseKind {
+    /// The front matter block.
+    FrontMatter,
+    /// A code block or code span.
+    Code,
+    /// An HTML block, inline HTML or a comment.
+    Html,
 }
 
 /// One piece of rubric feedback.
@@ -81,6 +132,15 @@ pub struct Fix {
     pub title: String,
     /// Non-overlapping edits, in document order.
     pub edits: Vec<TextEdit>,
+}
+
+impl Fix {
+    /// Whether the fix turns the rule off (`<!-- coach: disable... -->`) rather than fixing
+    /// the draft.
+    pub fn disables(&self) -> bool {
+        self.title
+            .starts_with(crate::directives::DISABLE_TITLE_PREFIX)
+    }
 }
 
 /// Replace a byte range of the draft with new text.

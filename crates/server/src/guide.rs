@@ -41,7 +41,8 @@ pub fn guide(args: &GuideArgs) -> Output {
     let mut output = Output::default();
     let catalog = match &args.categories {
         Some(dir) => {
-            let (catalog, errors) = Catalog::with_dir(dir);
+            let (mut catalog, mut errors) = Catalog::with_dir(dir);
+            errors.extend(interview_rubric::resolve_catalog(&mut catalog));
             output.errors.extend(errors.iter().map(ToString::to_string));
             catalog
         }

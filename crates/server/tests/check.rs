@@ -480,6 +480,17 @@ fn human_output_puts_the_caret_under_the_finding_and_cites_the_rubric_line() {
                 && l.ends_with(": Giving generic answers without numbers.")),
         "{out}"
     );
+    // The rule's advice, as hover shows it, and the fixes that change the draft, not those that
+    // turn the rule off.
+    assert!(
+        out.contains("= help: Add at least one number that shows impact"),
+        "{out}"
+    );
+    assert!(
+        out.contains("= help: fix: Insert a metric placeholder"),
+        "{out}"
+    );
+    assert!(!out.contains("help: fix: Disable"), "{out}");
     let summary = lines.last().unwrap();
     assert!(summary.starts_with("answers/q4.md: "), "{summary}");
     for part in [
@@ -797,4 +808,43 @@ fn the_readme_example_draft_is_checked_and_linked() {
     let doc = json(&run);
     assert_eq!(doc[0]["path"], "examples/answers/q4-co-sell-launch.md");
     assert_eq!(doc[0]["link"]["target"], "partnerships/q4");
+}
+
+#[test]
+fn block_region_and_file_directives_turn_rules_off_where_they_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let text = "---\ncategory: partnerships\nquestion: 4\n---\n\n# How do you launch a co-sell motion?\n\n\
+<!-- coach: disable-next hedging -->\nI think we launched it.\n\n\
+Maybe it worked.\n\n\
+<!-- coach: disable hedging -->\nProbably it did.\n<!-- coach: enable hedging -->\n\n\
+I guess so.\n\n<!-- coach: disable role-stage -->\n";
+    write(root, "q4.md", text);
+    let doc = json(&run_in(root, &["--format", "json", "q4.md"], None));
+    let hedges: Vec<&str> = findings(&doc)
+        .iter()
+        .filter(|f| f["rule"] == "hedging")
+        .map(|f| slice(text, f))
+        .collect();
+    assert_eq!(hedges, ["Maybe", "I guess"]);
+    assert!(!rules_of(&doc).contains(&"role-stage"));
+    // The fixes list the narrowest form first: the block, then the file (added to its comment).
+    let maybe = findings(&doc)
+        .iter()
+        .find(|f| f["rule"] == "hedging")
+        .unwrap();
+    let titles: Vec<&str> = maybe["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Disable `hedging` for this block",
+            "Disable `hedging` for this file"
+        ]
+    );
+    assert_eq!(maybe["fixes"][1]["edits"][0]["new_text"], ", hedging");
 }

@@ -173,3 +173,31 @@ fn content_pack_is_listed_and_its_errors_reported() {
     );
     assert!(errors.lines().all(|l| l.starts_with("error: ")));
 }
+
+#[test]
+fn a_companion_citing_an_unknown_rule_fails_with_file_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("alliances.md"),
+        MD.replacen("# Partnerships", "# Alliances", 1),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("alliances.toml"),
+        "# Alliances\n[rules]\nmetrcs = \"mistake-1\"\n",
+    )
+    .expect("write");
+    let dir_arg = dir.path().to_str().expect("UTF-8 path");
+    let output = run(&["alliances", "--categories", dir_arg]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("alliances.toml:3: unknown rule \"metrcs\" in [rules]"),
+        "{errors}"
+    );
+    // The category is left out, as a file that fails validation is.
+    assert!(
+        errors.contains("unknown category \"alliances\""),
+        "{errors}"
+    );
+}

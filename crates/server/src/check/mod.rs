@@ -92,7 +92,7 @@ pub struct CheckedFile {
     pub offset: usize,
     /// What the engine found.
     pub report: Report,
-    /// The settings the draft was checked with.
+    /// The settings it was checked with (for the advice shown with each finding).
     pub settings: Settings,
     lines: LineIndex,
 }
@@ -284,9 +284,10 @@ pub fn check(args: &CheckArgs, cwd: &Path, stdin: &mut dyn Read) -> (Outcome, Ca
             Input::File(p) => uri::artifact_uri(p, cwd),
             Input::Stdin => ArtifactUri::Relative(uri::encode_path("<stdin>")),
         };
-        let mut file = CheckedFile::new(path, uri, body, offset, report);
-        file.settings = settings.clone();
-        outcome.files.push(file);
+        outcome.files.push(CheckedFile {
+            settings,
+            ..CheckedFile::new(path, uri, body, offset, report)
+        });
     }
     (outcome, catalog)
 }
@@ -301,7 +302,8 @@ fn load_catalog(dir: Option<&Path>, errors: &mut Vec<String>) -> Catalog {
         errors.push(format!("{}: categories folder not found", dir.display()));
         return Catalog::embedded().clone();
     }
-    let (catalog, problems) = Catalog::with_dir(dir);
+    let (mut catalog, mut problems) = Catalog::with_dir(dir);
+    problems.extend(interview_rubric::resolve_catalog(&mut catalog));
     errors.extend(problems.iter().map(ToString::to_string));
     catalog
 }

@@ -38,7 +38,9 @@ pub fn load(dir: Option<PathBuf>) -> LoadedContent {
             errors: BTreeMap::new(),
         };
     };
-    let (catalog, errors) = Catalog::with_dir(&dir);
+    let (mut catalog, mut errors) = Catalog::with_dir(&dir);
+    // The rubric knows the rule ids the companions cite.
+    errors.extend(interview_rubric::resolve_catalog(&mut catalog));
     let mut by_file: BTreeMap<PathBuf, Vec<ContentError>> = BTreeMap::new();
     file_errors(&dir, errors, &mut by_file);
     LoadedContent {
@@ -78,9 +80,15 @@ pub fn validate_category(
     let toml_path = dir.join(format!("{stem}.toml"));
     let mut by_file = BTreeMap::from([(md_path.clone(), Vec::new()), (toml_path, Vec::new())]);
     let origin = Origin::Dir(dir.display().to_string());
-    if let Err(errors) = Catalog::parse_category(&format!("{stem}.md"), markdown, companion, origin)
-    {
-        file_errors(dir, errors, &mut by_file);
+    match Catalog::parse_category(&format!("{stem}.md"), markdown, companion, origin) {
+        Err(errors) => file_errors(dir, errors, &mut by_file),
+        Ok(category) => {
+            let mut catalog = Catalog {
+                categories: vec![category],
+            };
+            let errors = interview_rubric::resolve_catalog(&mut catalog);
+            file_errors(dir, errors, &mut by_file);
+        }
     }
     if Catalog::embedded().category(stem).is_some() {
         by_file
@@ -150,6 +158,20 @@ mod tests {
         assert!(!toml.is_empty(), "{errors:?}");
         let errors = validate_category(dir, "sales", good, None);
         assert!(errors.values().all(Vec::is_empty), "{errors:?}");
+        // The rubric rejects a rule id it does not know, on the companion's line.
+        let errors = validate_category(
+            dir,
+            "sales",
+            good,
+            Some("\n[rules]\nmetrcs = \"mistake-1\"\n"),
+        );
+        let toml = &errors[&dir.join("sales.toml")];
+        assert_eq!(toml.len(), 1, "{errors:?}");
+        assert_eq!(toml[0].line, Some(3));
+        assert!(
+            toml[0].message.starts_with("unknown rule \"metrcs\""),
+            "{toml:?}"
+        );
         let errors = validate_category(dir, "sales", "# Sales\n\n## Nonsense\n", None);
         assert!(!errors[&dir.join("sales.md")].is_empty(), "{errors:?}");
     }

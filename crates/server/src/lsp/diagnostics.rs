@@ -47,10 +47,11 @@ pub fn from_report(
     encoding: Encoding,
     links: GuideLinks<'_>,
 ) -> Vec<Diagnostic> {
+    let text = fingerprint(doc);
     let kept = most_useful(&report.findings, MAX_DIAGNOSTICS);
     let mut diagnostics: Vec<Diagnostic> = kept
         .iter()
-        .map(|&i| from_finding(&report.findings[i], doc, encoding, links))
+        .map(|&i| diagnostic(&report.findings[i], doc, encoding, links, &text))
         .collect();
     let left_out = report.findings.len() - kept.len();
     if left_out > 0 {
@@ -96,6 +97,27 @@ pub fn from_finding(
     encoding: Encoding,
     links: GuideLinks<'_>,
 ) -> Diagnostic {
+    diagnostic(finding, doc, encoding, links, &fingerprint(doc))
+}
+
+/// Identifies the document's text, so that fixes stored in a diagnostic's `data` are used only on
+/// the text they were made for (the same for equal texts, whatever their version).
+pub(crate) fn fingerprint(doc: &Document) -> String {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for chunk in doc.rope().chunks() {
+        hasher.write(chunk.as_bytes());
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+fn diagnostic(
+    finding: &Finding,
+    doc: &Document,
+    encoding: Encoding,
+    links: GuideLinks<'_>,
+    text: &str,
+) -> Diagnostic {
     let code_description = links.rules.map(|rules| {
         let mut href = rules.clone();
         href.set_fragment(Some(finding.rule.id()));
@@ -109,6 +131,7 @@ pub fn from_finding(
             message: format!("Rubric: {}", cite.text),
         }])
     });
+    // Read back by the code action handler (`features::code_action`) when the client returns it.
     let fixes: Vec<_> = finding
         .fixes
         .iter()
@@ -118,14 +141,10 @@ pub fn from_finding(
                 .iter()
                 .map(|e| json!({ "range": doc.range(e.range.clone(), encoding), "newText": e.new_text }))
                 .collect();
-            json!({ "title": fix.title, "edits": edits })
+            json!({ "title": fix.title, "disables": fix.disables(), "edits": edits })
         })
         .collect();
-    let data = if fixes.is_empty() {
-        json!({ "rule": finding.rule.id() })
-    } else {
-        json!({ "rule": finding.rule.id(), "fixes": fixes })
-    };
+    let data = json!({ "rule": finding.rule.id(), "text": text, "fixes": fixes });
     Diagnostic {
         range: doc.range(finding.range.clone(), encoding),
         severity: Some(severity(finding.severity)),
@@ -252,6 +271,9 @@ mod tests {
             5
         );
         assert_eq!(data["fixes"][0]["edits"][0]["newText"], " (+20%)");
+        assert_eq!(data["fixes"][0]["disables"], false);
+        assert_eq!(data["text"], fingerprint(&doc));
+        assert_ne!(fingerprint(&doc), fingerprint(&Document::new("other", 3)));
     }
 
     #[test]

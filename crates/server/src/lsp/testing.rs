@@ -44,6 +44,7 @@ pub fn catalog() -> Catalog {
             rule_citations: vec![RuleCitation {
                 rule: "metrics".into(),
                 line_id: "teamwork/mistake-1".into(),
+                source: None,
             }],
         }],
     }

@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use interview_ide::advice::advice_for;
 use interview_rubric::{Finding, LinkVia, Severity};
 
 use crate::check::CheckedFile;
@@ -34,7 +33,8 @@ pub fn render(files: &[CheckedFile], color: bool) -> String {
 }
 
 /// One finding: `warning[metrics]: message`, the source line with a caret under the span, the
-/// cited rubric line and the titles of the fixes.
+/// cited rubric line, the rule's advice (the text hover shows) and the titles of the fixes that
+/// change the draft (not those that turn the rule off).
 fn finding_group<'a>(file: &'a CheckedFile, source: &'a str, finding: &'a Finding) -> Group<'a> {
     let span = char_span(source, &finding.range);
     let snippet = Snippet::source(source)
@@ -52,9 +52,8 @@ fn finding_group<'a>(file: &'a CheckedFile, source: &'a str, finding: &'a Findin
                 .message(format!("{}:{}: {}", cite.file, cite.line, cite.text)),
         );
     }
-    // The same advice as the editor's hover.
-    group = group.element(Level::HELP.message(advice_for(finding.rule, &file.settings)));
-    for fix in &finding.fixes {
+    group = group.element(Level::HELP.message(finding.rule.advice(&file.settings)));
+    for fix in finding.fixes.iter().filter(|f| !f.disables()) {
         group = group.element(Level::HELP.message(format!("fix: {}", fix.title)));
     }
     group
@@ -216,10 +215,10 @@ mod tests {
         assert!(out.contains("hint[hedging]: hedging message"), "{out}");
         assert!(out.contains("information[structure]"), "{out}");
         assert!(out.contains("help: fix: Remove the hedge"), "{out}");
-        // Each finding carries the advice hover shows, before its fixes.
-        let advice = format!("help: {}", interview_ide::advice::advice(Rule::Hedging));
-        let at = out.find(&advice).expect("the advice");
-        assert!(at < out.find("help: fix:").unwrap(), "{out}");
+        assert!(
+            out.contains("= help: Drop the hedge and state it plainly."),
+            "{out}"
+        );
     }
 
     #[test]

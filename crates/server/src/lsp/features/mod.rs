@@ -14,9 +14,6 @@ use tower_lsp::lsp_types::Url;
 
 use crate::lsp::document::{Document, Encoding};
 
-/// What code actions read of the feature layer.
-pub(crate) use interview_ide::{locate, templates as commands};
-
 /// Everything a request about one document needs: the analysis (through `Deref`) and how to
 /// convert its byte offsets to the client's positions.
 pub struct Snapshot<'a> {

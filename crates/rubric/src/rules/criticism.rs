@@ -1,11 +1,68 @@
 //! `criticism`: blaming or disparaging past teams, managers, colleagues, partners or customers.
+//!
+//! Why interviewers care: they hear how you will one day talk about them. Blame reads as low
+//! ownership; a neutral description of the gap and what you did about it reads as judgement.
+//!
+//! Fires on: a sentence that blames someone else (`My manager blamed the partners`, `It was the
+//! customer's fault`) or disparages them (`The previous team was incompetent`). One finding per
+//! sentence, on the sentence.
+//!
+//! Does not fire on: negated blame in the same clause (`I never blamed the team`, see
+//! [`crate::negation`]), self-critique (`I was sloppy with the handover`, `It was my fault`), or
+//! anything in code or comments.
+//!
+//! Example: "The previous team was incompetent." fires with "“incompetent” criticises others".
 
 use std::ops::Range;
 
+use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
-use crate::{Finding, Rule};
+use crate::negation::negated;
+use crate::rules::{Meta, Scope};
+use crate::{Finding, Rule, Severity};
 
-use super::{Ctx, Input};
+/// The rule's metadata.
+pub(crate) const META: Meta = Meta {
+    id: "criticism",
+    default_severity: Severity::Warning,
+    summary: "Blaming or disparaging past teams, managers, partners or customers.",
+    scored: true,
+    scope: Scope::Passage,
+    advice: "Describe what happened neutrally and focus on what you changed; own the fix, not the blame.",
+    citation_keywords: &["critici", "blam"],
+    needs_prose: true,
+};
+
+/// Words that blame ([`crate::lexicon::Cue::Blame`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const BLAME: &[&str] = &[
+    "blame", "blamed", "fault", "dropped the ball", "let us down", "let me down", "failed us",
+    "screwed up", "messed up", "under the bus", "sabotage", "sabotaged", "because of them",
+    "thanks to them", "their mess",
+];
+
+/// Words that disparage ([`crate::lexicon::Cue::Disparage`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const DISPARAGE: &[&str] = &[
+    "incompetent", "incompetence", "lazy", "clueless", "useless", "hopeless", "terrible", "awful",
+    "horrible", "dysfunctional", "toxic", "a mess", "a disaster", "a joke", "stupid", "idiot",
+    "idiots", "dumb", "arrogant", "unprofessional", "sloppy", "careless", "no idea", "no clue",
+    "didn't care", "did not care", "couldn't care less", "didn't bother", "couldn't be bothered",
+    "worthless", "pathetic", "ignorant", "amateur", "amateurish", "unreliable", "dishonest",
+    "greedy", "clown", "nightmare", "difficult to work with", "impossible to work with",
+    "had no idea", "chaotic", "mediocre", "never delivered", "wouldn't listen", "didn't listen",
+    "didn't know what", "checked out", "rude", "disorganised", "disorganized",
+];
+
+/// People or groups that can be criticised ([`crate::lexicon::Cue::Target`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const TARGETS: &[&str] = &[
+    "team", "manager", "boss", "leadership", "executive", "management", "colleague", "coworker",
+    "co-worker", "predecessor", "previous", "former", "partner", "customer", "client", "sales",
+    "engineer", "engineering", "marketing", "product", "rep", "vendor", "they", "them", "their",
+    "he", "she", "his", "her", "vp", "ceo", "cto", "cro", "founder", "director", "people", "staff",
+    "org", "department", "alliance", "reseller", "head", "lead", "counterpart", "stakeholder",
+];
 
 /// Words that speak of oneself: "I was sloppy" is self-critique, not criticism.
 const SELF: &[&str] = &[
@@ -20,40 +77,6 @@ const SELF: &[&str] = &[
     "i'm",
     "i'd",
 ];
-
-/// Whether token `i` negates what follows (`not`, `never`, `didn't`).
-pub(crate) fn is_negation(lower: &str) -> bool {
-    matches!(
-        lower,
-        "not" | "never" | "no" | "without" | "nobody" | "none" | "neither" | "nor" | "hardly"
-    ) || lower.ends_with("n't")
-        || lower.ends_with("n’t")
-}
-
-/// A negation among the five words before `hit`, in the same clause (`I never said the partner
-/// was lazy`, but not `They weren't late, but they were clueless`).
-fn negated(ctx: &Ctx<'_>, hit: &Range<usize>, sentence: &Range<usize>) -> bool {
-    let t = ctx.tokens;
-    let mut j = hit.start;
-    while j > sentence.start && hit.start - j < 5 {
-        let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
-        if gap.contains([',', ';', ':', '—', '–']) {
-            return false;
-        }
-        j -= 1;
-        let word = t.lower(j);
-        if matches!(
-            word,
-            "but" | "although" | "though" | "however" | "yet" | "whereas"
-        ) {
-            return false;
-        }
-        if is_negation(word) {
-            return true;
-        }
-    }
-    false
-}
 
 /// The person or group a disparaging word is about: the nearest target or self word before it,
 /// else the first target after it.
@@ -78,7 +101,7 @@ fn blames_other(ctx: &Ctx<'_>, hit: &Range<usize>, sentence: &Range<usize>) -> b
 }
 
 /// One finding per sentence that blames or disparages someone else, unless negated.
-pub(crate) fn check_criticism(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     for sentence in &ctx.tokens.sentences {
         let tokens = sentence.tokens.clone();
         let blame = ctx
@@ -92,13 +115,13 @@ pub(crate) fn check_criticism(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Findin
                 } else {
                     subject_is_other(ctx, h, &tokens)
                 };
-                other && !negated(ctx, h, &tokens)
+                other && !negated(ctx.text, ctx.tokens, h, &tokens)
             });
         let disparage = || {
             ctx.hits
                 .in_range(Cue::Disparage, tokens.clone())
                 .iter()
-                .find(|h| !negated(ctx, h, &tokens) && subject_is_other(ctx, h, &tokens))
+                .find(|h| !negated(ctx.text, ctx.tokens, h, &tokens) && subject_is_other(ctx, h, &tokens))
         };
         let Some(hit) = blame.or_else(disparage) else {
             continue;
@@ -116,7 +139,7 @@ pub(crate) fn check_criticism(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Findin
 #[cfg(test)]
 mod tests {
     use crate::Rule;
-    use crate::checks::testing::{findings, spans};
+    use crate::rules::testing::{findings, spans};
 
     #[test]
     fn blame_and_disparagement_of_others() {

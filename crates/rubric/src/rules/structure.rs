@@ -1,229 +1,36 @@
-//! `structure`: context, action, outcome and learning each need to be there.
+//! `structure`: the answer lacks one of its four parts: context, action, outcome, learning.
+//!
+//! Why interviewers care: a story they can follow (the situation, what you did, what changed,
+//! what you took from it) is what a behavioural or process answer is judged on first; a missing
+//! outcome or lesson reads as an answer that stops halfway.
+//!
+//! Fires on: one finding per missing part, on the title (or line 1). Parts come from headings
+//! (Situation, Approach, Result, Lessons...), paragraph labels (`**Result:**`, `Lessons:`) or clear
+//! prose cues ("At my last company", "I rebuilt", "As a result", "I learned"); see
+//! [`crate::story`].
+//!
+//! Does not fire on: scenario answers (a hypothetical plan has no outcome yet;
+//! `clarifying-questions` judges them), or a draft with no prose.
+//!
+//! Example: `## Situation` … `## Result` with no action or lesson gives "No action part" and
+//! "No learning part", each with a fix that inserts the heading where it belongs.
 
-use crate::lexicon::Cue;
-use crate::{Finding, Rule, Section, SectionKind};
+use crate::context::{Ctx, Input, insert};
+use crate::rules::{Meta, Scope};
+use crate::story::{PARTS, part_index, part_name, part_prompt};
+use crate::{Finding, Fix, Rule, Section, SectionKind, Severity};
 
-use super::{Ctx, Input, insert};
-
-/// The four parts of an answer, in the order they are told.
-pub(crate) const PARTS: [SectionKind; 4] = [
-    SectionKind::Context,
-    SectionKind::Action,
-    SectionKind::Outcome,
-    SectionKind::Learning,
-];
-
-/// Which parts a draft has, and how it marks them.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Parts {
-    /// Present, by [`PARTS`] index.
-    pub present: [bool; 4],
-}
-
-fn part_index(kind: SectionKind) -> Option<usize> {
-    PARTS.iter().position(|&k| k == kind)
-}
-
-/// The name used in messages and inserted headings.
-pub(crate) fn part_name(kind: SectionKind) -> &'static str {
-    match kind {
-        SectionKind::Context => "Context",
-        SectionKind::Action => "Action",
-        SectionKind::Outcome => "Outcome",
-        SectionKind::Learning => "Learning",
-        SectionKind::Other => "Section",
-    }
-}
-
-/// What each missing part should say, as a comment under its inserted heading.
-fn part_prompt(kind: SectionKind) -> &'static str {
-    match kind {
-        SectionKind::Context => "The situation: company, stage, your role, the problem.",
-        SectionKind::Action => "What you did, in the first person.",
-        SectionKind::Outcome => "What changed, in numbers.",
-        SectionKind::Learning => "What you learned and would do next time.",
-        SectionKind::Other => "",
-    }
-}
-
-/// Finds the parts: a section of that kind, or clear prose cues.
-pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
-    let mut present = [false; 4];
-    for section in sections {
-        if let Some(i) = part_index(section.kind) {
-            present[i] = true;
-        }
-    }
-    let hits = ctx.hits;
-    let action_cues = [Cue::ActionCue, Cue::Plan];
-    if !present[1] {
-        present[1] =
-            action_cues.iter().any(|&c| !hits.of(c).is_empty()) || first_person_action(ctx);
-    }
-    if !present[2] {
-        present[2] =
-            !hits.of(Cue::OutcomeCue).is_empty() || ctx.quantities.iter().any(|q| q.metric);
-    }
-    if !present[3] {
-        present[3] = !hits.of(Cue::LearningCue).is_empty();
-    }
-    if !present[0] {
-        // Context is set by cues: the company's stage or the role among them, and, in a
-        // scenario answer, clarifying questions and stated assumptions.
-        present[0] = !hits.of(Cue::ContextCue).is_empty()
-            || !hits.of(Cue::Stage).is_empty()
-            || (ctx.is_scenario() && !hits.of(Cue::Clarify).is_empty())
-            || opens_with_past_state(ctx);
-    }
-    Parts { present }
-}
-
-/// A story that opens by describing how things were ("Our channel was flat.") before anyone
-/// acts: a past state in a sentence before the first action.
-fn opens_with_past_state(ctx: &Ctx<'_>) -> bool {
-    let t = ctx.tokens;
-    for sentence in t.sentences.iter().take(3) {
-        let range = sentence.tokens.clone();
-        let acts = [Cue::ActionCue, Cue::Plan, Cue::OutcomeCue]
-            .iter()
-            .any(|&c| ctx.hits.any_in(c, range.clone()));
-        if acts {
-            return false;
-        }
-        if range
-            .clone()
-            .any(|i| matches!(t.lower(i), "was" | "were" | "had" | "wasn't" | "weren't"))
-        {
-            return true;
-        }
-    }
-    false
-}
-
-/// Past-tense verbs that tell what happened to you rather than what you did.
-const NOT_ACTIONS: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "joined",
-    "inherited",
-    "noticed",
-    "realized",
-    "realised",
-    "learned",
-    "learnt",
-    "needed",
-    "wanted",
-    "felt",
-    "thought",
-    "worked",
-    "managed",
-    "owned",
-    "saw",
-    "found",
-    "knew",
-    "believed",
-    "hoped",
-    "expected",
-    "liked",
-    "loved",
-    "hated",
-    "used",
-    "started",
-    "ended",
-    "got",
-    "became",
-    "heard",
-    "assumed",
-    "decided",
-    "seemed",
-];
-/// Present-tense words after "I" that state, feel or think rather than do.
-const STATES: &[&str] = &[
-    "am",
-    "have",
-    "think",
-    "believe",
-    "feel",
-    "guess",
-    "know",
-    "hope",
-    "want",
-    "need",
-    "like",
-    "love",
-    "mean",
-    "suppose",
-    "wish",
-    "remember",
-    "would",
-    "will",
-    "could",
-    "should",
-    "can",
-    "might",
-    "must",
-    "do",
-    "did",
-    "don't",
-    "didn't",
-    "also",
-    "still",
-    "always",
-    "never",
-    "often",
-    "usually",
-    "sometimes",
-    "really",
-    "just",
-    "learn",
-    "realise",
-    "realize",
-    "understand",
-    "agree",
-    "see",
-    "care",
-    "enjoy",
-    "prefer",
-    "tend",
-    "try",
-    "get",
-    "was",
-    "were",
-    "wasn't",
-    "joined",
-];
-
-/// Irregular past-tense verbs of doing.
-const IRREGULAR: &[&str] = &[
-    "built", "led", "ran", "set", "made", "took", "brought", "drove", "wrote", "met", "began",
-    "chose", "sold", "gave", "held", "put", "sent", "won", "cut", "rebuilt", "sat", "went",
-    "spoke", "told", "kept", "paid", "spent", "struck", "rewrote", "taught", "sought", "shut",
-    "bought", "hired", "fired", "drew", "broke", "split", "shipped",
-];
-
-/// "I" followed by a past-tense verb of doing (`I renegotiated`, `I then built`).
-fn first_person_action(ctx: &Ctx<'_>) -> bool {
-    let t = ctx.tokens;
-    (0..t.tokens.len()).any(|i| {
-        if t.lower(i) != "i" {
-            return false;
-        }
-        let mut j = i + 1;
-        if t.lower(j).ends_with("ly") || matches!(t.lower(j), "then" | "also" | "first" | "quickly")
-        {
-            j += 1;
-        }
-        // Past tense ("I renegotiated") or, in a process answer, the present ("I map accounts").
-        let verb = t.lower(j);
-        !verb.is_empty()
-            && !NOT_ACTIONS.contains(&verb)
-            && !STATES.contains(&verb)
-            && (verb.ends_with("ed")
-                || IRREGULAR.contains(&verb)
-                || verb.bytes().all(|b| b.is_ascii_lowercase()))
-    })
-}
+/// The rule's metadata.
+pub(crate) const META: Meta = Meta {
+    id: "structure",
+    default_severity: Severity::Information,
+    summary: "A part of context, action, outcome or learning is missing.",
+    scored: true,
+    scope: Scope::Draft,
+    advice: "Give the answer its four parts: context (the situation and what was at stake), action (what you did), outcome (the result, with numbers) and learning (what you took away). A heading or a `Result:` label per part makes them easy to follow.",
+    citation_keywords: &["structure"],
+    needs_prose: true,
+};
 
 /// One finding per missing part, with a fix that inserts its heading where it belongs.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
@@ -268,7 +75,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
 
 /// Inserts a heading (or a bold label, in label-style drafts) for `kind` before the first part
 /// that comes after it, else at the end.
-fn insert_section(ctx: &Ctx<'_>, sections: &[Section], kind: SectionKind) -> super::Fix {
+fn insert_section(ctx: &Ctx<'_>, sections: &[Section], kind: SectionKind) -> Fix {
     let nl = ctx.draft.newline;
     let order = part_index(kind).unwrap_or(0);
     let parts: Vec<&Section> = sections
@@ -344,7 +151,7 @@ fn article(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::Rule;
-    use crate::checks::testing::{analyze, findings};
+    use crate::rules::testing::{analyze, findings};
 
     #[test]
     fn full_star_answer_has_no_structure_finding() {

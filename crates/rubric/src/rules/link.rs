@@ -1,8 +1,33 @@
-//! `link`: the draft names no question (or names one that does not exist).
+//! `link`: the draft is not linked to a question (or names one that does not exist).
+//!
+//! Why it matters: question-specific feedback (`concepts`, `clarifying-questions`, the citations
+//! of the question's category) needs to know which question the draft answers. Not scored.
+//!
+//! Fires on: a draft that no front matter (`category:`, `question:`, `scenario:`), heading close to
+//! a question's text or file name (`q3-incentives.md`) links, on the title (or line 1), with fixes
+//! that insert front matter for the (up to three) questions its words match best; and a front
+//! matter value that names nothing (`question: 12` in a category of ten), on the value.
+//!
+//! Does not fire on: a linked draft. It runs on drafts with no prose yet too.
+//!
+//! Example: "Partner incentives at Acme" fires with the fix "Link to question 3: How do you
+//! structure partner incentives?".
 
-use crate::{Finding, Fix, Rule, TextEdit};
+use crate::context::{Ctx, Input};
+use crate::rules::{Meta, Scope};
+use crate::{Finding, Fix, Rule, Severity, TextEdit};
 
-use super::Ctx;
+/// The rule's metadata.
+pub(crate) const META: Meta = Meta {
+    id: "link",
+    default_severity: Severity::Information,
+    summary: "The draft is not linked to a question.",
+    scored: false,
+    scope: Scope::Draft,
+    advice: "Add front matter with `category:` and `question:` (or `scenario:`), or make the first heading the question's text.",
+    citation_keywords: &[],
+    needs_prose: false,
+};
 
 /// Up to three questions closest to the draft's words, best first.
 fn suggestions(ctx: &Ctx<'_>, category: usize) -> Vec<usize> {
@@ -28,15 +53,15 @@ fn suggestions(ctx: &Ctx<'_>, category: usize) -> Vec<usize> {
 }
 
 /// The link finding and its front matter fixes.
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     if let Some((message, range)) = &ctx.linked.problem {
         out.push(ctx.finding(Rule::Link, range.clone(), format!("{message}.")));
     }
     if ctx.linked.target.is_some() {
-        return;
+        return false;
     }
     let Some(category) = ctx.category else {
-        return;
+        return false;
     };
     let index = ctx
         .catalog
@@ -81,11 +106,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         });
     }
     out.push(finding);
+    false
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{analyze, analyze_file};
+    use crate::rules::testing::{analyze, analyze_file};
     use crate::{LinkVia, Rule};
 
     #[test]
@@ -170,7 +196,7 @@ mod tests {
     #[test]
     fn the_caller_can_link_explicitly() {
         use crate::{Options, Settings};
-        let catalog = crate::checks::testing::catalog();
+        let catalog = crate::rules::testing::catalog();
         let text = "---\nquestion: 1\n---\n\nBody.\n";
         for (value, target) in [
             ("partnerships/q3", Some("partnerships/q3")),

@@ -161,6 +161,7 @@ pub(crate) fn catalog() -> Catalog {
         rule_citations: vec![RuleCitation {
             rule: "metrics".into(),
             line_id: "partnerships/mistake-1".into(),
+            source: None,
         }],
     };
     Catalog {

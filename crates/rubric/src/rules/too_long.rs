@@ -1,37 +1,34 @@
-//! `too-long`, word counts and speaking time.
+//! `too-long`: over the spoken-answer word budget.
+//!
+//! Why interviewers care: a spoken answer past two minutes loses the listener; lead with the core
+//! story and expand when asked. The guides ask for concise answers.
+//!
+//! Fires on: a draft with more spoken words than the `word-budget` setting (300 by default;
+//! front matter, code, comments, headings and labels do not count, see [`crate::speaking`]). One
+//! finding, on the first word past the budget, with the count and the speaking time at
+//! `words-per-minute`.
+//!
+//! Does not fire on: drafts within the budget.
+//!
+//! Example: 303 words fire on the 301st: "303 words, about 2:01 spoken at 150 wpm: over the
+//! 300-word budget (2:00)...".
 
-use crate::{Finding, Rule, Section};
+use crate::context::{Ctx, Input};
+use crate::rules::{Meta, Scope};
+use crate::speaking::{clock, seconds};
+use crate::{Finding, Rule, Severity};
 
-use super::{Ctx, Input};
-
-/// Indices of the tokens that are spoken words: prose outside headings and labels.
-pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Vec<usize> {
-    let mut marks: Vec<std::ops::Range<usize>> =
-        sections.iter().map(|s| s.heading.clone()).collect();
-    marks.sort_by_key(|r| r.start);
-    let tokens = ctx.tokens;
-    let mut out = Vec::with_capacity(tokens.tokens.len());
-    // Every token outside the headings and labels, a run at a time.
-    let mut next = 0;
-    for mark in marks {
-        let first = tokens.token_at_or_after(mark.start).max(next);
-        out.extend(next..first);
-        next = first.max(tokens.token_at_or_after(mark.end));
-    }
-    out.extend(next..tokens.tokens.len());
-    out
-}
-
-/// Seconds to say `words` at `wpm` words per minute, rounded.
-pub(crate) fn seconds(words: usize, wpm: u32) -> u32 {
-    let wpm = wpm.max(1) as u64;
-    ((words as u64 * 60 + wpm / 2) / wpm).min(u32::MAX as u64) as u32
-}
-
-/// `m:ss`.
-pub(crate) fn clock(seconds: u32) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
+/// The rule's metadata.
+pub(crate) const META: Meta = Meta {
+    id: "too-long",
+    default_severity: Severity::Information,
+    summary: "Over the spoken-answer word budget.",
+    scored: true,
+    scope: Scope::Draft,
+    advice: "Cut to about {budget} words, roughly {time} spoken; keep the detail for follow-up questions.",
+    citation_keywords: &["concise", "brief"],
+    needs_prose: true,
+};
 
 /// `too-long`: over the word budget; on the first word past it.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
@@ -54,7 +51,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{analyze_with_settings, findings};
+    use crate::rules::testing::{analyze_with_settings, findings};
     use crate::{Rule, Settings};
 
     #[test]

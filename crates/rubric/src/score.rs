@@ -1,12 +1,8 @@
-//! The rubric score: one point per rubric dimension the draft meets.
+//! The rubric score: one point per rubric dimension the draft meets. Which rules count is their
+//! [`crate::rules::Meta::scored`]: the category's best practices and mistakes, not the coaching
+//! extras (`hedging`, `ownership`) or `link`.
 
 use crate::{Rule, Score};
-
-/// Which rules count towards the score: the category's best practices and mistakes. Coaching
-/// extras (`hedging`, `ownership`) and `link` do not.
-fn scored(rule: Rule) -> bool {
-    !matches!(rule, Rule::Hedging | Rule::Ownership | Rule::Link)
-}
 
 /// Points gathered while the rules run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -19,7 +15,7 @@ impl Outcome {
     /// Records a rule that ran: `applicable` when it had something to judge, `met` when it found
     /// nothing.
     pub fn record(&mut self, rule: Rule, applicable: bool, met: bool) {
-        if !scored(rule) || !applicable {
+        if !rule.scored() || !applicable {
             return;
         }
         self.max += 1;
@@ -39,7 +35,7 @@ impl Outcome {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{analyze, analyze_with_settings};
+    use crate::rules::testing::{analyze, analyze_with_settings};
     use crate::{Rule, RuleLevel, Score, Settings};
 
     #[test]

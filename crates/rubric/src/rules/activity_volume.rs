@@ -1,78 +1,61 @@
-//! `metrics` (no quantified impact) and `activity-volume` (effort counted instead of results).
+//! `activity-volume`: effort counted (meetings, calls, partners recruited) instead of results.
+//!
+//! Why interviewers care: forty meetings say how busy you were, not what changed. Interviewers
+//! listen for the business outcome the activity produced; over-focusing on activity volume is a
+//! mistake the guides name.
+//!
+//! Fires on: a count of activity (a digit, a large or vague number: `40 partner meetings`,
+//! `dozens of calls`, `trained 150 partner reps`) with no business result (a metric, or an outcome
+//! word with a word of result) in the same sentence or the next one before a new heading. The
+//! finding covers the activity phrase, verb included.
+//!
+//! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts (`two
+//! partners`), durations (`3 months of calls`), labels (`Step 2`), or a count followed by what it
+//! produced (`which produced $2M in pipeline`).
+//!
+//! Example: "I ran 40 meetings with resellers." fires on "ran 40 meetings".
 
+use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
+use crate::noun_phrase::noun_phrase_end;
 use crate::numbers::{NumberKind, is_vague};
-use crate::{Finding, Rule, SectionKind};
+use crate::rules::{Meta, Scope};
+use crate::{Finding, Rule, Severity};
 
-use super::{Ctx, Input, insert};
+/// The rule's metadata.
+pub(crate) const META: Meta = Meta {
+    id: "activity-volume",
+    default_severity: Severity::Warning,
+    summary: "Activity counts presented without a business outcome.",
+    scored: true,
+    scope: Scope::Passage,
+    advice: "Follow the activity count with what it produced: pipeline, revenue, win rate or time saved.",
+    citation_keywords: &["activity"],
+    needs_prose: true,
+};
 
-/// The first `count` metric names of the category for messages, else `generic`.
-fn metric_examples(ctx: &Ctx<'_>, count: usize, generic: &str) -> String {
-    let names: Vec<&str> = ctx
-        .category
-        .map(|c| {
-            c.lexicons
-                .metrics
-                .iter()
-                .take(count)
-                .map(|m| m.name.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
-    if names.is_empty() {
-        generic.to_string()
-    } else {
-        names.join(", ")
-    }
-}
+/// Effort nouns that are counted, besides the category's `activities` lexicon ([`crate::lexicon::Cue::Activity`]; [`crate::numbers`] reads them too). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const ACTIVITIES: &[&str] = &[
+    "meeting", "call", "cold call", "email", "webinar", "demo", "event", "workshop", "training",
+    "session", "touchpoint", "message", "outreach", "intro", "introduction", "pitch",
+    "presentation", "conference", "qbr", "visit", "follow-up", "follow up", "lunch", "dinner",
+    "interview", "post", "sequence", "enablement session", "partners recruited",
+    "partners signed", "partners onboarded", "reps trained", "office hours", "check-in", "sync",
+];
 
-/// `metrics`: the whole answer has no number that measures impact.
-pub(crate) fn check_metrics(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    if ctx.quantities.iter().any(|q| q.metric) {
-        return true;
-    }
-    let outcome = input
-        .sections
-        .iter()
-        .find(|s| s.kind == SectionKind::Outcome);
-    let range = outcome.map_or_else(|| ctx.anchor(), |s| s.heading.clone());
-    let message = format!(
-        "No quantified impact: add a before/after number ({}), a %, an amount or a multiple.{}",
-        metric_examples(ctx, 4, "conversion rate, revenue, cycle time, retention"),
-        ctx.guide(Rule::Metrics)
-    );
-    let mut finding = ctx.finding(Rule::Metrics, range, message);
-    let nl = ctx.draft.newline;
-    let placeholder = "[Metric] went from [X] to [Y] in [period].";
-    // At the end of the outcome section, else at the end of the draft.
-    let at = outcome.map_or(ctx.text.len(), |s| trim_back(ctx.text, s.range.end));
-    let lead = if at == 0 {
-        String::new()
-    } else {
-        format!("{nl}{nl}")
-    };
-    let tail = if at < ctx.text.len() {
-        format!("{nl}{nl}")
-    } else {
-        nl.to_string()
-    };
-    finding.fixes.push(insert(
-        "Insert a metric placeholder",
-        at,
-        format!("{lead}{placeholder}{tail}"),
-    ));
-    out.push(finding);
-    true
-}
-
-/// The end of `text[..end]` without trailing whitespace.
-fn trim_back(text: &str, end: usize) -> usize {
-    text.get(..end).map_or(end, |t| t.trim_end().len())
-}
+/// Verbs that go with an activity count ([`crate::lexicon::Cue::ActivityVerb`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const ACTIVITY_VERBS: &[&str] = &[
+    "recruit", "sign", "onboard", "send", "sent", "made", "make", "held", "hold", "ran", "run",
+    "host", "book", "attend", "contact", "schedule", "did", "deliver", "pitched", "pitch",
+    "organise", "organize", "reach out to", "reached out to", "logged", "log", "conducted",
+    "conduct", "added", "add",
+];
 
 /// `activity-volume`: counts of meetings, calls, partners recruited... with no business outcome
 /// in the same or the next sentence.
-pub(crate) fn check_activity(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     let t = ctx.tokens;
     let hits = ctx.hits;
     for q in ctx.quantities {
@@ -96,7 +79,7 @@ pub(crate) fn check_activity(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding
                 .map(|r| r.end)
                 .max()
                 .unwrap_or(noun + 1),
-            None if verb => noun_phrase_end(ctx, i + 1, bounds.end),
+            None if verb => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
             None => continue,
         };
         if noun_end <= i + 1 || has_outcome(ctx, sentence, i..noun_end) {
@@ -113,7 +96,7 @@ pub(crate) fn check_activity(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding
         };
         let message = format!(
             "“{phrase}” counts activity{vague}, not outcomes: say what it produced ({}).{}",
-            metric_examples(ctx, 3, "pipeline, revenue, win rate"),
+            ctx.metric_examples(3, "pipeline, revenue, win rate"),
             ctx.guide(Rule::ActivityVolume)
         );
         out.push(ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message));
@@ -155,22 +138,6 @@ fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
     let lower = ctx.tokens.lower(j);
     (lower.ends_with("ed") || matches!(lower, "met" | "sent" | "ran" | "held"))
         && (EFFORT_VERBS.contains(&ctx.tokens.stem(j)) || ctx.hits.covers(Cue::Activity, j))
-}
-
-/// Words that end a noun phrase.
-const PHRASE_BREAKS: &[&str] = &[
-    "and", "or", "with", "to", "for", "in", "at", "of", "on", "from", "by", "who", "which", "that",
-    "but", "so", "than", "as", "into", "across", "over", "during", "per",
-];
-
-/// The end of the noun phrase that starts at token `from`: up to three words, stopping before a
-/// function word.
-fn noun_phrase_end(ctx: &Ctx<'_>, from: usize, limit: usize) -> usize {
-    let mut end = from;
-    while end < limit && end < from + 3 && !PHRASE_BREAKS.contains(&ctx.tokens.lower(end)) {
-        end += 1;
-    }
-    end
 }
 
 /// A business outcome in sentence `sentence` or the next: a metric, or an outcome word with a
@@ -223,67 +190,7 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
 #[cfg(test)]
 mod tests {
     use crate::Rule;
-    use crate::checks::testing::{findings, spans};
-
-    #[test]
-    fn no_metric_flags_the_outcome_heading_with_a_placeholder_fix() {
-        let text = "## Situation\n\nIn Q3 2023 our channel was flat.\n\n## Result\n\nThings improved a lot.\n\n## Lessons\n\nStep 2 matters.\n";
-        let found = findings(text, Rule::Metrics);
-        assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].range.clone()], "## Result");
-        assert!(
-            found[0].message.starts_with("No quantified impact"),
-            "{}",
-            found[0].message
-        );
-        assert!(
-            found[0]
-                .message
-                .contains("Giving generic answers without numbers")
-        );
-        let edit = &found[0].fixes[0].edits[0];
-        assert_eq!(
-            edit.range.start,
-            text.find(" a lot.").unwrap() + " a lot.".len()
-        );
-        assert!(edit.new_text.contains("[Metric] went from [X] to [Y]"));
-    }
-
-    #[test]
-    fn without_an_outcome_section_the_first_line() {
-        let text = "We met in 2022, spent 3 years on it.\nIt went well.";
-        assert_eq!(
-            spans(text, Rule::Metrics),
-            ["We met in 2022, spent 3 years on it."]
-        );
-    }
-
-    #[test]
-    fn doubled_a_third_and_in_half_are_metrics() {
-        for text in [
-            "Partner-sourced pipeline doubled.",
-            "We cut cycle time in half.",
-            "A third of new revenue came through partners.",
-            "Win rate rose 8%.",
-            "We signed 4 new logos.",
-        ] {
-            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
-        }
-    }
-
-    #[test]
-    fn list_numbers_dates_quarters_and_tenure_are_not_metrics() {
-        let text = "1. In Q3 2023 I joined.\n2. By H2 and FY24 I had spent 3 years there.\n3. On 12 March at 9:30 we met.\n";
-        let found = findings(text, Rule::Metrics);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(&text[found[0].range.clone()], "1. In Q3 2023 I joined.");
-    }
-
-    #[test]
-    fn numbers_in_code_and_comments_do_not_count() {
-        let text = "Revenue grew `40%` <!-- 30% -->.\n\n```\n$2M\n```\n";
-        assert_eq!(findings(text, Rule::Metrics).len(), 1);
-    }
+    use crate::rules::testing::{findings, spans};
 
     #[test]
     fn activity_counts_without_outcomes() {

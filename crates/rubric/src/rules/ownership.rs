@@ -1,39 +1,36 @@
-//! Coaching extras: `hedging` and `ownership`.
+//! `ownership`: "we" where the interviewer needs to hear what you did.
+//!
+//! Why interviewers care: they are hiring you, not your team; an action told in "we" hides your
+//! own part. A coaching hint, not scored.
+//!
+//! Fires on: an action section (or the whole draft when no section marks parts) where "we" comes
+//! at least three times and more than twice as often as "I"; on the first "we".
+//!
+//! Does not fire on: a balanced account (`We built it. I led the design. I ran the pilots.`), or
+//! "we" in the context and outcome sections.
+//!
+//! Example: "Then we built a program. We trained resellers and our team ran QBRs. I helped."
+//! under `## Action` fires on the first "we".
 
-use crate::lexicon::Cue;
+use crate::context::{Ctx, Input};
+use crate::rules::{Meta, Scope};
 use crate::tokens::Person;
-use crate::{Finding, Rule, SectionKind};
+use crate::{Finding, Rule, SectionKind, Severity};
 
-use super::{Ctx, Input};
-
-/// Words before "kind of" / "sort of" that make it a noun ("this kind of partner").
-const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "what", "any", "every", "a", "some", "which", "same", "these", "those",
-    "one", "right", "wrong", "other", "each", "another", "whatever", "no",
-];
-
-/// `hedging`: one hint per hedge.
-pub(crate) fn check_hedging(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    let t = ctx.tokens;
-    for hit in ctx.hits.of(Cue::Hedge) {
-        let first = t.lower(hit.start);
-        if matches!(first, "kind" | "sort") && hit.start > 0 {
-            let sentence = &t.sentences[t.tokens[hit.start].sentence].tokens;
-            if hit.start > sentence.start && DETERMINERS.contains(&t.lower(hit.start - 1)) {
-                continue;
-            }
-        }
-        let words = ctx.words(hit.clone());
-        let message = format!(
-            "“{words}” hedges: say it plainly; a confident claim lands better with interviewers."
-        );
-        out.push(ctx.finding(Rule::Hedging, ctx.span(hit.clone()), message));
-    }
-    false
-}
+/// The rule's metadata.
+pub(crate) const META: Meta = Meta {
+    id: "ownership",
+    default_severity: Severity::Hint,
+    summary: "\"We\" where the interviewer needs to hear what you did.",
+    scored: false,
+    scope: Scope::Passage,
+    advice: "Say \"I\" for what you did yourself; keep \"we\" for the team's results.",
+    citation_keywords: &[],
+    needs_prose: true,
+};
 
 /// `ownership`: "we" dominates "I" where the interviewer needs to hear what you did.
-pub(crate) fn check_ownership(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     let t = ctx.tokens;
     let action: Vec<std::ops::Range<usize>> = input
         .sections
@@ -80,18 +77,7 @@ pub(crate) fn check_ownership(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Fi
 #[cfg(test)]
 mod tests {
     use crate::Rule;
-    use crate::checks::testing::{findings, spans};
-
-    #[test]
-    fn hedges_are_flagged_each() {
-        let text = "I think we grew. Maybe it was sort of luck. This kind of partner is rare.";
-        assert_eq!(spans(text, Rule::Hedging), ["I think", "Maybe", "sort of"]);
-        assert!(
-            findings(text, Rule::Hedging)[0]
-                .message
-                .starts_with("“I think” hedges")
-        );
-    }
+    use crate::rules::testing::{findings, spans};
 
     #[test]
     fn we_dominating_the_action_section() {

@@ -1,0 +1,157 @@
+//! What a rule may read: the analysed draft ([`Ctx`]) and what the rules share, computed once per
+//! analysis ([`Input`]).
+
+use std::ops::Range;
+
+use interview_content::{Catalog, Category, Question, QuestionKind};
+
+use crate::directives::Suppressions;
+use crate::draft::Draft;
+use crate::engine::CompiledCategory;
+use crate::lexicon::Hits;
+use crate::link::{Linked, QuestionIndex, Target};
+use crate::numbers::Quantity;
+use crate::story::Parts;
+use crate::tokens::Tokens;
+use crate::{Citation, Finding, Fix, Rule, RuleLevel, Section, Settings, TextEdit};
+
+/// Everything a rule may read.
+pub(crate) struct Ctx<'a> {
+    /// The draft's text.
+    pub text: &'a str,
+    /// Its Markdown model.
+    pub draft: &'a Draft,
+    /// Its prose words and sentences (title excluded).
+    pub tokens: &'a Tokens,
+    /// Lexicon matches.
+    pub hits: &'a Hits,
+    /// Numbers and metric words.
+    pub quantities: &'a [Quantity],
+    /// The category whose rubric applies, when the catalog has any.
+    pub category: Option<&'a Category>,
+    /// Its compiled form.
+    pub compiled: Option<&'a CompiledCategory>,
+    /// How the draft was linked.
+    pub linked: &'a Linked,
+    /// The whole catalog (for link suggestions).
+    pub catalog: &'a Catalog,
+    /// Question stems (for link suggestions).
+    pub questions: &'a QuestionIndex,
+    /// Rule levels and budgets.
+    pub settings: &'a Settings,
+    /// Where the draft's directives turn rules off.
+    pub suppressions: &'a Suppressions,
+}
+
+impl Ctx<'_> {
+    /// The question the draft answers, when linked to one.
+    pub fn question(&self) -> Option<&Question> {
+        match self.linked.target? {
+            Target::Question(i) => self.category?.questions.get(i),
+            Target::Scenario(_) => None,
+        }
+    }
+
+    /// Whether the draft answers a scenario prompt (a scenario, or a question of that kind).
+    pub fn is_scenario(&self) -> bool {
+        match self.linked.target {
+            Some(Target::Scenario(_)) => true,
+            Some(Target::Question(_)) => self
+                .question()
+                .is_some_and(|q| q.kind == QuestionKind::Scenario),
+            None => false,
+        }
+    }
+
+    /// The rubric line `rule` enforces in the category.
+    pub fn cite(&self, rule: Rule) -> Option<Citation> {
+        let index = Rule::ALL.iter().position(|&r| r == rule)?;
+        self.compiled?.citations.get(index)?.clone()
+    }
+
+    /// ` Guide: “...”` for messages, or nothing.
+    pub fn guide(&self, rule: Rule) -> String {
+        self.cite(rule)
+            .map(|c| format!(" Guide: “{}”", c.text.trim()))
+            .unwrap_or_default()
+    }
+
+    /// Where document-wide findings go: the title heading, else the first line.
+    pub fn anchor(&self) -> Range<usize> {
+        if let Some(title) = self.linked.title.and_then(|h| self.draft.headings.get(h)) {
+            return title.range.clone();
+        }
+        let end = self.text.find(['\n', '\r']).unwrap_or(self.text.len());
+        0..end
+    }
+
+    /// A finding for `rule` at `range`.
+    pub fn finding(&self, rule: Rule, range: Range<usize>, message: String) -> Finding {
+        let severity = match self.settings.level(rule) {
+            RuleLevel::On(severity) => severity,
+            RuleLevel::Off => rule.default_severity(),
+        };
+        Finding {
+            rule,
+            severity,
+            range,
+            message,
+            cites: self.cite(rule),
+            fixes: Vec::new(),
+        }
+    }
+
+    /// Byte range of tokens `range`.
+    pub fn span(&self, range: Range<usize>) -> Range<usize> {
+        self.tokens.span(range)
+    }
+
+    /// The text of tokens `range` on one line, for messages.
+    pub fn words(&self, range: Range<usize>) -> String {
+        self.text[self.span(range)]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The first `count` metric names of the category for messages, else `generic`.
+    pub fn metric_examples(&self, count: usize, generic: &str) -> String {
+        let names: Vec<&str> = self
+            .category
+            .map(|c| {
+                c.lexicons
+                    .metrics
+                    .iter()
+                    .take(count)
+                    .map(|m| m.name.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if names.is_empty() {
+            generic.to_string()
+        } else {
+            names.join(", ")
+        }
+    }
+}
+
+/// What the rules share beyond the context: computed once per analysis.
+pub(crate) struct Input<'a> {
+    /// The draft's sections.
+    pub sections: &'a [Section],
+    /// Which parts of an answer the draft has.
+    pub parts: &'a Parts,
+    /// Indices of the tokens that count as spoken words (headings and labels excluded).
+    pub words: &'a [usize],
+}
+
+/// A fix that inserts `text` at `at`.
+pub(crate) fn insert(title: impl Into<String>, at: usize, text: String) -> Fix {
+    Fix {
+        title: title.into(),
+        edits: vec![TextEdit {
+            range: at..at,
+            new_text: text,
+        }],
+    }
+}

@@ -1,0 +1,141 @@
+//! `metrics`: no quantified impact anywhere in the answer.
+//!
+//! Why interviewers care: "it went well" tells them nothing; a before/after number (win rate,
+//! revenue, cycle time, retention), a percentage, an amount or a multiple is the evidence that the
+//! work mattered. Generic answers without numbers are the first mistake the guides list.
+//!
+//! Fires on: a draft whose prose has no number that measures impact (see [`crate::numbers`]: %,
+//! currency, multiples, counts of results, "doubled", "cut in half", "a third"). One finding, on
+//! the Outcome heading when there is one, else on the title (or line 1), with a fix that inserts a
+//! placeholder sentence at the end of the outcome section (else of the draft).
+//!
+//! Does not fire on: dates, years, quarters (Q3, H2), durations, list numbers, company sizes,
+//! counts of activities, or numbers in code, front matter and comments.
+//!
+//! Example: `## Result` / `Things improved a lot.` fires; `Win rate rose 8%.` does not.
+
+use crate::context::{Ctx, Input, insert};
+use crate::rules::{Meta, Scope};
+use crate::{Finding, Rule, SectionKind, Severity};
+
+/// The rule's metadata.
+pub(crate) const META: Meta = Meta {
+    id: "metrics",
+    default_severity: Severity::Warning,
+    summary: "No quantified impact anywhere in the answer.",
+    scored: true,
+    scope: Scope::Draft,
+    advice: "Add at least one number that shows impact: a percentage, revenue, cycle time, win rate or retention, with before and after and over what period.",
+    citation_keywords: &["without numbers", "numbers", "quantif", "metrics"],
+    needs_prose: true,
+};
+
+/// `metrics`: the whole answer has no number that measures impact.
+pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+    if ctx.quantities.iter().any(|q| q.metric) {
+        return true;
+    }
+    let outcome = input
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::Outcome);
+    let range = outcome.map_or_else(|| ctx.anchor(), |s| s.heading.clone());
+    let message = format!(
+        "No quantified impact: add a before/after number ({}), a %, an amount or a multiple.{}",
+        ctx.metric_examples(4, "conversion rate, revenue, cycle time, retention"),
+        ctx.guide(Rule::Metrics)
+    );
+    let mut finding = ctx.finding(Rule::Metrics, range, message);
+    let nl = ctx.draft.newline;
+    let placeholder = "[Metric] went from [X] to [Y] in [period].";
+    // At the end of the outcome section, else at the end of the draft.
+    let at = outcome.map_or(ctx.text.len(), |s| trim_back(ctx.text, s.range.end));
+    let lead = if at == 0 {
+        String::new()
+    } else {
+        format!("{nl}{nl}")
+    };
+    let tail = if at < ctx.text.len() {
+        format!("{nl}{nl}")
+    } else {
+        nl.to_string()
+    };
+    finding.fixes.push(insert(
+        "Insert a metric placeholder",
+        at,
+        format!("{lead}{placeholder}{tail}"),
+    ));
+    out.push(finding);
+    true
+}
+
+/// The end of `text[..end]` without trailing whitespace.
+fn trim_back(text: &str, end: usize) -> usize {
+    text.get(..end).map_or(end, |t| t.trim_end().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Rule;
+    use crate::rules::testing::{findings, spans};
+
+    #[test]
+    fn no_metric_flags_the_outcome_heading_with_a_placeholder_fix() {
+        let text = "## Situation\n\nIn Q3 2023 our channel was flat.\n\n## Result\n\nThings improved a lot.\n\n## Lessons\n\nStep 2 matters.\n";
+        let found = findings(text, Rule::Metrics);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "## Result");
+        assert!(
+            found[0].message.starts_with("No quantified impact"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0]
+                .message
+                .contains("Giving generic answers without numbers")
+        );
+        let edit = &found[0].fixes[0].edits[0];
+        assert_eq!(
+            edit.range.start,
+            text.find(" a lot.").unwrap() + " a lot.".len()
+        );
+        assert!(edit.new_text.contains("[Metric] went from [X] to [Y]"));
+    }
+
+    #[test]
+    fn without_an_outcome_section_the_first_line() {
+        let text = "We met in 2022, spent 3 years on it.\nIt went well.";
+        assert_eq!(
+            spans(text, Rule::Metrics),
+            ["We met in 2022, spent 3 years on it."]
+        );
+    }
+
+    #[test]
+    fn doubled_a_third_and_in_half_are_metrics() {
+        for text in [
+            "Partner-sourced pipeline doubled.",
+            "We cut cycle time in half.",
+            "A third of new revenue came through partners.",
+            "Win rate rose 8%.",
+            "We signed 4 new logos.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn list_numbers_dates_quarters_and_tenure_are_not_metrics() {
+        let text = "1. In Q3 2023 I joined.\n2. By H2 and FY24 I had spent 3 years there.\n3. On 12 March at 9:30 we met.\n";
+        let found = findings(text, Rule::Metrics);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(&text[found[0].range.clone()], "1. In Q3 2023 I joined.");
+    }
+
+    #[test]
+    fn numbers_in_code_and_comments_do_not_count() {
+        let text = "Revenue grew `40%` <!-- 30% -->.\n\n```\n$2M\n```\n";
+        assert_eq!(findings(text, Rule::Metrics).len(), 1);
+    }
+}
