@@ -666,6 +666,18 @@ pub(crate) mod tests {
         }
     }
 
+    #[test]
+    fn a_panic_while_checking_becomes_an_error_for_that_draft() {
+        let caught = guarded("answers/a.md", || -> u8 { panic!("boom") });
+        let message = caught.unwrap_err();
+        assert!(
+            message.starts_with("answers/a.md: internal error"),
+            "{message}"
+        );
+        assert!(message.ends_with("boom"), "{message}");
+        assert_eq!(guarded("b.md", || 7), Ok(7));
+    }
+
     /// A checked file with these findings and an otherwise empty report.
     pub(crate) fn checked(path: &str, text: &str, findings: Vec<Finding>) -> CheckedFile {
         let report = Report {

@@ -41,13 +41,14 @@ pub fn render_file(file: &CheckedFile, color: bool) -> String {
     out
 }
 
-/// Bytes of a line shown before and after a finding's span, at most.
-const CONTEXT_BYTES: usize = 512;
+/// Characters of a line kept before and after a finding's span, at most: more than the renderer
+/// shows of a long line (it trims lines to a 140-column terminal around the span).
+const CONTEXT_CHARS: usize = 160;
 /// Bytes of a finding's span shown, at most.
 const SPAN_BYTES: usize = 16 * 1024;
 
 /// The part of a file shown for one finding: the lines the span is on, cut to
-/// [`CONTEXT_BYTES`] either side of it and to [`SPAN_BYTES`] of it. The snippet is bounded, so
+/// [`CONTEXT_CHARS`] either side of it and to [`SPAN_BYTES`] of it. The snippet is bounded, so
 /// rendering costs the same per finding whatever the size of the file or of its lines (the
 /// renderer trims long lines to the terminal anyway).
 struct Window {
@@ -65,17 +66,19 @@ impl Window {
         let span = char_span(text, range);
         let start = file.position(span.start);
         let end = floor(text, span.end.min(span.start.saturating_add(SPAN_BYTES)));
-        let from = floor(
-            text,
-            start
-                .line_start
-                .max(span.start.saturating_sub(CONTEXT_BYTES)),
-        );
-        let limit = floor(text, end.saturating_add(CONTEXT_BYTES));
-        let to = text.as_bytes()[end..limit]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(limit, |i| end + i);
+        let before = &text[start.line_start..span.start];
+        let from = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(start.line_start, |(i, _)| start.line_start + i);
+        let mut to = text.len();
+        for (n, (i, c)) in text[end..].char_indices().enumerate() {
+            if n == CONTEXT_CHARS || c == '\n' || c == '\r' {
+                to = end + i;
+                break;
+            }
+        }
         Window {
             source: from..to,
             span: span.start - from..end - from,
