@@ -56,7 +56,7 @@ impl Positions {
             {
                 walked += target - cursor.offset;
             }
-            cursor.advance(text, bytes, target);
+            cursor.advance(bytes, target);
             at.push(cursor.here);
         }
         Positions {
@@ -85,23 +85,34 @@ struct Cursor {
 }
 
 impl Cursor {
-    /// Moves forward to `target` (a character boundary at or after the cursor).
-    fn advance(&mut self, text: &str, bytes: &[u8], target: usize) {
-        for (i, c) in text[self.offset..target].char_indices() {
-            let i = self.offset + i;
+    /// Moves forward to `target` (a character boundary at or after the cursor), a byte at a time
+    /// for ASCII and a character at a time otherwise.
+    fn advance(&mut self, bytes: &[u8], target: usize) {
+        let mut i = self.offset;
+        while i < target {
+            let b = bytes[i];
             // A `\r` before a `\n` belongs to the line the `\n` ends.
-            let ends_line = c == '\n' || (c == '\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends_line {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                i += 1;
                 self.here = LineColumn {
                     line: self.here.line + 1,
                     column: 1,
                     column_utf16: 1,
-                    line_start: i + 1,
+                    line_start: i,
                 };
-            } else {
-                self.here.column += 1;
-                self.here.column_utf16 += c.len_utf16();
+                continue;
             }
+            // The length of the character from its first byte; four-byte characters are two
+            // UTF-16 units.
+            let len = match b {
+                0x00..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            self.here.column += 1;
+            self.here.column_utf16 += if len == 4 { 2 } else { 1 };
+            i += len;
         }
         self.offset = target;
     }
