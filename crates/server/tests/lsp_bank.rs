@@ -1,6 +1,7 @@
-//! End-to-end over stdio: the answer bank in the editor. `interviewCoach.bank` over a copy of the
-//! fixture bank in `tests/fixtures/bank` (drafted, undrafted, duplicate and unlinked drafts, a
-//! scenario and a content-pack category), compared with `interview-coach bank --format json`.
+//! End-to-end over stdio: the answer bank in the editor, over a copy of the fixture bank in
+//! `tests/fixtures/bank` (drafted, undrafted, duplicate and unlinked drafts, a scenario and a
+//! content-pack category): `interviewCoach.bank` compared with `interview-coach bank --format
+//! json`, `workspace/symbol`, `workspace/diagnostic` and files changed on disk.
 
 mod support;
 
@@ -190,5 +191,231 @@ fn open_drafts_count_with_their_text_in_the_editor() {
     let q2 = item(&after, "partnerships/q2");
     assert_eq!(q2["drafts"][0]["path"], "answers/notes.md", "{q2}");
     assert!(after["unlinked"].as_array().unwrap().is_empty(), "{after}");
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+fn symbols(client: &mut TestClient, query: &str) -> Vec<Value> {
+    client
+        .request("workspace/symbol", json!({ "query": query }))
+        .unwrap()
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn names(symbols: &[Value]) -> Vec<String> {
+    symbols
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn workspace_symbols_find_drafts_by_question_id_and_title() {
+    let (_dir, root) = workspace();
+    let mut client = start(&root);
+    let init = client.request("workspace/symbol", json!({ "query": "" }));
+    let all = init.unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 7, "{all}");
+
+    // By question id: both drafts of q1, in path order, each a file symbol at its start.
+    let q1 = symbols(&mut client, "partnerships/q1 ");
+    assert_eq!(q1.len(), 2, "{q1:?}");
+    for symbol in &q1 {
+        let name = symbol["name"].as_str().unwrap();
+        assert!(
+            name.starts_with("partnerships/q1 How do you identify good strategic partners"),
+            "{name}"
+        );
+        assert_eq!(symbol["kind"], 1);
+        let path = symbol["containerName"].as_str().unwrap();
+        assert_eq!(symbol["location"]["uri"], file_uri(&root.join(path)));
+    }
+    assert_eq!(q1[0]["containerName"], "answers/q1-first-try.md");
+
+    // By words of the title, in any letter case; a scenario by its prompt's words too.
+    let co_sell = names(&symbols(&mut client, "CO-SELL motion"));
+    assert_eq!(co_sell.len(), 1, "{co_sell:?}");
+    assert!(co_sell[0].starts_with("partnerships/q4 "), "{co_sell:?}");
+    let scenario = names(&symbols(&mut client, "scenario-1"));
+    assert_eq!(scenario.len(), 1, "{scenario:?}");
+    // A draft that names no question is found by its path; nothing matches nonsense.
+    assert_eq!(names(&symbols(&mut client, "notes")), ["answers/notes.md"]);
+    assert!(symbols(&mut client, "zzz-no-such-draft").is_empty());
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+fn pull(client: &mut TestClient, previous: &[(String, String)]) -> Vec<Value> {
+    let previous: Vec<Value> = previous
+        .iter()
+        .map(|(uri, id)| json!({ "uri": uri, "value": id }))
+        .collect();
+    let report = client
+        .request(
+            "workspace/diagnostic",
+            json!({ "previousResultIds": previous }),
+        )
+        .unwrap();
+    report["items"].as_array().cloned().unwrap()
+}
+
+fn report_for<'a>(items: &'a [Value], uri: &str) -> Option<&'a Value> {
+    items.iter().find(|i| i["uri"] == uri)
+}
+
+fn result_ids(items: &[Value]) -> Vec<(String, String)> {
+    items
+        .iter()
+        .filter_map(|i| {
+            Some((
+                i["uri"].as_str()?.to_string(),
+                i["resultId"].as_str()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn rules(report: &Value) -> Vec<String> {
+    report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn workspace_diagnostics_cover_unopened_drafts_with_result_ids() {
+    let (_dir, root) = workspace();
+    let mut client = start(&root);
+    let init_caps = client.request("workspace/symbol", json!({ "query": "" }));
+    assert!(init_caps.is_ok());
+    let items = pull(&mut client, &[]);
+    assert_eq!(items.len(), 7, "{items:?}");
+    for item in &items {
+        assert_eq!(item["kind"], "full", "{item}");
+        assert!(item["resultId"].is_string(), "{item}");
+    }
+    let weak = file_uri(&root.join("answers/q1-first-try.md"));
+    let weak_rules = rules(report_for(&items, &weak).unwrap());
+    assert!(
+        weak_rules.contains(&"activity-volume".to_string())
+            || weak_rules.contains(&"structure".to_string()),
+        "{weak_rules:?}"
+    );
+    let notes = file_uri(&root.join("answers/notes.md"));
+    assert!(rules(report_for(&items, &notes).unwrap()).contains(&"link".to_string()));
+
+    // Nothing changed: every draft is reported unchanged with the same id.
+    let ids = result_ids(&items);
+    let again = pull(&mut client, &ids);
+    assert_eq!(again.len(), 7);
+    for item in &again {
+        assert_eq!(item["kind"], "unchanged", "{item}");
+    }
+    assert_eq!(result_ids(&again), ids);
+
+    // An open draft is left to pushed diagnostics: not in the workspace report, and its document
+    // pull is empty.
+    client.open(
+        &weak,
+        &std::fs::read_to_string(root.join("answers/q1-first-try.md")).unwrap(),
+        1,
+    );
+    client.diagnostics(&weak, 1);
+    let with_open = pull(&mut client, &ids);
+    assert_eq!(with_open.len(), 6, "{with_open:?}");
+    assert!(report_for(&with_open, &weak).is_none());
+    let document = client
+        .request(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": weak } }),
+        )
+        .unwrap();
+    assert_eq!(document["kind"], "full");
+    assert!(
+        document["items"].as_array().unwrap().is_empty(),
+        "{document}"
+    );
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn files_changed_on_disk_are_reported_fresh() {
+    let (_dir, root) = workspace();
+    let options = Options {
+        workspace: Some(root.clone()),
+        watch_files: true,
+        diagnostic_refresh: true,
+        ..Options::default()
+    };
+    let (mut client, init) = TestClient::start_initialized(options);
+    let provider = &init["capabilities"]["diagnosticProvider"];
+    assert_eq!(provider["workspaceDiagnostics"], true, "{init}");
+    assert_eq!(provider["interFileDependencies"], false);
+    assert_eq!(init["capabilities"]["workspaceSymbolProvider"], true);
+    let registration = client.wait_notification("client/registerCapability", |p| {
+        p["registrations"][0]["method"] == "workspace/didChangeWatchedFiles"
+    });
+    let globs: Vec<&str> = registration["registrations"][0]["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    assert!(globs.contains(&"**/*.md"), "{globs:?}");
+
+    let items = pull(&mut client, &[]);
+    let ids = result_ids(&items);
+    let q7_path = root.join("answers/q7-commitment.md");
+    let q7 = file_uri(&q7_path);
+    let before = report_for(&items, &q7).unwrap().clone();
+    assert!(rules(&before).contains(&"metrics".to_string()), "{before}");
+
+    // q7 rewritten with numbers, a new draft created, the note deleted.
+    std::fs::write(
+        &q7_path,
+        "---\ncategory: partnerships\nquestion: 7\n---\n\n# How do you avoid low-commitment partnerships?\n\n\
+         At a 200-person fintech I required a joint business plan before signing; partner-sourced \
+         revenue grew 24% in two quarters and win rate rose from 18% to 31%.\n",
+    )
+    .unwrap();
+    let created_path = root.join("answers/q3-incentives.md");
+    std::fs::write(
+        &created_path,
+        "---\ncategory: partnerships\nquestion: 3\n---\n\n# Incentives\n\nI paid partners on sourced revenue.\n",
+    )
+    .unwrap();
+    let created = file_uri(&created_path);
+    let notes_path = root.join("answers/notes.md");
+    std::fs::remove_file(&notes_path).unwrap();
+    let notes = file_uri(&notes_path);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [
+            { "uri": q7, "type": 2 },
+            { "uri": created, "type": 1 },
+            { "uri": notes, "type": 3 },
+        ]}),
+    );
+    // The server asks the client to pull again once it has taken the changes in.
+    client.wait_notification("workspace/diagnostic/refresh", |_| true);
+
+    let after = pull(&mut client, &ids);
+    let fresh = report_for(&after, &q7).unwrap();
+    assert_eq!(fresh["kind"], "full", "{fresh}");
+    assert_ne!(fresh["resultId"], before["resultId"]);
+    assert!(!rules(fresh).contains(&"metrics".to_string()), "{fresh}");
+    assert_eq!(report_for(&after, &created).unwrap()["kind"], "full");
+    let cleared = report_for(&after, &notes).unwrap();
+    assert_eq!(cleared["kind"], "full");
+    assert!(cleared["items"].as_array().unwrap().is_empty());
+    let unchanged = file_uri(&root.join("answers/q4-co-sell.md"));
+    assert_eq!(report_for(&after, &unchanged).unwrap()["kind"], "unchanged");
+
+    // The bank follows the disk too.
+    let bank = bank(&mut client, json!([])).unwrap();
+    assert_eq!(item(&bank, "partnerships/q3")["drafts"][0]["uri"], created);
+    assert!(bank["unlinked"].as_array().unwrap().is_empty(), "{bank}");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }

@@ -233,6 +233,7 @@ fn settings_files_and_packs_are_watched_when_the_client_allows_it() {
         [
             "**/.interview-coach.toml",
             "**/.interview-coach/categories/**",
+            "**/*.md",
             "**/packs/interview/**"
         ]
     );

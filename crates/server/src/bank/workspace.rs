@@ -132,6 +132,77 @@ pub fn overview(
     Ok(bank)
 }
 
+/// How many workspace symbols are sent at most.
+pub const MAX_WORKSPACE_SYMBOLS: usize = 250;
+
+/// A draft as a workspace symbol: found by its question's id and title, or its path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftSymbol {
+    /// `partnerships/q1 How do you identify good strategic partners?`, or the path of a draft
+    /// that names no question.
+    pub name: String,
+    /// The draft's path as shown.
+    pub path: String,
+    /// The draft's file URI.
+    pub uri: String,
+}
+
+/// The drafts whose question id, question title or path hold every word of `query` (letter case
+/// ignored; an empty query matches all), by question id then path, at most `max`.
+pub fn draft_symbols(
+    catalog: &Catalog,
+    drafts: &[WorkspaceDraft],
+    query: &str,
+    max: usize,
+) -> Vec<DraftSymbol> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let mut symbols: Vec<(Option<(usize, usize)>, DraftSymbol)> = drafts
+        .iter()
+        .filter_map(|draft| {
+            let target = draft.report.link.as_ref().and_then(|l| l.target.as_deref());
+            let (order, name) = match target.and_then(|t| item_title(catalog, t)) {
+                Some((order, title)) => (Some(order), format!("{} {title}", target?)),
+                None => (None, draft.path.clone()),
+            };
+            let haystack = format!("{name}\n{}", draft.path).to_lowercase();
+            words
+                .iter()
+                .all(|w| haystack.contains(w.as_str()))
+                .then(|| {
+                    (
+                        order,
+                        DraftSymbol {
+                            name,
+                            path: draft.path.clone(),
+                            uri: draft.uri.clone(),
+                        },
+                    )
+                })
+        })
+        .collect();
+    // Linked drafts in catalog order, then the others by path.
+    symbols.sort_by(|(a, x), (b, y)| (a.is_none(), a, &x.path).cmp(&(b.is_none(), b, &y.path)));
+    symbols.truncate(max);
+    symbols.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The catalog position (category, item) and title of a question or scenario id.
+fn item_title(catalog: &Catalog, id: &str) -> Option<((usize, usize), String)> {
+    let (c, category) = catalog
+        .categories
+        .iter()
+        .enumerate()
+        .find(|(_, c)| id.split('/').next() == Some(c.id.as_str()))?;
+    if let Some(i) = category.questions.iter().position(|q| q.id == id) {
+        return Some(((c, i), category.questions[i].text.clone()));
+    }
+    let i = category.scenarios.iter().position(|s| s.id == id)?;
+    Some((
+        (c, category.questions.len() + i),
+        category.scenarios[i].prompt.clone(),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

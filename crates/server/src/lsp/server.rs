@@ -1,6 +1,7 @@
 //! The tower-lsp handlers: lifecycle, document sync, settings, watched files. Each handler does its
 //! bookkeeping in [`State`] and leaves the work to it.
 
+use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -166,13 +167,7 @@ impl Backend {
                 let only = to_proto::bank_arguments(arguments).map_err(Error::invalid_params)?;
                 let bank = workspace::bank(&self.state, only.as_deref())
                     .await
-                    .map_err(|e| match e {
-                        workspace::BankError::Invalid(message) => Error::invalid_params(message),
-                        workspace::BankError::Internal(message) => Error {
-                            message: message.into(),
-                            ..Error::internal_error()
-                        },
-                    })?;
+                    .map_err(Error::invalid_params)?;
                 Ok(to_value(&bank))
             }
             other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
@@ -186,6 +181,8 @@ impl Backend {
         let mut watchers = vec![
             json!({ "globPattern": format!("**/{}", config::PROJECT_FILE) }),
             json!({ "globPattern": "**/.interview-coach/categories/**" }),
+            // The drafts of the workspace index.
+            json!({ "globPattern": "**/*.md" }),
         ];
         let path = self.state.settings().categories_path.clone();
         if path != config::DEFAULT_CATEGORIES_PATH {
@@ -347,6 +344,10 @@ fn client_caps(capabilities: &ClientCapabilities) -> ClientCaps {
             .and_then(|w| w.workspace_edit.as_ref())
             .and_then(|e| e.document_changes)
             .unwrap_or(false),
+        diagnostic_refresh: workspace
+            .and_then(|w| w.diagnostic.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
     }
 }
 
@@ -421,6 +422,15 @@ impl LanguageServer for Backend {
                     resolve_provider: Some(false),
                 }),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
+                    DiagnosticOptions {
+                        identifier: Some("interview-coach".to_string()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: true,
+                        ..DiagnosticOptions::default()
+                    },
+                )),
                 execute_command_provider: Some(ExecuteCommandOptions {
                     commands: to_proto::ALL_COMMANDS
                         .iter()
@@ -449,6 +459,8 @@ impl LanguageServer for Backend {
         self.state.publish_pack_diagnostics().await;
         // Analyses start now, so that the first diagnostics already follow the client's settings.
         self.state.set_ready();
+        // The workspace's unopened drafts are indexed in the background from now on.
+        workspace::start(&self.state);
         self.register_file_watchers().await;
     }
 
@@ -522,6 +534,11 @@ impl LanguageServer for Backend {
                 project = true;
             } else if self.state.is_pack_uri(&change.uri) {
                 pack = true;
+            } else if change.typ == FileChangeType::DELETED {
+                workspace::deleted(&self.state, &path);
+            } else {
+                // Taken in before any await: a request that follows sees the change.
+                workspace::changed(&self.state, &path);
             }
         }
         if pack {
@@ -609,6 +626,39 @@ impl LanguageServer for Backend {
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
         self.execute(&params.command, &params.arguments).await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<Vec<SymbolInformation>>> {
+        let found = workspace::symbols(&self.state, &params.query).await;
+        Ok(Some(to_proto::workspace_symbols(found)))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        let previous: HashMap<Url, String> = params
+            .previous_result_ids
+            .into_iter()
+            .map(|p| (p.uri, p.value))
+            .collect();
+        let (files, gone) = workspace::diagnostics(&self.state, &previous).await;
+        Ok(to_proto::workspace_diagnostics(files, gone))
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let file = workspace::document_diagnostics(
+            &self.state,
+            &params.text_document.uri,
+            params.previous_result_id.as_deref(),
+        );
+        Ok(to_proto::document_diagnostics(file))
     }
 }
 

@@ -25,6 +25,7 @@ use crate::lsp::content_pack::{self, LoadedContent};
 use crate::lsp::diagnostics::{self, GuideLinks};
 use crate::lsp::document::{Document, Encoding};
 use crate::lsp::guide_files::{self, WrittenGuide};
+use crate::lsp::workspace::{self, Index};
 
 /// Drafts larger than this are kept in sync but not analysed.
 pub const MAX_ANALYSED_BYTES: usize = 8 * 1024 * 1024;
@@ -133,6 +134,8 @@ pub struct ClientCaps {
     pub snippets: bool,
     /// Versioned `documentChanges` in workspace edits.
     pub document_changes: bool,
+    /// `workspace/diagnostic/refresh`.
+    pub diagnostic_refresh: bool,
 }
 
 /// The shared server state.
@@ -165,6 +168,8 @@ pub struct State {
     /// Held while deciding whether to publish and sending, so that publications for one URI leave
     /// in the order they were decided.
     publish: tokio::sync::Mutex<()>,
+    /// The workspace's drafts that are not open, analysed in the background.
+    pub index: Index,
 }
 
 /// Locks a mutex, taking the data even if a panicking thread poisoned it: every update here leaves
@@ -204,6 +209,7 @@ impl State {
             analysed: tokio::sync::Notify::new(),
             reloading: tokio::sync::Mutex::new(()),
             publish: tokio::sync::Mutex::new(()),
+            index: Index::default(),
         }
     }
 
@@ -580,6 +586,10 @@ impl State {
         self.client
             .publish_diagnostics(uri.clone(), Vec::new(), None)
             .await;
+        // A draft of the workspace is reported from disk again, as saved.
+        if let Ok(path) = uri.to_file_path() {
+            workspace::changed(self, &path);
+        }
     }
 
     /// Marks every open document as needing analysis (settings, catalog or project file changed)
@@ -595,6 +605,7 @@ impl State {
         for uri in uris {
             self.schedule(uri);
         }
+        workspace::rescan(self);
     }
 
     fn kind(&self, uri: &Url, language_id: &str) -> DocKind {
@@ -635,8 +646,13 @@ impl State {
             }
             open.analysing = true;
         }
+        // The workspace index waits while this analysis is pending.
+        let foreground = self.index.foreground.enter();
         let state = Arc::clone(self);
-        tokio::spawn(async move { state.analysis_worker(uri).await });
+        tokio::spawn(async move {
+            state.analysis_worker(uri).await;
+            drop(foreground);
+        });
     }
 
     fn job(&self, uri: &Url) -> Option<(Job, Option<String>)> {

@@ -12,8 +12,10 @@ use interview_rubric::SectionKind;
 use serde_json::Value;
 use tower_lsp::lsp_types::{self as lsp, Url};
 
+use crate::bank::workspace::DraftSymbol;
 use crate::lsp::document::Encoding;
 use crate::lsp::features::{GuideFiles, Snapshot};
+use crate::lsp::workspace::FileDiagnostics;
 
 /// `interviewCoach.questions`: every question and scenario prompt.
 pub const QUESTIONS: &str = "interviewCoach.questions";
@@ -222,6 +224,100 @@ pub fn guide_uri(guides: &GuideFiles, catalog: &Catalog, category: Option<&str>)
                 .find_map(|c| guides.by_category.get(&c.id).cloned())
         }),
     }
+}
+
+/// Drafts as workspace symbols (`workspace/symbol`): a file symbol at the start of each draft,
+/// its path as the container.
+#[allow(deprecated)] // `SymbolInformation::deprecated` must be set to build one.
+pub fn workspace_symbols(symbols: Vec<DraftSymbol>) -> Vec<lsp::SymbolInformation> {
+    symbols
+        .into_iter()
+        .filter_map(|symbol| {
+            let uri = Url::parse(&symbol.uri).ok()?;
+            Some(lsp::SymbolInformation {
+                name: symbol.name,
+                kind: lsp::SymbolKind::FILE,
+                tags: None,
+                deprecated: None,
+                location: lsp::Location::new(uri, lsp::Range::default()),
+                container_name: Some(symbol.path),
+            })
+        })
+        .collect()
+}
+
+/// The report of `workspace/diagnostic`: each unopened draft's diagnostics, or `unchanged` when
+/// the client's result id is current; an empty report for each file the client knows that is
+/// gone, so that its diagnostics are cleared.
+pub fn workspace_diagnostics(
+    files: Vec<FileDiagnostics>,
+    gone: Vec<Url>,
+) -> lsp::WorkspaceDiagnosticReportResult {
+    let reported = files.into_iter().map(|file| match file.diagnostics {
+        Some(diagnostics) => lsp::WorkspaceDocumentDiagnosticReport::Full(
+            lsp::WorkspaceFullDocumentDiagnosticReport {
+                uri: file.uri,
+                version: None,
+                full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                    result_id: Some(file.result_id),
+                    items: diagnostics.as_ref().clone(),
+                },
+            },
+        ),
+        None => lsp::WorkspaceDocumentDiagnosticReport::Unchanged(
+            lsp::WorkspaceUnchangedDocumentDiagnosticReport {
+                uri: file.uri,
+                version: None,
+                unchanged_document_diagnostic_report: lsp::UnchangedDocumentDiagnosticReport {
+                    result_id: file.result_id,
+                },
+            },
+        ),
+    });
+    let cleared = gone.into_iter().map(|uri| {
+        lsp::WorkspaceDocumentDiagnosticReport::Full(lsp::WorkspaceFullDocumentDiagnosticReport {
+            uri,
+            version: None,
+            full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport::default(),
+        })
+    });
+    lsp::WorkspaceDiagnosticReportResult::Report(lsp::WorkspaceDiagnosticReport {
+        items: reported.chain(cleared).collect(),
+    })
+}
+
+/// The report of `textDocument/diagnostic`: empty for an open draft (its diagnostics are pushed
+/// with its version), else the index's diagnostics of the file, or `unchanged`.
+pub fn document_diagnostics(file: Option<FileDiagnostics>) -> lsp::DocumentDiagnosticReportResult {
+    let report = match file {
+        None => {
+            lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport::default())
+        }
+        Some(FileDiagnostics {
+            result_id,
+            diagnostics: None,
+            ..
+        }) => lsp::DocumentDiagnosticReport::Unchanged(
+            lsp::RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: lsp::UnchangedDocumentDiagnosticReport {
+                    result_id,
+                },
+            },
+        ),
+        Some(FileDiagnostics {
+            result_id,
+            diagnostics: Some(diagnostics),
+            ..
+        }) => lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                result_id: Some(result_id),
+                items: diagnostics.as_ref().clone(),
+            },
+        }),
+    };
+    lsp::DocumentDiagnosticReportResult::Report(report)
 }
 
 #[cfg(test)]

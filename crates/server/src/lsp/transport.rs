@@ -353,6 +353,27 @@ enum Decodable {
 /// Eglot send with `shutdown`.
 const NO_PARAMS: [&str; 2] = ["shutdown", "exit"];
 
+/// Copies the client's `capabilities.workspace.diagnostics` (as the protocol spells it) to
+/// `diagnostic`, the only spelling lsp-types 0.94 reads, so that `refreshSupport` is seen. Returns
+/// whether the message changed.
+fn spell_workspace_diagnostics(object: &mut serde_json::Map<String, Value>) -> bool {
+    let Some(Value::Object(workspace)) = object
+        .get_mut("params")
+        .and_then(|p| p.get_mut("capabilities"))
+        .and_then(|c| c.get_mut("workspace"))
+    else {
+        return false;
+    };
+    match workspace.get("diagnostics") {
+        Some(value @ Value::Object(_)) if !workspace.contains_key("diagnostic") => {
+            let value = value.clone();
+            workspace.insert("diagnostic".to_string(), value);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The body to forward to tower-lsp, or why the body is not a JSON-RPC message it can take, with
 /// the error response to send, if any.
 pub fn check_body(body: &[u8]) -> Result<Vec<u8>, (String, Option<Value>)> {
@@ -386,6 +407,9 @@ pub fn check_body(body: &[u8]) -> Result<Vec<u8>, (String, Option<Value>)> {
         };
         if NO_PARAMS.contains(&name.as_str()) && object.get("params").is_some_and(empty) {
             object.remove("params");
+            body = Cow::Owned(Value::Object(object.clone()).to_string().into_bytes());
+        }
+        if name == "initialize" && spell_workspace_diagnostics(&mut object) {
             body = Cow::Owned(Value::Object(object.clone()).to_string().into_bytes());
         }
     }
@@ -659,6 +683,17 @@ mod tests {
         assert!(reply.is_none());
         // The largest id tower-lsp takes still passes.
         assert!(check_body(br#"{"jsonrpc":"2.0","id":9223372036854775807,"method":"x"}"#).is_ok());
+    }
+
+    #[test]
+    fn the_workspace_diagnostics_capability_is_read_as_the_protocol_spells_it() {
+        let body = br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"workspace":{"diagnostics":{"refreshSupport":true}}}}}"#;
+        let forwarded: Value = serde_json::from_slice(&check_body(body).unwrap()).unwrap();
+        let workspace = &forwarded["params"]["capabilities"]["workspace"];
+        assert_eq!(workspace["diagnostic"]["refreshSupport"], true);
+        let plain =
+            br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+        assert_eq!(check_body(plain).unwrap(), plain.to_vec());
     }
 
     #[test]

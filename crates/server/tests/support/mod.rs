@@ -14,7 +14,8 @@
 //! that matches a predicate (earlier non-matching ones stay queued for later waits), so tests can
 //! wait for things in any order. Requests from the server are answered by the reader thread:
 //! `workspace/configuration` with the configured settings, `window/showDocument` with success, and
-//! `client/registerCapability` and `window/workDoneProgress/create` with null; they are queued too,
+//! `client/registerCapability`, `window/workDoneProgress/create` and `workspace/diagnostic/refresh`
+//! with null; they are queued too,
 //! so tests can check that they were sent.
 
 #![allow(dead_code)] // Each test binary uses a different part of the client.
@@ -45,6 +46,8 @@ pub struct Options {
     pub configuration: Option<Value>,
     /// Advertise dynamic registration of watched files.
     pub watch_files: bool,
+    /// Advertise `workspace/diagnostic/refresh` (`workspace.diagnostics.refreshSupport`).
+    pub diagnostic_refresh: bool,
     /// Never answer `workspace/configuration` (a client that hangs on it).
     pub ignore_configuration_requests: bool,
     /// The workspace folder, if any.
@@ -178,6 +181,7 @@ impl TestClient {
                     "configuration": self.options.configuration.is_some(),
                     "didChangeConfiguration": { "dynamicRegistration": false },
                     "didChangeWatchedFiles": { "dynamicRegistration": self.options.watch_files },
+                    "diagnostics": { "refreshSupport": self.options.diagnostic_refresh },
                     "workspaceFolders": true
                 },
                 "window": { "showDocument": { "support": true }, "workDoneProgress": true },
@@ -464,7 +468,8 @@ fn answer(
         "window/showDocument" => Ok(json!({ "success": true })),
         "client/registerCapability"
         | "client/unregisterCapability"
-        | "window/workDoneProgress/create" => Ok(Value::Null),
+        | "window/workDoneProgress/create"
+        | "workspace/diagnostic/refresh" => Ok(Value::Null),
         "window/showMessageRequest" => Ok(Value::Null),
         _ => Err(json!({ "code": -32601, "message": format!("method not found: {method}") })),
     }
