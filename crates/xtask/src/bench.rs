@@ -37,6 +37,10 @@ pub struct Plan {
     pub settings: Value,
     /// Directory that holds the workspace the drafts are written to.
     pub workspace: PathBuf,
+    /// Unopened drafts written into the workspace (under `bank/`) before the server starts.
+    pub workspace_drafts: usize,
+    /// Seed of those drafts.
+    pub seed: u64,
 }
 
 /// How the burst's final diagnostics were recognised.
@@ -113,6 +117,11 @@ pub fn run(server: &ServerSpec, draft: &str, words: usize, plan: &Plan) -> Resul
     fs::write(&path, draft).with_context(|| format!("cannot write {}", path.display()))?;
     let uri = file_uri(&path);
     let root_uri = file_uri(&root);
+    let bank = root.join("bank");
+    if plan.workspace_drafts > 0 && !bank.join("files").is_dir() {
+        crate::drafts::generate_set(&bank, plan.workspace_drafts, plan.seed)?;
+        let _ = fs::remove_file(bank.join("drafts.jsonl"));
+    }
 
     let (mut conn, spawned) = Connection::spawn(&server.command, plan.settings.clone())?;
     let id = conn.request("initialize", initialize_params(&root_uri, plan))?;

@@ -5,8 +5,10 @@
 //! `gen-draft` prints one of the drafts, for profiling a server by hand. `gen-set` writes a large
 //! set of drafts as files and as JSON lines for benchmarking `check`, and `parse-floor` times
 //! pulldown-cmark alone over the same texts. `codegen` rewrites the editors' and docs' copies of
-//! the rule table and the settings schema from the engine's.
+//! the rule table and the settings schema from the engine's. `bench-bank` times the language
+//! server's `interviewCoach.bank` over a generated workspace.
 
+mod bank;
 mod bench;
 mod client;
 mod codegen;
@@ -41,6 +43,25 @@ struct Cli {
 enum Task {
     /// Benchmark language servers over stdio on generated drafts.
     BenchLsp(BenchArgs),
+    /// Time `interviewCoach.bank` over a generated workspace of drafts: the first call (while the
+    /// server indexes them) and later calls.
+    BenchBank {
+        /// The server command line, split on whitespace.
+        #[arg(long, default_value = "target/release/interview-coach lsp")]
+        server: String,
+        /// Drafts in the workspace (about 300 words each, as `gen-set` writes them).
+        #[arg(long, default_value_t = 500)]
+        drafts: usize,
+        /// Calls timed after the first.
+        #[arg(long, default_value_t = 20)]
+        calls: usize,
+        /// Seed of the generated drafts.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Longest wait for any one reply, in seconds.
+        #[arg(long, default_value_t = 120.0)]
+        timeout: f64,
+    },
     /// Rewrite the generated copies of the rule table and the settings schema.
     Codegen,
     /// Print a generated draft.
@@ -117,6 +138,10 @@ struct BenchArgs {
     /// Seed of the generated drafts.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Unopened drafts (about 300 words each) written into the workspace before each run, so that
+    /// keystrokes are measured while the server indexes them.
+    #[arg(long, default_value_t = 0)]
+    workspace_drafts: usize,
     /// Write the Markdown tables to this file.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -138,6 +163,39 @@ fn main() -> Result<()> {
             Ok(())
         }
         Task::BenchLsp(args) => bench_lsp(args),
+        Task::BenchBank {
+            server,
+            drafts,
+            calls,
+            seed,
+            timeout,
+        } => {
+            let command: Vec<String> = server.split_whitespace().map(str::to_owned).collect();
+            let root =
+                std::env::temp_dir().join(format!("xtask-bench-bank-{}", std::process::id()));
+            let times = bank::run(
+                &command,
+                &root,
+                drafts,
+                calls,
+                seed,
+                Duration::from_secs_f64(timeout),
+            )?;
+            println!(
+                "interviewCoach.bank over {drafts} drafts ({} in the answer, {} bytes of JSON): \
+                 first call {:.1} ms (index built meanwhile); then {} calls: p50 {:.1} ms, \
+                 p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+                times.drafts,
+                times.bytes,
+                times.cold_ms,
+                times.warm.n,
+                times.warm.p50,
+                times.warm.p90,
+                times.warm.p99,
+                times.warm.max
+            );
+            Ok(())
+        }
         Task::Codegen => {
             for path in codegen::write(&codegen::root())? {
                 println!("wrote {}", path.display());
@@ -170,6 +228,8 @@ fn bench_lsp(args: BenchArgs) -> Result<()> {
         settle: Duration::from_millis(args.settle_ms),
         settings,
         workspace: workspace.clone(),
+        workspace_drafts: args.workspace_drafts,
+        seed: args.seed,
     };
 
     let drafts: Vec<String> = args
