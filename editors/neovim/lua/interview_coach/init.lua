@@ -26,7 +26,13 @@ function M.client(bufnr)
     notify('no `interview_coach` LSP config found: is the plugin on your runtimepath?', vim.log.levels.ERROR)
     return nil
   end
-  local id = vim.lsp.start(vim.deepcopy(config), { attach = false, silent = true })
+  config = vim.deepcopy(config)
+  -- Started from no draft: the root is where the current buffer or the working directory is, as
+  -- when the config's own root markers find it for a draft (commands such as `bank` need one).
+  if not config.root_dir and config.root_markers then
+    config.root_dir = vim.fs.root(bufnr or 0, config.root_markers) or vim.uv.cwd()
+  end
+  local id = vim.lsp.start(config, { attach = false, silent = true })
   local client = id and vim.lsp.get_client_by_id(id)
   if not client then
     notify('could not start `' .. table.concat(config.cmd or {}, ' ') .. '`; run :checkhealth interview_coach', vim.log.levels.ERROR)
