@@ -10,7 +10,7 @@ vim.api.nvim_create_user_command('InterviewCoach', function(opts)
   local sub = opts.fargs[1]
   local coach = require('interview_coach')
   if sub == 'new' then
-    coach.new_draft()
+    coach.new_draft(opts.fargs[2])
   elseif sub == 'guide' then
     coach.open_guide(opts.fargs[2])
   elseif sub == 'examples' then
