@@ -159,6 +159,12 @@ function M.new_draft(id)
   end, bufnr)
 end
 
+--- `:InterviewCoach bank [{category}]`: the answer bank in a scratch buffer (see `bank.lua`).
+---@param category string?
+function M.bank(category)
+  require('interview_coach.bank').open({ category = category })
+end
+
 --- Shows a `Location` or URI the server returned. The server asks with `window/showDocument`
 --- before it answers, so this only acts when that did not bring the file up.
 local function show(target, client)
