@@ -79,8 +79,9 @@ async function openFile(name) {
   const quickInput = page.locator('.quick-input-widget input');
   await quickInput.waitFor({ timeout: 15_000 });
   await quickInput.fill(name);
-  // Enter opens the focused row: wait until the filtered results have put the file there.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  // Enter opens the focused row: wait until the filtered results have put the file there. The
+  // first search of a workspace can take long on a loaded machine: the limit only bounds a hang.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 60_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
