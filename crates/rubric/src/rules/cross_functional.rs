@@ -28,7 +28,7 @@ pub(crate) const META: Meta = Meta {
     scope: Scope::Draft,
     advice: "Say how you aligned marketing, product or customer success, and what each contributed.",
     citation_keywords: &["cross-functional", "cross functional"],
-    needs_prose: true,
+    needs_prose: false,
 };
 
 /// Words after "product" that make it a team (`product team`, `product managers`).

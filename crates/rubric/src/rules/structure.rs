@@ -10,7 +10,8 @@
 //! [`crate::story`].
 //!
 //! Does not fire on: scenario answers (a hypothetical plan has no outcome yet;
-//! `clarifying-questions` judges them), or a draft with no prose.
+//! `clarifying-questions` judges them). A draft begun with only a heading or front matter is told
+//! every part it needs.
 //!
 //! Example: `## Situation` … `## Result` with no action or lesson gives "No action part" and
 //! "No learning part", each with a fix that inserts the heading where it belongs.
@@ -29,7 +30,7 @@ pub(crate) const META: Meta = Meta {
     scope: Scope::Draft,
     advice: "Give the answer its four parts: context (the situation and what was at stake), action (what you did), outcome (the result, with numbers) and learning (what you took away). A heading or a `Result:` label per part makes them easy to follow.",
     citation_keywords: &["structure"],
-    needs_prose: true,
+    needs_prose: false,
 };
 
 /// One finding per missing part, with a fix that inserts its heading where it belongs.
