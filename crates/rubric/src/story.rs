@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::context::Ctx;
 use crate::lexicon::Cue;
+use crate::tokens::Tokens;
 use crate::{Section, SectionKind};
 
 /// The four parts of an answer, in the order they are told.
@@ -207,24 +208,52 @@ const IRREGULAR: &[&str] = &[
 /// "I" followed by a past-tense verb of doing (`I renegotiated`, `I then built`).
 fn first_person_action(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
-    (0..t.tokens.len()).any(|i| {
-        if t.lower(i) != "i" {
-            return false;
-        }
-        let mut j = i + 1;
-        if t.lower(j).ends_with("ly") || matches!(t.lower(j), "then" | "also" | "first" | "quickly")
-        {
-            j += 1;
-        }
-        // Past tense ("I renegotiated") or, in a process answer, the present ("I map accounts").
-        let verb = t.lower(j);
-        !verb.is_empty()
-            && !NOT_ACTIONS.contains(&verb)
-            && !STATES.contains(&verb)
-            && (verb.ends_with("ed")
-                || IRREGULAR.contains(&verb)
-                || verb.bytes().all(|b| b.is_ascii_lowercase()))
-    })
+    (0..t.tokens.len()).any(|i| t.lower(i) == "i" && acts(t, i))
+}
+
+/// Whether the subject pronoun at token `i` is followed by a verb of doing (`we built`,
+/// `I then renegotiated`, `we map accounts`) rather than a state, a feeling or a modal.
+pub(crate) fn acts(t: &Tokens, i: usize) -> bool {
+    let sentence = t.tokens[i].sentence;
+    let mut j = i + 1;
+    if j < t.tokens.len()
+        && (t.lower(j).ends_with("ly")
+            || matches!(
+                t.lower(j),
+                "then" | "also" | "first" | "quickly" | "all" | "both"
+            ))
+    {
+        j += 1;
+    }
+    if j >= t.tokens.len() || t.tokens[j].sentence != sentence {
+        return false;
+    }
+    // Past tense ("I renegotiated") or, in a process answer, the present ("I map accounts").
+    let verb = t.lower(j);
+    !verb.is_empty()
+        && !NOT_ACTIONS.contains(&verb)
+        && !STATES.contains(&verb)
+        && (verb.ends_with("ed")
+            || IRREGULAR.contains(&verb)
+            || verb.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Words after which a sentence-opening participle describes rather than acts ("Based on").
+const PREPOSITIONS: &[&str] = &[
+    "by", "on", "in", "to", "at", "for", "from", "with", "of", "as", "that", "into", "over",
+];
+
+/// Whether sentence `s` opens with a past-tense verb of doing and no subject, the way a resume
+/// bullet does ("Built the joint pitch", "Ran monthly QBRs"): the candidate's own action.
+pub(crate) fn implied_first_person(t: &Tokens, s: usize) -> bool {
+    let range = t.sentences[s].tokens.clone();
+    if range.len() < 2 {
+        return false;
+    }
+    let first = range.start;
+    let verb = t.lower(first);
+    let past = (verb.ends_with("ed") && verb.len() > 4) || IRREGULAR.contains(&verb);
+    past && !NOT_ACTIONS.contains(&verb) && !PREPOSITIONS.contains(&t.lower(first + 1))
 }
 
 /// The draft's sections: headings and labels, each running to the next.
