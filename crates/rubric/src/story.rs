@@ -21,6 +21,9 @@ pub(crate) const PARTS: [SectionKind; 4] = [
 pub(crate) struct Parts {
     /// Present, by [`PARTS`] index.
     pub present: [bool; 4],
+    /// Whether the answer is a plan (a scenario answer, or one told in "I would"): it has no
+    /// learning part, and its outcome is the result it aims for.
+    pub plan: bool,
 }
 
 pub(crate) fn part_index(kind: SectionKind) -> Option<usize> {
@@ -49,36 +52,224 @@ pub(crate) fn part_prompt(kind: SectionKind) -> &'static str {
     }
 }
 
-/// Finds the parts: a section of that kind, or clear prose cues.
+/// A single sentence of fewer words than this is a note, not an answer: only sections count.
+const NOTE_WORDS: usize = 25;
+
+/// Finds the parts: a section of that kind with prose under it, or clear prose cues.
 pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
+    let t = ctx.tokens;
     let mut present = [false; 4];
-    for section in sections {
-        if let Some(i) = part_index(section.kind) {
+    for (n, section) in sections.iter().enumerate() {
+        if let Some(i) = part_index(section.kind)
+            && has_prose(t, sections, n)
+        {
             present[i] = true;
         }
     }
+    if t.sentences.len() < 2 && t.tokens.len() < NOTE_WORDS {
+        return Parts {
+            present,
+            plan: ctx.is_scenario(),
+        };
+    }
     let hits = ctx.hits;
-    let action_cues = [Cue::ActionCue, Cue::Plan];
+    // A draft linked to a question tells a story or a process even in "I would"; an unlinked
+    // one is a plan when it reads like one.
+    let plan = ctx.is_scenario() || (ctx.linked.target.is_none() && hypothetical(ctx));
     if !present[1] {
-        present[1] =
-            action_cues.iter().any(|&c| !hits.of(c).is_empty()) || first_person_action(ctx);
+        present[1] = [Cue::ActionCue, Cue::Plan]
+            .iter()
+            .any(|&c| !hits.of(c).is_empty())
+            || (0..t.tokens.len()).any(|i| matches!(t.lower(i), "i" | "we") && acts(t, i))
+            || (0..t.sentences.len()).any(|s| implied_first_person(t, s));
     }
     if !present[2] {
-        present[2] =
-            !hits.of(Cue::OutcomeCue).is_empty() || ctx.quantities.iter().any(|q| q.metric);
+        present[2] = if plan {
+            aims_at_a_result(ctx)
+        } else {
+            tells_a_result(ctx)
+        };
     }
     if !present[3] {
-        present[3] = !hits.of(Cue::LearningCue).is_empty();
+        present[3] = !hits.of(Cue::LearningCue).is_empty() || (!plan && closes_on_a_lesson(t));
     }
     if !present[0] {
-        // Context is set by cues: the company's stage or the role among them, and, in a
-        // scenario answer, clarifying questions and stated assumptions.
+        // Context is set by cues: the company's stage or the role among them, where the
+        // candidate was, how things stood before anyone acted, and, in a plan, clarifying
+        // questions and stated assumptions.
         present[0] = !hits.of(Cue::ContextCue).is_empty()
             || !hits.of(Cue::Stage).is_empty()
-            || (ctx.is_scenario() && !hits.of(Cue::Clarify).is_empty())
-            || opens_with_past_state(ctx);
+            || (plan && !hits.of(Cue::Clarify).is_empty())
+            || opens_with_past_state(ctx)
+            || locates_the_candidate(t);
     }
-    Parts { present }
+    Parts { present, plan }
+}
+
+/// Whether section `n` has prose under its heading (or subheadings that do).
+fn has_prose(t: &Tokens, sections: &[Section], n: usize) -> bool {
+    let section = &sections[n];
+    let from = t.token_at_or_after(section.heading.end);
+    if from < t.token_at_or_after(section.range.end) {
+        return true;
+    }
+    // `## Action` followed by `### Step 1`: the subsections tell it.
+    section.level > 0
+        && sections[n + 1..]
+            .iter()
+            .take_while(|s| s.level > section.level)
+            .any(|s| t.token_at_or_after(s.heading.end) < t.token_at_or_after(s.range.end))
+}
+
+/// Words that make a sentence hypothetical, conditional or about the future.
+fn hedged(t: &Tokens, sentence: usize) -> bool {
+    t.sentences[sentence].tokens.clone().any(|i| {
+        let w = t.lower(i);
+        matches!(
+            w,
+            "would" | "will" | "should" | "could" | "might" | "if" | "unless" | "once"
+        ) || w.ends_with("'d")
+            || w.ends_with("'ll")
+    })
+}
+
+/// Irregular past tenses that report a change.
+const CHANGED: &[&str] = &[
+    "grew", "rose", "fell", "won", "became", "went", "hit", "cut", "doubled", "made", "brought",
+    "got", "kept", "beat", "shrank", "sold", "took",
+];
+
+/// Whether the word reads as a past tense of a verb.
+fn past(word: &str) -> bool {
+    (word.ends_with("ed") && word.len() > 4 && !word.ends_with("eed")) || CHANGED.contains(&word)
+}
+
+/// A story's outcome: a result reported as having happened. An outcome cue counts when it is a
+/// connective ("as a result", "led to") or a verb in the past tense ("grew", "closed"), outside a
+/// hypothetical or conditional sentence and outside a sentence that only counts activity; a
+/// number that measures impact counts outside such sentences too.
+fn tells_a_result(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    let activity = |s: usize| {
+        let range = t.sentences[s].tokens.clone();
+        ctx.hits.any_in(Cue::Activity, range.clone()) || ctx.hits.any_in(Cue::ActivityVerb, range)
+    };
+    let cue = ctx.hits.of(Cue::OutcomeCue).iter().any(|r| {
+        let s = t.tokens[r.start].sentence;
+        let connective = r.len() > 1 && !r.clone().all(|i| matches!(t.lower(i), "win" | "rate"));
+        (connective || r.clone().any(|i| past(t.lower(i)))) && !hedged(t, s) && !activity(s)
+    });
+    cue || ctx.quantities.iter().any(|q| {
+        let s = t.tokens[q.tokens.start].sentence;
+        q.metric && !hedged(t, s)
+    })
+}
+
+/// A plan's outcome: the result it aims for or how success would be judged: a target number
+/// (a percentage, an amount, a multiple) or a cue of success.
+fn aims_at_a_result(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    // What the draft assumes is not what it aims for.
+    let assumed = |i: usize| {
+        ctx.hits.any_in(
+            Cue::Clarify,
+            t.sentences[t.tokens[i].sentence].tokens.clone(),
+        )
+    };
+    ctx.quantities.iter().any(|q| {
+        (q.metric || q.kind == crate::numbers::NumberKind::Metric) && !assumed(q.tokens.start)
+    }) || ctx.hits.metrics.iter().any(|(_, r)| !assumed(r.start))
+        || ctx.hits.of(Cue::OutcomeCue).iter().any(|r| {
+            !assumed(r.start)
+                && r.clone().any(|i| {
+                    matches!(
+                        t.lower(i),
+                        "success" | "measure" | "track" | "expect" | "goal"
+                    )
+                })
+        })
+}
+
+/// Whether the draft is a hypothetical plan: more actions told with "would", "will" or "'d"
+/// than in the past tense, or assumptions stated and nothing told as done.
+fn hypothetical(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    let (mut modal, mut done) = (0, 0);
+    for i in 0..t.tokens.len() {
+        let w = t.lower(i);
+        if matches!(w, "i'd" | "we'd" | "i'll" | "we'll") && acts(t, i) {
+            modal += 1;
+        } else if matches!(w, "i" | "we") {
+            if matches!(t.lower(i + 1), "would" | "will") && acts(t, i + 1) {
+                modal += 1;
+            } else if acts(t, i) && past(t.lower(i + 1)) {
+                done += 1;
+            }
+        }
+    }
+    let assumes = ctx
+        .hits
+        .of(Cue::Clarify)
+        .iter()
+        .any(|r| r.clone().any(|i| t.lower(i).starts_with("assum")));
+    (modal >= 2 && modal > done) || (assumes && done == 0)
+}
+
+/// A story that ends on what the candidate took from it, in the last two sentences: what they
+/// would do again or differently ("I'd start sooner", "I wish I'd..."), a rule addressed to
+/// "you", or a present-tense statement of how things are after a past-tense story ("Saying no
+/// is kinder than a dead partnership").
+fn closes_on_a_lesson(t: &Tokens) -> bool {
+    let n = t.sentences.len();
+    let story = (0..t.tokens.len())
+        .filter(|&i| matches!(t.lower(i), "i" | "we") && past(t.lower(i + 1)))
+        .count()
+        >= 2;
+    (n.saturating_sub(2)..n).any(|s| {
+        let range = t.sentences[s].tokens.clone();
+        let looks_ahead = story
+            && range.clone().any(|i| {
+                let w = t.lower(i);
+                (matches!(w, "i'd" | "i" | "we'd" | "we")
+                    && (matches!(t.lower(i + 1), "wish" | "would" | "should")
+                        || (w.ends_with("'d") && acts(t, i))))
+                    && t.tokens.get(i + 1).is_some_and(|x| x.sentence == s)
+            });
+        let generic = range.clone().any(|i| matches!(t.lower(i), "you" | "your"));
+        let present = range.clone().any(|i| {
+            matches!(
+                t.lower(i),
+                "is" | "are" | "isn't" | "aren't" | "it's" | "that's" | "there's" | "matters"
+            )
+        }) && !range
+            .clone()
+            .any(|i| past(t.lower(i)) || t.lower(i).starts_with(|c: char| c.is_ascii_digit()));
+        looks_ahead || (story && (generic || present))
+    })
+}
+
+/// Among the first three sentences, the candidate placing themself: a first-person sentence
+/// that says where ("I run the channel at a lighting company", "In my job as reseller manager
+/// at a logistics firm"), or a clause setting the scene ("When I got there, ...").
+fn locates_the_candidate(t: &Tokens) -> bool {
+    t.sentences.iter().take(3).any(|sentence| {
+        let range = sentence.tokens.clone();
+        let first_person = range
+            .clone()
+            .any(|i| matches!(t.lower(i), "i" | "i'm" | "my" | "we" | "we're"));
+        let place = range.clone().any(|i| {
+            matches!(t.lower(i), "at" | "for")
+                && matches!(t.lower(i + 1), "a" | "an" | "our" | "my")
+                && t.tokens
+                    .get(i + 2)
+                    .is_some_and(|x| x.sentence == t.tokens[i].sentence)
+                && !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit())
+        });
+        let scene = matches!(t.lower(range.start), "when" | "after" | "before")
+            && matches!(t.lower(range.start + 1), "i" | "we")
+            && past(t.lower(range.start + 2));
+        (first_person && place) || scene
+    })
 }
 
 /// A story that opens by describing how things were ("Our channel was flat.") before anyone
@@ -204,12 +395,6 @@ const IRREGULAR: &[&str] = &[
     "spoke", "told", "kept", "paid", "spent", "struck", "rewrote", "taught", "sought", "shut",
     "bought", "hired", "fired", "drew", "broke", "split", "shipped",
 ];
-
-/// "I" followed by a past-tense verb of doing (`I renegotiated`, `I then built`).
-fn first_person_action(ctx: &Ctx<'_>) -> bool {
-    let t = ctx.tokens;
-    (0..t.tokens.len()).any(|i| t.lower(i) == "i" && acts(t, i))
-}
 
 /// Whether the subject pronoun at token `i` is followed by a verb of doing (`we built`,
 /// `I then renegotiated`, `we map accounts`) rather than a state, a feeling or a modal.

@@ -5,13 +5,20 @@
 //! outcome or lesson reads as an answer that stops halfway.
 //!
 //! Fires on: one finding per missing part, on the title (or line 1). Parts come from headings
-//! (Situation, Approach, Result, Lessons...), paragraph labels (`**Result:**`, `Lessons:`) or clear
-//! prose cues ("At my last company", "I rebuilt", "As a result", "I learned"); see
-//! [`crate::story`].
+//! and labels with prose under them (Situation, Approach, Result, Lessons, "What I took from
+//! it", `**Learning.**`, `Looking back:`...) or from the prose: where the candidate was or how
+//! things stood ("At my last company", "I run the channel at a lighting company", "When I
+//! inherited the channel"), what they or the team did ("I rebuilt", "we mapped", a resume-style
+//! "Built the pitch"), a result reported as having happened ("As a result", "grew 30%"; not a
+//! plan, a condition or a count of activity) and what they took from it ("I learned", a rule or
+//! a would-do-again in the closing sentences); see [`crate::story`].
 //!
-//! Does not fire on: scenario answers (a hypothetical plan has no outcome yet;
-//! `clarifying-questions` judges them). A draft begun with only a heading or front matter is told
-//! every part it needs.
+//! Scenario answers, and unlinked drafts told as a plan ("I would..."), are held to three
+//! parts: the assumptions or questions the plan starts from (context), the plan (action) and the
+//! result it aims for or how success is judged (outcome); never learning.
+//!
+//! Does not fire on: a blank buffer. A draft begun with only a heading or front matter, or
+//! holding a one-line note, is told every part it needs.
 //!
 //! Example: `## Situation` … `## Result` with no action or lesson gives "No action part" and
 //! "No learning part", each with a fix that inserts the heading where it belongs.
@@ -35,14 +42,13 @@ pub(crate) const META: Meta = Meta {
 
 /// One finding per missing part, with a fix that inserts its heading where it belongs.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    // A hypothetical plan has no outcome or lesson yet; `clarifying-questions` judges it instead.
-    if ctx.is_scenario() {
-        return false;
-    }
+    // A plan (a scenario answer) has no lesson yet; its context is what it assumes and its
+    // outcome the result it aims for.
+    let expected = |kind: SectionKind| !(input.parts.plan && kind == SectionKind::Learning);
     let missing: Vec<SectionKind> = PARTS
         .iter()
         .enumerate()
-        .filter(|(i, _)| !input.parts.present[*i])
+        .filter(|(i, k)| !input.parts.present[*i] && expected(**k))
         .map(|(_, &k)| k)
         .collect();
     if missing.is_empty() {
@@ -242,5 +248,63 @@ mod tests {
             found[0].fixes[0].edits[0].new_text,
             "## Action\r\n\r\n<!-- What you did, in the first person. -->\r\n\r\n"
         );
+    }
+
+    #[test]
+    fn bold_labels_ending_in_a_period_and_looking_back_labels_count() {
+        let text = "**Context.** I joined a 40-person startup as the first partnerships hire.\n\n**What I did.** I ran account mapping with five payroll providers.\n\n**Result.** Partner pipeline went from 0 to 22% of new pipeline.\n\n**What I took from it.** Score partners before you fall for a brand.\n";
+        assert!(findings(text, Rule::Structure).is_empty());
+        let again = text.replace("**What I took from it.**", "**What I'd do again:**");
+        assert!(findings(&again, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn a_heading_with_nothing_under_it_is_not_the_part() {
+        let text = "## Situation\n\nOur channel was flat after the reseller program stalled.\n\n## Action\n\nI rebuilt enablement around the buyer.\n\n## Result\n\n<!-- TODO -->\n\n## Lessons\n\nStart with the buyer, not the partner.\n";
+        let found = findings(text, Rule::Structure);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("No outcome part"));
+    }
+
+    #[test]
+    fn a_lesson_in_the_closing_sentence_counts() {
+        let story = "When I joined, our resellers sold nothing. I cut the network from 40 to 12 and I retrained the rest. Partner revenue rose 30% in a year. Saying no to a keen partner feels rude, but it is kinder than a dead partnership.";
+        assert!(findings(story, Rule::Structure).is_empty());
+        let no_lesson = "When I joined, our resellers sold nothing. I cut the network from 40 to 12 and I retrained the rest. Partner revenue rose 30% in a year.";
+        let found = findings(no_lesson, Rule::Structure);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("No learning part"));
+    }
+
+    #[test]
+    fn plans_and_activity_counts_are_not_outcomes() {
+        let text = "At my last company, a 200-person SaaS firm, partner enablement was ad hoc. I built a certification path with product marketing. We delivered 24 bootcamps and trained 350 consultants. At the end of the quarter I will judge it on win rate. I learned that shorter modules work better.";
+        let found = findings(text, Rule::Structure);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("No outcome part"));
+    }
+
+    #[test]
+    fn a_plan_needs_assumptions_steps_and_targets_but_no_lesson() {
+        let plan = "Assuming the bundle has closed about 20 deals, I would first compare them with direct deals. I would then package one joint offer with the partner. I'd judge success by bundled win rate above 35% within two quarters.";
+        assert!(findings(plan, Rule::Structure).is_empty());
+        let no_target = "Assuming the bundle has closed about 20 deals, I would first compare them with direct deals. I would then package one joint offer with the partner and review it monthly.";
+        let found = findings(no_target, Rule::Structure);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("No outcome part"));
+    }
+
+    #[test]
+    fn where_the_candidate_was_is_context() {
+        let text = "I run the channel at a smart-lighting hardware company. I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.";
+        assert!(findings(text, Rule::Structure).is_empty());
+        let inherited = "When I inherited the channel, nobody owned it. I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.";
+        assert!(findings(inherited, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn a_one_line_note_has_no_parts_yet() {
+        let text = "# Share a partnership that drove growth\n\nPayroll integration at my startup, need to dig up the numbers first.\n";
+        assert_eq!(findings(text, Rule::Structure).len(), 4);
     }
 }
