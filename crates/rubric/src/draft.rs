@@ -370,7 +370,7 @@ fn plain_label(source: &str, offset: usize) -> Option<Label> {
     let colon = source.find(':')?;
     let title = &source[..colon];
     // A label is a few words; `Note that we ...: ...` is prose.
-    if title.split_whitespace().count() > 4 || title.trim().is_empty() {
+    if title.split_whitespace().count() > 6 || title.trim().is_empty() {
         return None;
     }
     let kind = label_kind(title)?;
@@ -431,6 +431,8 @@ pub(crate) fn classify_title(title: &str) -> SectionKind {
             },
             "how" if matches!(next, "i" | "i'd" | "we") => SectionKind::Action,
             "looking" if next == "back" => SectionKind::Learning,
+            "would" if index == 0 => SectionKind::Learning,
+            "again" => SectionKind::Learning,
             "took" | "take" if matches!(next, "away" | "aways") => SectionKind::Learning,
             "retrospect" => SectionKind::Learning,
             "result" | "results" | "outcome" | "outcomes" | "impact" | "impacts" | "outcomes:"
@@ -606,6 +608,7 @@ mod tests {
             ("What I'd do again", Learning),
             ("What I would change", Learning),
             ("Looking back", Learning),
+            ("Would do again", Learning),
             ("In hindsight", Learning),
             ("What I changed", Action),
             ("What happened", Outcome),

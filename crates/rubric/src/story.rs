@@ -81,7 +81,9 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
             .iter()
             .any(|&c| !hits.of(c).is_empty())
             || (0..t.tokens.len()).any(|i| matches!(t.lower(i), "i" | "we") && acts(t, i))
-            || (0..t.sentences.len()).any(|s| implied_first_person(t, s));
+            || (0..t.sentences.len()).any(|s| implied_first_person(t, s))
+            || (0..t.sentences.len()).filter(|&s| imperative(t, s)).count() >= 2
+            || list_items(ctx) >= 3;
     }
     if !present[2] {
         present[2] = if plan {
@@ -97,13 +99,72 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
         // Context is set by cues: the company's stage or the role among them, where the
         // candidate was, how things stood before anyone acted, and, in a plan, clarifying
         // questions and stated assumptions.
-        present[0] = !hits.of(Cue::ContextCue).is_empty()
-            || !hits.of(Cue::Stage).is_empty()
+        present[0] = [Cue::ContextCue, Cue::Stage]
+            .iter()
+            .flat_map(|&c| hits.of(c))
+            .any(|r| situated(t, t.tokens[r.start].sentence))
             || (plan && !hits.of(Cue::Clarify).is_empty())
             || opens_with_past_state(ctx)
             || locates_the_candidate(t);
     }
     Parts { present, plan }
+}
+
+/// Words that open a sentence without being its verb.
+const OPENERS: &[&str] = &[
+    "if", "when", "so", "then", "for", "in", "at", "on", "with", "as", "but", "and", "because",
+    "while", "before", "after", "once", "also", "first", "second", "third", "finally", "next",
+    "to", "by", "of", "from", "the", "a", "an", "this", "that", "these", "those", "it", "they",
+    "we", "i", "you", "he", "she", "our", "my", "their", "your", "its", "there", "here", "what",
+    "why", "how", "who", "which", "every", "each", "all", "both", "no", "not", "one", "two",
+];
+
+/// Words that follow an imperative verb: its object's determiner, or a particle.
+const AFTER_IMPERATIVE: &[&str] = &[
+    "a", "an", "the", "every", "each", "one", "our", "their", "your", "all", "both", "any", "that",
+    "for", "with", "up", "out", "on", "them", "it", "this", "these", "those", "only", "two",
+    "three", "shared", "joint",
+];
+
+/// Whether sentence `s` gives an instruction ("Map shared accounts", "Check that the partner
+/// has a sponsor", "Then agree on goals"): a process told as steps, the candidate's approach.
+fn imperative(t: &Tokens, s: usize) -> bool {
+    let mut range = t.sentences[s].tokens.clone();
+    if matches!(
+        t.lower(range.start),
+        "then" | "first" | "next" | "finally" | "also"
+    ) {
+        range.start += 1;
+    }
+    if range.len() < 3 {
+        return false;
+    }
+    let verb = t.lower(range.start);
+    verb.len() > 2
+        && verb.bytes().all(|b| b.is_ascii_lowercase())
+        && !verb.ends_with('s')
+        && !verb.ends_with("ly")
+        && !past(verb)
+        && !OPENERS.contains(&verb)
+        && AFTER_IMPERATIVE.contains(&t.lower(range.start + 1))
+}
+
+/// How many list items with prose the draft has: steps, even when written as noun phrases
+/// ("- owners and sponsors on both sides").
+fn list_items(ctx: &Ctx<'_>) -> usize {
+    let t = ctx.tokens;
+    ctx.draft
+        .blocks
+        .iter()
+        .filter(|b| {
+            let line = ctx.text.get(b.start..b.end).unwrap_or("").trim_start();
+            let marker = line.starts_with(['-', '*', '+'])
+                || line
+                    .split_once(['.', ')'])
+                    .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
+            marker && t.token_at_or_after(b.start) < t.token_at_or_after(b.end)
+        })
+        .count()
 }
 
 /// Whether section `n` has prose under its heading (or subheadings that do).
@@ -207,12 +268,25 @@ fn hypothetical(ctx: &Ctx<'_>) -> bool {
             }
         }
     }
+    // "My plan", "step one", "I recommend": a plan named as one.
+    modal += ctx
+        .hits
+        .of(Cue::Plan)
+        .iter()
+        .filter(|r| {
+            !matches!(
+                t.lower(r.start),
+                "i" | "we" | "i'd" | "we'd" | "i'll" | "we'll"
+            )
+        })
+        .count();
     let assumes = ctx
         .hits
         .of(Cue::Clarify)
         .iter()
         .any(|r| r.clone().any(|i| t.lower(i).starts_with("assum")));
-    (modal >= 2 && modal > done) || (assumes && done == 0)
+    let instructs = (0..t.sentences.len()).filter(|&s| imperative(t, s)).count() >= 2;
+    (modal >= 2 && modal > done) || ((assumes || instructs) && done == 0)
 }
 
 /// A story that ends on what the candidate took from it, in the last two sentences: what they
@@ -248,27 +322,46 @@ fn closes_on_a_lesson(t: &Tokens) -> bool {
     })
 }
 
+/// Whether sentence `s` describes a situation rather than a method: it is told in the past
+/// ("we had no owner", "I joined a Series B startup"; a participle such as "criteria agreed
+/// before signature" is not enough) or places someone at a company ("I lead
+/// partnerships at a data platform"). "As an alliance director, I assess viability..." is not.
+fn situated(t: &Tokens, s: usize) -> bool {
+    let range = t.sentences[s].tokens.clone();
+    range.clone().any(|i| {
+        let w = t.lower(i);
+        (matches!(w, "i" | "we" | "they" | "he" | "she" | "it") && past(t.lower(i + 1)))
+            || matches!(w, "was" | "were" | "had" | "wasn't" | "weren't" | "ago")
+            || (matches!(w, "at" | "for") && matches!(t.lower(i + 1), "a" | "an" | "our" | "my"))
+            || (w == "in" && matches!(t.lower(i + 1), "my" | "our"))
+    })
+}
+
 /// Among the first three sentences, the candidate placing themself: a first-person sentence
 /// that says where ("I run the channel at a lighting company", "In my job as reseller manager
 /// at a logistics firm"), or a clause setting the scene ("When I got there, ...").
 fn locates_the_candidate(t: &Tokens) -> bool {
-    t.sentences.iter().take(3).any(|sentence| {
-        let range = sentence.tokens.clone();
-        let first_person = range
-            .clone()
-            .any(|i| matches!(t.lower(i), "i" | "i'm" | "my" | "we" | "we're"));
+    (0..t.sentences.len().min(3)).any(|s| {
+        let range = t.sentences[s].tokens.clone();
+        let first_person = implied_first_person(t, s)
+            || range
+                .clone()
+                .any(|i| matches!(t.lower(i), "i" | "i'm" | "my" | "we" | "we're"));
         let place = range.clone().any(|i| {
-            matches!(t.lower(i), "at" | "for")
-                && matches!(t.lower(i + 1), "a" | "an" | "our" | "my")
-                && t.tokens
-                    .get(i + 2)
-                    .is_some_and(|x| x.sentence == t.tokens[i].sentence)
-                && !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit())
+            let next = t.lower(i + 1);
+            let company = t.tokens.get(i + 2).is_some_and(|x| x.sentence == s)
+                && !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit());
+            company
+                && ((matches!(t.lower(i), "at" | "for")
+                    && matches!(next, "a" | "an" | "our" | "my"))
+                    || (matches!(t.lower(i), "on" | "in") && matches!(next, "our" | "my")))
         });
         let scene = matches!(t.lower(range.start), "when" | "after" | "before")
             && matches!(t.lower(range.start + 1), "i" | "we")
             && past(t.lower(range.start + 2));
-        (first_person && place) || scene
+        // The opening lines may name the place without a verb ("Channel lead at a 400-person
+        // health-data company.").
+        ((first_person || s < 2) && place) || scene
     })
 }
 

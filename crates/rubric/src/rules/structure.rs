@@ -307,4 +307,18 @@ mod tests {
         let text = "# Share a partnership that drove growth\n\nPayroll integration at my startup, need to dig up the numbers first.\n";
         assert_eq!(findings(text, Rule::Structure).len(), 4);
     }
+
+    #[test]
+    fn steps_given_as_instructions_or_a_list_are_the_action() {
+        let imperative = "At my last company, a Series B startup, co-sell was stalling. Map shared accounts with the partner. Pick a pilot region. Then agree on the rules of engagement. Win rate rose from 22% to 38%. I learned to start small.";
+        assert!(findings(imperative, Rule::Structure).is_empty());
+        let listed = "At my last company, a Series B startup, co-sell was stalling.\n\n- owners and sponsors on both sides\n- deal registration and rules of engagement\n- monthly pipeline review\n\nWin rate rose from 22% to 38%. I learned to start small.\n";
+        assert!(findings(listed, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn an_unlinked_plan_is_not_asked_for_a_lesson() {
+        let text = "## Fixing the stalled channel\n\nAssuming the partner still wants the channel, I would first pull every registered deal. I would then name an owner on each side. I'd judge it on sourced pipeline of $2M in two quarters.\n";
+        assert!(findings(text, Rule::Structure).is_empty());
+    }
 }
