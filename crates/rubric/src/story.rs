@@ -218,7 +218,32 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
     let cue = ctx.hits.of(Cue::OutcomeCue).iter().any(|r| {
         let s = t.tokens[r.start].sentence;
         let connective = r.len() > 1 && !r.clone().all(|i| matches!(t.lower(i), "win" | "rate"));
-        (connective || r.clone().any(|i| past(t.lower(i)))) && !hedged(t, s) && !activity(s)
+        // A past tense reports a change; after a determiner or a preposition the word is an
+        // adjective ("a closed deal", "tie margin to closed revenue").
+        let reported = r.clone().any(|i| {
+            past(t.lower(i))
+                && (i == 0
+                    || !matches!(
+                        t.lower(i - 1),
+                        "a" | "an"
+                            | "the"
+                            | "to"
+                            | "of"
+                            | "on"
+                            | "for"
+                            | "in"
+                            | "with"
+                            | "by"
+                            | "per"
+                            | "any"
+                            | "every"
+                            | "each"
+                            | "no"
+                    ))
+        });
+        // "The result was a healthier program": the result itself is reported.
+        let stated = matches!(t.lower(r.end), "was" | "were");
+        (connective || reported || stated) && !hedged(t, s) && !activity(s)
     });
     cue || ctx.quantities.iter().any(|q| {
         let s = t.tokens[q.tokens.start].sentence;

@@ -321,4 +321,17 @@ mod tests {
         let text = "## Fixing the stalled channel\n\nAssuming the partner still wants the channel, I would first pull every registered deal. I would then name an owner on each side. I'd judge it on sourced pipeline of $2M in two quarters.\n";
         assert!(findings(text, Rule::Structure).is_empty());
     }
+
+    #[test]
+    fn a_result_is_reported_not_an_adjective() {
+        let adjective = "At my last company, a Series B startup, partners signed and did nothing. I tied margin and tier to closed revenue, not the signature. I learned to ask for a plan before signing.";
+        let found = findings(adjective, Rule::Structure);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("No outcome part"));
+        let reported = adjective.replace(
+            "I learned",
+            "The result was a smaller, healthier program. I learned",
+        );
+        assert!(findings(&reported, Rule::Structure).is_empty());
+    }
 }
