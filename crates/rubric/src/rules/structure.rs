@@ -62,8 +62,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
         .collect();
     for kind in missing {
         let message = format!(
-            "No {} part: a strong answer goes context, action, outcome, learning ({}).{}",
+            "No {} part: {}; {} ({}).{}",
             part_name(kind).to_lowercase(),
+            wanted(kind, input.parts.plan),
+            if input.parts.plan {
+                "a plan goes assumptions, steps, the result it aims for"
+            } else {
+                "a strong answer goes context, action, outcome, learning"
+            },
             if have.is_empty() {
                 "none found yet".to_string()
             } else {
@@ -78,6 +84,23 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
         out.push(finding);
     }
     true
+}
+
+/// What the missing part should tell, for a story or for a plan.
+fn wanted(kind: SectionKind, plan: bool) -> &'static str {
+    match (kind, plan) {
+        (SectionKind::Context, false) => "say where you were and what was at stake",
+        (SectionKind::Context, true) => {
+            "state the assumptions or the diagnosis the plan starts from, or the questions you would ask"
+        }
+        (SectionKind::Action, false) => "say what you did yourself, step by step",
+        (SectionKind::Action, true) => "say what you would do, step by step",
+        (SectionKind::Outcome, false) => "say what changed as a result, in numbers if you can",
+        (SectionKind::Outcome, true) => {
+            "say the result the plan aims for or how you would judge success"
+        }
+        _ => "say what you took from it or would do differently",
+    }
 }
 
 /// Inserts a heading (or a bold label, in label-style drafts) for `kind` before the first part
@@ -333,5 +356,27 @@ mod tests {
             "The result was a smaller, healthier program. I learned",
         );
         assert!(findings(&reported, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn messages_say_what_the_part_should_tell() {
+        let story = "At my last company our reseller channel was flat.\nI rebuilt the enablement program and win rate rose 12%.";
+        let found = findings(story, Rule::Structure);
+        assert!(
+            found[0]
+                .message
+                .starts_with("No learning part: say what you took from it"),
+            "{}",
+            found[0].message
+        );
+        let plan = "Assuming the bundle has closed about 20 deals, I would first compare them with direct deals. I would then package one joint offer with the partner and review it monthly.";
+        let found = findings(plan, Rule::Structure);
+        assert!(
+            found[0].message.starts_with(
+                "No outcome part: say the result the plan aims for or how you would judge success; a plan goes"
+            ),
+            "{}",
+            found[0].message
+        );
     }
 }
