@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::context::Ctx;
 use crate::lexicon::Cue;
+use crate::syntax::UPOS;
 use crate::tokens::Tokens;
 use crate::{Section, SectionKind};
 
@@ -82,8 +83,17 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
             .any(|&c| !hits.of(c).is_empty())
             || (0..t.tokens.len()).any(|i| matches!(t.lower(i), "i" | "we") && acts(t, i))
             || (0..t.sentences.len()).any(|s| implied_first_person(t, s))
-            || (0..t.sentences.len()).filter(|&s| imperative(t, s)).count() >= 2
-            || list_items(ctx) >= 3;
+            || (0..t.sentences.len())
+                .map(|s| imperative(ctx, s))
+                .sum::<usize>()
+                >= 2
+            || list_items(ctx) >= 3
+            || (0..t.sentences.len())
+                .filter(|&s| {
+                    t.sentences[s].tokens.len() >= 3 && prose(t, sections, s) && verbless(ctx, s)
+                })
+                .count()
+                >= 3;
     }
     if !present[2] {
         present[2] = if plan {
@@ -102,10 +112,13 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
         present[0] = [Cue::ContextCue, Cue::Stage]
             .iter()
             .flat_map(|&c| hits.of(c))
-            .any(|r| situated(t, t.tokens[r.start].sentence))
+            .any(|r| {
+                let s = t.tokens[r.start].sentence;
+                situated(t, s) || (prose(t, sections, s) && verbless(ctx, s))
+            })
             || (plan && !hits.of(Cue::Clarify).is_empty())
             || opens_with_past_state(ctx)
-            || locates_the_candidate(t);
+            || locates_the_candidate(ctx);
     }
     Parts { present, plan }
 }
@@ -119,6 +132,9 @@ const OPENERS: &[&str] = &[
     "why", "how", "who", "which", "every", "each", "all", "both", "no", "not", "one", "two",
 ];
 
+/// Verbs whose past tense is their base form: at the start of a sentence they may instruct.
+const SAME_IN_THE_PAST: &[&str] = &["put", "set", "cut", "split", "shut", "hit"];
+
 /// Words that follow an imperative verb: its object's determiner, or a particle.
 const AFTER_IMPERATIVE: &[&str] = &[
     "a", "an", "the", "every", "each", "one", "our", "their", "your", "all", "both", "any", "that",
@@ -126,9 +142,15 @@ const AFTER_IMPERATIVE: &[&str] = &[
     "three", "shared", "joint",
 ];
 
-/// Whether sentence `s` gives an instruction ("Map shared accounts", "Check that the partner
+/// How many instructions sentence `s` gives ("Map shared accounts", "Check that the partner
 /// has a sponsor", "Then agree on goals"): a process told as steps, the candidate's approach.
-fn imperative(t: &Tokens, s: usize) -> bool {
+/// Its first word could be a verb in the base form (not a past or third-person form, an adverb
+/// or a function word), and either the tagger reads it as the verb of a first clause with no
+/// subject ("Prune inactive partners"), or it is followed by what opens an object or a
+/// particle: the tagger, trained mostly on sentences that open with their subject, often
+/// reads an instruction's first word as a noun ("Map shared accounts").
+fn imperative(ctx: &Ctx<'_>, s: usize) -> usize {
+    let t = ctx.tokens;
     let mut range = t.sentences[s].tokens.clone();
     if matches!(
         t.lower(range.start),
@@ -137,16 +159,65 @@ fn imperative(t: &Tokens, s: usize) -> bool {
         range.start += 1;
     }
     if range.len() < 3 {
-        return false;
+        return 0;
     }
     let verb = t.lower(range.start);
-    verb.len() > 2
+    let candidate = verb.len() > 2
         && verb.bytes().all(|b| b.is_ascii_lowercase())
         && !verb.ends_with('s')
         && !verb.ends_with("ly")
+        && !verb.ends_with("ing")
         && !past(verb)
-        && !OPENERS.contains(&verb)
-        && AFTER_IMPERATIVE.contains(&t.lower(range.start + 1))
+        && !(verb.ends_with("ed") && verb.len() > 4)
+        && (!IRREGULAR.contains(&verb) || SAME_IN_THE_PAST.contains(&verb))
+        && !OPENERS.contains(&verb);
+    if !candidate {
+        return 0;
+    }
+    let Some(syntax) = ctx.syntax(s) else {
+        return 0;
+    };
+    let Some(at) = syntax.of_token(range.start) else {
+        return 0;
+    };
+    let first = AFTER_IMPERATIVE.contains(&t.lower(range.start + 1))
+        || (syntax.pos(at) == UPOS::VERB
+            && syntax.clauses().first().is_some_and(|c| {
+                !c.subordinate && c.subject.is_none() && c.verb_group.start == at && c.verb == at
+            }));
+    if !first {
+        return 0;
+    }
+    // Further steps in the same sentence: clauses with no subject that open on their verb
+    // ("..., retrain the partner's sellers, and hold monthly reviews").
+    1 + syntax
+        .clauses()
+        .iter()
+        .filter(|c| {
+            c.verb_group.start > at
+                && !c.subordinate
+                && c.subject.is_none()
+                && syntax.pos(c.verb) == UPOS::VERB
+                && (c.tokens.start..c.verb_group.start)
+                    .all(|k| matches!(syntax.pos(k), UPOS::CCONJ | UPOS::PUNCT | UPOS::ADV))
+        })
+        .count()
+}
+
+/// Whether sentence `s` has no clause of its own: a noun phrase or a list of them ("Owner and
+/// exec sponsor on each side.", "Director of partnerships, marketplace platform"), perhaps
+/// with a subordinate clause attached.
+fn verbless(ctx: &Ctx<'_>, s: usize) -> bool {
+    ctx.syntax(s)
+        .is_some_and(|syntax| syntax.clauses().iter().all(|c| c.subordinate))
+}
+
+/// Whether sentence `s` is prose rather than a heading or a label.
+fn prose(t: &Tokens, sections: &[Section], s: usize) -> bool {
+    let range = &t.sentences[s].range;
+    !sections
+        .iter()
+        .any(|x| x.heading.start < range.end && range.start < x.heading.end)
 }
 
 /// How many list items with prose the draft has: steps, even when written as noun phrases
@@ -310,7 +381,10 @@ fn hypothetical(ctx: &Ctx<'_>) -> bool {
         .of(Cue::Clarify)
         .iter()
         .any(|r| r.clone().any(|i| t.lower(i).starts_with("assum")));
-    let instructs = (0..t.sentences.len()).filter(|&s| imperative(t, s)).count() >= 2;
+    let instructs = (0..t.sentences.len())
+        .map(|s| imperative(ctx, s))
+        .sum::<usize>()
+        >= 2;
     (modal >= 2 && modal > done) || ((assumes || instructs) && done == 0)
 }
 
@@ -365,7 +439,8 @@ fn situated(t: &Tokens, s: usize) -> bool {
 /// Among the first three sentences, the candidate placing themself: a first-person sentence
 /// that says where ("I run the channel at a lighting company", "In my job as reseller manager
 /// at a logistics firm"), or a clause setting the scene ("When I got there, ...").
-fn locates_the_candidate(t: &Tokens) -> bool {
+fn locates_the_candidate(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
     (0..t.sentences.len().min(3)).any(|s| {
         let range = t.sentences[s].tokens.clone();
         let first_person = implied_first_person(t, s)
@@ -381,13 +456,34 @@ fn locates_the_candidate(t: &Tokens) -> bool {
                     && matches!(next, "a" | "an" | "our" | "my"))
                     || (matches!(t.lower(i), "on" | "in") && matches!(next, "our" | "my")))
         });
-        let scene = matches!(t.lower(range.start), "when" | "after" | "before")
-            && matches!(t.lower(range.start + 1), "i" | "we")
-            && past(t.lower(range.start + 2));
+        let scene = opens_on_the_writer(ctx, s);
         // The opening lines may name the place without a verb ("Channel lead at a 400-person
         // health-data company.").
         ((first_person || s < 2) && place) || scene
     })
+}
+
+/// Whether sentence `s` opens with a subordinate clause about the writer that sets the scene
+/// for its main clause ("When I inherited the channel, nobody owned it", "Before we launched,
+/// ..."): the subordinate clause is the circumstance, not the action. Only sentences with "I"
+/// or "we" among their first words are tagged.
+fn opens_on_the_writer(ctx: &Ctx<'_>, s: usize) -> bool {
+    let t = ctx.tokens;
+    let range = t.sentences[s].tokens.clone();
+    let writer = |i: usize| matches!(t.lower(i), "i" | "we");
+    if writer(range.start) || !range.clone().take(4).any(writer) {
+        return false;
+    }
+    let Some(syntax) = ctx.syntax(s) else {
+        return false;
+    };
+    let clauses = syntax.clauses();
+    clauses.first().is_some_and(|c| {
+        c.subordinate
+            && c.subject
+                .as_ref()
+                .is_some_and(|p| matches!(syntax.text(p.head).to_lowercase().as_str(), "i" | "we"))
+    }) && clauses.iter().skip(1).any(|c| !c.subordinate)
 }
 
 /// A story that opens by describing how things were ("Our channel was flat.") before anyone

@@ -8,8 +8,11 @@
 //! and labels with prose under them (Situation, Approach, Result, Lessons, "What I took from
 //! it", `**Learning.**`, `Looking back:`...) or from the prose: where the candidate was or how
 //! things stood ("At my last company", "I run the channel at a lighting company", "When I
-//! inherited the channel"), what they or the team did ("I rebuilt", "we mapped", a resume-style
-//! "Built the pitch"), a result reported as having happened ("As a result", "grew 30%"; not a
+//! inherited the channel": a subordinate clause about the writer before the main clause; a
+//! verbless line naming the role and company, "Head of partnerships, Series B fintech"), what
+//! they or the team did ("I rebuilt", "we mapped", a resume-style "Built the pitch", steps
+//! given as instructions, "Prune inactive partners. Require a joint plan.", read from the
+//! tagger's clauses, or as three or more noun-phrase steps or bullets), a result reported as having happened ("As a result", "grew 30%"; not a
 //! plan, a condition or a count of activity) and what they took from it ("I learned", a rule or
 //! a would-do-again in the closing sentences); see [`crate::story`].
 //!
@@ -378,5 +381,43 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn instructions_the_tagger_reads_as_verbs_are_steps() {
+        // Neither step's verb is followed by a determiner: the tagger reads each as the verb
+        // of a clause with no subject.
+        let text = "Qualify sponsorship before signing anything. Prune dormant resellers every quarter. Win rate climbed from 20% to 31% within a year.";
+        let found = findings(text, Rule::Structure);
+        assert!(
+            !found.iter().any(|f| f.message.starts_with("No action part")),
+            "{found:#?}"
+        );
+        // Several subjectless clauses in one sentence are several steps.
+        let one_sentence = "Name an owner on each side, retrain their sellers, and hold monthly reviews. Win rate climbed from 20% to 31% within a year.";
+        let found = findings(one_sentence, Rule::Structure);
+        assert!(
+            !found.iter().any(|f| f.message.starts_with("No action part")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn noun_phrase_steps_are_the_action_and_a_role_line_is_context() {
+        let steps = "Sponsor and owner on both sides. Monthly pipeline reviews with the field. A shared scorecard for both teams. Exit criteria in the contract.";
+        let found = findings(steps, Rule::Structure);
+        assert!(
+            !found.iter().any(|f| f.message.starts_with("No action part")),
+            "{found:#?}"
+        );
+        let role = "Head of alliances, logistics software vendor, Series C.\n\nI rebuilt the reseller tiers and win rate climbed from 20% to 31%. I learned to tie margin to closed revenue.";
+        let found = findings(role, Rule::Structure);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn an_opening_clause_about_the_writer_sets_the_scene() {
+        let text = "Before we signed the distributor, nobody tracked sell-through. I rebuilt the reseller tiers and win rate climbed from 20% to 31%. I learned to tie margin to closed revenue.";
+        assert!(findings(text, Rule::Structure).is_empty());
     }
 }
