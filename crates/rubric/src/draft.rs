@@ -236,9 +236,11 @@ impl Draft {
                                     end: range.end,
                                     text,
                                 };
-                                // `**Result:**`: the colon is inside the strong run.
+                                // `**Result:**`: the colon is inside the strong run; a run
+                                // that ends a short phrase with a period or a comma and names
+                                // a part is a label too (`**Learning.**`, `**Looking back,**`).
                                 if let LabelState::AfterStrong { start, end, text } = &label
-                                    && let Some(title) = text.trim_end().strip_suffix(':')
+                                    && let Some(title) = label_title(text)
                                 {
                                     if let Some(kind) = label_kind(title) {
                                         labels.push(Label {
@@ -394,7 +396,7 @@ fn plain_label(source: &str, offset: usize) -> Option<Label> {
     let colon = source.find(':')?;
     let title = &source[..colon];
     // A label is a few words; `Note that we ...: ...` is prose.
-    if title.split_whitespace().count() > 4 || title.trim().is_empty() {
+    if title.split_whitespace().count() > 6 || title.trim().is_empty() {
         return None;
     }
     let kind = label_kind(title)?;
@@ -404,6 +406,17 @@ fn plain_label(source: &str, offset: usize) -> Option<Label> {
         kind,
         range: offset + lead..offset + colon + 1,
     })
+}
+
+/// The words of a strong run that ends like a label: with a colon, or, for a short phrase, with a
+/// period, a comma, a question mark or a dash.
+fn label_title(text: &str) -> Option<&str> {
+    let text = text.trim_end();
+    if let Some(title) = text.strip_suffix(':') {
+        return Some(title);
+    }
+    let title = text.strip_suffix(['.', ',', '?', '!', '—', '–'])?;
+    (title.split_whitespace().count() <= 6).then_some(title)
 }
 
 /// The part a label names, when it names one (labels that name nothing are not labels).
@@ -430,7 +443,24 @@ pub(crate) fn classify_title(title: &str) -> SectionKind {
             "clarifying" | "questions" if index == 0 => SectionKind::Context,
             "action" | "actions" | "approach" | "execution" | "steps" | "plan" | "solution"
             | "strategy" | "did" | "response" | "process" => SectionKind::Action,
-            "how" if next == "i" => SectionKind::Action,
+            // "What I did" is an action, "What I learned", "What I took from it" and "What I'd
+            // do again" look back, "What happened" and "What changed" are outcomes.
+            "what" => match (next, words.get(index + 2).copied().unwrap_or("")) {
+                ("i'd" | "i'll", _) | ("i", "would" | "will") => SectionKind::Learning,
+                (
+                    "i",
+                    "learned" | "learnt" | "took" | "take" | "realised" | "realized" | "know",
+                ) => SectionKind::Learning,
+                ("i" | "we", _) => SectionKind::Action,
+                ("happened" | "changed" | "came", _) => SectionKind::Outcome,
+                _ => continue,
+            },
+            "how" if matches!(next, "i" | "i'd" | "we") => SectionKind::Action,
+            "looking" if next == "back" => SectionKind::Learning,
+            "would" if index == 0 => SectionKind::Learning,
+            "again" => SectionKind::Learning,
+            "took" | "take" if matches!(next, "away" | "aways") => SectionKind::Learning,
+            "retrospect" => SectionKind::Learning,
             "result" | "results" | "outcome" | "outcomes" | "impact" | "impacts" | "outcomes:"
             | "happened" => SectionKind::Outcome,
             "lesson" | "lessons" | "learning" | "learnings" | "learned" | "learnt"
@@ -521,6 +551,23 @@ mod tests {
     }
 
     #[test]
+    fn bold_labels_ending_in_a_period_or_comma() {
+        let text = "**Context.** Flat channel.\n\n**Looking back,** I'd start sooner.\n\n**Strategic fit.** Same buyer.\n\n**This is a long bold sentence that happens to mention results.** More.\n";
+        let labels: Vec<(&str, SectionKind)> = Draft::parse(text)
+            .labels
+            .iter()
+            .map(|l| (&text[l.range.clone()], l.kind))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("**Context.**", SectionKind::Context),
+                ("**Looking back,**", SectionKind::Learning)
+            ]
+        );
+    }
+
+    #[test]
     fn bold_label_with_colon_outside() {
         let text = "**Outcome**: pipeline doubled.\n";
         let draft = Draft::parse(text);
@@ -605,7 +652,18 @@ mod tests {
             ("What I learned", Learning),
             ("Next time", Learning),
             ("Clarifying questions", Context),
+            ("What I took from it", Learning),
+            ("What I'd do again", Learning),
+            ("What I would change", Learning),
+            ("Looking back", Learning),
+            ("Would do again", Learning),
+            ("In hindsight", Learning),
+            ("What I changed", Action),
+            ("What happened", Outcome),
+            ("What changed", Outcome),
+            ("Partner incentives, how I'd set them up", Action),
             ("Partner incentives at Acme", Other),
+            ("What partners need", Other),
         ] {
             assert_eq!(classify_title(title), kind, "{title}");
         }

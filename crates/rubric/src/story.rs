@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use crate::context::Ctx;
 use crate::lexicon::Cue;
+use crate::syntax::UPOS;
+use crate::tokens::Tokens;
 use crate::{Section, SectionKind};
 
 /// The four parts of an answer, in the order they are told.
@@ -20,6 +22,9 @@ pub(crate) const PARTS: [SectionKind; 4] = [
 pub(crate) struct Parts {
     /// Present, by [`PARTS`] index.
     pub present: [bool; 4],
+    /// Whether the answer is a plan (a scenario answer, or one told in "I would"): it has no
+    /// learning part, and its outcome is the result it aims for.
+    pub plan: bool,
 }
 
 pub(crate) fn part_index(kind: SectionKind) -> Option<usize> {
@@ -48,36 +53,437 @@ pub(crate) fn part_prompt(kind: SectionKind) -> &'static str {
     }
 }
 
-/// Finds the parts: a section of that kind, or clear prose cues.
+/// A single sentence of fewer words than this is a note, not an answer: only sections count.
+const NOTE_WORDS: usize = 25;
+
+/// Finds the parts: a section of that kind with prose under it, or clear prose cues.
 pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
+    let t = ctx.tokens;
     let mut present = [false; 4];
-    for section in sections {
-        if let Some(i) = part_index(section.kind) {
+    for (n, section) in sections.iter().enumerate() {
+        if let Some(i) = part_index(section.kind)
+            && has_prose(t, sections, n)
+        {
             present[i] = true;
         }
     }
+    if t.sentences.len() < 2 && t.tokens.len() < NOTE_WORDS {
+        return Parts {
+            present,
+            plan: ctx.is_scenario(),
+        };
+    }
     let hits = ctx.hits;
-    let action_cues = [Cue::ActionCue, Cue::Plan];
+    // A draft linked to a question tells a story or a process even in "I would"; an unlinked
+    // one is a plan when it reads like one.
+    let plan = ctx.is_scenario() || (ctx.linked.target.is_none() && hypothetical(ctx));
     if !present[1] {
-        present[1] =
-            action_cues.iter().any(|&c| !hits.of(c).is_empty()) || first_person_action(ctx);
+        present[1] = [Cue::ActionCue, Cue::Plan]
+            .iter()
+            .any(|&c| !hits.of(c).is_empty())
+            || (0..t.tokens.len()).any(|i| matches!(t.lower(i), "i" | "we") && acts(t, i))
+            || (0..t.sentences.len()).any(|s| implied_first_person(t, s))
+            || (0..t.sentences.len())
+                .map(|s| imperative(ctx, s))
+                .sum::<usize>()
+                >= 2
+            || list_items(ctx) >= 3
+            || (0..t.sentences.len())
+                .filter(|&s| {
+                    t.sentences[s].tokens.len() >= 3 && prose(t, sections, s) && verbless(ctx, s)
+                })
+                .count()
+                >= 3;
     }
     if !present[2] {
-        present[2] =
-            !hits.of(Cue::OutcomeCue).is_empty() || ctx.quantities.iter().any(|q| q.metric);
+        present[2] = if plan {
+            aims_at_a_result(ctx)
+        } else {
+            tells_a_result(ctx)
+        };
     }
     if !present[3] {
-        present[3] = !hits.of(Cue::LearningCue).is_empty();
+        present[3] = !hits.of(Cue::LearningCue).is_empty() || (!plan && closes_on_a_lesson(t));
     }
     if !present[0] {
-        // Context is set by cues: the company's stage or the role among them, and, in a
-        // scenario answer, clarifying questions and stated assumptions.
-        present[0] = !hits.of(Cue::ContextCue).is_empty()
-            || !hits.of(Cue::Stage).is_empty()
-            || (ctx.is_scenario() && !hits.of(Cue::Clarify).is_empty())
-            || opens_with_past_state(ctx);
+        // Context is set by cues: the company's stage or the role among them, where the
+        // candidate was, how things stood before anyone acted, and, in a plan, clarifying
+        // questions and stated assumptions.
+        present[0] = [Cue::ContextCue, Cue::Stage]
+            .iter()
+            .flat_map(|&c| hits.of(c))
+            .any(|r| {
+                let s = t.tokens[r.start].sentence;
+                situated(t, s) || (prose(t, sections, s) && verbless(ctx, s))
+            })
+            || (plan && !hits.of(Cue::Clarify).is_empty())
+            || opens_with_past_state(ctx)
+            || locates_the_candidate(ctx);
     }
-    Parts { present }
+    Parts { present, plan }
+}
+
+/// Words that open a sentence without being its verb.
+const OPENERS: &[&str] = &[
+    "if", "when", "so", "then", "for", "in", "at", "on", "with", "as", "but", "and", "because",
+    "while", "before", "after", "once", "also", "first", "second", "third", "finally", "next",
+    "to", "by", "of", "from", "the", "a", "an", "this", "that", "these", "those", "it", "they",
+    "we", "i", "you", "he", "she", "our", "my", "their", "your", "its", "there", "here", "what",
+    "why", "how", "who", "which", "every", "each", "all", "both", "no", "not", "one", "two",
+];
+
+/// Verbs whose past tense is their base form: at the start of a sentence they may instruct.
+const SAME_IN_THE_PAST: &[&str] = &["put", "set", "cut", "split", "shut", "hit"];
+
+/// Words that follow an imperative verb: its object's determiner, or a particle.
+const AFTER_IMPERATIVE: &[&str] = &[
+    "a", "an", "the", "every", "each", "one", "our", "their", "your", "all", "both", "any", "that",
+    "for", "with", "up", "out", "on", "them", "it", "this", "these", "those", "only", "two",
+    "three", "shared", "joint",
+];
+
+/// How many instructions sentence `s` gives ("Map shared accounts", "Check that the partner
+/// has a sponsor", "Then agree on goals"): a process told as steps, the candidate's approach.
+/// Its first word could be a verb in the base form (not a past or third-person form, an adverb
+/// or a function word), and either the tagger reads it as the verb of a first clause with no
+/// subject ("Prune inactive partners"), or it is followed by what opens an object or a
+/// particle: the tagger, trained mostly on sentences that open with their subject, often
+/// reads an instruction's first word as a noun ("Map shared accounts").
+fn imperative(ctx: &Ctx<'_>, s: usize) -> usize {
+    let t = ctx.tokens;
+    let mut range = t.sentences[s].tokens.clone();
+    if matches!(
+        t.lower(range.start),
+        "then" | "first" | "next" | "finally" | "also"
+    ) {
+        range.start += 1;
+    }
+    if range.len() < 3 {
+        return 0;
+    }
+    let verb = t.lower(range.start);
+    let candidate = verb.len() > 2
+        && verb.bytes().all(|b| b.is_ascii_lowercase())
+        && !verb.ends_with('s')
+        && !verb.ends_with("ly")
+        && !verb.ends_with("ing")
+        && !past(verb)
+        && !(verb.ends_with("ed") && verb.len() > 4)
+        && (!IRREGULAR.contains(&verb) || SAME_IN_THE_PAST.contains(&verb))
+        && !OPENERS.contains(&verb);
+    if !candidate {
+        return 0;
+    }
+    let Some(syntax) = ctx.syntax(s) else {
+        return 0;
+    };
+    let Some(at) = syntax.of_token(range.start) else {
+        return 0;
+    };
+    let first = AFTER_IMPERATIVE.contains(&t.lower(range.start + 1))
+        || (syntax.pos(at) == UPOS::VERB
+            && syntax.clauses().first().is_some_and(|c| {
+                !c.subordinate && c.subject.is_none() && c.verb_group.start == at && c.verb == at
+            }));
+    if !first {
+        return 0;
+    }
+    // Further steps in the same sentence: clauses with no subject that open on their verb
+    // ("..., retrain the partner's sellers, and hold monthly reviews").
+    1 + syntax
+        .clauses()
+        .iter()
+        .filter(|c| {
+            c.verb_group.start > at
+                && !c.subordinate
+                && c.subject.is_none()
+                && syntax.pos(c.verb) == UPOS::VERB
+                && (c.tokens.start..c.verb_group.start)
+                    .all(|k| matches!(syntax.pos(k), UPOS::CCONJ | UPOS::PUNCT | UPOS::ADV))
+        })
+        .count()
+}
+
+/// Whether sentence `s` has no clause of its own: a noun phrase or a list of them ("Owner and
+/// exec sponsor on each side.", "Director of partnerships, marketplace platform"), perhaps
+/// with a subordinate clause attached.
+fn verbless(ctx: &Ctx<'_>, s: usize) -> bool {
+    ctx.syntax(s)
+        .is_some_and(|syntax| syntax.clauses().iter().all(|c| c.subordinate))
+}
+
+/// Whether sentence `s` is prose rather than a heading or a label.
+fn prose(t: &Tokens, sections: &[Section], s: usize) -> bool {
+    let range = &t.sentences[s].range;
+    !sections
+        .iter()
+        .any(|x| x.heading.start < range.end && range.start < x.heading.end)
+}
+
+/// How many list items with prose the draft has: steps, even when written as noun phrases
+/// ("- owners and sponsors on both sides").
+fn list_items(ctx: &Ctx<'_>) -> usize {
+    let t = ctx.tokens;
+    ctx.draft
+        .blocks
+        .iter()
+        .filter(|b| {
+            let line = ctx.text.get(b.start..b.end).unwrap_or("").trim_start();
+            let marker = line.starts_with(['-', '*', '+'])
+                || line
+                    .split_once(['.', ')'])
+                    .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
+            marker && t.token_at_or_after(b.start) < t.token_at_or_after(b.end)
+        })
+        .count()
+}
+
+/// Whether section `n` has prose under its heading (or subheadings that do).
+fn has_prose(t: &Tokens, sections: &[Section], n: usize) -> bool {
+    let section = &sections[n];
+    let from = t.token_at_or_after(section.heading.end);
+    if from < t.token_at_or_after(section.range.end) {
+        return true;
+    }
+    // `## Action` followed by `### Step 1`: the subsections tell it.
+    section.level > 0
+        && sections[n + 1..]
+            .iter()
+            .take_while(|s| s.level > section.level)
+            .any(|s| t.token_at_or_after(s.heading.end) < t.token_at_or_after(s.range.end))
+}
+
+/// Words that make a sentence hypothetical, conditional or about the future.
+fn hedged(t: &Tokens, sentence: usize) -> bool {
+    t.sentences[sentence].tokens.clone().any(|i| {
+        let w = t.lower(i);
+        matches!(
+            w,
+            "would" | "will" | "should" | "could" | "might" | "if" | "unless" | "once"
+        ) || w.ends_with("'d")
+            || w.ends_with("'ll")
+    })
+}
+
+/// Irregular past tenses that report a change.
+const CHANGED: &[&str] = &[
+    "grew", "rose", "fell", "won", "became", "went", "hit", "cut", "doubled", "made", "brought",
+    "got", "kept", "beat", "shrank", "sold", "took",
+];
+
+/// Whether the word reads as a past tense of a verb.
+fn past(word: &str) -> bool {
+    (word.ends_with("ed") && word.len() > 4 && !word.ends_with("eed")) || CHANGED.contains(&word)
+}
+
+/// A story's outcome: a result reported as having happened. An outcome cue counts when it is a
+/// connective ("as a result", "led to") or a verb in the past tense ("grew", "closed"), outside a
+/// hypothetical or conditional sentence and outside a sentence that only counts activity; a
+/// number that measures impact counts outside such sentences too.
+fn tells_a_result(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    let activity = |s: usize| {
+        let range = t.sentences[s].tokens.clone();
+        ctx.hits.any_in(Cue::Activity, range.clone()) || ctx.hits.any_in(Cue::ActivityVerb, range)
+    };
+    let cue = ctx.hits.of(Cue::OutcomeCue).iter().any(|r| {
+        let s = t.tokens[r.start].sentence;
+        let connective = r.len() > 1 && !r.clone().all(|i| matches!(t.lower(i), "win" | "rate"));
+        // A past tense reports a change; after a determiner or a preposition the word is an
+        // adjective ("a closed deal", "tie margin to closed revenue").
+        let reported = r.clone().any(|i| {
+            past(t.lower(i))
+                && (i == 0
+                    || !matches!(
+                        t.lower(i - 1),
+                        "a" | "an"
+                            | "the"
+                            | "to"
+                            | "of"
+                            | "on"
+                            | "for"
+                            | "in"
+                            | "with"
+                            | "by"
+                            | "per"
+                            | "any"
+                            | "every"
+                            | "each"
+                            | "no"
+                    ))
+        });
+        // "The result was a healthier program": the result itself is reported.
+        let stated = matches!(t.lower(r.end), "was" | "were");
+        (connective || reported || stated) && !hedged(t, s) && !activity(s)
+    });
+    cue || ctx.quantities.iter().any(|q| {
+        let s = t.tokens[q.tokens.start].sentence;
+        q.metric && !hedged(t, s)
+    })
+}
+
+/// A plan's outcome: the result it aims for or how success would be judged: a target number
+/// (a percentage, an amount, a multiple) or a cue of success.
+fn aims_at_a_result(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    // What the draft assumes is not what it aims for.
+    let assumed = |i: usize| {
+        ctx.hits.any_in(
+            Cue::Clarify,
+            t.sentences[t.tokens[i].sentence].tokens.clone(),
+        )
+    };
+    ctx.quantities.iter().any(|q| {
+        (q.metric || q.kind == crate::numbers::NumberKind::Metric) && !assumed(q.tokens.start)
+    }) || ctx.hits.metrics.iter().any(|(_, r)| !assumed(r.start))
+        || ctx.hits.of(Cue::OutcomeCue).iter().any(|r| {
+            !assumed(r.start)
+                && r.clone().any(|i| {
+                    matches!(
+                        t.lower(i),
+                        "success" | "measure" | "track" | "expect" | "goal"
+                    )
+                })
+        })
+}
+
+/// Whether the draft is a hypothetical plan: more actions told with "would", "will" or "'d"
+/// than in the past tense, or assumptions stated and nothing told as done.
+fn hypothetical(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    let (mut modal, mut done) = (0, 0);
+    for i in 0..t.tokens.len() {
+        let w = t.lower(i);
+        if matches!(w, "i'd" | "we'd" | "i'll" | "we'll") && acts(t, i) {
+            modal += 1;
+        } else if matches!(w, "i" | "we") {
+            if matches!(t.lower(i + 1), "would" | "will") && acts(t, i + 1) {
+                modal += 1;
+            } else if acts(t, i) && past(t.lower(i + 1)) {
+                done += 1;
+            }
+        }
+    }
+    // "My plan", "step one", "I recommend": a plan named as one.
+    modal += ctx
+        .hits
+        .of(Cue::Plan)
+        .iter()
+        .filter(|r| {
+            !matches!(
+                t.lower(r.start),
+                "i" | "we" | "i'd" | "we'd" | "i'll" | "we'll"
+            )
+        })
+        .count();
+    let assumes = ctx
+        .hits
+        .of(Cue::Clarify)
+        .iter()
+        .any(|r| r.clone().any(|i| t.lower(i).starts_with("assum")));
+    let instructs = (0..t.sentences.len())
+        .map(|s| imperative(ctx, s))
+        .sum::<usize>()
+        >= 2;
+    (modal >= 2 && modal > done) || ((assumes || instructs) && done == 0)
+}
+
+/// A story that ends on what the candidate took from it, in the last two sentences: what they
+/// would do again or differently ("I'd start sooner", "I wish I'd..."), a rule addressed to
+/// "you", or a present-tense statement of how things are after a past-tense story ("Saying no
+/// is kinder than a dead partnership").
+fn closes_on_a_lesson(t: &Tokens) -> bool {
+    let n = t.sentences.len();
+    let story = (0..t.tokens.len())
+        .filter(|&i| matches!(t.lower(i), "i" | "we") && past(t.lower(i + 1)))
+        .count()
+        >= 2;
+    (n.saturating_sub(2)..n).any(|s| {
+        let range = t.sentences[s].tokens.clone();
+        let looks_ahead = story
+            && range.clone().any(|i| {
+                let w = t.lower(i);
+                (matches!(w, "i'd" | "i" | "we'd" | "we")
+                    && (matches!(t.lower(i + 1), "wish" | "would" | "should")
+                        || (w.ends_with("'d") && acts(t, i))))
+                    && t.tokens.get(i + 1).is_some_and(|x| x.sentence == s)
+            });
+        let generic = range.clone().any(|i| matches!(t.lower(i), "you" | "your"));
+        let present = range.clone().any(|i| {
+            matches!(
+                t.lower(i),
+                "is" | "are" | "isn't" | "aren't" | "it's" | "that's" | "there's" | "matters"
+            )
+        }) && !range
+            .clone()
+            .any(|i| past(t.lower(i)) || t.lower(i).starts_with(|c: char| c.is_ascii_digit()));
+        looks_ahead || (story && (generic || present))
+    })
+}
+
+/// Whether sentence `s` describes a situation rather than a method: it is told in the past
+/// ("we had no owner", "I joined a Series B startup"; a participle such as "criteria agreed
+/// before signature" is not enough) or places someone at a company ("I lead
+/// partnerships at a data platform"). "As an alliance director, I assess viability..." is not.
+fn situated(t: &Tokens, s: usize) -> bool {
+    let range = t.sentences[s].tokens.clone();
+    range.clone().any(|i| {
+        let w = t.lower(i);
+        (matches!(w, "i" | "we" | "they" | "he" | "she" | "it") && past(t.lower(i + 1)))
+            || matches!(w, "was" | "were" | "had" | "wasn't" | "weren't" | "ago")
+            || (matches!(w, "at" | "for") && matches!(t.lower(i + 1), "a" | "an" | "our" | "my"))
+            || (w == "in" && matches!(t.lower(i + 1), "my" | "our"))
+    })
+}
+
+/// Among the first three sentences, the candidate placing themself: a first-person sentence
+/// that says where ("I run the channel at a lighting company", "In my job as reseller manager
+/// at a logistics firm"), or a clause setting the scene ("When I got there, ...").
+fn locates_the_candidate(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    (0..t.sentences.len().min(3)).any(|s| {
+        let range = t.sentences[s].tokens.clone();
+        let first_person = implied_first_person(t, s)
+            || range
+                .clone()
+                .any(|i| matches!(t.lower(i), "i" | "i'm" | "my" | "we" | "we're"));
+        let place = range.clone().any(|i| {
+            let next = t.lower(i + 1);
+            let company = t.tokens.get(i + 2).is_some_and(|x| x.sentence == s)
+                && !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit());
+            company
+                && ((matches!(t.lower(i), "at" | "for")
+                    && matches!(next, "a" | "an" | "our" | "my"))
+                    || (matches!(t.lower(i), "on" | "in") && matches!(next, "our" | "my")))
+        });
+        let scene = opens_on_the_writer(ctx, s);
+        // The opening lines may name the place without a verb ("Channel lead at a 400-person
+        // health-data company.").
+        ((first_person || s < 2) && place) || scene
+    })
+}
+
+/// Whether sentence `s` opens with a subordinate clause about the writer that sets the scene
+/// for its main clause ("When I inherited the channel, nobody owned it", "Before we launched,
+/// ..."): the subordinate clause is the circumstance, not the action. Only sentences with "I"
+/// or "we" among their first words are tagged.
+fn opens_on_the_writer(ctx: &Ctx<'_>, s: usize) -> bool {
+    let t = ctx.tokens;
+    let range = t.sentences[s].tokens.clone();
+    let writer = |i: usize| matches!(t.lower(i), "i" | "we");
+    if writer(range.start) || !range.clone().take(4).any(writer) {
+        return false;
+    }
+    let Some(syntax) = ctx.syntax(s) else {
+        return false;
+    };
+    let clauses = syntax.clauses();
+    clauses.first().is_some_and(|c| {
+        c.subordinate
+            && c.subject
+                .as_ref()
+                .is_some_and(|p| matches!(syntax.text(p.head).to_lowercase().as_str(), "i" | "we"))
+    }) && clauses.iter().skip(1).any(|c| !c.subordinate)
 }
 
 /// A story that opens by describing how things were ("Our channel was flat.") before anyone
@@ -204,27 +610,49 @@ const IRREGULAR: &[&str] = &[
     "bought", "hired", "fired", "drew", "broke", "split", "shipped",
 ];
 
-/// "I" followed by a past-tense verb of doing (`I renegotiated`, `I then built`).
-fn first_person_action(ctx: &Ctx<'_>) -> bool {
-    let t = ctx.tokens;
-    (0..t.tokens.len()).any(|i| {
-        if t.lower(i) != "i" {
-            return false;
-        }
-        let mut j = i + 1;
-        if t.lower(j).ends_with("ly") || matches!(t.lower(j), "then" | "also" | "first" | "quickly")
-        {
-            j += 1;
-        }
-        // Past tense ("I renegotiated") or, in a process answer, the present ("I map accounts").
-        let verb = t.lower(j);
-        !verb.is_empty()
-            && !NOT_ACTIONS.contains(&verb)
-            && !STATES.contains(&verb)
-            && (verb.ends_with("ed")
-                || IRREGULAR.contains(&verb)
-                || verb.bytes().all(|b| b.is_ascii_lowercase()))
-    })
+/// Whether the subject pronoun at token `i` is followed by a verb of doing (`we built`,
+/// `I then renegotiated`, `we map accounts`) rather than a state, a feeling or a modal.
+pub(crate) fn acts(t: &Tokens, i: usize) -> bool {
+    let sentence = t.tokens[i].sentence;
+    let mut j = i + 1;
+    if j < t.tokens.len()
+        && (t.lower(j).ends_with("ly")
+            || matches!(
+                t.lower(j),
+                "then" | "also" | "first" | "quickly" | "all" | "both"
+            ))
+    {
+        j += 1;
+    }
+    if j >= t.tokens.len() || t.tokens[j].sentence != sentence {
+        return false;
+    }
+    // Past tense ("I renegotiated") or, in a process answer, the present ("I map accounts").
+    let verb = t.lower(j);
+    !verb.is_empty()
+        && !NOT_ACTIONS.contains(&verb)
+        && !STATES.contains(&verb)
+        && (verb.ends_with("ed")
+            || IRREGULAR.contains(&verb)
+            || verb.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Words after which a sentence-opening participle describes rather than acts ("Based on").
+const PREPOSITIONS: &[&str] = &[
+    "by", "on", "in", "to", "at", "for", "from", "with", "of", "as", "that", "into", "over",
+];
+
+/// Whether sentence `s` opens with a past-tense verb of doing and no subject, the way a resume
+/// bullet does ("Built the joint pitch", "Ran monthly QBRs"): the candidate's own action.
+pub(crate) fn implied_first_person(t: &Tokens, s: usize) -> bool {
+    let range = t.sentences[s].tokens.clone();
+    if range.len() < 2 {
+        return false;
+    }
+    let first = range.start;
+    let verb = t.lower(first);
+    let past = (verb.ends_with("ed") && verb.len() > 4) || IRREGULAR.contains(&verb);
+    past && !NOT_ACTIONS.contains(&verb) && !PREPOSITIONS.contains(&t.lower(first + 1))
 }
 
 /// The draft's sections: headings and labels, each running to the next.

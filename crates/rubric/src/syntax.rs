@@ -532,9 +532,8 @@ impl<'a> SentenceSyntax<'a> {
     /// The token of word `token` of the rubric's word list, when it is in this sentence.
     pub fn of_token(&self, token: usize) -> Option<usize> {
         let word = u32::try_from(token.checked_sub(self.first_word)?).ok()?;
-        let words = &self.tagged.words;
-        let i = words.partition_point(|w| w.word.is_none_or(|k| k < word));
-        (words.get(i)?.word == Some(word)).then_some(i)
+        // Punctuation has no word index, so the tokens are not sorted by it: search them all.
+        self.tagged.words.iter().position(|w| w.word == Some(word))
     }
 
     /// The noun-phrase chunks the chunker found: maximal runs of tokens it put in a noun phrase,

@@ -66,6 +66,18 @@ fn empty_and_blank_drafts() {
 fn front_matter_only_and_unterminated() {
     let report = check("---\ncategory: partnerships\nquestion: 3\n---\n");
     assert_eq!(report.words, 0);
+    // A begun draft is told what the answer needs; rules that judge passages wait for prose.
+    let rules: Vec<&str> = report.findings.iter().map(|f| f.rule.id()).collect();
+    for rule in [
+        "structure",
+        "metrics",
+        "cross-functional",
+        "buyer-empathy",
+        "role-stage",
+    ] {
+        assert!(rules.contains(&rule), "{rule} missing from {rules:?}");
+    }
+    assert!(!rules.contains(&"concepts") && !rules.contains(&"hedging"));
     assert_eq!(
         report.link.unwrap().target.as_deref(),
         Some("partnerships/q3")

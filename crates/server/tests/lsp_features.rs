@@ -344,18 +344,29 @@ fn code_action_edits_fix_what_they_say() {
             "{disabled}"
         );
 
-        // The server agrees: the fixed text no longer has those findings.
+        // The server agrees: a heading with nothing under it is not the part yet; once the
+        // placeholder is replaced with a result, the finding goes.
+        let no_outcome = |after: &[Value]| {
+            after.iter().any(|d| {
+                d["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("No outcome part")
+            })
+        };
         client.change(URI, 2, vec![json!({ "text": fixed })]);
         let after = client.diagnostics(URI, 2);
-        assert!(
-            !after.iter().any(|d| d["message"]
-                .as_str()
-                .unwrap()
-                .starts_with("No outcome part")),
-            "{after:?}"
+        assert!(no_outcome(&after), "{after:?}");
+        let written = fixed.replace(
+            "<!-- What changed, in numbers. -->",
+            "Partner-sourced revenue grew 30% in two quarters.",
         );
-        client.change(URI, 3, vec![json!({ "text": disabled })]);
+        assert_ne!(written, fixed);
+        client.change(URI, 3, vec![json!({ "text": written })]);
         let after = client.diagnostics(URI, 3);
+        assert!(!no_outcome(&after), "{after:?}");
+        client.change(URI, 4, vec![json!({ "text": disabled })]);
+        let after = client.diagnostics(URI, 4);
         assert!(!after.iter().any(|d| d["code"] == "criticism"), "{after:?}");
         assert_eq!(client.shutdown_and_exit().code(), Some(0));
     }

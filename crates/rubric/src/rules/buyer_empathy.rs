@@ -27,7 +27,7 @@ pub(crate) const META: Meta = Meta {
     scope: Scope::Draft,
     advice: "Show what the end customer or buyer needed and how your approach served them, not only the tactics.",
     citation_keywords: &["empathy", "buyer"],
-    needs_prose: true,
+    needs_prose: false,
 };
 
 /// The buyer's needs, besides the category's `buyer` lexicon ([`crate::lexicon::Cue::Buyer`]). Compiled into the engine's one automaton.

@@ -28,7 +28,7 @@ pub(crate) const META: Meta = Meta {
     scope: Scope::Passage,
     advice: "Open with the questions you would ask first (goals, constraints, what has been tried) before proposing a plan.",
     citation_keywords: &["clarifying"],
-    needs_prose: true,
+    needs_prose: false,
 };
 
 /// Clarifying questions and stated assumptions ([`crate::lexicon::Cue::Clarify`]). Compiled into the engine's one automaton.

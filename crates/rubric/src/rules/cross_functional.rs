@@ -28,7 +28,7 @@ pub(crate) const META: Meta = Meta {
     scope: Scope::Draft,
     advice: "Say how you aligned marketing, product or customer success, and what each contributed.",
     citation_keywords: &["cross-functional", "cross functional"],
-    needs_prose: true,
+    needs_prose: false,
 };
 
 /// Cross-functional teams, besides the category's `teams` lexicon ([`crate::lexicon::Cue::Team`]). Compiled into the engine's one automaton.

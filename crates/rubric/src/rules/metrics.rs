@@ -27,7 +27,7 @@ pub(crate) const META: Meta = Meta {
     scope: Scope::Draft,
     advice: "Add at least one number that shows impact: a percentage, revenue, cycle time, win rate or retention, with before and after and over what period.",
     citation_keywords: &["without numbers", "numbers", "quantif", "metrics"],
-    needs_prose: true,
+    needs_prose: false,
 };
 
 /// `metrics`: the whole answer has no number that measures impact.

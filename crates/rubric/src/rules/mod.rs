@@ -95,7 +95,9 @@ pub struct Meta {
     /// Words that find the rubric line the rule enforces in a category whose companion does not
     /// name one, most specific first (matched lower-case, mistakes before best practices).
     pub citation_keywords: &'static [&'static str],
-    /// Whether it runs on a draft with no prose yet (`link` does; the others wait for words).
+    /// Whether it waits for prose. Rules that do not (`link`, and the rules that judge the draft
+    /// as a whole) also tell a draft begun with only a heading or front matter what the answer
+    /// needs; on a blank buffer only `link` speaks.
     pub needs_prose: bool,
 }
 
@@ -231,7 +233,7 @@ fn enabled(ctx: &Ctx<'_>, rule: Rule) -> bool {
 pub(crate) fn run(ctx: &Ctx<'_>) -> Report {
     let sections = crate::story::sections(ctx);
     let words = crate::speaking::counted_words(ctx, &sections);
-    // Nothing to assess until there is some prose.
+    // No part of the story is told until there is some prose.
     let parts = if words.is_empty() {
         crate::story::Parts::default()
     } else {
@@ -242,10 +244,14 @@ pub(crate) fn run(ctx: &Ctx<'_>) -> Report {
         parts: &parts,
         words: &words,
     };
+    // A draft is begun once it has a heading or front matter, even before its first word.
+    let begun =
+        !words.is_empty() || !ctx.draft.headings.is_empty() || ctx.draft.front_matter.is_some();
     let mut findings = Vec::new();
     let mut outcome = crate::score::Outcome::default();
     for &rule in Rule::ALL {
-        if !enabled(ctx, rule) || (words.is_empty() && rule.meta().needs_prose) {
+        let waits = rule.meta().needs_prose || (!begun && rule != Rule::Link);
+        if !enabled(ctx, rule) || (words.is_empty() && waits) {
             continue;
         }
         let before = findings.len();

@@ -3,18 +3,25 @@
 //! Why interviewers care: they are hiring you, not your team; an action told in "we" hides your
 //! own part. A coaching hint, not scored.
 //!
-//! Fires on: an action section (or the whole draft when no section marks parts) where "we" comes
-//! at least three times and more than twice as often as "I"; on the first "we".
+//! Fires on: the action part (an action section, or whatever no other part claims) where at
+//! least three actions have "we" as their subject (`we built`, `we'd map`) and they outnumber the
+//! candidate's own actions more than two to one; on the first acting "we". The candidate's own
+//! actions are "I" before a verb of doing and resume-style bullets with the "I" left out ("Built
+//! the joint pitch").
 //!
-//! Does not fire on: a balanced account (`We built it. I led the design. I ran the pilots.`), or
-//! "we" in the context and outcome sections.
+//! Does not fire on: a balanced account (`We built it. I led the design. I ran the pilots.`),
+//! "our" and "us" in passing, "we" as the subject of a state ("we were flat", "we had no owner"),
+//! or "we" in the context, outcome and learning parts.
 //!
-//! Example: "Then we built a program. We trained resellers and our team ran QBRs. I helped."
-//! under `## Action` fires on the first "we".
+//! Example: "Then we built a program. We trained resellers and we ran QBRs. I helped." under
+//! `## Action` fires on the first "we".
+
+use std::ops::Range;
 
 use crate::context::{Ctx, Input};
 use crate::rules::{Meta, Scope};
-use crate::tokens::Person;
+use crate::story::{acts, implied_first_person};
+use crate::tokens::{Person, Tokens};
 use crate::{Finding, Rule, SectionKind, Severity};
 
 /// The rule's metadata.
@@ -29,49 +36,99 @@ pub(crate) const META: Meta = Meta {
     needs_prose: true,
 };
 
-/// `ownership`: "we" dominates "I" where the interviewer needs to hear what you did.
+/// `ownership`: the action part is told in "we" so that the interviewer cannot tell what the
+/// candidate did.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     let t = ctx.tokens;
-    let action: Vec<std::ops::Range<usize>> = input
+    let action: Vec<Range<usize>> = input
         .sections
         .iter()
         .filter(|s| s.kind == SectionKind::Action)
         .map(|s| s.heading.end..s.range.end)
         .collect();
-    // Without an action part marked, the whole answer is the action.
-    let scopes: Vec<std::ops::Range<usize>> =
-        if action.is_empty() && input.sections.iter().all(|s| s.kind == SectionKind::Other) {
-            std::iter::once(0..ctx.text.len()).collect()
-        } else {
-            action
-        };
+    // Without an action part marked, the action is whatever no other part claims.
+    let scopes: Vec<Range<usize>> = if action.is_empty() {
+        let lead = input.sections.first().map_or(ctx.text.len(), |s| s.range.start);
+        std::iter::once(0..lead)
+            .chain(
+                input
+                    .sections
+                    .iter()
+                    .filter(|s| s.kind == SectionKind::Other)
+                    .map(|s| s.range.clone()),
+            )
+            .filter(|r| !r.is_empty())
+            .collect()
+    } else {
+        action
+    };
+    // The action is judged as a whole, however many sections tell it.
+    let (mut we, mut i, mut first) = (0, 0, None);
     for scope in scopes {
         let from = t.token_at_or_after(scope.start);
         let to = t.token_at_or_after(scope.end);
-        let mut we = 0;
-        let mut i = 0;
-        let mut first_we = None;
-        let at = t.pronouns.partition_point(|&(k, _)| k < from);
-        for &(k, person) in t.pronouns[at..].iter().take_while(|&&(k, _)| k < to) {
-            match person {
-                Person::We => {
-                    we += 1;
-                    if first_we.is_none() && t.lower(k).starts_with("we") {
-                        first_we = Some(k);
-                    }
-                }
-                Person::I => i += 1,
-            }
-        }
-        let Some(first) = first_we else { continue };
-        if we >= 3 && we > 2 * i {
-            let message = format!(
-                "“We” {we} times, “I” {i} in the action: say what you did yourself; the interviewer is hiring you, not the team."
-            );
-            out.push(ctx.finding(Rule::Ownership, t.tokens[first].range.clone(), message));
-        }
+        let (w, n, f) = actors(t, from..to);
+        we += w;
+        i += n;
+        first = first.or(f);
+    }
+    if let Some(first) = first
+        && we >= 3
+        && we > 2 * i
+    {
+        let message = format!(
+            "“{}” and {} more actions told in “we”, {i} in “I”: say what you did yourself; the interviewer is hiring you, not the team.",
+            ctx.words(first..first + 2),
+            we - 1
+        );
+        out.push(ctx.finding(Rule::Ownership, t.tokens[first].range.clone(), message));
     }
     false
+}
+
+/// Among tokens `within`: the actions told with "we" as subject, those the candidate tells as
+/// their own ("I built", or a bullet with the "I" left out: "Built the pitch"), and the first
+/// "we" that acts. "Our" and "us" name the team in passing and do not count.
+fn actors(t: &Tokens, within: Range<usize>) -> (usize, usize, Option<usize>) {
+    let (mut we, mut i, mut first) = (0, 0, None);
+    let at = t.pronouns.partition_point(|&(k, _)| k < within.start);
+    for &(k, person) in t.pronouns[at..]
+        .iter()
+        .take_while(|&&(k, _)| k < within.end)
+    {
+        // The subject pronoun, alone or with a modal ("we'd", "I will"), before a verb of doing.
+        let word = t.lower(k);
+        let subject = match person {
+            Person::We => matches!(word, "we" | "we'd" | "we'll"),
+            Person::I => matches!(word, "i" | "i'd" | "i'll"),
+        };
+        let modal = word.contains('\'') || matches!(t.lower(k + 1), "would" | "will");
+        let doing = if modal {
+            let verb = if word.contains('\'') { k } else { k + 1 };
+            acts(t, verb)
+        } else {
+            acts(t, k)
+        };
+        if !subject || !doing {
+            continue;
+        }
+        match person {
+            Person::We => {
+                we += 1;
+                first.get_or_insert(k);
+            }
+            Person::I => i += 1,
+        }
+    }
+    if let (Some(first), Some(last)) = (t.tokens.get(within.start), within.end.checked_sub(1)) {
+        let sentences = first.sentence..t.tokens.get(last).map_or(first.sentence, |x| x.sentence + 1);
+        i += sentences
+            .filter(|&s| {
+                t.sentences[s].tokens.start >= within.start && implied_first_person(t, s)
+            })
+            .count();
+    }
+    (we, i, first)
 }
 
 #[cfg(test)]
@@ -81,12 +138,39 @@ mod tests {
 
     #[test]
     fn we_dominating_the_action_section() {
-        let text = "## Situation\n\nWe were flat.\n\n## Action\n\nThen we built a program. We trained resellers and our team ran QBRs. I helped.\n\n## Result\n\nUp 10%.\n";
+        let text = "## Situation\n\nWe were flat.\n\n## Action\n\nThen we built a program. We trained resellers and we ran QBRs. I helped.\n\n## Result\n\nUp 10%.\n";
         assert_eq!(spans(text, Rule::Ownership), ["we"]);
-        let at = findings(text, Rule::Ownership)[0].range.start;
-        assert_eq!(at, text.find("we built").unwrap());
+        let found = findings(text, Rule::Ownership);
+        assert_eq!(found[0].range.start, text.find("we built").unwrap());
+        assert!(found[0].message.starts_with("“we built” and 2 more"), "{}", found[0].message);
         let balanced =
             "## Action\n\nWe built it. I led the design. I ran the pilots. We shipped.\n";
         assert!(findings(balanced, Rule::Ownership).is_empty());
+    }
+
+    #[test]
+    fn our_and_us_in_passing_are_not_we() {
+        let text = "I rebuilt our margin model with our CFO. Our AEs lost commission, so I made our reps comp-neutral. Partners told us why, and I fixed our registration.";
+        assert!(findings(text, Rule::Ownership).is_empty());
+    }
+
+    #[test]
+    fn bullets_with_an_implied_i_are_the_candidates_actions() {
+        let text = "## Action\n\n- Built the joint pitch.\n- Ran monthly QBRs with their lead.\n- Rewrote the margin model.\n\nWe signed two partners. We trained their reps. We launched in May.\n";
+        assert!(findings(text, Rule::Ownership).is_empty());
+    }
+
+    #[test]
+    fn a_plan_told_in_we_would_is_we() {
+        let text = "First, we would analyse the bundled deals. We'd compare win rates with direct deals. Then we would build a joint offer. I think it would work.";
+        assert_eq!(spans(text, Rule::Ownership), ["we"]);
+    }
+
+    #[test]
+    fn we_outside_the_action_part_does_not_count() {
+        let text = "Here is the story.\n\nWe mapped accounts. We built a pitch. We trained reps.\n\nWhat I learned: we should have started earlier.\n";
+        assert_eq!(spans(text, Rule::Ownership), ["We"]);
+        let states = "We were flat. We had no owner. We needed a plan. I rebuilt the program.";
+        assert!(findings(states, Rule::Ownership).is_empty());
     }
 }

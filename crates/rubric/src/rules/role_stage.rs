@@ -26,7 +26,7 @@ pub(crate) const META: Meta = Meta {
     scope: Scope::Draft,
     advice: "Tie the answer to the role you are interviewing for and the company's stage (startup, scale-up, enterprise).",
     citation_keywords: &["company stage", "role", "stage"],
-    needs_prose: true,
+    needs_prose: false,
 };
 
 /// Company stage and role phrases, besides the category's `stages` lexicon ([`crate::lexicon::Cue::Stage`]). Compiled into the engine's one automaton.

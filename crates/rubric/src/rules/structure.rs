@@ -5,12 +5,23 @@
 //! outcome or lesson reads as an answer that stops halfway.
 //!
 //! Fires on: one finding per missing part, on the title (or line 1). Parts come from headings
-//! (Situation, Approach, Result, Lessons...), paragraph labels (`**Result:**`, `Lessons:`) or clear
-//! prose cues ("At my last company", "I rebuilt", "As a result", "I learned"); see
-//! [`crate::story`].
+//! and labels with prose under them (Situation, Approach, Result, Lessons, "What I took from
+//! it", `**Learning.**`, `Looking back:`...) or from the prose: where the candidate was or how
+//! things stood ("At my last company", "I run the channel at a lighting company", "When I
+//! inherited the channel": a subordinate clause about the writer before the main clause; a
+//! verbless line naming the role and company, "Head of partnerships, Series B fintech"), what
+//! they or the team did ("I rebuilt", "we mapped", a resume-style "Built the pitch", steps
+//! given as instructions, "Prune inactive partners. Require a joint plan.", read from the
+//! tagger's clauses, or as three or more noun-phrase steps or bullets), a result reported as having happened ("As a result", "grew 30%"; not a
+//! plan, a condition or a count of activity) and what they took from it ("I learned", a rule or
+//! a would-do-again in the closing sentences); see [`crate::story`].
 //!
-//! Does not fire on: scenario answers (a hypothetical plan has no outcome yet;
-//! `clarifying-questions` judges them), or a draft with no prose.
+//! Scenario answers, and unlinked drafts told as a plan ("I would..."), are held to three
+//! parts: the assumptions or questions the plan starts from (context), the plan (action) and the
+//! result it aims for or how success is judged (outcome); never learning.
+//!
+//! Does not fire on: a blank buffer. A draft begun with only a heading or front matter, or
+//! holding a one-line note, is told every part it needs.
 //!
 //! Example: `## Situation` … `## Result` with no action or lesson gives "No action part" and
 //! "No learning part", each with a fix that inserts the heading where it belongs.
@@ -29,19 +40,18 @@ pub(crate) const META: Meta = Meta {
     scope: Scope::Draft,
     advice: "Give the answer its four parts: context (the situation and what was at stake), action (what you did), outcome (the result, with numbers) and learning (what you took away). A heading or a `Result:` label per part makes them easy to follow.",
     citation_keywords: &["structure"],
-    needs_prose: true,
+    needs_prose: false,
 };
 
 /// One finding per missing part, with a fix that inserts its heading where it belongs.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    // A hypothetical plan has no outcome or lesson yet; `clarifying-questions` judges it instead.
-    if ctx.is_scenario() {
-        return false;
-    }
+    // A plan (a scenario answer) has no lesson yet; its context is what it assumes and its
+    // outcome the result it aims for.
+    let expected = |kind: SectionKind| !(input.parts.plan && kind == SectionKind::Learning);
     let missing: Vec<SectionKind> = PARTS
         .iter()
         .enumerate()
-        .filter(|(i, _)| !input.parts.present[*i])
+        .filter(|(i, k)| !input.parts.present[*i] && expected(**k))
         .map(|(_, &k)| k)
         .collect();
     if missing.is_empty() {
@@ -55,8 +65,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
         .collect();
     for kind in missing {
         let message = format!(
-            "No {} part: a strong answer goes context, action, outcome, learning ({}).{}",
+            "No {} part: {}; {} ({}).{}",
             part_name(kind).to_lowercase(),
+            wanted(kind, input.parts.plan),
+            if input.parts.plan {
+                "a plan goes assumptions, steps, the result it aims for"
+            } else {
+                "a strong answer goes context, action, outcome, learning"
+            },
             if have.is_empty() {
                 "none found yet".to_string()
             } else {
@@ -71,6 +87,23 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
         out.push(finding);
     }
     true
+}
+
+/// What the missing part should tell, for a story or for a plan.
+fn wanted(kind: SectionKind, plan: bool) -> &'static str {
+    match (kind, plan) {
+        (SectionKind::Context, false) => "say where you were and what was at stake",
+        (SectionKind::Context, true) => {
+            "state the assumptions or the diagnosis the plan starts from, or the questions you would ask"
+        }
+        (SectionKind::Action, false) => "say what you did yourself, step by step",
+        (SectionKind::Action, true) => "say what you would do, step by step",
+        (SectionKind::Outcome, false) => "say what changed as a result, in numbers if you can",
+        (SectionKind::Outcome, true) => {
+            "say the result the plan aims for or how you would judge success"
+        }
+        _ => "say what you took from it or would do differently",
+    }
 }
 
 /// Inserts a heading (or a bold label, in label-style drafts) for `kind` before the first part
@@ -241,5 +274,150 @@ mod tests {
             found[0].fixes[0].edits[0].new_text,
             "## Action\r\n\r\n<!-- What you did, in the first person. -->\r\n\r\n"
         );
+    }
+
+    #[test]
+    fn bold_labels_ending_in_a_period_and_looking_back_labels_count() {
+        let text = "**Context.** I joined a 40-person startup as the first partnerships hire.\n\n**What I did.** I ran account mapping with five payroll providers.\n\n**Result.** Partner pipeline went from 0 to 22% of new pipeline.\n\n**What I took from it.** Score partners before you fall for a brand.\n";
+        assert!(findings(text, Rule::Structure).is_empty());
+        let again = text.replace("**What I took from it.**", "**What I'd do again:**");
+        assert!(findings(&again, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn a_heading_with_nothing_under_it_is_not_the_part() {
+        let text = "## Situation\n\nOur channel was flat after the reseller program stalled.\n\n## Action\n\nI rebuilt enablement around the buyer.\n\n## Result\n\n<!-- TODO -->\n\n## Lessons\n\nStart with the buyer, not the partner.\n";
+        let found = findings(text, Rule::Structure);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("No outcome part"));
+    }
+
+    #[test]
+    fn a_lesson_in_the_closing_sentence_counts() {
+        let story = "When I joined, our resellers sold nothing. I cut the network from 40 to 12 and I retrained the rest. Partner revenue rose 30% in a year. Saying no to a keen partner feels rude, but it is kinder than a dead partnership.";
+        assert!(findings(story, Rule::Structure).is_empty());
+        let no_lesson = "When I joined, our resellers sold nothing. I cut the network from 40 to 12 and I retrained the rest. Partner revenue rose 30% in a year.";
+        let found = findings(no_lesson, Rule::Structure);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("No learning part"));
+    }
+
+    #[test]
+    fn plans_and_activity_counts_are_not_outcomes() {
+        let text = "At my last company, a 200-person SaaS firm, partner enablement was ad hoc. I built a certification path with product marketing. We delivered 24 bootcamps and trained 350 consultants. At the end of the quarter I will judge it on win rate. I learned that shorter modules work better.";
+        let found = findings(text, Rule::Structure);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("No outcome part"));
+    }
+
+    #[test]
+    fn a_plan_needs_assumptions_steps_and_targets_but_no_lesson() {
+        let plan = "Assuming the bundle has closed about 20 deals, I would first compare them with direct deals. I would then package one joint offer with the partner. I'd judge success by bundled win rate above 35% within two quarters.";
+        assert!(findings(plan, Rule::Structure).is_empty());
+        let no_target = "Assuming the bundle has closed about 20 deals, I would first compare them with direct deals. I would then package one joint offer with the partner and review it monthly.";
+        let found = findings(no_target, Rule::Structure);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("No outcome part"));
+    }
+
+    #[test]
+    fn where_the_candidate_was_is_context() {
+        let text = "I run the channel at a smart-lighting hardware company. I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.";
+        assert!(findings(text, Rule::Structure).is_empty());
+        let inherited = "When I inherited the channel, nobody owned it. I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.";
+        assert!(findings(inherited, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn a_one_line_note_has_no_parts_yet() {
+        let text = "# Share a partnership that drove growth\n\nPayroll integration at my startup, need to dig up the numbers first.\n";
+        assert_eq!(findings(text, Rule::Structure).len(), 4);
+    }
+
+    #[test]
+    fn steps_given_as_instructions_or_a_list_are_the_action() {
+        let imperative = "At my last company, a Series B startup, co-sell was stalling. Map shared accounts with the partner. Pick a pilot region. Then agree on the rules of engagement. Win rate rose from 22% to 38%. I learned to start small.";
+        assert!(findings(imperative, Rule::Structure).is_empty());
+        let listed = "At my last company, a Series B startup, co-sell was stalling.\n\n- owners and sponsors on both sides\n- deal registration and rules of engagement\n- monthly pipeline review\n\nWin rate rose from 22% to 38%. I learned to start small.\n";
+        assert!(findings(listed, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn an_unlinked_plan_is_not_asked_for_a_lesson() {
+        let text = "## Fixing the stalled channel\n\nAssuming the partner still wants the channel, I would first pull every registered deal. I would then name an owner on each side. I'd judge it on sourced pipeline of $2M in two quarters.\n";
+        assert!(findings(text, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn a_result_is_reported_not_an_adjective() {
+        let adjective = "At my last company, a Series B startup, partners signed and did nothing. I tied margin and tier to closed revenue, not the signature. I learned to ask for a plan before signing.";
+        let found = findings(adjective, Rule::Structure);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("No outcome part"));
+        let reported = adjective.replace(
+            "I learned",
+            "The result was a smaller, healthier program. I learned",
+        );
+        assert!(findings(&reported, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn messages_say_what_the_part_should_tell() {
+        let story = "At my last company our reseller channel was flat.\nI rebuilt the enablement program and win rate rose 12%.";
+        let found = findings(story, Rule::Structure);
+        assert!(
+            found[0]
+                .message
+                .starts_with("No learning part: say what you took from it"),
+            "{}",
+            found[0].message
+        );
+        let plan = "Assuming the bundle has closed about 20 deals, I would first compare them with direct deals. I would then package one joint offer with the partner and review it monthly.";
+        let found = findings(plan, Rule::Structure);
+        assert!(
+            found[0].message.starts_with(
+                "No outcome part: say the result the plan aims for or how you would judge success; a plan goes"
+            ),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn instructions_the_tagger_reads_as_verbs_are_steps() {
+        // Neither step's verb is followed by a determiner: the tagger reads each as the verb
+        // of a clause with no subject.
+        let text = "Qualify sponsorship before signing anything. Prune dormant resellers every quarter. Win rate climbed from 20% to 31% within a year.";
+        let found = findings(text, Rule::Structure);
+        assert!(
+            !found.iter().any(|f| f.message.starts_with("No action part")),
+            "{found:#?}"
+        );
+        // Several subjectless clauses in one sentence are several steps.
+        let one_sentence = "Name an owner on each side, retrain their sellers, and hold monthly reviews. Win rate climbed from 20% to 31% within a year.";
+        let found = findings(one_sentence, Rule::Structure);
+        assert!(
+            !found.iter().any(|f| f.message.starts_with("No action part")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn noun_phrase_steps_are_the_action_and_a_role_line_is_context() {
+        let steps = "Sponsor and owner on both sides. Monthly pipeline reviews with the field. A shared scorecard for both teams. Exit criteria in the contract.";
+        let found = findings(steps, Rule::Structure);
+        assert!(
+            !found.iter().any(|f| f.message.starts_with("No action part")),
+            "{found:#?}"
+        );
+        let role = "Head of alliances, logistics software vendor, Series C.\n\nI rebuilt the reseller tiers and win rate climbed from 20% to 31%. I learned to tie margin to closed revenue.";
+        let found = findings(role, Rule::Structure);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn an_opening_clause_about_the_writer_sets_the_scene() {
+        let text = "Before we signed the distributor, nobody tracked sell-through. I rebuilt the reseller tiers and win rate climbed from 20% to 31%. I learned to tie margin to closed revenue.";
+        assert!(findings(text, Rule::Structure).is_empty());
     }
 }
