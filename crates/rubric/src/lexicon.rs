@@ -183,7 +183,7 @@ const BLAME: &[&str] = &[
     "thanks to them", "their mess",
 ];
 #[rustfmt::skip]
-const DISPARAGE: &[&str] = &[
+pub(crate) const DISPARAGE: &[&str] = &[
     "incompetent", "incompetence", "lazy", "clueless", "useless", "hopeless", "terrible", "awful",
     "horrible", "dysfunctional", "toxic", "a mess", "a disaster", "a joke", "stupid", "idiot",
     "idiots", "dumb", "arrogant", "unprofessional", "sloppy", "careless", "no idea", "no clue",
