@@ -49,6 +49,12 @@ const NOT_AN_ANSWER: &[&str] = &[
     "if", "whether", "unless", "or", "and", "otherwise", "either", "also",
 ];
 
+/// Words that open an answer to the question just asked.
+const ANSWERS: &[&str] = &[
+    "because", "yes", "no", "partly", "mostly", "probably", "likely", "same", "both", "neither",
+    "simple", "easy", "nobody", "none",
+];
+
 /// Question words an asking verb can introduce (`ask what`, `ask them whether`).
 const WH: &[&str] = &[
     "what", "whether", "if", "how", "why", "who", "whom", "which", "where", "when", "questions",
@@ -166,10 +172,16 @@ fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
     if gap.contains(['\n', '\r']) {
         return true;
     }
-    // Answered at once by a statement: `Why did it stall? Because nobody owned it.`
+    // Answered at once by a statement: `Why did it stall? Because nobody owned it.`, `Why no
+    // pipeline? Sellers never enabled.`, `Is the lift real? Partly.`; a longer statement after
+    // a question that is not a why-question elaborates it (`Is the lift real? A handful of
+    // deals could be luck.`).
     let next_is_question = ctx.text[next.range.clone()].contains('?');
     let hangs = NOT_AN_ANSWER.contains(&t.lower(next.tokens.start));
-    next_is_question || hangs
+    let answers = ANSWERS.contains(&t.lower(next.tokens.start))
+        || next.tokens.len() <= 4
+        || t.lower(sentence.tokens.start) == "why";
+    next_is_question || hangs || !answers
 }
 
 /// What the sentence at `range` does.
@@ -234,9 +246,20 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
             ("to", "understand") | ("find", "out")
         );
         if bare {
-            let before = h.start.checked_sub(1).map_or("", |j| t.lower(j));
-            return h.start > tokens.start
-                && matches!(before, "want" | "need" | "first" | "wants" | "needs");
+            let wants = |w: &str| {
+                matches!(
+                    w,
+                    "want" | "need" | "first" | "wants" | "needs" | "like" | "by"
+                )
+            };
+            let before = |back: usize| {
+                h.start
+                    .checked_sub(back)
+                    .filter(|&j| j >= tokens.start)
+                    .map_or("", |j| t.lower(j))
+            };
+            // `I'd want to find out`, `start by finding out`, `first understand`
+            return wants(before(1)) || (before(1) == "to" && wants(before(2)));
         }
         true
     });
@@ -369,6 +392,10 @@ mod tests {
         // A question left open, or followed by what hangs on it, is asking.
         let open = "---\nscenario: 2\n---\n\nWas it ever working? If it was, this is a revival. I would then name an owner.\n";
         assert!(findings(open, Rule::ClarifyingQuestions).is_empty());
+        let elaborated = "---\nscenario: 1\n---\n\nIs the lift real? A handful of deals could be luck. I would then compare deals.\n";
+        assert!(findings(elaborated, Rule::ClarifyingQuestions).is_empty());
+        let fragment = "---\nscenario: 2\n---\n\nWhy no pipeline? Sellers never enabled. I would retrain them.\n";
+        assert_eq!(spans(fragment, Rule::ClarifyingQuestions).len(), 1);
         let list = "---\nscenario: 2\n---\n\n- Who signed it?\n- What has been tried?\n\nThen I would name an owner.\n";
         assert!(findings(list, Rule::ClarifyingQuestions).is_empty());
     }
@@ -406,6 +433,10 @@ mod tests {
         let next = "---\nscenario: 2\n---\n\nMy first step would be to take stock. I would ask the partner what it expected.\n";
         assert!(findings(next, Rule::ClarifyingQuestions).is_empty());
         // Asking someone to do something is not asking a question.
+        let find_out = "---\nscenario: 2\n---\n\nI'd want to find out who signed it. Then I would name an owner.\n";
+        assert!(findings(find_out, Rule::ClarifyingQuestions).is_empty());
+        let diagnosis = "---\nscenario: 2\n---\n\nWe would try to understand what happened and name an owner.\n";
+        assert_eq!(spans(diagnosis, Rule::ClarifyingQuestions).len(), 1);
         let request = "---\nscenario: 2\n---\n\nI would ask the partner to name an owner.\n";
         assert_eq!(spans(request, Rule::ClarifyingQuestions).len(), 1);
     }
