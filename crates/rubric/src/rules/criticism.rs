@@ -289,7 +289,8 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
                 let end = (j + 8).min(s.end);
                 if let Some(had) = (j + 2..end).find(|&k| t.lower(k) == "had") {
                     let who = subject(ctx, had, &(j + 1..s.end));
-                    if lower(had + 1) != "no" {
+                    // "if the partner had had budget" is circumstance, not blame.
+                    if !matches!(lower(had + 1), "no" | "had" | "been" | "more" | "the") {
                         push(j..had + 1, Strength::Strong, who);
                     }
                 }
@@ -312,7 +313,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
                 push(j..j + 2, Strength::Strong, subject(ctx, j, s));
             }
             // had no (real) understanding of / no interest in
-            "had" | "has" | "have" | "showed" | "shows" if next == "no" => {
+            "had" | "has" | "have" | "showed" | "shows" if matches!(next, "no" | "zero" | "little") => {
                 let k = if FACULTIES.contains(&lower(j + 2)) { j + 2 } else { j + 3 };
                 if FACULTIES.contains(&lower(k)) && k > j + 1 {
                     push(j..k + 1, Strength::Strong, subject(ctx, j, s));
@@ -326,7 +327,10 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
                 let judged = |w: &str| {
                     is_negation(w) && !matches!(w, "won't" | "wouldn't" | "no" | "without")
                 };
-                if judged(before) || (before == "really" && judged(before2)) {
+                // only cared about X
+                if before == "only" && next == "about" {
+                    push(j - 1..j + 2, Strength::Strong, subject(ctx, j - 1, s));
+                } else if judged(before) || (before == "really" && judged(before2)) {
                     let from = if before == "really" { j - 2 } else { j - 1 };
                     push(from..j + 1, Strength::Strong, subject(ctx, from, s));
                 }
@@ -336,6 +340,63 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
                 if possessive(j + 1) && lower(j + 2).starts_with("mind") =>
             {
                 push(j..j + 3, Strength::Strong, agent(ctx, j, j + 1, s));
+            }
+            // constantly stalling: the progressive of irritation (`always looking for ways to
+            // help` is as often praise, so `always` stays a habitual frame).
+            "constantly" if next.ends_with("ing") && next.len() > 4 => {
+                push(j..j + 2, Strength::Strong, subject(ctx, j, s));
+            }
+            // Polite put-downs: to put it mildly / let's just say / with all due respect.
+            "put" if next == "it"
+                && matches!(lower(j + 2), "mildly" | "kindly" | "politely" | "gently" | "nicely") =>
+            {
+                push(j..j + 3, Strength::Strong, anyone_else(ctx, s));
+            }
+            "let's" if next == "say" || (next == "just" && lower(j + 2) == "say") => {
+                push(j..j + 2, Strength::Strong, anyone_else(ctx, s));
+            }
+            "due" if j > s.start && t.lower(j - 1) == "all" && next == "respect" => {
+                push(j - 1..j + 2, Strength::Strong, anyone_else(ctx, s));
+            }
+            "bless" if matches!(next, "them" | "him" | "her") => {
+                push(j..j + 2, Strength::Strong, Who::Other { one: false, at: j + 1 });
+            }
+            // Litotes: not exactly proactive / not the most responsive / less than helpful.
+            "not" if next == "exactly"
+                || next == "particularly"
+                || (next == "the" && lower(j + 2) == "most")
+                || (next == "the" && lower(j + 2) == "sharpest") =>
+            {
+                push(j..j + 2, Strength::Strong, subject(ctx, j, s));
+            }
+            "less"
+                if next == "than"
+                    && ["ful", "ive", "ble", "ent", "ant", "ic", "ous", "ing"]
+                        .iter()
+                        .any(|end| lower(j + 2).ends_with(end)) =>
+            {
+                push(j..j + 3, Strength::Strong, subject(ctx, j, s));
+            }
+            // Idioms of not trying: dragged their feet, sat on their hands, didn't lift a
+            // finger, asleep at the wheel, phoned it in, went through the motions, only cared
+            // about X.
+            "dragged" | "dragging" | "drag" if possessive(j + 1) && lower(j + 2) == "feet" => {
+                push(j..j + 3, Strength::Strong, agent(ctx, j, j + 1, s));
+            }
+            "sat" | "sitting" if next == "on" && possessive(j + 2) && lower(j + 3) == "hands" => {
+                push(j..j + 4, Strength::Strong, agent(ctx, j, j + 2, s));
+            }
+            "lift" if next == "a" && lower(j + 2) == "finger" => {
+                push(j..j + 3, Strength::Strong, subject(ctx, j, s));
+            }
+            "asleep" if next == "at" && lower(j + 3) == "wheel" => {
+                push(j..j + 4, Strength::Strong, subject(ctx, j, s));
+            }
+            "phoned" | "phoning" if next == "it" && lower(j + 2) == "in" => {
+                push(j..j + 3, Strength::Strong, subject(ctx, j, s));
+            }
+            "through" if next == "the" && lower(j + 2) == "motions" => {
+                push(j..j + 3, Strength::Strong, subject(ctx, j, s));
             }
             // only ever
             "only" if next == "ever" => {
@@ -476,6 +537,17 @@ fn agent(ctx: &Ctx<'_>, at: usize, pronoun: usize, s: &Range<usize>) -> Who {
     }
 }
 
+/// Someone else the sentence speaks of, for frames that mark a whole sentence as a put-down
+/// (`let's just say their team was not ready`).
+fn anyone_else(ctx: &Ctx<'_>, s: &Range<usize>) -> Who {
+    s.clone()
+        .find(|&j| is_person(ctx, j) && !modifier(ctx, j) && !generic(ctx, j, s))
+        .map_or(Who::Unknown, |j| Who::Other {
+            one: is_one(ctx, j),
+            at: j,
+        })
+}
+
 /// Whether the sentence speaks counterfactually (`would have`, `could have`).
 fn would_have(ctx: &Ctx<'_>, s: &Range<usize>) -> bool {
     let t = ctx.tokens;
@@ -574,6 +646,14 @@ fn counted(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
     // "38 partners", "most resellers"
     determiners(ctx, at, s).iter().any(|w| quantity(w))
         || (at > s.start && quantity(t.lower(at - 1)))
+}
+
+/// A possessor before its head noun (`the partner's data was a mess`): the head is the subject.
+fn possessor(ctx: &Ctx<'_>, j: usize, at: usize) -> bool {
+    let w = ctx.tokens.lower(j);
+    (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"))
+        && j + 1 < at
+        && !GLUE.contains(&ctx.tokens.lower(j + 1))
 }
 
 /// A person word used as a modifier (`partner-influenced revenue`), not a person.
@@ -709,7 +789,8 @@ fn subject(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> Who {
             Some(Who::Speaker)
         } else if THINGS.contains(&w) {
             Some(Who::Unknown)
-        } else if is_person(ctx, j) && !modifier(ctx, j) && !generic(ctx, j, s) {
+        } else if is_person(ctx, j) && !modifier(ctx, j) && !possessor(ctx, j, at) && !generic(ctx, j, s)
+        {
             Some(Who::Other { one: is_one(ctx, j), at: j })
         } else {
             None
@@ -832,6 +913,13 @@ mod tests {
             "The launch would have worked if the partner had bothered to train anyone.",
             "The previous alliance manager set it up and then, as far as I can tell, just hoped for the best.",
             "Our finance team rewrote the rules every quarter, which was honestly not professional.",
+            "Their reps were constantly stalling.",
+            "Let's just say their alliance team was not ready.",
+            "Their partner manager was, to put it mildly, less than responsive.",
+            "The integrator dragged its feet for two quarters.",
+            "Their VP only cared about the logo on the slide.",
+            "Their channel lead had zero interest in co-selling.",
+            "The reseller's management was not exactly proactive.",
         ] {
             let found = findings(text, Rule::Criticism);
             assert_eq!(found.len(), 1, "{text}");
@@ -869,6 +957,11 @@ mod tests {
             "Pay them a fair share, otherwise they won't care.",
             "Their developers ignored nothing: they had registered the deal correctly.",
             "Saying no to a keen partner feels rude.",
+            "The partner's data was a mess when we started.",
+            "The deal would have closed sooner if the partner had had budget.",
+            "The partner sourced less than we hoped.",
+            "It was not exactly what we expected.",
+            "Their team was always looking for ways to help.",
         ] {
             assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
         }
