@@ -23,6 +23,14 @@
 //!   the people around me had taken it seriously`) or puts everyone else down (`nobody else could
 //!   have pulled it off`).
 //!
+//! The subject is read from the sentence's clause structure ([`crate::syntax`]): the head of the
+//! judgement's clause's subject phrase, past a possessor (`the partner's data` is about data), a
+//! post-modifier (`the team before me`, `our VP of Sales`) or a partitive (`half of those
+//! partners`), carried over to a coordinated verb, and through `who` and `, which`; a blame
+//! noun's possessor is who is blamed (`the vendor's fault`). Where the clause reading does not
+//! say (an aside, a complement clause, a clause with no subject of its own), the words before the
+//! judgement are read instead.
+//!
 //! One finding per sentence, on the sentence; the message names the phrase.
 //!
 //! Does not fire on: negated blame in the same clause (`I never blamed the team`, see
@@ -40,6 +48,7 @@ use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
 use crate::negation::{is_negation, negated};
 use crate::rules::{Meta, Scope};
+use crate::syntax::UPOS;
 use crate::{Finding, Rule, Severity};
 
 /// The rule's metadata.
@@ -153,6 +162,12 @@ const FACULTIES: &[&str] = &[
 const SELF_INTEREST: &[&str] = &[
     "commission", "commissions", "quota", "quotas", "metrics", "agenda", "interests", "numbers",
     "bonus", "comp", "targets",
+];
+
+/// Quantifiers that take a partitive `of` (`half of those partners`).
+const QUANTIFIERS: &[&str] = &[
+    "all", "some", "most", "many", "few", "half", "none", "each", "any", "several", "both", "one",
+    "much", "more", "fewer", "majority", "minority", "rest",
 ];
 
 /// Who a clause is about.
@@ -726,6 +741,10 @@ fn aside(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
 /// partner's fault`, `the previous team was clueless`).
 fn subject_or_after(ctx: &Ctx<'_>, h: &Range<usize>, s: &Range<usize>) -> Who {
     let t = ctx.tokens;
+    // A blame noun's possessor is who is blamed (`the customer's fault`, `my fault`).
+    if let Some(owner) = possessor_of(ctx, h.start) {
+        return owner;
+    }
     if let who @ (Who::Speaker | Who::Other { .. }) = subject(ctx, h.start, s) {
         return who;
     }
@@ -745,6 +764,28 @@ fn subject_or_after(ctx: &Ctx<'_>, h: &Range<usize>, s: &Range<usize>) -> Who {
         }
     }
     Who::Unknown
+}
+
+/// Who owns the noun at token `at`, when it is a noun with a possessor in its phrase: the
+/// speaker (`my fault`, `our mess`) or someone else (`the customer's fault`, `their mess`).
+fn possessor_of(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(at)?.sentence)?;
+    let i = syn.of_token(at)?;
+    if syn.pos(i) != UPOS::NOUN {
+        return None;
+    }
+    let phrase = syn.phrase_at(i)?;
+    let owner = syn.token(phrase.possessor?)?;
+    Some(if is_mine(ctx, owner) {
+        Who::Speaker
+    } else if is_person(ctx, owner) || matches!(ctx.tokens.lower(owner), "their" | "his" | "her") {
+        Who::Other {
+            one: is_one(ctx, owner),
+            at: owner,
+        }
+    } else {
+        return None;
+    })
 }
 
 /// Whether the person word at `j` is the speaker's own (`my fault`, `our mistake`) — only for
@@ -783,10 +824,80 @@ fn subject_after(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Who {
     Who::Unknown
 }
 
+/// Who the clause holding token `at` is about, read from the sentence's clause structure
+/// ([`crate::syntax`]): the head of its subject phrase, which the tagger finds across modifiers
+/// and possessors (`the partner's data` is about data) and carries over to a verb coordinated
+/// with the clause before (`... and never followed up`). An object pronoun or a phrase after a
+/// preposition is a post-modifier, not the subject (`the team before me was`, `our VP of
+/// Sales`): the phrase before the preposition is. A relative `who` is a person.
+///
+/// `None` when the structure does not say, and the caller reads the words instead: the clause
+/// has no subject of its own; the judgement holds a verb of its own outside the clause's verb
+/// group (`I think their team didn't care`: a complement clause the reading does not split); or
+/// a coordinated verb takes its subject from a relative clause (`he'd sign anyone who could
+/// spell and never follow up`: attachment the reading cannot decide).
+fn clause_subject(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
+    let sentence = ctx.tokens.tokens.get(at)?.sentence;
+    let syn = ctx.syntax(sentence)?;
+    let i = syn.of_token(at)?;
+    let clauses = syn.clauses();
+    let index = clauses.iter().position(|c| c.tokens.contains(&i))?;
+    let clause = &clauses[index];
+    let verbal = |k: usize| matches!(syn.pos(k), UPOS::VERB | UPOS::AUX);
+    let own_verb = verbal(i) && !clause.verb_group.contains(&i) && clause.infinitive != Some(i);
+    if own_verb || (i >= clause.verb_group.end && (clause.verb_group.end..i).any(verbal)) {
+        return None;
+    }
+    let subject = clause.subject.as_ref()?;
+    let inherited = subject.tokens.start < clause.tokens.start;
+    if inherited && clauses[..index].iter().rev().find(|c| c.subject.as_ref() == Some(subject))?.subordinate {
+        return None;
+    }
+    let mut head = subject.head;
+    // `..., which was annoying`: about what the clause before says, so about its subject.
+    if syn.text(head).eq_ignore_ascii_case("which") && index > 0 {
+        head = clauses[index - 1].subject.as_ref()?.head;
+    }
+    // A partitive (`half of those partners`, `11 of them`) is about the phrase after `of`.
+    let partitive = |k: usize| {
+        syn.text(k).eq_ignore_ascii_case("of")
+            && k.checked_sub(1).is_some_and(|q| {
+                syn.pos(q) == UPOS::NUM || QUANTIFIERS.contains(&syn.text(q).to_lowercase().as_str())
+            })
+    };
+    let preposition = subject
+        .tokens
+        .start
+        .checked_sub(1)
+        .filter(|&k| matches!(syn.pos(k), UPOS::ADP | UPOS::SCONJ) && !partitive(k));
+    let object_case = NOT_SUBJECTS.contains(&syn.text(head).to_lowercase().as_str());
+    if let Some(k) = preposition {
+        head = syn.phrase_at(k.checked_sub(1)?)?.head;
+    } else if object_case {
+        return None;
+    }
+    let token = syn.token(head)?;
+    let s = ctx.tokens.sentences.get(sentence)?.tokens.clone();
+    let w = ctx.tokens.lower(token);
+    Some(if SPEAKER.contains(&w) {
+        Who::Speaker
+    } else if is_person(ctx, token) && !modifier(ctx, token) && !generic(ctx, token, &s) {
+        Who::Other {
+            one: is_one(ctx, token),
+            at: token,
+        }
+    } else {
+        Who::Unknown
+    })
+}
+
 /// Who the clause holding token `at` is about: the nearest subject before it in its clause, or,
 /// across an elided subject (`... and never followed up`), the first subject of the clause
 /// before.
 fn subject(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> Who {
+    if let Some(who) = clause_subject(ctx, at) {
+        return who;
+    }
     let t = ctx.tokens;
     let mut glue_only = true;
     let mut elided = false;
@@ -955,6 +1066,30 @@ mod tests {
             let found = findings(text, Rule::Criticism);
             assert_eq!(found.len(), 1, "{text}");
             assert!(found[0].message.contains("” criticises others"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_subject_is_read_from_the_clause() {
+        // A phrase after a preposition modifies the subject; the subject is before it.
+        for text in [
+            "The manager above him never followed up on a single lead.",
+            "The account team before me was clueless about partners.",
+            "Half of those resellers were just logo collectors.",
+            "Their partner manager, who was too lazy to read the contract, signed it anyway.",
+            "I suspect their product team didn't care about our roadmap.",
+            "It was the vendor's fault.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        // A possessor or a post-modifier is not the subject; the speaker's own fault is hers.
+        for text in [
+            "The reseller's onboarding was a mess.",
+            "The data from their team was a mess.",
+            "It was my fault, and our mess to clean up.",
+            "Nobody around me knew the partner had never been enabled.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
         }
     }
 
