@@ -10,7 +10,8 @@
 //! question (a plan written as noun-phrase bullets, `- Named owners on both sides`). A real
 //! clarification is a question put to someone, an asking cue (`I'd want to know`, `I would ask
 //! what…`), or an assumption about an unknown. Not clarifications: a rhetorical question the
-//! draft answers at once (`Why did it stall? Because nobody owned it.`), an `Assuming …` that only
+//! draft answers at once, in the next statement of its paragraph or list item (`Why did it stall?
+//! Because nobody owned it.`; see `Ctx::answer`), an `Assuming …` that only
 //! restates the prompt's own facts, and a question that follows the plan in the same sentence
 //! (`I'd treat it like a forecast review: is the number real?`). A draft that never clarifies
 //! fires on its first sentence even when no sentence reads as a plan.
@@ -29,6 +30,7 @@ use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
 use crate::link::{Target, content_stems};
 use crate::rules::{Meta, Scope};
+use crate::syntax::Answer;
 use crate::{Finding, Rule, SectionKind, Severity};
 
 /// The rule's metadata.
@@ -188,21 +190,25 @@ fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
     let Some(next) = t.sentences.get(i + 1) else {
         return true;
     };
-    // A question ending its block (a list item, a paragraph) waits for an answer.
-    let gap = &ctx.text[sentence.range.end..next.range.start];
-    if gap.contains(['\n', '\r']) {
-        return true;
+    // How the next sentence of its paragraph or list item relates to it ([`Ctx::answer`], read
+    // from the tagged sentences): none when the question ends its block or another question
+    // follows, and then it waits for an answer.
+    match ctx.answer(i + 1) {
+        None => true,
+        // `Why did it stall? Because nobody owned it.`
+        Some(Answer::Because) => false,
+        // Answered at once by a statement: `Why no pipeline? Sellers never enabled.`, `Is the
+        // lift real? Partly.`; a longer statement after a question that is not a why-question
+        // elaborates it (`Is the lift real? A handful of deals could be luck.`), and a clause
+        // hanging on it (`If not, ...`) does not answer it.
+        Some(Answer::Statement) => {
+            let hangs = NOT_AN_ANSWER.contains(&t.lower(next.tokens.start));
+            let answers = ANSWERS.contains(&t.lower(next.tokens.start))
+                || next.tokens.len() <= 4
+                || t.lower(sentence.tokens.start) == "why";
+            hangs || !answers
+        }
     }
-    // Answered at once by a statement: `Why did it stall? Because nobody owned it.`, `Why no
-    // pipeline? Sellers never enabled.`, `Is the lift real? Partly.`; a longer statement after
-    // a question that is not a why-question elaborates it (`Is the lift real? A handful of
-    // deals could be luck.`).
-    let next_is_question = ctx.text[next.range.clone()].contains('?');
-    let hangs = NOT_AN_ANSWER.contains(&t.lower(next.tokens.start));
-    let answers = ANSWERS.contains(&t.lower(next.tokens.start))
-        || next.tokens.len() <= 4
-        || t.lower(sentence.tokens.start) == "why";
-    next_is_question || hangs || !answers
 }
 
 /// What the sentence at `range` does.
@@ -419,6 +425,19 @@ mod tests {
         assert_eq!(spans(fragment, Rule::ClarifyingQuestions).len(), 1);
         let list = "---\nscenario: 2\n---\n\n- Who signed it?\n- What has been tried?\n\nThen I would name an owner.\n";
         assert!(findings(list, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn an_answer_is_read_within_its_paragraph() {
+        // A soft line break keeps the answer in the question's paragraph.
+        let wrapped = "---\nscenario: 2\n---\n\nWhy did the pilot stall?\nBecause no one on their side owned it. I would name an owner.\n";
+        assert_eq!(
+            spans(wrapped, Rule::ClarifyingQuestions),
+            ["I would name an owner."]
+        );
+        // A blank line ends it: the question waits for the interviewer.
+        let open = "---\nscenario: 2\n---\n\nWhy did the pilot stall?\n\nI would name an owner.\n";
+        assert!(findings(open, Rule::ClarifyingQuestions).is_empty());
     }
 
     #[test]
