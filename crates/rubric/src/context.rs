@@ -85,7 +85,6 @@ impl Ctx<'_> {
 
     /// How sentence `sentence` answers the sentence before it, when that is a question in the
     /// same paragraph or list item (`Why did it stall? Because nobody owned it.`).
-    #[allow(dead_code)]
     pub fn answer(&self, sentence: usize) -> Option<Answer> {
         let previous = sentence.checked_sub(1)?;
         let sentences = &self.tokens.sentences;

@@ -149,6 +149,22 @@ impl Tagged {
                 word.pos = UPOS::NOUN;
             }
         }
+        // A base-form verb right after a noun and right before another finite verb (adverbs
+        // between) heads the noun phrase: `Their channel lead never returned the call`. A noun
+        // and then two finite verbs in a row is no clause; a catenative verb takes an `-ing`
+        // form or a base form (`kept asking`, `helped close`), not a past or an auxiliary.
+        for k in 1..words.len() {
+            let past = |f: &str| f.ends_with("ed") || f.ends_with("ing");
+            if words[k].pos == UPOS::VERB && words[k - 1].pos == UPOS::NOUN && !past(&forms[k]) {
+                let next = (k + 1..words.len()).find(|&j| words[j].pos != UPOS::ADV);
+                if next.is_some_and(|j| {
+                    words[j].pos == UPOS::AUX
+                        || (words[j].pos == UPOS::VERB && forms[j].ends_with("ed"))
+                }) {
+                    words[k].pos = UPOS::NOUN;
+                }
+            }
+        }
         // After `do` or a modal (and a negation), a noun is the base form of a verb (`didn't
         // sign`): the dictionary reads a contraction by its first part, its context rules by
         // the whole.
@@ -962,5 +978,24 @@ mod tests {
         let t = tagged("— … ");
         assert!(t.clauses.is_empty());
         assert!(Tagged::new("").words.is_empty());
+    }
+
+    #[test]
+    fn a_noun_verb_homograph_before_a_finite_verb_is_a_noun() {
+        let text = "Their channel lead never returned the call.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        let subject = clause
+            .subject
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(s.text(subject.head), "lead", "{}", dump(&s));
+        assert_eq!(s.text(clause.verb), "returned", "{}", dump(&s));
+        // A catenative verb keeps its reading.
+        let text = "The partners kept asking for discounts.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "kept")), UPOS::VERB, "{}", dump(&s));
     }
 }

@@ -5,18 +5,32 @@
 //! questions in scenario prompts is a mistake the guides name.
 //!
 //! Fires on: drafts linked to a scenario (or a question of kind `scenario`) whose first sentence
-//! that proposes an action (a plan or action cue, or any sentence in an Action section) comes
-//! before any question mark, clarifying cue or stated assumption. On that sentence.
+//! that proposes an action comes before any real clarification. A sentence proposes an action
+//! when it has a plan or action cue, sits in an Action section, or is a list item that is not a
+//! question (a plan written as noun-phrase bullets, `- Named owners on both sides`). A real
+//! clarification is a question put to someone, an asking cue (`I'd want to know`, `I would ask
+//! what…`), or an assumption about an unknown. Not clarifications: a rhetorical question the
+//! draft answers at once, in the next statement of its paragraph or list item (`Why did it stall?
+//! Because nobody owned it.`; see `Ctx::answer`), an `Assuming …` that only
+//! restates the prompt's own facts, and a question that follows the plan in the same sentence
+//! (`I'd treat it like a forecast review: is the number real?`). A draft that never clarifies
+//! fires on its first sentence even when no sentence reads as a plan.
 //!
-//! Does not fire on: scenario answers that ask or state assumptions first, and drafts that answer
-//! a process or behavioural question (the rule does not apply to them and does not score).
+//! Does not fire on: scenario answers that ask or state assumptions first (a plan sentence that
+//! only leads into the questions, `Before deciding I'd want a few answers:`, is no plan), and
+//! drafts that answer a process or behavioural question (the rule does not apply to them and
+//! does not score).
 //!
 //! Example: `scenario: 1` / "I would launch a partner council. What is the budget?" fires on the
 //! first sentence.
 
+use std::ops::Range;
+
 use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
+use crate::link::{Target, content_stems};
 use crate::rules::{Meta, Scope};
+use crate::syntax::Answer;
 use crate::{Finding, Rule, SectionKind, Severity};
 
 /// The rule's metadata.
@@ -30,6 +44,41 @@ pub(crate) const META: Meta = Meta {
     citation_keywords: &["clarifying"],
     needs_prose: false,
 };
+
+/// Words that open a clause hanging on a question rather than answering it (`Did it work? If
+/// not, ...`).
+const NOT_AN_ANSWER: &[&str] = &[
+    "if", "whether", "unless", "or", "and", "otherwise", "either", "also",
+];
+
+/// Words that open an answer to the question just asked.
+const ANSWERS: &[&str] = &[
+    "because", "yes", "no", "partly", "mostly", "probably", "likely", "same", "both", "neither",
+    "simple", "easy", "nobody", "none",
+];
+
+/// Question words an asking verb can introduce (`ask what`, `ask them whether`).
+const WH: &[&str] = &[
+    "what", "whether", "if", "how", "why", "who", "whom", "which", "where", "when", "questions",
+];
+
+/// Function words left out when comparing an assumption with the prompt.
+const FUNCTION: &[&str] = &[
+    "not", "n't", "have", "has", "had", "doe", "don't", "doesn't", "they", "their", "them", "its",
+    "was", "were", "been", "being", "more", "most", "so", "then", "here", "here'", "here's", "i'd",
+    "i'll", "i'm", "us", "also", "some", "same", "from", "into", "than", "all", "each", "both",
+];
+
+/// What a sentence does for this rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Asks or states an assumption about an unknown.
+    Asks,
+    /// Proposes an action.
+    Acts,
+    /// Neither (context, a rhetorical question, a restated prompt).
+    Neither,
+}
 
 /// Clarifying questions and stated assumptions ([`crate::lexicon::Cue::Clarify`]). Compiled into the engine's one automaton.
 #[rustfmt::skip]
@@ -67,30 +116,254 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
             s.kind == SectionKind::Action && s.range.contains(&at) && !s.heading.contains(&at)
         }
     };
+    let prompt = prompt_stems(ctx);
     let mut first_action = None;
-    for sentence in &t.sentences {
-        let range = sentence.tokens.clone();
-        let asks = ctx.text[sentence.range.clone()].contains('?')
-            || ctx.hits.any_in(Cue::Clarify, range.clone());
-        if asks {
-            break;
-        }
-        let acts = ctx.hits.any_in(Cue::Plan, range.clone())
-            || ctx.hits.any_in(Cue::ActionCue, range.clone())
-            || in_action_section(sentence.range.start);
-        if acts {
-            first_action = Some(sentence.range.clone());
-            break;
+    for (i, sentence) in t.sentences.iter().enumerate() {
+        let role = match role(ctx, &prompt, sentence.tokens.clone(), &sentence.range) {
+            Role::Neither if in_action_section(sentence.range.start) => Role::Acts,
+            role => role,
+        };
+        match role {
+            Role::Asks => return true,
+            Role::Acts => {
+                // A plan sentence that only leads into the questions (`Before deciding I'd want
+                // a few answers:`, `I would take this on as X. First I want to ask ...`).
+                let leads_in = t.sentences.get(i + 1).is_some_and(|next| {
+                    let next_asks = asks(ctx, &prompt, next.tokens.clone());
+                    let colon = ctx.text[sentence.range.clone()].trim_end().ends_with(':');
+                    next_asks || (colon && is_genuine_question(ctx, i + 1))
+                });
+                if leads_in {
+                    return true;
+                }
+                first_action = Some(sentence.range.clone());
+                break;
+            }
+            Role::Neither => {}
         }
     }
-    if let Some(range) = first_action {
+    // No clarification anywhere before the plan (or at all).
+    let range = first_action.or_else(|| t.sentences.first().map(|s| s.range.clone()));
+    if let Some(range) = range {
         let message = format!(
-            "Proposes actions before any clarifying question: first ask (or state your assumptions about) goals, constraints and what has been tried.{}",
+            "“{}” proposes actions before any clarifying question: first ask (or state your assumptions about) goals, constraints and what has been tried.{}",
+            snippet(ctx, &range),
             ctx.guide(Rule::ClarifyingQuestions)
         );
         out.push(ctx.finding(Rule::ClarifyingQuestions, range, message));
     }
     true
+}
+
+/// The first few words of `range`, for the message.
+fn snippet(ctx: &Ctx<'_>, range: &Range<usize>) -> String {
+    let words: Vec<&str> = ctx.text[range.clone()].split_whitespace().collect();
+    if words.len() <= 8 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..8].join(" "))
+    }
+}
+
+/// Content stems of the prompt the draft answers.
+fn prompt_stems(ctx: &Ctx<'_>) -> Vec<String> {
+    let Some(category) = ctx.linked.category else {
+        return Vec::new();
+    };
+    let stems = match ctx.linked.target {
+        Some(Target::Scenario(i)) => ctx.questions.scenarios.get(category).and_then(|s| s.get(i)),
+        Some(Target::Question(i)) => ctx.questions.questions.get(category).and_then(|q| q.get(i)),
+        None => None,
+    };
+    stems.cloned().unwrap_or_default()
+}
+
+/// Whether sentence `i` is a question nobody answers in the draft's next breath.
+fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = ctx.tokens;
+    let Some(sentence) = t.sentences.get(i) else {
+        return false;
+    };
+    if !ctx.text[sentence.range.clone()].contains('?') {
+        return false;
+    }
+    let Some(next) = t.sentences.get(i + 1) else {
+        return true;
+    };
+    // How the next sentence of its paragraph or list item relates to it ([`Ctx::answer`], read
+    // from the tagged sentences): none when the question ends its block or another question
+    // follows, and then it waits for an answer.
+    match ctx.answer(i + 1) {
+        None => true,
+        // `Why did it stall? Because nobody owned it.`
+        Some(Answer::Because) => false,
+        // Answered at once by a statement: `Why no pipeline? Sellers never enabled.`, `Is the
+        // lift real? Partly.`; a longer statement after a question that is not a why-question
+        // elaborates it (`Is the lift real? A handful of deals could be luck.`), and a clause
+        // hanging on it (`If not, ...`) does not answer it.
+        Some(Answer::Statement) => {
+            let hangs = NOT_AN_ANSWER.contains(&t.lower(next.tokens.start));
+            let answers = ANSWERS.contains(&t.lower(next.tokens.start))
+                || next.tokens.len() <= 4
+                || t.lower(sentence.tokens.start) == "why";
+            hangs || !answers
+        }
+    }
+}
+
+/// What the sentence at `range` does.
+fn role(
+    ctx: &Ctx<'_>,
+    prompt: &[String],
+    tokens: Range<usize>,
+    range: &Range<usize>,
+) -> Role {
+    let t = ctx.tokens;
+    let text = &ctx.text[range.clone()];
+    let index = t.tokens.get(tokens.start).map(|tok| tok.sentence);
+    let plan_at = ctx
+        .hits
+        .in_range(Cue::Plan, tokens.clone())
+        .iter()
+        .chain(ctx.hits.in_range(Cue::ActionCue, tokens.clone()))
+        .map(|h| t.tokens[h.start].range.start)
+        .min();
+    if asks(ctx, prompt, tokens.clone()) {
+        return Role::Asks;
+    }
+    // A heading names a part of the answer (`## Scale it or not?`); it neither asks nor acts.
+    if ctx.draft.headings.iter().any(|h| h.range.contains(&range.start)) {
+        return Role::Neither;
+    }
+    if let Some(q) = text.find('?') {
+        // The question part starts after the last colon before the `?`, else at the start.
+        let question_from = range.start + text[..q].rfind(':').map_or(0, |c| c + 1);
+        if plan_at.is_some_and(|p| p < question_from) {
+            // `I'd treat this like a forecast review: is the number real?`
+            return Role::Acts;
+        }
+        return if index.is_some_and(|i| is_genuine_question(ctx, i)) {
+            Role::Asks
+        } else {
+            Role::Neither
+        };
+    }
+    if plan_at.is_some() || is_list_item(ctx.text, range.start) {
+        return Role::Acts;
+    }
+    Role::Neither
+}
+
+/// Whether the sentence asks: an asking cue or an assumption about something the prompt does not
+/// say.
+fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let cue = ctx.hits.in_range(Cue::Clarify, tokens.clone()).iter().any(|h| {
+        let first = t.lower(h.start);
+        if first.starts_with("assum") {
+            return !restates_prompt(ctx, prompt, h.end..tokens.end);
+        }
+        if asks_question(ctx, h.end - 1, tokens.end) == Some(false) {
+            return false;
+        }
+        // `try to understand what happened`, `find out which part` describe the plan's own
+        // diagnosis; asking is wanting or needing to know, or doing it first.
+        let bare = matches!(
+            (first, t.lower(h.start + 1)),
+            ("to", "understand") | ("find", "out")
+        );
+        if bare {
+            let wants = |w: &str| {
+                matches!(
+                    w,
+                    "want" | "need" | "first" | "wants" | "needs" | "like" | "by"
+                )
+            };
+            let before = |back: usize| {
+                h.start
+                    .checked_sub(back)
+                    .filter(|&j| j >= tokens.start)
+                    .map_or("", |j| t.lower(j))
+            };
+            // `I'd want to find out`, `start by finding out`, `first understand`
+            return wants(before(1)) || (before(1) == "to" && wants(before(2)));
+        }
+        true
+    });
+    // `ask` introducing a question (`I'd begin by asking them what ...`), not a request
+    // (`ask the partner to name an owner`).
+    cue || tokens.clone().any(|j| asks_question(ctx, j, tokens.end) == Some(true))
+}
+
+/// Whether the word `ask` at token `j` introduces a question (`ask what`, `ask whether`, `ask:`)
+/// or a request (`ask the partner to ...`); `None` for other words or when it cannot tell.
+fn asks_question(ctx: &Ctx<'_>, j: usize, end: usize) -> Option<bool> {
+    let t = ctx.tokens;
+    if !matches!(t.lower(j), "ask" | "asking" | "asked") {
+        return None;
+    }
+    if j + 1 >= end || ctx.text[t.tokens[j].range.end..t.tokens[j + 1].range.start].contains(':')
+    {
+        return Some(true);
+    }
+    for k in j + 1..(j + 7).min(end) {
+        match t.lower(k) {
+            "to" => return Some(false),
+            w if WH.contains(&w) => return Some(true),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether an assumption (the clause in `tokens`) only restates the prompt's facts.
+fn restates_prompt(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
+    if prompt.is_empty() {
+        return false;
+    }
+    let t = ctx.tokens;
+    // The assumption runs to the main clause: a comma and then `I`, `here's`, `this is` ...
+    let mut end = tokens.end;
+    for j in tokens.clone().skip(1) {
+        let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
+        if gap.contains(',')
+            && matches!(
+                t.lower(j),
+                "i" | "i'd" | "i'll" | "we" | "we'd" | "here's" | "here" | "this" | "that" | "my" | "so"
+            )
+        {
+            end = j;
+            break;
+        }
+    }
+    if end <= tokens.start {
+        return false;
+    }
+    let clause = content_stems(&ctx.text[ctx.span(tokens.start..end)]);
+    let content: Vec<&String> = clause
+        .iter()
+        .filter(|s| !FUNCTION.contains(&s.as_str()) && !s.chars().all(|c| !c.is_alphabetic()))
+        .collect();
+    if content.len() < 3 {
+        return false;
+    }
+    let shared = content.iter().filter(|s| prompt.contains(s)).count();
+    shared * 10 >= content.len() * 7
+}
+
+/// Whether the sentence starting at `at` opens a list item (`- `, `* `, `+ `, `1. `, `2) `).
+fn is_list_item(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let prefix = text[line_start..at].trim();
+    let prefix = prefix.trim_start_matches('>').trim();
+    match prefix {
+        "-" | "*" | "+" => true,
+        p => {
+            p.len() >= 2
+                && p[..p.len() - 1].chars().all(|c| c.is_ascii_digit())
+                && (p.ends_with('.') || p.ends_with(')'))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +385,11 @@ mod tests {
             "{}",
             f.message
         );
+        assert!(
+            f.message.starts_with("“I would launch a partner council.” proposes"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]
@@ -128,6 +406,87 @@ mod tests {
         assert_eq!(
             spans(text, Rule::ClarifyingQuestions),
             ["I'd set up a weekly sync."]
+        );
+    }
+
+    #[test]
+    fn a_self_answered_question_is_not_asking() {
+        let text = "---\nscenario: 2\n---\n\nWhy did it stall? Because nobody owned it. So I would name an owner on each side.\n";
+        assert_eq!(
+            spans(text, Rule::ClarifyingQuestions),
+            ["So I would name an owner on each side."]
+        );
+        // A question left open, or followed by what hangs on it, is asking.
+        let open = "---\nscenario: 2\n---\n\nWas it ever working? If it was, this is a revival. I would then name an owner.\n";
+        assert!(findings(open, Rule::ClarifyingQuestions).is_empty());
+        let elaborated = "---\nscenario: 1\n---\n\nIs the lift real? A handful of deals could be luck. I would then compare deals.\n";
+        assert!(findings(elaborated, Rule::ClarifyingQuestions).is_empty());
+        let fragment = "---\nscenario: 2\n---\n\nWhy no pipeline? Sellers never enabled. I would retrain them.\n";
+        assert_eq!(spans(fragment, Rule::ClarifyingQuestions).len(), 1);
+        let list = "---\nscenario: 2\n---\n\n- Who signed it?\n- What has been tried?\n\nThen I would name an owner.\n";
+        assert!(findings(list, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn an_answer_is_read_within_its_paragraph() {
+        // A soft line break keeps the answer in the question's paragraph.
+        let wrapped = "---\nscenario: 2\n---\n\nWhy did the pilot stall?\nBecause no one on their side owned it. I would name an owner.\n";
+        assert_eq!(
+            spans(wrapped, Rule::ClarifyingQuestions),
+            ["I would name an owner."]
+        );
+        // A blank line ends it: the question waits for the interviewer.
+        let open = "---\nscenario: 2\n---\n\nWhy did the pilot stall?\n\nI would name an owner.\n";
+        assert!(findings(open, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn restating_the_prompt_is_not_an_assumption() {
+        let restated = "---\nscenario: 1\n---\n\nAssuming the technology alliance increased the win rate, I would scale it.\n";
+        assert_eq!(spans(restated, Rule::ClarifyingQuestions).len(), 1);
+        let assumed = "---\nscenario: 1\n---\n\nAssuming about twenty bundled deals, mostly regional banks with their own contracts, I would scale it.\n";
+        assert!(findings(assumed, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn questions_after_the_plan_do_not_count() {
+        let text = "---\nscenario: 1\n---\n\nI'd treat this like a forecast review: is the number real?\n\nStep one is a deal review.\n\nQuestions I'd ask along the way: who owns the contract?\n";
+        assert_eq!(
+            spans(text, Rule::ClarifyingQuestions),
+            ["I'd treat this like a forecast review: is the number real?"]
+        );
+    }
+
+    #[test]
+    fn noun_phrase_bullets_propose_actions() {
+        let text = "---\nscenario: 2\n---\n\nFix:\n\n- Named owners on both sides\n- Monthly pipeline review\n\nWhat is the budget?\n";
+        assert_eq!(
+            spans(text, Rule::ClarifyingQuestions),
+            ["Named owners on both sides"]
+        );
+    }
+
+    #[test]
+    fn a_plan_sentence_that_leads_into_questions_is_no_plan() {
+        let colon = "---\nscenario: 2\n---\n\nBefore deciding anything I'd want a few answers:\n\n- Who signed it?\n\nThen I'd name an owner.\n";
+        assert!(findings(colon, Rule::ClarifyingQuestions).is_empty());
+        let next = "---\nscenario: 2\n---\n\nMy first step would be to take stock. I would ask the partner what it expected.\n";
+        assert!(findings(next, Rule::ClarifyingQuestions).is_empty());
+        // Asking someone to do something is not asking a question.
+        let find_out = "---\nscenario: 2\n---\n\nI'd want to find out who signed it. Then I would name an owner.\n";
+        assert!(findings(find_out, Rule::ClarifyingQuestions).is_empty());
+        let diagnosis = "---\nscenario: 2\n---\n\nWe would try to understand what happened and name an owner.\n";
+        assert_eq!(spans(diagnosis, Rule::ClarifyingQuestions).len(), 1);
+        let request = "---\nscenario: 2\n---\n\nI would ask the partner to name an owner.\n";
+        assert_eq!(spans(request, Rule::ClarifyingQuestions).len(), 1);
+    }
+
+    #[test]
+    fn a_draft_that_never_clarifies_fires_without_plan_cues() {
+        let text = "---\nscenario: 2\n---\n\nPut one owner on each side and retrain the sellers.\n";
+        assert_eq!(
+            spans(text, Rule::ClarifyingQuestions),
+            ["Put one owner on each side and retrain the sellers."]
         );
     }
 }

@@ -3,22 +3,52 @@
 //! Why interviewers care: they hear how you will one day talk about them. Blame reads as low
 //! ownership; a neutral description of the gap and what you did about it reads as judgement.
 //!
-//! Fires on: a sentence that blames someone else (`My manager blamed the partners`, `It was the
-//! customer's fault`) or disparages them (`The previous team was incompetent`). One finding per
-//! sentence, on the sentence.
+//! Fires on: a sentence whose subject is someone else (a person, a team, a partner: `he`,
+//! `they`, `their alliance lead`, `the previous owner on our side`, `Finance`) and whose
+//! predicate judges their competence, effort, reliability or motives. The judgement is read from
+//! the shape of the clause, not from a word list alone:
+//! - a put-down said outright (`incompetent`, `a nightmare to work with`) or a blame word
+//!   (`blamed`, `dropped the ball`);
+//! - a stock frame of incompetence or bad faith with a slot for the person (`in over their
+//!   heads`, `out of his depth`, `had no real understanding of`, `more interested in X than Y`,
+//!   `too lazy to`, `couldn't X if their life depended on it`, `changed its mind`, `his own
+//!   commission`, `do their job for them`, `wasted everyone's time`);
+//! - a minimising or candid frame around a statement about them (`were just tire-kickers`,
+//!   `was frankly a bully`, `Honestly, he picked partners based on ...`);
+//! - a habitual or absolute frame (`never`, `always`, `mostly`, `only ever`, `every week`,
+//!   `kept V-ing`) about one named person or team (`their project manager never seemed to
+//!   know`), or two such frames about a group; a count of a group's behaviour (`11 had never
+//!   sent a lead`) is data, not a put-down;
+//! - a counterfactual that pins the result on others (`... would have happened a year earlier if
+//!   the people around me had taken it seriously`) or puts everyone else down (`nobody else could
+//!   have pulled it off`).
+//!
+//! The subject is read from the sentence's clause structure ([`crate::syntax`]): the head of the
+//! judgement's clause's subject phrase, past a possessor (`the partner's data` is about data), a
+//! post-modifier (`the team before me`, `our VP of Sales`) or a partitive (`half of those
+//! partners`), carried over to a coordinated verb, and through `who` and `, which`; a blame
+//! noun's possessor is who is blamed (`the vendor's fault`). Where the clause reading does not
+//! say (an aside, a complement clause, a clause with no subject of its own), the words before the
+//! judgement are read instead.
+//!
+//! One finding per sentence, on the sentence; the message names the phrase.
 //!
 //! Does not fire on: negated blame in the same clause (`I never blamed the team`, see
-//! [`crate::negation`]), self-critique (`I was sloppy with the handover`, `It was my fault`), or
-//! anything in code or comments.
+//! [`crate::negation`]), self-critique (`I was sloppy with the handover`, `It was my fault`),
+//! statements about things rather than people (`cross-border duties were a nightmare`), generic
+//! people (`a reseller with thin margins will never prioritise you`), or anything in code or
+//! comments.
 //!
-//! Example: "The previous team was incompetent." fires with "“incompetent” criticises others".
+//! Example: "The previous team was incompetent." fires with "“The previous team was incompetent”
+//! criticises others".
 
 use std::ops::Range;
 
 use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
-use crate::negation::negated;
+use crate::negation::{is_negation, negated};
 use crate::rules::{Meta, Scope};
+use crate::syntax::UPOS;
 use crate::{Finding, Rule, Severity};
 
 /// The rule's metadata.
@@ -64,76 +94,877 @@ pub(crate) const TARGETS: &[&str] = &[
     "org", "department", "alliance", "reseller", "head", "lead", "counterpart", "stakeholder",
 ];
 
-/// Words that speak of oneself: "I was sloppy" is self-critique, not criticism.
-const SELF: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "myself",
-    "we",
-    "us",
-    "our",
+/// The speaker as a clause's subject: "I was sloppy" is self-critique, not criticism.
+const SPEAKER: &[&str] = &[
+    "i", "we", "i'm", "i'd", "i've", "i'll", "we're", "we'd", "we've", "we'll", "myself",
     "ourselves",
-    "i'm",
-    "i'd",
 ];
 
-/// The person or group a disparaging word is about: the nearest target or self word before it,
-/// else the first target after it.
-fn subject_is_other(ctx: &Ctx<'_>, hit: &Range<usize>, sentence: &Range<usize>) -> bool {
-    for j in (sentence.start..hit.start).rev() {
-        if SELF.contains(&ctx.tokens.lower(j)) {
-            return false;
-        }
-        if ctx.hits.covers(Cue::Target, j) {
-            return true;
-        }
-    }
-    (hit.end..sentence.end).any(|j| ctx.hits.covers(Cue::Target, j))
+/// Pronouns that stand for someone else as a subject.
+const OTHERS: &[&str] = &[
+    "he", "she", "they", "he'd", "she'd", "they'd", "he's", "she's", "they're", "they've",
+    "who", "those",
+];
+
+/// Of those, the ones for one person.
+const ONE_PERSON: &[&str] = &["he", "she", "he'd", "she'd", "he's", "she's"];
+
+/// Subjects that are things or situations, not people.
+const THINGS: &[&str] = &[
+    "it", "it's", "this", "that", "there", "there's", "which", "what", "that's", "nothing",
+];
+
+/// Possessive and object pronouns: part of a phrase, never its subject.
+const NOT_SUBJECTS: &[&str] = &["their", "them", "his", "her", "its", "theirs", "him", "me", "us"];
+
+/// Person and group nouns beyond the lexicon's targets: roles and departments.
+const PEOPLE: &[&str] = &[
+    "owner", "owners", "sponsor", "sponsors", "seller", "sellers", "developer", "developers",
+    "finance", "legal", "procurement", "person", "guy", "folks", "everyone", "anyone", "nobody",
+    "pm", "pdm", "ae", "aes", "am", "ams", "sdr", "sdrs",
+];
+
+/// Words that open a new clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "so", "because", "while", "although", "though", "since", "when", "until",
+    "after", "before", "if", "unless", "whereas", "or",
+];
+
+/// Words a clause can hold between its subject and a judgement without changing who the subject
+/// is (adverbs, auxiliaries, copulas).
+const GLUE: &[&str] = &[
+    "never", "always", "mostly", "just", "simply", "basically", "obviously", "frankly",
+    "honestly", "really", "only", "ever", "even", "still", "also", "then", "once", "would",
+    "could", "did", "was", "were", "had", "has", "have", "is", "are", "been", "be", "seemed",
+    "kept", "not", "to", "very", "quite", "at", "first",
+];
+
+/// Candid markers: said of someone, they frame what follows as a verdict on them.
+const CANDID: &[&str] = &["honestly", "frankly"];
+
+/// Minimisers after a copula: `were just tire-kickers`.
+const MINIMISERS: &[&str] = &["just", "only", "merely", "simply", "basically", "nothing"];
+
+/// Habitual or absolute frames; said of one person or team, they turn a fact into a verdict.
+const HABITUAL: &[&str] = &["never", "always", "constantly", "mostly", "forever"];
+
+/// Units a habitual `every` counts in (`every week`, `every other quarter`).
+const EVERY_UNITS: &[&str] = &[
+    "day", "week", "month", "quarter", "time", "meeting", "call", "sprint",
+];
+
+/// Mental or attitudinal faculties a put-down denies (`had no real understanding of`).
+const FACULTIES: &[&str] = &[
+    "idea", "clue", "understanding", "interest", "grasp", "sense", "intention", "respect",
+];
+
+/// What someone's own interest is about (`his own commission`, `their own quota`).
+const SELF_INTEREST: &[&str] = &[
+    "commission", "commissions", "quota", "quotas", "metrics", "agenda", "interests", "numbers",
+    "bonus", "comp", "targets",
+];
+
+/// Quantifiers that take a partitive `of` (`half of those partners`).
+const QUANTIFIERS: &[&str] = &[
+    "all", "some", "most", "many", "few", "half", "none", "each", "any", "several", "both", "one",
+    "much", "more", "fewer", "majority", "minority", "rest",
+];
+
+/// Who a clause is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    /// Someone else; `one` when a single person or team, not a group or a count.
+    Other { one: bool, at: usize },
+    /// The speaker.
+    Speaker,
+    /// A thing, a generic person, or nobody found.
+    Unknown,
 }
 
-/// Whether a blame word has someone other than the speaker to blame.
-fn blames_other(ctx: &Ctx<'_>, hit: &Range<usize>, sentence: &Range<usize>) -> bool {
-    (sentence.start..sentence.end)
-        .filter(|j| !hit.contains(j))
-        .any(|j| ctx.hits.covers(Cue::Target, j))
-        || hit.clone().any(|j| ctx.hits.covers(Cue::Target, j))
+/// How strongly a frame judges: alone, or only about one person (or with a second frame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// Judges alone.
+    Strong,
+    /// `never`: judges one person or team, or a group with a second frame.
+    Habitual,
+    /// `always`, `mostly`, `every week`, `kept V-ing`: only as a second frame (`always` is as
+    /// often praise, `kept asking` a customer's need).
+    Weak,
+}
+
+/// A judgement found in a sentence: its tokens and the subject it is about.
+#[derive(Debug, Clone)]
+struct Judgement {
+    tokens: Range<usize>,
+    strength: Strength,
+    who: Who,
 }
 
 /// One finding per sentence that blames or disparages someone else, unless negated.
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     for sentence in &ctx.tokens.sentences {
         let tokens = sentence.tokens.clone();
-        let blame = ctx
-            .hits
-            .in_range(Cue::Blame, tokens.clone())
+        let found = judgements(ctx, &tokens);
+        let others: Vec<&Judgement> = found
             .iter()
-            .find(|h| {
-                // "blame" points at its object; "fault", "dropped the ball" at their subject.
-                let other = if ctx.tokens.lower(h.start).starts_with("blam") {
-                    blames_other(ctx, h, &tokens)
-                } else {
-                    subject_is_other(ctx, h, &tokens)
-                };
-                other && !negated(ctx.text, ctx.tokens, h, &tokens)
-            });
-        let disparage = || {
-            ctx.hits
-                .in_range(Cue::Disparage, tokens.clone())
-                .iter()
-                .find(|h| !negated(ctx.text, ctx.tokens, h, &tokens) && subject_is_other(ctx, h, &tokens))
-        };
-        let Some(hit) = blame.or_else(disparage) else {
+            .filter(|j| matches!(j.who, Who::Other { .. }))
+            .collect();
+        let strong = others.iter().find(|j| {
+            j.strength == Strength::Strong
+                || (j.strength == Strength::Habitual && matches!(j.who, Who::Other { one: true, .. }))
+        });
+        let hit = strong.or_else(|| (others.len() >= 2).then(|| &others[0]));
+        let Some(hit) = hit else {
             continue;
         };
         let message = format!(
             "“{}” criticises others: interviewers hear blame; describe the gap neutrally and what you did about it.{}",
-            ctx.words(hit.clone()),
+            phrase(ctx, hit, &tokens),
             ctx.guide(Rule::Criticism)
         );
         out.push(ctx.finding(Rule::Criticism, sentence.range.clone(), message));
     }
     true
+}
+
+/// The words to quote: from the subject's noun phrase (when it comes first) through the
+/// judgement (and, for a one-word frame like `never`, the verb after it), at most a dozen words.
+fn phrase(ctx: &Ctx<'_>, hit: &Judgement, sentence: &Range<usize>) -> String {
+    let t = ctx.tokens;
+    let from = match hit.who {
+        Who::Other { at, .. } if at < hit.tokens.start && hit.tokens.start - at <= 8 => {
+            // Back to the noun phrase's determiner (`the previous team`), if it has one.
+            let back = determiners(ctx, at, sentence);
+            let det = back.iter().position(|w| {
+                matches!(
+                    *w,
+                    "the" | "a" | "an" | "their" | "our" | "his" | "her" | "my" | "this" | "that"
+                        | "these" | "those" | "its"
+                ) || w.ends_with("'s")
+                    || w.ends_with("’s")
+            });
+            at - det.map_or(0, |d| d + 1)
+        }
+        _ => hit.tokens.start,
+    };
+    let mut to = hit.tokens.end;
+    // The subject right after a candid opener: `Honestly, he picked ...`.
+    if let Who::Other { at, .. } = hit.who {
+        if at >= to && at - to <= 4 {
+            to = at + 1;
+        }
+    }
+    // A one-word frame (`never`, `frankly`) says little alone: quote the words it frames.
+    let one_word_frame = hit.tokens.len() == 1
+        && (hit.strength != Strength::Strong || CANDID.contains(&t.lower(hit.tokens.start)));
+    let extra = if one_word_frame { 3 } else { 0 };
+    let stop = to + extra;
+    while to < sentence.end {
+        let gap = &ctx.text[t.tokens[to - 1].range.end..t.tokens[to].range.start];
+        let joined = matches!(gap, "-" | "‑" | "'" | "’");
+        if joined || (to < stop && gap.trim().is_empty()) {
+            to += 1;
+        } else {
+            break;
+        }
+    }
+    ctx.words(from..to.min(from + 12).max(hit.tokens.end))
+}
+
+/// Every judgement of a person in the sentence `s`, with the subject it is about.
+fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
+    let t = ctx.tokens;
+    let lower = |j: usize| if j < s.end { t.lower(j) } else { "" };
+    let mut out = Vec::new();
+    let mut push = |tokens: Range<usize>, strength: Strength, who: Who| {
+        out.push(Judgement {
+            tokens,
+            strength,
+            who,
+        });
+    };
+    // Blame words: "blame" points at its object, "fault" and "dropped the ball" at the subject.
+    for h in ctx.hits.in_range(Cue::Blame, s.clone()) {
+        if negated(ctx.text, t, h, s) {
+            continue;
+        }
+        let who = if t.lower(h.start).starts_with("blam") {
+            let object = (h.end..s.end).find(|&j| is_person(ctx, j));
+            match subject(ctx, h.start, s) {
+                Who::Speaker | Who::Unknown | Who::Other { .. } if object.is_some() => Who::Other {
+                    one: false,
+                    at: object.unwrap_or(h.start),
+                },
+                who => who,
+            }
+        } else {
+            subject_or_after(ctx, h, s)
+        };
+        push(h.clone(), Strength::Strong, who);
+    }
+    // Put-downs said outright, as written (stems are too loose: "ignored" is not "ignorant").
+    for h in ctx.hits.in_range(Cue::Disparage, s.clone()) {
+        if !as_written(ctx, h) || negated(ctx.text, t, h, s) {
+            continue;
+        }
+        push(h.clone(), Strength::Strong, subject_or_after(ctx, h, s));
+    }
+    for j in s.clone() {
+        let w = t.lower(j);
+        let next = lower(j + 1);
+        let possessive = |k: usize| matches!(lower(k), "his" | "her" | "their" | "its");
+        match w {
+            // in over their heads / out of his depth: the pronoun names someone else, whatever
+            // the subject is called (`the agency`, `their integrator`).
+            "in" if next == "over" && possessive(j + 2) && lower(j + 3).starts_with("head") => {
+                push(j..j + 4, Strength::Strong, agent(ctx, j, j + 2, s));
+            }
+            "out" if next == "of" && possessive(j + 2) && lower(j + 3) == "depth" => {
+                push(j..j + 4, Strength::Strong, agent(ctx, j, j + 2, s));
+            }
+            // couldn't X if their life depended on it
+            "if" if possessive(j + 1)
+                && lower(j + 2).starts_with("li")
+                && lower(j + 3).starts_with("depend") =>
+            {
+                push(j..j + 4, Strength::Strong, agent(ctx, j, j + 1, s));
+            }
+            // if the people around me had taken it seriously (with "would have")
+            "if" if would_have(ctx, s) => {
+                let end = (j + 8).min(s.end);
+                if let Some(had) = (j + 2..end).find(|&k| t.lower(k) == "had") {
+                    let who = subject(ctx, had, &(j + 1..s.end));
+                    // "if the partner had had budget" is circumstance, not blame.
+                    if !matches!(lower(had + 1), "no" | "had" | "been" | "more" | "the") {
+                        push(j..had + 1, Strength::Strong, who);
+                    }
+                }
+            }
+            // more interested in X than Y
+            "more"
+                if matches!(next, "interested" | "concerned" | "focused" | "worried")
+                    && (j + 2..s.end).any(|k| t.lower(k) == "than") =>
+            {
+                push(j..j + 2, Strength::Strong, subject(ctx, j, s));
+            }
+            // too lazy to notice / too checked-out to challenge
+            "too"
+                if (lower(j + 2) == "to" || lower(j + 3) == "to")
+                    && !matches!(
+                        next,
+                        "late" | "early" | "much" | "many" | "long" | "soon" | "small" | "big" | "few"
+                    ) =>
+            {
+                push(j..j + 2, Strength::Strong, subject(ctx, j, s));
+            }
+            // had no (real) understanding of / no interest in
+            "had" | "has" | "have" | "showed" | "shows" if matches!(next, "no" | "zero" | "little") => {
+                let k = if FACULTIES.contains(&lower(j + 2)) { j + 2 } else { j + 3 };
+                if FACULTIES.contains(&lower(k)) && k > j + 1 {
+                    push(j..k + 1, Strength::Strong, subject(ctx, j, s));
+                }
+            }
+            // did not care / never bothered
+            "care" | "cared" | "bother" | "bothered" | "cares" if j > s.start => {
+                let before = t.lower(j - 1);
+                let before2 = if j > s.start + 1 { t.lower(j - 2) } else { "" };
+                // "didn't care" judges; "won't care" predicts (`otherwise they won't care`).
+                let judged = |w: &str| {
+                    is_negation(w) && !matches!(w, "won't" | "wouldn't" | "no" | "without")
+                };
+                // only cared about X
+                if before == "only" && next == "about" {
+                    push(j - 1..j + 2, Strength::Strong, subject(ctx, j - 1, s));
+                } else if judged(before) || (before == "really" && judged(before2)) {
+                    let from = if before == "really" { j - 2 } else { j - 1 };
+                    push(from..j + 1, Strength::Strong, subject(ctx, from, s));
+                }
+            }
+            // changed his mind / changes its mind
+            "changed" | "changes" | "change" | "changing"
+                if possessive(j + 1) && lower(j + 2).starts_with("mind") =>
+            {
+                push(j..j + 3, Strength::Strong, agent(ctx, j, j + 1, s));
+            }
+            // constantly stalling: the progressive of irritation (`always looking for ways to
+            // help` is as often praise, so `always` stays a habitual frame).
+            "constantly" if next.ends_with("ing") && next.len() > 4 => {
+                push(j..j + 2, Strength::Strong, subject(ctx, j, s));
+            }
+            // Polite put-downs: to put it mildly / let's just say / with all due respect.
+            "put" if next == "it"
+                && matches!(lower(j + 2), "mildly" | "kindly" | "politely" | "gently" | "nicely") =>
+            {
+                push(j..j + 3, Strength::Strong, anyone_else(ctx, s));
+            }
+            "let's" if next == "say" || (next == "just" && lower(j + 2) == "say") => {
+                push(j..j + 2, Strength::Strong, anyone_else(ctx, s));
+            }
+            "due" if j > s.start && t.lower(j - 1) == "all" && next == "respect" => {
+                push(j - 1..j + 2, Strength::Strong, anyone_else(ctx, s));
+            }
+            "bless" if matches!(next, "them" | "him" | "her") => {
+                push(j..j + 2, Strength::Strong, Who::Other { one: false, at: j + 1 });
+            }
+            // Litotes: not exactly proactive / not the most responsive / less than helpful.
+            "not" if next == "exactly"
+                || next == "particularly"
+                || (next == "the" && lower(j + 2) == "most")
+                || (next == "the" && lower(j + 2) == "sharpest") =>
+            {
+                push(j..j + 2, Strength::Strong, subject(ctx, j, s));
+            }
+            "less"
+                if next == "than"
+                    && ["ful", "ive", "ble", "ent", "ant", "ic", "ous", "ing"]
+                        .iter()
+                        .any(|end| lower(j + 2).ends_with(end)) =>
+            {
+                push(j..j + 3, Strength::Strong, subject(ctx, j, s));
+            }
+            // Idioms of not trying: dragged their feet, sat on their hands, didn't lift a
+            // finger, asleep at the wheel, phoned it in, went through the motions, only cared
+            // about X.
+            "dragged" | "dragging" | "drag" if possessive(j + 1) && lower(j + 2) == "feet" => {
+                push(j..j + 3, Strength::Strong, agent(ctx, j, j + 1, s));
+            }
+            "sat" | "sitting" if next == "on" && possessive(j + 2) && lower(j + 3) == "hands" => {
+                push(j..j + 4, Strength::Strong, agent(ctx, j, j + 2, s));
+            }
+            "lift" if next == "a" && lower(j + 2) == "finger" => {
+                push(j..j + 3, Strength::Strong, subject(ctx, j, s));
+            }
+            "asleep" if next == "at" && lower(j + 3) == "wheel" => {
+                push(j..j + 4, Strength::Strong, subject(ctx, j, s));
+            }
+            "phoned" | "phoning" if next == "it" && lower(j + 2) == "in" => {
+                push(j..j + 3, Strength::Strong, subject(ctx, j, s));
+            }
+            "through" if next == "the" && lower(j + 2) == "motions" => {
+                push(j..j + 3, Strength::Strong, subject(ctx, j, s));
+            }
+            // only ever
+            "only" if next == "ever" => {
+                push(j..j + 2, Strength::Strong, subject(ctx, j, s));
+            }
+            // wasted everyone's time
+            "wasted" | "wasting" | "wastes" if lower(j + 2) == "time" => {
+                push(j..j + 3, Strength::Strong, subject(ctx, j, s));
+            }
+            // hoped for the best
+            "hoped" | "hoping" if next == "for" && lower(j + 3) == "best" => {
+                push(j..j + 4, Strength::Strong, subject(ctx, j, s));
+            }
+            // treated the program like a trophy cabinet / saw ISVs as a distraction
+            "treated" | "treats" | "treating" => {
+                if let Some(k) = (j + 1..(j + 6).min(s.end)).find(|&k| t.lower(k) == "like") {
+                    push(j..k + 1, Strength::Strong, subject(ctx, j, s));
+                }
+            }
+            "distraction" if j > s.start + 1 && matches!(t.lower(j - 2), "as" | "a") => {
+                push(j - 2..j + 1, Strength::Strong, subject(ctx, j - 2, s));
+            }
+            // his own team's commission / their own quota
+            "own" if possessive(j.wrapping_sub(1)) && j > s.start => {
+                let k = if SELF_INTEREST.contains(&next) { j + 1 } else { j + 2 };
+                if SELF_INTEREST.contains(&lower(k)) {
+                    push(j - 1..k + 1, Strength::Strong, subject(ctx, j - 1, s));
+                }
+            }
+            // something in it for them: about them, whoever the clause's subject is.
+            "something" if next == "in" && lower(j + 2) == "it" && lower(j + 3) == "for" => {
+                if matches!(lower(j + 4), "them" | "him" | "her") {
+                    push(j..j + 5, Strength::Strong, Who::Other { one: false, at: j + 4 });
+                }
+            }
+            // I had to do their job for them: a put-down whatever the subject.
+            "do" | "doing" | "did"
+                if possessive(j + 1) && lower(j + 2).starts_with("job") && lower(j + 3) == "for" =>
+            {
+                push(j..j + 5, Strength::Strong, Who::Other { one: false, at: j + 1 });
+            }
+            // anyone else could have pulled it off: a put-down of everyone else.
+            "anyone" | "nobody" | "everyone" if next == "else" => {
+                let end = (j + 6).min(s.end);
+                if (j + 2..end).any(|k| matches!(t.lower(k), "could" | "would" | "can" | "couldn't"))
+                {
+                    push(j..j + 2, Strength::Strong, Who::Other { one: false, at: j });
+                }
+            }
+            // were just tire-kickers / was basically a directory
+            "was" | "were" | "is" | "are" if MINIMISERS.contains(&next) => {
+                let k = if matches!(lower(j + 2), "a" | "an") { j + 3 } else { j + 2 };
+                if k < s.end && !matches!(lower(k), "a" | "the" | "one" | "two" | "about") {
+                    push(j..k + 1, Strength::Strong, subject(ctx, j, s));
+                }
+            }
+            // Honestly, he picked partners ... / was frankly a bully
+            // A sentence adverb (`Honestly, ...`, `was frankly a bully`, `but honestly ...`),
+            // not a manner adverb (`model costs honestly`).
+            w if CANDID.contains(&w) && j + 1 < s.end && candid_position(ctx, j, s) => {
+                let who = match subject(ctx, j, s) {
+                    Who::Unknown => subject_after(ctx, j, s),
+                    who => who,
+                };
+                // Only about a named person or team: "honestly only 4 of them" is a count.
+                if let Who::Other { at, .. } = who {
+                    if !counted(ctx, at, s) {
+                        push(j..j + 1, Strength::Strong, who);
+                    }
+                }
+            }
+            // Habitual frames: strong only about one person or team, or doubled.
+            w if HABITUAL.contains(&w) => {
+                // "were never enabled": said of what was done to them, not of what they did.
+                let passive = j > s.start
+                    && matches!(t.lower(j - 1), "were" | "was" | "been" | "being")
+                    || matches!(next, "been" | "be" | "got");
+                if !passive {
+                    let who = subject(ctx, j, s);
+                    let who = match who {
+                        Who::Other { at, .. } if counted(ctx, at, s) => Who::Unknown,
+                        who => who,
+                    };
+                    let strength = if w == "never" {
+                        Strength::Habitual
+                    } else {
+                        Strength::Weak
+                    };
+                    push(j..j + 1, strength, who);
+                }
+            }
+            "every" if EVERY_UNITS.contains(&next)
+                || (next == "other" && EVERY_UNITS.contains(&lower(j + 2))) =>
+            {
+                push(j..j + 2, Strength::Weak, subject(ctx, j, s));
+            }
+            "kept" | "keeps" if next.ends_with("ing") => {
+                push(j..j + 2, Strength::Weak, subject(ctx, j, s));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text between token `j` and the one before it.
+fn gap_before<'t>(ctx: &'t Ctx<'_>, j: usize) -> &'t str {
+    let t = ctx.tokens;
+    match j.checked_sub(1) {
+        Some(i) => &ctx.text[t.tokens[i].range.end..t.tokens[j].range.start],
+        None => "",
+    }
+}
+
+/// Whether the candid marker at `j` comments on the clause: at its start, after a comma, a clause
+/// word or a copula.
+fn candid_position(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    if j == s.start {
+        return true;
+    }
+    let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
+    let before = t.lower(j - 1);
+    gap.contains(',')
+        || CLAUSE_WORDS.contains(&before)
+        || matches!(before, "was" | "were" | "is" | "are")
+}
+
+/// The subject of a stock frame whose possessive (`his`, `their`, `its`) at `pronoun` already
+/// says it is someone else: the clause's subject, or that someone when the subject is unnamed.
+fn agent(ctx: &Ctx<'_>, at: usize, pronoun: usize, s: &Range<usize>) -> Who {
+    match subject(ctx, at, s) {
+        Who::Unknown => Who::Other {
+            one: matches!(ctx.tokens.lower(pronoun), "his" | "her" | "its"),
+            at: pronoun,
+        },
+        who => who,
+    }
+}
+
+/// Someone else the sentence speaks of, for frames that mark a whole sentence as a put-down
+/// (`let's just say their team was not ready`).
+fn anyone_else(ctx: &Ctx<'_>, s: &Range<usize>) -> Who {
+    s.clone()
+        .find(|&j| is_person(ctx, j) && !modifier(ctx, j) && !generic(ctx, j, s))
+        .map_or(Who::Unknown, |j| Who::Other {
+            one: is_one(ctx, j),
+            at: j,
+        })
+}
+
+/// Whether the sentence speaks counterfactually (`would have`, `could have`).
+fn would_have(ctx: &Ctx<'_>, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    (s.start..s.end.saturating_sub(1)).any(|k| {
+        matches!(t.lower(k), "would" | "could" | "might") && t.lower(k + 1) == "have"
+            || matches!(t.lower(k), "would've" | "could've")
+    })
+}
+
+/// Whether a put-down hit reads as written: one of the phrases, or its plural, adverb or noun.
+fn as_written(ctx: &Ctx<'_>, h: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let words: Vec<&str> = h.clone().map(|j| t.lower(j)).collect();
+    DISPARAGE.iter().any(|phrase| {
+        let pattern: Vec<&str> = phrase.split(' ').collect();
+        pattern.len() == words.len()
+            && pattern.iter().zip(&words).enumerate().all(|(i, (p, w))| {
+                let w = w.replace('’', "'");
+                w == *p
+                    || (i + 1 == pattern.len()
+                        && ["s", "es", "ly", "ness", "ity"]
+                            .iter()
+                            .any(|suffix| w.strip_suffix(suffix) == Some(p)))
+                    || (p.ends_with("n't") && w.ends_with("n't"))
+            })
+    })
+}
+
+/// Whether token `j` names a person or a group of people.
+fn is_person(ctx: &Ctx<'_>, j: usize) -> bool {
+    let w = ctx.tokens.lower(j);
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+    !NOT_SUBJECTS.contains(&w)
+        && (OTHERS.contains(&w) || PEOPLE.contains(&w) || ctx.hits.covers(Cue::Target, j))
+}
+
+/// Whether the person at `at` is one person or team: not a plural or a group word.
+fn is_one(ctx: &Ctx<'_>, at: usize) -> bool {
+    let w = ctx.tokens.lower(at);
+    if ONE_PERSON.contains(&w) {
+        return true;
+    }
+    if OTHERS.contains(&w) {
+        return false;
+    }
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+    let plural = w.ends_with('s') && !w.ends_with("ss");
+    let group = matches!(
+        w,
+        "people" | "staff" | "everyone" | "anyone" | "nobody" | "folks" | "leadership"
+    );
+    !plural && !group
+}
+
+/// The determiners of the noun phrase ending at the person word `at`: up to three words back,
+/// not across a verb-like glue word, a clause word or punctuation.
+fn determiners<'t>(ctx: &'t Ctx<'_>, at: usize, s: &Range<usize>) -> Vec<&'t str> {
+    let t = ctx.tokens;
+    let mut out = Vec::new();
+    let mut k = at;
+    while k > s.start && at - k < 3 {
+        let gap = &ctx.text[t.tokens[k - 1].range.end..t.tokens[k].range.start];
+        if gap.contains([',', ';', ':', '—', '–', '(', ')']) {
+            break;
+        }
+        k -= 1;
+        let w = t.lower(k);
+        if GLUE.contains(&w) || CLAUSE_WORDS.contains(&w) {
+            break;
+        }
+        out.push(w);
+    }
+    out
+}
+
+/// Whether the person at `at` is anyone of a kind (`a reseller`, `any partner`), not someone.
+fn generic(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
+    !OTHERS.contains(&ctx.tokens.lower(at))
+        && determiners(ctx, at, s)
+            .iter()
+            .any(|w| matches!(*w, "a" | "an" | "any" | "every" | "each"))
+}
+
+/// Whether the subject at `at` is counted (`11 of them`, `70% of them`, `most partners`): then
+/// what it did habitually is data, not a verdict on someone.
+fn counted(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let quantity = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || matches!(w, "some" | "most" | "half" | "many" | "few" | "none" | "several")
+    };
+    // "11 of them", "most of those"
+    if at >= s.start + 2 && t.lower(at - 1) == "of" && quantity(t.lower(at - 2)) {
+        return true;
+    }
+    // "38 partners", "most resellers"
+    determiners(ctx, at, s).iter().any(|w| quantity(w))
+        || (at > s.start && quantity(t.lower(at - 1)))
+}
+
+/// A possessor before its head noun (`the partner's data was a mess`): the head is the subject.
+fn possessor(ctx: &Ctx<'_>, j: usize, at: usize) -> bool {
+    let w = ctx.tokens.lower(j);
+    (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"))
+        && j + 1 < at
+        && !GLUE.contains(&ctx.tokens.lower(j + 1))
+}
+
+/// A person word used as a modifier (`partner-influenced revenue`), not a person.
+fn modifier(ctx: &Ctx<'_>, j: usize) -> bool {
+    let t = ctx.tokens;
+    t.tokens.get(j + 1).is_some_and(|next| {
+        let gap = &ctx.text[t.tokens[j].range.end..next.range.start];
+        gap == "-" || gap == "‑"
+    })
+}
+
+/// Whether token `j` is part of a hedge or an aside of the speaker's (`as far as I can tell`,
+/// `I think`): not the subject of what is said.
+fn aside(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
+    const ASIDES: &[&[&str]] = &[
+        &["as", "far", "as", "i", "can", "tell"],
+        &["as", "far", "as", "i", "know"],
+        &["i", "believe"],
+        &["i'd", "say"],
+        &["to", "be", "honest"],
+        &["to", "be", "fair"],
+        &["if", "i'm", "honest"],
+    ];
+    let t = ctx.tokens;
+    ctx.hits.covers(Cue::Hedge, j)
+        || ASIDES.iter().any(|aside| {
+            (0..aside.len()).any(|offset| {
+                j >= s.start + offset
+                    && j - offset + aside.len() <= s.end
+                    && aside
+                        .iter()
+                        .enumerate()
+                        .all(|(i, w)| t.lower(j - offset + i) == *w)
+            })
+        })
+}
+
+/// The subject of a judgement at `h`, else the first person after it in its clause (`It was the
+/// partner's fault`, `the previous team was clueless`).
+fn subject_or_after(ctx: &Ctx<'_>, h: &Range<usize>, s: &Range<usize>) -> Who {
+    let t = ctx.tokens;
+    // A blame noun's possessor is who is blamed (`the customer's fault`, `my fault`).
+    if let Some(owner) = possessor_of(ctx, h.start) {
+        return owner;
+    }
+    if let who @ (Who::Speaker | Who::Other { .. }) = subject(ctx, h.start, s) {
+        return who;
+    }
+    for j in h.end..s.end {
+        let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
+        if gap.contains([';', ':', '—', '–', '(', ')']) || CLAUSE_WORDS.contains(&t.lower(j)) {
+            break;
+        }
+        if SPEAKER.contains(&t.lower(j)) || is_mine(ctx, j) {
+            return Who::Speaker;
+        }
+        if is_person(ctx, j) && !modifier(ctx, j) {
+            return Who::Other {
+                one: is_one(ctx, j),
+                at: j,
+            };
+        }
+    }
+    Who::Unknown
+}
+
+/// Who owns the noun at token `at`, when it is a noun with a possessor in its phrase: the
+/// speaker (`my fault`, `our mess`) or someone else (`the customer's fault`, `their mess`).
+fn possessor_of(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(at)?.sentence)?;
+    let i = syn.of_token(at)?;
+    if syn.pos(i) != UPOS::NOUN {
+        return None;
+    }
+    let phrase = syn.phrase_at(i)?;
+    let owner = syn.token(phrase.possessor?)?;
+    Some(if is_mine(ctx, owner) {
+        Who::Speaker
+    } else if is_person(ctx, owner) || matches!(ctx.tokens.lower(owner), "their" | "his" | "her") {
+        Who::Other {
+            one: is_one(ctx, owner),
+            at: owner,
+        }
+    } else {
+        return None;
+    })
+}
+
+/// Whether the person word at `j` is the speaker's own (`my fault`, `our mistake`) — only for
+/// blame nouns, where the possessor is who is blamed.
+fn is_mine(ctx: &Ctx<'_>, j: usize) -> bool {
+    matches!(ctx.tokens.lower(j), "my" | "our")
+}
+
+/// The subject right after a clause-opening word (`Honestly, he picked ...`, `but honestly
+/// most of those were ...`), skipping hedges (`I think`).
+fn subject_after(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Who {
+    let t = ctx.tokens;
+    let mut k = j + 1;
+    let end = (j + 7).min(s.end);
+    while k < end {
+        let w = t.lower(k);
+        if ctx.hits.covers(Cue::Hedge, k) {
+            k += 1;
+            continue;
+        }
+        if SPEAKER.contains(&w) {
+            return Who::Speaker;
+        }
+        if THINGS.contains(&w) {
+            return Who::Unknown;
+        }
+        if is_person(ctx, k) {
+            return Who::Other { one: is_one(ctx, k), at: k };
+        }
+        if GLUE.contains(&w) && !matches!(w, "just" | "only" | "never" | "really") {
+            // A verb or copula before any subject: nobody named.
+            return Who::Unknown;
+        }
+        k += 1;
+    }
+    Who::Unknown
+}
+
+/// Who the clause holding token `at` is about, read from the sentence's clause structure
+/// ([`crate::syntax`]): the head of its subject phrase, which the tagger finds across modifiers
+/// and possessors (`the partner's data` is about data) and carries over to a verb coordinated
+/// with the clause before (`... and never followed up`). An object pronoun or a phrase after a
+/// preposition is a post-modifier, not the subject (`the team before me was`, `our VP of
+/// Sales`): the phrase before the preposition is. A relative `who` is a person.
+///
+/// `None` when the structure does not say, and the caller reads the words instead: the clause
+/// has no subject of its own; the judgement holds a verb of its own outside the clause's verb
+/// group (`I think their team didn't care`: a complement clause the reading does not split); or
+/// a coordinated verb takes its subject from a relative clause (`he'd sign anyone who could
+/// spell and never follow up`: attachment the reading cannot decide).
+fn clause_subject(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
+    let sentence = ctx.tokens.tokens.get(at)?.sentence;
+    let syn = ctx.syntax(sentence)?;
+    let i = syn.of_token(at)?;
+    let clauses = syn.clauses();
+    let index = clauses.iter().position(|c| c.tokens.contains(&i))?;
+    let clause = &clauses[index];
+    let verbal = |k: usize| matches!(syn.pos(k), UPOS::VERB | UPOS::AUX);
+    let own_verb = verbal(i) && !clause.verb_group.contains(&i) && clause.infinitive != Some(i);
+    if own_verb || (i >= clause.verb_group.end && (clause.verb_group.end..i).any(verbal)) {
+        return None;
+    }
+    let subject = clause.subject.as_ref()?;
+    let inherited = subject.tokens.start < clause.tokens.start;
+    if inherited && clauses[..index].iter().rev().find(|c| c.subject.as_ref() == Some(subject))?.subordinate {
+        return None;
+    }
+    let mut head = subject.head;
+    // `..., which was annoying`: about what the clause before says, so about its subject.
+    if syn.text(head).eq_ignore_ascii_case("which") && index > 0 {
+        head = clauses[index - 1].subject.as_ref()?.head;
+    }
+    // A partitive (`half of those partners`, `11 of them`) is about the phrase after `of`.
+    let partitive = |k: usize| {
+        syn.text(k).eq_ignore_ascii_case("of")
+            && k.checked_sub(1).is_some_and(|q| {
+                syn.pos(q) == UPOS::NUM || QUANTIFIERS.contains(&syn.text(q).to_lowercase().as_str())
+            })
+    };
+    let preposition = subject
+        .tokens
+        .start
+        .checked_sub(1)
+        .filter(|&k| matches!(syn.pos(k), UPOS::ADP | UPOS::SCONJ) && !partitive(k));
+    let object_case = NOT_SUBJECTS.contains(&syn.text(head).to_lowercase().as_str());
+    if let Some(k) = preposition {
+        head = syn.phrase_at(k.checked_sub(1)?)?.head;
+    } else if object_case {
+        return None;
+    }
+    let token = syn.token(head)?;
+    let s = ctx.tokens.sentences.get(sentence)?.tokens.clone();
+    let w = ctx.tokens.lower(token);
+    Some(if SPEAKER.contains(&w) {
+        Who::Speaker
+    } else if is_person(ctx, token) && !modifier(ctx, token) && !generic(ctx, token, &s) {
+        Who::Other {
+            one: is_one(ctx, token),
+            at: token,
+        }
+    } else {
+        Who::Unknown
+    })
+}
+
+/// Who the clause holding token `at` is about: the nearest subject before it in its clause, or,
+/// across an elided subject (`... and never followed up`), the first subject of the clause
+/// before.
+fn subject(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> Who {
+    if let Some(who) = clause_subject(ctx, at) {
+        return who;
+    }
+    let t = ctx.tokens;
+    let mut glue_only = true;
+    let mut elided = false;
+    // Content words between the judgement and its subject: a subject far back is another
+    // clause's (`Marketing built an offer around the pain our buyers kept raising`).
+    let mut skipped = 0;
+    let mut earliest: Option<Who> = None;
+    let mut j = at;
+    while j > s.start {
+        let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
+        if gap.contains([';', ':', '—', '–', '(', ')']) {
+            break;
+        }
+        if gap.contains(',') && !glue_only {
+            break;
+        }
+        j -= 1;
+        let w = t.lower(j);
+        // ", which was annoying": about what the clause before says, so about its subject.
+        if w == "which" && gap_before(ctx, j).contains(',') {
+            elided = true;
+            glue_only = true;
+            earliest = None;
+            continue;
+        }
+        // "as far as I can tell", "I think": the speaker's aside, not the subject.
+        let hedge = aside(ctx, j, s);
+        let found = if hedge {
+            None
+        } else if SPEAKER.contains(&w) {
+            Some(Who::Speaker)
+        } else if THINGS.contains(&w) {
+            Some(Who::Unknown)
+        } else if is_person(ctx, j) && !modifier(ctx, j) && !possessor(ctx, j, at) && !generic(ctx, j, s)
+        {
+            Some(Who::Other { one: is_one(ctx, j), at: j })
+        } else {
+            None
+        };
+        if let Some(who) = found {
+            if !elided {
+                return if skipped > 4 { Who::Unknown } else { who };
+            }
+            earliest = Some(who);
+            continue;
+        }
+        // "the team before me": a preposition, not a clause.
+        let preposition = matches!(w, "before" | "after" | "since" | "until")
+            && !(SPEAKER.contains(&t.lower(j + 1)) || OTHERS.contains(&t.lower(j + 1)));
+        if CLAUSE_WORDS.contains(&w) && !preposition {
+            if elided {
+                break;
+            }
+            if !glue_only {
+                break;
+            }
+            // "... and never followed up": the subject is the previous clause's.
+            elided = true;
+            continue;
+        }
+        if !GLUE.contains(&w) && !w.ends_with("ly") && !hedge && !matches!(w, "a" | "an" | "the")
+        {
+            glue_only = false;
+            skipped += 1;
+        }
+    }
+    earliest.unwrap_or(Who::Unknown)
 }
 
 #[cfg(test)]
@@ -154,7 +985,8 @@ mod tests {
         );
         let f = &findings(text, Rule::Criticism)[0];
         assert!(
-            f.message.starts_with("“incompetent” criticises others"),
+            f.message
+                .starts_with("“The previous team was incompetent” criticises others"),
             "{}",
             f.message
         );
@@ -202,5 +1034,102 @@ mod tests {
         assert_eq!(spans(text, Rule::Criticism).len(), 1);
         let text = "Nobody said it, but the partner was lazy.";
         assert_eq!(spans(text, Rule::Criticism).len(), 1);
+    }
+
+    #[test]
+    fn put_downs_in_plain_words() {
+        for text in [
+            "He was in over his head.",
+            "Their CTO was out of her depth from day one.",
+            "They only ever found reasons to stall.",
+            "Finance changed its mind every week.",
+            "Their channel lead never returned a call.",
+            "The agency couldn't write a brief if its life depended on it.",
+            "Their PM was more interested in his promotion than in the launch.",
+            "The reseller's owner had no real understanding of our market.",
+            "Their sales director was frankly a pushover.",
+            "Honestly, the previous VP picked partners by who bought him lunch.",
+            "The resellers were just logo collectors.",
+            "Our CRO was protecting his own commission.",
+            "I ended up doing their job for them.",
+            "The launch would have worked if the partner had bothered to train anyone.",
+            "The previous alliance manager set it up and then, as far as I can tell, just hoped for the best.",
+            "Our finance team rewrote the rules every quarter, which was honestly not professional.",
+            "Their reps were constantly stalling.",
+            "Let's just say their alliance team was not ready.",
+            "Their partner manager was, to put it mildly, less than responsive.",
+            "The integrator dragged its feet for two quarters.",
+            "Their VP only cared about the logo on the slide.",
+            "Their channel lead had zero interest in co-selling.",
+            "The reseller's management was not exactly proactive.",
+        ] {
+            let found = findings(text, Rule::Criticism);
+            assert_eq!(found.len(), 1, "{text}");
+            assert!(found[0].message.contains("” criticises others"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_subject_is_read_from_the_clause() {
+        // A phrase after a preposition modifies the subject; the subject is before it.
+        for text in [
+            "The manager above him never followed up on a single lead.",
+            "The account team before me was clueless about partners.",
+            "Half of those resellers were just logo collectors.",
+            "Their partner manager, who was too lazy to read the contract, signed it anyway.",
+            "I suspect their product team didn't care about our roadmap.",
+            "It was the vendor's fault.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        // A possessor or a post-modifier is not the subject; the speaker's own fault is hers.
+        for text in [
+            "The reseller's onboarding was a mess.",
+            "The data from their team was a mess.",
+            "It was my fault, and our mess to clean up.",
+            "Nobody around me knew the partner had never been enabled.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_message_quotes_the_subject_and_the_judgement() {
+        let text = "Their project manager never seemed to know what was happening.";
+        let f = &findings(text, Rule::Criticism)[0];
+        assert!(
+            f.message
+                .starts_with("“Their project manager never seemed to know” criticises others"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn facts_things_counts_and_generic_people_are_not_criticism() {
+        for text in [
+            "Ownership was unclear on both sides.",
+            "The partner's sellers were never properly enabled.",
+            "Their team missed two go-live dates.",
+            "11 of them had never sent a single lead.",
+            "The two sales teams had never worked a deal together.",
+            "A reseller with thin margins will never prioritise you.",
+            "Cross-border duties were a nightmare for our merchants.",
+            "HR managers kept telling us they hated typing every starter twice.",
+            "Their alliance lead always came prepared.",
+            "Partner-influenced revenue went from basically zero to $18M.",
+            "Model costs honestly, including your own team's time.",
+            "Marketing built an offer around the pain our buyers kept raising.",
+            "Pay them a fair share, otherwise they won't care.",
+            "Their developers ignored nothing: they had registered the deal correctly.",
+            "Saying no to a keen partner feels rude.",
+            "The partner's data was a mess when we started.",
+            "The deal would have closed sooner if the partner had had budget.",
+            "The partner sourced less than we hoped.",
+            "It was not exactly what we expected.",
+            "Their team was always looking for ways to help.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
     }
 }
