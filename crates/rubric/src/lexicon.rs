@@ -435,9 +435,20 @@ impl Lexicon {
                     add(name, Class::Cue(cue));
                 }
             }
+            let definitions: Vec<&str> = category
+                .concepts
+                .iter()
+                .map(|c| c.definition.as_str())
+                .collect();
             for (i, concept) in category.concepts.iter().enumerate().take(u16::MAX as usize) {
                 for name in std::iter::once(&concept.name).chain(&concept.synonyms) {
                     add(name, Class::Concept(i as u16));
+                }
+                // The things its definition lists count too, in the draft's own words.
+                for term in
+                    crate::rules::concepts::definition_terms(&concept.definition, &definitions)
+                {
+                    add(&term, Class::Concept(i as u16));
                 }
             }
         }

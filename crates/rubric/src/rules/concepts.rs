@@ -5,7 +5,9 @@
 //! out leaves points on the table.
 //!
 //! Fires on: a draft linked to a question whose companion lists talking points with concepts,
-//! when some of those concepts (by name or synonym) appear nowhere in the prose. One finding
+//! when some of those concepts appear nowhere in the prose: not by name or synonym, not by an
+//! item their definition lists ("margins, referral fees, revenue share" for incentive
+//! alignment), and, for a concept defined by the category's metrics, not by any metric. One finding
 //! listing them, on the heading that linked the draft, else the title (or line 1); it cites the
 //! question rather than a rubric line.
 //!
@@ -47,7 +49,23 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     if expected.is_empty() {
         return false;
     }
-    let touched: BTreeSet<usize> = ctx.hits.concepts.iter().map(|(i, _)| *i as usize).collect();
+    let mut touched: BTreeSet<usize> =
+        ctx.hits.concepts.iter().map(|(i, _)| *i as usize).collect();
+    // A concept defined by the metrics the draft reports ("sourced pipeline, influenced revenue,
+    // win rate") is touched by any of them: the draft measures what the concept asks to measure.
+    if !ctx.hits.metrics.is_empty() {
+        let metrics = &category.lexicons.metrics;
+        for &i in &expected {
+            let items = definition_terms(&category.concepts[i].definition, &[]);
+            let named = metrics
+                .iter()
+                .filter(|m| items.contains(&m.name.to_lowercase()))
+                .count();
+            if named >= 2 {
+                touched.insert(i);
+            }
+        }
+    }
     let missing: Vec<&str> = expected
         .iter()
         .filter(|i| !touched.contains(i))
@@ -79,10 +97,133 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     true
 }
 
+/// Words that join or introduce the items of a definition's list, not part of any item.
+const JOINERS: &[&str] = &[
+    "and", "or", "such", "as", "so", "that", "which", "who", "for", "on", "of", "in",
+    "after", "to", "from", "instead", "only", "each", "both", "whether", "when", "it", "will",
+    "can", "does", "not", "do", "is", "are", "be", "what", "how", "all", "same",
+];
+
+/// Words that open an item without naming anything ("a kickoff", "your own team").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "your", "their", "its", "our", "own", "few", "newly", "follow", "up",
+];
+
+/// Nouns too vague to stand for a concept alone ("the same way", "each side").
+const VAGUE: &[&str] = &[
+    "way", "kind", "kinds", "side", "thing", "number", "numbers", "role", "roles", "company",
+    "companies", "team", "money", "technology", "plan", "deal", "deals",
+    "owner", "owners", "partner", "partners", "partnership", "customer", "customers",
+];
+
+/// The things a concept's definition lists, as phrases that count as touching it: the items
+/// after its colon, in its parentheses and after "such as" ("margins, referral fees, revenue
+/// share, funds and deal protection" for incentive alignment), each item's last noun alone too
+/// when no other definition of the category (`all`) uses it and it is not vague.
+pub(crate) fn definition_terms(definition: &str, all: &[&str]) -> Vec<String> {
+    let lower = definition.to_lowercase();
+    // The lists: what follows a colon or "such as" up to the sentence's end, and parentheses.
+    let mut lists: Vec<&str> = Vec::new();
+    for sentence in lower.split(". ") {
+        if let Some((_, rest)) = sentence.split_once(':') {
+            lists.push(rest);
+        }
+        if let Some((_, rest)) = sentence.split_once("such as") {
+            lists.push(rest);
+        }
+        let mut rest = sentence;
+        while let Some((_, inner)) = rest.split_once('(') {
+            let (inside, after) = inner.split_once(')').unwrap_or((inner, ""));
+            lists.push(inside);
+            rest = after;
+        }
+    }
+    let others: Vec<Vec<String>> = all
+        .iter()
+        .filter(|d| d.to_lowercase() != lower)
+        .map(|d| crate::tokens::stems(d))
+        .collect();
+    let mut terms: Vec<String> = Vec::new();
+    let mut push = |term: String| {
+        if !term.is_empty() && !terms.contains(&term) {
+            terms.push(term);
+        }
+    };
+    for list in lists {
+        // "so each side can see" ends the list.
+        let list = list.split(" so ").next().unwrap_or("");
+        for item in list.split([',', ';', '.', ')']) {
+            // Items are joined by "and" and "or"; a preposition or relative word attaches
+            // something to the item ("win rate on joint deals"), which is not an item itself.
+            // "a kickoff with named owners" lists both.
+            let parts = item.split(" and ").flat_map(|i| i.split(" or "));
+            for item in parts.flat_map(|i| i.split(" with ")) {
+                let mut words: Vec<&str> = Vec::new();
+                for word in item.split_whitespace() {
+                    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                    if JOINERS.contains(&word) {
+                        break;
+                    }
+                    if !(word.is_empty() || words.is_empty() && DETERMINERS.contains(&word)) {
+                        words.push(word);
+                    }
+                }
+                let Some(&head) = words.last() else { continue };
+                push(words.join(" "));
+                let stem = crate::tokens::stems(head).concat();
+                if words.len() > 1
+                    && !VAGUE.contains(&head)
+                    && !others.iter().any(|o| o.contains(&stem))
+                {
+                    push(head.to_string());
+                }
+            }
+        }
+    }
+    terms.retain(|t| t.split(' ').count() <= 3 && !VAGUE.contains(&t.as_str()));
+    terms
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Rule;
     use crate::rules::testing::findings;
+
+    #[test]
+    fn definition_lists_count_as_touching() {
+        let all = [
+            "Designing the economics: margins, referral fees, revenue share, funds and deal protection for the partner.",
+            "The few numbers both agree to track, such as sourced pipeline, win rate on joint deals and retention of shared customers, so each side can see.",
+        ];
+        let terms = super::definition_terms(all[0], &all);
+        assert_eq!(
+            terms,
+            ["margins", "referral fees", "fees", "revenue share", "funds", "deal protection", "protection"]
+        );
+        // What hangs off an item ("on joint deals") is not an item.
+        let terms = super::definition_terms(all[1], &all);
+        assert_eq!(
+            terms,
+            ["sourced pipeline", "pipeline", "win rate", "rate", "retention"]
+        );
+    }
+
+    #[test]
+    fn other_words_for_a_concept_touch_it() {
+        // Question 3 expects incentive alignment, joint success metrics, partner onboarding...
+        let text = "---\nquestion: 3\n---\n\nResellers kept a 20% margin and we tracked win rate on joint deals.\n";
+        let report = crate::analyze_with(
+            text,
+            &crate::Options::default(),
+            interview_content::Catalog::embedded(),
+            &crate::Settings::default(),
+        );
+        let found = report.findings.iter().find(|f| f.rule == Rule::Concepts);
+        let message = found.map_or("", |f| f.message.as_str());
+        assert!(!message.contains("Incentive alignment"), "{message}");
+        assert!(!message.contains("Joint success metrics"), "{message}");
+        assert!(message.contains("Partner onboarding"), "{message}");
+    }
 
     #[test]
     fn concepts_lists_untouched_talking_points() {
