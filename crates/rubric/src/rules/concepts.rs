@@ -51,17 +51,19 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     }
     let mut touched: BTreeSet<usize> =
         ctx.hits.concepts.iter().map(|(i, _)| *i as usize).collect();
-    // A concept defined by the metrics the draft reports ("sourced pipeline, influenced revenue,
-    // win rate") is touched by any of them: the draft measures what the concept asks to measure.
+    // A concept whose definition lists metrics of the category ("sourced pipeline, influenced
+    // revenue, win rate") is touched by any word the category has for one of those metrics
+    // ("close rate", "partner-sourced deals").
     if !ctx.hits.metrics.is_empty() {
         let metrics = &category.lexicons.metrics;
         for &i in &expected {
             let items = definition_terms(&category.concepts[i].definition, &[]);
-            let named = metrics
-                .iter()
-                .filter(|m| items.contains(&m.name.to_lowercase()))
-                .count();
-            if named >= 2 {
+            let listed = |m: u16| {
+                metrics
+                    .get(m as usize)
+                    .is_some_and(|m| items.contains(&m.name.to_lowercase()))
+            };
+            if ctx.hits.metrics.iter().any(|(m, _)| listed(*m)) {
                 touched.insert(i);
             }
         }
@@ -112,23 +114,24 @@ const DETERMINERS: &[&str] = &[
 /// Nouns too vague to stand for a concept alone ("the same way", "each side").
 const VAGUE: &[&str] = &[
     "way", "kind", "kinds", "side", "thing", "number", "numbers", "role", "roles", "company",
-    "companies", "team", "money", "technology", "plan", "deal", "deals",
-    "owner", "owners", "partner", "partners", "partnership", "customer", "customers",
+    "companies", "team", "money", "people", "customers", "deal size", "technology", "plan", "deal", "deals",
+    "owner", "owners", "rate", "rates", "partner", "partners", "partnership", "customer", "customers",
 ];
 
-/// The things a concept's definition lists, as phrases that count as touching it: the items
-/// after its colon, in its parentheses and after "such as" ("margins, referral fees, revenue
-/// share, funds and deal protection" for incentive alignment), each item's last noun alone too
-/// when no other definition of the category (`all`) uses it and it is not vague.
-pub(crate) fn definition_terms(definition: &str, all: &[&str]) -> Vec<String> {
-    let lower = definition.to_lowercase();
-    // The lists: what follows a colon or "such as" up to the sentence's end, and parentheses.
+/// The items of the lists in `text`: what follows a colon or "such as", and what is in
+/// parentheses, split at commas, "and", "or" and "with", each item cut where a preposition or
+/// relative word attaches something to it ("win rate on joint deals") and stripped of its
+/// determiners. A list after "not" ("not activity such as trainings") lists what does not count.
+fn list_items(text: &str) -> Vec<Vec<String>> {
+    let lower = text.to_lowercase();
     let mut lists: Vec<&str> = Vec::new();
     for sentence in lower.split(". ") {
         if let Some((_, rest)) = sentence.split_once(':') {
             lists.push(rest);
         }
-        if let Some((_, rest)) = sentence.split_once("such as") {
+        if let Some((before, rest)) = sentence.split_once("such as")
+            && !before.contains(" not ")
+        {
             lists.push(rest);
         }
         let mut rest = sentence;
@@ -138,6 +141,41 @@ pub(crate) fn definition_terms(definition: &str, all: &[&str]) -> Vec<String> {
             rest = after;
         }
     }
+    let mut items = Vec::new();
+    for list in lists {
+        // "so each side can see" and "not ..." end the list.
+        let list = list.split(" so ").next().unwrap_or("");
+        let list = list.split(" not ").next().unwrap_or("");
+        for item in list.split([',', ';', '.', ')']) {
+            let parts = item.split(" and ").flat_map(|i| i.split(" or "));
+            // "a kickoff with named owners" lists both.
+            for item in parts.flat_map(|i| i.split(" with ")) {
+                let mut words: Vec<String> = Vec::new();
+                for word in item.split_whitespace() {
+                    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                    if JOINERS.contains(&word) {
+                        break;
+                    }
+                    if !(word.is_empty() || words.is_empty() && DETERMINERS.contains(&word)) {
+                        words.push(word.to_string());
+                    }
+                }
+                if !words.is_empty() && words.len() <= 3 {
+                    items.push(words);
+                }
+            }
+        }
+    }
+    items
+}
+
+/// The things a concept's definition lists, as phrases that count as touching it: the items
+/// after its colon, in its parentheses and after "such as" ("margins, referral fees, revenue
+/// share, funds and deal protection" for incentive alignment), each item's last noun alone too
+/// when no other definition of the category (`all`) uses it, it is not vague, and its stem does
+/// not cut a suffix off a short word ("activation" -> "activ" would match "activity").
+pub(crate) fn definition_terms(definition: &str, all: &[&str]) -> Vec<String> {
+    let lower = definition.to_lowercase();
     let others: Vec<Vec<String>> = all
         .iter()
         .filter(|d| d.to_lowercase() != lower)
@@ -145,42 +183,22 @@ pub(crate) fn definition_terms(definition: &str, all: &[&str]) -> Vec<String> {
         .collect();
     let mut terms: Vec<String> = Vec::new();
     let mut push = |term: String| {
-        if !term.is_empty() && !terms.contains(&term) {
+        if !VAGUE.contains(&term.as_str()) && !terms.contains(&term) {
             terms.push(term);
         }
     };
-    for list in lists {
-        // "so each side can see" ends the list.
-        let list = list.split(" so ").next().unwrap_or("");
-        for item in list.split([',', ';', '.', ')']) {
-            // Items are joined by "and" and "or"; a preposition or relative word attaches
-            // something to the item ("win rate on joint deals"), which is not an item itself.
-            // "a kickoff with named owners" lists both.
-            let parts = item.split(" and ").flat_map(|i| i.split(" or "));
-            for item in parts.flat_map(|i| i.split(" with ")) {
-                let mut words: Vec<&str> = Vec::new();
-                for word in item.split_whitespace() {
-                    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                    if JOINERS.contains(&word) {
-                        break;
-                    }
-                    if !(word.is_empty() || words.is_empty() && DETERMINERS.contains(&word)) {
-                        words.push(word);
-                    }
-                }
-                let Some(&head) = words.last() else { continue };
-                push(words.join(" "));
-                let stem = crate::tokens::stems(head).concat();
-                if words.len() > 1
-                    && !VAGUE.contains(&head)
-                    && !others.iter().any(|o| o.contains(&stem))
-                {
-                    push(head.to_string());
-                }
-            }
+    for words in list_items(definition) {
+        push(words.join(" "));
+        let head = words[words.len() - 1].as_str();
+        let stem = crate::tokens::stems(head).concat();
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        if words.len() > 1
+            && (singular.len() <= stem.len() + 1 || stem.len() > 5)
+            && !others.iter().any(|o| o.contains(&stem))
+        {
+            push(head.to_string());
         }
     }
-    terms.retain(|t| t.split(' ').count() <= 3 && !VAGUE.contains(&t.as_str()));
     terms
 }
 
@@ -200,12 +218,13 @@ mod tests {
             terms,
             ["margins", "referral fees", "fees", "revenue share", "funds", "deal protection", "protection"]
         );
-        // What hangs off an item ("on joint deals") is not an item.
+        // What hangs off an item ("on joint deals") is not an item; a vague head ("rate") does
+        // not stand alone.
         let terms = super::definition_terms(all[1], &all);
-        assert_eq!(
-            terms,
-            ["sourced pipeline", "pipeline", "win rate", "rate", "retention"]
-        );
+        assert_eq!(terms, ["sourced pipeline", "pipeline", "win rate", "retention"]);
+        // Nor does a short stem that cut a suffix ("activation" -> "activ", as in "activity").
+        let terms = super::definition_terms("Tracked: partner activation.", &[]);
+        assert_eq!(terms, ["partner activation"]);
     }
 
     #[test]
