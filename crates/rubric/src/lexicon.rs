@@ -445,9 +445,7 @@ impl Lexicon {
                     add(name, Class::Concept(i as u16));
                 }
                 // The things its definition lists count too, in the draft's own words.
-                for term in
-                    crate::rules::concepts::definition_terms(&concept.definition, &definitions)
-                {
+                for term in crate::rules::concepts::concept_terms(concept, &definitions) {
                     add(&term, Class::Concept(i as u16));
                 }
             }

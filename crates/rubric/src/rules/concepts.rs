@@ -169,6 +169,25 @@ fn list_items(text: &str) -> Vec<Vec<String>> {
     items
 }
 
+/// The words besides its name and synonyms that touch `concept`: what its definition lists
+/// ([`definition_terms`]), and when its name coordinates nouns ("Partner types and models"),
+/// each of them alone ("types", "models").
+pub(crate) fn concept_terms(concept: &interview_content::Concept, all: &[&str]) -> Vec<String> {
+    let mut terms = definition_terms(&concept.definition, all);
+    let name = concept.name.to_lowercase();
+    if name.contains(" and ") {
+        for item in name.split(" and ") {
+            if let Some(head) = item.split_whitespace().last()
+                && !VAGUE.contains(&head)
+                && !terms.iter().any(|t| t == head)
+            {
+                terms.push(head.to_string());
+            }
+        }
+    }
+    terms
+}
+
 /// The things a concept's definition lists, as phrases that count as touching it: the items
 /// after its colon, in its parentheses and after "such as" ("margins, referral fees, revenue
 /// share, funds and deal protection" for incentive alignment), each item's last noun alone too
@@ -225,6 +244,23 @@ mod tests {
         // Nor does a short stem that cut a suffix ("activation" -> "activ", as in "activity").
         let terms = super::definition_terms("Tracked: partner activation.", &[]);
         assert_eq!(terms, ["partner activation"]);
+    }
+
+    #[test]
+    fn a_name_that_coordinates_nouns_lists_them() {
+        let concept = interview_content::Concept {
+            id: "partnerships/partner-types-and-models".into(),
+            name: "Partner types and models".into(),
+            line: 1,
+            definition: String::new(),
+            synonyms: Vec::new(),
+        };
+        assert_eq!(super::concept_terms(&concept, &[]), ["types", "models"]);
+        let single = interview_content::Concept {
+            name: "Incentive alignment".into(),
+            ..concept
+        };
+        assert!(super::concept_terms(&single, &[]).is_empty());
     }
 
     #[test]
