@@ -69,160 +69,41 @@ const STOPWORDS: &[&str] = &[
 
 /// Words that say what a heading is (a note, a draft) rather than what it is about; with the
 /// stopwords, ignored when a heading is matched ("Partnership viability: notes for the interview").
+#[rustfmt::skip]
 const HEADING_NOISE: &[&str] = &[
-    "note",
-    "draft",
-    "answer",
-    "interview",
-    "question",
-    "version",
-    "v1",
-    "v2",
-    "v3",
-    "prep",
-    "d",
-    "ll",
-    "ve",
-    "m",
-    "if",
-    "it",
-    "not",
-    "or",
-    "vs",
-    "into",
-    "them",
-    "they",
-    "their",
-    "actual",
-    "realli",
-    "so",
-    "up",
-    "out",
-    "from",
-    "here",
-    "via",
-    "as",
-    "us",
-    "whi",
-    "set",
-    "setup",
-    "i'd",
-    "i'll",
-    "i'm",
-    "i've",
-    "we'd",
-    "don't",
-    "doesn't",
-    "won't",
-    "isn't",
+    "note", "draft", "answer", "interview", "scenario", "question", "version", "v1", "v2", "v3",
+    "prep", "d", "ll", "ve", "m", "if", "it", "not", "or", "vs", "into", "them", "they",
+    "their", "actual", "realli", "so", "up", "out", "from", "here", "via", "as", "us", "whi",
+    "set", "setup", "i'd", "i'll", "i'm", "i've", "we'd", "don't", "doesn't", "won't", "isn't",
     // The parts of an answer's story name no question.
-    "context",
-    "situat",
-    "background",
-    "action",
-    "outcom",
-    "result",
-    "learn",
-    "lesson",
-    "takeaway",
-    "approach",
-    "step",
-    "plan",
-    "reflect",
-    "impact",
-    "summari",
-    "overview",
-    "task",
+    "context", "situat", "background", "action", "outcom", "result", "learn", "lesson",
+    "takeaway", "approach", "step", "plan", "reflect", "impact", "summari", "overview", "task",
 ];
 
 /// Near-synonyms a heading uses for the words of a question or scenario ("Picking partners" for
 /// "identify good partners", "Rescuing an orphaned channel" for "a failing channel nobody owns").
 /// Each group's words stand for its first; general business English, not any draft's wording.
+#[rustfmt::skip]
 const SYNONYMS: &[&[&str]] = &[
-    &[
-        "identify",
-        "pick",
-        "choose",
-        "select",
-        "selection",
-        "find",
-        "spot",
-        "vet",
-        "good",
-        "right",
-    ],
+    &["identify", "pick", "choose", "select", "selection", "find", "spot", "vet", "good", "right"],
     &["viability", "viable", "worth", "worthwhile", "checklist"],
     &["determine", "decide", "decision"],
     &["structure", "design", "designing"],
-    &[
-        "launch", "start", "starting", "stand", "kick", "roll", "begin",
-    ],
+    &["launch", "start", "starting", "stand", "kick", "roll", "begin"],
     &["manage", "handle", "handling", "resolve", "settle"],
-    &["conflict", "dispute", "clash", "overlap"],
+    &["conflict", "dispute", "clash"],
     &["evaluate", "measure", "measuring", "assess", "judge"],
-    &["avoid", "prevent", "keep", "filter"],
-    &["commitment", "committed", "commit", "engaged", "inactive"],
+    &["avoid", "prevent", "filter"],
+    &["commitment", "committed", "commit", "inactive"],
     &["governance", "govern", "governing", "cadence", "oversight"],
-    &[
-        "growth",
-        "grow",
-        "grew",
-        "growing",
-        "best",
-        "proudest",
-        "favourite",
-        "favorite",
-    ],
-    &[
-        "redesign",
-        "fix",
-        "fixing",
-        "rescue",
-        "rescuing",
-        "rebuild",
-        "revive",
-        "repair",
-        "recover",
-        "turnaround",
-        "restart",
-    ],
-    &[
-        "failing",
-        "fail",
-        "failed",
-        "stalled",
-        "stall",
-        "stuck",
-        "struggling",
-        "broken",
-        "dead",
-    ],
-    &[
-        "own",
-        "owns",
-        "owner",
-        "orphaned",
-        "orphan",
-        "unowned",
-        "ownerless",
-    ],
+    &["growth", "grow", "grew", "growing", "best", "proudest", "favourite", "favorite"],
+    &["redesign", "fix", "fixing", "rescue", "rescuing", "rebuild", "revive", "repair",
+        "recover", "turnaround", "restart"],
+    &["failing", "fail", "failed", "stalled", "stall", "stuck", "struggling", "broken", "dead"],
+    &["own", "owns", "owner", "orphaned", "orphan", "unowned", "ownerless"],
     &["inherit", "inherited", "inheriting", "takeover"],
-    &[
-        "enablement",
-        "enable",
-        "enabling",
-        "training",
-        "train",
-        "onboarding",
-    ],
-    &[
-        "incentive",
-        "incentives",
-        "reward",
-        "rewards",
-        "compensation",
-        "payout",
-    ],
+    &["enablement", "enable", "enabling", "training", "train", "onboarding"],
+    &["incentive", "incentives", "reward", "rewards", "compensation", "payout"],
 ];
 
 /// Two-word verbs that stand for one word of [`SYNONYMS`] ("turning around" a partnership).
@@ -474,6 +355,25 @@ fn resolve_value(
     })
 }
 
+/// The start of a heading that names a question or scenario by number ("Q4", "Question 4",
+/// "Scenario 2:"), for [`from_file_name`] to read.
+fn numbered_heading(title: &str) -> Option<&str> {
+    let lower = title.trim_start().to_ascii_lowercase();
+    let rest = ["question", "scenario", "q"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let digits = rest.trim_start_matches([' ', '-', '_', '#', '.']);
+    digits.starts_with(|c: char| c.is_ascii_digit()).then(|| {
+        // The first two words ("question 4", "q4:") are all the number needs.
+        let end = title
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(1)
+            .map_or(title.len(), |(i, _)| i);
+        &title[..end]
+    })
+}
+
 /// Reads a question or scenario number and a category from a file name or path.
 fn from_file_name(
     catalog: &Catalog,
@@ -629,8 +529,11 @@ pub(crate) fn link(
                 Some(c) => vec![c],
                 None => (0..catalog.categories.len()).collect(),
             };
-            if let Some((c, t)) =
-                closest(index, &categories, &heading.title, None, HEADING_THRESHOLD)
+            // "Q4: co-sell with a hyperscaler" and "Scenario 2" name their target by number.
+            let numbered = numbered_heading(&heading.title)
+                .and_then(|words| from_file_name(catalog, linked.category, words));
+            if let Some((c, t)) = numbered
+                .or_else(|| closest(index, &categories, &heading.title, None, HEADING_THRESHOLD))
             {
                 linked.category = Some(c);
                 linked.target = Some(t);
