@@ -445,7 +445,9 @@ impl Lexicon {
                     add(name, Class::Concept(i as u16));
                 }
                 // The things its definition lists count too, in the draft's own words.
-                for term in crate::rules::concepts::concept_terms(concept, &definitions) {
+                for term in
+                    crate::rules::concepts::concept_terms(concept, &definitions, &lex.metrics)
+                {
                     add(&term, Class::Concept(i as u16));
                 }
             }

@@ -43,6 +43,8 @@ pub(crate) struct QuestionIndex {
     pub questions: Vec<Vec<Vec<String>>>,
     /// Per category: what each question and scenario talks about, for matching short headings.
     profiles: Vec<Vec<Profile>>,
+    /// Per category: how many of its profiles each stem occurs in.
+    counts: Vec<Counts>,
     /// Canonical stem of each word of [`SYNONYMS`].
     synonyms: HashMap<String, String>,
 }
@@ -167,7 +169,7 @@ impl QuestionIndex {
     /// Indexes every category's questions and scenario prompts.
     pub fn new(catalog: &Catalog) -> QuestionIndex {
         let synonyms = synonym_table();
-        let profiles = catalog
+        let profiles: Vec<Vec<Profile>> = catalog
             .categories
             .iter()
             .map(|c| {
@@ -219,6 +221,18 @@ impl QuestionIndex {
                 .iter()
                 .map(|c| c.questions.iter().map(|q| content_stems(&q.text)).collect())
                 .collect(),
+            counts: profiles
+                .iter()
+                .map(|list| {
+                    let mut counts = Counts::new();
+                    for p in list {
+                        for s in p.stems.keys() {
+                            *counts.entry(s.clone()).or_insert(0) += 1;
+                        }
+                    }
+                    counts
+                })
+                .collect(),
             profiles,
             synonyms,
         }
@@ -258,21 +272,15 @@ fn closest(
     }
     let mut scored: Vec<(f64, usize, Target)> = Vec::new();
     for &c in categories {
-        let Some(profiles) = index.profiles.get(c) else {
+        let (Some(profiles), Some(counts)) = (index.profiles.get(c), index.counts.get(c)) else {
             continue;
         };
-        let mut counts = Counts::new();
-        for p in profiles {
-            for s in p.stems.keys() {
-                *counts.entry(s.clone()).or_insert(0) += 1;
-            }
-        }
         for p in profiles {
             let is_scenario = matches!(p.target, Target::Scenario(_));
             if scenarios.is_some_and(|want| want != is_scenario) {
                 continue;
             }
-            scored.push((coverage(&probe, p, &counts, profiles.len()), c, p.target));
+            scored.push((coverage(&probe, p, counts, profiles.len()), c, p.target));
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));

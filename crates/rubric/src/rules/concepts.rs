@@ -7,8 +7,9 @@
 //! Fires on: a draft linked to a question whose companion lists talking points with concepts,
 //! when some of those concepts appear nowhere in the prose: not by name or synonym, not by an
 //! item their definition lists ("margins, referral fees, revenue share" for incentive
-//! alignment), and, for a concept defined by the category's metrics, not by any metric. One finding
-//! listing them, on the heading that linked the draft, else the title (or line 1); it cites the
+//! alignment), not by a noun their name coordinates ("models"), and not by any word the
+//! category has for a metric their definition lists ("close rate" for "win rate"). Every such
+//! word is compiled into the lexicon, so a keystroke costs nothing more. One finding listing them, on the heading that linked the draft, else the title (or line 1); it cites the
 //! question rather than a rubric line.
 //!
 //! Does not fire on: unlinked drafts, scenarios, questions without talking points (the rule does
@@ -49,25 +50,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     if expected.is_empty() {
         return false;
     }
-    let mut touched: BTreeSet<usize> =
-        ctx.hits.concepts.iter().map(|(i, _)| *i as usize).collect();
-    // A concept whose definition lists metrics of the category ("sourced pipeline, influenced
-    // revenue, win rate") is touched by any word the category has for one of those metrics
-    // ("close rate", "partner-sourced deals").
-    if !ctx.hits.metrics.is_empty() {
-        let metrics = &category.lexicons.metrics;
-        for &i in &expected {
-            let items = definition_terms(&category.concepts[i].definition, &[]);
-            let listed = |m: u16| {
-                metrics
-                    .get(m as usize)
-                    .is_some_and(|m| items.contains(&m.name.to_lowercase()))
-            };
-            if ctx.hits.metrics.iter().any(|(m, _)| listed(*m)) {
-                touched.insert(i);
-            }
-        }
-    }
+    let touched: BTreeSet<usize> = ctx.hits.concepts.iter().map(|(i, _)| *i as usize).collect();
     let missing: Vec<&str> = expected
         .iter()
         .filter(|i| !touched.contains(i))
@@ -170,10 +153,26 @@ fn list_items(text: &str) -> Vec<Vec<String>> {
 }
 
 /// The words besides its name and synonyms that touch `concept`: what its definition lists
-/// ([`definition_terms`]), and when its name coordinates nouns ("Partner types and models"),
-/// each of them alone ("types", "models").
-pub(crate) fn concept_terms(concept: &interview_content::Concept, all: &[&str]) -> Vec<String> {
+/// ([`definition_terms`]); every word the category has for a metric it lists ("close rate" for
+/// "win rate": the draft measures what the concept asks to measure); and when its name
+/// coordinates nouns ("Partner types and models"), each of them alone ("types", "models").
+pub(crate) fn concept_terms(
+    concept: &interview_content::Concept,
+    all: &[&str],
+    metrics: &[interview_content::Metric],
+) -> Vec<String> {
     let mut terms = definition_terms(&concept.definition, all);
+    // Which metrics it lists: by item or by an item's head, whatever other definitions use.
+    let listed = definition_terms(&concept.definition, &[]);
+    for metric in metrics {
+        if listed.iter().any(|t| t.eq_ignore_ascii_case(&metric.name)) {
+            for word in std::iter::once(&metric.name).chain(&metric.synonyms) {
+                if !terms.contains(word) {
+                    terms.push(word.clone());
+                }
+            }
+        }
+    }
     let name = concept.name.to_lowercase();
     if name.contains(" and ") {
         for item in name.split(" and ") {
@@ -255,12 +254,12 @@ mod tests {
             definition: String::new(),
             synonyms: Vec::new(),
         };
-        assert_eq!(super::concept_terms(&concept, &[]), ["types", "models"]);
+        assert_eq!(super::concept_terms(&concept, &[], &[]), ["types", "models"]);
         let single = interview_content::Concept {
             name: "Incentive alignment".into(),
             ..concept
         };
-        assert!(super::concept_terms(&single, &[]).is_empty());
+        assert!(super::concept_terms(&single, &[], &[]).is_empty());
     }
 
     #[test]
