@@ -93,7 +93,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["structure", "design", "designing"],
     &["launch", "start", "starting", "stand", "kick", "roll", "begin"],
     &["manage", "handle", "handling", "resolve", "settle"],
-    &["conflict", "dispute", "clash"],
+    &["conflict", "dispute", "clash", "disagreement", "fight", "friction"],
     &["evaluate", "measure", "measuring", "assess", "judge"],
     &["avoid", "prevent", "filter"],
     &["commitment", "committed", "commit", "inactive"],
@@ -592,6 +592,7 @@ mod tests {
             ("Designing the incentive model", "partnerships/q3"),
             ("Standing up co-sell with a hyperscaler", "partnerships/q4"),
             ("Handling channel conflict", "partnerships/q5"),
+            ("When resellers fight over a deal", "partnerships/q5"),
             ("Avoiding logo-only partners", "partnerships/q7"),
             (
                 "Governance that doesn't feel like bureaucracy",
