@@ -8,6 +8,7 @@ use interview_content::Catalog;
 use crate::LinkVia;
 use crate::SectionKind;
 use crate::draft::{Draft, classify_title};
+use crate::syntax::UPOS;
 use crate::tokens::stems;
 
 /// What a draft answers, as catalog indices.
@@ -239,20 +240,56 @@ impl QuestionIndex {
     }
 }
 
-/// How much of `probe` (canonical stems) one profile covers, each stem weighted by how telling
-/// it is among the category's targets; stems no target uses weigh 1.
-fn coverage(probe: &[String], profile: &Profile, counts: &Counts, targets: usize) -> f64 {
+/// How much of `probe` (canonical stems, each with how much it counts in the heading) one
+/// profile covers, each stem weighted by how telling it is among the category's targets; stems
+/// no target uses weigh [`UNKNOWN_WEIGHT`].
+fn coverage(probe: &[(String, f64)], profile: &Profile, counts: &Counts, targets: usize) -> f64 {
     let mut covered = 0.0;
     let mut total = 0.0;
-    for s in probe {
-        let weight = match counts.get(s) {
-            Some(&k) => ((targets + 1) as f64 / k as f64).ln(),
-            None => UNKNOWN_WEIGHT,
-        };
+    for (s, part) in probe {
+        let weight = part
+            * match counts.get(s) {
+                Some(&k) => ((targets + 1) as f64 / k as f64).ln(),
+                None => UNKNOWN_WEIGHT,
+            };
         total += weight;
         covered += weight * profile.stems.get(s).copied().unwrap_or(0.0);
     }
     if total == 0.0 { 0.0 } else { covered / total }
+}
+
+/// Where the first adjunct of a heading starts: a preposition after the heading's first noun
+/// ("Standing up co-sell | with a cloud marketplace partner", "Partner enablement | for
+/// resellers"), read from the tagger's parts of speech. A preposition before any noun belongs to
+/// the head verb ("standing up", "choosing between") and opens nothing.
+fn adjunct_start(text: &str) -> Option<usize> {
+    let tagged = crate::syntax::Tagged::new(text);
+    let offset = text.len() - text.trim_start().len();
+    let mut noun = false;
+    for word in &tagged.words {
+        if word.pos == UPOS::ADP && noun {
+            return Some(offset + word.range.start as usize);
+        }
+        noun |= matches!(word.pos, UPOS::NOUN | UPOS::PROPN);
+    }
+    None
+}
+
+/// The canonical stems of a heading, each with how much it counts: the head words fully, what
+/// an adjunct adds ([`adjunct_start`]) at [`ADJUNCT`] (the rubric reads "Standing up co-sell
+/// with a cloud marketplace partner" as being about co-sell, not about marketplaces).
+fn heading_probe(text: &str, synonyms: &HashMap<String, String>) -> Vec<(String, f64)> {
+    let (head, adjunct) = adjunct_start(text).map_or((text, ""), |i| text.split_at(i));
+    let mut probe: Vec<(String, f64)> = canonical_stems(head, synonyms)
+        .into_iter()
+        .map(|s| (s, 1.0))
+        .collect();
+    for s in canonical_stems(adjunct, synonyms) {
+        if !probe.iter().any(|(p, _)| *p == s) {
+            probe.push((s, ADJUNCT));
+        }
+    }
+    probe
 }
 
 /// The question or scenario whose text and talking points cover most of `text` (a heading or a
@@ -266,7 +303,7 @@ fn closest(
     scenarios: Option<bool>,
     threshold: f64,
 ) -> Option<(usize, Target)> {
-    let probe = canonical_stems(text, &index.synonyms);
+    let probe = heading_probe(text, &index.synonyms);
     if probe.is_empty() {
         return None;
     }
@@ -297,6 +334,9 @@ const CONCEPT: f64 = 0.2;
 /// The weight of a heading word no target uses (a name, "Thursday"): it dilutes the match,
 /// less than a word that points elsewhere.
 const UNKNOWN_WEIGHT: f64 = 0.5;
+
+/// How much a heading word in an adjunct counts, against 1 for its head words.
+const ADJUNCT: f64 = 0.5;
 
 /// How much of a heading (or a front matter value) the best target must cover.
 const HEADING_THRESHOLD: f64 = 0.35;
@@ -591,6 +631,15 @@ mod tests {
             ("Is this partnership worth doing?", "partnerships/q2"),
             ("Designing the incentive model", "partnerships/q3"),
             ("Standing up co-sell with a hyperscaler", "partnerships/q4"),
+            // What an adjunct adds counts for less than what the heading is about.
+            (
+                "Launching co-sell with an ISV marketplace partner",
+                "partnerships/q4",
+            ),
+            (
+                "Settling conflict between two distributors",
+                "partnerships/q5",
+            ),
             ("Handling channel conflict", "partnerships/q5"),
             ("When resellers fight over a deal", "partnerships/q5"),
             ("Avoiding logo-only partners", "partnerships/q7"),
@@ -612,6 +661,21 @@ mod tests {
             let text = format!("## {heading}\n\nBody.\n");
             assert_eq!(target(&text).as_deref(), Some(want), "{heading}");
         }
+    }
+
+    #[test]
+    fn an_adjunct_starts_at_a_preposition_after_a_noun() {
+        fn at(text: &str) -> Option<&str> {
+            super::adjunct_start(text).map(|i| &text[i..])
+        }
+        assert_eq!(
+            at("Standing up co-sell with a cloud partner"),
+            Some("with a cloud partner")
+        );
+        assert_eq!(at("Notes for Thursday"), Some("for Thursday"));
+        // A preposition before any noun belongs to the verb.
+        assert_eq!(at("Choosing between two offers"), None);
+        assert_eq!(at("Picking partners"), None);
     }
 
     #[test]
