@@ -8,7 +8,9 @@
 //! when some of those concepts appear nowhere in the prose: not by name or synonym, not by an
 //! item their definition lists ("margins, referral fees, revenue share" for incentive
 //! alignment), not by a noun their name coordinates ("models"), and not by any word the
-//! category has for a metric their definition lists ("close rate" for "win rate"). Every such
+//! category has for a metric their definition lists ("close rate" for "win rate"). A word that is
+//! another concept's name or synonym touches that concept only ("co-sell", listed among the partner
+//! types' models, is co-sell's own name). Every such
 //! word is compiled into the lexicon, so a keystroke costs nothing more. One finding listing them, on the heading that linked the draft, else the title (or line 1); it cites the
 //! question rather than a rubric line.
 //!
@@ -277,6 +279,22 @@ mod tests {
         assert!(!message.contains("Incentive alignment"), "{message}");
         assert!(!message.contains("Joint success metrics"), "{message}");
         assert!(message.contains("Partner onboarding"), "{message}");
+    }
+
+    #[test]
+    fn a_word_that_names_one_concept_touches_only_that_one() {
+        // Partner types' definition lists "co-sell" as a model, but it is co-sell's own name.
+        let text = "---\nquestion: 10\n---\n\nWe co-sell with one partner.\n";
+        let report = crate::analyze_with(
+            text,
+            &crate::Options::default(),
+            interview_content::Catalog::embedded(),
+            &crate::Settings::default(),
+        );
+        let found = report.findings.iter().find(|f| f.rule == Rule::Concepts);
+        let message = found.map_or("", |f| f.message.as_str());
+        assert!(message.contains("Partner types and models"), "{message}");
+        assert!(!message.contains("Co-sell motions"), "{message}");
     }
 
     #[test]
