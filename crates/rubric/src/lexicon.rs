@@ -348,9 +348,39 @@ impl Lexicon {
                     add(name, Class::Cue(cue));
                 }
             }
+            let definitions: Vec<&str> = category
+                .concepts
+                .iter()
+                .map(|c| c.definition.as_str())
+                .collect();
+            // What each concept is called: a word one concept is named by belongs to it, not to
+            // another whose definition lists it ("co-sell" in the partner types' models).
+            let named: Vec<Vec<String>> = category
+                .concepts
+                .iter()
+                .map(|c| {
+                    std::iter::once(&c.name)
+                        .chain(&c.synonyms)
+                        .map(|n| crate::tokens::stems(n).concat())
+                        .collect()
+                })
+                .collect();
             for (i, concept) in category.concepts.iter().enumerate().take(u16::MAX as usize) {
                 for name in std::iter::once(&concept.name).chain(&concept.synonyms) {
                     add(name, Class::Concept(i as u16));
+                }
+                // The things its definition lists count too, in the draft's own words.
+                for term in
+                    crate::rules::concepts::concept_terms(concept, &definitions, &lex.metrics)
+                {
+                    let stem = crate::tokens::stems(&term).concat();
+                    let other = named
+                        .iter()
+                        .enumerate()
+                        .any(|(k, names)| k != i && names.contains(&stem));
+                    if !other {
+                        add(&term, Class::Concept(i as u16));
+                    }
                 }
             }
         }

@@ -1,6 +1,6 @@
 //! Which question or scenario a draft answers: front matter, else a heading, else the file name.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use interview_content::Catalog;
@@ -8,6 +8,7 @@ use interview_content::Catalog;
 use crate::LinkVia;
 use crate::SectionKind;
 use crate::draft::{Draft, classify_title};
+use crate::syntax::UPOS;
 use crate::tokens::stems;
 
 /// What a draft answers, as catalog indices.
@@ -41,9 +42,26 @@ pub(crate) struct Linked {
 pub(crate) struct QuestionIndex {
     /// Per category: content stems of each question.
     pub questions: Vec<Vec<Vec<String>>>,
-    /// Per category: content stems of each scenario prompt.
-    pub scenarios: Vec<Vec<Vec<String>>>,
+    /// Per category: what each question and scenario talks about, for matching short headings.
+    profiles: Vec<Vec<Profile>>,
+    /// Per category: how many of its profiles each stem occurs in.
+    counts: Vec<Counts>,
+    /// Canonical stem of each word of [`SYNONYMS`].
+    synonyms: HashMap<String, String>,
 }
+
+/// What one question or scenario talks about: its stems (canonical, see [`SYNONYMS`]) with how
+/// closely each belongs to it, and how telling each stem is among the category's targets.
+#[derive(Debug, Clone)]
+struct Profile {
+    target: Target,
+    /// Stem and weight: 1 in the question's or scenario's own text, less in its talking points,
+    /// less again in the names and synonyms of the concepts those points draw on.
+    stems: HashMap<String, f64>,
+}
+
+/// Per category: how many profiles each stem occurs in (its rarity makes it telling).
+type Counts = HashMap<String, usize>;
 
 const STOPWORDS: &[&str] = &[
     "how", "do", "you", "i", "a", "an", "the", "what", "of", "to", "for", "and", "in", "on",
@@ -51,6 +69,69 @@ const STOPWORDS: &[&str] = &[
     "did", "would", "can", "could", "should", "which", "who", "why", "describ", "explain", "walk",
     "through", "give", "exampl", "time", "at", "by", "be", "or", "this", "there", "s",
 ];
+
+/// Words that say what a heading is (a note, a draft) rather than what it is about; with the
+/// stopwords, ignored when a heading is matched ("Partnership viability: notes for the interview").
+#[rustfmt::skip]
+const HEADING_NOISE: &[&str] = &[
+    "note", "draft", "answer", "interview", "scenario", "question", "version", "v1", "v2", "v3",
+    "prep", "d", "ll", "ve", "m", "if", "it", "not", "or", "vs", "into", "them", "they",
+    "their", "actual", "realli", "so", "up", "out", "from", "here", "via", "as", "us", "whi",
+    "set", "setup", "i'd", "i'll", "i'm", "i've", "we'd", "don't", "doesn't", "won't", "isn't",
+    // The parts of an answer's story name no question.
+    "context", "situat", "background", "action", "outcom", "result", "learn", "lesson",
+    "takeaway", "approach", "step", "plan", "reflect", "impact", "summari", "overview", "task",
+];
+
+/// Near-synonyms a heading uses for the words of a question or scenario ("Picking partners" for
+/// "identify good partners", "Rescuing an orphaned channel" for "a failing channel nobody owns").
+/// Each group's words stand for its first; general business English, not any draft's wording.
+#[rustfmt::skip]
+const SYNONYMS: &[&[&str]] = &[
+    &["identify", "pick", "choose", "select", "selection", "find", "spot", "vet", "good", "right"],
+    &["viability", "viable", "worth", "worthwhile", "checklist"],
+    &["determine", "decide", "decision"],
+    &["structure", "design", "designing"],
+    &["launch", "start", "starting", "stand", "kick", "roll", "begin"],
+    &["manage", "handle", "handling", "resolve", "settle"],
+    &["conflict", "dispute", "clash", "disagreement", "fight", "friction"],
+    &["evaluate", "measure", "measuring", "assess", "judge"],
+    &["avoid", "prevent", "filter"],
+    &["commitment", "committed", "commit", "inactive"],
+    &["governance", "govern", "governing", "cadence", "oversight"],
+    &["growth", "grow", "grew", "growing", "best", "proudest", "favourite", "favorite"],
+    &["redesign", "fix", "fixing", "rescue", "rescuing", "rebuild", "revive", "repair",
+        "recover", "turnaround", "restart"],
+    &["failing", "fail", "failed", "stalled", "stall", "stuck", "struggling", "broken", "dead"],
+    &["own", "owns", "owner", "orphaned", "orphan", "unowned", "ownerless"],
+    &["inherit", "inherited", "inheriting", "takeover"],
+    &["enablement", "enable", "enabling", "training", "train", "onboarding"],
+    &["incentive", "incentives", "reward", "rewards", "compensation", "payout"],
+];
+
+/// Two-word verbs that stand for one word of [`SYNONYMS`] ("turning around" a partnership).
+const PHRASAL: &[(&str, &str, &str)] = &[
+    ("turn", "around", "redesign"),
+    ("take", "over", "inherit"),
+    ("pick", "up", "inherit"),
+    ("stand", "up", "launch"),
+    ("kick", "off", "launch"),
+    ("roll", "out", "launch"),
+];
+
+/// The canonical stem of every word of [`SYNONYMS`].
+fn synonym_table() -> HashMap<String, String> {
+    let mut table = HashMap::new();
+    for group in SYNONYMS {
+        let head = stems(group[0]).concat();
+        for word in *group {
+            table
+                .entry(stems(word).concat())
+                .or_insert_with(|| head.clone());
+        }
+    }
+    table
+}
 
 /// The stems of `text` that carry meaning, deduplicated.
 pub(crate) fn content_stems(text: &str) -> Vec<String> {
@@ -61,43 +142,160 @@ pub(crate) fn content_stems(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The canonical content stems of a heading or a target's text.
+fn canonical_stems(text: &str, synonyms: &HashMap<String, String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut words = stems(text);
+    // "Turning around" is "redesigning": join two-word verbs before the parts are dropped.
+    for i in 1..words.len() {
+        if let Some(&(_, _, head)) = PHRASAL
+            .iter()
+            .find(|(a, b, _)| words[i - 1] == *a && words[i] == *b)
+        {
+            words[i - 1] = head.to_string();
+            words[i].clear();
+        }
+    }
+    words
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| synonyms.get(&s).cloned().unwrap_or(s))
+        .filter(|s| !STOPWORDS.contains(&s.as_str()) && !HEADING_NOISE.contains(&s.as_str()))
+        .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|s| seen.insert(s.clone()))
+        .collect()
+}
+
 impl QuestionIndex {
     /// Indexes every category's questions and scenario prompts.
     pub fn new(catalog: &Catalog) -> QuestionIndex {
+        let synonyms = synonym_table();
+        let profiles: Vec<Vec<Profile>> = catalog
+            .categories
+            .iter()
+            .map(|c| {
+                let mut out = Vec::new();
+                for (i, q) in c.questions.iter().enumerate() {
+                    let mut stems = HashMap::new();
+                    let mut add = |text: &str, weight: f64| {
+                        for s in canonical_stems(text, &synonyms) {
+                            let w = stems.entry(s).or_insert(0.0);
+                            *w = f64::max(*w, weight);
+                        }
+                    };
+                    add(&q.text, 1.0);
+                    for point in &q.talking_points {
+                        add(&point.text, TALKING_POINT);
+                        for id in &point.concepts {
+                            if let Some(concept) = c.concepts.iter().find(|k| &k.id == id) {
+                                add(&concept.name, CONCEPT);
+                                for synonym in &concept.synonyms {
+                                    add(synonym, CONCEPT);
+                                }
+                            }
+                        }
+                    }
+                    out.push(Profile {
+                        target: Target::Question(i),
+                        stems,
+                    });
+                }
+                for (i, s) in c.scenarios.iter().enumerate() {
+                    let mut stems = HashMap::new();
+                    // The category's short statement of the scenario first, then the prompt.
+                    for (text, weight) in [(&s.prompt, 0.6), (&s.text, 1.0)] {
+                        for stem in canonical_stems(text, &synonyms) {
+                            stems.insert(stem, weight);
+                        }
+                    }
+                    out.push(Profile {
+                        target: Target::Scenario(i),
+                        stems,
+                    });
+                }
+                out
+            })
+            .collect();
         QuestionIndex {
             questions: catalog
                 .categories
                 .iter()
                 .map(|c| c.questions.iter().map(|q| content_stems(&q.text)).collect())
                 .collect(),
-            scenarios: catalog
-                .categories
+            counts: profiles
                 .iter()
-                .map(|c| {
-                    c.scenarios
-                        .iter()
-                        .map(|s| content_stems(&s.prompt))
-                        .collect()
+                .map(|list| {
+                    let mut counts = Counts::new();
+                    for p in list {
+                        for s in p.stems.keys() {
+                            *counts.entry(s.clone()).or_insert(0) += 1;
+                        }
+                    }
+                    counts
                 })
                 .collect(),
+            profiles,
+            synonyms,
         }
     }
 }
 
-/// Dice similarity of two stem sets; needs two shared stems unless one side has only one.
-fn similarity(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
+/// How much of `probe` (canonical stems, each with how much it counts in the heading) one
+/// profile covers, each stem weighted by how telling it is among the category's targets; stems
+/// no target uses weigh [`UNKNOWN_WEIGHT`].
+fn coverage(probe: &[(String, f64)], profile: &Profile, counts: &Counts, targets: usize) -> f64 {
+    let mut covered = 0.0;
+    let mut total = 0.0;
+    for (s, part) in probe {
+        let weight = part
+            * match counts.get(s) {
+                Some(&k) => ((targets + 1) as f64 / k as f64).ln(),
+                None => UNKNOWN_WEIGHT,
+            };
+        total += weight;
+        covered += weight * profile.stems.get(s).copied().unwrap_or(0.0);
     }
-    let common = a.iter().filter(|s| b.contains(s)).count();
-    if common < 2.min(a.len()).min(b.len()) {
-        return 0.0;
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
+    if total == 0.0 { 0.0 } else { covered / total }
 }
 
-/// The closest question or scenario to `text` in the given categories: `scenarios` `None`
-/// searches both, `Some(true)` scenarios only, `Some(false)` questions only.
+/// Where the first adjunct of a heading starts: a preposition after the heading's first noun
+/// ("Standing up co-sell | with a cloud marketplace partner", "Partner enablement | for
+/// resellers"), read from the tagger's parts of speech. A preposition before any noun belongs to
+/// the head verb ("standing up", "choosing between") and opens nothing.
+fn adjunct_start(text: &str) -> Option<usize> {
+    let tagged = crate::syntax::Tagged::new(text);
+    let offset = text.len() - text.trim_start().len();
+    let mut noun = false;
+    for word in &tagged.words {
+        if word.pos == UPOS::ADP && noun {
+            return Some(offset + word.range.start as usize);
+        }
+        noun |= matches!(word.pos, UPOS::NOUN | UPOS::PROPN);
+    }
+    None
+}
+
+/// The canonical stems of a heading, each with how much it counts: the head words fully, what
+/// an adjunct adds ([`adjunct_start`]) at [`ADJUNCT`] (the rubric reads "Standing up co-sell
+/// with a cloud marketplace partner" as being about co-sell, not about marketplaces).
+fn heading_probe(text: &str, synonyms: &HashMap<String, String>) -> Vec<(String, f64)> {
+    let (head, adjunct) = adjunct_start(text).map_or((text, ""), |i| text.split_at(i));
+    let mut probe: Vec<(String, f64)> = canonical_stems(head, synonyms)
+        .into_iter()
+        .map(|s| (s, 1.0))
+        .collect();
+    for s in canonical_stems(adjunct, synonyms) {
+        if !probe.iter().any(|(p, _)| *p == s) {
+            probe.push((s, ADJUNCT));
+        }
+    }
+    probe
+}
+
+/// The question or scenario whose text and talking points cover most of `text` (a heading or a
+/// front matter value), when it covers at least `threshold` and clearly more than the next best:
+/// a heading that names nothing ("Notes for Thursday") links nothing. `scenarios` `None`
+/// searches both kinds, `Some(true)` scenarios only, `Some(false)` questions only.
 fn closest(
     index: &QuestionIndex,
     categories: &[usize],
@@ -105,32 +303,46 @@ fn closest(
     scenarios: Option<bool>,
     threshold: f64,
 ) -> Option<(usize, Target)> {
-    let probe = content_stems(text);
-    let mut best: Option<(f64, usize, Target)> = None;
+    let probe = heading_probe(text, &index.synonyms);
+    if probe.is_empty() {
+        return None;
+    }
+    let mut scored: Vec<(f64, usize, Target)> = Vec::new();
     for &c in categories {
-        let lists = [
-            (false, index.questions.get(c)),
-            (true, index.scenarios.get(c)),
-        ];
-        for (is_scenario, list) in lists {
+        let (Some(profiles), Some(counts)) = (index.profiles.get(c), index.counts.get(c)) else {
+            continue;
+        };
+        for p in profiles {
+            let is_scenario = matches!(p.target, Target::Scenario(_));
             if scenarios.is_some_and(|want| want != is_scenario) {
                 continue;
             }
-            for (i, stems) in list.into_iter().flatten().enumerate() {
-                let score = similarity(&probe, stems);
-                let target = if is_scenario {
-                    Target::Scenario(i)
-                } else {
-                    Target::Question(i)
-                };
-                if score >= threshold && best.is_none_or(|(s, _, _)| score > s) {
-                    best = Some((score, c, target));
-                }
-            }
+            scored.push((coverage(&probe, p, counts, profiles.len()), c, p.target));
         }
     }
-    best.map(|(_, c, t)| (c, t))
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, c, target) = *scored.first()?;
+    let second = scored.get(1).map_or(0.0, |s| s.0);
+    (best >= threshold && best - second >= MARGIN).then_some((c, target))
 }
+
+/// How closely a word of a question's talking points belongs to it (its own text: 1).
+const TALKING_POINT: f64 = 0.5;
+/// How closely a name or synonym of a concept its talking points draw on belongs to it.
+const CONCEPT: f64 = 0.2;
+
+/// The weight of a heading word no target uses (a name, "Thursday"): it dilutes the match,
+/// less than a word that points elsewhere.
+const UNKNOWN_WEIGHT: f64 = 0.5;
+
+/// How much a heading word in an adjunct counts, against 1 for its head words.
+const ADJUNCT: f64 = 0.5;
+
+/// How much of a heading (or a front matter value) the best target must cover.
+const HEADING_THRESHOLD: f64 = 0.35;
+
+/// How much more of a heading the best target must cover than the next.
+const MARGIN: f64 = 0.15;
 
 /// Resolves a `question:` or `scenario:` value (number, id or text).
 fn resolve_value(
@@ -185,9 +397,28 @@ fn resolve_value(
         };
         return Ok((c, target));
     }
-    closest(index, &categories, rest, Some(scenario), 0.5).ok_or_else(|| {
+    closest(index, &categories, rest, None, HEADING_THRESHOLD).ok_or_else(|| {
         let what = if scenario { "scenario" } else { "question" };
         format!("`{rest}` matches no {what} closely")
+    })
+}
+
+/// The start of a heading that names a question or scenario by number ("Q4", "Question 4",
+/// "Scenario 2:"), for [`from_file_name`] to read.
+fn numbered_heading(title: &str) -> Option<&str> {
+    let lower = title.trim_start().to_ascii_lowercase();
+    let rest = ["question", "scenario", "q"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let digits = rest.trim_start_matches([' ', '-', '_', '#', '.']);
+    digits.starts_with(|c: char| c.is_ascii_digit()).then(|| {
+        // The first two words ("question 4", "q4:") are all the number needs.
+        let end = title
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(1)
+            .map_or(title.len(), |(i, _)| i);
+        &title[..end]
     })
 }
 
@@ -336,16 +567,22 @@ pub(crate) fn link(
         let heading = &draft.headings[h];
         // `# Situation` is a part; `# How I launched a co-sell motion` is a title.
         let short = heading.title.split_whitespace().count() <= 3;
-        if short && classify_title(&heading.title) != SectionKind::Other {
-            continue;
+        let part = short && classify_title(&heading.title) != SectionKind::Other;
+        // A part's words are noise to linking, so `# Governance setup` may still link.
+        if !part {
+            title.get_or_insert(h);
         }
-        title.get_or_insert(h);
         if linked.target.is_none() {
             let categories: Vec<usize> = match linked.category {
                 Some(c) => vec![c],
                 None => (0..catalog.categories.len()).collect(),
             };
-            if let Some((c, t)) = closest(index, &categories, &heading.title, None, 0.6) {
+            // "Q4: co-sell with a hyperscaler" and "Scenario 2" name their target by number.
+            let numbered = numbered_heading(&heading.title)
+                .and_then(|words| from_file_name(catalog, linked.category, words));
+            if let Some((c, t)) = numbered
+                .or_else(|| closest(index, &categories, &heading.title, None, HEADING_THRESHOLD))
+            {
                 linked.category = Some(c);
                 linked.target = Some(t);
                 linked.via = Some(LinkVia::Heading);
@@ -368,4 +605,119 @@ pub(crate) fn link(
         linked.range = None;
     }
     linked
+}
+
+#[cfg(test)]
+mod tests {
+    use interview_content::Catalog;
+
+    use crate::{Options, Settings};
+
+    /// The target the shipped catalog links `text` to.
+    fn target(text: &str) -> Option<String> {
+        let report = crate::analyze_with(
+            text,
+            &Options::default(),
+            Catalog::embedded(),
+            &Settings::default(),
+        );
+        report.link.and_then(|l| l.target)
+    }
+
+    #[test]
+    fn paraphrased_headings_link_by_what_they_cover() {
+        for (heading, want) in [
+            ("Picking partners", "partnerships/q1"),
+            ("Is this partnership worth doing?", "partnerships/q2"),
+            ("Designing the incentive model", "partnerships/q3"),
+            ("Standing up co-sell with a hyperscaler", "partnerships/q4"),
+            // What an adjunct adds counts for less than what the heading is about.
+            (
+                "Launching co-sell with an ISV marketplace partner",
+                "partnerships/q4",
+            ),
+            (
+                "Settling conflict between two distributors",
+                "partnerships/q5",
+            ),
+            ("Handling channel conflict", "partnerships/q5"),
+            ("When resellers fight over a deal", "partnerships/q5"),
+            ("Avoiding logo-only partners", "partnerships/q7"),
+            (
+                "Governance that doesn't feel like bureaucracy",
+                "partnerships/q9",
+            ),
+            ("My best partnership", "partnerships/q10"),
+            ("Scaling the compliance bundle", "partnerships/scenario-1"),
+            (
+                "Rescuing an orphaned channel deal",
+                "partnerships/scenario-2",
+            ),
+            (
+                "Turning around a stalled channel",
+                "partnerships/scenario-2",
+            ),
+        ] {
+            let text = format!("## {heading}\n\nBody.\n");
+            assert_eq!(target(&text).as_deref(), Some(want), "{heading}");
+        }
+    }
+
+    #[test]
+    fn an_adjunct_starts_at_a_preposition_after_a_noun() {
+        fn at(text: &str) -> Option<&str> {
+            super::adjunct_start(text).map(|i| &text[i..])
+        }
+        assert_eq!(
+            at("Standing up co-sell with a cloud partner"),
+            Some("with a cloud partner")
+        );
+        assert_eq!(at("Notes for Thursday"), Some("for Thursday"));
+        // A preposition before any noun belongs to the verb.
+        assert_eq!(at("Choosing between two offers"), None);
+        assert_eq!(at("Picking partners"), None);
+    }
+
+    #[test]
+    fn headings_that_name_nothing_link_nothing() {
+        for heading in [
+            "Notes for Thursday",
+            "Draft v2 (tighten before Thursday)",
+            "Partnerships",
+            "Context",
+            "What I learned",
+        ] {
+            let text = format!("# {heading}\n\nBody.\n");
+            assert_eq!(target(&text), None, "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_story_part_heading_still_links_by_its_other_words() {
+        let text = "## Partnership governance setup\n\nBody.\n";
+        assert_eq!(target(text).as_deref(), Some("partnerships/q9"));
+    }
+
+    #[test]
+    fn front_matter_text_links_either_kind() {
+        for (front, want) in [
+            ("question: partnerships/q4", "partnerships/q4"),
+            ("scenario: 2", "partnerships/scenario-2"),
+            (
+                "question: How do you structure partner incentives?",
+                "partnerships/q3",
+            ),
+            (
+                "scenario: You inherit a channel partnership that is failing. How would you redesign it?",
+                "partnerships/scenario-2",
+            ),
+            (
+                "question: You inherit a channel partnership that is failing. How would you diagnose it?",
+                "partnerships/scenario-2",
+            ),
+        ] {
+            let text = format!("---\n{front}\n---\n\nBody.\n");
+            assert_eq!(target(&text).as_deref(), Some(want), "{front}");
+        }
+    }
 }

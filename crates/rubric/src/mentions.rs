@@ -49,11 +49,13 @@ pub(crate) fn mentions(ctx: &Ctx<'_>) -> Vec<Mention> {
     kept
 }
 
-/// Concepts sort before metrics where both start and end alike.
+/// Metrics sort before concepts where both start and end alike: a metric's name touches a
+/// concept only because the concept's definition lists it ("win rate" for joint success
+/// metrics), and a hover on it should say what it measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum MentionKind {
-    Concept,
     Metric,
+    Concept,
 }
 
 #[cfg(test)]

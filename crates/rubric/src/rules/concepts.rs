@@ -5,8 +5,13 @@
 //! out leaves points on the table.
 //!
 //! Fires on: a draft linked to a question whose companion lists talking points with concepts,
-//! when some of those concepts (by name or synonym) appear nowhere in the prose. One finding
-//! listing them, on the heading that linked the draft, else the title (or line 1); it cites the
+//! when some of those concepts appear nowhere in the prose: not by name or synonym, not by an
+//! item their definition lists ("margins, referral fees, revenue share" for incentive
+//! alignment), not by a noun their name coordinates ("models"), and not by any word the
+//! category has for a metric their definition lists ("close rate" for "win rate"). A word that is
+//! another concept's name or synonym touches that concept only ("co-sell", listed among the partner
+//! types' models, is co-sell's own name). Every such
+//! word is compiled into the lexicon, so a keystroke costs nothing more. One finding listing them, on the heading that linked the draft, else the title (or line 1); it cites the
 //! question rather than a rubric line.
 //!
 //! Does not fire on: unlinked drafts, scenarios, questions without talking points (the rule does
@@ -79,10 +84,218 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     true
 }
 
+/// Words that join or introduce the items of a definition's list, not part of any item.
+const JOINERS: &[&str] = &[
+    "and", "or", "such", "as", "so", "that", "which", "who", "for", "on", "of", "in",
+    "after", "to", "from", "instead", "only", "each", "both", "whether", "when", "it", "will",
+    "can", "does", "not", "do", "is", "are", "be", "what", "how", "all", "same",
+];
+
+/// Words that open an item without naming anything ("a kickoff", "your own team").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "your", "their", "its", "our", "own", "few", "newly", "follow", "up",
+];
+
+/// Nouns too vague to stand for a concept alone ("the same way", "each side").
+const VAGUE: &[&str] = &[
+    "way", "kind", "kinds", "side", "thing", "number", "numbers", "role", "roles", "company",
+    "companies", "team", "money", "people", "customers", "deal size", "technology", "plan", "deal", "deals",
+    "owner", "owners", "rate", "rates", "partner", "partners", "partnership", "customer", "customers",
+];
+
+/// The items of the lists in `text`: what follows a colon or "such as", and what is in
+/// parentheses, split at commas, "and", "or" and "with", each item cut where a preposition or
+/// relative word attaches something to it ("win rate on joint deals") and stripped of its
+/// determiners. A list after "not" ("not activity such as trainings") lists what does not count.
+fn list_items(text: &str) -> Vec<Vec<String>> {
+    let lower = text.to_lowercase();
+    let mut lists: Vec<&str> = Vec::new();
+    for sentence in lower.split(". ") {
+        if let Some((_, rest)) = sentence.split_once(':') {
+            lists.push(rest);
+        }
+        if let Some((before, rest)) = sentence.split_once("such as")
+            && !before.contains(" not ")
+        {
+            lists.push(rest);
+        }
+        let mut rest = sentence;
+        while let Some((_, inner)) = rest.split_once('(') {
+            let (inside, after) = inner.split_once(')').unwrap_or((inner, ""));
+            lists.push(inside);
+            rest = after;
+        }
+    }
+    let mut items = Vec::new();
+    for list in lists {
+        // "so each side can see" and "not ..." end the list.
+        let list = list.split(" so ").next().unwrap_or("");
+        let list = list.split(" not ").next().unwrap_or("");
+        for item in list.split([',', ';', '.', ')']) {
+            let parts = item.split(" and ").flat_map(|i| i.split(" or "));
+            // "a kickoff with named owners" lists both.
+            for item in parts.flat_map(|i| i.split(" with ")) {
+                let mut words: Vec<String> = Vec::new();
+                for word in item.split_whitespace() {
+                    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                    if JOINERS.contains(&word) {
+                        break;
+                    }
+                    if !(word.is_empty() || words.is_empty() && DETERMINERS.contains(&word)) {
+                        words.push(word.to_string());
+                    }
+                }
+                if !words.is_empty() && words.len() <= 3 {
+                    items.push(words);
+                }
+            }
+        }
+    }
+    items
+}
+
+/// The words besides its name and synonyms that touch `concept`: what its definition lists
+/// ([`definition_terms`]); every word the category has for a metric it lists ("close rate" for
+/// "win rate": the draft measures what the concept asks to measure); and when its name
+/// coordinates nouns ("Partner types and models"), each of them alone ("types", "models").
+pub(crate) fn concept_terms(
+    concept: &interview_content::Concept,
+    all: &[&str],
+    metrics: &[interview_content::Metric],
+) -> Vec<String> {
+    let mut terms = definition_terms(&concept.definition, all);
+    // Which metrics it lists: by item or by an item's head, whatever other definitions use.
+    let listed = definition_terms(&concept.definition, &[]);
+    for metric in metrics {
+        if listed.iter().any(|t| t.eq_ignore_ascii_case(&metric.name)) {
+            for word in std::iter::once(&metric.name).chain(&metric.synonyms) {
+                if !terms.contains(word) {
+                    terms.push(word.clone());
+                }
+            }
+        }
+    }
+    let name = concept.name.to_lowercase();
+    if name.contains(" and ") {
+        for item in name.split(" and ") {
+            if let Some(head) = item.split_whitespace().last()
+                && !VAGUE.contains(&head)
+                && !terms.iter().any(|t| t == head)
+            {
+                terms.push(head.to_string());
+            }
+        }
+    }
+    terms
+}
+
+/// The things a concept's definition lists, as phrases that count as touching it: the items
+/// after its colon, in its parentheses and after "such as" ("margins, referral fees, revenue
+/// share, funds and deal protection" for incentive alignment), each item's last noun alone too
+/// when no other definition of the category (`all`) uses it, it is not vague, and its stem does
+/// not cut a suffix off a short word ("activation" -> "activ" would match "activity").
+pub(crate) fn definition_terms(definition: &str, all: &[&str]) -> Vec<String> {
+    let lower = definition.to_lowercase();
+    let others: Vec<Vec<String>> = all
+        .iter()
+        .filter(|d| d.to_lowercase() != lower)
+        .map(|d| crate::tokens::stems(d))
+        .collect();
+    let mut terms: Vec<String> = Vec::new();
+    let mut push = |term: String| {
+        if !VAGUE.contains(&term.as_str()) && !terms.contains(&term) {
+            terms.push(term);
+        }
+    };
+    for words in list_items(definition) {
+        push(words.join(" "));
+        let head = words[words.len() - 1].as_str();
+        let stem = crate::tokens::stems(head).concat();
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        if words.len() > 1
+            && (singular.len() <= stem.len() + 1 || stem.len() > 5)
+            && !others.iter().any(|o| o.contains(&stem))
+        {
+            push(head.to_string());
+        }
+    }
+    terms
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Rule;
     use crate::rules::testing::findings;
+
+    #[test]
+    fn definition_lists_count_as_touching() {
+        let all = [
+            "Designing the economics: margins, referral fees, revenue share, funds and deal protection for the partner.",
+            "The few numbers both agree to track, such as sourced pipeline, win rate on joint deals and retention of shared customers, so each side can see.",
+        ];
+        let terms = super::definition_terms(all[0], &all);
+        assert_eq!(
+            terms,
+            ["margins", "referral fees", "fees", "revenue share", "funds", "deal protection", "protection"]
+        );
+        // What hangs off an item ("on joint deals") is not an item; a vague head ("rate") does
+        // not stand alone.
+        let terms = super::definition_terms(all[1], &all);
+        assert_eq!(terms, ["sourced pipeline", "pipeline", "win rate", "retention"]);
+        // Nor does a short stem that cut a suffix ("activation" -> "activ", as in "activity").
+        let terms = super::definition_terms("Tracked: partner activation.", &[]);
+        assert_eq!(terms, ["partner activation"]);
+    }
+
+    #[test]
+    fn a_name_that_coordinates_nouns_lists_them() {
+        let concept = interview_content::Concept {
+            id: "partnerships/partner-types-and-models".into(),
+            name: "Partner types and models".into(),
+            line: 1,
+            definition: String::new(),
+            synonyms: Vec::new(),
+        };
+        assert_eq!(super::concept_terms(&concept, &[], &[]), ["types", "models"]);
+        let single = interview_content::Concept {
+            name: "Incentive alignment".into(),
+            ..concept
+        };
+        assert!(super::concept_terms(&single, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn other_words_for_a_concept_touch_it() {
+        // Question 3 expects incentive alignment, joint success metrics, partner onboarding...
+        let text = "---\nquestion: 3\n---\n\nResellers kept a 20% margin and we tracked win rate on joint deals.\n";
+        let report = crate::analyze_with(
+            text,
+            &crate::Options::default(),
+            interview_content::Catalog::embedded(),
+            &crate::Settings::default(),
+        );
+        let found = report.findings.iter().find(|f| f.rule == Rule::Concepts);
+        let message = found.map_or("", |f| f.message.as_str());
+        assert!(!message.contains("Incentive alignment"), "{message}");
+        assert!(!message.contains("Joint success metrics"), "{message}");
+        assert!(message.contains("Partner onboarding"), "{message}");
+    }
+
+    #[test]
+    fn a_word_that_names_one_concept_touches_only_that_one() {
+        // Partner types' definition lists "co-sell" as a model, but it is co-sell's own name.
+        let text = "---\nquestion: 10\n---\n\nWe co-sell with one partner.\n";
+        let report = crate::analyze_with(
+            text,
+            &crate::Options::default(),
+            interview_content::Catalog::embedded(),
+            &crate::Settings::default(),
+        );
+        let found = report.findings.iter().find(|f| f.rule == Rule::Concepts);
+        let message = found.map_or("", |f| f.message.as_str());
+        assert!(message.contains("Partner types and models"), "{message}");
+        assert!(!message.contains("Co-sell motions"), "{message}");
+    }
 
     #[test]
     fn concepts_lists_untouched_talking_points() {

@@ -3,9 +3,10 @@
 //! Why it matters: question-specific feedback (`concepts`, `clarifying-questions`, the citations
 //! of the question's category) needs to know which question the draft answers. Not scored.
 //!
-//! Fires on: a draft that no front matter (`category:`, `question:`, `scenario:`), heading close to
-//! a question's text or file name (`q3-incentives.md`) links, on the title (or line 1), with fixes
-//! that insert front matter for the (up to three) questions its words match best; and a front
+//! Fires on: a draft that no front matter (`category:`, `question:`, `scenario:`), heading that
+//! names a question or scenario (its words, in paraphrase, or its number; words in an adjunct,
+//! "with a cloud marketplace partner", count half) or file name (`q3-incentives.md`) links, on
+//! the title (or line 1), with fixes that insert front matter for the (up to three) questions its words match best; and a front
 //! matter value that names nothing (`question: 12` in a category of ten), on the value.
 //!
 //! Does not fire on: a linked draft. It runs on drafts with no prose yet too.
