@@ -13,6 +13,7 @@ mod directives;
 mod draft;
 mod engine;
 mod front_matter;
+mod impact;
 mod lexicon;
 mod link;
 mod memo;

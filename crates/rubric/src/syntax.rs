@@ -626,10 +626,11 @@ impl<'a> SentenceSyntax<'a> {
             return None;
         }
         let lower = |k: usize| self.text(k).to_lowercase();
-        // Units and scale words that belong to the number (`%`, `percent`, `million`, `x`).
+        // Units and scale words that belong to the number (`%`, `percent`, `million`, `x`, the
+        // `+` of `70+`).
         let mut next = i + 1;
         while next < words.len()
-            && (matches!(self.text(next), "%" | "x" | "×")
+            && (matches!(self.text(next), "%" | "x" | "×" | "+")
                 || matches!(
                     lower(next).as_str(),
                     "percent"
@@ -648,11 +649,23 @@ impl<'a> SentenceSyntax<'a> {
             self.phrase_at(next + 1).map(|p| p.head)
         } else {
             // Adjectives and nouns up to the end of the first run of nouns (`reseller
-            // agreements`, not `webinars last year`).
+            // agreements`, not `webinars last year`); a hyphenated compound is one modifier
+            // (`deal-conflict calls`, `co-branded assets`).
             let mut last = next;
             let mut noun = false;
+            let joined = |k: usize| {
+                k > 0
+                    && self.text(k) == "-"
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|n| n.range.start == words[k].range.end)
+                    && words[k - 1].range.end == words[k].range.start
+            };
             while let Some(w) = words.get(last) {
                 match w.pos {
+                    // Not right after the number: `60-person` sizes, it counts no compound.
+                    _ if last > next && joined(last) => noun = false,
+                    UPOS::ADJ | UPOS::VERB if !noun && joined(last + 1) => {}
                     UPOS::ADJ if !noun => {}
                     UPOS::NOUN | UPOS::PROPN => noun = true,
                     _ => break,
@@ -971,6 +984,42 @@ mod tests {
         let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
         assert!(clause.negated, "{}", dump(&s));
         assert!(!s.chunks().is_empty());
+    }
+
+    #[test]
+    fn words_after_punctuation_map_back_and_compounds_count_their_last_noun() {
+        let text = "We hosted (about 300 people, mostly buyers) 70+ deal-conflict calls.";
+        let t = tagged(text);
+        let s = SentenceSyntax {
+            tagged: &t,
+            text,
+            offset: 0,
+            first_word: 0,
+        };
+        // Punctuation between words does not hide a later word's token.
+        let calls = find(&s, "calls");
+        let word = s.token(calls).unwrap_or_default();
+        assert_eq!(s.of_token(word), Some(calls));
+        // `70+` is one number and `deal-conflict` modifies `calls`.
+        let m = s
+            .measure(find(&s, "70"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word_at(&s, m.head), "calls", "{}", dump(&s));
+        // `60-person` sizes a company; it counts no compound after it.
+        let text = "I joined a 60-person startup.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let m = s.measure(find(&s, "60"));
+        assert_ne!(
+            word_at(&s, m.and_then(|m| m.head)),
+            "startup",
+            "{}",
+            dump(&s)
+        );
+    }
+
+    fn word_at(s: &SentenceSyntax<'_>, i: Option<usize>) -> String {
+        word(s, i)
     }
 
     #[test]

@@ -4,18 +4,29 @@
 //! listen for the business outcome the activity produced; over-focusing on activity volume is a
 //! mistake the guides name.
 //!
-//! Fires on: a count of activity (a digit, a large or vague number: `40 partner meetings`,
-//! `dozens of calls`, `trained 150 partner reps`) with no business result (a metric, or an outcome
-//! word with a word of result) in the same sentence or the next one before a new heading. The
-//! finding covers the activity phrase, verb included.
+//! Fires on: a count of activity (a digit, a large or vague number) with no business result in
+//! the same sentence or the next one before a new heading. A count of activity is read from the
+//! sentence's structure ([`crate::impact`]): the noun it counts is an activity (`40 partner
+//! meetings`, `dozens of calls`), or the count is the object of an effort verb (`trained 150
+//! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
+//! `built 15 dashboards`, `reviewed over 300 deal registrations`). A business result is a number
+//! that measures impact (see `metrics`), or a later clause whose verb is a word of result and
+//! whose object an outcome (`, which generated pipeline`). The finding covers the activity
+//! phrase, verb included.
 //!
 //! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts (`two
-//! partners`), durations (`3 months of calls`), labels (`Step 2`), or a count followed by what it
-//! produced (`which produced $2M in pipeline`).
+//! partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), a count in
+//! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
+//! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
+//! partners`), a requirement (`a partner must run 12 webinars`), a count the next words take up
+//! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
+//! 23 resellers. Only four registered a deal.`), or a count followed by what it produced (`which
+//! produced $2M in pipeline`).
 //!
 //! Example: "I ran 40 meetings with resellers." fires on "ran 40 meetings".
 
 use crate::context::{Ctx, Input};
+use crate::impact::{is_impact, read_count, taken_up};
 use crate::lexicon::Cue;
 use crate::noun_phrase::noun_phrase_end;
 use crate::numbers::{NumberKind, is_vague};
@@ -59,7 +70,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     let t = ctx.tokens;
     let hits = ctx.hits;
     for q in ctx.quantities {
-        if q.kind != NumberKind::Count || q.metric {
+        if q.kind != NumberKind::Count || is_impact(ctx, q) {
             continue;
         }
         let i = q.tokens.start;
@@ -70,24 +81,69 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         let sentence = t.tokens[i].sentence;
         let bounds = t.sentences[sentence].tokens.clone();
         let verb = i > bounds.start && is_activity_verb(ctx, i - 1);
-        // The activity noun within a few words (`40 partner meetings`, `dozens of calls`), or the
-        // noun phrase after an activity verb (`trained 150 partner reps`).
-        let noun = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
-        let noun_end = match noun {
-            Some(noun) => hits
+        let window = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
+        // A tally written in digits, or a big or vague one (`dozens of calls`).
+        let tally = t.lower(i).starts_with(|c: char| c.is_ascii_digit()) || is_vague(t, i);
+        // Cheap test before tagging the sentence: an activity word near it, an effort verb
+        // before it, or a tally that some action of the writer's may govern.
+        if window.is_none() && !verb && !tally {
+            continue;
+        }
+        let reading = read_count(ctx, i);
+        // A requirement (`must hold two QBRs`), someone else's effort (`my predecessor had signed 14 partners`), or a count the next words take
+        // up again (`we recruited 23 partners. Only four…`): not the writer's volume.
+        if reading.is_some_and(|r| r.required || (r.other_subject && !r.writer_action))
+            || (reading.is_some() && taken_up(ctx, i))
+        {
+            continue;
+        }
+        let (noun, head_end) = match reading.and_then(|r| r.head.map(|head| (r, head))) {
+            Some((r, head)) => {
+                // `3 months`, `twenty minutes at check-in`.
+                if hits.covers(Cue::TimeUnit, head) {
+                    continue;
+                }
+                // An activity noun up to the head (`40 partner meetings`, not `300 people, post`).
+                let noun = (i + 1..=head).find(|&j| hits.covers(Cue::Activity, j));
+                // Any action of the writer's on a tally (`I signed 60 partners`); a spelled-out
+                // count (`I scored forty candidates`) tells a step.
+                let acted = verb || (r.writer_action && tally);
+                // *Have* with an event is holding it (`we had 40 meetings`); with anything else
+                // it states what there was (`we had 23 signed partners`).
+                if noun.is_none() && (!acted || r.stative) {
+                    continue;
+                }
+                (noun, Some((head + 1, r.verb.filter(|_| r.writer_action))))
+            }
+            // The tagger read no noun after it (`60 live training sessions`): the words that
+            // follow.
+            None if reading.is_some_and(|r| r.stative) && window.is_none() => continue,
+            None => (window, None),
+        };
+        let noun_end = match (noun, head_end) {
+            (_, Some((end, _))) => end,
+            (Some(noun), None) => hits
                 .covering(Cue::Activity, noun)
                 .map(|r| r.end)
                 .max()
                 .unwrap_or(noun + 1),
-            None if verb => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
-            None => continue,
+            (None, None) if verb => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
+            (None, None) => continue,
         };
         if noun_end <= i + 1 || has_outcome(ctx, sentence, i..noun_end) {
             continue;
         }
+        // The writer's verb, when it is close before the count (`reviewed over 300 …`).
+        let action = head_end
+            .and_then(|(_, v)| v)
+            .filter(|&v| v < i && v + 3 >= i && v >= bounds.start);
         // The verb belongs to the phrase: "ran 40 meetings".
         let lead = verb || (i > bounds.start && hits.covers(Cue::ActivityVerb, i - 1));
-        let start = if lead { i - 1 } else { i };
+        let start = match action {
+            Some(v) => v,
+            None if lead => i - 1,
+            None => i,
+        };
         let phrase = ctx.words(start..noun_end);
         let vague = if is_vague(t, i) {
             " (a vague count)"
@@ -168,23 +224,30 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
     if ctx.quantities[first..]
         .iter()
         .take_while(|q| q.tokens.start < to)
-        .any(|q| q.metric && outside(&q.tokens))
+        .any(|q| outside(&q.tokens) && is_impact(ctx, q))
     {
         return true;
     }
-    // An outcome word and a separate word of result: "delivered" alone is both and proves
-    // nothing; weak change words ("up", "from") are not enough either.
-    let results: Vec<&std::ops::Range<usize>> = ctx
-        .hits
-        .in_range(Cue::OutcomeCue, from..to)
-        .iter()
-        .filter(|r| outside(r))
-        .collect();
-    ctx.hits
-        .in_range(Cue::Outcome, from..to)
-        .iter()
-        .filter(|r| outside(r))
-        .any(|o| results.iter().any(|r| r.end <= o.start || r.start >= o.end))
+    // A clause after the count whose verb is a word of result and whose object is an outcome
+    // (`, which generated pipeline`, `That built the pipeline for our first deals.`).
+    (sentence..=sentence + usize::from(to > here.tokens.end)).any(|at| {
+        let Some(s) = ctx.syntax(at) else {
+            return false;
+        };
+        s.clauses().iter().any(|c| {
+            let after = s.token(c.verb).is_some_and(|v| v >= activity.end);
+            let verb = s.token(c.verb).is_some_and(|v| {
+                ctx.hits.covers(Cue::OutcomeCue, v) || ctx.hits.covers(Cue::Change, v)
+            });
+            let object = c.object.as_ref().is_some_and(|p| {
+                p.tokens
+                    .clone()
+                    .filter_map(|k| s.token(k))
+                    .any(|w| ctx.hits.covers(Cue::Outcome, w) && !activity.contains(&w))
+            });
+            after && verb && object
+        })
+    })
 }
 
 #[cfg(test)]
@@ -268,5 +331,45 @@ mod tests {
     fn durations_and_labels_are_not_activity() {
         let text = "For 3 months of calls I learned. Step 2 meetings were short.";
         assert!(findings(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn sizes_durations_and_counts_outside_the_object_are_not_activity() {
+        for text in [
+            "I ran alliances for a cloud product (about 300 people, post-Series B) and inherited a mess.",
+            "Owners buy to stop patients waiting twenty minutes at check-in.",
+            "We had 23 signed partners on the website.",
+            "My predecessor had signed 14 partners that produced nothing.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+    }
+
+    #[test]
+    fn what_the_writer_did_to_many_things_is_activity() {
+        let text = "I signed 60 partners in a year. We also built 15 partner dashboards.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["signed 60 partners", "built 15 partner dashboards"]
+        );
+        let text = "I personally reviewed over 300 deal registrations.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["reviewed over 300 deal registrations"]);
+    }
+
+    #[test]
+    fn a_count_the_next_words_take_up_is_context() {
+        for text in [
+            "We recruited 23 resellers. Only four ever registered a deal.",
+            "I sat in on 18 partner calls; every one stalled at security review, so I moved it earlier.",
+            "I interviewed 30 partner managers: most of them wanted fewer tiers.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+    }
+
+    #[test]
+    fn a_requirement_is_not_activity() {
+        let text = "To keep the tier, a partner must run 12 joint webinars a year.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
     }
 }

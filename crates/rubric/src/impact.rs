@@ -1,0 +1,405 @@
+//! What a number measures, read from its sentence's clause structure ([`crate::syntax`]): the
+//! noun it counts (its head, not a modifier: `five integration partners` counts partners), the
+//! verb that governs it and who that verb's subject is.
+//!
+//! [`crate::numbers`] finds numbers and guesses from the words next to them whether they could
+//! measure impact; this module reads the ones it kept as candidates and answers:
+//! - whether a candidate metric really measures a result ([`is_impact`]): a count of results
+//!   (`12 new logos`), a change (`grew 35%`, `from 18 to 27`) or a share of a result (`30% of
+//!   revenue`), but not a rate of people doing something (`92% of reps completed the course`), a
+//!   property of a term (`a 20% referral fee`), a target imposed as a requirement (`must register
+//!   two opportunities per quarter`) or `twice as a director`;
+//! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
+//! - whether the next words take up the counted set again (`we had 23 partners. Only four had
+//!   ever registered.`), so the count sets up an insight ([`taken_up`]).
+
+use crate::context::Ctx;
+use crate::lexicon::Cue;
+use crate::numbers::{NumberKind, Quantity};
+use crate::syntax::{Clause, Phrase, SentenceSyntax, UPOS};
+
+/// How a count reads in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CountReading {
+    /// The word (index into the draft's words) of the noun it counts, when it counts one.
+    pub head: Option<usize>,
+    /// The word of the verb governing it.
+    pub verb: Option<usize>,
+    /// Whether the writer (`I`, `we`) does that verb, the count being its object: `I signed 60
+    /// partners`. Not when the verb is *be* or *have* (`we had 23 partners`).
+    pub writer_action: bool,
+    /// Whether its clause's subject is someone other than the writer (`my predecessor had signed
+    /// 14 partners`).
+    pub other_subject: bool,
+    /// Whether the verb governing it is *be* or *have*: the count describes a state (`we had 23
+    /// signed partners`).
+    pub stative: bool,
+    /// Whether its clause sets a requirement (`must register`, `required to`, `had to`).
+    pub required: bool,
+}
+
+/// The syntax of the sentence holding draft word `word`, and the word's token in it.
+fn locate<'a>(ctx: &'a Ctx<'_>, word: usize) -> Option<(SentenceSyntax<'a>, usize)> {
+    let sentence = ctx.tokens.tokens.get(word)?.sentence;
+    let s = ctx.syntax(sentence)?;
+    let k = s.of_token(word)?;
+    Some((s, k))
+}
+
+/// The lowercase text of token `k`.
+fn lower(s: &SentenceSyntax<'_>, k: usize) -> String {
+    s.text(k).to_lowercase().replace('’', "'")
+}
+
+/// Whether a clause states an obligation: a modal of necessity (`must`, `should`), `need to`,
+/// `required to`, `have to`.
+fn obligation(s: &SentenceSyntax<'_>, clause: &Clause) -> bool {
+    let group = clause.verb_group.clone();
+    let necessity = group.clone().any(|k| {
+        matches!(
+            lower(s, k).as_str(),
+            "must" | "required" | "requires" | "require" | "needs" | "need" | "needed"
+        )
+    });
+    let have_to = clause.infinitive.is_some()
+        && matches!(
+            lower(s, clause.verb).as_str(),
+            "have" | "has" | "had" | "having" | "need" | "needs" | "needed" | "required"
+        );
+    // `had to justify`: *have* and `to` inside the group.
+    let have_to_in_group = group.clone().any(|k| {
+        matches!(lower(s, k).as_str(), "have" | "has" | "had" | "having") && lower(s, k + 1) == "to"
+    });
+    // A plain `X is required to ...`: the group ends at `is`, `required` is its predicate.
+    let required = lower(s, group.end) == "required";
+    necessity || have_to || have_to_in_group || required
+}
+
+/// Forms of *be* and *have*: verbs of state, not of action.
+fn stative(word: &str) -> bool {
+    matches!(
+        word,
+        "be" | "am"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "being"
+            | "'s"
+            | "'re"
+            | "'m"
+            | "have"
+            | "has"
+            | "had"
+            | "having"
+            | "'d"
+            | "'ve"
+    )
+}
+
+/// Whether a phrase's head is the writer: `I`, `we`, `me`, `us` (the team the writer speaks for).
+fn writer(word: &str) -> bool {
+    matches!(word, "i" | "we" | "me" | "us")
+}
+
+/// Whether the number at token `k` opens the object of verb `v`: only quantity words stand
+/// between them (`reviewed over 300`, `trained all 18`, `signed more than 60`), or a container
+/// noun and `of` (`built a library of 60 assets`). Not a number in a phrase further on (`ran
+/// alliances for a product (about 300 people)`).
+fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
+    (v + 1..k).all(|j| match s.pos(j) {
+        UPOS::ADV | UPOS::DET | UPOS::ADJ | UPOS::PART => true,
+        // Prepositions of quantity only (`over 300`, `more than 60`, `about 40`): not a phrase of
+        // place or company (`launch with all 60 AMs`).
+        UPOS::ADP | UPOS::SCONJ => matches!(
+            lower(s, j).as_str(),
+            "over" | "about" | "around" | "under" | "than" | "of" | "nearly" | "almost" | "upwards"
+        ),
+        UPOS::NOUN => lower(s, j + 1) == "of",
+        _ => false,
+    })
+}
+
+/// The subject of `clause`; for a verb that opens a clause after a comma in a list of actions
+/// (`I signed 60 partners, launched 4 tiers and ran 120 workshops`), the subject of the clause
+/// before it.
+fn subject_of(s: &SentenceSyntax<'_>, clause: &Clause) -> Option<Phrase> {
+    if clause.subject.is_some() || clause.subordinate {
+        return clause.subject.clone();
+    }
+    let opens = (clause.tokens.start..clause.verb_group.start)
+        .all(|j| matches!(s.pos(j), UPOS::PUNCT | UPOS::CCONJ | UPOS::ADV));
+    if !opens {
+        return None;
+    }
+    let clauses = s.clauses();
+    let here = clauses.iter().position(|c| c == clause)?;
+    // Back over the list's earlier subjectless items to the clause that names the doer.
+    for c in clauses[..here].iter().rev().filter(|c| !c.subordinate) {
+        if c.subject.is_some() {
+            return c.subject.clone();
+        }
+    }
+    None
+}
+
+/// Whether verb `v` is the clause's own verb or a verb of its subject's: not one of a relative
+/// clause on a noun in between (`I want MSPs that manage 50+ offices`).
+fn own_verb(s: &SentenceSyntax<'_>, clause: &Clause, v: usize) -> bool {
+    let (from, to) = if v < clause.verb {
+        (v, clause.verb)
+    } else {
+        (clause.verb, v)
+    };
+    (from + 1..to).all(|j| !matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN | UPOS::PRON))
+}
+
+/// The token a number's phrase reads from: the second number of a range (`100–500 seat
+/// companies` counts companies).
+fn range_end(s: &SentenceSyntax<'_>, k: usize) -> usize {
+    let dash = matches!(s.text(k + 1), "-" | "–" | "—") || lower(s, k + 1) == "to";
+    if dash && s.pos(k + 2) == UPOS::NUM {
+        k + 2
+    } else {
+        k
+    }
+}
+
+/// How the number at draft word `word` reads: what it counts, its verb, and who does it.
+pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
+    let (s, k) = locate(ctx, word)?;
+    let m = s.measure(range_end(&s, k)).or_else(|| s.measure(k));
+    let clause = s.clause_of(k);
+    // A count the tagger does not read as a number (`eleven "strategic" partners`): its clause
+    // still says whose verb governs it.
+    let head = m.as_ref().and_then(|m| m.head);
+    let verb = m.as_ref().and_then(|m| m.verb).or_else(|| {
+        clause.map(|c| {
+            (c.tokens.start..k)
+                .rev()
+                .find(|&j| s.pos(j) == UPOS::VERB)
+                .unwrap_or(c.verb)
+        })
+    });
+    let subject = clause.and_then(|c| subject_of(&s, c));
+    let in_subject = clause.is_some_and(|c| {
+        c.subject.as_ref().is_some_and(|p| p.tokens.contains(&k)) || k < c.verb_group.start
+    });
+    let writer_action = clause.is_some_and(|c| {
+        let subject = subject.as_ref().map(|p| lower(&s, p.head));
+        !in_subject
+            && verb.is_some_and(|v| {
+                v < k && !stative(&lower(&s, v)) && object_of(&s, v, k) && own_verb(&s, c, v)
+            })
+            && subject.as_deref().is_some_and(writer)
+            && !c.copula
+    });
+    let required = clause.is_some_and(|c| obligation(&s, c));
+    let other_subject = !in_subject
+        && subject
+            .as_ref()
+            .is_some_and(|p| !writer(&lower(&s, p.head)));
+    Some(CountReading {
+        head: head.and_then(|h| s.token(h)),
+        verb: verb.and_then(|v| s.token(v)),
+        writer_action,
+        other_subject,
+        stative: verb.is_some_and(|v| stative(&lower(&s, v))),
+        required,
+    })
+}
+
+/// Whether draft word `word` names a result: an outcome noun (`deals`, `logos`), or a metric
+/// (`revenue`, `win rate`).
+fn result_word(ctx: &Ctx<'_>, word: usize) -> bool {
+    ctx.hits.covers(Cue::OutcomeNoun, word)
+        || ctx.hits.covers(Cue::MetricTerm, word)
+        || ctx.hits.covers(Cue::Outcome, word)
+}
+
+/// Whether quantity `q`, which [`crate::numbers`] took for a metric, measures a result of the
+/// work (see the module docs).
+pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
+    let i = q.tokens.start;
+    if !q.metric {
+        return q.kind == NumberKind::Duration && duration_change(ctx, i);
+    }
+    let first = ctx.tokens.lower(i);
+    if !first.starts_with(|c: char| c.is_ascii_digit()) && q.kind != NumberKind::Count {
+        // A metric word (`doubled`, `in half`, `twice as`): `twice as` compares a degree (`twice
+        // as fast`), not a role (`twice as a director`).
+        if q.tokens.len() == 2 && first == "twice" {
+            return locate(ctx, i + 1).is_none_or(|(s, k)| {
+                !matches!(s.pos(k + 1), UPOS::DET | UPOS::NOUN | UPOS::PROPN)
+            });
+        }
+        // A one-word one is a verb or its noun (`doubled`, `the halving`), not the first part of
+        // a hyphenated modifier that shares its stem (`double-booked technicians`).
+        if q.tokens.len() == 1 {
+            let end = ctx.tokens.tokens[i].range.end;
+            return !ctx.text[end..].starts_with(['-', '‐', '–']);
+        }
+        return true;
+    }
+    let Some((s, k)) = locate(ctx, i) else {
+        return true;
+    };
+    let k = range_end(&s, k);
+    let Some(m) = s.measure(k) else {
+        return true;
+    };
+    let clause = s.clause_of(k);
+    // A target imposed as a requirement is not a result.
+    if clause.is_some_and(|c| obligation(&s, c)) {
+        return false;
+    }
+    if m.from_to.is_some() {
+        return true;
+    }
+    let head = m.head.and_then(|h| s.token(h));
+    let next = lower(&s, k + 1);
+    let percent = matches!(next.as_str(), "%" | "percent" | "per" | "points");
+    match (q.kind, head) {
+        // A count is a result when the noun it counts (not a modifier) is one, and not a part of
+        // a set named before it.
+        (NumberKind::Count | NumberKind::Duration, Some(h)) => {
+            let after = k + 1;
+            let partitive = lower(&s, after) == "of"
+                && matches!(lower(&s, after + 1).as_str(), "those" | "these" | "them");
+            result_word(ctx, h) && !partitive
+        }
+        (NumberKind::Count | NumberKind::Duration, None) => true,
+        // A share (`30% of revenue`) measures a result only when its whole is one: `92% of reps`
+        // is a rate of people doing something.
+        // The share is the subject of what the people did: a rate of participation.
+        (_, Some(h)) if next == "of" || lower(&s, k + 2) == "of" => {
+            result_word(ctx, h) || clause.is_none_or(|c| k >= c.verb_group.start)
+        }
+        // A percentage that describes a noun (`a 20% referral fee`, `an 88% completion rate`)
+        // states a change only when that noun is one (`a 20% lift`), a comparison follows (`30%
+        // higher`) or its clause says something changed.
+        (_, Some(h)) if percent => {
+            ctx.hits.covers(Cue::Change, h)
+                || comparative(&s, k + 2)
+                || clause.is_some_and(|c| {
+                    let words = (c.tokens.start..c.tokens.end).filter_map(|j| s.token(j));
+                    let (Some(from), Some(to)) = (words.clone().min(), words.max()) else {
+                        return false;
+                    };
+                    ctx.hits
+                        .in_range(Cue::Change, from..to + 1)
+                        .iter()
+                        .any(|r| !r.contains(&i) && !r.contains(&h))
+                })
+        }
+        // A bare amount, a multiplier, money: `grew 35%`, `$2M in pipeline`.
+        _ => {
+            // `a referral fee of 8%`: an amount after `of` is the value of the noun before it.
+            let before = lower(&s, k.wrapping_sub(1));
+            let of_value = before == "of"
+                && s.token(k.wrapping_sub(2))
+                    .is_some_and(|w| !result_word(ctx, w) && !ctx.hits.covers(Cue::Change, w));
+            !of_value
+        }
+    }
+}
+
+/// Whether token `k` compares (`more`, `fewer`, `higher`, `faster`): a percentage before it
+/// states a difference (`a 30% higher contract value`).
+fn comparative(s: &SentenceSyntax<'_>, k: usize) -> bool {
+    let word = lower(s, k);
+    matches!(word.as_str(), "more" | "less" | "fewer")
+        || (matches!(s.pos(k), UPOS::ADJ | UPOS::ADV) && word.ends_with("er") && word != "other")
+}
+
+/// Whether the duration at draft word `i` is one end of a change that its sentence states
+/// (`dropped from 3 weeks to 4 days`).
+fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
+    // Cheap test first: a `from` or `to` right before it.
+    if i == 0 || !matches!(ctx.tokens.lower(i - 1), "from" | "to") {
+        return false;
+    }
+    if !ctx
+        .tokens
+        .lower(i)
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let Some((s, k)) = locate(ctx, i) else {
+        return false;
+    };
+    let changes = s.measure(k).is_some_and(|m| m.from_to.is_some());
+    let sentence = ctx.tokens.tokens[i].sentence;
+    let range = ctx.tokens.sentences[sentence].tokens.clone();
+    changes
+        && ctx
+            .hits
+            .in_range(Cue::Change, range)
+            .iter()
+            .any(|r| !(r.len() == 1 && matches!(ctx.tokens.lower(r.start), "from" | "to")))
+}
+
+/// Whether the words after draft word `word`'s clause take up the set it counts again: a
+/// following clause or the next sentence opens with a bare number or quantifier (`Only four had
+/// registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`), so the count
+/// sets up what follows.
+pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
+    let Some((s, k)) = locate(ctx, word) else {
+        return false;
+    };
+    let clauses = s.clauses();
+    let here = clauses.iter().position(|c| c.tokens.contains(&k));
+    if let Some(here) = here
+        && clauses[here + 1..]
+            .iter()
+            .any(|c| opens_with_quantifier(&s, c.tokens.start, c.verb_group.start))
+    {
+        return true;
+    }
+    let sentence = ctx.tokens.tokens[word].sentence;
+    let Some(next) = ctx.syntax(sentence + 1) else {
+        return false;
+    };
+    next.clauses()
+        .first()
+        .is_some_and(|c| opens_with_quantifier(&next, c.tokens.start, c.verb_group.start))
+}
+
+/// Whether tokens `from..verb` (a clause before its verb) are a bare number or quantifier with
+/// no noun of its own: `Only four`, `11`, `every one`, `most of them`, `Of those`.
+fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bool {
+    let mut k = from;
+    while k < verb
+        && (matches!(
+            s.pos(k),
+            UPOS::PUNCT | UPOS::CCONJ | UPOS::ADV | UPOS::SCONJ
+        ) || matches!(lower(s, k).as_str(), "so" | "but" | "and"))
+    {
+        k += 1;
+    }
+    if k >= verb {
+        return false;
+    }
+    let word = lower(s, k);
+    if word == "of" {
+        return matches!(lower(s, k + 1).as_str(), "those" | "these" | "them" | "the");
+    }
+    let quantifier = s.pos(k) == UPOS::NUM
+        || matches!(
+            word.as_str(),
+            "all" | "each" | "every" | "none" | "most" | "many" | "few" | "some" | "half" | "both"
+        );
+    if !quantifier {
+        return false;
+    }
+    // Nothing but `one`, `of them`, or another number between it and the verb: no noun of its own.
+    (k + 1..verb).all(|j| {
+        matches!(s.pos(j), UPOS::NUM | UPOS::ADV)
+            || matches!(
+                lower(s, j).as_str(),
+                "one" | "of" | "them" | "those" | "these" | "us" | "the"
+            )
+    })
+}
