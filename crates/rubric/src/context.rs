@@ -12,6 +12,7 @@ use crate::lexicon::Hits;
 use crate::link::{Linked, QuestionIndex, Target};
 use crate::numbers::Quantity;
 use crate::story::Parts;
+use crate::syntax::{Answer, SentenceSyntax, SyntaxCell, Tagged};
 use crate::tokens::Tokens;
 use crate::{Citation, Finding, Fix, Rule, RuleLevel, Section, Settings, TextEdit};
 
@@ -27,6 +28,8 @@ pub(crate) struct Ctx<'a> {
     pub hits: &'a Hits,
     /// Numbers and metric words.
     pub quantities: &'a [Quantity],
+    /// Each sentence's clause structure, tagged on first use: read it through [`Ctx::syntax`].
+    pub syntax: &'a [SyntaxCell],
     /// The category whose rubric applies, when the catalog has any.
     pub category: Option<&'a Category>,
     /// Its compiled form.
@@ -61,6 +64,45 @@ impl Ctx<'_> {
                 .is_some_and(|q| q.kind == QuestionKind::Scenario),
             None => false,
         }
+    }
+
+    /// The clause structure of sentence `sentence` (an index into [`Tokens::sentences`]): its
+    /// words tagged, noun phrases, clauses and numbers' phrases. The sentence is tagged the
+    /// first time any rule asks, and the [`crate::Memo`] keeps the result while it is unchanged.
+    // The rules read it as they are rewritten for clause structure (issue #13).
+    #[allow(dead_code)]
+    pub fn syntax(&self, sentence: usize) -> Option<SentenceSyntax<'_>> {
+        let s = self.tokens.sentences.get(sentence)?;
+        let text = self.draft.mask.get(s.range.clone())?;
+        let tagged = self.syntax.get(sentence)?.get_or_init(|| Tagged::new(text));
+        Some(SentenceSyntax {
+            tagged,
+            text,
+            offset: s.range.start,
+            first_word: s.tokens.start,
+        })
+    }
+
+    /// How sentence `sentence` answers the sentence before it, when that is a question in the
+    /// same paragraph or list item (`Why did it stall? Because nobody owned it.`).
+    #[allow(dead_code)]
+    pub fn answer(&self, sentence: usize) -> Option<Answer> {
+        let previous = sentence.checked_sub(1)?;
+        let sentences = &self.tokens.sentences;
+        let gap = self
+            .text
+            .get(sentences.get(previous)?.range.end..sentences.get(sentence)?.range.start)?;
+        // A blank line ends the paragraph; a line starting a new list item ends it too.
+        let same_block = gap.lines().skip(1).all(|line| {
+            let line = line.trim_start();
+            !line.is_empty()
+                && !line.starts_with(['-', '*', '+', '#'])
+                && !line.starts_with(|c: char| c.is_ascii_digit())
+        });
+        if !same_block {
+            return None;
+        }
+        self.syntax(sentence)?.answers(&self.syntax(previous)?)
     }
 
     /// The rubric line `rule` enforces in the category.

@@ -152,6 +152,7 @@ impl Engine {
             tokens: &prose.tokens,
             hits: &prose.hits,
             quantities: &prose.quantities,
+            syntax: &prose.syntax,
             category,
             compiled,
             linked: &linked,

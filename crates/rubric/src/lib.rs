@@ -27,6 +27,7 @@ mod settings;
 mod settings_file;
 mod speaking;
 mod story;
+pub mod syntax;
 mod tokens;
 mod validate;
 

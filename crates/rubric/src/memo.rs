@@ -15,6 +15,7 @@ use rust_stemmers::Stemmer;
 
 use crate::lexicon::{Class, Cue, Hits, Lexicon};
 use crate::numbers::{Quantity, quantities};
+use crate::syntax::SyntaxCell;
 use crate::tokens::{ScanHit, ScanWord, SentenceScan, Tokens, split_sentences, stemmer};
 
 /// Sentence scans kept from earlier analyses of one document.
@@ -84,6 +85,9 @@ pub(crate) struct Prose {
     pub hits: Hits,
     /// Numbers and metric words, in document order.
     pub quantities: Vec<Quantity>,
+    /// Each sentence's clause structure (by [`crate::tokens::Tokens::sentences`] index), shared
+    /// with the memo's scans so that it is tagged once for as long as the sentence stays.
+    pub syntax: Vec<SyntaxCell>,
 }
 
 /// Scans one sentence at a time, with scratch space reused from one sentence to the next.
@@ -141,12 +145,14 @@ pub(crate) fn scan_prose(
             spare.hits.clear();
             spare.hits.longest = longest;
             spare.quantities.clear();
+            spare.syntax.clear();
             spare
         }
         None => Prose {
             tokens: Tokens::with_capacity(mask.len()),
             hits: Hits::empty(longest),
             quantities: Vec::new(),
+            syntax: Vec::with_capacity(mask.len() / 80),
         },
     };
     // Blank lines between blocks are sentences too; they have no words.
@@ -154,6 +160,10 @@ pub(crate) fn scan_prose(
     let mut add = |offset: usize, scan: &SentenceScan| {
         let base = prose.tokens.push(offset, scan);
         prose.hits.push(base, &scan.hits);
+        // One cell per sentence that has words, as `Tokens::push` keeps them.
+        if !scan.words.is_empty() {
+            prose.syntax.push(scan.syntax.clone());
+        }
         prose
             .quantities
             .extend(scan.quantities.iter().map(|q| Quantity {
@@ -252,6 +262,27 @@ mod tests {
         let other: String = (0..200).map(|i| format!("Other {i}. ")).collect();
         scan(&other, Some(&mut memo));
         assert_eq!(memo.len(), 200);
+    }
+
+    #[test]
+    fn memo_keeps_each_sentences_syntax_so_an_edit_retags_one() {
+        let mut memo = Memo::new();
+        let text = "We held 40 meetings. Revenue grew 20%.\n\nI left.";
+        let prose = scan(text, Some(&mut memo));
+        assert_eq!(prose.syntax.len(), prose.tokens.sentences.len());
+        for (cell, sentence) in prose.syntax.iter().zip(&prose.tokens.sentences) {
+            cell.get_or_init(|| crate::syntax::Tagged::new(&text[sentence.range.clone()]));
+        }
+        let edited = scan(
+            "We held 41 meetings. Revenue grew 20%.\n\nI left.",
+            Some(&mut memo),
+        );
+        let tagged: Vec<bool> = edited.syntax.iter().map(|c| c.get().is_some()).collect();
+        assert_eq!(tagged, [false, true, true]);
+        // Without a memo, nothing is tagged before a rule asks.
+        let fresh = scan(text, None);
+        assert!(fresh.syntax.iter().all(|c| c.get().is_none()));
+        assert_eq!(fresh.syntax.len(), 3);
     }
 
     #[test]

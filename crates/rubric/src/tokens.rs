@@ -14,6 +14,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon::Class;
 use crate::numbers::Quantity;
+use crate::syntax::SyntaxCell;
 
 /// A word of the prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,6 +237,8 @@ pub(crate) struct SentenceScan {
     pub quantities: Vec<Quantity>,
     /// Lexicon matches, sorted.
     pub hits: Vec<ScanHit>,
+    /// Its clause structure, tagged when a rule first asks for it and kept with the scan.
+    pub syntax: SyntaxCell,
 }
 
 impl SentenceScan {
@@ -247,6 +250,8 @@ impl SentenceScan {
         self.hits.clear();
         self.pronouns.clear();
         self.quantities.clear();
+        // A fresh cell: the old one may be shared with a memo's copy of another sentence.
+        self.syntax = SyntaxCell::default();
         self.stems.push(' ');
         // Sentences are short; a longer one (a block with no terminal punctuation) past 4 GiB
         // cannot be in a draft the server or the CLI accepts.

@@ -1,0 +1,967 @@
+//! Clause structure of a sentence, read with an English part-of-speech tagger and noun-phrase
+//! chunker: who a sentence is about, what it says they did, and what a number measures.
+//!
+//! `harper-brill` tags each word with a universal part of speech (UPOS) and marks the words that
+//! belong to noun phrases; both models are trained on the Universal Dependencies English corpus
+//! and embedded in the binary, and are loaded on first use. A sentence is tagged once
+//! ([`Tagged::new`]) and kept with its scan in the [`crate::Memo`], so a keystroke re-tags the
+//! sentence it changed at most; a rule reaches it through `Ctx::syntax`, which
+//! tags on first request, so sentences no rule asks about are never tagged.
+//!
+//! On top of the tags this module reads a shallow structure: clauses (split at `;`, `,`,
+//! conjunctions and subordinators), each with its subject phrase, verb group, negation and object,
+//! and the phrase a number belongs to. It answers structural questions; what a verb or a noun
+//! *means* (a need, a result, a role) is left to the rules.
+
+use std::ops::Range;
+use std::sync::{Arc, LazyLock, OnceLock};
+
+use harper_brill::{BrillChunker, BrillTagger, Chunker, FreqDict, Tagger};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Universal parts of speech, as the tagger gives them.
+pub use harper_brill::UPOS;
+
+/// A sentence's [`Tagged`] structure, computed on first use and shared between an analysis and
+/// the memo.
+pub type SyntaxCell = Arc<OnceLock<Tagged>>;
+
+/// The tagger, loaded on first use (a few milliseconds: its model is JSON in the binary).
+static TAGGER: LazyLock<Arc<BrillTagger<FreqDict>>> = LazyLock::new(harper_brill::brill_tagger);
+
+/// The noun-phrase chunker, loaded on first use.
+static CHUNKER: LazyLock<Arc<BrillChunker>> = LazyLock::new(harper_brill::brill_chunker);
+
+/// A token of a tagged sentence: a word or a punctuation mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the sentence (trimmed).
+    pub range: Range<u32>,
+    /// Part of speech.
+    pub pos: UPOS,
+    /// Whether the chunker put it in a noun phrase.
+    pub np: bool,
+    /// Its index among the sentence's words in the rubric's word list (punctuation has none).
+    pub word: Option<u32>,
+}
+
+/// A noun phrase: a run of tokens with a head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// The head noun (or pronoun, or number when nothing follows it): the last nominal.
+    pub head: usize,
+    /// A possessive determiner or `'s` word that owns it (`our` in `our CRO`, `Acme's`).
+    pub possessor: Option<usize>,
+}
+
+/// A clause: a verb group with the phrases around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// Its tokens, punctuation and conjunction included.
+    pub tokens: Range<usize>,
+    /// Whether a subordinator or relative word opens it (`When I inherited…`, `because…`,
+    /// `that we signed`).
+    pub subordinate: bool,
+    /// The subject: the phrase right before the verb group; for a verb coordinated with the
+    /// previous clause's (`I rebuilt X and grew Y`), that clause's subject.
+    pub subject: Option<Phrase>,
+    /// The verb group: auxiliaries, negation, adverbs and the main verb (`did not want`).
+    pub verb_group: Range<usize>,
+    /// The main verb: the group's last verb, else its last auxiliary (`was` in `I was the hire`).
+    pub verb: usize,
+    /// Whether the main verb is a form of *be* with no other verb: the object is then a
+    /// predicate (`I was the first partnerships hire`).
+    pub copula: bool,
+    /// Whether the group holds a negation (`not`, `never`, `didn't`).
+    pub negated: bool,
+    /// The verb of a `to` infinitive right after the group (`close` in `had to close`).
+    pub infinitive: Option<usize>,
+    /// The object, or the predicate of a copula: the first phrase after the verb group, before
+    /// any preposition.
+    pub object: Option<Phrase>,
+}
+
+/// What a number belongs to (`grew pipeline from $2M to $5M`, `held 40 webinars`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Measure {
+    /// The number's token.
+    pub number: usize,
+    /// The noun it counts or measures: `agreements` in `eight reseller agreements`, `reps` in
+    /// `92% of reps`; none for a bare amount (`grew 35%`).
+    pub head: Option<usize>,
+    /// The verb that governs its phrase: the clause's verb when the phrase is the subject, else
+    /// the nearest verb before it in its clause.
+    pub verb: Option<usize>,
+    /// The two numbers of a `from … to …` change it is part of.
+    pub from_to: Option<(usize, usize)>,
+}
+
+/// How a sentence that follows a question relates to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// It opens with `Because` (or `Since`): the writer answers their own question.
+    Because,
+    /// It is a statement, not another question.
+    Statement,
+}
+
+/// One sentence, tagged and chunked, with its clauses read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tagged {
+    /// Its tokens, in order.
+    pub words: Vec<Word>,
+    /// Its clauses, in order.
+    pub clauses: Vec<Clause>,
+    /// Whether it ends with a question mark.
+    pub question: bool,
+}
+
+impl Tagged {
+    /// Tags, chunks and reads `sentence` (trimmed).
+    pub fn new(sentence: &str) -> Tagged {
+        let (forms, mut words) = tokenize(sentence);
+        if words.is_empty() {
+            return Tagged::default();
+        }
+        let tags = TAGGER.tag_sentence(&forms);
+        for ((word, tag), form) in words.iter_mut().zip(&tags).zip(&forms) {
+            word.pos = tag.unwrap_or_else(|| guess(form, word.range.start == 0));
+        }
+        let tags: Vec<Option<UPOS>> = words.iter().map(|w| Some(w.pos)).collect();
+        let np = CHUNKER.chunk_sentence(&forms, &tags);
+        for (word, np) in words.iter_mut().zip(np) {
+            word.np = np;
+        }
+        // A verb the chunker puts inside a noun phrase, after the phrase's determiner, adjective
+        // or noun, is the phrase's noun (`the first partnerships hire`).
+        for k in 1..words.len() {
+            let (before, after) = words.split_at_mut(k);
+            let (previous, word) = (&before[k - 1], &mut after[0]);
+            if word.pos == UPOS::VERB
+                && word.np
+                && matches!(
+                    previous.pos,
+                    UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN
+                )
+            {
+                word.pos = UPOS::NOUN;
+            }
+        }
+        // After `do` or a modal (and a negation), a noun is the base form of a verb (`didn't
+        // sign`): the dictionary reads a contraction by its first part, its context rules by
+        // the whole.
+        let mut support = false;
+        for (word, form) in words.iter_mut().zip(&forms) {
+            if support && word.pos == UPOS::NOUN {
+                word.pos = UPOS::VERB;
+            }
+            let lower = form.to_lowercase();
+            support = matches!(
+                lower.as_str(),
+                "do" | "does"
+                    | "did"
+                    | "can"
+                    | "could"
+                    | "will"
+                    | "would"
+                    | "shall"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+            ) || (support && matches!(word.pos, UPOS::PART | UPOS::ADV));
+        }
+        let question = sentence
+            .trim_end_matches(['*', '_', ')', '"', '\'', '”', '’', ' '])
+            .ends_with(['?', '？']);
+        let mut tagged = Tagged {
+            words,
+            clauses: Vec::new(),
+            question,
+        };
+        // The words as written, for the closed classes read below (`didn't` negates).
+        let lower: Vec<String> = tagged
+            .words
+            .iter()
+            .map(|w| {
+                sentence[w.range.start as usize..w.range.end as usize]
+                    .to_lowercase()
+                    .replace(['’', 'ʼ', '‘'], "'")
+            })
+            .collect();
+        tagged.clauses = clauses(&tagged, &lower);
+        tagged
+    }
+}
+
+/// Splits a sentence into the tagger's tokens: Unicode words (as [`crate::tokens`] finds them)
+/// and each punctuation mark between them. Typographic apostrophes are made plain, as in the
+/// tagger's training data.
+fn tokenize(sentence: &str) -> (Vec<String>, Vec<Word>) {
+    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut forms = Vec::new();
+    let mut words = Vec::new();
+    let punct = |from: usize, gap: &str, forms: &mut Vec<String>, words: &mut Vec<Word>| {
+        for (i, c) in gap.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+            forms.push(c.to_string());
+            words.push(Word {
+                range: at(from + i)..at(from + i + c.len_utf8()),
+                pos: UPOS::PUNCT,
+                np: false,
+                word: None,
+            });
+        }
+    };
+    let mut end = 0;
+    for (index, (start, word)) in sentence.unicode_word_indices().enumerate() {
+        punct(end, &sentence[end..start], &mut forms, &mut words);
+        forms.push(tagging_form(word));
+        words.push(Word {
+            range: at(start)..at(start + word.len()),
+            pos: UPOS::NOUN,
+            np: false,
+            word: Some(at(index)),
+        });
+        end = start + word.len();
+    }
+    punct(end, &sentence[end..], &mut forms, &mut words);
+    (forms, words)
+}
+
+/// The form the tagger reads for `word`: typographic apostrophes made plain, and a contraction
+/// or possessive as its first part (`didn't` → `did`, `we're` → `we`, `Acme's` → `Acme`): the
+/// tagger's dictionary holds the parts, and its training data gave a contraction the tag of its
+/// first part.
+fn tagging_form(word: &str) -> String {
+    let plain = word.replace(['’', 'ʼ', '‘'], "'");
+    let lower = plain.to_lowercase();
+    let stem = match lower.as_str() {
+        "can't" => return "can".into(),
+        "won't" => return "will".into(),
+        "shan't" => return "shall".into(),
+        _ => ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'"]
+            .iter()
+            .find_map(|suffix| lower.strip_suffix(suffix).map(str::len)),
+    };
+    match stem {
+        Some(len) if len > 0 => plain[..len].to_string(),
+        _ => plain,
+    }
+}
+
+/// A part of speech for a word the tagger's dictionary lacks, from its shape.
+fn guess(form: &str, first: bool) -> UPOS {
+    let mut chars = form.chars();
+    let Some(initial) = chars.next() else {
+        return UPOS::PUNCT;
+    };
+    if initial.is_ascii_digit() {
+        return UPOS::NUM;
+    }
+    if !initial.is_alphanumeric() {
+        return UPOS::SYM;
+    }
+    // `CRO`, `Acme`: a capital inside a sentence names something; at its start it may too.
+    if initial.is_uppercase() && (!first || form.chars().skip(1).any(char::is_uppercase)) {
+        return UPOS::PROPN;
+    }
+    let lower = form.to_lowercase();
+    if lower.ends_with("ly") {
+        UPOS::ADV
+    } else if lower.ends_with("ed") || lower.ends_with("ing") {
+        UPOS::VERB
+    } else if ["ous", "ful", "ive", "able", "ible", "al", "ic", "less"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+    {
+        UPOS::ADJ
+    } else if initial.is_uppercase() {
+        UPOS::PROPN
+    } else {
+        UPOS::NOUN
+    }
+}
+
+/// Whether `pos` can be the head of a noun phrase.
+fn nominal(pos: UPOS) -> bool {
+    matches!(pos, UPOS::NOUN | UPOS::PROPN | UPOS::PRON | UPOS::NUM)
+}
+
+/// Possessive determiners.
+fn possessive(lower: &str) -> bool {
+    matches!(
+        lower,
+        "my" | "our" | "your" | "their" | "his" | "her" | "its" | "whose"
+    )
+}
+
+/// Forms of *be*.
+fn be(lower: &str) -> bool {
+    matches!(
+        lower,
+        "be" | "am" | "is" | "are" | "was" | "were" | "been" | "being" | "'s" | "'re" | "'m"
+    ) || lower.ends_with("'m")
+        || lower.ends_with("'re")
+}
+
+/// Whether `lower` negates (`not`, `never`, `didn't`).
+fn negation(lower: &str) -> bool {
+    matches!(lower, "not" | "never" | "no" | "n't") || lower.ends_with("n't")
+}
+
+/// Tokens that end a clause segment on their own.
+fn clause_break(form: &str) -> bool {
+    matches!(form, ";" | ":" | "," | "—" | "–" | "(" | ")")
+}
+
+/// Reads the clauses of a tagged sentence.
+fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
+    let words = &tagged.words;
+    // Segments: split before a conjunction or subordinator and after clause punctuation.
+    let mut segments: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 0..words.len() {
+        let opens = matches!(words[i].pos, UPOS::CCONJ | UPOS::SCONJ)
+            || (i > 0 && matches!(lower[i].as_str(), "who" | "which"));
+        if opens && i > start {
+            segments.push(start..i);
+            start = i;
+        }
+        if words[i].pos == UPOS::PUNCT && clause_break(&lower[i]) {
+            segments.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < words.len() {
+        segments.push(start..words.len());
+    }
+    let mut out: Vec<Clause> = Vec::new();
+    // Tokens of verbless segments waiting to open the next clause (`At my last company,`).
+    let mut pending: Option<usize> = None;
+    for segment in segments {
+        let opener = segment.start;
+        let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
+            || matches!(lower[opener].as_str(), "who" | "which" | "when" | "while");
+        let Some(group) = verb_group(words, lower, segment.clone()) else {
+            match out.last_mut() {
+                // A verbless segment after a clause continues it (`with product marketing and
+                // customer success`), unless it opens something new.
+                Some(last) if pending.is_none() && !subordinate => last.tokens.end = segment.end,
+                _ => {
+                    pending.get_or_insert(segment.start);
+                }
+            }
+            continue;
+        };
+        let clause_start = pending.take().unwrap_or(segment.start);
+        let own = phrase_before(words, lower, segment.start, group.start);
+        let coordinated = own.is_none() && words[opener].pos == UPOS::CCONJ;
+        let subject = match (own, out.last()) {
+            (Some(subject), _) => Some(subject),
+            (None, Some(previous)) if coordinated => previous.subject.clone(),
+            _ => None,
+        };
+        let verb = (group.start..group.end)
+            .rev()
+            .find(|&k| words[k].pos == UPOS::VERB)
+            .or_else(|| {
+                (group.start..group.end)
+                    .rev()
+                    .find(|&k| words[k].pos == UPOS::AUX)
+            })
+            .unwrap_or(group.start);
+        let copula = words[verb].pos == UPOS::AUX && be(&lower[verb]);
+        let negated = group.clone().any(|k| negation(&lower[k]));
+        let mut after = group.end;
+        let infinitive = (lower.get(after).is_some_and(|w| w == "to")
+            && words.get(after + 1).is_some_and(|w| w.pos == UPOS::VERB))
+        .then(|| {
+            after += 2;
+            after - 1
+        });
+        let object = phrase_after(words, lower, after, segment.end);
+        out.push(Clause {
+            tokens: clause_start..segment.end,
+            subordinate,
+            subject,
+            verb_group: group,
+            verb,
+            copula,
+            negated,
+            infinitive,
+            object,
+        });
+    }
+    out
+}
+
+/// The verb group of a segment: from its first auxiliary or verb, over auxiliaries, negation and
+/// adverbs, to its main verb.
+fn verb_group(words: &[Word], lower: &[String], segment: Range<usize>) -> Option<Range<usize>> {
+    let start = segment
+        .clone()
+        .find(|&k| matches!(words[k].pos, UPOS::AUX | UPOS::VERB) && lower[k] != "to")?;
+    let mut end = start + 1;
+    if words[start].pos == UPOS::AUX {
+        while end < segment.end {
+            match words[end].pos {
+                UPOS::AUX | UPOS::ADV | UPOS::PART => end += 1,
+                UPOS::VERB => {
+                    end += 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        // Trailing adverbs or particles after an auxiliary with no verb are not part of it.
+        while end > start + 1 && matches!(words[end - 1].pos, UPOS::ADV | UPOS::PART) {
+            if negation(&lower[end - 1]) {
+                break;
+            }
+            end -= 1;
+        }
+    }
+    Some(start..end)
+}
+
+/// The noun phrase that ends right before `end` (adverbs between it and `end` skipped), within
+/// `from..end`.
+fn phrase_before(words: &[Word], lower: &[String], from: usize, end: usize) -> Option<Phrase> {
+    let mut last = end;
+    while last > from && words[last - 1].pos == UPOS::ADV {
+        last -= 1;
+    }
+    if last == from || !nominal(words[last - 1].pos) {
+        return None;
+    }
+    let head = last - 1;
+    let mut first = head;
+    while first > from && in_phrase(words, lower, first - 1) {
+        first -= 1;
+    }
+    Some(phrase(lower, first..last, head))
+}
+
+/// The first noun phrase after `from` (adverbs and particles skipped), before a preposition or
+/// `end`.
+fn phrase_after(words: &[Word], lower: &[String], from: usize, end: usize) -> Option<Phrase> {
+    let mut first = from;
+    while first < end && matches!(words[first].pos, UPOS::ADV | UPOS::PART) {
+        first += 1;
+    }
+    let mut last = first;
+    while last < end && (in_phrase(words, lower, last) || words[last].pos == UPOS::PRON) {
+        last += 1;
+    }
+    let head = (first..last).rev().find(|&k| nominal(words[k].pos))?;
+    Some(phrase(lower, first..last, head))
+}
+
+/// Whether token `k` can stand inside a noun phrase before its head.
+fn in_phrase(words: &[Word], lower: &[String], k: usize) -> bool {
+    matches!(
+        words[k].pos,
+        UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM | UPOS::SYM
+    ) || (words[k].pos == UPOS::PRON && possessive(&lower[k]))
+}
+
+/// A phrase over `tokens` with `head`, its possessor found among the words before the head.
+fn phrase(lower: &[String], tokens: Range<usize>, head: usize) -> Phrase {
+    let possessor =
+        (tokens.start..head).find(|&k| possessive(&lower[k]) || lower[k].ends_with("'s"));
+    Phrase {
+        tokens,
+        head,
+        possessor,
+    }
+}
+
+/// A tagged sentence seen from the draft: token indices are the sentence's, byte ranges and
+/// word indices the draft's. Get one from `Ctx::syntax`.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceSyntax<'a> {
+    /// The tags and clauses.
+    pub tagged: &'a Tagged,
+    /// The sentence's text (trimmed).
+    pub text: &'a str,
+    /// Byte offset of the sentence in the draft.
+    pub offset: usize,
+    /// Index of its first word in the rubric's word list.
+    pub first_word: usize,
+}
+
+impl<'a> SentenceSyntax<'a> {
+    /// Its tokens (words and punctuation).
+    pub fn words(&self) -> &'a [Word] {
+        &self.tagged.words
+    }
+
+    /// The text of token `i`.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.tagged.words.get(i).map_or("", |w| {
+            self.text
+                .get(w.range.start as usize..w.range.end as usize)
+                .unwrap_or("")
+        })
+    }
+
+    /// The part of speech of token `i` (punctuation past the end).
+    pub fn pos(&self, i: usize) -> UPOS {
+        self.tagged.words.get(i).map_or(UPOS::PUNCT, |w| w.pos)
+    }
+
+    /// Byte range of tokens `range` in the draft.
+    pub fn span(&self, range: Range<usize>) -> Range<usize> {
+        let words = &self.tagged.words;
+        match (words.get(range.start), words.get(range.end.wrapping_sub(1))) {
+            (Some(a), Some(b)) if range.start < range.end => {
+                self.offset + a.range.start as usize..self.offset + b.range.end as usize
+            }
+            _ => self.offset..self.offset,
+        }
+    }
+
+    /// Index in the rubric's word list of the word at token `i` (none for punctuation).
+    pub fn token(&self, i: usize) -> Option<usize> {
+        let word = self.tagged.words.get(i)?.word?;
+        Some(self.first_word + word as usize)
+    }
+
+    /// The token of word `token` of the rubric's word list, when it is in this sentence.
+    pub fn of_token(&self, token: usize) -> Option<usize> {
+        let word = u32::try_from(token.checked_sub(self.first_word)?).ok()?;
+        let words = &self.tagged.words;
+        let i = words.partition_point(|w| w.word.is_none_or(|k| k < word));
+        (words.get(i)?.word == Some(word)).then_some(i)
+    }
+
+    /// The noun-phrase chunks the chunker found: maximal runs of tokens it put in a noun phrase,
+    /// split where a determiner follows a noun (`gave the partner a plan`).
+    pub fn chunks(&self) -> Vec<Range<usize>> {
+        let words = &self.tagged.words;
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if !w.np {
+                continue;
+            }
+            let joins =
+                i > 0 && words[i - 1].np && !(w.pos == UPOS::DET && nominal(words[i - 1].pos));
+            match out.last_mut() {
+                Some(last) if joins => last.end = i + 1,
+                _ => out.push(i..i + 1),
+            }
+        }
+        out
+    }
+
+    /// Its clauses, in order.
+    pub fn clauses(&self) -> &'a [Clause] {
+        &self.tagged.clauses
+    }
+
+    /// Its main clause: the first that is not subordinate (`I left` in `When it stalled, I
+    /// left`), else the first.
+    pub fn main_clause(&self) -> Option<&'a Clause> {
+        let clauses = &self.tagged.clauses;
+        clauses.iter().find(|c| !c.subordinate).or(clauses.first())
+    }
+
+    /// The clause token `i` is in.
+    pub fn clause_of(&self, i: usize) -> Option<&'a Clause> {
+        self.tagged.clauses.iter().find(|c| c.tokens.contains(&i))
+    }
+
+    /// The noun phrase token `i` is in: the subject or object of its clause when it lies there,
+    /// else the run of noun-phrase words around it, headed by its last nominal.
+    pub fn phrase_at(&self, i: usize) -> Option<Phrase> {
+        if let Some(clause) = self.clause_of(i) {
+            let own = [&clause.subject, &clause.object];
+            if let Some(p) = own.into_iter().flatten().find(|p| p.tokens.contains(&i)) {
+                return Some(p.clone());
+            }
+        }
+        let words = &self.tagged.words;
+        let lower: Vec<String> = (0..words.len())
+            .map(|k| self.text(k).to_lowercase())
+            .collect();
+        if i >= words.len() || !(in_phrase(words, &lower, i) || nominal(words[i].pos)) {
+            return None;
+        }
+        let mut first = i;
+        while first > 0 && in_phrase(words, &lower, first - 1) {
+            first -= 1;
+        }
+        let mut last = i + 1;
+        while last < words.len() && matches!(words[last].pos, UPOS::NOUN | UPOS::PROPN | UPOS::NUM)
+        {
+            last += 1;
+        }
+        let head = (first..last).rev().find(|&k| nominal(words[k].pos))?;
+        Some(phrase(&lower, first..last, head))
+    }
+
+    /// What the number at token `i` belongs to: the noun it counts (through `of` after a
+    /// percentage or fraction: `92% of reps`), the verb governing its phrase, and the `from … to`
+    /// change it is part of. None when token `i` is not a number.
+    pub fn measure(&self, i: usize) -> Option<Measure> {
+        let words = &self.tagged.words;
+        if words.get(i)?.pos != UPOS::NUM {
+            return None;
+        }
+        let lower = |k: usize| self.text(k).to_lowercase();
+        // Units and scale words that belong to the number (`%`, `percent`, `million`, `x`).
+        let mut next = i + 1;
+        while next < words.len()
+            && (matches!(self.text(next), "%" | "x" | "×")
+                || matches!(
+                    lower(next).as_str(),
+                    "percent"
+                        | "per"
+                        | "cent"
+                        | "points"
+                        | "thousand"
+                        | "million"
+                        | "billion"
+                        | "k"
+                ))
+        {
+            next += 1;
+        }
+        let head = if lower(next) == "of" {
+            self.phrase_at(next + 1).map(|p| p.head)
+        } else {
+            // Adjectives and nouns up to the end of the first run of nouns (`reseller
+            // agreements`, not `webinars last year`).
+            let mut last = next;
+            let mut noun = false;
+            while let Some(w) = words.get(last) {
+                match w.pos {
+                    UPOS::ADJ if !noun => {}
+                    UPOS::NOUN | UPOS::PROPN => noun = true,
+                    _ => break,
+                }
+                last += 1;
+            }
+            (next..last).rev().find(|&k| nominal(words[k].pos))
+        };
+        // The change a `from X to Y` pair describes.
+        let before = |k: usize| {
+            let mut j = k;
+            while j > 0 && matches!(words[j - 1].pos, UPOS::SYM | UPOS::PUNCT) {
+                j -= 1;
+            }
+            j.checked_sub(1).map(lower)
+        };
+        let from_to = if before(i).as_deref() == Some("from") {
+            (i + 1..words.len().min(i + 6))
+                .find(|&k| words[k].pos == UPOS::NUM && before(k).as_deref() == Some("to"))
+                .map(|to| (i, to))
+        } else if before(i).as_deref() == Some("to") {
+            (i.saturating_sub(6)..i)
+                .rev()
+                .find(|&k| words[k].pos == UPOS::NUM && before(k).as_deref() == Some("from"))
+                .map(|from| (from, i))
+        } else {
+            None
+        };
+        let verb = self.clause_of(i).and_then(|clause| {
+            if clause
+                .subject
+                .as_ref()
+                .is_some_and(|s| s.tokens.contains(&i))
+                || i < clause.verb_group.start
+            {
+                return Some(clause.verb);
+            }
+            (clause.tokens.start..i)
+                .rev()
+                .find(|&k| words[k].pos == UPOS::VERB)
+                .or(Some(clause.verb))
+        });
+        Some(Measure {
+            number: i,
+            head,
+            verb,
+            from_to,
+        })
+    }
+
+    /// Whether it is a question (it ends with a question mark).
+    pub fn is_question(&self) -> bool {
+        self.tagged.question
+    }
+
+    /// How this sentence relates to `question`, the sentence before it: an answer when
+    /// `question` is a question and this one is not.
+    pub fn answers(&self, question: &SentenceSyntax<'_>) -> Option<Answer> {
+        if !question.is_question() || self.is_question() {
+            return None;
+        }
+        let first = (0..self.tagged.words.len()).find(|&k| self.pos(k) != UPOS::PUNCT)?;
+        match self.text(first).to_lowercase().as_str() {
+            "because" | "since" => Some(Answer::Because),
+            _ => Some(Answer::Statement),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `sentence` tagged, seen as a draft of that one sentence.
+    fn tagged(sentence: &str) -> Tagged {
+        Tagged::new(sentence)
+    }
+
+    fn view<'a>(tagged: &'a Tagged, text: &'a str) -> SentenceSyntax<'a> {
+        SentenceSyntax {
+            tagged,
+            text,
+            offset: 0,
+            first_word: 0,
+        }
+    }
+
+    /// The text of token `i`, or of nothing.
+    fn word(s: &SentenceSyntax<'_>, i: Option<usize>) -> String {
+        i.map(|i| s.text(i).to_string()).unwrap_or_default()
+    }
+
+    /// The token whose text is `text`.
+    fn find(s: &SentenceSyntax<'_>, text: &str) -> usize {
+        (0..s.words().len())
+            .find(|&k| s.text(k) == text)
+            .unwrap_or_else(|| panic!("no {text:?} in {:?}", s.text))
+    }
+
+    fn dump(s: &SentenceSyntax<'_>) -> String {
+        (0..s.words().len())
+            .map(|k| {
+                format!(
+                    "{}/{:?}{}",
+                    s.text(k),
+                    s.pos(k),
+                    if s.words()[k].np { "*" } else { "" }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn possessor_head_and_verb_of_a_title_holder() {
+        let text = "Our CRO signed off on the plan.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        let subject = clause
+            .subject
+            .clone()
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, subject.possessor), "Our", "{}", dump(&s));
+        assert_eq!(word(&s, Some(subject.head)), "CRO", "{}", dump(&s));
+        assert_eq!(word(&s, Some(clause.verb)), "signed", "{}", dump(&s));
+        assert!(!clause.negated);
+    }
+
+    #[test]
+    fn subject_copula_and_predicate() {
+        let text = "I was the first partnerships hire.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        let subject = clause.subject.clone().unwrap();
+        assert_eq!(word(&s, Some(subject.head)), "I", "{}", dump(&s));
+        assert!(clause.copula, "{}", dump(&s));
+        assert_eq!(word(&s, Some(clause.verb)), "was");
+        let predicate = clause
+            .object
+            .clone()
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, Some(predicate.head)), "hire", "{}", dump(&s));
+        assert_eq!(predicate.possessor, None);
+    }
+
+    #[test]
+    fn possessor_of_a_phrase_anywhere() {
+        let text = "I met their alliance manager at the summit.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let phrase = s
+            .phrase_at(find(&s, "manager"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, phrase.possessor), "their", "{}", dump(&s));
+        assert_eq!(word(&s, Some(phrase.head)), "manager", "{}", dump(&s));
+        // The subject of that sentence is the writer, who owns nothing here.
+        let clause = s.main_clause().unwrap();
+        assert_eq!(word(&s, clause.subject.as_ref().map(|p| p.head)), "I");
+        assert_eq!(clause.subject.as_ref().unwrap().possessor, None);
+    }
+
+    #[test]
+    fn a_change_from_one_number_to_another() {
+        let text = "I grew pipeline from $2M to $5M in a year.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let two = find(&s, "2M");
+        let five = find(&s, "5M");
+        let m = s.measure(two).unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, m.verb), "grew", "{}", dump(&s));
+        assert_eq!(m.from_to, Some((two, five)));
+        assert_eq!(s.measure(five).unwrap().from_to, Some((two, five)));
+        let clause = s.main_clause().unwrap();
+        assert_eq!(word(&s, clause.object.as_ref().map(|p| p.head)), "pipeline");
+    }
+
+    #[test]
+    fn the_noun_a_count_counts() {
+        let text = "We signed eight reseller agreements.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let m = s
+            .measure(find(&s, "eight"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, m.head), "agreements", "{}", dump(&s));
+        assert_eq!(word(&s, m.verb), "signed", "{}", dump(&s));
+        assert_eq!(m.from_to, None);
+
+        let text = "I held 40 webinars last year.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let m = s
+            .measure(find(&s, "40"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, m.head), "webinars", "{}", dump(&s));
+        assert_eq!(word(&s, m.verb), "held", "{}", dump(&s));
+    }
+
+    #[test]
+    fn a_percentage_of_a_group_measures_the_group() {
+        let text = "92% of reps completed training.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let m = s
+            .measure(find(&s, "92"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, m.head), "reps", "{}", dump(&s));
+        assert_eq!(word(&s, m.verb), "completed", "{}", dump(&s));
+
+        // A bare amount measures no noun.
+        let text = "Revenue grew 35% in a year.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let m = s
+            .measure(find(&s, "35"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(m.head, None, "{}", dump(&s));
+        assert_eq!(word(&s, m.verb), "grew", "{}", dump(&s));
+        // Words that are not numbers measure nothing.
+        assert_eq!(s.measure(find(&s, "Revenue")), None);
+    }
+
+    #[test]
+    fn subject_negated_verb_and_object() {
+        let text = "Clinic managers did not want a second login.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        let subject = clause
+            .subject
+            .clone()
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(s.text(subject.tokens.start), "Clinic", "{}", dump(&s));
+        assert_eq!(word(&s, Some(subject.head)), "managers", "{}", dump(&s));
+        assert_eq!(word(&s, Some(clause.verb)), "want", "{}", dump(&s));
+        assert!(clause.negated);
+        assert_eq!(word(&s, clause.object.as_ref().map(|p| p.head)), "login");
+    }
+
+    #[test]
+    fn a_need_as_an_infinitive() {
+        let text = "Fleet operators had to close their books by day three.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(
+            word(&s, clause.subject.as_ref().map(|p| p.head)),
+            "operators",
+            "{}",
+            dump(&s)
+        );
+        assert_eq!(word(&s, Some(clause.verb)), "had", "{}", dump(&s));
+        assert_eq!(word(&s, clause.infinitive), "close", "{}", dump(&s));
+        let object = clause.object.clone().unwrap();
+        assert_eq!(word(&s, Some(object.head)), "books");
+        assert_eq!(word(&s, object.possessor), "their");
+        assert!(!clause.negated);
+    }
+
+    #[test]
+    fn subordinate_clauses_and_shared_subjects() {
+        let text = "When I inherited the channel, I rebuilt the program and grew revenue.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clauses = s.clauses();
+        assert_eq!(clauses.len(), 3, "{}: {clauses:?}", dump(&s));
+        assert!(clauses[0].subordinate);
+        assert_eq!(word(&s, Some(clauses[0].verb)), "inherited");
+        let main = s.main_clause().unwrap();
+        assert_eq!(word(&s, Some(main.verb)), "rebuilt");
+        assert_eq!(word(&s, main.subject.as_ref().map(|p| p.head)), "I");
+        // `and grew revenue` shares the subject of `I rebuilt`.
+        assert_eq!(word(&s, Some(clauses[2].verb)), "grew", "{}", dump(&s));
+        assert_eq!(word(&s, clauses[2].subject.as_ref().map(|p| p.head)), "I");
+    }
+
+    #[test]
+    fn a_question_answered_by_the_next_sentence() {
+        let (q, a, b) = (
+            "Why did it stall?",
+            "Because nobody owned it.",
+            "Who owned it?",
+        );
+        let (tq, ta, tb) = (tagged(q), tagged(a), tagged(b));
+        let (q, a, b) = (view(&tq, q), view(&ta, a), view(&tb, b));
+        assert!(q.is_question());
+        assert!(!a.is_question());
+        assert_eq!(a.answers(&q), Some(Answer::Because));
+        assert_eq!(b.answers(&q), None);
+        assert_eq!(q.answers(&a), None);
+        let text = "It stalled at security review.";
+        let t = tagged(text);
+        assert_eq!(view(&t, text).answers(&q), Some(Answer::Statement));
+    }
+
+    #[test]
+    fn tokens_map_to_the_drafts_words_and_bytes() {
+        let text = "We didn’t sign 3 deals, sadly.";
+        let t = tagged(text);
+        let s = SentenceSyntax {
+            tagged: &t,
+            text,
+            offset: 100,
+            first_word: 10,
+        };
+        let sign = find(&s, "sign");
+        assert_eq!(s.token(sign), Some(12));
+        assert_eq!(s.of_token(12), Some(sign));
+        assert_eq!(s.of_token(9), None);
+        let comma = find(&s, ",");
+        assert_eq!(s.token(comma), None);
+        let at = text.find("sign").unwrap_or_default();
+        assert_eq!(s.span(sign..sign + 1), 100 + at..100 + at + 4);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert!(clause.negated, "{}", dump(&s));
+        assert!(!s.chunks().is_empty());
+    }
+
+    #[test]
+    fn sentences_without_words_have_no_structure() {
+        let t = tagged("— … ");
+        assert!(t.clauses.is_empty());
+        assert!(Tagged::new("").words.is_empty());
+    }
+}
