@@ -32,7 +32,7 @@
 //! metrics = "mistake-1"
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -151,12 +151,14 @@ impl Checker<'_> {
     /// Lower-cased, whitespace-squashed terms; empty ones are errors, repeats are dropped.
     fn terms(&mut self, what: &str, raw: Vec<Spanned<String>>) -> Vec<String> {
         let mut out: Vec<String> = Vec::with_capacity(raw.len());
+        // A set beside the list keeps this linear: a companion may hold 100,000 terms.
+        let mut seen = HashSet::with_capacity(raw.len());
         for term in raw {
             let span = term.span();
             let text = squash_whitespace(&term.into_inner().to_lowercase());
             if text.is_empty() {
                 self.error(span, format!("empty entry in {what}"));
-            } else if !out.contains(&text) {
+            } else if seen.insert(text.clone()) {
                 out.push(text);
             }
         }
@@ -224,12 +226,14 @@ fn concepts(
     entries: BTreeMap<Spanned<String>, ConceptEntry>,
     parsed: &mut Parsed,
 ) {
-    // Which concept claimed each term first, so that overlaps are reported.
-    let mut claimed: Vec<(String, String)> = parsed
-        .concepts
-        .iter()
-        .map(|c| (c.name.to_lowercase(), c.name.clone()))
-        .collect();
+    // Which concept claimed each term first, so that overlaps are reported. Maps and sets, not
+    // lists: the checks stay linear in the number of synonyms.
+    let mut claimed: HashMap<String, String> = HashMap::new();
+    for concept in &parsed.concepts {
+        claimed
+            .entry(concept.name.to_lowercase())
+            .or_insert_with(|| concept.name.clone());
+    }
     for (key, entry) in by_position(entries) {
         let span = key.span();
         let slug = checker.local(key.get_ref()).to_owned();
@@ -256,6 +260,7 @@ fn concepts(
         let name = parsed.concepts[index].name.clone();
         let lower_name = name.to_lowercase();
         let mut synonyms = Vec::with_capacity(entry.synonyms.len());
+        let mut own = HashSet::with_capacity(entry.synonyms.len());
         for synonym in entry.synonyms {
             let span = synonym.span();
             let text = squash_whitespace(&synonym.into_inner().to_lowercase());
@@ -263,17 +268,18 @@ fn concepts(
                 checker.error(span, format!("empty synonym of concept \"{slug}\""));
                 continue;
             }
-            if text == lower_name || synonyms.contains(&text) {
+            if text == lower_name || own.contains(&text) {
                 continue;
             }
-            if let Some((_, owner)) = claimed.iter().find(|(term, _)| *term == text) {
+            if let Some(owner) = claimed.get(&text) {
                 let message = format!(
                     "synonym \"{text}\" of concept \"{name}\" already names concept \"{owner}\""
                 );
                 checker.error(span, message);
                 continue;
             }
-            claimed.push((text.clone(), name.clone()));
+            claimed.insert(text.clone(), name.clone());
+            own.insert(text.clone());
             synonyms.push(text);
         }
         let concept = &mut parsed.concepts[index];
@@ -396,7 +402,8 @@ fn scenarios(
 
 fn lexicons(checker: &mut Checker<'_>, entry: LexiconsEntry) -> Lexicons {
     let mut metrics: Vec<Metric> = Vec::with_capacity(entry.metrics.len());
-    let mut metric_terms: Vec<(String, String)> = Vec::new();
+    // Which metric claimed each term first (a map: linear in the number of terms).
+    let mut metric_terms: HashMap<String, String> = HashMap::new();
     for metric in entry.metrics {
         let name_span = metric.name.span();
         let name = squash_whitespace(&metric.name.into_inner().to_lowercase());
@@ -418,10 +425,10 @@ fn lexicons(checker: &mut Checker<'_>, entry: LexiconsEntry) -> Lexicons {
         }
         let mut synonyms = Vec::new();
         for (span, term) in terms {
-            match metric_terms.iter().find(|(t, _)| *t == term) {
+            match metric_terms.get(&term) {
                 // A repeat within this metric.
-                Some((_, owner)) if *owner == name => continue,
-                Some((_, owner)) => {
+                Some(owner) if *owner == name => continue,
+                Some(owner) => {
                     let message =
                         format!("\"{term}\" of metric \"{name}\" already names metric \"{owner}\"");
                     checker.error(span, message);
@@ -429,7 +436,7 @@ fn lexicons(checker: &mut Checker<'_>, entry: LexiconsEntry) -> Lexicons {
                 }
                 None => {}
             }
-            metric_terms.push((term.clone(), name.clone()));
+            metric_terms.insert(term.clone(), name.clone());
             if term != name {
                 synonyms.push(term);
             }

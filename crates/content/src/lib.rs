@@ -20,6 +20,8 @@ use include_dir::{Dir, include_dir};
 
 pub use error::ContentError;
 pub use model::*;
+/// The largest category or companion file a content pack may hold.
+pub use pack::MAX_FILE_BYTES as MAX_PACK_FILE_BYTES;
 
 static CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../content");
 

@@ -7,16 +7,15 @@
 //! the other categories still load.
 
 use std::collections::BTreeSet;
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::ContentError;
+use crate::bounded::{self, ReadError};
 use crate::model::{Catalog, Origin};
 use crate::parse::{SourceFile, parse_files};
 
 /// The largest category or companion file a pack may hold. The seed is about 3 KiB.
-pub(crate) const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 struct ReadFile {
     name: String,
@@ -131,35 +130,22 @@ fn read_file(root: &Path, path: &Path) -> Result<Option<Vec<u8>>, ContentError> 
     } else {
         path.to_path_buf()
     };
-    let metadata = target
-        .metadata()
-        .map_err(|e| error(path, format!("cannot read the file: {e}")))?;
-    if metadata.is_dir() {
-        return Ok(None);
+    match bounded::read_file(&target, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(Some(bytes)),
+        // A folder named `x.md`: nothing to load.
+        Err(ReadError::Directory) => Ok(None),
+        // Reading a FIFO or a device could block or never end: refused before it is opened.
+        Err(ReadError::NotRegular) => Err(error(path, "not a regular file".to_owned())),
+        Err(ReadError::TooLarge { .. }) => Err(too_large(path)),
+        Err(ReadError::Io(e)) => Err(error(path, format!("cannot read the file: {e}"))),
     }
-    if !metadata.is_file() {
-        // Reading a FIFO or a device could block or never end.
-        return Err(error(path, "not a regular file".to_owned()));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large(path, metadata.len()));
-    }
-    let file =
-        File::open(&target).map_err(|e| error(path, format!("cannot read the file: {e}")))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    // The limit holds even if the file grows between the size check and the read.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| error(path, format!("cannot read the file: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
-    }
-    Ok(Some(bytes))
 }
 
-fn too_large(path: &Path, bytes: u64) -> ContentError {
+fn too_large(path: &Path) -> ContentError {
     error(
         path,
-        format!("file is too large ({bytes} bytes; a category file may be at most 1 MiB)"),
+        format!(
+            "file is too large (over {MAX_FILE_BYTES} bytes; a category file may be at most 1 MiB)"
+        ),
     )
 }

@@ -5,10 +5,32 @@
 
 use divan::{Bencher, black_box};
 use interview_content::Catalog;
+use interview_rubric::syntax::Tagged;
 use interview_rubric::{Engine, Memo, Options, Settings};
 
 fn main() {
+    // The tagger's models load on first use, once per process: time that once, before the
+    // benches below tag with them loaded.
+    let before = resident_kib();
+    let start = std::time::Instant::now();
+    black_box(Tagged::new(SENTENCES[0]));
+    let took = start.elapsed();
+    eprintln!(
+        "first tag (tagger and chunker models loaded): {took:?}, resident memory +{} KiB",
+        resident_kib().saturating_sub(before)
+    );
     divan::main();
+}
+
+/// The process's resident memory (`VmRSS`), in KiB; 0 where `/proc` has none.
+fn resident_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0)
 }
 
 /// Sentences of a realistic answer: context, activity, metrics, dates, hedges, teams.
@@ -85,6 +107,27 @@ fn analyze_cached_300(bencher: Bencher) {
     let text = draft(300);
     let catalog = Catalog::embedded();
     bencher.bench(|| interview_rubric::analyze(black_box(&text), catalog, &settings));
+}
+
+/// Tagging, chunking and reading the clauses of every sentence of a draft: what a first analysis
+/// adds when rules ask for the structure of every sentence (a keystroke re-tags one sentence).
+#[divan::bench(args = [300, 3_000, 300_000], sample_count = 20)]
+fn tag_sentences(bencher: Bencher, words: usize) {
+    let text = draft(words);
+    let sentences: Vec<&str> = text
+        .split_inclusive(". ")
+        .flat_map(|s| s.split_inclusive("\n"))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    bencher
+        .counter(divan::counter::ItemsCount::new(sentences.len()))
+        .bench(|| {
+            sentences
+                .iter()
+                .map(|s| Tagged::new(black_box(s)).words.len())
+                .sum::<usize>()
+        });
 }
 
 /// Compiling the embedded catalog into an engine (once per process or content change).

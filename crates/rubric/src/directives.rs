@@ -184,32 +184,66 @@ impl Suppressions {
 /// Titles of the fixes that turn a rule off start with this.
 pub const DISABLE_TITLE_PREFIX: &str = "Disable `";
 
-/// Adds the fixes that turn the finding's rule off: for its block (passages only), then for the
-/// file.
-pub(crate) fn add_disable_fixes(ctx: &Ctx<'_>, finding: &mut Finding) {
-    let id = finding.rule.id();
+/// Adds to each finding the fixes that turn its rule off: for its block (passages only), then for
+/// the file. The texts are made once per rule: a long draft has thousands of findings.
+pub(crate) fn add_disable_fixes(ctx: &Ctx<'_>, findings: &mut [Finding]) {
+    // Per rule: the file fix, the block fix's title and comment line.
+    let mut made: Vec<(Rule, Fix, String, String)> = Vec::new();
     let nl = ctx.draft.newline;
-    if finding.rule.meta().scope == Scope::Passage
-        && let Some((at, indent)) = block_line(ctx, finding.range.start)
-    {
-        finding.fixes.push(insert(
-            format!("{DISABLE_TITLE_PREFIX}{id}` for this block"),
-            at,
-            format!("{indent}<!-- coach: disable-next {id} -->{nl}"),
-        ));
+    for finding in findings {
+        let rule = finding.rule;
+        let at = match made.iter().position(|m| m.0 == rule) {
+            Some(at) => at,
+            None => {
+                let id = rule.id();
+                made.push((
+                    rule,
+                    disable_for_file(ctx, rule),
+                    format!("{DISABLE_TITLE_PREFIX}{id}` for this block"),
+                    format!("<!-- coach: disable-next {id} -->{nl}"),
+                ));
+                made.len() - 1
+            }
+        };
+        let (_, file, block_title, comment) = &made[at];
+        finding.fixes.reserve(2);
+        if rule.meta().scope == Scope::Passage
+            && let Some((line, indent)) = block_line(ctx, finding.range.start)
+        {
+            let new_text = if indent.is_empty() {
+                comment.clone()
+            } else {
+                format!("{indent}{comment}")
+            };
+            finding.fixes.push(Fix {
+                title: block_title.clone(),
+                edits: vec![TextEdit {
+                    range: line..line,
+                    new_text,
+                }],
+            });
+        }
+        finding.fixes.push(file.clone());
     }
-    finding.fixes.push(disable_for_file(ctx, finding.rule));
 }
+
+/// How many blocks before a finding are looked at for the one that holds it: the innermost
+/// holder is the nearest, its enclosing list item the one before; a bound keeps a long draft's
+/// fixes linear.
+const BLOCKS_LOOKED_AT: usize = 64;
 
 /// The start of the line of the innermost block holding `at` whose line holds nothing before
 /// it but indentation, and that indentation.
 fn block_line<'t>(ctx: &Ctx<'t>, at: usize) -> Option<(usize, &'t str)> {
     let text = ctx.text;
-    ctx.draft
-        .blocks
+    let blocks = &ctx.draft.blocks;
+    // Blocks are in order of their start.
+    let before = blocks.partition_point(|b| b.start <= at);
+    blocks[..before]
         .iter()
         .rev()
-        .filter(|b| b.start <= at && at < b.end.max(b.start + 1))
+        .take(BLOCKS_LOOKED_AT)
+        .filter(|b| at < b.end.max(b.start + 1))
         .find_map(|b| {
             let line = text[..b.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
             let indent = &text[line..b.start];

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::directives::{Directive, DirectiveKind};
 use crate::front_matter::FrontMatter;
@@ -55,6 +55,21 @@ pub(crate) struct Draft {
     pub non_prose: Vec<NonProse>,
     /// `\r\n` when the draft's first line break is one, else `\n`.
     pub newline: &'static str,
+}
+
+/// Whether a fenced code block's text ends with its closing fence.
+fn fence_closed(block: &str) -> bool {
+    let mut lines = block.lines();
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let first = first.trim_start();
+    let fence_char = if first.starts_with('~') { '~' } else { '`' };
+    let width = first.len() - first.trim_start_matches(fence_char).len();
+    lines.last().is_some_and(|last| {
+        let last = last.trim();
+        last.len() >= width && last.chars().all(|c| c == fence_char)
+    })
 }
 
 /// Inline tags: their text flows on within the block.
@@ -131,22 +146,31 @@ impl Draft {
                             non_prose.push(NonProse {
                                 kind: NonProseKind::FrontMatter,
                                 range: range.start..range.end + eol,
+                                open: false,
                             });
                         }
                     }
-                    Tag::CodeBlock(_) => {
+                    Tag::CodeBlock(kind) => {
                         skip_depth += 1;
                         target_block(&mut directives, &mut pending_next, &range);
                         blocks.push(range.clone());
+                        let block = &text[range.clone()];
+                        let unclosed =
+                            matches!(kind, CodeBlockKind::Fenced(_)) && !fence_closed(block);
                         non_prose.push(NonProse {
                             kind: NonProseKind::Code,
+                            open: unclosed || !block.ends_with(['\n', '\r']),
                             range: range.clone(),
                         });
                     }
                     Tag::HtmlBlock => {
                         skip_depth += 1;
+                        let block = &text[range.clone()];
+                        let unclosed =
+                            block.trim_start().starts_with("<!--") && !block.contains("-->");
                         non_prose.push(NonProse {
                             kind: NonProseKind::Html,
+                            open: unclosed || !block.ends_with(['\n', '\r']),
                             range: range.clone(),
                         });
                     }
@@ -295,6 +319,7 @@ impl Draft {
                     non_prose.push(NonProse {
                         kind: NonProseKind::Code,
                         range: range.clone(),
+                        open: false,
                     });
                     if let Some((_, _, title)) = heading.as_mut() {
                         title.push_str(&content);
@@ -308,6 +333,7 @@ impl Draft {
                         non_prose.push(NonProse {
                             kind: NonProseKind::Html,
                             range: range.clone(),
+                            open: false,
                         });
                     }
                     if let Some(source) = text.get(range.clone()) {
@@ -499,6 +525,28 @@ mod tests {
         let text = "**Outcome**: pipeline doubled.\n";
         let draft = Draft::parse(text);
         assert_eq!(&text[draft.labels[0].range.clone()], "**Outcome**:");
+    }
+
+    #[test]
+    fn code_and_html_are_verbatim_and_open_at_their_end_unless_a_line_break_closes_them() {
+        let text = "Use `x` here <b>.\n\n```\ncode\n```\n<!-- note -->\n\n```md\nopen";
+        let spans: Vec<(&str, bool)> = Draft::parse(text)
+            .non_prose
+            .iter()
+            .map(|v| (&text[v.range.clone()], v.open))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("`x`", false),
+                ("<b>", false),
+                // The range stops before the closing fence's line break: the cursor right
+                // after the fence is still on the fence's line.
+                ("```\ncode\n```", true),
+                ("<!-- note -->\n", false),
+                ("```md\nopen", true),
+            ]
+        );
     }
 
     #[test]

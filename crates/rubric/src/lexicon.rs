@@ -81,21 +81,6 @@ pub(crate) enum Class {
 }
 
 #[rustfmt::skip]
-const ACTIVITIES: &[&str] = &[
-    "meeting", "call", "cold call", "email", "webinar", "demo", "event", "workshop", "training",
-    "session", "touchpoint", "message", "outreach", "intro", "introduction", "pitch",
-    "presentation", "conference", "qbr", "visit", "follow-up", "follow up", "lunch", "dinner",
-    "interview", "post", "sequence", "enablement session", "partners recruited",
-    "partners signed", "partners onboarded", "reps trained", "office hours", "check-in", "sync",
-];
-#[rustfmt::skip]
-const ACTIVITY_VERBS: &[&str] = &[
-    "recruit", "sign", "onboard", "send", "sent", "made", "make", "held", "hold", "ran", "run",
-    "host", "book", "attend", "contact", "schedule", "did", "deliver", "pitched", "pitch",
-    "organise", "organize", "reach out to", "reached out to", "logged", "log", "conducted",
-    "conduct", "added", "add",
-];
-#[rustfmt::skip]
 const OUTCOMES: &[&str] = &[
     "revenue", "pipeline", "arr", "mrr", "booking", "bookings", "closed-won", "deals closed",
     "closed deals", "win rate", "conversion", "retention", "churn", "renewal", "upsell",
@@ -144,64 +129,6 @@ const NUMBER_WORDS: &[&str] = &[
     "thousands", "countless", "numerous", "endless",
 ];
 #[rustfmt::skip]
-const TEAMS: &[&str] = &[
-    "marketing", "product marketing", "pmm", "product management", "product manager", "pm",
-    "product team", "product org", "product organisation", "product organization", "product lead",
-    "product leader", "product leadership", "product owner", "roadmap", "customer success",
-    "cs team", "csm", "customer success manager", "account management", "demand gen",
-    "demand generation",
-];
-#[rustfmt::skip]
-const STAGES: &[&str] = &[
-    "startup", "start-up", "early-stage", "early stage", "seed", "series a", "series b", "series c",
-    "series d", "scale-up", "scaleup", "growth stage", "growth-stage", "late-stage", "late stage",
-    "public company", "ipo", "pre-ipo", "fortune 500", "smb", "mid-market", "midmarket",
-    "enterprise", "company stage", "stage", "role", "this position", "product-market fit", "pmf",
-    "first partnerships hire", "first hire", "founder", "headcount", "employees", "-person company",
-    "person company", "bootstrapped", "venture", "seniority", "head of partnerships",
-    "partner manager", "vp of", "director of",
-];
-#[rustfmt::skip]
-const BUYER: &[&str] = &[
-    "buyer", "buying", "end customer", "end user", "end-user", "customer need", "customers need",
-    "customer's need", "customer needs", "pain point", "pain", "use case", "use-case", "icp",
-    "persona", "jobs to be done", "jtbd", "workflow", "procurement", "buying committee",
-    "customer problem", "customer experience", "customer value", "value to customers",
-    "for customers", "for the customer", "customers wanted", "customers asked", "customer wanted",
-    "customer asked", "what customers", "customer feedback", "customer outcome", "customer journey",
-    "their needs", "user need", "compliance need", "buyers",
-];
-#[rustfmt::skip]
-const HEDGES: &[&str] = &[
-    "i think", "maybe", "sort of", "kind of", "i guess", "probably", "perhaps", "i feel like",
-    "i suppose", "kinda", "sorta",
-];
-#[rustfmt::skip]
-const BLAME: &[&str] = &[
-    "blame", "blamed", "fault", "dropped the ball", "let us down", "let me down", "failed us",
-    "screwed up", "messed up", "under the bus", "sabotage", "sabotaged", "because of them",
-    "thanks to them", "their mess",
-];
-#[rustfmt::skip]
-const DISPARAGE: &[&str] = &[
-    "incompetent", "incompetence", "lazy", "clueless", "useless", "hopeless", "terrible", "awful",
-    "horrible", "dysfunctional", "toxic", "a mess", "a disaster", "a joke", "stupid", "idiot",
-    "idiots", "dumb", "arrogant", "unprofessional", "sloppy", "careless", "no idea", "no clue",
-    "didn't care", "did not care", "couldn't care less", "didn't bother", "couldn't be bothered",
-    "worthless", "pathetic", "ignorant", "amateur", "amateurish", "unreliable", "dishonest",
-    "greedy", "clown", "nightmare", "difficult to work with", "impossible to work with",
-    "had no idea", "chaotic", "mediocre", "never delivered", "wouldn't listen", "didn't listen",
-    "didn't know what", "checked out", "rude", "disorganised", "disorganized",
-];
-#[rustfmt::skip]
-const TARGETS: &[&str] = &[
-    "team", "manager", "boss", "leadership", "executive", "management", "colleague", "coworker",
-    "co-worker", "predecessor", "previous", "former", "partner", "customer", "client", "sales",
-    "engineer", "engineering", "marketing", "product", "rep", "vendor", "they", "them", "their",
-    "he", "she", "his", "her", "vp", "ceo", "cto", "cro", "founder", "director", "people", "staff",
-    "org", "department", "alliance", "reseller", "head", "lead", "counterpart", "stakeholder",
-];
-#[rustfmt::skip]
 const CONTEXT_CUES: &[&str] = &[
     "at my last company", "at my previous company", "in my last role", "in my previous role",
     "in my current role", "when i joined", "i joined", "the situation", "background", "at the time",
@@ -244,29 +171,15 @@ const LEARNING_CUES: &[&str] = &[
     "now i always", "i always", "i'd now", "i would now", "the learning", "learning was",
     "what i learned", "if i did it again", "i'd do it", "i would do it", "retrospect",
 ];
-#[rustfmt::skip]
-const CLARIFY: &[&str] = &[
-    "clarify", "clarifying", "i would ask", "i'd ask", "i would first ask", "i'd first ask",
-    "want to know", "want to understand", "need to know", "need to understand", "start by asking",
-    "start by understanding", "first understand", "first ask", "assume", "assuming", "assumption",
-    "assumptions", "it depends", "depends on", "i'd confirm", "i would confirm", "i'd check",
-    "i would check", "find out", "to understand", "questions", "i'd want to learn",
-    "before proposing", "before committing", "before i", "i'd validate", "i would validate",
-    "i'd diagnose", "i would diagnose", "i'd dig into", "i would dig into",
-];
-#[rustfmt::skip]
-const PLAN: &[&str] = &[
-    "i would", "i'd", "i will", "i'll", "we would", "we'd", "we will", "we'll", "my plan",
-    "the plan", "first step", "step one", "i propose", "i recommend", "i'd recommend", "let's",
-    "i'm going to", "i am going to", "i plan", "my first", "i'd start", "i would start",
-    "i'd launch", "i would launch", "i'd set up", "i'd build",
-];
 
 /// Built-in phrases by class.
 fn builtins() -> impl Iterator<Item = (Cue, &'static [&'static str])> {
     [
-        (Cue::Activity, ACTIVITIES),
-        (Cue::ActivityVerb, ACTIVITY_VERBS),
+        (Cue::Activity, crate::rules::activity_volume::ACTIVITIES),
+        (
+            Cue::ActivityVerb,
+            crate::rules::activity_volume::ACTIVITY_VERBS,
+        ),
         (Cue::Outcome, OUTCOMES),
         (Cue::OutcomeNoun, OUTCOME_NOUNS),
         (Cue::MetricTerm, METRIC_TERMS),
@@ -274,20 +187,20 @@ fn builtins() -> impl Iterator<Item = (Cue, &'static [&'static str])> {
         (Cue::Change, CHANGE),
         (Cue::TimeUnit, TIME_UNITS),
         (Cue::NumberWord, NUMBER_WORDS),
-        (Cue::Team, TEAMS),
+        (Cue::Team, crate::rules::cross_functional::TEAMS),
         (Cue::ProductWord, &["product"]),
-        (Cue::Stage, STAGES),
-        (Cue::Buyer, BUYER),
-        (Cue::Hedge, HEDGES),
-        (Cue::Blame, BLAME),
-        (Cue::Disparage, DISPARAGE),
-        (Cue::Target, TARGETS),
+        (Cue::Stage, crate::rules::role_stage::STAGES),
+        (Cue::Buyer, crate::rules::buyer_empathy::BUYER),
+        (Cue::Hedge, crate::rules::hedging::HEDGES),
+        (Cue::Blame, crate::rules::criticism::BLAME),
+        (Cue::Disparage, crate::rules::criticism::DISPARAGE),
+        (Cue::Target, crate::rules::criticism::TARGETS),
         (Cue::ContextCue, CONTEXT_CUES),
         (Cue::ActionCue, ACTION_CUES),
         (Cue::OutcomeCue, OUTCOME_CUES),
         (Cue::LearningCue, LEARNING_CUES),
-        (Cue::Clarify, CLARIFY),
-        (Cue::Plan, PLAN),
+        (Cue::Clarify, crate::rules::clarifying_questions::CLARIFY),
+        (Cue::Plan, crate::rules::clarifying_questions::PLAN),
     ]
     .into_iter()
 }

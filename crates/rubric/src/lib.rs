@@ -21,7 +21,7 @@ mod negation;
 mod noun_phrase;
 mod numbers;
 mod report;
-pub mod rules;
+mod rules;
 mod score;
 mod settings;
 mod settings_file;
@@ -38,6 +38,9 @@ pub use memo::Memo;
 pub use report::*;
 pub use rules::{Meta, Rule, Scope, Severity};
 pub use settings::{RuleLevel, Settings, SettingsError};
+pub use settings_file::{
+    SETTINGS, SettingKind, SettingSpec, SettingsPatch, WORD_BUDGET, WORDS_PER_MINUTE,
+};
 pub use validate::resolve_catalog;
 
 use interview_content::Catalog;

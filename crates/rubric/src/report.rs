@@ -74,8 +74,11 @@ impl Syntax {
 pub struct NonProse {
     /// What it is.
     pub kind: NonProseKind,
-    /// Its byte range.
+    /// Its byte range (a block's lines, or the inline span with its delimiters).
     pub range: Range<usize>,
+    /// Whether its end offset is still inside it: an unclosed fence or comment, or a block whose
+    /// range stops before its last line's break (spans and front matter: never).
+    pub open: bool,
 }
 
 /// What a [`NonProse`] range holds.

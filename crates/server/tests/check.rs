@@ -480,6 +480,17 @@ fn human_output_puts_the_caret_under_the_finding_and_cites_the_rubric_line() {
                 && l.ends_with(": Giving generic answers without numbers.")),
         "{out}"
     );
+    // The rule's advice, as hover shows it, and the fixes that change the draft, not those that
+    // turn the rule off.
+    assert!(
+        out.contains("= help: Add at least one number that shows impact"),
+        "{out}"
+    );
+    assert!(
+        out.contains("= help: fix: Insert a metric placeholder"),
+        "{out}"
+    );
+    assert!(!out.contains("help: fix: Disable"), "{out}");
     let summary = lines.last().unwrap();
     assert!(summary.starts_with("answers/q4.md: "), "{summary}");
     for part in [
@@ -797,4 +808,444 @@ fn the_readme_example_draft_is_checked_and_linked() {
     let doc = json(&run);
     assert_eq!(doc[0]["path"], "examples/answers/q4-co-sell-launch.md");
     assert_eq!(doc[0]["link"]["target"], "partnerships/q4");
+}
+
+#[test]
+fn block_region_and_file_directives_turn_rules_off_where_they_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let text = "---\ncategory: partnerships\nquestion: 4\n---\n\n# How do you launch a co-sell motion?\n\n\
+<!-- coach: disable-next hedging -->\nI think we launched it.\n\n\
+Maybe it worked.\n\n\
+<!-- coach: disable hedging -->\nProbably it did.\n<!-- coach: enable hedging -->\n\n\
+I guess so.\n\n<!-- coach: disable role-stage -->\n";
+    write(root, "q4.md", text);
+    let doc = json(&run_in(root, &["--format", "json", "q4.md"], None));
+    let hedges: Vec<&str> = findings(&doc)
+        .iter()
+        .filter(|f| f["rule"] == "hedging")
+        .map(|f| slice(text, f))
+        .collect();
+    assert_eq!(hedges, ["Maybe", "I guess"]);
+    assert!(!rules_of(&doc).contains(&"role-stage"));
+    // The fixes list the narrowest form first: the block, then the file (added to its comment).
+    let maybe = findings(&doc)
+        .iter()
+        .find(|f| f["rule"] == "hedging")
+        .unwrap();
+    let titles: Vec<&str> = maybe["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Disable `hedging` for this block",
+            "Disable `hedging` for this file"
+        ]
+    );
+    assert_eq!(maybe["fixes"][1]["edits"][0]["new_text"], ", hedging");
+}
+
+/// Runs the check with `stdin` written from another thread, ignoring a closed pipe: the checker
+/// may stop reading at its limit.
+fn run_with_stdin(dir: &Path, args: &[&str], stdin: Vec<u8>) -> Run {
+    let mut child = Command::new(BIN)
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut pipe = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&stdin);
+    });
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    Run {
+        status: status.code().expect("exited normally"),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// A folder of drafts that differ: strong, weak, CRLF, unlinked, long and empty ones.
+fn varied_drafts(root: &Path) {
+    for i in 0..12 {
+        write(root, &format!("answers/strong-{i:02}.md"), STRONG);
+        write(root, &format!("answers/weak-{i:02}.md"), WEAK);
+        write(
+            root,
+            &format!("answers/crlf-{i:02}.md"),
+            WEAK.replace('\n', "\r\n"),
+        );
+        write(
+            root,
+            &format!("answers/more/long-{i:02}.md"),
+            STRONG.repeat(1 + i),
+        );
+    }
+    write(root, "answers/empty.md", "");
+    write(root, "answers/unlinked.md", "I think we did well.\n");
+}
+
+#[test]
+fn output_is_the_same_byte_for_byte_on_one_thread_and_on_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    varied_drafts(root);
+    for format in ["human", "json", "jsonl", "sarif"] {
+        let one = run_in(root, &["--format", format, "--jobs", "1", "answers"], None);
+        let all = run_in(root, &["--format", format, "answers"], None);
+        let four = run_in(root, &["--format", format, "-j", "4", "answers"], None);
+        assert_eq!(one.status, 1, "{format}: {}", one.stderr);
+        assert!(one.stdout.len() > 10_000, "{format}: {}", one.stdout);
+        assert_eq!(one.stdout, all.stdout, "{format}");
+        assert_eq!(one.stdout, four.stdout, "{format}");
+        assert_eq!(
+            (one.status, &one.stderr),
+            (all.status, &all.stderr),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn jsonl_writes_one_object_per_draft_with_the_fields_of_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    varied_drafts(root);
+    let lines = run_in(root, &["--format", "jsonl", "answers"], None);
+    let doc = json(&run_in(root, &["--format", "json", "answers"], None));
+    let objects: Vec<Value> = lines
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objects.len(), 50);
+    assert_eq!(&Value::Array(objects), &doc);
+}
+
+/// The output lines of `--input jsonl`, parsed.
+fn result_lines(run: &Run) -> Vec<Value> {
+    run.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn json_lines_records_each_get_one_line_in_order_whatever_is_wrong_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = serde_json::to_string(WEAK).unwrap();
+    let oversized = "a".repeat(8 * 1024 * 1024 + 1);
+    let input = [
+        format!(r#"{{"id": "a", "text": {text}}}"#),
+        r#"{"id": "b", "text": "#.to_string(),
+        r#"{"id": "c"}"#.to_string(),
+        format!(r#"{{"id": "d", "text": "{oversized}"}}"#),
+        format!(r#"{{"id": 5, "text": {text}, "question": "partnerships/q2"}}"#),
+        format!(r#"{{"id": "f", "text": {text}, "question": "99"}}"#),
+        String::new(),
+        format!(r#"{{"id": "h", "text": {text}}}"#),
+    ]
+    .join("\r\n");
+    // The stream ends mid-record: the last line has no line end and is cut short.
+    let input = format!("{input}\r\n{{\"id\": \"i\", \"te");
+    let run = run_with_stdin(
+        dir.path(),
+        &["--input", "jsonl", "--deny", "never"],
+        input.into_bytes(),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let out = result_lines(&run);
+    assert_eq!(out.len(), 9, "{}", run.stdout);
+    for (i, line) in out.iter().enumerate() {
+        assert_eq!(line["line"], i as u64 + 1, "{line}");
+    }
+    let ids: Vec<&Value> = out.iter().map(|l| &l["id"]).collect();
+    let expected_ids = [
+        "a".into(),
+        Value::Null,
+        "c".into(),
+        "d".into(),
+        5.into(),
+        "f".into(),
+        Value::Null,
+        "h".into(),
+        Value::Null,
+    ];
+    assert_eq!(ids, expected_ids.iter().collect::<Vec<_>>());
+    let error = |i: usize| out[i]["error"].as_str().unwrap_or_default();
+    for (i, expected) in [
+        (1, "not valid JSON"),
+        (2, "no `text`"),
+        (3, "larger than the limit of 8 MiB"),
+        (5, "unknown question `99`"),
+        (6, "empty line"),
+        (8, "not valid JSON"),
+    ] {
+        assert!(error(i).contains(expected), "line {}: {}", i + 1, out[i]);
+        assert!(out[i].get("findings").is_none());
+    }
+    // The good records are checked, with the ranges and positions of `--format json`.
+    let single = json(&run_in(dir.path(), &["--format", "json", "-"], Some(WEAK)));
+    for i in [0, 7] {
+        assert!(out[i].get("error").is_none(), "{}", out[i]);
+        assert_eq!(out[i]["findings"], single[0]["findings"]);
+        assert_eq!(out[i]["link"]["target"], "partnerships/q4");
+    }
+    assert_eq!(out[4]["link"]["target"], "partnerships/q2");
+    assert_eq!(out[4]["link"]["via"], "explicit");
+}
+
+#[test]
+fn empty_json_lines_input_gives_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_with_stdin(dir.path(), &["--input", "jsonl"], Vec::new());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn json_lines_input_takes_no_paths_and_writes_only_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_in(dir.path(), &["--input", "jsonl", "a.md"], Some(""));
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("takes no PATH"), "{}", run.stderr);
+    let run = run_in(
+        dir.path(),
+        &["--input", "jsonl", "--format", "human"],
+        Some(""),
+    );
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("JSON lines only"), "{}", run.stderr);
+}
+
+#[test]
+fn a_record_over_the_line_limit_is_skipped_without_losing_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut input = b"{\"id\": 1, \"text\": \"".to_vec();
+    input.resize(input.len() + 17 * 1024 * 1024, b'a');
+    input.extend_from_slice(b"\"}\n{\"id\": 2, \"text\": \"I think so.\"}\n");
+    let run = run_with_stdin(dir.path(), &["--input", "jsonl", "--deny", "never"], input);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let out = result_lines(&run);
+    assert_eq!(out.len(), 2, "{}", run.stdout);
+    assert!(
+        out[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("larger than the limit of 16 MiB"),
+        "{}",
+        out[0]
+    );
+    assert_eq!(out[1]["id"], 2);
+    assert!(out[1]["findings"].is_array());
+}
+
+#[test]
+fn standard_input_over_the_draft_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // 300 MB would abort an unbounded read; the limit stops reading just past 8 MiB.
+    let run = run_with_stdin(
+        dir.path(),
+        &["--format", "json", "-"],
+        vec![b'a'; 300 * 1024 * 1024],
+    );
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: <stdin>: larger than the limit of 8 MiB; not checked"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "[]\n");
+}
+
+#[test]
+fn a_draft_over_the_limit_is_refused_and_the_others_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "answers/a.md", DRAFT);
+    write(root, "answers/big.md", "a".repeat(8 * 1024 * 1024 + 1));
+    write(root, "answers/c.md", DRAFT);
+    let run = run_in(
+        root,
+        &["--format", "json", "--deny", "never", "answers"],
+        None,
+    );
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains("answers/big.md: larger than the limit of 8 MiB; not checked"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(paths(&json(&run)), ["answers/a.md", "answers/c.md"]);
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_are_refused_without_blocking_and_the_others_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "ok.md", DRAFT);
+    mkfifo(&root.join("fifo.md"));
+    let run = run_in(
+        root,
+        &[
+            "--format",
+            "json",
+            "--deny",
+            "never",
+            "/dev/zero",
+            "fifo.md",
+            "ok.md",
+        ],
+        None,
+    );
+    assert_eq!(run.status, 2);
+    for name in ["/dev/zero", "fifo.md"] {
+        assert!(
+            run.stderr
+                .contains(&format!("error: {name}: not a regular file")),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(paths(&json(&run)), ["ok.md"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_in_a_folder_to_devices_fifos_and_proc_files_are_bounded_or_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "answers/ok.md", DRAFT);
+    mkfifo(&root.join("fifo"));
+    let link = |target: &Path, name: &str| {
+        std::os::unix::fs::symlink(target, root.join("answers").join(name)).unwrap()
+    };
+    link(Path::new("/dev/zero"), "zero.md");
+    link(&root.join("fifo"), "fifo.md");
+    // Reports 0 bytes and holds gigabytes.
+    let pagemap = Path::new("/proc/self/pagemap");
+    if pagemap.exists() {
+        link(pagemap, "pagemap.md");
+    }
+    let run = run_in(
+        root,
+        &["--format", "json", "--deny", "never", "answers"],
+        None,
+    );
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("answers/zero.md: not a regular file"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("answers/fifo.md: not a regular file"),
+        "{}",
+        run.stderr
+    );
+    if pagemap.exists() {
+        // Unreadable for some users, larger than the limit for others: refused either way.
+        assert!(
+            run.stderr.contains("answers/pagemap.md: "),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(paths(&json(&run)), ["answers/ok.md"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_settings_file_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "ok.md", DRAFT);
+    mkfifo(&root.join("settings.toml"));
+    let run = run_in(root, &["--config", "settings.toml", "ok.md"], None);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("settings.toml: not a regular file"),
+        "{}",
+        run.stderr
+    );
+    // The nearest settings file is a FIFO too: refused, not skipped.
+    mkfifo(&root.join(".interview-coach.toml"));
+    let run = run_in(root, &["ok.md"], None);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains(".interview-coach.toml: not a regular file"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_long_line_with_many_findings_gets_true_columns_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // Thousands of hedges on one line of about 34 KB: longer than the part of a line the human
+    // format shows.
+    let line = "I think we grew. ".repeat(2_000);
+    write(root, "long.md", format!("{line}\n"));
+    let doc = json(&run_in(
+        root,
+        &["--format", "json", "--deny", "never", "long.md"],
+        None,
+    ));
+    let hedges: Vec<&Value> = findings(&doc)
+        .iter()
+        .filter(|f| f["rule"] == "hedging")
+        .collect();
+    assert_eq!(hedges.len(), 2_000);
+    let last = hedges.last().unwrap();
+    let start = last["range"]["start"].as_u64().unwrap();
+    assert_eq!(last["start"]["line"], 1);
+    assert_eq!(last["start"]["column"], start + 1);
+    let human = run_in(root, &["--deny", "never", "long.md"], None);
+    assert!(
+        human
+            .stdout
+            .contains(&format!(" --> long.md:1:{}\n", start + 1)),
+        "the last hedge's column"
+    );
+    let sarif = json(&run_in(
+        root,
+        &["--format", "sarif", "--deny", "never", "long.md"],
+        None,
+    ));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let columns: Vec<u64> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "hedging")
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(columns.last(), Some(&(start + 1)));
 }

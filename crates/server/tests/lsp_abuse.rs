@@ -266,3 +266,73 @@ fn stdin_closed_mid_message_ends_the_server_cleanly() {
     let status = client.close_stdin();
     assert_eq!(status.code(), Some(0));
 }
+
+/// `body` framed with its `Content-Length`.
+fn framed(body: &str) -> Vec<u8> {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+#[test]
+fn messages_the_lsp_library_cannot_decode_never_stop_the_server() {
+    let mut client = started();
+    // An id past i64 on a request, a response and a notification-shaped message, and a method
+    // that is not a string beside an error: each once ended the server with exit code 0.
+    client.send_raw(&framed(
+        r#"{"jsonrpc":"2.0","id":9223372036854775808,"method":"shutdown"}"#,
+    ));
+    let refused = client.wait_for("invalid request", |m| m["error"]["code"] == -32600);
+    assert_eq!(refused["id"], json!(9_223_372_036_854_775_808_u64));
+    client.send_raw(&framed(
+        r#"{"jsonrpc":"2.0","id":9223372036854775808,"result":null}"#,
+    ));
+    client.send_raw(&framed(
+        r#"{"jsonrpc":"2.0","id":9223372036854775808,"method":"initialized"}"#,
+    ));
+    client.send_raw(&framed(r#"{"jsonrpc":"2.0","method":{},"error":{}}"#));
+    still_serves(&mut client, "file:///w/undecodable.md");
+    assert!(client.stderr().contains("cannot decode"));
+    assert_no_panic(&client);
+    // A clean shutdown proves the shutdown with the huge id was not taken for one.
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn junk_right_before_a_message_costs_only_the_junk() {
+    let mut client = started();
+    let lf_only = "Content-Length: 2\n\n{}";
+    for (i, junk) in ["\r\n", "hello", lf_only].iter().enumerate() {
+        let uri = format!("file:///w/after-junk-{i}.md");
+        let open = json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/didOpen",
+            "params": { "textDocument": {
+                "uri": uri, "languageId": "markdown", "version": 1, "text": DRAFT
+            } }
+        });
+        // The junk and the message arrive in one write, as from a client that wrote both.
+        let mut bytes = junk.as_bytes().to_vec();
+        bytes.extend(framed(&open.to_string()));
+        client.send_raw(&bytes);
+        // The message after the junk was delivered: the draft gets its diagnostics.
+        let diagnostics = client.diagnostics(&uri, 1);
+        assert!(!diagnostics.is_empty(), "{junk:?}");
+    }
+    assert_no_panic(&client);
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn shutdown_with_null_or_empty_params_shuts_down_cleanly() {
+    for params in ["null", "{}"] {
+        let mut client = started();
+        client.send_raw(&framed(&format!(
+            r#"{{"jsonrpc":"2.0","id":"bye","method":"shutdown","params":{params}}}"#
+        )));
+        let reply = client.wait_for("the shutdown response", |m| m["id"] == "bye");
+        assert_eq!(reply.get("error"), None, "{params}: {reply}");
+        client.send_raw(&framed(
+            r#"{"jsonrpc":"2.0","method":"exit","params":null}"#,
+        ));
+        assert_eq!(client.wait_exit().code(), Some(0), "{params}");
+    }
+}

@@ -2,11 +2,16 @@
 //!
 //! `bench-lsp` measures language servers over stdio on generated answer drafts: start-up, first
 //! diagnostics, keystroke-to-diagnostics latency, a burst of edits, peak memory and CPU time.
-//! `gen-draft` prints one of the drafts, for profiling a server by hand.
+//! `gen-draft` prints one of the drafts, for profiling a server by hand. `gen-set` writes a large
+//! set of drafts as files and as JSON lines for benchmarking `check`, and `parse-floor` times
+//! pulldown-cmark alone over the same texts. `codegen` rewrites the editors' and docs' copies of
+//! the rule table and the settings schema from the engine's.
 
 mod bench;
 mod client;
+mod codegen;
 mod docgen;
+mod drafts;
 mod edits;
 mod framing;
 mod procfs;
@@ -36,6 +41,8 @@ struct Cli {
 enum Task {
     /// Benchmark language servers over stdio on generated drafts.
     BenchLsp(BenchArgs),
+    /// Rewrite the generated copies of the rule table and the settings schema.
+    Codegen,
     /// Print a generated draft.
     GenDraft {
         /// Words in the draft.
@@ -44,6 +51,31 @@ enum Task {
         /// Seed of the generator.
         #[arg(long, default_value_t = 42)]
         seed: u64,
+    },
+    /// Write a set of drafts of about 300 words as files (`OUT/files/NNN/NNNNNN.md`) and as JSON
+    /// lines (`OUT/drafts.jsonl`).
+    GenSet {
+        /// Number of drafts.
+        #[arg(long, default_value_t = 10_000)]
+        drafts: usize,
+        /// Folder to write into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Parse every text of a set with pulldown-cmark alone, on all cores: the floor of `check`.
+    ParseFloor {
+        /// JSON lines with a `text` per record.
+        #[arg(long, conflicts_with = "files", required_unless_present = "files")]
+        jsonl: Option<PathBuf>,
+        /// A folder of `*.md` files.
+        #[arg(long)]
+        files: Option<PathBuf>,
+        /// Threads (default: one per core).
+        #[arg(long)]
+        jobs: Option<usize>,
     },
 }
 
@@ -106,6 +138,21 @@ fn main() -> Result<()> {
             Ok(())
         }
         Task::BenchLsp(args) => bench_lsp(args),
+        Task::Codegen => {
+            for path in codegen::write(&codegen::root())? {
+                println!("wrote {}", path.display());
+            }
+            Ok(())
+        }
+        Task::GenSet { drafts, out, seed } => drafts::generate_set(&out, drafts, seed),
+        Task::ParseFloor { jsonl, files, jobs } => {
+            let source = match (jsonl, files) {
+                (Some(path), _) => drafts::Source::Jsonl(path),
+                (None, Some(dir)) => drafts::Source::Files(dir),
+                (None, None) => bail!("--jsonl or --files"),
+            };
+            drafts::parse_floor(&source, jobs)
+        }
     }
 }
 

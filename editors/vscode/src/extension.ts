@@ -14,7 +14,7 @@ import {
 
 import { discoverServer, notFoundMessage } from './discovery';
 import { categories, Commands, freeFileName, type NewDraft, type Question, questionRows, type Score, scoreLabel } from './protocol';
-import { settingsProblems, toServerSettings } from './settings';
+import { toServerSettings } from './settings';
 
 const SECTION = 'interviewCoach';
 
@@ -32,13 +32,6 @@ function rawSettings(scope?: vscode.ConfigurationScope): Record<string, unknown>
     wordsPerMinute: cfg.get('wordsPerMinute'),
     categoriesPath: cfg.get('categoriesPath'),
   };
-}
-
-function reportSettingsProblems(): void {
-  const problems = settingsProblems(rawSettings());
-  if (problems.length > 0) {
-    void vscode.window.showWarningMessage(`Interview Coach: ignoring settings the server would reject: ${problems.join('; ')}.`);
-  }
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -61,7 +54,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => scheduleScore()),
     { dispose: () => void stop() },
   );
-  reportSettingsProblems();
   await start(context);
 }
 
@@ -155,7 +147,6 @@ function onConfigurationChanged(e: vscode.ConfigurationChangeEvent, context: vsc
       .then((choice) => (choice ? restart(context) : undefined));
     return;
   }
-  reportSettingsProblems();
   if (client?.state === State.Running) {
     void client.sendNotification(DidChangeConfigurationNotification.type, {
       settings: { [SECTION]: toServerSettings(rawSettings()) },

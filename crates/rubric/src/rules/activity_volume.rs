@@ -34,6 +34,25 @@ pub(crate) const META: Meta = Meta {
     needs_prose: true,
 };
 
+/// Effort nouns that are counted, besides the category's `activities` lexicon ([`crate::lexicon::Cue::Activity`]; [`crate::numbers`] reads them too). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const ACTIVITIES: &[&str] = &[
+    "meeting", "call", "cold call", "email", "webinar", "demo", "event", "workshop", "training",
+    "session", "touchpoint", "message", "outreach", "intro", "introduction", "pitch",
+    "presentation", "conference", "qbr", "visit", "follow-up", "follow up", "lunch", "dinner",
+    "interview", "post", "sequence", "enablement session", "partners recruited",
+    "partners signed", "partners onboarded", "reps trained", "office hours", "check-in", "sync",
+];
+
+/// Verbs that go with an activity count ([`crate::lexicon::Cue::ActivityVerb`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const ACTIVITY_VERBS: &[&str] = &[
+    "recruit", "sign", "onboard", "send", "sent", "made", "make", "held", "hold", "ran", "run",
+    "host", "book", "attend", "contact", "schedule", "did", "deliver", "pitched", "pitch",
+    "organise", "organize", "reach out to", "reached out to", "logged", "log", "conducted",
+    "conduct", "added", "add",
+];
+
 /// `activity-volume`: counts of meetings, calls, partners recruited... with no business outcome
 /// in the same or the next sentence.
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {

@@ -30,6 +30,18 @@ pub(crate) const META: Meta = Meta {
     needs_prose: true,
 };
 
+/// The buyer's needs, besides the category's `buyer` lexicon ([`crate::lexicon::Cue::Buyer`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const BUYER: &[&str] = &[
+    "buyer", "buying", "end customer", "end user", "end-user", "customer need", "customers need",
+    "customer's need", "customer needs", "pain point", "pain", "use case", "use-case", "icp",
+    "persona", "jobs to be done", "jtbd", "workflow", "procurement", "buying committee",
+    "customer problem", "customer experience", "customer value", "value to customers",
+    "for customers", "for the customer", "customers wanted", "customers asked", "customer wanted",
+    "customer asked", "what customers", "customer feedback", "customer outcome", "customer journey",
+    "their needs", "user need", "compliance need", "buyers",
+];
+
 /// Stems of people who buy or use.
 const BUYERS: &[&str] = &["custom", "client", "buyer", "user", "prospect", "end"];
 /// Stems of what they need.

@@ -31,6 +31,27 @@ pub(crate) const META: Meta = Meta {
     needs_prose: true,
 };
 
+/// Clarifying questions and stated assumptions ([`crate::lexicon::Cue::Clarify`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const CLARIFY: &[&str] = &[
+    "clarify", "clarifying", "i would ask", "i'd ask", "i would first ask", "i'd first ask",
+    "want to know", "want to understand", "need to know", "need to understand", "start by asking",
+    "start by understanding", "first understand", "first ask", "assume", "assuming", "assumption",
+    "assumptions", "it depends", "depends on", "i'd confirm", "i would confirm", "i'd check",
+    "i would check", "find out", "to understand", "questions", "i'd want to learn",
+    "before proposing", "before committing", "before i", "i'd validate", "i would validate",
+    "i'd diagnose", "i would diagnose", "i'd dig into", "i would dig into",
+];
+
+/// Proposed actions in a scenario answer ([`crate::lexicon::Cue::Plan`]; also an action cue of [`crate::story`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const PLAN: &[&str] = &[
+    "i would", "i'd", "i will", "i'll", "we would", "we'd", "we will", "we'll", "my plan",
+    "the plan", "first step", "step one", "i propose", "i recommend", "i'd recommend", "let's",
+    "i'm going to", "i am going to", "i plan", "my first", "i'd start", "i would start",
+    "i'd launch", "i would launch", "i'd set up", "i'd build",
+];
+
 /// `clarifying-questions`: a scenario answer that proposes actions before asking or stating any
 /// clarifying question or assumption. Only for scenario prompts.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {

@@ -33,6 +33,37 @@ pub(crate) const META: Meta = Meta {
     needs_prose: true,
 };
 
+/// Words that blame ([`crate::lexicon::Cue::Blame`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const BLAME: &[&str] = &[
+    "blame", "blamed", "fault", "dropped the ball", "let us down", "let me down", "failed us",
+    "screwed up", "messed up", "under the bus", "sabotage", "sabotaged", "because of them",
+    "thanks to them", "their mess",
+];
+
+/// Words that disparage ([`crate::lexicon::Cue::Disparage`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const DISPARAGE: &[&str] = &[
+    "incompetent", "incompetence", "lazy", "clueless", "useless", "hopeless", "terrible", "awful",
+    "horrible", "dysfunctional", "toxic", "a mess", "a disaster", "a joke", "stupid", "idiot",
+    "idiots", "dumb", "arrogant", "unprofessional", "sloppy", "careless", "no idea", "no clue",
+    "didn't care", "did not care", "couldn't care less", "didn't bother", "couldn't be bothered",
+    "worthless", "pathetic", "ignorant", "amateur", "amateurish", "unreliable", "dishonest",
+    "greedy", "clown", "nightmare", "difficult to work with", "impossible to work with",
+    "had no idea", "chaotic", "mediocre", "never delivered", "wouldn't listen", "didn't listen",
+    "didn't know what", "checked out", "rude", "disorganised", "disorganized",
+];
+
+/// People or groups that can be criticised ([`crate::lexicon::Cue::Target`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const TARGETS: &[&str] = &[
+    "team", "manager", "boss", "leadership", "executive", "management", "colleague", "coworker",
+    "co-worker", "predecessor", "previous", "former", "partner", "customer", "client", "sales",
+    "engineer", "engineering", "marketing", "product", "rep", "vendor", "they", "them", "their",
+    "he", "she", "his", "her", "vp", "ceo", "cto", "cro", "founder", "director", "people", "staff",
+    "org", "department", "alliance", "reseller", "head", "lead", "counterpart", "stakeholder",
+];
+
 /// Words that speak of oneself: "I was sloppy" is self-critique, not criticism.
 const SELF: &[&str] = &[
     "i",

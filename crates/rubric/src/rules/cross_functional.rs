@@ -31,6 +31,16 @@ pub(crate) const META: Meta = Meta {
     needs_prose: true,
 };
 
+/// Cross-functional teams, besides the category's `teams` lexicon ([`crate::lexicon::Cue::Team`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const TEAMS: &[&str] = &[
+    "marketing", "product marketing", "pmm", "product management", "product manager", "pm",
+    "product team", "product org", "product organisation", "product organization", "product lead",
+    "product leader", "product leadership", "product owner", "roadmap", "customer success",
+    "cs team", "csm", "customer success manager", "account management", "demand gen",
+    "demand generation",
+];
+
 /// Words after "product" that make it a team (`product team`, `product managers`).
 const TEAM_NOUNS: &[&str] = &[
     "team",

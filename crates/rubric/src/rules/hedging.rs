@@ -28,6 +28,13 @@ pub(crate) const META: Meta = Meta {
     needs_prose: true,
 };
 
+/// Hedges ([`crate::lexicon::Cue::Hedge`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const HEDGES: &[&str] = &[
+    "i think", "maybe", "sort of", "kind of", "i guess", "probably", "perhaps", "i feel like",
+    "i suppose", "kinda", "sorta",
+];
+
 /// Words before "kind of" / "sort of" that make it a noun ("this kind of partner").
 const DETERMINERS: &[&str] = &[
     "the", "this", "that", "what", "any", "every", "a", "some", "which", "same", "these", "those",

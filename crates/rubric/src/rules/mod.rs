@@ -1,6 +1,6 @@
 //! The rules. Each rule is one module named after its id (`activity-volume` →
 //! `rules/activity_volume.rs`) holding its documentation, its [`Meta`] (`META`), its `check`, its
-//! fixes and its tests. The [`registry!`] below lists the modules: adding a rule is one file and
+//! fixes and its tests. The `registry!` below lists the modules: adding a rule is one file and
 //! one line there.
 //!
 //! Analysis the rules share lives outside this folder: [`crate::story`] (the parts of an answer),
@@ -259,9 +259,7 @@ pub(crate) fn run(ctx: &Ctx<'_>) -> Report {
         });
         outcome.record(rule, applicable, findings.len() == before);
     }
-    for finding in &mut findings {
-        crate::directives::add_disable_fixes(ctx, finding);
-    }
+    crate::directives::add_disable_fixes(ctx, &mut findings);
     findings.sort_by_key(|f| (f.range.start, f.rule));
 
     let seconds = crate::speaking::seconds(words.len(), ctx.settings.words_per_minute);

@@ -29,6 +29,18 @@ pub(crate) const META: Meta = Meta {
     needs_prose: true,
 };
 
+/// Company stage and role phrases, besides the category's `stages` lexicon ([`crate::lexicon::Cue::Stage`]). Compiled into the engine's one automaton.
+#[rustfmt::skip]
+pub(crate) const STAGES: &[&str] = &[
+    "startup", "start-up", "early-stage", "early stage", "seed", "series a", "series b", "series c",
+    "series d", "scale-up", "scaleup", "growth stage", "growth-stage", "late-stage", "late stage",
+    "public company", "ipo", "pre-ipo", "fortune 500", "smb", "mid-market", "midmarket",
+    "enterprise", "company stage", "stage", "role", "this position", "product-market fit", "pmf",
+    "first partnerships hire", "first hire", "founder", "headcount", "employees", "-person company",
+    "person company", "bootstrapped", "venture", "seniority", "head of partnerships",
+    "partner manager", "vp of", "director of",
+];
+
 /// `role-stage`: never ties the answer to the role or the company's stage.
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     if !ctx.hits.of(Cue::Stage).is_empty() {

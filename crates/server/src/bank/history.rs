@@ -82,9 +82,13 @@ pub fn append(file: &Path, record: &Record) -> std::io::Result<()> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let ends_mid_line = std::fs::read(file)
-        .ok()
-        .is_some_and(|b| !b.is_empty() && !b.ends_with(b"\n"));
+    // Never open a FIFO or device (opening one for appending can block forever).
+    if let Ok(meta) = std::fs::metadata(file)
+        && !meta.is_file()
+    {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let ends_mid_line = last_byte(file).is_some_and(|b| b != b'\n');
     let mut out = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -96,6 +100,16 @@ pub fn append(file: &Path, record: &Record) -> std::io::Result<()> {
     line.push_str(&serde_json::to_string(record).map_err(std::io::Error::other)?);
     line.push('\n');
     out.write_all(line.as_bytes())
+}
+
+/// The last byte of a non-empty regular file, read without reading the rest.
+fn last_byte(file: &Path) -> Option<u8> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = std::fs::File::open(file).ok()?;
+    f.seek(SeekFrom::End(-1)).ok()?;
+    let mut byte = [0];
+    f.read_exact(&mut byte).ok()?;
+    Some(byte[0])
 }
 
 /// Fills each drafted item's first, best and latest score from `earlier` (the records before this
@@ -152,6 +166,21 @@ mod tests {
         assert!(warnings[0].contains(":2: skipped"), "{warnings:?}");
         let after = std::fs::read_to_string(&file).unwrap();
         assert!(after.starts_with(&raw), "the corrupt line was rewritten");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_history_that_is_a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = path(dir.path());
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&file).status();
+        assert!(made.unwrap().success());
+        let mut warnings = Vec::new();
+        assert!(read(&file, &mut warnings).is_empty());
+        assert!(warnings[0].contains("history not read"), "{warnings:?}");
+        let error = append(&file, &record("2026-12-03T10:00:00Z", &[])).unwrap_err();
+        assert!(error.to_string().contains("not a regular file"), "{error}");
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct BankArgs {
     /// Settings file to use for every draft instead of the nearest `.interview-coach.toml`.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Drafts analysed at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
     /// Folder of extra categories (a content pack) to load beside the embedded ones.
     #[arg(long, value_name = "DIR")]
     pub categories: Option<PathBuf>,
@@ -105,7 +108,9 @@ pub fn bank(args: &BankArgs, cwd: &Path, time: String, color: bool) -> (String, 
     };
     let check_args = CheckArgs {
         paths: paths.clone(),
-        format: check::Format::Json,
+        format: None,
+        input: check::InputKind::Files,
+        jobs: args.jobs,
         color: ColorChoice::Never,
         deny: check::policy::Deny::Never,
         config: args.config.clone(),
@@ -113,18 +118,25 @@ pub fn bank(args: &BankArgs, cwd: &Path, time: String, color: bool) -> (String, 
         question: None,
         category: None,
     };
-    let (outcome, catalog) = check::check(&check_args, cwd, &mut std::io::empty());
-    let mut problems = Problems {
-        errors: outcome.errors,
-        warnings: outcome.warnings,
-    };
+    let mut messages = Vec::new();
+    let (collected, _) = check::collect(&check_args, cwd, &mut messages);
+    let mut problems = Problems::default();
+    for line in String::from_utf8_lossy(&messages).lines() {
+        match line.strip_prefix("warning: ") {
+            Some(warning) => problems.warnings.push(warning.to_string()),
+            None => problems
+                .errors
+                .push(line.strip_prefix("error: ").unwrap_or(line).to_string()),
+        }
+    }
+    let catalog = collected.catalog;
     if let Some(id) = &args.category
         && !catalog.categories.iter().any(|c| &c.id == id)
     {
         problems.errors.push(format!("unknown category `{id}`"));
         return (String::new(), problems);
     }
-    let drafts: Vec<DraftInput<'_>> = outcome
+    let drafts: Vec<DraftInput<'_>> = collected
         .files
         .iter()
         .map(|f| DraftInput {

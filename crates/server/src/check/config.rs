@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use interview_content::bounded::{self, ReadError};
 use interview_rubric::Settings;
 
 /// The file name searched for.
@@ -77,7 +77,9 @@ impl Configs {
             }
             visited.push(ancestor.to_path_buf());
             let candidate = ancestor.join(FILE_NAME);
-            if candidate.is_file() {
+            // Anything but a folder is taken, so that a FIFO or device there is refused with a
+            // message rather than silently ignored.
+            if candidate.exists() && !candidate.is_dir() {
                 found = Some(candidate);
                 break;
             }
@@ -95,18 +97,17 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         path: path.to_path_buf(),
         message,
     };
-    let file = std::fs::File::open(path).map_err(|e| error(crate::check::io_message(&e)))?;
-    // Read one byte past the limit rather than trusting metadata, so a growing file is caught.
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| error(crate::check::io_message(&e)))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(error(format!(
-            "config file is larger than {} KiB; refusing to read it",
-            MAX_BYTES / 1024
-        )));
-    }
+    // Bounded and refusing FIFOs and devices: a settings file never blocks or floods the check.
+    let bytes = bounded::read_file(path, MAX_BYTES).map_err(|e| {
+        error(match e {
+            ReadError::TooLarge { .. } => format!(
+                "config file is larger than {} KiB; refusing to read it",
+                MAX_BYTES / 1024
+            ),
+            ReadError::Io(e) => crate::check::io_message(&e),
+            other => format!("{other}; refusing to read it"),
+        })
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         error(format!(
             "not valid UTF-8 (at byte {})",

@@ -94,7 +94,9 @@ fn walk(root: &Path, problems: &mut Vec<InputProblem>) -> Vec<PathBuf> {
         .filter_entry(|entry| entry.depth() == 0 || !is_skipped(entry));
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_file() && is_markdown(entry.path()) => {
+            // Non-regular `*.md` entries (a FIFO, a link to a device) are kept, so that reading
+            // refuses them with a message instead of skipping them silently.
+            Ok(entry) if !entry.file_type().is_dir() && is_markdown(entry.path()) => {
                 files.push(entry.into_path());
             }
             Ok(_) => {}

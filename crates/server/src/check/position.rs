@@ -1,5 +1,10 @@
 //! Byte offsets to 1-based lines and columns. Lines end at `\n`, `\r\n` or `\r`, as in the
 //! language server's documents and in SARIF.
+//!
+//! A report needs the positions of a few offsets per finding. They are computed together, in one
+//! forward pass over the text ([`Positions::new`]), so that the cost is linear in the text and the
+//! findings whatever their number: counting from the line start for every finding is quadratic on
+//! a long line with many findings.
 
 /// 1-based line and column of a byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,50 +15,116 @@ pub struct LineColumn {
     pub column: usize,
     /// 1-based column in UTF-16 code units (SARIF's default column kind).
     pub column_utf16: usize,
+    /// Byte offset of the start of the line.
+    pub line_start: usize,
 }
 
-/// Where each line of a text starts.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
+/// The positions of a set of offsets of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    /// Sorted, distinct offsets (clamped to the text, on character boundaries).
+    offsets: Vec<usize>,
+    /// The position of each offset.
+    at: Vec<LineColumn>,
+    /// Bytes the pass walked over: at most the text's length.
+    #[cfg(test)]
+    walked: usize,
 }
 
-impl LineIndex {
-    /// Indexes the line starts of `text`.
-    pub fn new(text: &str) -> Self {
+impl Positions {
+    /// Computes the positions of `offsets` in `text` in one forward pass. Offsets past the end
+    /// are clamped to it, and offsets inside a character are rounded down to its start.
+    pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let mut wanted: Vec<usize> = offsets.into_iter().map(|o| floor(text, o)).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => starts.push(i + 1),
-                _ => {}
+        let mut at = Vec::with_capacity(wanted.len());
+        let mut cursor = Cursor {
+            offset: 0,
+            here: LineColumn {
+                line: 1,
+                column: 1,
+                column_utf16: 1,
+                line_start: 0,
+            },
+        };
+        #[cfg(test)]
+        let mut walked = 0;
+        for &target in &wanted {
+            #[cfg(test)]
+            {
+                walked += target - cursor.offset;
             }
-            i += 1;
+            cursor.advance(bytes, target);
+            at.push(cursor.here);
         }
-        LineIndex { starts }
+        Positions {
+            offsets: wanted,
+            at,
+            #[cfg(test)]
+            walked,
+        }
     }
 
-    /// The line and column of `offset`, clamped to the text and rounded down to a character
-    /// boundary, so that any offset gives a position.
-    pub fn position(&self, text: &str, offset: usize) -> LineColumn {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.starts.partition_point(|&start| start <= offset) - 1;
-        let before = &text[self.starts[line]..offset];
-        LineColumn {
-            line: line + 1,
-            column: before.chars().count() + 1,
-            column_utf16: before.encode_utf16().count() + 1,
+    /// The position of `offset`, which must be one of the offsets given to [`Positions::new`]
+    /// (after the same clamping); any other offset is computed from the start of the text.
+    pub fn get(&self, text: &str, offset: usize) -> LineColumn {
+        let offset = floor(text, offset);
+        match self.offsets.binary_search(&offset) {
+            Ok(i) => self.at[i],
+            Err(_) => Positions::new(text, [offset]).at[0],
         }
     }
+}
+
+/// Where the forward pass has got to.
+struct Cursor {
+    offset: usize,
+    here: LineColumn,
+}
+
+impl Cursor {
+    /// Moves forward to `target` (a character boundary at or after the cursor), a byte at a time
+    /// for ASCII and a character at a time otherwise.
+    fn advance(&mut self, bytes: &[u8], target: usize) {
+        let mut i = self.offset;
+        while i < target {
+            let b = bytes[i];
+            // A `\r` before a `\n` belongs to the line the `\n` ends.
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                i += 1;
+                self.here = LineColumn {
+                    line: self.here.line + 1,
+                    column: 1,
+                    column_utf16: 1,
+                    line_start: i,
+                };
+                continue;
+            }
+            // The length of the character from its first byte; four-byte characters are two
+            // UTF-16 units.
+            let len = match b {
+                0x00..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            self.here.column += 1;
+            self.here.column_utf16 += if len == 4 { 2 } else { 1 };
+            i += len;
+        }
+        self.offset = target;
+    }
+}
+
+/// `offset` clamped to the text and rounded down to a character boundary.
+fn floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 #[cfg(test)]
@@ -61,7 +132,7 @@ mod tests {
     use super::*;
 
     fn at(text: &str, offset: usize) -> (usize, usize, usize) {
-        let p = LineIndex::new(text).position(text, offset);
+        let p = Positions::new(text, [offset]).get(text, offset);
         (p.line, p.column, p.column_utf16)
     }
 
@@ -101,5 +172,71 @@ mod tests {
     fn a_trailing_line_end_starts_an_empty_line() {
         assert_eq!(at("a\r\n", 3), (2, 1, 1));
         assert_eq!(at("a\r", 2), (2, 1, 1));
+    }
+
+    /// Positions counted from the start of the text for one offset: the definition.
+    fn naive(text: &str, offset: usize) -> LineColumn {
+        let offset = floor(text, offset);
+        let before = &text[..offset];
+        let line_start = before
+            .char_indices()
+            .filter(|&(i, c)| {
+                c == '\n' || (c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n'))
+            })
+            .map(|(i, _)| i + 1)
+            .next_back()
+            .unwrap_or(0);
+        let lines = before
+            .char_indices()
+            .filter(|&(i, c)| {
+                c == '\n' || (c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n'))
+            })
+            .count();
+        let column = &text[line_start..offset];
+        LineColumn {
+            line: lines + 1,
+            column: column.chars().count() + 1,
+            column_utf16: column.encode_utf16().count() + 1,
+            line_start,
+        }
+    }
+
+    #[test]
+    fn every_offset_of_awkward_text_agrees_with_counting_from_the_start() {
+        let text = "a\r\nb\té😀\r\n\rc\u{200d}中\n\nend\r";
+        let all = Positions::new(text, (0..=text.len() + 2).rev());
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                all.get(text, offset),
+                naive(text, offset),
+                "offset {offset}"
+            );
+            assert_eq!(
+                Positions::new(text, [offset]).get(text, offset),
+                naive(text, offset)
+            );
+        }
+    }
+
+    #[test]
+    fn many_offsets_on_one_long_line_are_found_in_one_pass() {
+        // 50,000 findings on one line of about 1 MB: each offset asked twice (a start and an
+        // end), in no particular order.
+        let text = "word ".repeat(200_000);
+        let offsets: Vec<usize> = (0..50_000usize)
+            .flat_map(|i| {
+                let start = (i * 7_919 % 50_000) * 20;
+                [start, start + 5]
+            })
+            .collect();
+        let positions = Positions::new(&text, offsets.iter().copied());
+        assert!(
+            positions.walked <= text.len(),
+            "walked {} bytes of {}",
+            positions.walked,
+            text.len()
+        );
+        let p = positions.get(&text, 20 * 49_999 + 5);
+        assert_eq!((p.line, p.column), (1, 20 * 49_999 + 6));
     }
 }

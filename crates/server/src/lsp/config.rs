@@ -5,12 +5,13 @@
 //! Every source parses into [`Overrides`], which is validated as a whole: a bad value names its
 //! key and the caller keeps the last good settings.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-use interview_rubric::{Rule, RuleLevel, Settings, SettingsError, Severity};
+use interview_content::bounded::{self, ReadError};
+use interview_rubric::{Settings, SettingsError, SettingsPatch};
 use serde_json::Value;
 
 // The same limit as the command line's: settings are a few lines.
@@ -50,7 +51,7 @@ impl ClientSettings {
     ) -> Result<Self, SettingsError> {
         let mut settings = ClientSettings::default();
         for source in sources {
-            let overrides = Overrides::from_value(section(source))?;
+            let overrides = Overrides::from_json(section(source))?;
             settings.engine = overrides.apply(&settings.engine);
             if let Some(path) = overrides.categories_path {
                 settings.categories_path = path;
@@ -66,150 +67,10 @@ pub fn section(value: &Value) -> &Value {
     value.get(SECTION).unwrap_or(value)
 }
 
-/// Values one source sets; unset values leave the base alone.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Overrides {
-    /// Rule levels.
-    pub rules: BTreeMap<Rule, RuleLevel>,
-    /// `wordBudget`, 50–5000.
-    pub word_budget: Option<usize>,
-    /// `wordsPerMinute`, 60–400.
-    pub words_per_minute: Option<u32>,
-    /// `categoriesPath` (client settings only).
-    pub categories_path: Option<String>,
-}
-
-impl Overrides {
-    /// Reads a client settings object. `null` values count as unset. Client settings may carry
-    /// keys for the editor plugin itself (`trace`, ...), so unknown keys are ignored.
-    pub fn from_value(value: &Value) -> Result<Self, SettingsError> {
-        let mut overrides = Overrides::default();
-        let object = match value {
-            Value::Null => return Ok(overrides),
-            Value::Object(object) => object,
-            other => {
-                return Err(error(
-                    "",
-                    format!("expected an object, found {}", kind(other)),
-                ));
-            }
-        };
-        for (key, value) in object {
-            if value.is_null() {
-                continue;
-            }
-            match key.as_str() {
-                "rules" => overrides.rules = rules(value)?,
-                k @ "wordBudget" => {
-                    overrides.word_budget = Some(integer(k, value, 50, 5000)? as usize);
-                }
-                k @ "wordsPerMinute" => {
-                    overrides.words_per_minute = Some(integer(k, value, 60, 400)? as u32);
-                }
-                k @ "categoriesPath" => match value {
-                    Value::String(s) if !s.trim().is_empty() => {
-                        overrides.categories_path = Some(s.clone());
-                    }
-                    other => {
-                        return Err(error(
-                            k,
-                            format!("expected a folder path, found {}", kind(other)),
-                        ));
-                    }
-                },
-                other => tracing::debug!(key = other, "ignoring unknown setting"),
-            }
-        }
-        Ok(overrides)
-    }
-
-    /// Parses `.interview-coach.toml` text with the engine's parser (which validates it and names
-    /// any bad key); only the keys the file sets become overrides.
-    pub fn from_toml(text: &str) -> Result<Self, SettingsError> {
-        let parsed = Settings::from_toml_str(text)?;
-        let table: toml::Table = text
-            .parse()
-            .map_err(|e: toml::de::Error| error("", e.to_string()))?;
-        Ok(Overrides {
-            rules: parsed.rules,
-            word_budget: table
-                .contains_key("word-budget")
-                .then_some(parsed.word_budget),
-            words_per_minute: table
-                .contains_key("words-per-minute")
-                .then_some(parsed.words_per_minute),
-            categories_path: None,
-        })
-    }
-
-    /// `base` with these values applied.
-    pub fn apply(&self, base: &Settings) -> Settings {
-        let mut settings = base.clone();
-        settings
-            .rules
-            .extend(self.rules.iter().map(|(r, l)| (*r, *l)));
-        if let Some(budget) = self.word_budget {
-            settings.word_budget = budget;
-        }
-        if let Some(wpm) = self.words_per_minute {
-            settings.words_per_minute = wpm;
-        }
-        settings
-    }
-}
-
-fn rules(value: &Value) -> Result<BTreeMap<Rule, RuleLevel>, SettingsError> {
-    let Value::Object(object) = value else {
-        return Err(error(
-            "rules",
-            format!("expected a table of rule levels, found {}", kind(value)),
-        ));
-    };
-    let mut rules = BTreeMap::new();
-    for (id, level) in object {
-        let key = format!("rules.{id}");
-        let rule: Rule = id.parse().map_err(|e: String| error(&key, e))?;
-        let level = match level {
-            Value::Null => continue,
-            Value::String(s) if s == "off" => RuleLevel::Off,
-            Value::String(s) => RuleLevel::On(s.parse::<Severity>().map_err(|e| error(&key, e))?),
-            Value::Bool(false) => RuleLevel::Off,
-            Value::Bool(true) => RuleLevel::On(rule.default_severity()),
-            other => {
-                return Err(error(
-                    &key,
-                    format!(
-                        "expected off, hint, information, warning or error, found {}",
-                        kind(other)
-                    ),
-                ));
-            }
-        };
-        rules.insert(rule, level);
-    }
-    Ok(rules)
-}
-
-fn integer(key: &str, value: &Value, min: u64, max: u64) -> Result<u64, SettingsError> {
-    match value.as_u64() {
-        Some(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(error(
-            key,
-            format!("expected a whole number from {min} to {max}, found {value}"),
-        )),
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
+/// Values one source sets; unset values leave the base alone. The engine checks every source
+/// with one checker: [`SettingsPatch::from_json`] for client settings,
+/// [`SettingsPatch::from_toml_str`] for project files.
+pub type Overrides = SettingsPatch;
 
 fn error(key: &str, message: String) -> SettingsError {
     SettingsError {
@@ -253,20 +114,21 @@ impl ProjectFiles {
                 return Some((file, parsed.clone(), false));
             }
         }
-        let parsed = if meta.len() > MAX_BYTES {
-            Err(error(
+        // The reported size is not trusted (a link to `/proc/self/pagemap` reports 0 bytes): the
+        // read itself stops past the limit, and refuses FIFOs and devices before opening them.
+        let parsed = match bounded::read_file(&file, MAX_BYTES) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Overrides::from_toml_str(&text).map(Arc::new),
+                Err(_) => Err(error("", "is not UTF-8 text".to_string())),
+            },
+            Err(ReadError::TooLarge { .. }) => Err(error(
                 "",
                 format!(
-                    "is {} bytes, over the {} KiB limit for a settings file",
-                    meta.len(),
+                    "is over the {} KiB limit for a settings file",
                     MAX_BYTES / 1024
                 ),
-            ))
-        } else {
-            match std::fs::read_to_string(&file) {
-                Ok(text) => Overrides::from_toml(&text).map(Arc::new),
-                Err(e) => Err(error("", format!("cannot read: {e}"))),
-            }
+            )),
+            Err(e) => Err(error("", format!("cannot read: {e}"))),
         };
         cache.insert(file.clone(), (stamp.0, stamp.1, parsed.clone()));
         Some((file, parsed, true))
@@ -280,6 +142,7 @@ impl ProjectFiles {
 
 #[cfg(test)]
 mod tests {
+    use interview_rubric::{Rule, RuleLevel, Severity};
     use serde_json::json;
 
     use super::*;
@@ -294,6 +157,30 @@ mod tests {
             .unwrap();
         let err = parsed.unwrap_err();
         assert!(err.message.contains("over the 64 KiB limit"), "{err}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_project_file_that_reports_no_size_is_still_bounded() {
+        // `/proc/self/pagemap` reports 0 bytes and would read gigabytes.
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/proc/self/pagemap", dir.path().join(PROJECT_FILE)).unwrap();
+        let (_, parsed, _) = ProjectFiles::default()
+            .for_draft(&dir.path().join("draft.md"))
+            .unwrap();
+        // Where the kernel lets it be read, the read stops past the limit; some sandboxes refuse
+        // to read it at all. Either way it is refused, not read whole.
+        let err = parsed.unwrap_err();
+        assert!(
+            err.message.contains("over the 64 KiB limit") || err.message.starts_with("cannot read"),
+            "{err}"
+        );
+        // A link to a device is refused before it is opened.
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join(PROJECT_FILE)).unwrap();
+        let files = ProjectFiles::default();
+        // `find_project_file` skips what is not a regular file, so the device is never a candidate.
+        assert!(files.for_draft(&dir.path().join("draft.md")).is_none());
     }
 
     #[test]
@@ -338,7 +225,7 @@ mod tests {
 
     #[test]
     fn toml_uses_kebab_case_and_rejects_unknown_keys() {
-        let o = Overrides::from_toml(
+        let o = Overrides::from_toml_str(
             "word-budget = 250\nwords-per-minute = 140\n[rules]\ncriticism = \"error\"\n",
         )
         .unwrap();
@@ -347,12 +234,12 @@ mod tests {
         assert_eq!(s.words_per_minute, 140);
         assert_eq!(s.level(Rule::Criticism), RuleLevel::On(Severity::Error));
 
-        let err = Overrides::from_toml("wordBudget = 250\n").unwrap_err();
+        let err = Overrides::from_toml_str("wordBudget = 250\n").unwrap_err();
         assert_eq!(err.key, "wordBudget");
-        let err =
-            Overrides::from_toml("[rules]\nmetrics = \"off\"\n\nword-budget = 3\n").unwrap_err();
+        let err = Overrides::from_toml_str("[rules]\nmetrics = \"off\"\n\nword-budget = 3\n")
+            .unwrap_err();
         assert_eq!(err.key, "rules.word-budget");
-        let err = Overrides::from_toml("word-budget = \n").unwrap_err();
+        let err = Overrides::from_toml_str("word-budget = \n").unwrap_err();
         assert_eq!(err.key, "line 1");
     }
 

@@ -105,9 +105,10 @@ pub fn validate_category(
     by_file
 }
 
-/// Whether `path` is a category file of the pack in `dir`: a `.md` or `.toml` file inside it.
+/// Whether `path` is a category file of the pack in `dir`: a `.md` or `.toml` file directly in it
+/// (the loader reads one level, so a draft further down, even with `categoriesPath: "/"`, is not).
 pub fn is_pack_file(dir: &Path, path: &Path) -> bool {
-    path.starts_with(dir)
+    path.parent() == Some(dir)
         && path
             .extension()
             .is_some_and(|ext| ext == "md" || ext == "toml")
@@ -135,6 +136,11 @@ mod tests {
         assert!(is_pack_file(dir, &dir.join("sales.toml")));
         assert!(!is_pack_file(dir, &dir.join("notes.txt")));
         assert!(!is_pack_file(dir, Path::new("/w/answers/a.md")));
+        assert!(!is_pack_file(dir, &dir.join("drafts/a.md")));
+        assert!(!is_pack_file(
+            Path::new("/"),
+            Path::new("/home/me/answers/a.md")
+        ));
     }
 
     #[test]

@@ -35,18 +35,59 @@ impl<'a> From<&'a GuideFiles> for GuideLinks<'a> {
     }
 }
 
-/// The diagnostics for a report on `doc`, in the report's order.
+/// The most diagnostics published for one document. A pathological draft (a table of 140,000
+/// numbers) would otherwise make a message too large to send; nobody reads past a few hundred.
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
+/// The diagnostics for a report on `doc`, in the report's order: at most [`MAX_DIAGNOSTICS`], the
+/// most severe first chosen, plus one that says how many were left out.
 pub fn from_report(
     report: &Report,
     doc: &Document,
     encoding: Encoding,
     links: GuideLinks<'_>,
 ) -> Vec<Diagnostic> {
-    report
-        .findings
+    let text = fingerprint(doc);
+    let kept = most_useful(&report.findings, MAX_DIAGNOSTICS);
+    let mut diagnostics: Vec<Diagnostic> = kept
         .iter()
-        .map(|f| from_finding(f, doc, encoding, links))
-        .collect()
+        .map(|&i| diagnostic(&report.findings[i], doc, encoding, links, &text))
+        .collect();
+    let left_out = report.findings.len() - kept.len();
+    if left_out > 0 {
+        tracing::warn!(
+            findings = report.findings.len(),
+            "published the {} most severe findings of a draft; {left_out} left out",
+            kept.len()
+        );
+        diagnostics.push(notice(
+            format!(
+                "interview-coach shows {} of {} findings; {left_out} more (the least severe) are left out. Fix these and the rest appear.",
+                kept.len(),
+                report.findings.len()
+            ),
+            DiagnosticSeverity::INFORMATION,
+        ));
+    }
+    diagnostics
+}
+
+/// The indices of at most `max` findings, the most severe first (earlier ones among equals), in
+/// the report's order.
+fn most_useful(findings: &[Finding], max: usize) -> Vec<usize> {
+    let mut indices: Vec<usize> = (0..findings.len()).collect();
+    if findings.len() > max {
+        let rank = |s: Severity| match s {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Information => 2,
+            Severity::Hint => 3,
+        };
+        indices.sort_by_key(|&i| (rank(findings[i].severity), i));
+        indices.truncate(max);
+        indices.sort_unstable();
+    }
+    indices
 }
 
 /// One finding as a diagnostic.
@@ -55,6 +96,27 @@ pub fn from_finding(
     doc: &Document,
     encoding: Encoding,
     links: GuideLinks<'_>,
+) -> Diagnostic {
+    diagnostic(finding, doc, encoding, links, &fingerprint(doc))
+}
+
+/// Identifies the document's text, so that fixes stored in a diagnostic's `data` are used only on
+/// the text they were made for (the same for equal texts, whatever their version).
+pub(crate) fn fingerprint(doc: &Document) -> String {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for chunk in doc.rope().chunks() {
+        hasher.write(chunk.as_bytes());
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+fn diagnostic(
+    finding: &Finding,
+    doc: &Document,
+    encoding: Encoding,
+    links: GuideLinks<'_>,
+    text: &str,
 ) -> Diagnostic {
     let code_description = links.rules.map(|rules| {
         let mut href = rules.clone();
@@ -69,6 +131,7 @@ pub fn from_finding(
             message: format!("Rubric: {}", cite.text),
         }])
     });
+    // Read back by the code action handler (`features::code_action`) when the client returns it.
     let fixes: Vec<_> = finding
         .fixes
         .iter()
@@ -78,14 +141,10 @@ pub fn from_finding(
                 .iter()
                 .map(|e| json!({ "range": doc.range(e.range.clone(), encoding), "newText": e.new_text }))
                 .collect();
-            json!({ "title": fix.title, "edits": edits })
+            json!({ "title": fix.title, "disables": fix.disables(), "edits": edits })
         })
         .collect();
-    let data = if fixes.is_empty() {
-        json!({ "rule": finding.rule.id() })
-    } else {
-        json!({ "rule": finding.rule.id(), "fixes": fixes })
-    };
+    let data = json!({ "rule": finding.rule.id(), "text": text, "fixes": fixes });
     Diagnostic {
         range: doc.range(finding.range.clone(), encoding),
         severity: Some(severity(finding.severity)),
@@ -212,6 +271,9 @@ mod tests {
             5
         );
         assert_eq!(data["fixes"][0]["edits"][0]["newText"], " (+20%)");
+        assert_eq!(data["fixes"][0]["disables"], false);
+        assert_eq!(data["text"], fingerprint(&doc));
+        assert_ne!(fingerprint(&doc), fingerprint(&Document::new("other", 3)));
     }
 
     #[test]
@@ -277,5 +339,16 @@ mod tests {
             d.range,
             Range::new(Position::new(2, 0), Position::new(2, 4))
         );
+    }
+
+    #[test]
+    fn the_most_severe_findings_are_kept_in_report_order() {
+        let mut findings: Vec<Finding> = (0..6).map(|i| finding(i..i + 1)).collect();
+        findings[1].severity = Severity::Hint;
+        findings[4].severity = Severity::Error;
+        findings[5].severity = Severity::Information;
+        assert_eq!(most_useful(&findings, 10), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(most_useful(&findings, 3), [0, 2, 4]);
+        assert_eq!(most_useful(&findings, 1), [4]);
     }
 }

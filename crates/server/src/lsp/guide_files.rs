@@ -62,8 +62,13 @@ pub fn cache_root() -> Option<PathBuf> {
 /// right content. Categories whose id is not a safe file name are skipped and logged.
 pub fn write(catalog: &Catalog, root: &Path) -> io::Result<WrittenGuide> {
     let dir = root.join(format!("{:016x}", content_hash(catalog)));
-    create_private_dir(root)?;
+    // The root may be a folder the user named (a shared cache): only folders created here are
+    // made private.
+    if !root.is_dir() {
+        create_private_dir(root)?;
+    }
     create_private_dir(&dir)?;
+    touch(&dir);
 
     let mut guide = WrittenGuide {
         dir: dir.clone(),
@@ -83,7 +88,53 @@ pub fn write(catalog: &Catalog, root: &Path) -> io::Result<WrittenGuide> {
     let rules = dir.join(RULES_FILE);
     write_if_changed(&rules, rules_page(catalog).as_bytes())?;
     guide.files.rules = file_url(&rules);
+    prune(root, &dir);
     Ok(guide)
+}
+
+/// How many guide folders besides the current one are kept (other servers may be using them).
+const KEEP: usize = 4;
+
+/// Marks a reused guide folder as recently used, so that pruning keeps it.
+fn touch(dir: &Path) {
+    if let Ok(handle) = std::fs::File::open(dir) {
+        let _ = handle.set_modified(std::time::SystemTime::now());
+    }
+}
+
+/// Removes older guide folders (each edit of a pack file makes a new one), keeping `current` and
+/// the [`KEEP`] most recently used others. Only folders named like a content hash are touched.
+fn prune(root: &Path, current: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    let mut old: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| is_hash_name(&e.file_name().to_string_lossy()))
+        .filter(|e| e.path() != current)
+        .filter_map(|e| {
+            let meta = e.path().symlink_metadata().ok()?;
+            let modified = meta.modified().ok()?;
+            meta.is_dir().then(|| (modified, e.path()))
+        })
+        .collect();
+    old.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
+    for (_, dir) in old.into_iter().skip(KEEP) {
+        match std::fs::remove_dir_all(&dir) {
+            Ok(()) => tracing::debug!(dir = %dir.display(), "removed an old guide folder"),
+            Err(e) => {
+                tracing::warn!(dir = %dir.display(), "cannot remove an old guide folder: {e}")
+            }
+        }
+    }
+}
+
+/// Whether a folder name is one this module gives: 16 lower-case hexadecimal digits.
+fn is_hash_name(name: &str) -> bool {
+    name.len() == 16
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// A category id that is safe as a file name: lower-case ASCII letters, digits, `-` and `_`,
@@ -197,7 +248,8 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
 
 /// Writes `bytes` to `path` through a temporary file and a rename, unless it already holds them.
 fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+    let limit = bytes.len() as u64;
+    if interview_content::bounded::read_file(path, limit).is_ok_and(|old| old == bytes) {
         return Ok(());
     }
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -282,6 +334,42 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_existing_cache_root_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+        let guide = write(&crate::lsp::testing::catalog(), root.path()).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode(root.path()), 0o1777);
+        assert_eq!(mode(&guide.dir), 0o700);
+    }
+
+    #[test]
+    fn old_guide_folders_are_pruned_and_other_folders_left_alone() {
+        let root = tempfile::tempdir().unwrap();
+        for i in 0..10 {
+            std::fs::create_dir(root.path().join(format!("{i:016x}"))).unwrap();
+        }
+        std::fs::create_dir(root.path().join("mine")).unwrap();
+        let guide = write(&crate::lsp::testing::catalog(), root.path()).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(root.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), KEEP + 2, "{names:?}");
+        assert!(names.contains(&"mine".to_string()));
+        let current = guide
+            .dir
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(names.contains(&current), "{names:?}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod server;
 pub mod state;
 #[cfg(test)]
 mod testing;
+pub mod to_proto;
 pub mod transport;
 
 use std::sync::Arc;
@@ -24,6 +25,9 @@ use tokio::sync::Notify;
 use tower_lsp::jsonrpc::{Id, Request, Response};
 use tower_lsp::{LspService, Server};
 use tower_service::Service;
+
+/// How long handlers still running may take to answer once the client's input has closed.
+const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// Serves the language server over stdin and stdout until the client sends `exit` or closes stdin.
 /// Returns the process exit code: 1 when the client sent `exit` without `shutdown` first (as the
@@ -53,11 +57,21 @@ pub fn run() -> anyhow::Result<i32> {
             exit: Arc::clone(&exit),
         };
         // The guard keeps one malformed message from ending tower-lsp's read loop.
-        let (input, output) = transport::spawn(tokio::io::stdin(), tokio::io::stdout());
-        let serve = Server::new(input, output, socket).serve(service);
+        let guarded = transport::spawn(tokio::io::stdin(), tokio::io::stdout());
+        let serve = Server::new(guarded.input, guarded.output, socket).serve(service);
+        tokio::pin!(serve);
         // tower-lsp stops taking requests at `exit` but returns only when stdin closes.
         tokio::select! {
-            () = serve => {
+            () = &mut serve => {
+                tracing::info!("stdin closed, exiting");
+                0
+            }
+            _ = guarded.input_closed => {
+                // tower-lsp returns only once every handler has finished, and one may be waiting
+                // for the client (`workspace/configuration`): give them a moment, not more.
+                if tokio::time::timeout(CLOSE_GRACE, &mut serve).await.is_err() {
+                    tracing::warn!("handlers still running when stdin closed; exiting anyway");
+                }
                 tracing::info!("stdin closed, exiting");
                 0
             }

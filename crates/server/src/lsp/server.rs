@@ -4,7 +4,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use serde_json::{Value, json};
 use tower_lsp::jsonrpc::{Error, Result};
@@ -13,10 +13,10 @@ use tower_lsp::{Client, LanguageServer};
 
 use crate::lsp::config::{self, SECTION};
 use crate::lsp::document::Encoding;
-use crate::lsp::features::{
-    Snapshot, code_action, code_lens, commands, completion, definition, hover, symbols,
-};
+use crate::lsp::features::{Snapshot, code_action};
 use crate::lsp::state::{ClientCaps, State, is_project_file, panic_message};
+use crate::lsp::to_proto;
+use interview_ide::{completion, definition, hover, lens, symbols, templates};
 
 /// How long to wait for the client's answer to `workspace/configuration`.
 const CONFIGURATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
@@ -24,6 +24,12 @@ const CONFIGURATION_TIMEOUT: std::time::Duration = std::time::Duration::from_sec
 /// The language server.
 pub struct Backend {
     state: Arc<State>,
+    /// Set once the client left a `workspace/configuration` request unanswered.
+    configuration_unanswered: Arc<AtomicBool>,
+    /// Numbers configuration changes in the order the client sent them.
+    configuration_sent: AtomicU64,
+    /// The number of the last configuration change applied: an older one is never applied after it.
+    configuration_applied: Arc<tokio::sync::Mutex<u64>>,
     /// Set when the client asks to shut down, so that `exit` can tell a clean stop.
     shutdown: Arc<AtomicBool>,
 }
@@ -33,6 +39,9 @@ impl Backend {
     pub fn new(client: Client, shutdown: Arc<AtomicBool>) -> Self {
         Backend {
             state: Arc::new(State::new(client)),
+            configuration_unanswered: Arc::default(),
+            configuration_sent: AtomicU64::new(0),
+            configuration_applied: Arc::default(),
             shutdown,
         }
     }
@@ -43,44 +52,7 @@ impl Backend {
 
     /// Reads the `interviewCoach` section with `workspace/configuration`, when the client has it.
     async fn pull_configuration(&self) -> Option<Value> {
-        if !self.state.caps().configuration {
-            return None;
-        }
-        let item = ConfigurationItem {
-            scope_uri: None,
-            section: Some(SECTION.to_string()),
-        };
-        // Analyses wait for the first answer: a client that never answers must not stop them.
-        let request = self.client().configuration(vec![item]);
-        match tokio::time::timeout(CONFIGURATION_TIMEOUT, request).await {
-            Ok(Ok(mut values)) if !values.is_empty() => Some(values.swap_remove(0)),
-            Ok(Ok(_)) => None,
-            Ok(Err(e)) => {
-                tracing::warn!("workspace/configuration failed: {e}");
-                None
-            }
-            Err(_) => {
-                tracing::warn!(
-                    "workspace/configuration got no answer in {}s; using the other settings",
-                    CONFIGURATION_TIMEOUT.as_secs()
-                );
-                None
-            }
-        }
-    }
-
-    /// Applies a new configuration value; re-analyses, or reloads the content pack when its folder
-    /// changed.
-    async fn apply_configuration(&self, value: Value) {
-        let before = self.state.settings();
-        if !self.state.update_settings(None, Some(value)).await {
-            return;
-        }
-        if self.state.settings().categories_path != before.categories_path {
-            self.state.reload_content().await;
-        } else {
-            self.state.reanalyse_all();
-        }
+        pull_configuration(&self.state, &self.configuration_unanswered).await
     }
 
     /// Runs a feature on a snapshot of an open draft (analysed up to its latest text). A panic in
@@ -97,12 +69,15 @@ impl Backend {
         let snapshot = Snapshot {
             uri,
             doc: &doc,
-            text: &text,
-            report: &analysis.report,
-            catalog: &analysis.catalog,
-            settings: &analysis.settings,
             encoding: self.state.encoding(),
             guides: &guide.files,
+            analysis: interview_ide::Analysis {
+                text: &text,
+                report: &analysis.report,
+                catalog: &analysis.catalog,
+                settings: &analysis.settings,
+                links: &guide.files,
+            },
         };
         match catch_unwind(AssertUnwindSafe(|| f(&snapshot))) {
             Ok(result) => Some(result),
@@ -138,31 +113,31 @@ impl Backend {
             Url::parse(text).map_err(|e| Error::invalid_params(format!("bad URI `{text}`: {e}")))
         };
         match command {
-            commands::QUESTIONS => {
+            to_proto::QUESTIONS => {
                 let catalog = self.state.catalog();
-                Ok(to_value(&commands::questions(&catalog)))
+                Ok(to_value(&templates::questions(&catalog)))
             }
-            commands::NEW_DRAFT => {
+            to_proto::NEW_DRAFT => {
                 let id = string_arg(0).ok_or_else(|| Error::invalid_params("expected [id]"))?;
                 let catalog = self.state.catalog();
-                match commands::new_draft(&catalog, id) {
+                match templates::new_draft(&catalog, id) {
                     Ok(draft) => Ok(to_value(&draft)),
                     Err(message) => Err(Error::invalid_params(message)),
                 }
             }
-            commands::SCORE => {
+            to_proto::SCORE => {
                 let uri = uri_arg()?;
                 let score = self
-                    .with_snapshot(&uri, command, |snap| commands::score(snap.report))
+                    .with_snapshot(&uri, command, |snap| templates::score(snap.report))
                     .await;
                 Ok(Some(
                     score.and_then(|s| to_value(&s)).unwrap_or(Value::Null),
                 ))
             }
-            commands::OPEN_GUIDE => {
+            to_proto::OPEN_GUIDE => {
                 let guide = self.state.guide();
                 let catalog = self.state.catalog();
-                let Some(uri) = commands::guide_uri(&guide.files, &catalog, string_arg(0)) else {
+                let Some(uri) = to_proto::guide_uri(&guide.files, &catalog, string_arg(0)) else {
                     return Err(Error::invalid_params(match string_arg(0) {
                         Some(id) => format!("no guide for category `{id}`"),
                         None => "no guide files (the cache folder could not be written)".into(),
@@ -171,10 +146,13 @@ impl Backend {
                 self.show_document(uri.clone(), None).await;
                 Ok(Some(Value::String(uri.to_string())))
             }
-            commands::OPEN_EXAMPLES => {
+            to_proto::OPEN_EXAMPLES => {
                 let uri = uri_arg()?;
                 let location = self
-                    .with_snapshot(&uri, command, commands::examples_location)
+                    .with_snapshot(&uri, command, |snap| {
+                        let span = templates::examples_span(snap)?;
+                        to_proto::location(snap.guides, span, snap.encoding)
+                    })
                     .await
                     .flatten();
                 let Some(location) = location else {
@@ -216,6 +194,104 @@ impl Backend {
             tracing::warn!("cannot watch files: {e}");
         }
     }
+}
+
+/// Reads the `interviewCoach` section with `workspace/configuration`, when the client has it and
+/// has not left an earlier request unanswered: the wait is bounded, and after one timeout the
+/// server stops asking and takes the settings the client pushes.
+async fn pull_configuration(state: &State, unanswered: &AtomicBool) -> Option<Value> {
+    if !state.caps().configuration || unanswered.load(Ordering::Relaxed) {
+        return None;
+    }
+    let item = ConfigurationItem {
+        scope_uri: None,
+        section: Some(SECTION.to_string()),
+    };
+    let request = state.client.configuration(vec![item]);
+    match tokio::time::timeout(CONFIGURATION_TIMEOUT, request).await {
+        Ok(Ok(mut values)) if !values.is_empty() => Some(values.swap_remove(0)),
+        Ok(Ok(_)) => None,
+        Ok(Err(e)) => {
+            tracing::warn!("workspace/configuration failed: {e}");
+            None
+        }
+        Err(_) => {
+            unanswered.store(true, Ordering::Relaxed);
+            tracing::warn!(
+                "workspace/configuration got no answer in {}s; using the settings the client sends from now on",
+                CONFIGURATION_TIMEOUT.as_secs()
+            );
+            None
+        }
+    }
+}
+
+/// Applies a new configuration value; re-analyses, or reloads the content pack when its folder
+/// changed.
+async fn apply_configuration(state: &Arc<State>, value: Value) {
+    let before = state.settings();
+    if !state.update_settings(None, Some(value)).await {
+        return;
+    }
+    if state.settings().categories_path != before.categories_path {
+        state.reload_content().await;
+    } else {
+        state.reanalyse_all();
+    }
+}
+
+/// The most symbols sent for one document: 600,000 headings would make a response too large to
+/// send, and no outline shows that many.
+const MAX_SYMBOLS: usize = 5000;
+
+/// The first `max` symbols in document order (a parent before its children), with one more at the
+/// end that says how many were left out.
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must be set to build one.
+fn cap_symbols(symbols: Vec<DocumentSymbol>, max: usize) -> Vec<DocumentSymbol> {
+    fn count(symbols: &[DocumentSymbol]) -> usize {
+        symbols
+            .iter()
+            .map(|s| 1 + s.children.as_deref().map_or(0, count))
+            .sum()
+    }
+    /// Keeps symbols while `budget` lasts, depth first.
+    fn keep(symbols: Vec<DocumentSymbol>, budget: &mut usize) -> Vec<DocumentSymbol> {
+        let mut kept = Vec::new();
+        for mut symbol in symbols {
+            if *budget == 0 {
+                break;
+            }
+            *budget -= 1;
+            symbol.children = symbol.children.map(|c| keep(c, budget));
+            kept.push(symbol);
+        }
+        kept
+    }
+    let total = count(&symbols);
+    if total <= max {
+        return symbols;
+    }
+    let mut budget = max;
+    let mut kept = keep(symbols, &mut budget);
+    let left_out = total - max;
+    tracing::warn!(
+        total,
+        "sent the first {max} document symbols; {left_out} left out"
+    );
+    let end = kept
+        .last()
+        .map_or(Range::default(), |s| Range::new(s.range.end, s.range.end));
+    kept.push(DocumentSymbol {
+        name: format!("… {left_out} more not shown"),
+        detail: None,
+        kind: SymbolKind::NULL,
+        tags: None,
+        deprecated: None,
+        range: end,
+        selection_range: end,
+        children: None,
+    });
+    kept
 }
 
 fn to_value<T: serde::Serialize>(value: &T) -> Option<Value> {
@@ -290,8 +366,9 @@ impl LanguageServer for Backend {
         if let Some(options) = params.initialization_options {
             self.state.update_settings(Some(options), None).await;
         }
-        // The catalog and the guide files are ready before any request can need them.
-        self.state.load_content().await;
+        // The content pack loads in the background: `initialize` answers at once, and requests that
+        // need the catalog wait for the load.
+        self.state.start_loading_content();
         let position_encoding = match encoding {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
@@ -332,7 +409,10 @@ impl LanguageServer for Backend {
                 }),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: commands::ALL.iter().map(|c| (*c).to_string()).collect(),
+                    commands: to_proto::ALL_COMMANDS
+                        .iter()
+                        .map(|c| (*c).to_string())
+                        .collect(),
                     ..ExecuteCommandOptions::default()
                 }),
                 ..ServerCapabilities::default()
@@ -349,6 +429,7 @@ impl LanguageServer for Backend {
         if let Some(value) = self.pull_configuration().await {
             self.state.update_settings(None, Some(value)).await;
         }
+        self.state.content_loaded().await;
         if self.state.settings().categories_path != before {
             self.state.load_content().await;
         }
@@ -395,11 +476,26 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let value = match self.pull_configuration().await {
-            Some(value) => value,
-            None => params.settings,
-        };
-        self.apply_configuration(value).await;
+        // Pulled and applied off the message loop: a slow client must not hold up the edits that
+        // follow (tower-lsp runs only a few handlers at once). Updates apply in the order sent.
+        let state = Arc::clone(&self.state);
+        let unanswered = Arc::clone(&self.configuration_unanswered);
+        let applied = Arc::clone(&self.configuration_applied);
+        let sequence = self.configuration_sent.fetch_add(1, Ordering::Relaxed) + 1;
+        tokio::spawn(async move {
+            let value = match pull_configuration(&state, &unanswered).await {
+                Some(value) => value,
+                // Nothing pushed either: the last settings stay in force.
+                None if params.settings.is_null() => return,
+                None => params.settings,
+            };
+            let mut last = applied.lock().await;
+            if *last > sequence {
+                return; // A later change was applied already.
+            }
+            *last = sequence;
+            apply_configuration(&state, value).await;
+        });
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -425,10 +521,11 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let uri = at.text_document.uri;
-        let position = at.position;
         Ok(self
-            .with_snapshot(&uri, "hover", |snap| hover::hover(snap, position))
+            .with_snapshot(&at.text_document.uri, "hover", |snap| {
+                let found = hover::hover(snap, snap.offset(at.position))?;
+                Some(to_proto::hover(snap, found))
+            })
             .await
             .flatten())
     }
@@ -437,10 +534,15 @@ impl LanguageServer for Backend {
         let at = params.text_document_position;
         let trigger = params.context.and_then(|c| c.trigger_character);
         let snippets = self.state.caps().snippets;
-        let position = at.position;
         Ok(self
             .with_snapshot(&at.text_document.uri, "completion", |snap| {
-                completion::completion(snap, position, trigger.as_deref(), snippets)
+                let items = completion::completion(
+                    snap,
+                    snap.offset(at.position),
+                    trigger.as_deref(),
+                    snippets,
+                );
+                to_proto::completion(snap, items)
             })
             .await
             .flatten())
@@ -451,10 +553,10 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
-        let position = at.position;
         Ok(self
             .with_snapshot(&at.text_document.uri, "definition", |snap| {
-                definition::goto_definition(snap, position)
+                let spans = definition::definition(snap, snap.offset(at.position));
+                to_proto::definition(snap, spans)
             })
             .await
             .flatten())
@@ -472,11 +574,9 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         Ok(self
-            .with_snapshot(
-                &params.text_document.uri,
-                "code lens",
-                code_lens::code_lenses,
-            )
+            .with_snapshot(&params.text_document.uri, "code lens", |snap| {
+                to_proto::lenses(snap, lens::lenses(snap))
+            })
             .await)
     }
 
@@ -486,12 +586,58 @@ impl LanguageServer for Backend {
     ) -> Result<Option<DocumentSymbolResponse>> {
         Ok(self
             .with_snapshot(&params.text_document.uri, "symbols", |snap| {
-                DocumentSymbolResponse::Nested(symbols::document_symbols(snap))
+                DocumentSymbolResponse::Nested(cap_symbols(
+                    to_proto::symbols(snap, symbols::symbols(snap)),
+                    MAX_SYMBOLS,
+                ))
             })
             .await)
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
         self.execute(&params.command, &params.arguments).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[allow(deprecated)]
+    fn symbol(name: &str, line: u32, children: Option<Vec<DocumentSymbol>>) -> DocumentSymbol {
+        let range = Range::new(Position::new(line, 0), Position::new(line, 1));
+        DocumentSymbol {
+            name: name.to_string(),
+            detail: None,
+            kind: SymbolKind::STRING,
+            tags: None,
+            deprecated: None,
+            range,
+            selection_range: range,
+            children,
+        }
+    }
+
+    #[test]
+    fn symbols_are_capped_in_document_order_with_a_count_of_the_rest() {
+        let nested = vec![
+            symbol(
+                "a",
+                0,
+                Some(vec![symbol("a1", 1, None), symbol("a2", 2, None)]),
+            ),
+            symbol("b", 3, Some(vec![symbol("b1", 4, None)])),
+        ];
+        assert_eq!(cap_symbols(nested.clone(), 5), nested);
+        let capped = cap_symbols(nested, 3);
+        let names: Vec<&str> = capped.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["a", "… 2 more not shown"]);
+        let children: Vec<&str> = capped[0]
+            .children
+            .iter()
+            .flatten()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(children, ["a1", "a2"]);
     }
 }

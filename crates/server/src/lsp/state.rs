@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
 
-use interview_content::{Catalog, ContentError};
+use interview_content::{Catalog, ContentError, MAX_PACK_FILE_BYTES, bounded};
 use interview_rubric::{Engine, Memo, Options, Report, Settings};
 use serde_json::Value;
 use tower_lsp::Client;
@@ -155,6 +155,9 @@ pub struct State {
     /// True once the client's settings have been read and the catalog loaded after `initialized`:
     /// analyses wait for it, so that the first diagnostics already follow the settings.
     ready: tokio::sync::watch::Sender<bool>,
+    /// True once the first content load (started after `initialize`) is done: analyses wait for
+    /// it, so that a draft of a pack category is not analysed against the embedded catalog.
+    content_ready: tokio::sync::watch::Sender<bool>,
     /// Notified whenever a worker finishes with a document's latest generation.
     analysed: tokio::sync::Notify,
     /// Serialises content reloads, so that an older load cannot replace a newer one.
@@ -197,6 +200,7 @@ impl State {
             pack_published: Mutex::default(),
             project_files: ProjectFiles::default(),
             ready: tokio::sync::watch::channel(false).0,
+            content_ready: tokio::sync::watch::channel(false).0,
             analysed: tokio::sync::Notify::new(),
             reloading: tokio::sync::Mutex::new(()),
             publish: tokio::sync::Mutex::new(()),
@@ -210,6 +214,25 @@ impl State {
     /// Lets analyses start (after `initialized` has read the settings and loaded the catalog).
     pub fn set_ready(&self) {
         self.ready.send_replace(true);
+    }
+
+    /// Loads the content in the background (after `initialize`, which then answers at once however
+    /// large the pack is) and marks it loaded.
+    pub fn start_loading_content(self: &Arc<Self>) {
+        let state = Arc::clone(self);
+        tokio::spawn(async move {
+            state.load_content().await;
+            state.content_ready.send_replace(true);
+        });
+    }
+
+    /// Waits until the first content load is done.
+    pub async fn content_loaded(&self) {
+        let _ = self
+            .content_ready
+            .subscribe()
+            .wait_for(|loaded| *loaded)
+            .await;
     }
 
     /// The negotiated position encoding.
@@ -352,7 +375,7 @@ impl State {
     }
 
     /// Loads the catalog for the workspace (embedded plus content pack) and writes its guide files,
-    /// without publishing anything (it runs during `initialize`). Returns the pack folder used.
+    /// without publishing anything. Returns the pack folder used.
     pub async fn load_content(&self) -> Option<PathBuf> {
         let _reloading = self.reloading.lock().await;
         let dir = self.pack_dir();
@@ -441,9 +464,10 @@ impl State {
         }
         for (uri, path, open) in files {
             let version = open.as_ref().map(|doc| doc.version);
-            let doc = open.unwrap_or_else(|| {
-                Document::new(&std::fs::read_to_string(path).unwrap_or_default(), 0)
-            });
+            // A refused file (a FIFO, a device, a link to one, a huge file) is not read again
+            // here: its errors are shown on an empty text.
+            let doc =
+                open.unwrap_or_else(|| Document::new(&read_pack_file(path).unwrap_or_default(), 0));
             let diagnostics = content.errors[path]
                 .iter()
                 .map(|e| diagnostics::from_content_error(e, &doc, encoding))
@@ -663,6 +687,7 @@ impl State {
     /// Analyses the document until its latest generation is done, then publishes.
     async fn analysis_worker(self: Arc<Self>, uri: Url) {
         let _ = self.ready.subscribe().wait_for(|ready| *ready).await;
+        self.content_loaded().await;
         loop {
             let Some((job, problem)) = self.job(&uri) else {
                 return;
@@ -738,43 +763,56 @@ impl State {
         }
     }
 
-    /// The latest analysis of an open document, running one now (on the blocking pool) when the
-    /// stored one is older than the text. `None` when the document is not an open draft.
+    /// The analysis of an open draft as it was when the request arrived (this is called before
+    /// any `.await` in the handler, so a later `didChange` is not yet applied): the stored one when
+    /// it is of that text, else the worker's when it is busy with that text, else one run now on
+    /// the blocking pool. `None` when the document is not an open draft.
     pub async fn current_analysis(
         self: &Arc<Self>,
         uri: &Url,
     ) -> Option<(Document, Arc<Analysis>)> {
-        // A worker busy with the latest text is about to store its analysis: wait for it rather
-        // than analyse the same text twice (editors ask for lenses and symbols after each edit).
-        // Edits that keep coming could keep it busy, so wait a bounded number of times.
-        for _ in 0..3 {
-            let notified = self.analysed.notified();
-            tokio::pin!(notified);
-            notified.as_mut().enable();
-            {
-                let docs = lock(&self.docs);
-                let open = docs.get(uri)?;
-                if let Some(analysis) = &open.analysis {
-                    if analysis.generation == open.generation {
-                        return Some((open.doc.clone(), Arc::clone(analysis)));
+        // Everything the answer depends on is taken now, before any await.
+        let (mut job, problem) = self.job(uri)?;
+        if job.kind != DocKind::Draft {
+            return None;
+        }
+        let generation = job.generation;
+        if let Some(analysis) = self.analysis_of(uri, generation) {
+            return Some((job.doc, analysis));
+        }
+        if !*self.content_ready.borrow() {
+            self.content_loaded().await;
+            job.catalog = self.catalog();
+            job.guide = self.guide();
+        }
+        // A worker busy with this text is about to store its analysis: wait for it rather than
+        // analyse the same text twice (editors ask for lenses and symbols after each edit). Not
+        // before `initialized` (workers wait for it) and not once a later edit has come in.
+        if *self.ready.borrow() {
+            for _ in 0..3 {
+                let notified = self.analysed.notified();
+                tokio::pin!(notified);
+                notified.as_mut().enable();
+                {
+                    let docs = lock(&self.docs);
+                    let open = docs.get(uri)?;
+                    if let Some(analysis) = &open.analysis {
+                        if analysis.generation == generation {
+                            return Some((job.doc, Arc::clone(analysis)));
+                        }
+                    }
+                    if !open.analysing || open.generation != generation {
+                        break;
                     }
                 }
-                if !open.analysing {
-                    break;
-                }
+                notified.await;
             }
-            notified.await;
         }
-        let (job, problem) = self.job(uri)?;
         if let Some(problem) = problem {
             tracing::error!("{problem}");
             self.client.show_message(MessageType::ERROR, problem).await;
         }
-        if job.kind != DocKind::Draft {
-            return None;
-        }
         let doc = job.doc.clone();
-        let generation = job.generation;
         let outcome = tokio::task::spawn_blocking(move || run(job)).await;
         let analysis = match outcome {
             Ok(Ok(Outcome::Publish(_, Some(analysis)))) => Arc::from(analysis),
@@ -791,6 +829,13 @@ impl State {
             }
         }
         Some((doc, analysis))
+    }
+
+    /// The stored analysis of the document, when it is of generation `generation`.
+    fn analysis_of(&self, uri: &Url, generation: u64) -> Option<Arc<Analysis>> {
+        let docs = lock(&self.docs);
+        let analysis = docs.get(uri)?.analysis.as_ref()?;
+        (analysis.generation == generation).then(|| Arc::clone(analysis))
     }
 }
 
@@ -848,8 +893,7 @@ fn analyse(job: Job) -> Outcome {
 /// Validates a pack category from its open buffers, reading the files that are not open. Without
 /// a Markdown file there is no category to validate: the errors from the last load stay.
 fn validate_pack(pack: PackJob) -> Outcome {
-    let read =
-        |ext: &str| std::fs::read_to_string(pack.dir.join(format!("{}.{ext}", pack.stem))).ok();
+    let read = |ext: &str| read_pack_file(&pack.dir.join(format!("{}.{ext}", pack.stem)));
     let Some(markdown) = pack.markdown.or_else(|| read("md")) else {
         return Outcome::Nothing;
     };
@@ -860,6 +904,13 @@ fn validate_pack(pack: PackJob) -> Outcome {
         &markdown,
         companion.as_deref(),
     ))
+}
+
+/// A pack file's text, read with the pack loader's limit; `None` for anything the loader refuses
+/// (a FIFO would block, a device or `/proc` file would never end, a huge file would fill memory).
+fn read_pack_file(path: &Path) -> Option<String> {
+    let bytes = bounded::read_file(path, MAX_PACK_FILE_BYTES).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 /// Why a document is not analysed: too large, or binary.

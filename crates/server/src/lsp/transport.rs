@@ -6,6 +6,7 @@
 //! rest with the JSON-RPC error the spec asks for, and logs what it refused. Output frames from
 //! the server and the guard's own error responses are written whole, never interleaved.
 
+use std::borrow::Cow;
 use std::io;
 
 use serde_json::{Value, json};
@@ -16,13 +17,26 @@ use tokio::sync::mpsc;
 pub const MAX_BODY: usize = 64 * 1024 * 1024;
 /// The largest header block accepted before the guard treats the bytes as garbage.
 const MAX_HEADER: usize = 8 * 1024;
+/// The longest header line and header name accepted (real ones are a few dozen bytes); short
+/// limits keep the search for the next frame in junk from rescanning long stretches.
+const MAX_LINE: usize = 1024;
+const MAX_NAME: usize = 64;
 /// Buffer size of the in-memory pipes to and from tower-lsp.
 const PIPE: usize = 1024 * 1024;
 
-/// Starts the guard on `input` and `output` and returns the pipe ends tower-lsp should read from
-/// and write to. The guard's tasks end when `input` ends (the server then sees end of input) and
-/// when the server closes its output.
-pub fn spawn<R, W>(input: R, output: W) -> (DuplexStream, DuplexStream)
+/// The pipe ends tower-lsp reads from and writes to, and a signal for the end of the client's input.
+pub struct Guarded {
+    /// What tower-lsp reads: the client's well-formed messages.
+    pub input: DuplexStream,
+    /// What tower-lsp writes: passed on to the client whole.
+    pub output: DuplexStream,
+    /// Resolves when the client's input has ended (closed or failed).
+    pub input_closed: tokio::sync::oneshot::Receiver<()>,
+}
+
+/// Starts the guard on `input` and `output`. The guard's tasks end when `input` ends (the server
+/// then sees end of input, and `input_closed` resolves) and when the server closes its output.
+pub fn spawn<R, W>(input: R, output: W) -> Guarded
 where
     R: AsyncRead + Unpin + Send + 'static,
     W: AsyncWrite + Unpin + Send + 'static,
@@ -30,11 +44,20 @@ where
     let (server_in, guard_to_server) = tokio::io::duplex(PIPE);
     let (server_out, server_to_guard) = tokio::io::duplex(PIPE);
     let (frames_tx, frames_rx) = mpsc::unbounded_channel::<Vec<u8>>();
+    let (closed_tx, input_closed) = tokio::sync::oneshot::channel();
 
-    tokio::spawn(read_client(input, guard_to_server, frames_tx.clone()));
+    let replies = frames_tx.clone();
+    tokio::spawn(async move {
+        read_client(input, guard_to_server, replies).await;
+        let _ = closed_tx.send(());
+    });
     tokio::spawn(read_server(server_to_guard, frames_tx));
     tokio::spawn(write_client(output, frames_rx));
-    (server_in, server_out)
+    Guarded {
+        input: server_in,
+        output: server_out,
+        input_closed,
+    }
 }
 
 /// Frames a JSON body with its `Content-Length` header.
@@ -46,29 +69,90 @@ pub fn frame(body: &[u8]) -> Vec<u8> {
 
 /// What one read of a frame gave.
 #[derive(Debug, PartialEq)]
-enum Frame {
+pub enum Frame {
     /// A body of the announced length.
     Body(Vec<u8>),
-    /// A header block without a usable `Content-Length`; the bytes were skipped.
+    /// The start of a run of bytes that are not a frame (only those bytes are skipped, up to where
+    /// the next frame may start); one per run, with the reason.
     BadHeader(String),
     /// A body over [`MAX_BODY`]; it was read and dropped.
     TooLarge(usize),
 }
 
-/// Reads LSP frames from a byte stream, resynchronising on the next `Content-Length` after
-/// garbage.
-struct FrameReader<R> {
+/// Every frame in `bytes`, read to the end (for tests and the fuzz target).
+pub fn frames_of(bytes: &[u8]) -> Vec<Frame> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime");
+    runtime.block_on(async {
+        let mut reader = FrameReader::new(bytes);
+        let mut out = Vec::new();
+        while let Ok(Some(frame)) = reader.next().await {
+            out.push(frame);
+        }
+        out
+    })
+}
+
+/// Whether `junk` holds a complete `Content-Length: <number>` header line. Such bytes are a header,
+/// not junk: with what follows they can form a frame that takes the next frame's bytes as its
+/// body. Everything else between frames is skipped without losing a frame.
+pub fn declares_length(junk: &[u8]) -> bool {
+    let lower = junk.to_ascii_lowercase();
+    let name = b"content-length";
+    (0..lower.len()).any(|at| {
+        let Some(rest) = lower[at..].strip_prefix(name.as_slice()) else {
+            return false;
+        };
+        let Some(colon) = rest.iter().position(|&b| b == b':') else {
+            return false;
+        };
+        if !rest[..colon].is_empty() {
+            return false;
+        }
+        let value = &rest[colon + 1..];
+        let Some(end) = value.windows(2).position(|w| w == b"\r\n") else {
+            return false;
+        };
+        String::from_utf8_lossy(&value[..end])
+            .trim()
+            .parse::<usize>()
+            .is_ok()
+    })
+}
+
+/// Header names a frame may start with: where reading resumes after junk.
+const FRAME_STARTS: [&[u8]; 2] = [b"content-length", b"content-type"];
+
+/// What parsing a header block at the start of the buffer gave.
+#[derive(Debug, PartialEq)]
+enum Header {
+    /// A complete block: its length in bytes (with the blank line) and the `Content-Length`.
+    Complete { len: usize, content_length: usize },
+    /// Valid so far; more bytes are needed.
+    Incomplete,
+    /// Not a header block.
+    Invalid(String),
+}
+
+/// Reads LSP frames from a byte stream. After bytes that are not a frame, reading resumes at the
+/// earliest place a frame may start, so that junk never takes the frame after it along.
+pub struct FrameReader<R> {
     input: R,
     buf: Vec<u8>,
     eof: bool,
+    /// Whether the bytes being skipped were already reported.
+    in_junk: bool,
 }
 
 impl<R: AsyncRead + Unpin> FrameReader<R> {
-    fn new(input: R) -> Self {
+    /// A reader over `input`.
+    pub fn new(input: R) -> Self {
         FrameReader {
             input,
             buf: Vec::new(),
             eof: false,
+            in_junk: false,
         }
     }
 
@@ -88,32 +172,36 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
     }
 
     /// The next frame, or `None` at end of input (a message cut off by the end is dropped).
-    async fn next(&mut self) -> io::Result<Option<Frame>> {
+    pub async fn next(&mut self) -> io::Result<Option<Frame>> {
         loop {
-            if let Some(end) = find(&self.buf, b"\r\n\r\n") {
-                let header = String::from_utf8_lossy(&self.buf[..end]).into_owned();
-                self.buf.drain(..end + 4);
-                return match content_length(&header) {
-                    Ok(len) if len > MAX_BODY => {
-                        self.skip(len).await?;
-                        Ok(Some(Frame::TooLarge(len)))
+            match parse_header(&self.buf) {
+                Header::Complete {
+                    len,
+                    content_length,
+                } => {
+                    self.in_junk = false;
+                    self.buf.drain(..len);
+                    if content_length > MAX_BODY {
+                        self.skip(content_length).await?;
+                        return Ok(Some(Frame::TooLarge(content_length)));
                     }
-                    Ok(len) => Ok(self.body(len).await?.map(Frame::Body)),
-                    Err(why) => {
-                        self.resync();
-                        Ok(Some(Frame::BadHeader(why)))
+                    return Ok(self.body(content_length).await?.map(Frame::Body));
+                }
+                Header::Invalid(why) => {
+                    // Skip only up to the next place a frame may start (or may be starting, at the
+                    // end of what has arrived).
+                    let at = next_frame_start(&self.buf);
+                    self.buf.drain(..at);
+                    if !self.in_junk {
+                        self.in_junk = true;
+                        return Ok(Some(Frame::BadHeader(why)));
                     }
-                };
-            }
-            if self.buf.len() > MAX_HEADER {
-                let skipped = self.buf.len();
-                self.buf.clear();
-                return Ok(Some(Frame::BadHeader(format!(
-                    "{skipped} bytes without a header end"
-                ))));
-            }
-            if !self.fill().await? {
-                return Ok(None);
+                }
+                Header::Incomplete => {
+                    if !self.fill().await? {
+                        return Ok(None);
+                    }
+                }
             }
         }
     }
@@ -137,59 +225,178 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             }
         }
     }
-
-    /// Drops bytes up to the next `Content-Length`, where the next message may start.
-    fn resync(&mut self) {
-        let at = find_ignore_case(&self.buf, b"content-length").unwrap_or(self.buf.len());
-        self.buf.drain(..at);
-    }
 }
 
-/// The `Content-Length` of a header block, or why there is none.
-fn content_length(header: &str) -> Result<usize, String> {
-    let mut length = None;
-    for line in header.split("\r\n") {
-        let Some((name, value)) = line.split_once(':') else {
-            return Err(format!("malformed header line {line:?}"));
+/// The earliest offset after the first byte where a frame may start: a header name of
+/// [`FRAME_STARTS`], whole or cut off by the end of the buffer. The buffer's length when there is
+/// none.
+fn next_frame_start(buf: &[u8]) -> usize {
+    (1..buf.len())
+        .find(|&at| {
+            let rest = &buf[at..];
+            FRAME_STARTS.iter().any(|name| {
+                let n = rest.len().min(name.len());
+                rest[..n].eq_ignore_ascii_case(&name[..n])
+            })
+        })
+        .unwrap_or(buf.len())
+}
+
+/// Parses the header block at the start of `buf`: `Name: value` lines ended by CRLF, then an empty
+/// line. A block needs exactly one valid `Content-Length`. Anything else (a bare LF, a line without
+/// a name and a colon, a line over [`MAX_LINE`] bytes, a block over [`MAX_HEADER`]) is invalid as
+/// soon as it is seen, so that junk is skipped without waiting for more input.
+fn parse_header(buf: &[u8]) -> Header {
+    let mut content_length = None;
+    let mut at = 0;
+    loop {
+        let rest = &buf[at..];
+        let window = &rest[..rest.len().min(MAX_LINE + 2)];
+        let Some(end) = window.iter().position(|&b| b == b'\n') else {
+            if rest.len() > MAX_LINE + 1 {
+                return Header::Invalid(format!("a header line over {MAX_LINE} bytes"));
+            }
+            return match partial_line(rest) {
+                Ok(()) => Header::Incomplete,
+                Err(why) => Header::Invalid(why),
+            };
         };
-        if name.trim().eq_ignore_ascii_case("content-length") {
-            length = Some(
-                value
-                    .trim()
-                    .parse::<usize>()
-                    .map_err(|_| format!("invalid Content-Length {:?}", value.trim()))?,
-            );
+        let Some(line) = end.checked_sub(1).filter(|&cr| rest[cr] == b'\r') else {
+            return Header::Invalid("a header line ends without CR".to_string());
+        };
+        let line = &rest[..line];
+        at += end + 1;
+        if line.is_empty() {
+            return match content_length {
+                Some(content_length) => Header::Complete {
+                    len: at,
+                    content_length,
+                },
+                None => Header::Invalid("missing Content-Length".to_string()),
+            };
+        }
+        if at > MAX_HEADER {
+            return Header::Invalid(format!("no header end in {MAX_HEADER} bytes"));
+        }
+        let (name, value) = match header_line(line) {
+            Ok(pair) => pair,
+            Err(why) => return Header::Invalid(why),
+        };
+        if name.eq_ignore_ascii_case(b"content-length") {
+            let value = String::from_utf8_lossy(value);
+            let Ok(length) = value.trim().parse::<usize>() else {
+                return Header::Invalid(format!("invalid Content-Length {:?}", value.trim()));
+            };
+            if content_length.replace(length).is_some() {
+                return Header::Invalid("two Content-Length headers".to_string());
+            }
         }
     }
-    length.ok_or_else(|| "missing Content-Length".to_string())
 }
 
-/// Why a body is not a JSON-RPC message, with the error response to send, if any.
-fn check_body(body: &[u8]) -> Result<(), (String, Option<Value>)> {
-    let value: Value = match serde_json::from_slice(body) {
+fn malformed(line: &[u8]) -> String {
+    let shown = &line[..line.len().min(80)];
+    format!("malformed header line {:?}", String::from_utf8_lossy(shown))
+}
+
+/// Whether `name` can be a header name: 1 to [`MAX_NAME`] token characters.
+fn valid_name(name: &[u8]) -> bool {
+    !name.is_empty() && name.len() <= MAX_NAME && name.iter().all(|&b| is_name_byte(b))
+}
+
+/// A complete header line's name and value.
+fn header_line(line: &[u8]) -> Result<(&[u8], &[u8]), String> {
+    let colon = line
+        .iter()
+        .position(|&b| b == b':')
+        .ok_or_else(|| malformed(line))?;
+    let (name, value) = (&line[..colon], &line[colon + 1..]);
+    if !valid_name(name) || value.contains(&b'\r') {
+        return Err(malformed(line));
+    }
+    Ok((name, value))
+}
+
+/// Checks the start of a header line that has not ended yet, so that junk is refused as soon as
+/// it arrives instead of when a line break follows.
+fn partial_line(line: &[u8]) -> Result<(), String> {
+    // A trailing CR is the line's end arriving.
+    let (line, ended) = match line.strip_suffix(b"\r") {
+        Some(line) => (line, true),
+        None => (line, false),
+    };
+    let ok = match line.iter().position(|&b| b == b':') {
+        // The blank line that ends the block, or a name so far.
+        None if ended => line.is_empty(),
+        None => line.len() <= MAX_NAME && line.iter().all(|&b| is_name_byte(b)),
+        Some(colon) => valid_name(&line[..colon]) && !line[colon + 1..].contains(&b'\r'),
+    };
+    if ok { Ok(()) } else { Err(malformed(line)) }
+}
+
+/// A byte of a header name (an HTTP token character).
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// A message as tower-lsp decodes it (its own `Message` type is private): what does not
+/// deserialize into this would end tower-lsp's read loop, so it is never forwarded.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+#[allow(dead_code)] // Only whether it deserializes matters.
+enum Decodable {
+    Response(tower_lsp::jsonrpc::Response),
+    Request(tower_lsp::jsonrpc::Request),
+}
+
+/// Methods that take no parameters: tower-lsp refuses even `null` there, which clients such as
+/// Eglot send with `shutdown`.
+const NO_PARAMS: [&str; 2] = ["shutdown", "exit"];
+
+/// The body to forward to tower-lsp, or why the body is not a JSON-RPC message it can take, with
+/// the error response to send, if any.
+pub fn check_body(body: &[u8]) -> Result<Vec<u8>, (String, Option<Value>)> {
+    let value: Value = match std::str::from_utf8(body)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
+    {
         Ok(value) => value,
         Err(err) => {
             let response = error_response(Value::Null, -32700, "Parse error");
             return Err((format!("invalid JSON: {err}"), Some(response)));
         }
     };
-    let Some(object) = value.as_object() else {
+    let Value::Object(mut object) = value else {
         let response = error_response(Value::Null, -32600, "Invalid Request");
         return Err(("not a JSON object".to_string(), Some(response)));
     };
     let id = object.get("id").cloned();
+    let method = object.get("method").cloned();
     let is_message = object.get("jsonrpc") == Some(&json!("2.0"))
-        && (object.get("method").is_some_and(Value::is_string)
+        && (method.as_ref().is_some_and(Value::is_string)
             || object.contains_key("result")
-            || object.contains_key("error"))
-        && id
-            .as_ref()
-            .is_none_or(|id| id.is_string() || id.is_i64() || id.is_u64() || id.is_null());
-    if is_message {
-        return Ok(());
+            || object.contains_key("error"));
+    let mut body = Cow::Borrowed(body);
+    if let Some(Value::String(name)) = &method {
+        let empty = |params: &Value| match params {
+            Value::Null => true,
+            Value::Object(map) => map.is_empty(),
+            Value::Array(list) => list.is_empty(),
+            _ => false,
+        };
+        if NO_PARAMS.contains(&name.as_str()) && object.get("params").is_some_and(empty) {
+            object.remove("params");
+            body = Cow::Owned(Value::Object(object.clone()).to_string().into_bytes());
+        }
+    }
+    // tower-lsp's own types decide: an id past i64, a method that is not a string beside a
+    // `result` or `error`, an `error` that is not an error object, would each stop its read loop.
+    let decodable = is_message && serde_json::from_slice::<Decodable>(&body).is_ok();
+    if decodable {
+        return Ok(body.into_owned());
     }
     // A notification gets no answer; anything with an id, or no method, gets Invalid Request.
-    let response = match (&id, object.get("method")) {
+    let response = match (&id, &method) {
         (None, Some(_)) => None,
         _ => Some(error_response(
             id.filter(|id| id.is_string() || id.is_number())
@@ -198,7 +405,12 @@ fn check_body(body: &[u8]) -> Result<(), (String, Option<Value>)> {
             "Invalid Request",
         )),
     };
-    Err(("not a JSON-RPC 2.0 message".to_string(), response))
+    let why = if is_message {
+        "a JSON-RPC message the server cannot decode (an id past 64-bit integers?)"
+    } else {
+        "not a JSON-RPC 2.0 message"
+    };
+    Err((why.to_string(), response))
 }
 
 fn error_response(id: Value, code: i64, message: &str) -> Value {
@@ -222,7 +434,7 @@ async fn read_client<R: AsyncRead + Unpin>(
         };
         match next {
             Frame::Body(body) => match check_body(&body) {
-                Ok(()) => {
+                Ok(body) => {
                     if to_server.write_all(&frame(&body)).await.is_err() {
                         break;
                     }
@@ -253,9 +465,18 @@ async fn read_client<R: AsyncRead + Unpin>(
 async fn read_server(from_server: DuplexStream, frames: mpsc::UnboundedSender<Vec<u8>>) {
     let mut reader = FrameReader::new(from_server);
     while let Ok(Some(next)) = reader.next().await {
-        if let Frame::Body(body) = next {
-            if frames.send(frame(&body)).is_err() {
-                break;
+        match next {
+            Frame::Body(body) => {
+                if frames.send(frame(&body)).is_err() {
+                    break;
+                }
+            }
+            // The producers cap what they send (diagnostics, symbols), so this is a bug: say so.
+            Frame::TooLarge(len) => tracing::error!(
+                "dropped a message to the client of {len} bytes (limit {MAX_BODY}); please report it"
+            ),
+            Frame::BadHeader(why) => {
+                tracing::error!("dropped malformed output to the client: {why}");
             }
         }
     }
@@ -272,36 +493,30 @@ async fn write_client<W: AsyncWrite + Unpin>(
     }
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    async fn frames_of(bytes: &[u8]) -> Vec<Frame> {
-        let mut reader = FrameReader::new(bytes);
-        let mut out = Vec::new();
-        while let Some(frame) = reader.next().await.expect("in-memory reads do not fail") {
-            out.push(frame);
-        }
-        out
+    use proptest::prelude::*;
+
+    /// The bodies among `frames`.
+    fn bodies(frames: Vec<Frame>) -> Vec<Vec<u8>> {
+        frames
+            .into_iter()
+            .filter_map(|f| match f {
+                Frame::Body(body) => Some(body),
+                _ => None,
+            })
+            .collect()
     }
 
-    #[tokio::test]
-    async fn reads_frames_and_resyncs_after_garbage() {
+    #[test]
+    fn reads_frames_and_resyncs_after_garbage() {
         let mut bytes = b"garbage\r\n\r\n".to_vec();
         bytes.extend(frame(br#"{"a":1}"#));
         bytes.extend(b"Content-Length: x\r\n\r\n");
         bytes.extend(frame(br#"{"b":2}"#));
-        let frames = frames_of(&bytes).await;
+        let frames = frames_of(&bytes);
         assert_eq!(
             frames,
             vec![
@@ -313,18 +528,18 @@ mod tests {
         );
     }
 
-    #[tokio::test]
-    async fn a_message_cut_off_by_end_of_input_is_dropped() {
-        let frames = frames_of(b"Content-Length: 50\r\n\r\n{\"jsonrpc\"").await;
+    #[test]
+    fn a_message_cut_off_by_end_of_input_is_dropped() {
+        let frames = frames_of(b"Content-Length: 50\r\n\r\n{\"jsonrpc\"");
         assert!(frames.is_empty());
     }
 
-    #[tokio::test]
-    async fn oversized_bodies_are_skipped() {
+    #[test]
+    fn oversized_bodies_are_skipped() {
         let mut bytes = format!("Content-Length: {}\r\n\r\n", MAX_BODY + 1).into_bytes();
         bytes.resize(bytes.len() + MAX_BODY + 1, b' ');
         bytes.extend(frame(b"{}"));
-        let frames = frames_of(&bytes).await;
+        let frames = frames_of(&bytes);
         assert_eq!(
             frames,
             vec![Frame::TooLarge(MAX_BODY + 1), Frame::Body(b"{}".to_vec())]
@@ -357,7 +572,8 @@ mod tests {
     async fn the_guard_forwards_good_messages_and_answers_bad_ones() {
         let (client, guard_input) = tokio::io::duplex(1 << 16);
         let (guard_output, mut client_reads) = tokio::io::duplex(1 << 16);
-        let (mut server_in, mut server_out) = spawn(guard_input, guard_output);
+        let guarded = spawn(guard_input, guard_output);
+        let (mut server_in, mut server_out) = (guarded.input, guarded.output);
 
         let mut client = client;
         client.write_all(&frame(b"[1,2")).await.unwrap();
@@ -384,5 +600,138 @@ mod tests {
             text.ends_with(r#"{"jsonrpc":"2.0","id":1,"result":null}"#),
             "{text}"
         );
+    }
+
+    #[test]
+    fn junk_right_before_a_frame_is_skipped_and_the_frame_kept() {
+        let good = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let lf_only = b"Content-Length: 2\n\n{}".to_vec();
+        for junk in [b"\r\n".to_vec(), b"hello".to_vec(), b"\n".to_vec(), lf_only] {
+            let mut bytes = junk.clone();
+            bytes.extend(frame(good));
+            bytes.extend(frame(b"{}"));
+            let frames = frames_of(&bytes);
+            assert!(
+                matches!(frames[0], Frame::BadHeader(_)),
+                "{:?}: {frames:?}",
+                String::from_utf8_lossy(&junk)
+            );
+            assert_eq!(
+                bodies(frames),
+                vec![good.to_vec(), b"{}".to_vec()],
+                "{:?}",
+                String::from_utf8_lossy(&junk)
+            );
+        }
+    }
+
+    #[test]
+    fn a_junk_run_is_reported_once() {
+        let mut bytes = b"hello world, this is not a header\r\n\r\nnor this\n".to_vec();
+        bytes.extend(frame(b"{}"));
+        let frames = frames_of(&bytes);
+        assert_eq!(frames.len(), 2, "{frames:?}");
+        assert_eq!(frames[1], Frame::Body(b"{}".to_vec()));
+    }
+
+    #[test]
+    fn other_headers_may_come_first() {
+        let mut bytes = b"junk".to_vec();
+        bytes.extend(b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: 2\r\n\r\n{}");
+        assert_eq!(bodies(frames_of(&bytes)), vec![b"{}".to_vec()]);
+    }
+
+    #[test]
+    fn messages_tower_lsp_cannot_decode_are_refused() {
+        // Each of these ended tower-lsp's read loop, and so the server.
+        let (_, reply) =
+            check_body(br#"{"jsonrpc":"2.0","id":9223372036854775808,"method":"shutdown"}"#)
+                .unwrap_err();
+        assert_eq!(reply.unwrap()["error"]["code"], -32600);
+        assert!(
+            check_body(br#"{"jsonrpc":"2.0","id":9223372036854775808,"result":null}"#).is_err()
+        );
+        assert!(
+            check_body(br#"{"jsonrpc":"2.0","id":9223372036854775808,"method":"initialized"}"#)
+                .is_err()
+        );
+        let (_, reply) = check_body(br#"{"jsonrpc":"2.0","method":{},"error":{}}"#).unwrap_err();
+        assert!(reply.is_none());
+        // The largest id tower-lsp takes still passes.
+        assert!(check_body(br#"{"jsonrpc":"2.0","id":9223372036854775807,"method":"x"}"#).is_ok());
+    }
+
+    #[test]
+    fn shutdown_and_exit_take_null_or_empty_params() {
+        for params in ["null", "{}", "[]"] {
+            let body =
+                format!(r#"{{"jsonrpc":"2.0","id":1,"method":"shutdown","params":{params}}}"#);
+            let forwarded: Value =
+                serde_json::from_slice(&check_body(body.as_bytes()).unwrap()).unwrap();
+            assert_eq!(
+                forwarded,
+                json!({ "jsonrpc": "2.0", "id": 1, "method": "shutdown" })
+            );
+        }
+        let body = br#"{"jsonrpc":"2.0","method":"exit","params":null}"#;
+        let forwarded: Value = serde_json::from_slice(&check_body(body).unwrap()).unwrap();
+        assert_eq!(forwarded, json!({ "jsonrpc": "2.0", "method": "exit" }));
+        // Other methods are forwarded as they came.
+        let body = br#"{"jsonrpc":"2.0","id":2,"method":"initialize","params":null}"#;
+        assert_eq!(check_body(body).unwrap(), body.to_vec());
+    }
+
+    #[test]
+    fn length_lines_are_recognised_in_junk() {
+        assert!(declares_length(b"xx content-LENGTH:5\r\n"));
+        assert!(declares_length(b"Content-Length:  12 \r\nrest"));
+        assert!(!declares_length(b"Content-Length: twelve\r\n"));
+        assert!(!declares_length(b"Content-Length: 5"));
+        assert!(!declares_length(b"Content-Length: 5\n\n"));
+        assert!(!declares_length(b"hello"));
+        // A space before the colon makes it another header's name.
+        assert!(!declares_length(b"Content-Length :5\r\n"));
+    }
+
+    /// Pieces junk is built from: line ends of every kind, header-like text, JSON and raw bytes.
+    fn junk() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            Just(b"\r\n".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\r".to_vec()),
+            Just(b"\r\n\r\n".to_vec()),
+            Just(b"hello".to_vec()),
+            Just(b"Content-Length".to_vec()),
+            Just(b"content-type".to_vec()),
+            Just(b": ".to_vec()),
+            Just(b"12".to_vec()),
+            Just(b"twelve".to_vec()),
+            Just(b"Content-Type: text/plain\r\n".to_vec()),
+            Just(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#.to_vec()),
+            prop::collection::vec(any::<u8>(), 0..24),
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Junk between frames costs only the junk: every frame after a junk run is delivered,
+        /// in order, and nothing else is.
+        #[test]
+        fn every_frame_after_junk_is_delivered(
+            runs in prop::collection::vec(junk(), 1..5),
+            bodies_in in prop::collection::vec("[a-z0-9 {}\":,]{0,40}", 1..5),
+        ) {
+            prop_assume!(runs.iter().all(|junk| !declares_length(junk)));
+            let mut bytes = Vec::new();
+            for (i, body) in bodies_in.iter().enumerate() {
+                bytes.extend(&runs[i % runs.len()]);
+                bytes.extend(frame(body.as_bytes()));
+            }
+            let got = bodies(frames_of(&bytes));
+            let want: Vec<Vec<u8>> = bodies_in.iter().map(|b| b.clone().into_bytes()).collect();
+            prop_assert_eq!(got, want);
+        }
     }
 }

@@ -402,6 +402,24 @@ impl TestClient {
         }
     }
 
+    /// The server's peak resident memory so far in KiB (`VmHWM`), where `/proc` tells it.
+    pub fn peak_memory_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
+    /// Waits until the server's log holds `needle` at least `times` times; fails after [`TIMEOUT`].
+    pub fn wait_log(&mut self, needle: &str, times: usize) {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.stderr().matches(needle).count() < times {
+            if Instant::now() > deadline {
+                self.fail(&format!("the log never showed {needle:?} {times} times"));
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// The server's stderr so far.
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()

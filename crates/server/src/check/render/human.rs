@@ -11,35 +11,121 @@ use crate::check::CheckedFile;
 
 /// Renders every file's findings and its summary line.
 pub fn render(files: &[CheckedFile], color: bool) -> String {
+    let mut out = String::new();
+    for (i, file) in files.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&render_file(file, color));
+    }
+    out
+}
+
+/// One file's findings and its summary line. Files are separated by an empty line.
+pub fn render_file(file: &CheckedFile, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     let mut out = String::new();
-    for (i, file) in files.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let source = cr_as_lf(&file.text);
-        for finding in &file.report.findings {
-            out.push_str(&renderer.render(&[finding_group(file, &source, finding)]));
-            out.push_str("\n\n");
-        }
-        out.push_str(&summary(file));
-        out.push('\n');
+    for finding in &file.report.findings {
+        let window = Window::of(file, &finding.range);
+        let source = cr_as_lf(&file.text[window.source.clone()]);
+        let rendered = renderer.render(&[finding_group(file, &window, &source, finding)]);
+        out.push_str(&window.fix_column(&file.text, &rendered));
+        out.push_str("\n\n");
     }
+    out.push_str(&summary(file));
+    out.push('\n');
     out
 }
 
+/// Characters of a line kept before and after a finding's span, at most: more than the renderer
+/// shows of a long line (it trims lines to a 140-column terminal around the span).
+const CONTEXT_CHARS: usize = 160;
+/// Bytes of a finding's span shown, at most.
+const SPAN_BYTES: usize = 16 * 1024;
+
+/// The part of a file shown for one finding: the lines the span is on, cut to
+/// [`CONTEXT_CHARS`] either side of it and to [`SPAN_BYTES`] of it. The snippet is bounded, so
+/// rendering costs the same per finding whatever the size of the file or of its lines (the
+/// renderer trims long lines to the terminal anyway).
+struct Window {
+    /// The bytes of the analysed text shown.
+    source: std::ops::Range<usize>,
+    /// The span, relative to `source`.
+    span: std::ops::Range<usize>,
+    /// The line and column of the span's start.
+    start: crate::check::position::LineColumn,
+}
+
+impl Window {
+    fn of(file: &CheckedFile, range: &std::ops::Range<usize>) -> Window {
+        let text = file.text.as_str();
+        let span = char_span(text, range);
+        let start = file.position(span.start);
+        let end = floor(text, span.end.min(span.start.saturating_add(SPAN_BYTES)));
+        let before = &text[start.line_start..span.start];
+        let from = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(start.line_start, |(i, _)| start.line_start + i);
+        let mut to = text.len();
+        for (n, (i, c)) in text[end..].char_indices().enumerate() {
+            if n == CONTEXT_CHARS || c == '\n' || c == '\r' {
+                to = end + i;
+                break;
+            }
+        }
+        Window {
+            source: from..to,
+            span: span.start - from..end - from,
+            start,
+        }
+    }
+
+    /// `rendered` with the column of its ` --> path:line:column` line counted from the start of
+    /// the line rather than from the start of the window, when the window cuts the line.
+    fn fix_column(&self, text: &str, rendered: &str) -> String {
+        let cut = &text[self.start.line_start..self.source.start];
+        if cut.is_empty() {
+            return rendered.to_string();
+        }
+        let shown = text[self.source.start..self.source.start + self.span.start]
+            .chars()
+            .count()
+            + 1;
+        let wrong = format!(":{}:{shown}", self.start.line);
+        let right = format!(":{}:{}", self.start.line, self.start.column);
+        match rendered
+            .find("-->")
+            .and_then(|arrow| rendered[arrow..].find(&wrong).map(|at| arrow + at))
+        {
+            Some(at) => format!(
+                "{}{right}{}",
+                &rendered[..at],
+                &rendered[at + wrong.len()..]
+            ),
+            None => rendered.to_string(),
+        }
+    }
+}
+
 /// One finding: `warning[metrics]: message`, the source line with a caret under the span, the
-/// cited rubric line and the titles of the fixes.
-fn finding_group<'a>(file: &'a CheckedFile, source: &'a str, finding: &'a Finding) -> Group<'a> {
-    let span = char_span(source, &finding.range);
+/// cited rubric line, the rule's advice (the text hover shows) and the titles of the fixes that
+/// change the draft (not those that turn the rule off).
+fn finding_group<'a>(
+    file: &'a CheckedFile,
+    window: &Window,
+    source: &'a str,
+    finding: &'a Finding,
+) -> Group<'a> {
     let snippet = Snippet::source(source)
         .path(file.path.as_str())
-        .line_start(1)
-        .annotation(AnnotationKind::Primary.span(span));
+        .line_start(window.start.line)
+        .annotation(AnnotationKind::Primary.span(window.span.clone()));
     let mut group = level(finding.severity)
         .primary_title(finding.message.as_str())
         .id(finding.rule.id())
@@ -51,7 +137,8 @@ fn finding_group<'a>(file: &'a CheckedFile, source: &'a str, finding: &'a Findin
                 .message(format!("{}:{}: {}", cite.file, cite.line, cite.text)),
         );
     }
-    for fix in &finding.fixes {
+    group = group.element(Level::HELP.message(finding.rule.advice(&file.settings)));
+    for fix in finding.fixes.iter().filter(|f| !f.disables()) {
         group = group.element(Level::HELP.message(format!("fix: {}", fix.title)));
     }
     group
@@ -86,15 +173,17 @@ fn level(severity: Severity) -> Level<'static> {
 /// The range clamped to the text and moved to character boundaries, so that a stray offset
 /// cannot make the renderer slice inside a character.
 fn char_span(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let floor = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let start = floor(range.start);
-    start..floor(range.end).max(start)
+    let start = floor(text, range.start);
+    start..floor(text, range.end).max(start)
+}
+
+/// `i` clamped to the text and rounded down to a character boundary.
+fn floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// `answers/q4.md: 3 findings · rubric 6/10 · 212 words · ~1:25 · linked to partnerships/q4
@@ -213,6 +302,10 @@ mod tests {
         assert!(out.contains("hint[hedging]: hedging message"), "{out}");
         assert!(out.contains("information[structure]"), "{out}");
         assert!(out.contains("help: fix: Remove the hedge"), "{out}");
+        assert!(
+            out.contains("= help: Drop the hedge and state it plainly."),
+            "{out}"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `--format json`: one document, an array with one object per checked file.
+//! `--format json`: one document, an array with one object per checked file; `--format jsonl`:
+//! the same objects, one a line; and the result lines of `--input jsonl` records.
 //!
 //! Byte ranges index the file as read (a UTF-8 byte order mark included); lines and columns are
 //! 1-based, columns count Unicode code points, and ends are exclusive.
@@ -7,12 +8,20 @@ use std::ops::Range;
 
 use interview_rubric::{Citation, Finding, LinkVia, Score, Severity};
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::check::CheckedFile;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
-    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    /// The record's line in the input (`--input jsonl`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    /// The record's id (`--input jsonl`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
     link: Option<LinkOut<'a>>,
     score: Score,
     words: usize,
@@ -60,16 +69,55 @@ struct EditOut<'a> {
 
 /// The JSON document for `files`, pretty-printed, with a final newline.
 pub fn render(files: &[CheckedFile]) -> String {
-    let out: Vec<FileOut<'_>> = files.iter().map(file_out).collect();
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|_| "[]".into());
+    if files.is_empty() {
+        return "[]\n".into();
+    }
+    let elements: Vec<String> = files.iter().map(element).collect();
+    format!("[\n{}\n]\n", elements.join(",\n"))
+}
+
+/// One file's object as an element of the document's array: pretty-printed and indented.
+pub fn element(file: &CheckedFile) -> String {
+    let text = serde_json::to_string_pretty(&file_out(file, None)).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    super::indent_into(&mut out, &text, "  ");
+    out
+}
+
+/// One file's object on one line, with a final newline (`--format jsonl`).
+pub fn line(file: &CheckedFile) -> String {
+    one_line(&file_out(file, None))
+}
+
+/// The result line of a record (`--input jsonl`): its line number and id, then the file's
+/// fields without `path`.
+pub fn record_line(line: u64, id: &Value, file: &CheckedFile) -> String {
+    one_line(&file_out(file, Some((line, id))))
+}
+
+/// The line for a record that could not be checked: `{"line": 3, "id": ..., "error": "..."}`.
+pub fn record_error_line(line: u64, id: &Value, error: &str) -> String {
+    #[derive(Serialize)]
+    struct ErrorOut<'a> {
+        line: u64,
+        id: &'a Value,
+        error: &'a str,
+    }
+    one_line(&ErrorOut { line, id, error })
+}
+
+fn one_line(value: &impl Serialize) -> String {
+    let mut text = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
     text.push('\n');
     text
 }
 
-fn file_out(file: &CheckedFile) -> FileOut<'_> {
+fn file_out<'a>(file: &'a CheckedFile, record: Option<(u64, &'a Value)>) -> FileOut<'a> {
     let report = &file.report;
     FileOut {
-        path: &file.path,
+        path: record.is_none().then_some(file.path.as_str()),
+        line: record.map(|(line, _)| line),
+        id: record.map(|(_, id)| id),
         link: report.link.as_ref().map(|link| LinkOut {
             category: &link.category,
             target: link.target.as_deref(),

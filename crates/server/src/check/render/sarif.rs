@@ -22,15 +22,36 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The SARIF log for `files`, pretty-printed, with a final newline. `root` is the folder
 /// relative URIs resolve against; `catalog` tells where cited category files came from.
 pub fn render(files: &[CheckedFile], root: &std::path::Path, catalog: &Catalog) -> String {
-    let results: Vec<Value> = files
+    let frame = frame(root, catalog);
+    let chunks: Vec<String> = files
         .iter()
-        .flat_map(|file| {
-            file.report
-                .findings
-                .iter()
-                .map(move |finding| result(file, finding, catalog))
-        })
+        .map(|file| results(file, catalog))
+        .filter(|chunk| !chunk.is_empty())
         .collect();
+    if chunks.is_empty() {
+        return frame.empty;
+    }
+    format!("{}{}{}", frame.open, chunks.join(",\n"), frame.close)
+}
+
+/// The log around its results, so that results can be written as each draft is checked: `open`
+/// and `close` go around the results joined with `,\n`, and `empty` is the whole log when there
+/// are none.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Everything before the first result.
+    pub open: String,
+    /// Everything after the last result, with the final newline.
+    pub close: String,
+    /// The log without results.
+    pub empty: String,
+}
+
+/// How deep a result is indented in the pretty-printed log (`runs[0].results[i]`).
+const RESULT_INDENT: &str = "        ";
+
+/// The log's frame for drafts checked in `root` against `catalog`.
+pub fn frame(root: &std::path::Path, catalog: &Catalog) -> Frame {
     let mut base_ids = serde_json::Map::new();
     base_ids.insert("%SRCROOT%".into(), json!({ "uri": uri::folder_uri(root) }));
     base_ids.insert(
@@ -56,12 +77,36 @@ pub fn render(files: &[CheckedFile], root: &std::path::Path, catalog: &Catalog) 
             }}),
             original_uri_base_ids: base_ids,
             column_kind: "utf16CodeUnits",
-            results,
+            results: Vec::new(),
         }],
     };
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut empty = serde_json::to_string_pretty(&log).unwrap_or_default();
+    empty.push('\n');
+    // `results` is the last property of the only run: the log ends with it.
+    let marker = "\"results\": []";
+    let at = empty.rfind(marker).unwrap_or(empty.len());
+    let (before, after) = empty.split_at(at);
+    let after = after.strip_prefix(marker).unwrap_or(after);
+    Frame {
+        open: format!("{before}\"results\": [\n"),
+        close: format!("\n{}]{after}", &RESULT_INDENT[2..]),
+        empty,
+    }
+}
+
+/// The results of one file, pretty-printed at their depth in the log and joined with `,\n`;
+/// empty when the file has no findings.
+pub fn results(file: &CheckedFile, catalog: &Catalog) -> String {
+    let mut out = String::new();
+    for finding in &file.report.findings {
+        if !out.is_empty() {
+            out.push_str(",\n");
+        }
+        let value = result(file, finding, catalog);
+        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        super::indent_into(&mut out, &text, RESULT_INDENT);
+    }
+    out
 }
 
 /// The log, with its properties in the order readers expect (`version` first, `results` last).

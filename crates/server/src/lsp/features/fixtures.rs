@@ -1,21 +1,15 @@
-//! Test fixtures: a hand-built Partnerships catalog whose source lines match `content/partnerships.md`,
-//! reports built by hand, and a helper that applies LSP edits to a text.
+//! Test fixtures: a document analysed by the real engine over the embedded catalog, and a helper
+//! that applies LSP edits to a text.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use interview_content::{
-    Catalog, Category, Concept, ExampleAnswer, Lexicons, Metric, Origin, Paragraph, Question,
-    QuestionKind, RubricLine, RuleCitation, Scenario, TalkingPoint,
-};
+use interview_content::Catalog;
 use interview_rubric::{Report, Settings};
 use tower_lsp::lsp_types::{DocumentChanges, OneOf, TextEdit, Url, WorkspaceEdit};
 
 use super::{GuideFiles, Snapshot};
 use crate::lsp::document::{Document, Encoding};
-
-/// The Partnerships category file, verbatim.
-pub const PARTNERSHIPS_MD: &str = include_str!("../../../../../content/partnerships.md");
 
 /// The draft's URI in tests.
 pub fn draft_uri() -> Url {
@@ -32,207 +26,6 @@ pub fn guides() -> GuideFiles {
     GuideFiles {
         by_category,
         rules: Some(Url::parse("file:///cache/guide/rules.md").unwrap()),
-    }
-}
-
-fn line_of(needle: &str) -> u32 {
-    let i = PARTNERSHIPS_MD
-        .lines()
-        .position(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("`{needle}` is not in the seed"));
-    u32::try_from(i + 1).unwrap()
-}
-
-fn bullets(section: &str) -> Vec<(u32, String)> {
-    let start = line_of(&format!("## {section}")) as usize;
-    PARTNERSHIPS_MD
-        .lines()
-        .enumerate()
-        .skip(start)
-        .take_while(|(_, l)| !l.starts_with("## "))
-        .filter_map(|(i, l)| {
-            let text = l
-                .strip_prefix("- ")
-                .or_else(|| l.split_once(". ").map(|(_, t)| t))?;
-            Some((u32::try_from(i + 1).unwrap(), text.to_string()))
-        })
-        .collect()
-}
-
-fn slug(name: &str) -> String {
-    name.to_lowercase().replace(' ', "-")
-}
-
-fn point(text: &str, concepts: &[&str], examples: &[&str]) -> TalkingPoint {
-    TalkingPoint {
-        text: text.to_string(),
-        concepts: concepts
-            .iter()
-            .map(|c| format!("partnerships/{c}"))
-            .collect(),
-        examples: examples
-            .iter()
-            .map(|e| format!("partnerships/{e}"))
-            .collect(),
-    }
-}
-
-fn definition(name: &str) -> String {
-    match name {
-        "Incentive alignment" => {
-            "Structuring partner rewards so that what pays the partner also grows your revenue."
-                .to_string()
-        }
-        "Co-sell motions" => {
-            "Selling jointly with a partner's field team to shared accounts.".to_string()
-        }
-        other => format!("What {} means.", other.to_lowercase()),
-    }
-}
-
-/// The Partnerships category with companion-like data: definitions, synonyms, talking points
-/// (Q3 names examples 1 and 3; Q1 names none), metrics and rule citations.
-pub fn category() -> Category {
-    let concepts = bullets("Key Concepts")
-        .into_iter()
-        .map(|(line, name)| Concept {
-            id: format!("partnerships/{}", slug(&name)),
-            definition: definition(&name),
-            synonyms: if name == "Co-sell motions" {
-                vec!["co-selling".to_string()]
-            } else {
-                Vec::new()
-            },
-            name,
-            line,
-        })
-        .collect();
-    let questions = bullets("Common Interview Questions")
-        .into_iter()
-        .enumerate()
-        .map(|(i, (line, text))| {
-            let number = u32::try_from(i + 1).unwrap();
-            let (kind, talking_points) = match number {
-                3 => (
-                    QuestionKind::Process,
-                    vec![
-                        point(
-                            "Tie partner rewards to shared revenue, not activity.",
-                            &["incentive-alignment"],
-                            &["example-1"],
-                        ),
-                        point(
-                            "Track sourced and influenced pipeline.",
-                            &["joint-success-metrics"],
-                            &["example-3"],
-                        ),
-                    ],
-                ),
-                4 => (
-                    QuestionKind::Process,
-                    vec![point("Pick shared accounts.", &["co-sell-motions"], &[])],
-                ),
-                10 => (QuestionKind::Behavioural, Vec::new()),
-                _ => (QuestionKind::Process, Vec::new()),
-            };
-            Question {
-                id: format!("partnerships/q{number}"),
-                number,
-                text,
-                line,
-                kind,
-                talking_points,
-            }
-        })
-        .collect();
-    let examples = bullets("Example Answers")
-        .into_iter()
-        .enumerate()
-        .map(|(i, (line, text))| ExampleAnswer {
-            id: format!("partnerships/example-{}", i + 1),
-            number: u32::try_from(i + 1).unwrap(),
-            text,
-            line,
-        })
-        .collect();
-    let scenarios = bullets("Real Business Scenarios")
-        .into_iter()
-        .enumerate()
-        .map(|(i, (line, text))| Scenario {
-            id: format!("partnerships/scenario-{}", i + 1),
-            number: u32::try_from(i + 1).unwrap(),
-            prompt: format!("Walk me through how you would handle this: {text}"),
-            text,
-            line,
-        })
-        .collect();
-    let rubric = |section: &str, prefix: &str| -> Vec<RubricLine> {
-        bullets(section)
-            .into_iter()
-            .enumerate()
-            .map(|(i, (line, text))| RubricLine {
-                id: format!("partnerships/{prefix}-{}", i + 1),
-                number: u32::try_from(i + 1).unwrap(),
-                text,
-                line,
-            })
-            .collect()
-    };
-    let citation = |rule: &str, line_id: &str| RuleCitation {
-        rule: rule.to_string(),
-        line_id: format!("partnerships/{line_id}"),
-        source: None,
-    };
-    Category {
-        id: "partnerships".to_string(),
-        title: "Partnerships".to_string(),
-        title_line: 1,
-        origin: Origin::Embedded,
-        file: "partnerships.md".to_string(),
-        companion: Some("partnerships.toml".to_string()),
-        markdown: PARTNERSHIPS_MD.to_string(),
-        content_hash: 1,
-        overview: Paragraph {
-            text: "This category tests ability to source, evaluate, and manage strategic partnerships that accelerate revenue and market access.".to_string(),
-            line: 5,
-        },
-        why: Paragraph {
-            text: "Interviewers evaluate partnership economics, governance, and execution."
-                .to_string(),
-            line: 9,
-        },
-        concepts,
-        questions,
-        examples,
-        scenarios,
-        best_practices: rubric("Best Practices", "best-practice"),
-        mistakes: rubric("Mistakes to Avoid", "mistake"),
-        lexicons: Lexicons {
-            metrics: vec![
-                Metric {
-                    name: "win rate".to_string(),
-                    synonyms: vec!["win rates".to_string()],
-                    measures: "The share of qualified opportunities that close as won.".to_string(),
-                },
-                Metric {
-                    name: "sourced pipeline".to_string(),
-                    synonyms: Vec::new(),
-                    measures: "Pipeline value from deals a partner brought in.".to_string(),
-                },
-            ],
-            ..Lexicons::default()
-        },
-        rule_citations: vec![
-            citation("structure", "best-practice-1"),
-            citation("metrics", "mistake-1"),
-        ],
-    }
-}
-
-/// A catalog holding the fixture category.
-pub fn catalog() -> Catalog {
-    Catalog {
-        categories: vec![category()],
     }
 }
 
@@ -256,20 +49,8 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    /// A fixture over this text and report with the fixture catalog.
-    pub fn new(text: &str, report: Report) -> Self {
-        Fixture {
-            uri: draft_uri(),
-            doc: Document::new(text, 7),
-            text: text.to_string(),
-            report,
-            catalog: catalog(),
-            settings: Settings::default(),
-            guides: guides(),
-        }
-    }
-
-    /// A fixture over this text analysed by the engine against the embedded catalog.
+    /// A fixture whose report is the real engine's over the embedded catalog, with guide links
+    /// for every category.
     pub fn analysed(text: &str) -> Self {
         let catalog = Catalog::embedded().clone();
         let settings = Settings::default();
@@ -297,12 +78,15 @@ impl Fixture {
         Snapshot {
             uri: &self.uri,
             doc: &self.doc,
-            text: &self.text,
-            report: &self.report,
-            catalog: &self.catalog,
-            settings: &self.settings,
             encoding,
             guides: &self.guides,
+            analysis: interview_ide::Analysis {
+                text: &self.text,
+                report: &self.report,
+                catalog: &self.catalog,
+                settings: &self.settings,
+                links: &self.guides,
+            },
         }
     }
 }

@@ -1,20 +1,18 @@
 //! What is at a position of a draft, and where catalog records are in the guide files.
 //!
-//! Shared by hover, definition, code lens and commands so that they agree on what a term or a
+//! Shared by hover, definition, code lens and templates so that they agree on what a term or a
 //! heading refers to.
 
 use std::ops::Range;
 
 use interview_content::{Catalog, Category, Concept, ExampleAnswer, Metric, Question, Scenario};
 use interview_rubric::{LinkVia, MentionTarget};
-use tower_lsp::lsp_types::{Location, Position, Range as LspRange};
 
-use super::{GuideFiles, Snapshot};
-use crate::lsp::document::Encoding;
+use crate::Analysis;
 
 /// A question or a scenario prompt: what a draft can answer.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Target<'c> {
+pub enum Target<'c> {
     /// A common interview question.
     Question(&'c Category, &'c Question),
     /// A real business scenario used as a prompt.
@@ -23,14 +21,14 @@ pub(crate) enum Target<'c> {
 
 impl<'c> Target<'c> {
     /// The category the target belongs to.
-    pub(crate) fn category(self) -> &'c Category {
+    pub fn category(self) -> &'c Category {
         match self {
             Target::Question(c, _) | Target::Scenario(c, _) => c,
         }
     }
 
     /// The record's 1-based line in the category file.
-    pub(crate) fn line(self) -> u32 {
+    pub fn line(self) -> u32 {
         match self {
             Target::Question(_, q) => q.line,
             Target::Scenario(_, s) => s.line,
@@ -38,7 +36,7 @@ impl<'c> Target<'c> {
     }
 
     /// The question text, or the scenario's prompt.
-    pub(crate) fn text(self) -> &'c str {
+    pub fn text(self) -> &'c str {
         match self {
             Target::Question(_, q) => &q.text,
             Target::Scenario(_, s) => &s.prompt,
@@ -46,7 +44,7 @@ impl<'c> Target<'c> {
     }
 
     /// A short label: `Q3` or `Scenario 2`.
-    pub(crate) fn label(self) -> String {
+    pub fn label(self) -> String {
         match self {
             Target::Question(_, q) => format!("Q{}", q.number),
             Target::Scenario(_, s) => format!("Scenario {}", s.number),
@@ -55,7 +53,7 @@ impl<'c> Target<'c> {
 
     /// The example answers the question's talking points name, in list order; empty for a
     /// scenario or a question whose talking points name none.
-    pub(crate) fn named_examples(self) -> Vec<&'c ExampleAnswer> {
+    pub fn named_examples(self) -> Vec<&'c ExampleAnswer> {
         let Target::Question(category, question) = self else {
             return Vec::new();
         };
@@ -73,7 +71,7 @@ impl<'c> Target<'c> {
 }
 
 /// The question or scenario with this id, in any category.
-pub(crate) fn find_target<'c>(catalog: &'c Catalog, id: &str) -> Option<Target<'c>> {
+pub fn find_target<'c>(catalog: &'c Catalog, id: &str) -> Option<Target<'c>> {
     catalog.categories.iter().find_map(|c| {
         if let Some(q) = c.questions.iter().find(|q| q.id == id) {
             return Some(Target::Question(c, q));
@@ -86,10 +84,7 @@ pub(crate) fn find_target<'c>(catalog: &'c Catalog, id: &str) -> Option<Target<'
 }
 
 /// The concept with this id, in any category.
-pub(crate) fn find_concept<'c>(
-    catalog: &'c Catalog,
-    id: &str,
-) -> Option<(&'c Category, &'c Concept)> {
+pub fn find_concept<'c>(catalog: &'c Catalog, id: &str) -> Option<(&'c Category, &'c Concept)> {
     catalog
         .categories
         .iter()
@@ -97,7 +92,7 @@ pub(crate) fn find_concept<'c>(
 }
 
 /// The metric with this name or synonym: the preferred category's first, then any category's.
-pub(crate) fn find_metric<'c>(
+pub fn find_metric<'c>(
     catalog: &'c Catalog,
     preferred: Option<&str>,
     name: &str,
@@ -118,19 +113,21 @@ pub(crate) fn find_metric<'c>(
 }
 
 /// What the draft answers, when the engine linked it to a question or scenario.
-pub(crate) fn linked_target<'c>(snap: &Snapshot<'c>) -> Option<Target<'c>> {
-    let id = snap.report.link.as_ref()?.target.as_deref()?;
-    find_target(snap.catalog, id)
+pub fn linked_target<'c>(analysis: &Analysis<'c>) -> Option<Target<'c>> {
+    let id = analysis.report.link.as_ref()?.target.as_deref()?;
+    find_target(analysis.catalog, id)
 }
 
 /// The category the draft is linked to, with or without a question.
-pub(crate) fn linked_category<'c>(snap: &Snapshot<'c>) -> Option<&'c Category> {
-    snap.catalog.category(&snap.report.link.as_ref()?.category)
+pub fn linked_category<'c>(analysis: &Analysis<'c>) -> Option<&'c Category> {
+    analysis
+        .catalog
+        .category(&analysis.report.link.as_ref()?.category)
 }
 
 /// Something a position can point at.
 #[derive(Debug, Clone)]
-pub(crate) enum Spot<'c> {
+pub enum Spot<'c> {
     /// The question heading or the front-matter `question:`/`scenario:` value.
     Target(Target<'c>),
     /// The front-matter `category:` value.
@@ -142,26 +139,26 @@ pub(crate) enum Spot<'c> {
 }
 
 /// What is at a byte offset of the draft, and the byte range of the term or value there.
-pub(crate) fn spot_at<'c>(snap: &Snapshot<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
-    if let Some(spot) = front_matter_spot(snap, offset) {
+pub fn spot_at<'c>(analysis: &Analysis<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
+    if let Some(spot) = front_matter_spot(analysis, offset) {
         return Some(spot);
     }
-    if let Some(spot) = heading_spot(snap, offset) {
+    if let Some(spot) = heading_spot(analysis, offset) {
         return Some(spot);
     }
-    let mention = snap
+    let mention = analysis
         .report
         .mentions
         .iter()
         .find(|m| m.range.start <= offset && offset <= m.range.end)?;
-    let preferred = snap.report.link.as_ref().map(|l| l.category.as_str());
+    let preferred = analysis.report.link.as_ref().map(|l| l.category.as_str());
     let spot = match &mention.target {
         MentionTarget::Concept(id) => {
-            let (c, k) = find_concept(snap.catalog, id)?;
+            let (c, k) = find_concept(analysis.catalog, id)?;
             Spot::Concept(c, k)
         }
         MentionTarget::Metric(name) => {
-            let (c, m) = find_metric(snap.catalog, preferred, name)?;
+            let (c, m) = find_metric(analysis.catalog, preferred, name)?;
             Spot::Metric(c, m)
         }
     };
@@ -170,21 +167,24 @@ pub(crate) fn spot_at<'c>(snap: &Snapshot<'c>, offset: usize) -> Option<(Spot<'c
 
 /// The front-matter line under the offset, when it names the category, question or scenario the
 /// engine linked the draft to.
-fn front_matter_spot<'c>(snap: &Snapshot<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
-    let block = snap.report.front_matter.clone()?;
+fn front_matter_spot<'c>(
+    analysis: &Analysis<'c>,
+    offset: usize,
+) -> Option<(Spot<'c>, Range<usize>)> {
+    let block = analysis.report.front_matter.clone()?;
     if !(block.start <= offset && offset <= block.end) {
         return None;
     }
-    let line = front_matter_lines(snap.text, block)
+    let line = front_matter_lines(analysis.text, block)
         .into_iter()
         .find(|l| l.line.start <= offset && offset <= l.line.end)?;
-    let link = snap.report.link.as_ref()?;
+    let link = analysis.report.link.as_ref()?;
     if link.via != LinkVia::FrontMatter {
         return None;
     }
     let spot = match line.key.as_str() {
-        "question" | "scenario" => Spot::Target(linked_target(snap)?),
-        "category" => Spot::Category(linked_category(snap)?),
+        "question" | "scenario" => Spot::Target(linked_target(analysis)?),
+        "category" => Spot::Category(linked_category(analysis)?),
         _ => return None,
     };
     // The value is the term; an empty value falls back to the whole line.
@@ -198,22 +198,22 @@ fn front_matter_spot<'c>(snap: &Snapshot<'c>, offset: usize) -> Option<(Spot<'c>
 
 /// The question heading under the offset: the heading the engine linked the draft by, or the
 /// draft's H1 when the draft is linked to a question.
-fn heading_spot<'c>(snap: &Snapshot<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
-    let target = linked_target(snap)?;
-    let link = snap.report.link.as_ref()?;
+fn heading_spot<'c>(analysis: &Analysis<'c>, offset: usize) -> Option<(Spot<'c>, Range<usize>)> {
+    let target = linked_target(analysis)?;
+    let link = analysis.report.link.as_ref()?;
     let within = |r: &Range<usize>| r.start <= offset && offset <= r.end;
     if link.via == LinkVia::Heading {
         if let Some(range) = link.range.clone().filter(within) {
             return Some((Spot::Target(target), range));
         }
     }
-    let h1 = snap.report.sections.iter().find(|s| s.level == 1)?;
+    let h1 = analysis.report.sections.iter().find(|s| s.level == 1)?;
     within(&h1.heading).then(|| (Spot::Target(target), h1.heading.clone()))
 }
 
 /// One `key: value` line of a front matter block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct FrontMatterLine {
+pub struct FrontMatterLine {
     /// The key, lower case and trimmed.
     pub key: String,
     /// Byte range of the line without its line break.
@@ -227,7 +227,7 @@ pub(crate) struct FrontMatterLine {
 }
 
 /// The `key: value` lines of a front matter block (its delimiter lines left out).
-pub(crate) fn front_matter_lines(text: &str, block: Range<usize>) -> Vec<FrontMatterLine> {
+pub fn front_matter_lines(text: &str, block: Range<usize>) -> Vec<FrontMatterLine> {
     let Some(body) = text.get(block.clone()) else {
         return Vec::new();
     };
@@ -272,7 +272,7 @@ pub(crate) fn front_matter_lines(text: &str, block: Range<usize>) -> Vec<FrontMa
 /// The front matter block at the top of `text`: `---` on the first line, up to and including the
 /// closing `---` or `...` line. An unclosed block runs to the end of the text; the flag says
 /// whether it was closed.
-pub(crate) fn front_matter_block(text: &str) -> Option<(Range<usize>, bool)> {
+pub fn front_matter_block(text: &str) -> Option<(Range<usize>, bool)> {
     let first = text.split_inclusive('\n').next()?;
     if first.trim_end_matches(['\n', '\r']).trim_end() != "---" {
         return None;
@@ -288,42 +288,42 @@ pub(crate) fn front_matter_block(text: &str) -> Option<(Range<usize>, bool)> {
     Some((0..text.len(), false))
 }
 
-/// The location of a 1-based line of a category's guide file, covering the line's text.
-pub(crate) fn guide_line(
-    guides: &GuideFiles,
-    category: &Category,
-    line: u32,
-    encoding: Encoding,
-) -> Option<Location> {
-    guide_lines(guides, category, line, line, encoding)
+/// A span of 1-based lines `first..=last` of a category's guide file (the category Markdown
+/// verbatim): where go to definition and the example-answer commands point.
+#[derive(Debug, Clone, Copy)]
+pub struct GuideSpan<'c> {
+    /// The category whose guide it is.
+    pub category: &'c Category,
+    /// First line, 1-based.
+    pub first: u32,
+    /// Last line, 1-based, at least `first`.
+    pub last: u32,
 }
 
-/// The location of 1-based lines `first..=last` of a category's guide file: from the start of the
-/// first to the end of the last line's text.
-pub(crate) fn guide_lines(
-    guides: &GuideFiles,
-    category: &Category,
-    first: u32,
-    last: u32,
-    encoding: Encoding,
-) -> Option<Location> {
-    let uri = guides.by_category.get(&category.id)?;
-    let first = first.max(1);
-    let last = last.max(first);
-    let text = markdown_line(&category.markdown, last).unwrap_or("");
-    let end = match encoding {
-        Encoding::Utf8 => text.len(),
-        Encoding::Utf16 => text.encode_utf16().count(),
-    };
-    let range = LspRange::new(
-        Position::new(first - 1, 0),
-        Position::new(last - 1, u32::try_from(end).unwrap_or(u32::MAX)),
-    );
-    Some(Location::new(uri.clone(), range))
+impl<'c> GuideSpan<'c> {
+    /// Lines `first..=last` of a category's guide (clamped to start at line 1).
+    pub fn lines(category: &'c Category, first: u32, last: u32) -> Self {
+        let first = first.max(1);
+        GuideSpan {
+            category,
+            first,
+            last: last.max(first),
+        }
+    }
+
+    /// One line of a category's guide.
+    pub fn line(category: &'c Category, line: u32) -> Self {
+        Self::lines(category, line, line)
+    }
+
+    /// The text of the last line, without its line break: a span ends where it ends.
+    pub fn last_line_text(&self) -> &'c str {
+        markdown_line(&self.category.markdown, self.last).unwrap_or("")
+    }
 }
 
 /// The text of a 1-based line of a category's Markdown, without its line break.
-pub(crate) fn markdown_line(markdown: &str, line: u32) -> Option<&str> {
+pub fn markdown_line(markdown: &str, line: u32) -> Option<&str> {
     let index = usize::try_from(line.checked_sub(1)?).ok()?;
     markdown
         .split('\n')
@@ -332,7 +332,7 @@ pub(crate) fn markdown_line(markdown: &str, line: u32) -> Option<&str> {
 }
 
 /// The 1-based line of a `## Title` section heading in a category's Markdown.
-pub(crate) fn section_heading_line(markdown: &str, title: &str) -> Option<u32> {
+pub fn section_heading_line(markdown: &str, title: &str) -> Option<u32> {
     markdown
         .split('\n')
         .position(|l| {
@@ -344,34 +344,24 @@ pub(crate) fn section_heading_line(markdown: &str, title: &str) -> Option<u32> {
 }
 
 /// The Example Answers section of a category's guide: from its heading to its last answer.
-pub(crate) fn examples_section(
-    guides: &GuideFiles,
-    category: &Category,
-    encoding: Encoding,
-) -> Option<Location> {
+pub fn examples_section(category: &Category) -> Option<GuideSpan<'_>> {
     let last = category.examples.iter().map(|e| e.line).max();
     let first = section_heading_line(&category.markdown, "Example Answers")
         .or_else(|| category.examples.iter().map(|e| e.line).min())?;
-    guide_lines(guides, category, first, last.unwrap_or(first), encoding)
+    Some(GuideSpan::lines(category, first, last.unwrap_or(first)))
 }
 
 /// Where a target's example answers are: those its talking points name, or else the whole
-/// Example Answers section. Each named answer is its own location.
-pub(crate) fn example_locations(
-    guides: &GuideFiles,
-    target: Target<'_>,
-    encoding: Encoding,
-) -> Vec<Location> {
+/// Example Answers section. Each named answer is its own span.
+pub fn example_spans(target: Target<'_>) -> Vec<GuideSpan<'_>> {
     let category = target.category();
     let named = target.named_examples();
     if named.is_empty() {
-        return examples_section(guides, category, encoding)
-            .into_iter()
-            .collect();
+        return examples_section(category).into_iter().collect();
     }
     named
         .iter()
-        .filter_map(|e| guide_line(guides, category, e.line, encoding))
+        .map(|e| GuideSpan::line(category, e.line))
         .collect()
 }
 

@@ -8,57 +8,95 @@
 use std::ops::Range;
 
 use interview_content::Category;
-use interview_rubric::SectionKind;
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
-use tower_lsp::lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionResponse, CompletionTextEdit, Documentation,
-    InsertTextFormat, MarkupContent, MarkupKind, Position, TextEdit,
-};
+use interview_rubric::{NonProseKind, SectionKind, TextEdit};
 
-use super::Snapshot;
-use super::commands::{self, STORY_PARTS};
-use super::locate::{self, FrontMatterLine, Target};
+use crate::Analysis;
+use crate::locate::{self, FrontMatterLine, Target};
+use crate::templates::{self, STORY_PARTS};
 
 /// The characters that open completion: `#` at the start of a heading (question headings, section
 /// names) and `:` after a front-matter key (its values). A space is not one: in prose it would
 /// open a list after every word.
 pub const TRIGGER_CHARACTERS: &[&str] = &["#", ":"];
 
-/// Completion at `position`. `trigger` is the trigger character the client reports, if any (the
-/// request came from typing it); `snippets` says whether the client supports snippet syntax.
+/// A completion item; every item replaces a byte range with its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletionItem {
+    /// What the list shows.
+    pub label: String,
+    /// What it completes to.
+    pub kind: CompletionKind,
+    /// A short description beside the label.
+    pub detail: Option<String>,
+    /// Documentation, in Markdown.
+    pub documentation: Option<String>,
+    /// What clients filter on, when not the label.
+    pub filter_text: Option<String>,
+    /// What clients sort on, when not the label.
+    pub sort_text: Option<String>,
+    /// The edit over the text typed so far.
+    pub edit: TextEdit,
+    /// Edits elsewhere (front matter that links the draft).
+    pub additional_edits: Vec<TextEdit>,
+    /// `Some(true)` when `edit` is snippet syntax, `Some(false)` when it is plain text though the
+    /// client takes snippets; `None` for items that never are snippets.
+    pub snippet: Option<bool>,
+}
+
+/// What an item completes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompletionKind {
+    /// A front-matter key.
+    Key,
+    /// A front-matter value: a category id, a question or scenario number or id.
+    Value,
+    /// A question or scenario prompt as the title heading.
+    Question,
+    /// An answer part as a heading.
+    AnswerPart,
+    /// A whole new draft.
+    Draft,
+    /// A section skeleton or a missing section.
+    Skeleton,
+    /// A category concept.
+    Concept,
+    /// A metric of a category lexicon.
+    Metric,
+}
+
+/// Completion at a byte offset. `trigger` is the trigger character the client reports, if any
+/// (the request came from typing it); `snippets` says whether the client supports snippet syntax.
 pub fn completion(
-    snap: &Snapshot<'_>,
-    position: Position,
+    analysis: &Analysis<'_>,
+    offset: usize,
     trigger: Option<&str>,
     snippets: bool,
-) -> Option<CompletionResponse> {
-    let offset = snap.offset(position);
-    let text = snap.text;
-    if !text.is_char_boundary(offset) {
-        return None;
+) -> Vec<CompletionItem> {
+    let text = analysis.text;
+    if offset > text.len() || !text.is_char_boundary(offset) {
+        return Vec::new();
     }
-    let items = match locate::front_matter_block(text) {
+    match locate::front_matter_block(text) {
         Some((block, true)) if offset < block.end => {
-            front_matter_items(snap, block, offset, trigger)
+            front_matter_items(analysis, block, offset, trigger)
         }
         // An unclosed block is front matter being typed only while it looks like one; a draft
         // that opens with a thematic break is prose.
         Some((block, false)) if looks_like_keys(&text[..line_end(text, offset)]) => {
-            front_matter_items(snap, block, offset, trigger)
+            front_matter_items(analysis, block, offset, trigger)
         }
-        _ => prose_items(snap, offset, trigger, snippets),
-    };
-    (!items.is_empty()).then_some(CompletionResponse::Array(items))
+        _ => prose_items(analysis, offset, trigger, snippets),
+    }
 }
 
 /// Front matter: keys before the colon, values after it.
 fn front_matter_items(
-    snap: &Snapshot<'_>,
+    analysis: &Analysis<'_>,
     block: Range<usize>,
     offset: usize,
     trigger: Option<&str>,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
+    let text = analysis.text;
     let lines = locate::front_matter_lines(text, block);
     let Some(line) = lines
         .iter()
@@ -66,7 +104,7 @@ fn front_matter_items(
     else {
         // The delimiter lines, or a blank line: keys, when asked for without a trigger.
         return if trigger.is_none() && line_blank_at(text, offset) {
-            key_items(snap, &lines, offset..offset)
+            key_items(&lines, offset..offset)
         } else {
             Vec::new()
         };
@@ -76,9 +114,9 @@ fn front_matter_items(
             if trigger == Some("#") {
                 return Vec::new();
             }
-            value_items(snap, &lines, line, offset)
+            value_items(analysis, &lines, line, offset)
         }
-        _ if trigger.is_none() => key_items(snap, &lines, line.key_range.start..offset),
+        _ if trigger.is_none() => key_items(&lines, line.key_range.start..offset),
         _ => Vec::new(),
     }
 }
@@ -106,11 +144,7 @@ fn line_blank_at(text: &str, offset: usize) -> bool {
 }
 
 /// `category`, `question` and `scenario`, less those the block already has.
-fn key_items(
-    snap: &Snapshot<'_>,
-    lines: &[FrontMatterLine],
-    range: Range<usize>,
-) -> Vec<CompletionItem> {
+fn key_items(lines: &[FrontMatterLine], range: Range<usize>) -> Vec<CompletionItem> {
     let keys = [
         ("category", "The category id: `partnerships`."),
         (
@@ -130,11 +164,11 @@ fn key_items(
         })
         .map(|(key, doc)| CompletionItem {
             label: (*key).to_string(),
-            kind: Some(CompletionItemKind::PROPERTY),
+            kind: CompletionKind::Key,
             detail: Some("front matter".to_string()),
             documentation: Some(markdown(doc)),
-            text_edit: Some(edit(snap, range.clone(), format!("{key}: "))),
-            ..CompletionItem::default()
+            edit: edit(range.clone(), format!("{key}: ")),
+            ..item()
         })
         .collect()
 }
@@ -142,12 +176,12 @@ fn key_items(
 /// Values for the key of `line`: category ids, question numbers or scenario numbers (ids when no
 /// `category:` names the category).
 fn value_items(
-    snap: &Snapshot<'_>,
+    analysis: &Analysis<'_>,
     lines: &[FrontMatterLine],
     line: &FrontMatterLine,
     offset: usize,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
+    let text = analysis.text;
     // Replace what is typed of the value; right after the colon, add the separating space.
     let (range, lead) = if offset < line.value.start || line.colon_end == Some(offset) {
         let bare = line.colon_end == Some(offset) && !text[offset..].starts_with([' ', '\t']);
@@ -158,10 +192,10 @@ fn value_items(
     let category = lines
         .iter()
         .find(|l| l.key == "category")
-        .and_then(|l| snap.catalog.category(text.get(l.value.clone())?.trim()));
+        .and_then(|l| analysis.catalog.category(text.get(l.value.clone())?.trim()));
     let categories: Vec<&Category> = match category {
         Some(c) => vec![c],
-        None => snap.catalog.categories.iter().collect(),
+        None => analysis.catalog.categories.iter().collect(),
     };
     let value = |id: &str, number: u32| match category {
         Some(_) => number.to_string(),
@@ -170,15 +204,15 @@ fn value_items(
     let mut items = Vec::new();
     match line.key.as_str() {
         "category" => {
-            for c in &snap.catalog.categories {
+            for c in &analysis.catalog.categories {
                 items.push(CompletionItem {
                     label: c.id.clone(),
-                    kind: Some(CompletionItemKind::ENUM_MEMBER),
+                    kind: CompletionKind::Value,
                     detail: Some(c.title.clone()),
                     documentation: (!c.overview.text.is_empty())
                         .then(|| markdown(&c.overview.text)),
-                    text_edit: Some(edit(snap, range.clone(), format!("{lead}{}", c.id))),
-                    ..CompletionItem::default()
+                    edit: edit(range.clone(), format!("{lead}{}", c.id)),
+                    ..item()
                 });
             }
         }
@@ -186,7 +220,7 @@ fn value_items(
             for c in &categories {
                 for q in &c.questions {
                     let v = value(&q.id, q.number);
-                    items.push(value_item(snap, &range, lead, v, &q.text, q.number));
+                    items.push(value_item(&range, lead, v, &q.text, q.number));
                 }
             }
         }
@@ -194,7 +228,7 @@ fn value_items(
             for c in &categories {
                 for s in &c.scenarios {
                     let v = value(&s.id, s.number);
-                    items.push(value_item(snap, &range, lead, v, &s.prompt, s.number));
+                    items.push(value_item(&range, lead, v, &s.prompt, s.number));
                 }
             }
         }
@@ -204,7 +238,6 @@ fn value_items(
 }
 
 fn value_item(
-    snap: &Snapshot<'_>,
     range: &Range<usize>,
     lead: &str,
     value: String,
@@ -213,31 +246,31 @@ fn value_item(
 ) -> CompletionItem {
     CompletionItem {
         label: value.clone(),
-        kind: Some(CompletionItemKind::ENUM_MEMBER),
+        kind: CompletionKind::Value,
         detail: Some(text.to_string()),
         // Typing words of the question finds it too.
         filter_text: Some(format!("{value} {text}")),
         sort_text: Some(format!("{number:04}")),
-        text_edit: Some(edit(snap, range.clone(), format!("{lead}{value}"))),
-        ..CompletionItem::default()
+        edit: edit(range.clone(), format!("{lead}{value}")),
+        ..item()
     }
 }
 
 /// Prose: headings, skeletons, new drafts, concepts and metrics.
 fn prose_items(
-    snap: &Snapshot<'_>,
+    analysis: &Analysis<'_>,
     offset: usize,
     trigger: Option<&str>,
     snippets: bool,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
-    if in_no_completion_zone(text, offset) {
+    let text = analysis.text;
+    if in_no_completion_zone(analysis, offset) {
         return Vec::new();
     }
     let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
     if let Some(hashes) = heading_marker(before) {
-        return heading_items(snap, offset, line_start, hashes, trigger);
+        return heading_items(analysis, offset, line_start, hashes, trigger);
     }
     if trigger.is_some() {
         // `#` mid-line, `:` in prose: nothing worth a popup.
@@ -249,13 +282,13 @@ fn prose_items(
     if before.trim_start() == prefix {
         let rest_blank = text[..line_start].trim().is_empty() && text[offset..].trim().is_empty();
         if rest_blank {
-            items.extend(new_draft_items(snap, word.clone()));
+            items.extend(new_draft_items(analysis, word.clone()));
         }
-        items.extend(section_items(snap, word.clone(), prefix, snippets));
+        items.extend(section_items(analysis, word.clone(), prefix, snippets));
     }
     if !prefix.is_empty() || items.is_empty() {
         let capitalise = sentence_start(&text[..word.start]) || starts_upper(prefix);
-        items.extend(term_items(snap, word, prefix, capitalise));
+        items.extend(term_items(analysis, word, prefix, capitalise));
     }
     items
 }
@@ -276,13 +309,13 @@ fn heading_marker(before: &str) -> Option<usize> {
 /// In a heading: an H1 completes to a question or scenario prompt (adding front matter that links
 /// the draft when it has none); deeper headings complete to answer parts.
 fn heading_items(
-    snap: &Snapshot<'_>,
+    analysis: &Analysis<'_>,
     offset: usize,
     line_start: usize,
     hashes: usize,
     trigger: Option<&str>,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
+    let text = analysis.text;
     let before = &text[line_start..offset];
     let indent = before.len() - before.trim_start_matches(' ').len();
     let marker_end = line_start + indent + hashes;
@@ -302,49 +335,45 @@ fn heading_items(
         return Vec::new();
     }
     if hashes >= 2 {
-        return missing_parts(snap)
+        return missing_parts(analysis)
             .map(|(title, hint)| CompletionItem {
                 label: title.to_string(),
-                kind: Some(CompletionItemKind::MODULE),
+                kind: CompletionKind::AnswerPart,
                 detail: Some("answer part".to_string()),
                 documentation: Some(markdown(hint)),
-                text_edit: Some(edit(snap, range.clone(), format!("{lead}{title}"))),
-                ..CompletionItem::default()
+                edit: edit(range.clone(), format!("{lead}{title}")),
+                ..item()
             })
             .collect();
     }
     let eol = eol(text);
     let has_front_matter = locate::front_matter_block(text).is_some();
     let mut items = Vec::new();
-    for (i, target) in targets(snap).into_iter().enumerate() {
+    for (i, target) in targets(analysis).into_iter().enumerate() {
         let additional = (!has_front_matter).then(|| {
-            vec![TextEdit::new(
-                snap.lsp_range(0..0),
-                commands::front_matter(target, eol) + eol,
-            )]
+            vec![TextEdit {
+                range: 0..0,
+                new_text: templates::front_matter(target, eol) + eol,
+            }]
         });
         items.push(CompletionItem {
             label: target.text().to_string(),
-            kind: Some(CompletionItemKind::REFERENCE),
+            kind: CompletionKind::Question,
             detail: Some(format!("{} {}", target.category().title, target.label())),
-            documentation: Some(markdown(&super::hover::target_markdown(target))),
+            documentation: Some(markdown(&crate::hover::target_markdown(target))),
             sort_text: Some(format!("{i:04}")),
-            text_edit: Some(edit(
-                snap,
-                range.clone(),
-                format!("{lead}{}", target.text()),
-            )),
-            additional_text_edits: additional,
-            ..CompletionItem::default()
+            edit: edit(range.clone(), format!("{lead}{}", target.text())),
+            additional_edits: additional.unwrap_or_default(),
+            ..item()
         });
     }
     items
 }
 
 /// Questions then scenario prompts: the linked category's first, then the others'.
-fn targets<'c>(snap: &Snapshot<'c>) -> Vec<Target<'c>> {
-    let linked = locate::linked_category(snap).map(|c| c.id.as_str());
-    let mut categories: Vec<&Category> = snap.catalog.categories.iter().collect();
+fn targets<'c>(analysis: &Analysis<'c>) -> Vec<Target<'c>> {
+    let linked = locate::linked_category(analysis).map(|c| c.id.as_str());
+    let mut categories: Vec<&Category> = analysis.catalog.categories.iter().collect();
     categories.sort_by_key(|c| Some(c.id.as_str()) != linked);
     categories
         .into_iter()
@@ -358,22 +387,22 @@ fn targets<'c>(snap: &Snapshot<'c>) -> Vec<Target<'c>> {
 }
 
 /// For an empty draft: a whole new draft per question and scenario prompt.
-fn new_draft_items(snap: &Snapshot<'_>, range: Range<usize>) -> Vec<CompletionItem> {
-    let eol = eol(snap.text);
-    targets(snap)
+fn new_draft_items(analysis: &Analysis<'_>, range: Range<usize>) -> Vec<CompletionItem> {
+    let eol = eol(analysis.text);
+    targets(analysis)
         .into_iter()
         .enumerate()
         .map(|(i, target)| {
             let label = format!("{} {}", target.label(), target.text());
             CompletionItem {
                 label: label.clone(),
-                kind: Some(CompletionItemKind::FILE),
+                kind: CompletionKind::Draft,
                 detail: Some(format!("new {} draft", target.category().title)),
-                documentation: Some(markdown(&super::hover::target_markdown(target))),
+                documentation: Some(markdown(&crate::hover::target_markdown(target))),
                 filter_text: Some(format!("{label} {}", target.category().title)),
                 sort_text: Some(format!("1{i:04}")),
-                text_edit: Some(edit(snap, range.clone(), commands::draft_text(target, eol))),
-                ..CompletionItem::default()
+                edit: edit(range.clone(), templates::draft_text(target, eol)),
+                ..item()
             }
         })
         .collect()
@@ -382,18 +411,18 @@ fn new_draft_items(snap: &Snapshot<'_>, range: Range<usize>) -> Vec<CompletionIt
 /// At the start of a line: the Context/Action/Outcome/Learning skeleton when the draft has none
 /// of those parts, and a heading for each missing part.
 fn section_items(
-    snap: &Snapshot<'_>,
+    analysis: &Analysis<'_>,
     range: Range<usize>,
     prefix: &str,
     snippets: bool,
 ) -> Vec<CompletionItem> {
-    let eol = eol(snap.text);
-    let level = if snap.report.sections.iter().any(|s| s.level == 1) || has_h1(snap.text) {
+    let eol = eol(analysis.text);
+    let level = if analysis.report.sections.iter().any(|s| s.level == 1) || has_h1(analysis.text) {
         "##"
     } else {
         "#"
     };
-    let missing: Vec<_> = missing_parts(snap).collect();
+    let missing: Vec<_> = missing_parts(analysis).collect();
     let mut items = Vec::new();
     let matches = |words: &str| prefix.is_empty() || word_prefix_match(words, prefix).is_some();
     if missing.len() == STORY_PARTS.len() && matches("context action outcome learning skeleton") {
@@ -417,47 +446,37 @@ fn section_items(
         }
         items.push(CompletionItem {
             label: "Context / Action / Outcome / Learning".to_string(),
-            kind: Some(CompletionItemKind::SNIPPET),
+            kind: CompletionKind::Skeleton,
             detail: Some("answer skeleton".to_string()),
             documentation: Some(markdown(
                 "The four parts interviewers listen for, as headings.",
             )),
             filter_text: Some("Context Action Outcome Learning skeleton".to_string()),
             sort_text: Some("00".to_string()),
-            insert_text_format: Some(if snippets {
-                InsertTextFormat::SNIPPET
-            } else {
-                InsertTextFormat::PLAIN_TEXT
-            }),
-            text_edit: Some(edit(snap, range.clone(), body)),
-            ..CompletionItem::default()
+            snippet: Some(snippets),
+            edit: edit(range.clone(), body),
+            ..item()
         });
     }
     for (i, (title, hint)) in missing.iter().enumerate() {
         if !matches(title) {
             continue;
         }
-        let (body, format) = if snippets {
-            (
-                format!("{level} {title}{eol}{eol}${{1:{}}}", escape_snippet(hint)),
-                InsertTextFormat::SNIPPET,
-            )
+        let body = if snippets {
+            format!("{level} {title}{eol}{eol}${{1:{}}}", escape_snippet(hint))
         } else {
-            (
-                format!("{level} {title}{eol}{eol}"),
-                InsertTextFormat::PLAIN_TEXT,
-            )
+            format!("{level} {title}{eol}{eol}")
         };
         items.push(CompletionItem {
             label: format!("{level} {title}"),
-            kind: Some(CompletionItemKind::SNIPPET),
+            kind: CompletionKind::Skeleton,
             detail: Some("missing answer part".to_string()),
             documentation: Some(markdown(hint)),
             filter_text: Some((*title).to_string()),
             sort_text: Some(format!("01{i}")),
-            insert_text_format: Some(format),
-            text_edit: Some(edit(snap, range.clone(), body)),
-            ..CompletionItem::default()
+            snippet: Some(snippets),
+            edit: edit(range.clone(), body),
+            ..item()
         });
     }
     items
@@ -469,7 +488,7 @@ fn has_h1(text: &str) -> bool {
 
 /// The story parts the draft has no section for.
 fn missing_parts(
-    snap: &Snapshot<'_>,
+    analysis: &Analysis<'_>,
 ) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
     let kinds = [
         SectionKind::Context,
@@ -480,19 +499,19 @@ fn missing_parts(
     STORY_PARTS
         .iter()
         .zip(kinds)
-        .filter(|(_, kind)| !snap.report.sections.iter().any(|s| s.kind == *kind))
+        .filter(|(_, kind)| !analysis.report.sections.iter().any(|s| s.kind == *kind))
         .map(|(part, _)| part)
 }
 
 /// Concepts and metrics whose name or synonym has a word starting with the prefix: the linked
 /// category's first.
 fn term_items(
-    snap: &Snapshot<'_>,
+    analysis: &Analysis<'_>,
     word: Range<usize>,
     prefix: &str,
     capitalise: bool,
 ) -> Vec<CompletionItem> {
-    let text = snap.text;
+    let text = analysis.text;
     let starts = phrase_starts(text, word.start);
     // Where a term goes and how it filters: over the words already typed that it continues
     // (`win r` → `win rate`), else over the word at the cursor.
@@ -505,10 +524,11 @@ fn term_items(
         }
         best_match(names.iter().copied(), prefix).map(|filter| (word.clone(), filter))
     };
-    let linked = locate::linked_category(snap);
+    let linked = locate::linked_category(analysis);
     let mut categories: Vec<&Category> = linked.into_iter().collect();
     categories.extend(
-        snap.catalog
+        analysis
+            .catalog
             .categories
             .iter()
             .filter(|c| linked.is_none_or(|l| l.id != c.id)),
@@ -526,14 +546,14 @@ fn term_items(
             let capitalise = capitalise || sentence_start(&text[..range.start]);
             items.push(CompletionItem {
                 label: concept.name.clone(),
-                kind: Some(CompletionItemKind::KEYWORD),
+                kind: CompletionKind::Concept,
                 detail: Some(format!("{} concept", category.title)),
                 documentation: (!concept.definition.is_empty())
                     .then(|| markdown(&concept.definition)),
                 filter_text: Some(filter),
                 sort_text: Some(format!("2{rank:02}{:04}", concept.line)),
-                text_edit: Some(edit(snap, range, cased(&concept.name, capitalise))),
-                ..CompletionItem::default()
+                edit: edit(range, cased(&concept.name, capitalise)),
+                ..item()
             });
         }
         for metric in &category.lexicons.metrics {
@@ -550,13 +570,13 @@ fn term_items(
             let capitalise = capitalise || sentence_start(&text[..range.start]);
             items.push(CompletionItem {
                 label: metric.name.clone(),
-                kind: Some(CompletionItemKind::UNIT),
+                kind: CompletionKind::Metric,
                 detail: Some("metric".to_string()),
                 documentation: (!metric.measures.is_empty()).then(|| markdown(&metric.measures)),
                 filter_text: Some(filter),
                 sort_text: Some(format!("3{rank:02}{}", metric.name)),
-                text_edit: Some(edit(snap, range, cased(&metric.name, capitalise))),
-                ..CompletionItem::default()
+                edit: edit(range, cased(&metric.name, capitalise)),
+                ..item()
             });
         }
     }
@@ -687,9 +707,11 @@ fn word_start(text: &str, offset: usize) -> usize {
         .map_or(offset, |(i, _)| i)
 }
 
-/// Whether the offset is inside code, HTML or an HTML comment, including constructs still being
-/// typed on the current line (an unclosed backtick, an unclosed `<!--`).
-fn in_no_completion_zone(text: &str, offset: usize) -> bool {
+/// Whether the offset is inside code, HTML or an HTML comment (as the engine parsed them),
+/// including constructs still being typed on the current line (an unclosed backtick, an unclosed
+/// `<!--`).
+fn in_no_completion_zone(analysis: &Analysis<'_>, offset: usize) -> bool {
+    let text = analysis.text;
     let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
     if before.matches('`').count() % 2 == 1 {
@@ -700,50 +722,15 @@ fn in_no_completion_zone(text: &str, offset: usize) -> bool {
             return true;
         }
     }
-    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        if range.start > offset {
-            break;
-        }
-        let inside = range.start < offset && offset < range.end;
-        let at_open_end = offset == range.end && range.start < offset;
-        match event {
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let block = &text[range.clone()];
-                let open = match kind {
-                    CodeBlockKind::Fenced(_) => !fence_closed(block),
-                    CodeBlockKind::Indented => false,
-                };
-                if inside || (at_open_end && (open || !block.ends_with(['\n', '\r']))) {
-                    return true;
-                }
-            }
-            Event::Start(Tag::HtmlBlock) => {
-                let block = &text[range.clone()];
-                let open = block.trim_start().starts_with("<!--") && !block.contains("-->");
-                if inside || (at_open_end && (open || !block.ends_with(['\n', '\r']))) {
-                    return true;
-                }
-            }
-            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) if inside => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
-/// Whether a fenced code block's text ends with its closing fence.
-fn fence_closed(block: &str) -> bool {
-    let mut lines = block.lines();
-    let Some(first) = lines.next() else {
-        return false;
-    };
-    let first = first.trim_start();
-    let fence_char = if first.starts_with('~') { '~' } else { '`' };
-    let width = first.len() - first.trim_start_matches(fence_char).len();
-    lines.last().is_some_and(|last| {
-        let last = last.trim();
-        last.len() >= width && last.chars().all(|c| c == fence_char)
+    let code_or_html = analysis
+        .report
+        .syntax
+        .non_prose
+        .iter()
+        .filter(|v| v.kind != NonProseKind::FrontMatter);
+    code_or_html.into_iter().any(|v| {
+        let inside = v.range.start < offset && offset < v.range.end;
+        inside || (v.open && v.range.start < offset && offset == v.range.end)
     })
 }
 
@@ -758,62 +745,53 @@ fn eol(text: &str) -> &'static str {
     if text.contains("\r\n") { "\r\n" } else { "\n" }
 }
 
-fn edit(snap: &Snapshot<'_>, range: Range<usize>, new_text: String) -> CompletionTextEdit {
-    CompletionTextEdit::Edit(TextEdit::new(snap.lsp_range(range), new_text))
+fn markdown(value: &str) -> String {
+    value.to_string()
 }
 
-fn markdown(value: &str) -> Documentation {
-    Documentation::MarkupContent(MarkupContent {
-        kind: MarkupKind::Markdown,
-        value: value.to_string(),
-    })
+fn edit(range: Range<usize>, new_text: String) -> TextEdit {
+    TextEdit { range, new_text }
+}
+
+/// An item with the fields most items leave empty.
+fn item() -> CompletionItem {
+    CompletionItem {
+        label: String::new(),
+        kind: CompletionKind::Value,
+        detail: None,
+        documentation: None,
+        filter_text: None,
+        sort_text: None,
+        edit: edit(0..0, String::new()),
+        additional_edits: Vec::new(),
+        snippet: None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use interview_rubric::{Link, LinkVia, Report, Section};
-
     use super::*;
-    use crate::lsp::document::Encoding;
-    use crate::lsp::features::fixtures::{Fixture, apply_edits};
+    use crate::testing::{Fixture, apply};
 
-    /// Completion at the `|` in `marked`, in both encodings (which must agree on the results).
+    /// Completion at the `$0` of a draft analysed by the engine.
     fn complete_with(
         marked: &str,
-        report: Report,
         trigger: Option<&str>,
         snippets: bool,
     ) -> (String, Vec<CompletionItem>) {
-        let offset = marked.find('|').expect("a cursor");
-        let text = marked.replacen('|', "", 1);
-        let fixture = Fixture::new(&text, report);
-        let mut results = Vec::new();
-        for encoding in [Encoding::Utf8, Encoding::Utf16] {
-            let position = fixture.doc.position(offset, encoding);
-            let items = match completion(&fixture.snap(encoding), position, trigger, snippets) {
-                Some(CompletionResponse::Array(items)) => items,
-                Some(CompletionResponse::List(list)) => list.items,
-                None => Vec::new(),
-            };
-            let applied: Vec<String> = items.iter().map(|i| apply(&text, i, encoding)).collect();
-            results.push((items, applied));
-        }
-        assert_eq!(results[0].1, results[1].1, "encodings disagree");
-        (text, results.remove(1).0)
+        let fixture = Fixture::new(marked);
+        let items = completion(&fixture.analysis(), fixture.offset, trigger, snippets);
+        (fixture.text, items)
     }
 
-    /// Items come back in UTF-16 columns: apply them in that encoding.
     fn complete(marked: &str, trigger: Option<&str>) -> (String, Vec<CompletionItem>) {
-        complete_with(marked, Report::default(), trigger, true)
+        complete_with(marked, trigger, true)
     }
 
-    fn apply(text: &str, item: &CompletionItem, encoding: Encoding) -> String {
-        let Some(CompletionTextEdit::Edit(edit)) = &item.text_edit else {
-            panic!("every item has a text edit: {item:?}")
-        };
-        let mut edits = item.additional_text_edits.clone().unwrap_or_default();
-        edits.push(edit.clone());
-        apply_edits(text, &edits, encoding)
+    fn applied_item(text: &str, item: &CompletionItem) -> String {
+        let mut edits = item.additional_edits.clone();
+        edits.push(item.edit.clone());
+        apply(text, &edits)
     }
 
     fn labels(items: &[CompletionItem]) -> Vec<&str> {
@@ -829,27 +807,33 @@ mod tests {
 
     fn applied(marked: &str, trigger: Option<&str>, label: &str) -> String {
         let (text, items) = complete(marked, trigger);
-        apply(&text, item(&items, label), Encoding::Utf16)
+        applied_item(&text, item(&items, label))
+    }
+
+    fn partnerships() -> &'static interview_content::Category {
+        interview_content::Catalog::embedded()
+            .category("partnerships")
+            .unwrap()
     }
 
     #[test]
     fn front_matter_keys_replace_the_typed_key() {
-        let (_, items) = complete("---\nqu|", None);
+        let (_, items) = complete("---\nqu$0", None);
         assert_eq!(labels(&items), ["category", "question", "scenario"]);
-        assert_eq!(applied("---\nqu|", None, "question"), "---\nquestion: ");
+        assert_eq!(items[0].kind, CompletionKind::Key);
+        assert_eq!(applied("---\nqu$0", None, "question"), "---\nquestion: ");
         // Keys already present are not offered again.
-        let (_, items) = complete("---\ncategory: partnerships\n|\n---\n", None);
+        let (_, items) = complete("---\ncategory: partnerships\n$0\n---\n", None);
         assert_eq!(labels(&items), ["question", "scenario"]);
     }
 
     #[test]
     fn question_values_are_numbers_under_a_category() {
-        let marked = "---\r\ncategory: partnerships\r\nquestion: |\r\n---\r\n";
+        let marked = "---\r\ncategory: partnerships\r\nquestion: $0\r\n---\r\n";
         let (_, items) = complete(marked, None);
-        assert_eq!(items.len(), 10);
-        let third = item(&items, "3");
+        assert_eq!(items.len(), partnerships().questions.len());
         assert_eq!(
-            third.detail.as_deref(),
+            item(&items, "3").detail.as_deref(),
             Some("How do you structure partner incentives?")
         );
         assert_eq!(
@@ -858,65 +842,63 @@ mod tests {
         );
         // Right after the colon the space comes with the value.
         assert_eq!(
-            applied("---\ncategory: partnerships\nquestion:|", Some(":"), "10"),
+            applied("---\ncategory: partnerships\nquestion:$0", Some(":"), "10"),
             "---\ncategory: partnerships\nquestion: 10"
         );
         // A typed value is replaced.
         assert_eq!(
-            applied("---\ncategory: partnerships\nquestion: 1|\n---", None, "10"),
+            applied(
+                "---\ncategory: partnerships\nquestion: 1$0\n---",
+                None,
+                "10"
+            ),
             "---\ncategory: partnerships\nquestion: 10\n---"
         );
     }
 
     #[test]
     fn values_are_ids_without_a_category_and_scenarios_have_theirs() {
-        let (_, items) = complete("---\nquestion: |", None);
+        let (_, items) = complete("---\nquestion: $0", None);
         assert_eq!(items[0].label, "partnerships/q1");
-        let (_, items) = complete("---\ncategory: partnerships\nscenario: |", None);
+        let (_, items) = complete("---\ncategory: partnerships\nscenario: $0", None);
         assert_eq!(labels(&items), ["1", "2"]);
-        assert!(
-            items[0]
-                .detail
-                .as_deref()
-                .unwrap()
-                .starts_with("Walk me through")
+        assert_eq!(
+            items[0].detail.as_deref(),
+            Some(partnerships().scenarios[0].prompt.as_str())
         );
-        let (_, items) = complete("---\ncategory: |", None);
+        let (_, items) = complete("---\ncategory: $0", None);
         assert_eq!(labels(&items), ["partnerships"]);
     }
 
     #[test]
     fn nothing_on_delimiters_other_keys_or_wrong_triggers_in_front_matter() {
-        for marked in [
-            "-|--\ncategory: partnerships\n---\n",
-            "---\ncategory: partnerships\n--|-\n",
-            "---\ntitle: |\n---\n",
-            "---\nquestion: |\n---\n",
-            "---\nques|\n---\n",
+        for (marked, trigger) in [
+            ("-$0--\ncategory: partnerships\n---\n", None),
+            ("---\ncategory: partnerships\n--$0-\n", None),
+            ("---\ntitle: $0\n---\n", None),
+            ("---\nquestion: $0\n---\n", Some("#")),
+            ("---\nques$0\n---\n", Some(":")),
         ] {
-            let trigger = if marked.contains("question: |") {
-                Some("#")
-            } else if marked.contains("ques|") {
-                Some(":")
-            } else {
-                None
-            };
             assert!(complete(marked, trigger).1.is_empty(), "{marked}");
         }
     }
 
     #[test]
     fn heading_completes_to_a_question_and_links_the_draft() {
-        let (_, items) = complete("# struct|", Some("#"));
+        let (_, items) = complete("# struct$0", Some("#"));
         assert!(
             items.is_empty(),
             "`#` mid-heading is not a trigger position"
         );
-        let (_, items) = complete("# struct|", None);
-        assert_eq!(items.len(), 12);
+        let (_, items) = complete("# struct$0", None);
+        let category = partnerships();
+        assert_eq!(
+            items.len(),
+            category.questions.len() + category.scenarios.len()
+        );
         assert_eq!(
             applied(
-                "# struct|",
+                "# struct$0",
                 None,
                 "How do you structure partner incentives?"
             ),
@@ -925,85 +907,65 @@ mod tests {
         // Right after `#`, the space is inserted too; existing front matter is left alone.
         assert_eq!(
             applied(
-                "---\ncategory: partnerships\n---\n#|",
+                "---\ncategory: partnerships\n---\n#$0",
                 Some("#"),
                 "How do you manage partner conflicts?"
             ),
             "---\ncategory: partnerships\n---\n# How do you manage partner conflicts?"
         );
-        let scenario = complete("# |", None).1;
-        let prompt = scenario.last().unwrap();
+        let (text, items) = complete("# $0", None);
+        let prompt = items.last().unwrap();
         assert_eq!(prompt.detail.as_deref(), Some("Partnerships Scenario 2"));
         assert!(
-            apply("# ", prompt, Encoding::Utf16)
-                .starts_with("---\ncategory: partnerships\nscenario: 2\n---\n\n# Walk me through")
+            applied_item(&text, prompt)
+                .starts_with("---\ncategory: partnerships\nscenario: 2\n---\n\n# "),
         );
     }
 
     #[test]
     fn deeper_headings_complete_to_missing_parts() {
-        let report = Report {
-            sections: vec![Section {
-                kind: SectionKind::Context,
-                title: "Context".into(),
-                level: 2,
-                heading: 0..10,
-                range: 0..10,
-            }],
-            ..Report::default()
-        };
-        let (text, items) = complete_with("## Context\n\n## |", report, None, true);
+        let (text, items) = complete("## Context\n\nWe had a plan.\n\n## $0", None);
         assert_eq!(labels(&items), ["Action", "Outcome", "Learning"]);
+        assert_eq!(items[0].kind, CompletionKind::AnswerPart);
         assert_eq!(
-            apply(&text, &items[1], Encoding::Utf16),
-            "## Context\n\n## Outcome"
+            applied_item(&text, &items[1]),
+            "## Context\n\nWe had a plan.\n\n## Outcome"
         );
     }
 
     #[test]
     fn empty_draft_offers_new_drafts_and_the_skeleton() {
-        let (text, items) = complete("|", None);
+        let (text, items) = complete("$0", None);
         let draft = item(&items, "Q3 How do you structure partner incentives?");
-        assert_eq!(draft.kind, Some(CompletionItemKind::FILE));
-        let q3 = crate::lsp::features::commands::new_draft(
-            &crate::lsp::features::fixtures::catalog(),
-            "partnerships/q3",
-        )
-        .unwrap();
-        assert_eq!(apply(&text, draft, Encoding::Utf16), q3.text);
+        assert_eq!(draft.kind, CompletionKind::Draft);
+        let q3 = templates::new_draft(interview_content::Catalog::embedded(), "partnerships/q3")
+            .unwrap();
+        assert_eq!(applied_item(&text, draft), q3.text);
         let skeleton = item(&items, "Context / Action / Outcome / Learning");
-        assert_eq!(skeleton.insert_text_format, Some(InsertTextFormat::SNIPPET));
-        let body = apply(&text, skeleton, Encoding::Utf16);
+        assert_eq!(skeleton.snippet, Some(true));
+        let body = applied_item(&text, skeleton);
         assert!(body.starts_with("# Context\n\n${1:The situation, your role and what was at stake.}\n\n# Action\n\n${2:"), "{body}");
         assert!(body.ends_with("}\n$0"));
         assert!(items.iter().any(|i| i.label == "# Outcome"));
         // Without snippet support the skeleton is plain headings.
-        let (text, items) = complete_with("|", Report::default(), None, false);
+        let (text, items) = complete_with("$0", None, false);
         let skeleton = item(&items, "Context / Action / Outcome / Learning");
+        assert_eq!(skeleton.snippet, Some(false));
         assert_eq!(
-            skeleton.insert_text_format,
-            Some(InsertTextFormat::PLAIN_TEXT)
-        );
-        assert_eq!(
-            apply(&text, skeleton, Encoding::Utf16),
+            applied_item(&text, skeleton),
             "# Context\n\n\n# Action\n\n\n# Outcome\n\n\n# Learning\n\n"
         );
     }
 
     #[test]
     fn skeleton_under_an_h1_uses_h2_and_crlf() {
-        let (text, items) = complete("# Draft\r\n\r\nCon|", None);
+        let (text, items) = complete("# Draft\r\n\r\nCon$0", None);
         assert!(
-            !items
-                .iter()
-                .any(|i| i.kind == Some(CompletionItemKind::FILE)),
+            !items.iter().any(|i| i.kind == CompletionKind::Draft),
             "not an empty draft"
         );
         let skeleton = item(&items, "Context / Action / Outcome / Learning");
-        assert!(
-            apply(&text, skeleton, Encoding::Utf16)
-                .starts_with("# Draft\r\n\r\n## Context\r\n\r\n${1:")
-        );
+        assert!(applied_item(&text, skeleton).starts_with("# Draft\r\n\r\n## Context\r\n\r\n${1:"));
         // `Con` matches the skeleton and the Context heading, not the Action one.
         assert!(items.iter().any(|i| i.label == "## Context"));
         assert!(!items.iter().any(|i| i.label == "## Action"));
@@ -1011,88 +973,88 @@ mod tests {
 
     #[test]
     fn concepts_and_metrics_complete_by_word_prefix() {
-        let (text, items) = complete("Été 😀, we had inc|", None);
-        assert_eq!(labels(&items), ["Incentive alignment"]);
+        let (text, items) = complete("Été 😀, we had incentive al$0", None);
+        let concept = item(&items, "Incentive alignment");
+        assert_eq!(concept.kind, CompletionKind::Concept);
         assert_eq!(
-            apply(&text, &items[0], Encoding::Utf16),
+            applied_item(&text, concept),
             "Été 😀, we had incentive alignment"
         );
-        assert_eq!(items[0].detail.as_deref(), Some("Partnerships concept"));
-        let Some(Documentation::MarkupContent(doc)) = &items[0].documentation else {
-            panic!("documentation expected")
-        };
-        assert!(doc.value.starts_with("Structuring partner rewards"));
+        assert_eq!(concept.detail.as_deref(), Some("Partnerships concept"));
+        let definition = &partnerships()
+            .concepts
+            .iter()
+            .find(|c| c.name == "Incentive alignment")
+            .unwrap()
+            .definition;
+        assert_eq!(concept.documentation.as_ref(), Some(definition));
 
-        // A later word of the name or a synonym matches, with a filter text that starts there.
-        let (_, items) = complete("We ran mot|", None);
-        assert_eq!(labels(&items), ["Co-sell motions"]);
-        assert_eq!(items[0].filter_text.as_deref(), Some("motions"));
-        let (_, items) = complete("Joint co-sel|", None);
-        assert_eq!(items[0].filter_text.as_deref(), Some("Co-sell motions"));
+        // A later word of the name matches, with a filter text that starts there.
+        let (_, items) = complete("We ran mot$0", None);
         assert_eq!(
-            applied("Joint co-sel|", None, "Co-sell motions"),
+            item(&items, "Co-sell motions").filter_text.as_deref(),
+            Some("motions")
+        );
+        assert_eq!(
+            applied("Joint co-sel$0", None, "Co-sell motions"),
             "Joint co-sell motions"
         );
 
-        let (text, items) = complete("It lifted. Win|", None);
+        let (text, items) = complete("It lifted. Win$0", None);
         let metric = item(&items, "win rate");
-        assert_eq!(metric.kind, Some(CompletionItemKind::UNIT));
-        assert_eq!(apply(&text, metric, Encoding::Utf16), "It lifted. Win rate");
-        assert!(complete("We had zzz|", None).1.is_empty());
+        assert_eq!(metric.kind, CompletionKind::Metric);
+        assert_eq!(applied_item(&text, metric), "It lifted. Win rate");
+        assert!(complete("We had zzzq$0", None).1.is_empty());
     }
 
     #[test]
     fn multi_word_terms_replace_the_words_already_typed() {
         assert_eq!(
-            applied("We tracked win r|", None, "win rate"),
+            applied("We tracked win r$0", None, "win rate"),
             "We tracked win rate"
         );
         assert_eq!(
-            applied("We tracked win |", None, "win rate"),
+            applied("We tracked win $0", None, "win rate"),
             "We tracked win rate"
         );
         assert_eq!(
-            applied("A co-sell m|", None, "Co-sell motions"),
+            applied("A co-sell m$0", None, "Co-sell motions"),
             "A co-sell motions"
         );
-        assert_eq!(
-            applied("Sourced p|", None, "sourced pipeline"),
-            "Sourced pipeline"
-        );
         // On a long line only the last words count; the sentence end still capitalises.
-        let long = format!("{} Done. win r|", "é partners ".repeat(40));
+        let long = format!("{} Done. win r$0", "é partners ".repeat(40));
         assert_eq!(
             applied(&long, None, "win rate"),
             format!("{} Done. Win rate", "é partners ".repeat(40))
         );
         // A word glued by punctuation is not part of the phrase.
-        assert_eq!(applied("(win) r|", None, "win rate"), "(win) win rate");
+        assert_eq!(applied("(win) r$0", None, "win rate"), "(win) win rate");
     }
 
     #[test]
     fn nothing_in_code_html_or_comments() {
         for marked in [
-            "```\ninc|\n```\n",
-            "```md\ninc|",
-            "```\nx\n|",
-            "~~~\nx\n~~~~\n    inc|",
-            "Text\n\n    indented inc|",
-            "Use `inc|` here",
-            "Use `inc|",
-            "<!-- inc|",
-            "<!-- coach: disable metrics -->\n<!--\ninc|\n-->",
-            "Text <!-- inc| --> more",
-            "<div>\ninc|\n</div>",
+            "```\ninc$0\n```\n",
+            "```md\ninc$0",
+            "```\nx\n$0",
+            "~~~\nx\n~~~~\n    inc$0",
+            "Text\n\n    indented inc$0",
+            "Use `inc$0` here",
+            "Use `inc$0",
+            "<!-- inc$0",
+            "<!-- coach: disable metrics -->\n<!--\ninc$0\n-->",
+            "Text <!-- inc$0 --> more",
+            "<div>\ninc$0\n</div>",
         ] {
             let (_, items) = complete(marked, None);
             assert!(items.is_empty(), "{marked}: {:?}", labels(&items));
         }
         // Just outside them, completion works.
         for marked in [
-            "```\ncode\n```\ninc|",
-            "Use `x` inc|",
-            "<!-- c -->\n\ninc|",
-            "    code\n\ninc|",
+            "```\ncode\n```\ninc$0",
+            "Use `x` inc$0",
+            "<!-- c -->\n\ninc$0",
+            "    code\n\ninc$0",
         ] {
             assert!(!complete(marked, None).1.is_empty(), "{marked}");
         }
@@ -1100,57 +1062,43 @@ mod tests {
 
     #[test]
     fn triggers_outside_their_places_give_nothing() {
-        assert!(complete("Result:|", Some(":")).1.is_empty());
-        assert!(complete("We are #|", Some("#")).1.is_empty());
-        assert!(complete("# Heading:|", Some(":")).1.is_empty());
-    }
-
-    #[test]
-    fn a_leading_thematic_break_is_not_front_matter() {
-        let (_, items) = complete("---\n\nSome prose. inc|", None);
-        assert_eq!(labels(&items), ["Incentive alignment"]);
+        assert!(complete("Result:$0", Some(":")).1.is_empty());
+        assert!(complete("We are #$0", Some("#")).1.is_empty());
+        assert!(complete("# Heading:$0", Some(":")).1.is_empty());
     }
 
     #[test]
     fn linked_category_terms_come_first() {
-        let report = Report {
-            link: Some(Link {
-                category: "partnerships".into(),
-                target: None,
-                via: LinkVia::FileName,
-                range: None,
-            }),
-            ..Report::default()
+        let sorted = |marked: &str| {
+            let fixture = Fixture::in_catalog(
+                marked,
+                interview_rubric::Settings::default(),
+                crate::testing::two_categories(),
+            );
+            let mut items = completion(&fixture.analysis(), fixture.offset, None, true);
+            items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+            items
+                .iter()
+                .map(|i| format!("{} ({})", i.label, i.detail.as_deref().unwrap_or("")))
+                .collect::<Vec<_>>()
         };
-        let (_, items) = complete_with("A p|", report, None, true);
-        let sorted: Vec<&str> = {
-            let mut items: Vec<&CompletionItem> = items.iter().collect();
-            items.sort_by_key(|i| i.sort_text.clone());
-            items.iter().map(|i| i.label.as_str()).collect()
-        };
+        let alliances = sorted("---\ncategory: alliances\n---\nA partner t$0");
         assert_eq!(
-            sorted,
-            [
-                "Partner types and models",
-                "Partner onboarding",
-                "sourced pipeline"
-            ]
+            alliances[0], "Partner tiers (Alliances concept)",
+            "{alliances:?}"
         );
+        let partnerships = sorted("---\ncategory: partnerships\n---\nA partner t$0");
+        assert_eq!(
+            partnerships[0], "Partner types and models (Partnerships concept)",
+            "{partnerships:?}"
+        );
+        assert!(partnerships.contains(&"Partner tiers (Alliances concept)".to_string()));
     }
 
     #[test]
-    fn every_position_is_safe() {
-        let text = "---\r\ncategory: partnerships\r\nquestion: 3\r\n---\r\n# Q 😀\r\n\r\n```\r\nx\r\n```\r\n`a` <!-- b --> é\r\n#";
-        let fixture = Fixture::new(text, Report::default());
-        for encoding in [Encoding::Utf8, Encoding::Utf16] {
-            let snap = fixture.snap(encoding);
-            for line in 0..14 {
-                for character in 0..30 {
-                    for trigger in [None, Some("#"), Some(":")] {
-                        let _ = completion(&snap, Position::new(line, character), trigger, true);
-                    }
-                }
-            }
-        }
+    fn a_leading_thematic_break_is_not_front_matter() {
+        let (_, items) = complete("---\n\nSome prose. incentive al$0", None);
+        item(&items, "Incentive alignment");
+        assert!(items.iter().all(|i| i.kind == CompletionKind::Concept));
     }
 }

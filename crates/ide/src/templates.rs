@@ -1,29 +1,15 @@
-//! Results of the `interviewCoach.*` commands (see `docs/protocol.md`). The server's handler parses
-//! the arguments, calls these and, for `openGuide`/`openExamples`, asks the client to show the
-//! returned location.
+//! New drafts and what the editor commands answer: the list of questions, a new draft's text and
+//! file name, a draft's score, and where its example answers are. The server exposes these as the
+//! `interviewCoach.*` commands of `docs/protocol.md`.
 
 use interview_content::{Catalog, QuestionKind};
 use interview_rubric::Report;
 use serde::Serialize;
-use tower_lsp::lsp_types::{Location, Url};
 
-use super::locate::{self, Target};
-use super::{GuideFiles, Snapshot};
+use crate::Analysis;
+use crate::locate::{self, GuideSpan, Target};
 
-/// `interviewCoach.questions`: every question and scenario prompt.
-pub const QUESTIONS: &str = "interviewCoach.questions";
-/// `interviewCoach.newDraft [id]`: the text and file name of a new draft.
-pub const NEW_DRAFT: &str = "interviewCoach.newDraft";
-/// `interviewCoach.score [uri]`: an open draft's score.
-pub const SCORE: &str = "interviewCoach.score";
-/// `interviewCoach.openGuide [categoryId?]`: show a category's guide.
-pub const OPEN_GUIDE: &str = "interviewCoach.openGuide";
-/// `interviewCoach.openExamples [uri]`: show the example answers for a draft's question.
-pub const OPEN_EXAMPLES: &str = "interviewCoach.openExamples";
-/// Every command, for `executeCommandProvider`.
-pub const ALL: &[&str] = &[QUESTIONS, NEW_DRAFT, SCORE, OPEN_GUIDE, OPEN_EXAMPLES];
-
-/// One entry of `interviewCoach.questions`.
+/// One question or scenario prompt, as the question picker lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuestionEntry {
@@ -71,7 +57,7 @@ fn kind_name(kind: QuestionKind) -> &'static str {
     }
 }
 
-/// The result of `interviewCoach.newDraft`.
+/// A new draft for a question or scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewDraft {
@@ -92,7 +78,7 @@ pub fn new_draft(catalog: &Catalog, id: &str) -> Result<NewDraft, String> {
 }
 
 /// The text of a new draft for a target, with this line break.
-pub(crate) fn draft_text(target: Target<'_>, eol: &str) -> String {
+pub fn draft_text(target: Target<'_>, eol: &str) -> String {
     let mut out = front_matter(target, eol);
     out.push_str(eol);
     out.push_str(&format!("# {}{eol}", target.text()));
@@ -103,7 +89,7 @@ pub(crate) fn draft_text(target: Target<'_>, eol: &str) -> String {
 }
 
 /// The front matter block that links a draft to a target.
-pub(crate) fn front_matter(target: Target<'_>, eol: &str) -> String {
+pub fn front_matter(target: Target<'_>, eol: &str) -> String {
     format!(
         "---{eol}category: {}{eol}{}---{eol}",
         target.category().id,
@@ -112,7 +98,7 @@ pub(crate) fn front_matter(target: Target<'_>, eol: &str) -> String {
 }
 
 /// The `question: N` or `scenario: N` line.
-pub(crate) fn front_matter_key(target: Target<'_>, eol: &str) -> String {
+pub fn front_matter_key(target: Target<'_>, eol: &str) -> String {
     match target {
         Target::Question(_, q) => format!("question: {}{eol}", q.number),
         Target::Scenario(_, s) => format!("scenario: {}{eol}", s.number),
@@ -121,7 +107,7 @@ pub(crate) fn front_matter_key(target: Target<'_>, eol: &str) -> String {
 
 /// The sections of an answer and a hint for each: context, action, outcome, learning, with
 /// clarifying questions first for a scenario prompt.
-pub(crate) fn skeleton_parts(target: Target<'_>) -> &'static [(&'static str, &'static str)] {
+pub fn skeleton_parts(target: Target<'_>) -> &'static [(&'static str, &'static str)] {
     match target {
         Target::Scenario(..) => SCENARIO_PARTS,
         Target::Question(..) => STORY_PARTS,
@@ -129,7 +115,7 @@ pub(crate) fn skeleton_parts(target: Target<'_>) -> &'static [(&'static str, &'s
 }
 
 /// Context, action, outcome, learning.
-pub(crate) const STORY_PARTS: &[(&str, &str)] = &[
+pub const STORY_PARTS: &[(&str, &str)] = &[
     ("Context", "The situation, your role and what was at stake."),
     (
         "Action",
@@ -169,7 +155,7 @@ const SCENARIO_PARTS: &[(&str, &str)] = &[
 ];
 
 /// `q3-structure-partner-incentives.md`, `s1-technology-alliance-increased-win.md`.
-pub(crate) fn file_name(target: Target<'_>) -> String {
+pub fn file_name(target: Target<'_>) -> String {
     const STOP: &[&str] = &[
         "a", "about", "an", "and", "are", "be", "can", "did", "do", "does", "for", "how", "i",
         "in", "is", "me", "my", "of", "on", "or", "our", "share", "should", "tell", "that", "the",
@@ -194,7 +180,7 @@ pub(crate) fn file_name(target: Target<'_>) -> String {
     name + ".md"
 }
 
-/// The result of `interviewCoach.score`.
+/// A draft's score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScoreResult {
     /// Points earned.
@@ -223,39 +209,26 @@ pub fn score(report: &Report) -> ScoreResult {
 /// Where the example answers for the draft's question are: the answers its talking points name
 /// (first to last) or the whole Example Answers section. For a draft linked to a category only,
 /// that category's section. `None` for an unlinked draft.
-pub fn examples_location(snap: &Snapshot<'_>) -> Option<Location> {
-    let encoding = snap.encoding;
-    if let Some(target) = locate::linked_target(snap) {
+pub fn examples_span<'c>(analysis: &Analysis<'c>) -> Option<GuideSpan<'c>> {
+    if let Some(target) = locate::linked_target(analysis) {
         let category = target.category();
         let lines: Vec<u32> = target.named_examples().iter().map(|e| e.line).collect();
         if let (Some(first), Some(last)) = (lines.iter().min(), lines.iter().max()) {
-            return locate::guide_lines(snap.guides, category, *first, *last, encoding);
+            return Some(GuideSpan::lines(category, *first, *last));
         }
-        return locate::examples_section(snap.guides, category, encoding);
+        return locate::examples_section(category);
     }
-    locate::examples_section(snap.guides, locate::linked_category(snap)?, encoding)
-}
-
-/// The guide file of a category; without one, the rules page, else the first category's guide.
-pub fn guide_uri(guides: &GuideFiles, catalog: &Catalog, category: Option<&str>) -> Option<Url> {
-    match category {
-        Some(id) => guides.by_category.get(id).cloned(),
-        None => guides.rules.clone().or_else(|| {
-            catalog
-                .categories
-                .iter()
-                .find_map(|c| guides.by_category.get(&c.id).cloned())
-        }),
-    }
+    locate::examples_section(locate::linked_category(analysis)?)
 }
 
 #[cfg(test)]
 mod tests {
-    use interview_rubric::{Link, LinkVia, Score};
-
     use super::*;
-    use crate::lsp::document::Encoding;
-    use crate::lsp::features::fixtures::{Fixture, catalog, guides};
+    use crate::testing::Fixture;
+
+    fn catalog() -> Catalog {
+        Catalog::embedded().clone()
+    }
 
     #[test]
     fn questions_list_questions_then_scenarios() {
@@ -271,7 +244,10 @@ mod tests {
         assert_eq!(entries[9].kind, "behavioural");
         assert_eq!(entries[10].id, "partnerships/scenario-1");
         assert_eq!(entries[10].kind, "scenario");
-        assert!(entries[10].text.starts_with("Walk me through"));
+        assert_eq!(
+            entries[10].text,
+            catalog().categories[0].scenarios[0].prompt
+        );
     }
 
     #[test]
@@ -309,65 +285,33 @@ mod tests {
 
     #[test]
     fn score_reports_the_engine_figures() {
-        let report = Report {
-            score: Score { points: 7, max: 10 },
-            words: 212,
-            speaking_seconds: 85,
-            link: Some(Link {
-                category: "partnerships".into(),
+        let fixture = Fixture::new("---\ncategory: partnerships\nquestion: 3\n---\nWe grew.\n");
+        let report = &fixture.report;
+        assert_eq!(
+            score(report),
+            ScoreResult {
+                points: report.score.points,
+                max: report.score.max,
+                words: 2,
+                seconds: report.speaking_seconds,
                 target: Some("partnerships/q3".into()),
-                via: LinkVia::Heading,
-                range: None,
-            }),
-            ..Report::default()
-        };
-        assert_eq!(
-            serde_json::to_value(score(&report)).unwrap(),
-            serde_json::json!({"points": 7, "max": 10, "words": 212, "seconds": 85, "target": "partnerships/q3"})
+            }
         );
     }
 
     #[test]
-    fn examples_location_spans_the_named_answers() {
-        let link = |target: Option<&str>| Report {
-            link: Some(Link {
-                category: "partnerships".into(),
-                target: target.map(String::from),
-                via: LinkVia::FileName,
-                range: None,
-            }),
-            ..Report::default()
+    fn examples_span_covers_the_named_answers_or_the_section() {
+        let span = |marked: &str| {
+            let fixture = Fixture::new(marked);
+            examples_span(&fixture.analysis()).map(|s| (s.first, s.last))
         };
-        let fixture = Fixture::new("x", link(Some("partnerships/q3")));
-        let location = examples_location(&fixture.snap(Encoding::Utf16)).unwrap();
-        assert_eq!(location.uri.as_str(), "file:///cache/guide/partnerships.md");
+        // Q3 names examples 1 and 3: lines 34 to 36.
         assert_eq!(
-            (location.range.start.line, location.range.end.line),
-            (33, 35)
+            span("---\ncategory: partnerships\nquestion: 3\n---\n"),
+            Some((34, 36))
         );
-        let fixture = Fixture::new("x", link(None));
-        let location = examples_location(&fixture.snap(Encoding::Utf16)).unwrap();
-        assert_eq!(
-            (location.range.start.line, location.range.end.line),
-            (31, 35)
-        );
-        let fixture = Fixture::new("x", Report::default());
-        assert!(examples_location(&fixture.snap(Encoding::Utf16)).is_none());
-    }
-
-    #[test]
-    fn guide_uri_prefers_the_named_category() {
-        let (guides, catalog) = (guides(), catalog());
-        assert_eq!(
-            guide_uri(&guides, &catalog, Some("partnerships"))
-                .unwrap()
-                .as_str(),
-            "file:///cache/guide/partnerships.md"
-        );
-        assert_eq!(
-            guide_uri(&guides, &catalog, None).unwrap().as_str(),
-            "file:///cache/guide/rules.md"
-        );
-        assert!(guide_uri(&guides, &catalog, Some("nope")).is_none());
+        // A category only: the whole section, from its heading.
+        assert_eq!(span("---\ncategory: partnerships\n---\n"), Some((32, 36)));
+        assert_eq!(span("Unlinked."), None);
     }
 }
