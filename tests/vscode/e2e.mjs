@@ -1,8 +1,9 @@
 // End to end in code-server: open the fixture draft and check what the user sees: rule codes in
 // the Problems panel, the server's hover, the score in the status bar, and the New Answer Draft
-// command. Extends ../shared/vscode-e2e/e2e.mjs.
+// command; on the fixture bank, the Answer Bank view. Extends ../shared/vscode-e2e/e2e.mjs.
 // usage: node e2e.mjs MODE BASE_URL FOLDER   env PW_HOME (playwright-core), SHOTS_DIR, CHROMIUM
-//   MODE server: a working server; MODE missing: no server anywhere, one clear message expected.
+//   MODE server: a working server; MODE missing: no server anywhere, one clear message expected;
+//   MODE bank: a working server on the fixture bank.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,8 +79,9 @@ async function openFile(name) {
   const quickInput = page.locator('.quick-input-widget input');
   await quickInput.waitFor({ timeout: 15_000 });
   await quickInput.fill(name);
-  // Enter opens the focused row: wait until the filtered results have put the file there.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  // Enter opens the focused row: wait until the filtered results have put the file there. The
+  // first search of a workspace can take long on a loaded machine: the limit only bounds a hang.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 60_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
@@ -91,10 +93,14 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'answers' }).first().waitFor({ timeout: 60_000 });
   log('workbench loaded');
 
-  await openFile(draft);
-  log('editor open:', draft);
-  if (mode === 'missing') await missingServer();
-  else await withServer();
+  if (mode === 'bank') {
+    await answerBank();
+  } else {
+    await openFile(draft);
+    log('editor open:', draft);
+    if (mode === 'missing') await missingServer();
+    else await withServer();
+  }
 } catch (e) {
   check('the workbench flow', false, e.message.split('\n')[0]);
   await shot('error');
@@ -320,4 +326,111 @@ async function withServer() {
   log('user settings now:', oneLine(fs.readFileSync(process.env.E2E_SETTINGS, 'utf8')));
   check('turning a rule off in the settings removes its diagnostic live', gone);
   await shot('settings');
+}
+
+/** The Answer Bank view's rendered rows, in list order: `{ index, name, description }`. */
+async function bankRows() {
+  return page.evaluate(() => {
+    const header = [...document.querySelectorAll('.pane-header')].find((h) => /Answer Bank/i.test(h.textContent));
+    const pane = header?.closest('.pane');
+    if (!pane) return [];
+    return [...pane.querySelectorAll('.monaco-list-row')]
+      .map((r) => ({
+        index: Number(r.getAttribute('data-index')),
+        name: (r.querySelector('.label-name')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+        description: (r.querySelector('.label-description')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+      }))
+      .sort((a, b) => a.index - b.index);
+  });
+}
+
+/** Clicks the Answer Bank row at list index `index`. */
+async function clickBankRow(index) {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Answer Bank' }) });
+  await pane.locator(`.monaco-list-row[data-index="${index}"]`).click();
+}
+
+/** The fixture bank in the Answer Bank view: categories, status and scores; a click opens a draft
+ * or starts one. */
+async function answerBank() {
+  const answers = path.join(folder, 'answers');
+  let rows = [];
+  try {
+    // The view sits collapsed at the bottom of the Explorer: expand it as a user would. That also
+    // activates the extension, with no draft open.
+    const header = page.locator('.pane-header', { hasText: 'Answer Bank' });
+    await header.waitFor({ timeout: 30_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // Room for its rows: fold the folder's file tree above it.
+    const files = page.locator('.pane-header[aria-expanded="true"]', { hasText: path.basename(folder) });
+    if (await files.count()) await files.first().click();
+    await page.waitForFunction(() => {
+      const header = [...document.querySelectorAll('.pane-header')].find((h) => /Answer Bank/i.test(h.textContent));
+      return header && /How do you identify good strategic partners\?/.test(header.closest('.pane')?.textContent ?? '');
+    }, null, { timeout: 60_000 });
+    rows = await bankRows();
+  } catch (e) {
+    log('answer bank:', e.message.split('\n')[0]);
+  }
+  log('answer bank rows:\n  ' + rows.map((r) => `${r.index} ${r.name} | ${r.description}`).join('\n  '));
+  await shot('bank');
+  // Partnerships first; its items follow in guide order.
+  const category = rows.find((r) => r.name === 'Partnerships');
+  const at = (offset) => rows.find((r) => category && r.index === category.index + offset);
+  const q1 = at(1);
+  const q2 = at(2);
+  const q4 = at(4);
+  check('the Answer Bank shows the Partnerships category with its totals',
+    /^drafted 4 of 12 · mean \d+%$/.test(category?.description ?? ''), category?.description ?? `not among ${rows.length} rows`);
+  check('q1 lists its best score of two drafts',
+    q1?.name === '1. How do you identify good strategic partners?' && q1.description === '2 drafts · 8/9', JSON.stringify(q1));
+  check('q2 is not drafted',
+    q2?.name === '2. What criteria determine partnership viability?' && /^not drafted\b/.test(q2.description), JSON.stringify(q2));
+  check('q4 is drafted with its score',
+    q4?.name === '4. How do you launch a co-sell motion?' && /^drafted · \d+\/9\b/.test(q4.description), JSON.stringify(q4));
+
+  // A click on a drafted question opens its best draft.
+  let opened = false;
+  try {
+    await clickBankRow(q1.index);
+    await page.locator('.tabs-container .tab.active', { hasText: 'q1-partner-selection.md' }).waitFor({ timeout: 15_000 });
+    opened = true;
+  } catch (e) {
+    log('open draft:', e.message.split('\n')[0]);
+  }
+  check('a click on a drafted question opens its best draft', opened);
+  await shot('bank-open');
+
+  // A click on a question with no draft writes and opens a new draft for it, with no question
+  // to answer first; the view then lists it as drafted.
+  const before = fs.readdirSync(answers);
+  let tab = '';
+  try {
+    await clickBankRow(q2.index);
+    await page.waitForFunction((names) => {
+      const t = document.querySelector('.tabs-container .tab.active');
+      return t && /\.md/.test(t.textContent) && !names.some((n) => t.textContent.includes(n));
+    }, before, { timeout: 15_000 });
+    tab = oneLine(await page.locator('.tabs-container .tab.active').innerText());
+  } catch (e) {
+    log('new draft:', e.message.split('\n')[0]);
+  }
+  const created = fs.readdirSync(answers).filter((f) => !before.includes(f));
+  const text = created.length === 1 ? fs.readFileSync(path.join(answers, created[0]), 'utf8') : '';
+  check('a click on an undrafted question writes and opens a draft for it',
+    created.length === 1 && tab.includes(created[0]) && /^category: partnerships$/m.test(text) && /^question: 2$/m.test(text) &&
+      text.includes('# What criteria determine partnership viability?'),
+    `tab "${tab}", new files ${JSON.stringify(created)}`);
+  try {
+    await page.waitForFunction((index) => {
+      const header = [...document.querySelectorAll('.pane-header')].find((h) => /Answer Bank/i.test(h.textContent));
+      const row = header?.closest('.pane')?.querySelector(`.monaco-list-row[data-index="${index}"]`);
+      return row && /^drafted · \d+\/\d+/.test((row.querySelector('.label-description')?.textContent ?? '').replace(/\u00a0/g, ' '));
+    }, q2.index, { timeout: 20_000 });
+  } catch (e) {
+    log('refresh:', e.message.split('\n')[0]);
+  }
+  const now = (await bankRows()).find((r) => r.index === q2?.index);
+  check('the Answer Bank lists the new draft', /^drafted · \d+\/\d+/.test(now?.description ?? ''), JSON.stringify(now));
+  await shot('bank-new');
 }

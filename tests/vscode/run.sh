@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # End to end in a real VS Code: installs the .vsix into a throwaway code-server and runs e2e.mjs
-# in headless Chromium twice, on a fresh copy of tests/fixtures/editor each time:
-#   server   interviewCoach.server.path = SERVER: diagnostics, hover, score, New Answer Draft;
-#   missing  no server anywhere: exactly one clear error message.
-# usage: tests/vscode/run.sh VSIX SERVER   env E2E_HOME (code-server from ../shared/vscode-e2e)
+# in headless Chromium three times, each on a fresh workspace:
+#   server   tests/fixtures/editor, interviewCoach.server.path = SERVER: diagnostics, hover, score,
+#            New Answer Draft;
+#   missing  tests/fixtures/editor, no server anywhere: exactly one clear error message;
+#   bank     the fixture bank (tests/fixtures/bank), SERVER: the Answer Bank view.
+# usage: tests/vscode/run.sh VSIX SERVER   env E2E_HOME (code-server from ../shared/vscode-e2e),
+#        SESSIONS (default: "server missing bank"; a subset runs only those)
 # Exit 0 when every check passed. Screenshots go to $SHOTS_DIR (default: the run folder).
 set -u
 VSIX=$(realpath "$1") SERVER=$(realpath "$2")
@@ -33,11 +36,24 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# bank_workspace DIR: the fixture drafts under answers/, the pack as an extra category, and a
+# .interview-coach.toml at the root (as tests/neovim/bank_spec.lua builds it).
+bank_workspace() {
+  mkdir -p "$1/.interview-coach/categories" &&
+    cp -R "$REPO/tests/fixtures/bank/answers" "$1/answers" &&
+    cp "$REPO/tests/fixtures/bank/pack/sales.md" "$1/.interview-coach/categories/sales.md" &&
+    echo '# The fixture bank for the editor tests.' >"$1/.interview-coach.toml"
+}
+
 # session MODE SERVER_PATH_SETTING PATH_FOR_CODE_SERVER
 session() {
   local mode=$1 setting=$2 path=$3 dir=$RUN/$1
   mkdir -p "$dir/data/User" "$dir/workspace"
-  cp -R "$REPO/tests/fixtures/editor/." "$dir/workspace/"
+  if [ "$mode" = bank ]; then
+    bank_workspace "$dir/workspace" || return 1
+  else
+    cp -R "$REPO/tests/fixtures/editor/." "$dir/workspace/"
+  fi
   SETTING=$setting node -e '
     require("fs").writeFileSync(process.argv[1], JSON.stringify({
       "workbench.startupEditor": "none", "workbench.tips.enabled": false, "telemetry.telemetryLevel": "off",
@@ -64,7 +80,12 @@ session() {
 }
 
 rc=0
-session server "$SERVER" "$PATH" || rc=1
-# No setting that works, nothing bundled, and a PATH with node but no interview-coach.
-session missing "$RUN/no-such-dir/interview-coach" "$(dirname "$(command -v node)"):/usr/bin:/bin" || rc=1
+for s in ${SESSIONS:-server missing bank}; do
+  case $s in
+    server | bank) session "$s" "$SERVER" "$PATH" || rc=1 ;;
+    # No setting that works, nothing bundled, and a PATH with node but no interview-coach.
+    missing) session missing "$RUN/no-such-dir/interview-coach" "$(dirname "$(command -v node)"):/usr/bin:/bin" || rc=1 ;;
+    *) echo "unknown session $s"; rc=1 ;;
+  esac
+done
 exit $rc

@@ -269,7 +269,7 @@ fn stdin_closed_mid_message_ends_the_server_cleanly() {
 
 /// `body` framed with its `Content-Length`.
 fn framed(body: &str) -> Vec<u8> {
-    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+    interview_framing::frame(body.as_bytes())
 }
 
 #[test]

@@ -235,8 +235,7 @@ fn a_hover_sent_before_an_edit_is_answered_against_the_text_it_was_sent_for() {
     });
     let mut bytes = Vec::new();
     for message in [hover, change] {
-        let body = message.to_string();
-        bytes.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes());
+        bytes.extend(interview_framing::frame(message.to_string().as_bytes()));
     }
     client.send_raw(&bytes);
     let reply = client.wait_for("the hover", |m| m["id"] == "before-edit");

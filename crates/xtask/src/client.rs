@@ -13,8 +13,6 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use serde_json::{Value, json};
 
-use crate::framing;
-
 /// A message from the server and when the reader thread received it.
 #[derive(Debug)]
 pub struct Incoming {
@@ -85,7 +83,7 @@ impl Connection {
     pub fn send_raw(&mut self, body: Vec<u8>) -> Result<()> {
         let writer = self.to_writer.as_ref().context("connection closed")?;
         writer
-            .send(framing::encode(&body))
+            .send(interview_framing::frame(&body))
             .map_err(|_| anyhow::anyhow!("the server closed its input"))
     }
 
@@ -195,7 +193,7 @@ fn read_loop(
     settings: Value,
 ) {
     let mut reader = BufReader::with_capacity(1 << 16, stdout);
-    while let Ok(Some(body)) = framing::read_message(&mut reader) {
+    while let Ok(Some(body)) = interview_framing::read_message(&mut reader) {
         let at = Instant::now();
         let Ok(message) = serde_json::from_slice::<Value>(&body) else {
             continue;
@@ -208,7 +206,7 @@ fn read_loop(
             );
             let reply = json!({"jsonrpc": "2.0", "id": id, "result": result});
             let bytes = serde_json::to_vec(&reply).unwrap_or_default();
-            if replies.send(framing::encode(&bytes)).is_err() {
+            if replies.send(interview_framing::frame(&bytes)).is_err() {
                 return;
             }
             continue;

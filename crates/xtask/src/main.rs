@@ -13,7 +13,6 @@ mod codegen;
 mod docgen;
 mod drafts;
 mod edits;
-mod framing;
 mod procfs;
 mod report;
 mod stats;

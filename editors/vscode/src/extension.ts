@@ -1,6 +1,8 @@
 // The VS Code side of interview-coach: starts `interview-coach lsp` over stdio and adds the few
 // commands and the status bar score that plain LSP has no place for. No rubric logic lives here.
 
+import * as path from 'node:path';
+
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
@@ -12,6 +14,8 @@ import {
   State,
 } from 'vscode-languageclient/node';
 
+import type { Bank, BankRow } from './bank';
+import { BANK_VIEW, type BankResult, BankTree, OPEN_BANK_ITEM } from './bankView';
 import { discoverServer, notFoundMessage } from './discovery';
 import { categories, Commands, freeFileName, type NewDraft, type Question, questionRows, type Score, scoreLabel } from './protocol';
 import { toServerSettings } from './settings';
@@ -22,6 +26,10 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 let scoreTimer: NodeJS.Timeout | undefined;
+let bankTimer: NodeJS.Timeout | undefined;
+/** The latest (re)start of the server; the bank view waits for it before asking. */
+let starting: Promise<void> = Promise.resolve();
+let bank: BankTree;
 
 /** The `interviewCoach` section as a plain object (dotted rule keys arrive nested under `rules`). */
 function rawSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
@@ -39,10 +47,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status = vscode.window.createStatusBarItem('interviewCoach.score', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Interview Coach Score';
   status.command = 'workbench.actions.view.problems';
+  // Started before the view exists: its first load waits for this start, not an earlier one.
+  starting = start(context);
+  bank = new BankTree(loadBank);
+  const bankView = vscode.window.createTreeView(BANK_VIEW, { treeDataProvider: bank, showCollapseAll: true });
+  bank.view = bankView;
+  // Drafts written, deleted or renamed, in VS Code or outside it, change the bank.
+  const drafts = vscode.workspace.createFileSystemWatcher('**/*.md', false, true, false);
   context.subscriptions.push(
     output,
     status,
-    vscode.commands.registerCommand('interviewCoach.newAnswerDraft', newAnswerDraft),
+    bank,
+    bankView,
+    drafts,
+    drafts.onDidCreate(() => scheduleBankRefresh()),
+    drafts.onDidDelete(() => scheduleBankRefresh()),
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (d.languageId === 'markdown') scheduleBankRefresh();
+    }),
+    vscode.commands.registerCommand('interviewCoach.newAnswerDraft', (id?: unknown) =>
+      newAnswerDraft(typeof id === 'string' ? id : undefined),
+    ),
+    vscode.commands.registerCommand('interviewCoach.showAnswerBank', () =>
+      vscode.commands.executeCommand(`${BANK_VIEW}.focus`),
+    ),
+    vscode.commands.registerCommand('interviewCoach.refreshAnswerBank', () => bank.refresh()),
+    vscode.commands.registerCommand(OPEN_BANK_ITEM, openBankItem),
     vscode.commands.registerCommand('interviewCoach.openCategoryGuide', openCategoryGuide),
     vscode.commands.registerCommand('interviewCoach.showExampleAnswers', showExampleAnswers),
     vscode.commands.registerCommand('interviewCoach.restartServer', () => restart(context)),
@@ -54,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => scheduleScore()),
     { dispose: () => void stop() },
   );
-  await start(context);
+  await starting;
 }
 
 export async function deactivate(): Promise<void> {
@@ -135,7 +165,9 @@ async function stop(): Promise<void> {
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {
   await stop();
-  await start(context);
+  starting = start(context);
+  await starting;
+  bank.refresh();
   if (client) void vscode.window.setStatusBarMessage('Interview Coach: server restarted', 3000);
 }
 
@@ -168,20 +200,25 @@ async function exec<T>(command: string, args: unknown[] = []): Promise<T | undef
   }
 }
 
-async function newAnswerDraft(): Promise<void> {
-  const questions = await exec<Question[]>(Commands.questions);
-  if (!questions) return;
-  const items = questionRows(questions).map((row) =>
-    row.kind === 'separator'
-      ? { label: row.label, kind: vscode.QuickPickItemKind.Separator, id: '' }
-      : { label: row.label, description: row.description, id: row.id },
-  );
-  const pick = await vscode.window.showQuickPick(items, {
-    placeHolder: 'Which question are you answering?',
-    matchOnDescription: true,
-  });
-  if (!pick) return;
-  const draft = await exec<NewDraft>(Commands.newDraft, [pick.id]);
+/** Asks which question (unless `questionId` says), then writes and opens a new draft for it. */
+async function newAnswerDraft(questionId?: string): Promise<void> {
+  let id = questionId;
+  if (!id) {
+    const questions = await exec<Question[]>(Commands.questions);
+    if (!questions) return;
+    const items = questionRows(questions).map((row) =>
+      row.kind === 'separator'
+        ? { label: row.label, kind: vscode.QuickPickItemKind.Separator, id: '' }
+        : { label: row.label, description: row.description, id: row.id },
+    );
+    const pick = await vscode.window.showQuickPick(items, {
+      placeHolder: 'Which question are you answering?',
+      matchOnDescription: true,
+    });
+    if (!pick) return;
+    id = pick.id;
+  }
+  const draft = await exec<NewDraft>(Commands.newDraft, [id]);
   if (!draft) return;
 
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -199,6 +236,48 @@ async function newAnswerDraft(): Promise<void> {
   const editor = await vscode.window.showTextDocument(document);
   const end = document.lineAt(document.lineCount - 1).range.end;
   editor.selection = new vscode.Selection(end, end);
+}
+
+/** The bank for the tree view. Never shows a message itself: the view's message says what is wrong. */
+async function loadBank(): Promise<BankResult> {
+  await starting.catch(() => undefined);
+  if (!client || client.state !== State.Running) {
+    return { problem: 'The Interview Coach server is not running: see the "Interview Coach" output.' };
+  }
+  try {
+    const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: Commands.bank, arguments: [] })) as Bank | null;
+    if (!result || !Array.isArray(result.categories)) return { problem: 'The server returned no answer bank.' };
+    return { bank: result };
+  } catch (e) {
+    output.appendLine(`${Commands.bank} failed: ${(e as Error).message}`);
+    return { problem: `The answer bank could not be loaded: ${(e as Error).message}` };
+  }
+}
+
+function scheduleBankRefresh(): void {
+  if (bankTimer) clearTimeout(bankTimer);
+  bankTimer = setTimeout(() => bank.refresh(), 300);
+}
+
+/** A click on a bank row: open the best draft, or start a new draft for an undrafted question. */
+async function openBankItem(row?: BankRow): Promise<void> {
+  const action = row?.action;
+  if (!action) return;
+  if (action.kind === 'new') {
+    await newAnswerDraft(action.questionId);
+    return;
+  }
+  let uri: vscode.Uri;
+  if (action.uri) {
+    uri = vscode.Uri.parse(action.uri);
+  } else if (path.isAbsolute(action.path)) {
+    uri = vscode.Uri.file(action.path);
+  } else {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return;
+    uri = vscode.Uri.joinPath(folder.uri, action.path);
+  }
+  await vscode.window.showTextDocument(uri);
 }
 
 async function openCategoryGuide(): Promise<void> {

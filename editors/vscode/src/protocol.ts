@@ -8,6 +8,7 @@ export const Commands = {
   score: 'interviewCoach.score',
   openGuide: 'interviewCoach.openGuide',
   openExamples: 'interviewCoach.openExamples',
+  bank: 'interviewCoach.bank',
 } as const;
 
 /** One entry of `interviewCoach.questions`. */

@@ -9,6 +9,7 @@ pub mod history;
 pub mod html;
 pub mod model;
 pub mod table;
+pub mod workspace;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -141,6 +142,7 @@ pub fn bank(args: &BankArgs, cwd: &Path, time: String, color: bool) -> (String, 
         .iter()
         .map(|f| DraftInput {
             path: &f.path,
+            uri: None,
             report: &f.report,
         })
         .collect();

@@ -17,6 +17,8 @@ const PRACTISE_NEXT: usize = 5;
 pub struct DraftInput<'a> {
     /// The path as shown to the user.
     pub path: &'a str,
+    /// The file's URI, when the bank is built for an editor.
+    pub uri: Option<&'a str>,
     /// The engine's report.
     pub report: &'a Report,
 }
@@ -103,6 +105,10 @@ pub struct Item {
 pub struct DraftSummary {
     /// The path as shown to the user.
     pub path: String,
+    /// The file's URI, when the bank is built for an editor (the language server's
+    /// `interviewCoach.bank`); absent from the command line's JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
     /// Rubric points earned.
     pub score: u32,
     /// Rubric points possible.
@@ -151,6 +157,9 @@ pub struct Practice {
 pub struct Unlinked {
     /// The path as shown to the user.
     pub path: String,
+    /// The file's URI, when the bank is built for an editor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
     /// What to add to the draft.
     pub fix: String,
 }
@@ -184,6 +193,7 @@ impl Bank {
                 Some(target) => by_item.entry(target).or_default().push(draft),
                 None => unlinked.push(Unlinked {
                     path: draft.path.to_owned(),
+                    uri: draft.uri.map(str::to_owned),
                     fix: link_fix(catalog, draft.report),
                 }),
             }
@@ -353,6 +363,7 @@ fn summary(draft: &DraftInput<'_>) -> DraftSummary {
     }
     DraftSummary {
         path: draft.path.to_owned(),
+        uri: draft.uri.map(str::to_owned),
         score: report.score.points,
         max: report.score.max,
         words: report.words,
@@ -478,7 +489,11 @@ mod tests {
             .collect();
         let inputs: Vec<DraftInput<'_>> = reports
             .iter()
-            .map(|(path, report)| DraftInput { path, report })
+            .map(|(path, report)| DraftInput {
+                path,
+                uri: None,
+                report,
+            })
             .collect();
         Bank::build(catalog, &inputs, None)
     }

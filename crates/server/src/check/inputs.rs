@@ -41,6 +41,12 @@ const SKIPPED_DIRS: &[&str] = &["node_modules", "target"];
 /// Expands `paths`. A file is checked whatever its extension; a folder is searched recursively
 /// for `*.md`, skipping hidden entries, `node_modules` and `target`; `-` is standard input.
 pub fn collect(paths: &[PathBuf]) -> Inputs {
+    collect_at_most(paths, usize::MAX)
+}
+
+/// [`collect`], stopping once `max` drafts are found: the walk of a folder stops there too, and a
+/// warning says that the rest was left out.
+pub fn collect_at_most(paths: &[PathBuf], max: usize) -> Inputs {
     let mut inputs = Inputs::default();
     let mut seen = HashSet::new();
     let mut add = |inputs: &mut Inputs, path: PathBuf| {
@@ -51,6 +57,14 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
         }
     };
     for path in paths {
+        if inputs.drafts.len() >= max {
+            inputs.problems.push(InputProblem {
+                path: path.clone(),
+                message: format!("not searched: the limit of {max} drafts was reached"),
+                is_error: false,
+            });
+            continue;
+        }
         if path.as_os_str() == "-" {
             if !inputs.drafts.contains(&Input::Stdin) {
                 inputs.drafts.push(Input::Stdin);
@@ -65,7 +79,8 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
             }),
             Ok(meta) if meta.is_dir() => {
                 let errors_before = inputs.problems.iter().filter(|p| p.is_error).count();
-                let found = walk(path, &mut inputs.problems);
+                let left = max - inputs.drafts.len();
+                let found = walk(path, &mut inputs.problems, left);
                 let errors_after = inputs.problems.iter().filter(|p| p.is_error).count();
                 if found.is_empty() && errors_after == errors_before {
                     inputs.problems.push(InputProblem {
@@ -84,8 +99,8 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
     inputs
 }
 
-/// The Markdown files under `root`, sorted by name at each level.
-fn walk(root: &Path, problems: &mut Vec<InputProblem>) -> Vec<PathBuf> {
+/// The Markdown files under `root`, sorted by name at each level; at most `max` of them.
+fn walk(root: &Path, problems: &mut Vec<InputProblem>, max: usize) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
@@ -97,6 +112,14 @@ fn walk(root: &Path, problems: &mut Vec<InputProblem>) -> Vec<PathBuf> {
             // Non-regular `*.md` entries (a FIFO, a link to a device) are kept, so that reading
             // refuses them with a message instead of skipping them silently.
             Ok(entry) if !entry.file_type().is_dir() && is_markdown(entry.path()) => {
+                if files.len() >= max {
+                    problems.push(InputProblem {
+                        path: root.to_path_buf(),
+                        message: format!("more than {max} drafts; only the first {max} are taken"),
+                        is_error: false,
+                    });
+                    break;
+                }
                 files.push(entry.into_path());
             }
             Ok(_) => {}
@@ -123,6 +146,26 @@ fn walk(root: &Path, problems: &mut Vec<InputProblem>) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+/// Whether the walk of folder `root` would find `path`: a `*.md` file under `root` with no hidden
+/// component and no `node_modules` or `target` folder on the way (for files reported changed).
+pub fn is_walked(root: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut components = relative.components().peekable();
+    while let Some(component) = components.next() {
+        let std::path::Component::Normal(name) = component else {
+            return false;
+        };
+        let name = name.to_string_lossy();
+        let is_dir = components.peek().is_some();
+        if name.starts_with('.') || (is_dir && SKIPPED_DIRS.contains(&&*name)) {
+            return false;
+        }
+    }
+    is_markdown(path)
 }
 
 /// Hidden entries, `node_modules` and `target` are not searched.
@@ -228,6 +271,31 @@ mod tests {
         let inputs = collect(&[root.join("a.md"), root.to_path_buf()]);
         assert_eq!(files(&inputs, root), ["a.md"]);
         assert!(inputs.problems.is_empty());
+    }
+
+    #[test]
+    fn the_walk_stops_at_the_limit_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in ["a.md", "b.md", "sub/c.md"] {
+            write(&root.join(name));
+        }
+        let inputs = collect_at_most(&[root.to_path_buf(), root.join("a.md")], 2);
+        assert_eq!(files(&inputs, root), ["a.md", "b.md"]);
+        assert_eq!(inputs.problems.len(), 2, "{:?}", inputs.problems);
+        assert!(inputs.problems.iter().all(|p| !p.is_error));
+    }
+
+    #[test]
+    fn files_reported_changed_are_taken_as_the_walk_would() {
+        let root = Path::new("/w");
+        assert!(is_walked(root, Path::new("/w/answers/q1.md")));
+        assert!(is_walked(root, Path::new("/w/target.md")));
+        assert!(!is_walked(root, Path::new("/w/.git/x.md")));
+        assert!(!is_walked(root, Path::new("/w/node_modules/p/readme.md")));
+        assert!(!is_walked(root, Path::new("/w/a/target/doc.md")));
+        assert!(!is_walked(root, Path::new("/w/notes.txt")));
+        assert!(!is_walked(root, Path::new("/elsewhere/a.md")));
     }
 
     #[cfg(unix)]

@@ -13,6 +13,7 @@ pub mod state;
 mod testing;
 pub mod to_proto;
 pub mod transport;
+pub mod workspace;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

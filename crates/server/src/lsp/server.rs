@@ -15,7 +15,7 @@ use crate::lsp::config::{self, SECTION};
 use crate::lsp::document::Encoding;
 use crate::lsp::features::{Snapshot, code_action};
 use crate::lsp::state::{ClientCaps, State, is_project_file, panic_message};
-use crate::lsp::to_proto;
+use crate::lsp::{to_proto, workspace};
 use interview_ide::{completion, definition, hover, lens, symbols, templates};
 
 /// How long to wait for the client's answer to `workspace/configuration`.
@@ -161,6 +161,19 @@ impl Backend {
                 self.show_document(location.uri.clone(), Some(location.range))
                     .await;
                 Ok(to_value(&location))
+            }
+            to_proto::BANK => {
+                let only = to_proto::bank_arguments(arguments).map_err(Error::invalid_params)?;
+                let bank = workspace::bank(&self.state, only.as_deref())
+                    .await
+                    .map_err(|e| match e {
+                        workspace::BankError::Invalid(message) => Error::invalid_params(message),
+                        workspace::BankError::Internal(message) => Error {
+                            message: message.into(),
+                            ..Error::internal_error()
+                        },
+                    })?;
+                Ok(to_value(&bank))
             }
             other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
         }

@@ -260,6 +260,28 @@ impl State {
         write(&self.roots, roots);
     }
 
+    /// The workspace folders.
+    pub fn roots(&self) -> Vec<PathBuf> {
+        read(&self.roots)
+    }
+
+    /// The URIs of the open documents that are drafts.
+    pub fn open_drafts(&self) -> Vec<Url> {
+        let open: Vec<(Url, String)> = lock(&self.docs)
+            .iter()
+            .map(|(uri, open)| (uri.clone(), open.language_id.clone()))
+            .collect();
+        open.into_iter()
+            .filter(|(uri, language_id)| self.kind(uri, language_id) == DocKind::Draft)
+            .map(|(uri, _)| uri)
+            .collect()
+    }
+
+    /// Whether a document is open.
+    pub fn is_open(&self, uri: &Url) -> bool {
+        lock(&self.docs).contains_key(uri)
+    }
+
     /// The client settings in force.
     pub fn settings(&self) -> Arc<ClientSettings> {
         read(&self.settings)
@@ -333,7 +355,7 @@ impl State {
     /// The engine settings for a draft: the client settings with the nearest
     /// `.interview-coach.toml` applied. A bad project file is reported once per change and
     /// ignored.
-    fn draft_settings(&self, uri: &Url) -> (Settings, Option<String>) {
+    pub fn draft_settings(&self, uri: &Url) -> (Settings, Option<String>) {
         let base = self.settings().engine.clone();
         let Some(path) = uri.to_file_path().ok() else {
             return (base, None);

@@ -25,8 +25,31 @@ pub const SCORE: &str = "interviewCoach.score";
 pub const OPEN_GUIDE: &str = "interviewCoach.openGuide";
 /// `interviewCoach.openExamples [uri]`: show the example answers for a draft's question.
 pub const OPEN_EXAMPLES: &str = "interviewCoach.openExamples";
+/// `interviewCoach.bank [{"category": id}?]`: the answer bank of the workspace folders, the JSON
+/// of `interview-coach bank --format json` with each draft's `uri`.
+pub const BANK: &str = "interviewCoach.bank";
 /// Every command, for `executeCommandProvider`.
-pub const ALL_COMMANDS: &[&str] = &[QUESTIONS, NEW_DRAFT, SCORE, OPEN_GUIDE, OPEN_EXAMPLES];
+pub const ALL_COMMANDS: &[&str] = &[QUESTIONS, NEW_DRAFT, SCORE, OPEN_GUIDE, OPEN_EXAMPLES, BANK];
+
+/// The category asked for in the arguments of [`BANK`]: none, `null`, `{}` or
+/// `{"category": id}`.
+pub fn bank_arguments(arguments: &[Value]) -> Result<Option<String>, String> {
+    const EXPECTED: &str = "expected no argument or one object `{\"category\": id}`";
+    match arguments {
+        [] | [Value::Null] => Ok(None),
+        [Value::Object(object)] => {
+            if let Some(key) = object.keys().find(|k| *k != "category") {
+                return Err(format!("unknown field `{key}`: {EXPECTED}"));
+            }
+            match object.get("category") {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(id)) => Ok(Some(id.clone())),
+                Some(_) => Err(format!("`category` must be a string: {EXPECTED}")),
+            }
+        }
+        _ => Err(EXPECTED.to_string()),
+    }
+}
 
 /// A hover as Markdown over its range.
 pub fn hover(snap: &Snapshot<'_>, hover: Hover) -> lsp::Hover {
@@ -222,6 +245,25 @@ mod tests {
         report: Report,
         settings: Settings,
         guides: GuideFiles,
+    }
+
+    #[test]
+    fn bank_arguments_are_an_optional_category() {
+        use serde_json::json;
+        assert_eq!(bank_arguments(&[]), Ok(None));
+        assert_eq!(bank_arguments(&[json!({})]), Ok(None));
+        assert_eq!(
+            bank_arguments(&[json!({"category": "sales"})]),
+            Ok(Some("sales".into()))
+        );
+        assert!(bank_arguments(&[json!({"category": 3})]).is_err());
+        assert!(
+            bank_arguments(&[json!({"categry": "x"})])
+                .unwrap_err()
+                .contains("`categry`")
+        );
+        assert!(bank_arguments(&[json!("sales")]).is_err());
+        assert!(bank_arguments(&[json!({}), json!({})]).is_err());
     }
 
     fn draft(text: &str) -> Draft {

@@ -471,32 +471,17 @@ fn answer(
 }
 
 fn write_message(stdin: &Mutex<Option<ChildStdin>>, message: &Value) {
-    let body = message.to_string();
+    let framed = interview_framing::frame(message.to_string().as_bytes());
     if let Some(stdin) = stdin.lock().unwrap().as_mut() {
         // The server may have exited already (exit tests); a broken pipe is then expected.
-        let _ = write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len());
+        let _ = stdin.write_all(&framed);
         let _ = stdin.flush();
     }
 }
 
 /// Reads one framed message; `None` at end of stream.
 fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(value) = line.strip_prefix("Content-Length:") {
-            length = value.trim().parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
+    let body = interview_framing::read_message(reader).ok()??;
     serde_json::from_slice(&body).ok()
 }
 

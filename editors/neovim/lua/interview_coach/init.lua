@@ -26,7 +26,13 @@ function M.client(bufnr)
     notify('no `interview_coach` LSP config found: is the plugin on your runtimepath?', vim.log.levels.ERROR)
     return nil
   end
-  local id = vim.lsp.start(vim.deepcopy(config), { attach = false, silent = true })
+  config = vim.deepcopy(config)
+  -- Started from no draft: the root is where the current buffer or the working directory is, as
+  -- when the config's own root markers find it for a draft (commands such as `bank` need one).
+  if not config.root_dir and config.root_markers then
+    config.root_dir = vim.fs.root(bufnr or 0, config.root_markers) or vim.uv.cwd()
+  end
+  local id = vim.lsp.start(config, { attach = false, silent = true })
   local client = id and vim.lsp.get_client_by_id(id)
   if not client then
     notify('could not start `' .. table.concat(config.cmd or {}, ' ') .. '`; run :checkhealth interview_coach', vim.log.levels.ERROR)
@@ -102,9 +108,38 @@ function M.free_path(dir, suggested)
   return path
 end
 
---- `:InterviewCoach new`: pick a question, then open a new draft for it under `answers/`.
-function M.new_draft()
+--- Writes a new draft for question `id` under `answers/` in the root and opens it.
+---@param id string
+---@param client vim.lsp.Client
+---@param bufnr integer
+local function write_draft(id, client, bufnr)
+  M.exec('interviewCoach.newDraft', { id }, function(draft)
+    if type(draft) ~= 'table' or type(draft.text) ~= 'string' then
+      notify('the server returned no draft for ' .. id, vim.log.levels.ERROR)
+      return
+    end
+    local root = client.root_dir or vim.fs.root(bufnr, { '.interview-coach.toml', '.git' }) or vim.uv.cwd()
+    local dir = vim.fs.joinpath(root, 'answers')
+    vim.fn.mkdir(dir, 'p')
+    local path = M.free_path(dir, draft.fileName)
+    vim.fn.writefile(vim.split(draft.text, '\n', { plain = true, trimempty = false }), path)
+    vim.cmd.edit(vim.fn.fnameescape(path))
+    vim.api.nvim_win_set_cursor(0, { vim.api.nvim_buf_line_count(0), 0 })
+  end, bufnr)
+end
+
+--- `:InterviewCoach new [{id}]`: open a new draft under `answers/` for question {id} (such as
+--- `partnerships/q2`), or for the question picked from the server's list.
+---@param id string?
+function M.new_draft(id)
   local bufnr = vim.api.nvim_get_current_buf()
+  if id then
+    local client = M.client(bufnr)
+    if client then
+      write_draft(id, client, bufnr)
+    end
+    return
+  end
   M.exec('interviewCoach.questions', {}, function(questions, client)
     if type(questions) ~= 'table' or #questions == 0 then
       notify('the server offered no questions', vim.log.levels.WARN)
@@ -117,24 +152,17 @@ function M.new_draft()
         return ('%s: %s %s'):format(q.categoryTitle or q.category, label, q.text)
       end,
     }, function(choice)
-      if not choice then
-        return
+      if choice then
+        write_draft(choice.id, client, bufnr)
       end
-      M.exec('interviewCoach.newDraft', { choice.id }, function(draft)
-        if type(draft) ~= 'table' or type(draft.text) ~= 'string' then
-          notify('the server returned no draft for ' .. choice.id, vim.log.levels.ERROR)
-          return
-        end
-        local root = client.root_dir or vim.fs.root(bufnr, { '.interview-coach.toml', '.git' }) or vim.uv.cwd()
-        local dir = vim.fs.joinpath(root, 'answers')
-        vim.fn.mkdir(dir, 'p')
-        local path = M.free_path(dir, draft.fileName)
-        vim.fn.writefile(vim.split(draft.text, '\n', { plain = true, trimempty = false }), path)
-        vim.cmd.edit(vim.fn.fnameescape(path))
-        vim.api.nvim_win_set_cursor(0, { vim.api.nvim_buf_line_count(0), 0 })
-      end, bufnr)
     end)
   end, bufnr)
+end
+
+--- `:InterviewCoach bank [{category}]`: the answer bank in a scratch buffer (see `bank.lua`).
+---@param category string?
+function M.bank(category)
+  require('interview_coach.bank').open({ category = category })
 end
 
 --- Shows a `Location` or URI the server returned. The server asks with `window/showDocument`
