@@ -31,6 +31,7 @@ mod story;
 pub mod syntax;
 mod tokens;
 mod validate;
+mod who;
 
 pub use directives::{Directive, DirectiveKind};
 pub use engine::{Engine, Options};

@@ -4,17 +4,28 @@
 //! for a first partnerships hire and a head of partnerships; saying where you were shows you know
 //! which playbook fits.
 //!
-//! Fires on: a draft with no stage or role phrase (startup, Series B, scale-up, growth-stage,
-//! enterprise, public company, head of partnerships, partner manager... and the category's
-//! `stages` lexicon). One finding, on the title (or line 1).
+//! Fires on: a draft (one with only a heading or front matter too; a blank one has nothing to
+//! tell yet) that never says what the speaker's own role was nor the stage of their company. A role counts when the speaker holds it: `I was the first partnerships
+//! hire`, `I'm VP of Partnerships`, `as the second commercial hire` attached to `I`, `I was
+//! brought in to fix the channel`, `my job was`, `I ran partnerships for the Nordics`, a resume
+//! line's `Inherited 3 SI partners`. A stage counts when it describes the speaker's company: a
+//! headcount (`a 600-person company`, `~150 ppl`), `after our Series B`, `at a seed-stage
+//! startup`. One finding, on the title (or line 1), naming the first title or segment the draft
+//! does mention when it is someone else's.
 //!
-//! Does not fire on: any such phrase in the prose.
+//! Does not fire on: a draft with such a phrase. It still fires on someone else's title (`our CRO
+//! signed off`, `their alliance lead`), a role to be hired (`we should hire a partner manager`)
+//! or the customer's segment (`mid-market retailers`).
 //!
-//! Example: "I rebuilt enablement." fires; "As a Series B startup we had no channel." does not.
+//! Example: "Our CRO signed off." fires; "As a Series B startup we had no channel." does not.
+
+use std::ops::Range;
 
 use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
 use crate::rules::{Meta, Scope};
+use crate::syntax::UPOS;
+use crate::who::{Read, agent_noun, be, own, plural};
 use crate::{Finding, Rule, Severity};
 
 /// The rule's metadata.
@@ -41,13 +52,433 @@ pub(crate) const STAGES: &[&str] = &[
     "partner manager", "vp of", "director of",
 ];
 
-/// `role-stage`: never ties the answer to the role or the company's stage.
-pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    if !ctx.hits.of(Cue::Stage).is_empty() {
+/// Predicate nouns of `I was the ...` that say how, not what, the speaker was.
+const NOT_ROLES: &[&str] = &[
+    "one", "part", "believer", "fan", "kind", "sort", "type", "way", "reason", "lot", "bit",
+    "partner", "customer", "buyer", "user", "number", "center", "driver", "factor", "event",
+    "moment", "component", "content", "percent", "incentive",
+];
+/// Title heads that do not look like agent nouns (`lead`, `head`, `hire`).
+const TITLES: &[&str] = &[
+    "lead", "head", "hire", "chief", "principal", "person", "vp", "svp", "evp", "member",
+    "owner", "ic", "generalist", "rep",
+];
+/// Heads of `as ...` that are not a role (`as a result`, `as a team`).
+const NOT_AS_ROLES: &[&str] = &[
+    "result", "team", "whole", "part", "example", "step", "rule", "priority", "way", "partner",
+    "company", "business", "group", "consequence", "matter", "reminder", "condition", "default",
+    "benchmark", "baseline", "proof", "signal", "reference", "test", "pilot", "bonus", "gift",
+];
+/// Stems of verbs that put the speaker in a role (`I was hired`, `brought in`).
+const HIRED: &[&str] = &["hire", "brought", "recruit", "promot", "appoint", "employ"];
+/// Stems of verbs that hold a remit (`I run the channel`, `led partnerships`).
+const HOLD: &[&str] = &[
+    "run", "ran", "lead", "led", "head", "manag", "own", "overse", "oversaw", "took", "take",
+    "inherit", "cover", "join", "move",
+];
+/// Stems of the remits a partnerships person holds.
+const REMITS: &[&str] = &[
+    "partnership", "allianc", "channel", "program", "programm", "team", "partner", "ecosystem",
+    "function", "busi", "sale", "region", "marketplac", "relationship", "portfolio", "territori",
+    "resel", "resell", "distributor", "msp", "si", "isv", "var", "agenc", "integr",
+];
+/// What the speaker's role may be called after `my`.
+const MY_ROLE: &[&str] = &[
+    "role", "job", "title", "position", "remit", "mandate", "brief", "responsibility",
+    "responsibilities", "scope", "territory", "patch", "portfolio", "seniority", "quota",
+];
+/// What a company's headcount is counted in.
+const PEOPLE: &[&str] = &[
+    "people", "person", "employees", "employee", "ppl", "staff", "ftes", "fte", "headcount",
+];
+/// Words that may stand between a headcount and what introduces it (`of about 300`).
+const APPROX: &[&str] = &[
+    "~", "about", "around", "roughly", "approximately", "approx", "some", "over", "nearly",
+    "almost", "just", "under", "circa", "c", "+", "more", "than", "fewer", "less",
+];
+
+/// Whether the predicate `phrase` of `I was ...` names a role.
+fn role_noun(r: &Read<'_>, head: usize) -> bool {
+    let lower = r.lower(head);
+    let text = r.s.text(head);
+    let acronym = text.len() > 1 && text.chars().all(|c| c.is_uppercase());
+    let agent = agent_noun(lower) || lower.strip_suffix('s').unwrap_or(lower).ends_with("ive");
+    (acronym || agent || TITLES.contains(&lower))
+        && !NOT_ROLES.contains(&lower)
+        && !NOT_AS_ROLES.contains(&lower)
+}
+
+/// A role the speaker holds in this sentence: `I was the first partnerships hire`, `as
+/// alliance lead`, `I was brought in to fix the channel`, `my job was`, `I run the channel`.
+fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
+    for clause in r.clauses() {
+        let subject = clause.subject.as_ref();
+        let speaks = subject.is_some_and(|p| r.is_subject_speaker(p.head));
+        // `I was hired`, `I was brought in to`, `they hired me`.
+        let passive = speaks && clause.verb_group.clone().any(|k| be(r.lower(k)));
+        let me = clause
+            .object
+            .as_ref()
+            .is_some_and(|o| r.is_speaker(o.head));
+        if (passive || me) && HIRED.contains(&r.stem(clause.verb)) {
+            return Some(clause.tokens.start..clause.verb + 1);
+        }
+        // `I run the channel`, `I used to run an MSP`, `Inherited 3 SI partners` (a resume
+        // line's implied I).
+        let implied = subject.is_none() && Some(clause.verb_group.start) == r.first_word();
+        let verb = [Some(clause.verb), clause.infinitive]
+            .into_iter()
+            .flatten()
+            .find(|&v| HOLD.contains(&r.stem(v)));
+        if let Some(verb) = verb.filter(|_| speaks || implied) {
+            // The remit is the verb's first noun phrase (`took over alliances`); a move names
+            // where to (`moved into the partner team`).
+            let moves = matches!(r.stem(verb), "join" | "move");
+            let mut j = verb + 1;
+            while j < r.len() && j <= verb + 8 {
+                if matches!(r.pos(j), UPOS::PUNCT | UPOS::VERB | UPOS::AUX) {
+                    break;
+                }
+                if let Some(p) = r.phrase_at(j).filter(|_| matches!(r.pos(j), UPOS::NOUN | UPOS::PROPN)) {
+                    let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
+                    if REMITS.contains(&r.stem(p.head)) && !theirs {
+                        return Some(clause.tokens.start..p.tokens.end);
+                    }
+                    if !moves {
+                        break;
+                    }
+                    j = p.tokens.end.max(j + 1);
+                    continue;
+                }
+                j += 1;
+            }
+        }
+    }
+    for k in 0..r.len() {
+        match r.lower(k) {
+            // `I'm the TPM`, `I was VP of Partnerships`: read past the tagger, which takes a
+            // title for a verb now and then.
+            // Not in a reduced relative (`the partnership I am proudest of`).
+            "i" | "i'm" | "i've" | "i'd"
+                if k == 0 || !matches!(r.pos(k - 1), UPOS::NOUN | UPOS::PROPN) =>
+            {
+                // `I am`, `I was`, `I've been`, `I have been`, `I'd be`.
+                let mut j = k + 1;
+                match (r.lower(k), r.lower(j), r.lower(j + 1)) {
+                    ("i'm", _, _) => {}
+                    ("i", "am" | "was", _) | ("i've", "been", _) | ("i'd", "be", _) => j += 1,
+                    ("i", "have" | "had", "been") => j += 2,
+                    _ => continue,
+                }
+                while r.pos(j) == UPOS::ADV && !matches!(r.lower(j), "the" | "a" | "an") {
+                    j += 1;
+                }
+                if matches!(r.lower(j), "responsible" | "accountable") {
+                    return Some(k..j + 1);
+                }
+                if let Some((range, head)) = role_phrase(r, j) {
+                    if role_noun(r, head) {
+                        return Some(k..range.end);
+                    }
+                }
+            }
+            // `as the second commercial hire`, `In my job as reseller manager`.
+            "as" => {
+                if let Some(end) = as_role(r, k) {
+                    return Some(k..end);
+                }
+            }
+            // `my role`, `my job was to`.
+            "my" => {
+                if let Some(p) = r.phrase_at(k + 1) {
+                    if MY_ROLE.contains(&r.lower(p.head)) {
+                        return Some(k..p.tokens.end);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A title at `j` (`the partner sales lead`, `VP of Partnerships`, `its first partner lead`):
+/// its tokens and head. Titles often end in a word the tagger reads as a verb (`lead`, `head`),
+/// so a verb right after a noun or adjective of the phrase is taken as its noun.
+fn role_phrase(r: &Read<'_>, j: usize) -> Option<(Range<usize>, usize)> {
+    let mut k = j;
+    if matches!(r.lower(k), "the" | "a" | "an" | "my" | "its" | "our") {
+        k += 1;
+    }
+    let first = k;
+    let mut head = None;
+    while k < r.len() {
+        let nominal = matches!(r.pos(k), UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM);
+        let acronym = r.s.text(k).len() > 1 && r.s.text(k).chars().all(|c| c.is_uppercase());
+        let verb_noun = r.pos(k) == UPOS::VERB
+            && k > first
+            && matches!(r.pos(k - 1), UPOS::ADJ | UPOS::NOUN | UPOS::PROPN)
+            && !r.lower(k).ends_with("ing")
+            && !r.lower(k).ends_with("ed");
+        if nominal || acronym || verb_noun || r.lower(k) == "-" {
+            if r.pos(k) != UPOS::ADJ && r.lower(k) != "-" {
+                head = Some(k);
+            }
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    let head = head?;
+    // `VP of Partnerships`, `head of channel`: the title is the word before `of`.
+    let end = if r.lower(k) == "of" && matches!(r.pos(k + 1), UPOS::NOUN | UPOS::PROPN) {
+        k + 2
+    } else {
+        k
+    };
+    Some((j..end, head))
+}
+
+/// The end of a role `as` at `k` gives the speaker (`I joined as its first partner lead`, `As
+/// partnerships lead, I ...`), not a manner (`as a result`, `as a team`).
+fn as_role(r: &Read<'_>, k: usize) -> Option<usize> {
+    if k > 0 && matches!(r.lower(k - 1), "such" | "so" | "as" | "well" | "just") {
+        return None;
+    }
+    let (range, head) = role_phrase(r, k + 1)?;
+    let lower = r.lower(head);
+    let acronym = r.s.text(head).chars().all(|c| c.is_uppercase());
+    if (plural(lower) && !acronym) || NOT_AS_ROLES.contains(&lower) || !role_noun(r, head) {
+        return None;
+    }
+    // Attached to the speaker: the clause's subject, the words just before, or a sentence
+    // about the speaker or about no one else (`Then the redesign, as the partner manager`).
+    let clause_speaks = r
+        .clause_of(k)
+        .is_some_and(|c| r.phrase_is_speaker(c.subject.as_ref()));
+    let near = (k.saturating_sub(4)..k).any(|j| r.is_speaker(j) || r.lower(j) == "my");
+    let about_speaker = (0..r.len()).any(|j| r.is_speaker(j))
+        || r.clauses().iter().all(|c| c.subject.is_none());
+    let opens = Some(k) == r.first_word() && about_speaker;
+    let alone = r.clauses().iter().all(|c| c.subject.is_none());
+    (clause_speaks || near || opens || alone).then_some(range.end)
+}
+
+/// A stage or size of the speaker's company in this sentence: `a 600-person company`, `after
+/// our Series B`, `a seed-stage startup`.
+fn own_stage(r: &Read<'_>) -> Option<Range<usize>> {
+    for k in 0..r.len() {
+        if let Some(end) = headcount(r, k) {
+            return Some(k..end);
+        }
+        if let Some(end) = stage_word(r, k) {
+            if own_company(r, k) {
+                return Some(k..end);
+            }
+        }
+    }
+    None
+}
+
+/// The end of a company headcount starting at number `k` (`600-person`, `~150 ppl`, `of about
+/// 300 people`), when it is not something the work counted (`trained 400 people`).
+fn headcount(r: &Read<'_>, k: usize) -> Option<usize> {
+    if !r.lower(k).starts_with(|c: char| c.is_ascii_digit()) && r.pos(k) != UPOS::NUM {
+        return None;
+    }
+    let mut j = k + 1;
+    while matches!(r.lower(j), "-" | "+" | "," | "k") {
+        j += 1;
+    }
+    if !PEOPLE.contains(&r.lower(j)) {
+        return None;
+    }
+    let mut b = k;
+    while b > 0 && APPROX.contains(&r.lower(b - 1)) {
+        b -= 1;
+    }
+    let introduced = b == 0
+        || matches!(
+            r.lower(b - 1),
+            "(" | "," | "of" | "with" | "a" | "an" | "at" | "from" | "to" | "—" | "–" | ":"
+        )
+        || be(r.lower(b - 1))
+        || matches!(r.stem(b - 1), "had" | "have" | "has" | "employ");
+    let theirs = r
+        .phrase_at(k)
+        .is_some_and(|p| !r.possessor(&p).is_empty() && !own(r.possessor(&p)));
+    (introduced && !theirs).then_some(j + 1)
+}
+
+/// The end of a stage phrase starting at `k` (`startup`, `Series B`, `seed-stage`, `pre-IPO`,
+/// `public company`).
+fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
+    let next = |j: usize| {
+        let mut j = j + 1;
+        while r.lower(j) == "-" {
+            j += 1;
+        }
+        j
+    };
+    let w = r.lower(k);
+    match w {
+        "startup" | "scaleup" | "ipo" | "bootstrapped" | "unicorn" | "hypergrowth" => Some(k + 1),
+        "start" | "scale" if r.lower(k + 1) == "-" && r.lower(k + 2) == "up" => Some(k + 3),
+        "series" if r.lower(k + 1).len() == 1 && r.lower(k + 1) <= "f" => Some(k + 2),
+        "seed" | "early" | "growth" | "late"
+            if matches!(r.lower(next(k)), "stage" | "round" | "funded") =>
+        {
+            Some(next(k) + 1)
+        }
+        "venture" | "vc" | "pe" | "founder" if r.lower(next(k)) == "backed" => Some(next(k) + 1),
+        "publicly" if matches!(r.lower(k + 1), "traded" | "listed") => Some(k + 2),
+        "public" | "listed" => {
+            let p = r.phrase_at(k)?;
+            let head = r.lower(p.head);
+            (p.head > k && !plural(head) && !matches!(head, "sector" | "holiday" | "record"))
+                .then_some(p.tokens.end)
+        }
+        _ => None,
+    }
+}
+
+/// Whether the stage word at `k` describes the speaker's company: `our`/`my`, introduced by
+/// `at`, `joined`, `after`, `past` or a parenthesis, or the predicate of `we were`; not a
+/// segment (`mid-market retailers`, `startups`) or another company's.
+fn own_company(r: &Read<'_>, k: usize) -> bool {
+    let phrase = r.phrase_at(k);
+    if let Some(p) = &phrase {
+        let owner = r.possessor(p);
+        if own(owner) {
+            return true;
+        }
+        if !owner.is_empty() {
+            return false;
+        }
+        if p.head > k && plural(r.lower(p.head)) && r.pos(p.head) == UPOS::NOUN {
+            return false;
+        }
+    }
+    // Back over the phrase's words and hyphenated compounds (`a health-tech scale-up`).
+    let mut b = k;
+    while b > 0
+        && (matches!(
+            r.pos(b - 1),
+            UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM
+        ) || matches!(r.lower(b - 1), "-" | "~" | "post" | "pre" | "just"))
+        && !matches!(r.lower(b - 1), "at" | "for" | "as")
+    {
+        b -= 1;
+    }
+    if b == 0
+        || matches!(
+            r.lower(b - 1),
+            "at" | "for" | "joined" | "join" | "as" | "past" | "after" | "before" | "(" | ","
+        )
+    {
         return true;
     }
+    r.clause_of(k).is_some_and(|c| {
+        c.copula
+            && c.subject
+                .as_ref()
+                .is_some_and(|s| matches!(r.lower(s.head), "we" | "i" | "company" | "it"))
+    })
+}
+
+/// The first phrase that ties the draft to the speaker's role or company stage.
+fn evidence(ctx: &Ctx<'_>) -> Option<Range<usize>> {
+    (0..ctx.tokens.sentences.len()).find_map(|i| {
+        if !worth_reading(ctx, i) {
+            return None;
+        }
+        let r = Read::new(ctx, i)?;
+        let found = own_role(&r).or_else(|| own_stage(&r))?;
+        Some(r.span(found))
+    })
+}
+
+/// Sentences longer than this are not prose a role is stated in; they are not tagged.
+const LONGEST: usize = 150;
+
+/// Whether sentence `i` can state the speaker's role or stage, before tagging it: it names the
+/// speaker or their company (`I`, `my`, `our`, `we`, `as`), holds a number (a headcount) or a
+/// stage word, or opens with a verb of holding a remit (a resume line's implied `I`).
+fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = ctx.tokens;
+    let tokens = t.sentences[i].tokens.clone();
+    if tokens.len() > LONGEST {
+        return false;
+    }
+    HOLD.contains(&t.stem(tokens.start))
+        || tokens.clone().any(|k| {
+            let w = t.lower(k);
+            w == "i"
+                || w.starts_with("i'")
+                || w.starts_with("i’")
+                || matches!(
+                    w,
+                    "my" | "me" | "our" | "we" | "as" | "startup" | "series" | "seed" | "ipo"
+                        | "public" | "publicly" | "listed" | "scale" | "scaleup" | "early"
+                        | "growth" | "late" | "venture" | "vc" | "pe" | "founder"
+                        | "bootstrapped" | "unicorn" | "hypergrowth" | "start"
+                )
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// The first title or segment the draft mentions that is not the speaker's (it was not found to
+/// be): a role or stage phrase of the category's lexicon, else someone's title (`our CRO`).
+fn someone_elses(ctx: &Ctx<'_>) -> Option<String> {
+    if let Some(hit) = ctx.hits.of(Cue::Stage).first() {
+        let sentence = ctx.tokens.tokens.get(hit.start)?.sentence;
+        if ctx.tokens.sentences[sentence].tokens.len() > LONGEST {
+            return None;
+        }
+        let r = Read::new(ctx, sentence)?;
+        let k = r.s.of_token(hit.start)?;
+        let end = r.s.of_token(hit.end - 1).map_or(k + 1, |e| e + 1);
+        let range = r
+            .phrase_at(k)
+            .map_or(k..end, |p| p.tokens.start.min(k)..p.tokens.end.max(end));
+        return Some(r.words(range));
+    }
+    (0..ctx.tokens.sentences.len()).find_map(|i| {
+        // Only a sentence with a possessive can hold someone's title (`our CRO`).
+        let tokens = ctx.tokens.sentences[i].tokens.clone();
+        let possessive = tokens.clone().any(|k| {
+            let w = ctx.tokens.lower(k);
+            matches!(w, "our" | "their" | "my" | "his" | "her" | "its" | "'s" | "’s")
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+        });
+        if tokens.len() > LONGEST || !possessive {
+            return None;
+        }
+        let r = Read::new(ctx, i)?;
+        (0..r.len()).find_map(|k| {
+            let p = r.phrase_at(k).filter(|p| p.head == k && p.possessor.is_some())?;
+            let text = r.s.text(k);
+            let title = (text.len() > 1 && text.chars().all(|c| c.is_uppercase()))
+                || TITLES.contains(&r.lower(k));
+            title.then(|| r.words(p.tokens.clone()))
+        })
+    })
+}
+
+/// `role-stage`: never ties the answer to the role or the company's stage.
+pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+    if ctx.text.trim().is_empty() || evidence(ctx).is_some() {
+        return true;
+    }
+    let lead = match someone_elses(ctx) {
+        Some(phrase) => format!(
+            "No role or company stage of your own: “{phrase}” is someone else's role or a market segment"
+        ),
+        None => "No role or company stage".to_string(),
+    };
     let message = format!(
-        "No role or company stage: say what the role expected and where the company was (startup, scale-up, enterprise).{}",
+        "{lead}: say what your role was (title, scope, what you were hired to do) and where the company was (startup, scale-up, enterprise).{}",
         ctx.guide(Rule::RoleStage)
     );
     out.push(ctx.finding(Rule::RoleStage, ctx.anchor(), message));
@@ -60,8 +491,36 @@ mod tests {
     use crate::rules::testing::findings;
 
     #[test]
-    fn role_stage() {
-        assert_eq!(findings("I rebuilt enablement.", Rule::RoleStage).len(), 1);
-        assert!(findings("As a Series B startup we had no channel.", Rule::RoleStage).is_empty());
+    fn someone_elses_title_or_segment_is_no_role() {
+        for text in [
+            "I rebuilt enablement.",
+            "Our CRO signed off on the plan.",
+            "I met their alliance lead at the summit.",
+            "We should hire a partner manager next year.",
+            "We sold to mid-market retailers.",
+            "I ran 36 QBRs as a team.",
+            "# How do you launch a co-sell motion?\n",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+        let found = findings("Our CRO signed off on the plan.", Rule::RoleStage);
+        assert!(found[0].message.contains("“Our CRO”"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn the_speakers_own_role_or_stage_counts() {
+        for text in [
+            "As a Series B startup we had no channel.",
+            "I ran partnerships for the Nordics at a 600-person company.",
+            "I joined as the second commercial hire.",
+            "I was brought in to fix the channel.",
+            "I'm VP of Partnerships.",
+            "After our Series B we opened a channel.",
+            "Inherited 3 SI partners, no cadence.",
+            "I've been a partner coordinator for two years.",
+            "How I set it up (I'm the TPM, dev-tools, ~150 ppl).",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
     }
 }

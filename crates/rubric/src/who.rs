@@ -1,0 +1,150 @@
+//! Who a sentence is about: a tagged sentence read with its words lower-cased and stemmed, and
+//! the closed classes the rules about people share (the speaker's pronouns, possessives, `be`).
+//!
+//! `role-stage` asks whether a role or a stage belongs to the speaker; `buyer-empathy` whether a
+//! need belongs to the buyer. Both read the clause structure of [`crate::syntax`] through
+//! [`Read`].
+
+use std::ops::Range;
+
+use crate::context::Ctx;
+use crate::syntax::{Clause, Phrase, SentenceSyntax, UPOS};
+
+/// One sentence's tagged structure with its words lower-cased and stemmed.
+pub(crate) struct Read<'a> {
+    /// The tagged sentence.
+    pub s: SentenceSyntax<'a>,
+    /// Each token lower-cased, typographic apostrophes made plain.
+    lower: Vec<String>,
+    /// Each token's stem (empty for punctuation).
+    stems: Vec<&'a str>,
+}
+
+impl<'a> Read<'a> {
+    /// Sentence `sentence` of the draft, tagged (on first use) and read.
+    pub fn new(ctx: &'a Ctx<'a>, sentence: usize) -> Option<Read<'a>> {
+        let s = ctx.syntax(sentence)?;
+        let lower = (0..s.words().len())
+            .map(|k| s.text(k).to_lowercase().replace(['’', 'ʼ', '‘'], "'"))
+            .collect();
+        let stems = (0..s.words().len())
+            .map(|k| s.token(k).map_or("", |t| ctx.tokens.stem(t)))
+            .collect();
+        Some(Read { s, lower, stems })
+    }
+
+    /// How many tokens it has.
+    pub fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// Token `k` lower-cased ("" past the end).
+    pub fn lower(&self, k: usize) -> &str {
+        self.lower.get(k).map_or("", String::as_str)
+    }
+
+    /// The stem of token `k` ("" for punctuation or past the end).
+    pub fn stem(&self, k: usize) -> &str {
+        self.stems.get(k).copied().unwrap_or("")
+    }
+
+    /// The part of speech of token `k`.
+    pub fn pos(&self, k: usize) -> UPOS {
+        self.s.pos(k)
+    }
+
+    /// Its clauses.
+    pub fn clauses(&self) -> &'a [Clause] {
+        self.s.clauses()
+    }
+
+    /// The clause token `k` is in.
+    pub fn clause_of(&self, k: usize) -> Option<&'a Clause> {
+        self.s.clause_of(k)
+    }
+
+    /// The noun phrase token `k` is in.
+    pub fn phrase_at(&self, k: usize) -> Option<Phrase> {
+        self.s.phrase_at(k)
+    }
+
+    /// The text of tokens `range` on one line, for messages.
+    pub fn words(&self, range: Range<usize>) -> String {
+        let span = self.s.span(range);
+        let start = span.start - self.s.offset;
+        let end = span.end - self.s.offset;
+        self.s
+            .text
+            .get(start..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Byte range of tokens `range` in the draft.
+    pub fn span(&self, range: Range<usize>) -> Range<usize> {
+        self.s.span(range)
+    }
+
+    /// Whether token `k` names the speaker as a subject or object (`I`, `I'm`, `me`).
+    pub fn is_speaker(&self, k: usize) -> bool {
+        speaker(self.lower(k))
+    }
+
+    /// Whether token `k` is the speaker as a subject (`I`, `I'm`, not `me`).
+    pub fn is_subject_speaker(&self, k: usize) -> bool {
+        matches!(self.lower(k), "i" | "i'm" | "i've" | "i'd" | "i'll")
+    }
+
+    /// Whether `phrase` is the speaker (`I`).
+    pub fn phrase_is_speaker(&self, phrase: Option<&Phrase>) -> bool {
+        phrase.is_some_and(|p| self.is_speaker(p.head))
+    }
+
+    /// The possessor of `phrase`, lower-cased (`our`, `acme's`), or "".
+    pub fn possessor(&self, phrase: &Phrase) -> &str {
+        phrase.possessor.map_or("", |k| self.lower(k))
+    }
+
+    /// The first token that is a word and not punctuation or a list marker.
+    pub fn first_word(&self) -> Option<usize> {
+        (0..self.len()).find(|&k| !matches!(self.pos(k), UPOS::PUNCT | UPOS::SYM | UPOS::NUM))
+    }
+}
+
+/// Whether `lower` names the speaker (`I`, `I'm`, `me`, `myself`).
+pub(crate) fn speaker(lower: &str) -> bool {
+    matches!(
+        lower,
+        "i" | "i'm" | "i've" | "i'd" | "i'll" | "me" | "myself"
+    )
+}
+
+/// Whether `lower` is the speaker's or their company's possessive (`my`, `our`).
+pub(crate) fn own(lower: &str) -> bool {
+    matches!(lower, "my" | "our")
+}
+
+/// Whether `lower` is a form of *be*.
+pub(crate) fn be(lower: &str) -> bool {
+    matches!(
+        lower,
+        "be" | "am" | "is" | "are" | "was" | "were" | "been" | "being" | "'m" | "'s" | "'re"
+    )
+}
+
+/// Whether `lower` is a plural noun form (`retailers`, not `business` or `sales`).
+pub(crate) fn plural(lower: &str) -> bool {
+    lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
+}
+
+/// Whether `lower` has the form of an agent or person noun (`manager`, `operator`, `specialist`,
+/// `merchant`, `clinician`), singular or plural.
+pub(crate) fn agent_noun(lower: &str) -> bool {
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    singular.len() > 3
+        && ["er", "or", "ist", "ant", "ent", "ian", "eur"]
+            .iter()
+            .any(|s| singular.ends_with(s))
+}
