@@ -42,6 +42,8 @@ pub(crate) struct Linked {
 pub(crate) struct QuestionIndex {
     /// Per category: content stems of each question.
     pub questions: Vec<Vec<Vec<String>>>,
+    /// Per category: content stems of each scenario prompt.
+    pub scenarios: Vec<Vec<Vec<String>>>,
     /// Per category: what each question and scenario talks about, for matching short headings.
     profiles: Vec<Vec<Profile>>,
     /// Per category: how many of its profiles each stem occurs in.
@@ -221,6 +223,16 @@ impl QuestionIndex {
                 .categories
                 .iter()
                 .map(|c| c.questions.iter().map(|q| content_stems(&q.text)).collect())
+                .collect(),
+            scenarios: catalog
+                .categories
+                .iter()
+                .map(|c| {
+                    c.scenarios
+                        .iter()
+                        .map(|s| content_stems(&s.prompt))
+                        .collect()
+                })
                 .collect(),
             counts: profiles
                 .iter()
