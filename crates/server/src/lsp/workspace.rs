@@ -112,6 +112,8 @@ pub struct Index {
     /// Requests waiting for the index: the thread then analyses in batches on every core.
     waiting: AtomicUsize,
     started: AtomicBool,
+    /// Set once `start` has queued the first walk (or found nothing to index).
+    begun: tokio::sync::watch::Sender<bool>,
     next_result: AtomicU64,
     session: u64,
     /// Open documents under analysis.
@@ -133,6 +135,7 @@ impl Default for Index {
             done: tokio::sync::watch::channel(false).0,
             waiting: AtomicUsize::new(0),
             started: AtomicBool::new(false),
+            begun: tokio::sync::watch::channel(false).0,
             next_result: AtomicU64::new(1),
             session,
             foreground: Arc::default(),
@@ -177,9 +180,11 @@ pub fn start(state: &Arc<State>) {
     }
     if state.roots().is_empty() {
         index.done.send_replace(true);
+        index.begun.send_replace(true);
         return;
     }
     index.push(Task::Scan, false);
+    index.begun.send_replace(true);
     let runtime = tokio::runtime::Handle::current();
     let thread_state = Arc::clone(state);
     let spawned = std::thread::Builder::new()
@@ -221,6 +226,15 @@ pub fn deleted(state: &State, path: &Path) {
 /// Waits until the index has taken in every change sent so far.
 async fn complete(state: &State) {
     let index = &state.index;
+    // A request can overtake the `initialized` notification that starts the index (tower-lsp
+    // runs handlers concurrently): give it a moment to start, but never wait on a client that
+    // does not send `initialized`.
+    let mut begun = index.begun.subscribe();
+    let _ = tokio::time::timeout(
+        std::time::Duration::from_secs(2),
+        begun.wait_for(|begun| *begun),
+    )
+    .await;
     if !index.started.load(Ordering::SeqCst) {
         return;
     }
