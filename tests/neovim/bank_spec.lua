@@ -96,7 +96,7 @@ H.test(':InterviewCoach bank lists every question with its status, score and dra
   H.ok(q2:find('What criteria determine partnership viability?', 1, true), q2)
   H.ok(q2:match('not drafted$'), q2)
   local _, s1 = row(buf, 'scenario-1')
-  H.ok(s1:find(' 8/8 ', 1, true) and s1:find('answers/scenario-1-compliance-bundle.md', 1, true), s1)
+  H.ok(s1:find(' 9/9 ', 1, true) and s1:find('answers/scenario-1-compliance-bundle.md', 1, true), s1)
   local text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
   H.ok(text:find('\n  Practise next\n  1. q7: lowest score 3/9', 1, true), 'practise next, weakest first:\n' .. text)
   -- The pack category and the draft that links to nothing.

@@ -154,7 +154,7 @@ async function withServer() {
     check(`Problems panel shows ${code}`, !!row, row ? row.slice(-60) : `not among ${texts.length} rows`);
   }
   const criticism = rowOf('criticism') ?? '';
-  check('criticism is reported on line 10 and names "lazy"', /\[Ln 10, Col 1\]$/.test(criticism) && criticism.includes('“lazy”'), criticism);
+  check('criticism is reported on line 10 and quotes the clause with "lazy"', /\[Ln 10, Col 1\]$/.test(criticism) && criticism.includes('was lazy”'), criticism);
   const related = texts.find((t) => /^partnerships\.md \[Ln \d+, Col \d+\] : Rubric: Criticizing past teams or customers\.$/.test(t));
   check('the rubric line of the guide shows as related information', !!related, related ?? '');
   await runCommand('View: Toggle Maximized Panel').catch(() => {});
