@@ -264,10 +264,8 @@ mod tests {
         assert!(super::concept_terms(&single, &[], &[]).is_empty());
     }
 
-    #[test]
-    fn other_words_for_a_concept_touch_it() {
-        // Question 3 expects incentive alignment, joint success metrics, partner onboarding...
-        let text = "---\nquestion: 3\n---\n\nResellers kept a 20% margin and we tracked win rate on joint deals.\n";
+    /// The `concepts` finding's message on `text` over the embedded catalog ("" when none).
+    fn concepts_message(text: &str) -> String {
         let report = crate::analyze_with(
             text,
             &crate::Options::default(),
@@ -275,7 +273,14 @@ mod tests {
             &crate::Settings::default(),
         );
         let found = report.findings.iter().find(|f| f.rule == Rule::Concepts);
-        let message = found.map_or("", |f| f.message.as_str());
+        found.map_or_else(String::new, |f| f.message.clone())
+    }
+
+    #[test]
+    fn other_words_for_a_concept_touch_it() {
+        // Question 3 expects incentive alignment, joint success metrics, partner onboarding...
+        let text = "---\nquestion: 3\n---\n\nResellers kept a 20% margin and we tracked win rate on joint deals.\n";
+        let message = concepts_message(text);
         assert!(!message.contains("Incentive alignment"), "{message}");
         assert!(!message.contains("Joint success metrics"), "{message}");
         assert!(message.contains("Partner onboarding"), "{message}");
@@ -285,14 +290,7 @@ mod tests {
     fn a_word_that_names_one_concept_touches_only_that_one() {
         // Partner types' definition lists "co-sell" as a model, but it is co-sell's own name.
         let text = "---\nquestion: 10\n---\n\nWe co-sell with one partner.\n";
-        let report = crate::analyze_with(
-            text,
-            &crate::Options::default(),
-            interview_content::Catalog::embedded(),
-            &crate::Settings::default(),
-        );
-        let found = report.findings.iter().find(|f| f.rule == Rule::Concepts);
-        let message = found.map_or("", |f| f.message.as_str());
+        let message = concepts_message(text);
         assert!(message.contains("Partner types and models"), "{message}");
         assert!(!message.contains("Co-sell motions"), "{message}");
     }
