@@ -111,7 +111,9 @@ fn ms(from: Instant, to: Instant) -> f64 {
 
 /// Runs every measurement on a fresh `server` process with `draft` open.
 pub fn run(server: &ServerSpec, draft: &str, words: usize, plan: &Plan) -> Result<Measurement> {
-    let root = plan.workspace.clone();
+    // Each size gets its own workspace folder: the server indexes every draft in its workspace,
+    // so drafts of the other sizes left there would be analysed in the background.
+    let root = plan.workspace.join(format!("words-{words}"));
     let path = root.join("answers").join(format!("draft-{words}.md"));
     fs::create_dir_all(path.parent().unwrap_or(&root))?;
     fs::write(&path, draft).with_context(|| format!("cannot write {}", path.display()))?;
