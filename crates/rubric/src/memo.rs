@@ -199,9 +199,18 @@ pub(crate) fn scan_prose(
             memo.sweep(used);
         }
         _ => {
+            // A sentence repeated in the draft shares one syntax cell, so it is tagged once:
+            // tagging costs more than the rest of a sentence's scan. Rules tag the sentence's
+            // text without the space around it.
+            let mut tagged: HashMap<&str, SyntaxCell, BuildHasherDefault<FxHasher>> =
+                HashMap::default();
             let mut scan = SentenceScan::default();
             for (offset, sentence) in sentences {
                 scanner.scan(&mut scan, sentence);
+                scan.syntax = tagged
+                    .entry(sentence.trim())
+                    .or_insert_with(|| scan.syntax.clone())
+                    .clone();
                 add(offset, &scan);
             }
         }
@@ -212,6 +221,7 @@ pub(crate) fn scan_prose(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     fn scan(text: &str, memo: Option<&mut Memo>) -> Prose {
         let lexicon = Lexicon::new(None);
@@ -283,6 +293,15 @@ mod tests {
         let fresh = scan(text, None);
         assert!(fresh.syntax.iter().all(|c| c.get().is_none()));
         assert_eq!(fresh.syntax.len(), 3);
+    }
+
+    #[test]
+    fn a_repeated_sentence_shares_its_syntax_without_a_memo() {
+        let prose = scan("We grew. We shrank. We grew.\n\nWe grew.", None);
+        let cells = &prose.syntax;
+        assert_eq!(cells.len(), 4);
+        assert!(Arc::ptr_eq(&cells[0], &cells[2]) && Arc::ptr_eq(&cells[0], &cells[3]));
+        assert!(!Arc::ptr_eq(&cells[0], &cells[1]));
     }
 
     #[test]
