@@ -8,6 +8,7 @@
 //! per document so that each analysis after an edit rescans only the sentences that changed
 //! ([`Engine::analyze_memo`]).
 
+mod brill;
 mod context;
 mod directives;
 mod draft;

@@ -3,7 +3,8 @@
 //!
 //! `harper-brill` tags each word with a universal part of speech (UPOS) and marks the words that
 //! belong to noun phrases; both models are trained on the Universal Dependencies English corpus
-//! and embedded in the binary, and are loaded on first use. A sentence is tagged once
+//! and embedded in the binary, and are loaded on first use. The crate's `brill` module applies
+//! them, with harper's output but faster than harper does. A sentence is tagged once
 //! ([`Tagged::new`]) and kept with its scan in the [`crate::Memo`], so a keystroke re-tags the
 //! sentence it changed at most; a rule reaches it through `Ctx::syntax`, which
 //! tags on first request, so sentences no rule asks about are never tagged.
@@ -14,10 +15,11 @@
 //! *means* (a need, a result, a role) is left to the rules.
 
 use std::ops::Range;
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, OnceLock};
 
-use harper_brill::{BrillChunker, BrillTagger, Chunker, FreqDict, Tagger};
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::brill::Brill;
 
 /// Universal parts of speech, as the tagger gives them.
 pub use harper_brill::UPOS;
@@ -25,12 +27,6 @@ pub use harper_brill::UPOS;
 /// A sentence's [`Tagged`] structure, computed on first use and shared between an analysis and
 /// the memo.
 pub type SyntaxCell = Arc<OnceLock<Tagged>>;
-
-/// The tagger, loaded on first use (a few milliseconds: its model is JSON in the binary).
-static TAGGER: LazyLock<Arc<BrillTagger<FreqDict>>> = LazyLock::new(harper_brill::brill_tagger);
-
-/// The noun-phrase chunker, loaded on first use.
-static CHUNKER: LazyLock<Arc<BrillChunker>> = LazyLock::new(harper_brill::brill_chunker);
 
 /// A token of a tagged sentence: a word or a punctuation mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,16 +117,22 @@ pub struct Tagged {
 impl Tagged {
     /// Tags, chunks and reads `sentence` (trimmed).
     pub fn new(sentence: &str) -> Tagged {
+        Tagged::with(Brill::get(), sentence)
+    }
+
+    /// [`Tagged::new`] with the tagger and chunker `brill`.
+    pub(crate) fn with(brill: &Brill, sentence: &str) -> Tagged {
         let (forms, mut words) = tokenize(sentence);
         if words.is_empty() {
             return Tagged::default();
         }
-        let tags = TAGGER.tag_sentence(&forms);
+        let prepared = brill.sentence(&forms);
+        let tags = brill.tag(&prepared);
         for ((word, tag), form) in words.iter_mut().zip(&tags).zip(&forms) {
             word.pos = tag.unwrap_or_else(|| guess(form, word.range.start == 0));
         }
         let tags: Vec<Option<UPOS>> = words.iter().map(|w| Some(w.pos)).collect();
-        let np = CHUNKER.chunk_sentence(&forms, &tags);
+        let np = brill.chunk(&prepared, &tags);
         for (word, np) in words.iter_mut().zip(np) {
             word.np = np;
         }
@@ -215,7 +217,7 @@ impl Tagged {
 /// Splits a sentence into the tagger's tokens: Unicode words (as [`crate::tokens`] finds them)
 /// and each punctuation mark between them. Typographic apostrophes are made plain, as in the
 /// tagger's training data.
-fn tokenize(sentence: &str) -> (Vec<String>, Vec<Word>) {
+pub(crate) fn tokenize(sentence: &str) -> (Vec<String>, Vec<Word>) {
     let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let mut forms = Vec::new();
     let mut words = Vec::new();

@@ -1,0 +1,587 @@
+//! harper-brill's part-of-speech tagger and noun-phrase chunker, applied with an index: the same
+//! trained models and the same output as `BrillTagger::tag_sentence` and
+//! `BrillChunker::chunk_sentence`, in a fraction of the time.
+//!
+//! A Brill model is a base pass (each word's most frequent tag; each tag's usual noun-phrase
+//! membership) followed by an ordered list of patches: "change `from` to `to` at each position
+//! where the criteria hold", applied to positions left to right, in place, so a patch's later
+//! positions see its earlier changes. harper tries every patch at every token, about 400
+//! criteria per token. Most patches name a word that must sit at a given offset, and a sentence
+//! holds few of those words. Here the patches are read once from harper's own (serialised)
+//! structures and compiled: a patch that names a word runs only at the positions that word's
+//! occurrences put it at, and a patch is skipped when its `from` tag (or flag), or a tag its
+//! criteria need, occurs nowhere in the sentence. The order of patches and positions and the
+//! in-place updates are harper's, so the output is identical; the tests in `brill/tests.rs`
+//! compare the two on every fixture sentence and on random ones.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+use harper_brill::{BrillChunker, BrillTagger, Chunker, FreqDict, Tagger, UPOS};
+use serde::Deserialize;
+
+#[cfg(test)]
+mod tests;
+
+/// The number of [`UPOS`] values; a tag's index in tables is `tag as usize`.
+const TAGS: usize = 16;
+
+/// The tagger and chunker, compiled on first use (from harper's models, loaded then too).
+static BRILL: LazyLock<Brill> = LazyLock::new(Brill::load);
+
+/// The tagger and the chunker.
+pub(crate) enum Brill {
+    /// harper's models, compiled for indexed application.
+    Compiled(Box<Model>),
+    /// harper's own implementation: the fallback should a later harper-brill serialise its
+    /// models in a shape [`Model`] does not know (the tests insist on the compiled form).
+    Harper {
+        /// harper's tagger.
+        tagger: Arc<BrillTagger<FreqDict>>,
+        /// harper's chunker.
+        chunker: Arc<BrillChunker>,
+    },
+}
+
+impl Brill {
+    /// The shared instance, loaded and compiled on first use.
+    pub fn get() -> &'static Brill {
+        &BRILL
+    }
+
+    /// harper's models, compiled, or harper itself if they cannot be.
+    fn load() -> Brill {
+        let tagger = harper_brill::brill_tagger();
+        let chunker = harper_brill::brill_chunker();
+        match Model::compile(&tagger, &chunker) {
+            Ok(model) => Brill::Compiled(Box::new(model)),
+            Err(_) => Brill::Harper { tagger, chunker },
+        }
+    }
+
+    /// Prepares `tokens` for [`Brill::tag`] and [`Brill::chunk`]: finds where the patches' words
+    /// occur.
+    pub fn sentence<'a>(&self, tokens: &'a [String]) -> Sentence<'a> {
+        let occurrences = match self {
+            Brill::Compiled(model) => Occurrences::find(&model.words, tokens),
+            Brill::Harper { .. } => Occurrences::default(),
+        };
+        Sentence {
+            tokens,
+            occurrences,
+        }
+    }
+
+    /// Tags each token, as `BrillTagger::tag_sentence` does: `None` for a word the dictionary
+    /// lacks and no patch tags.
+    pub fn tag(&self, sentence: &Sentence<'_>) -> Vec<Option<UPOS>> {
+        match self {
+            Brill::Compiled(model) => model.tag(sentence),
+            Brill::Harper { tagger, .. } => tagger.tag_sentence(sentence.tokens),
+        }
+    }
+
+    /// Whether each token is part of a noun phrase, as `BrillChunker::chunk_sentence` does;
+    /// `tags` holds one tag per token.
+    pub fn chunk(&self, sentence: &Sentence<'_>, tags: &[Option<UPOS>]) -> Vec<bool> {
+        match self {
+            Brill::Compiled(model) => model.chunk(sentence, tags),
+            Brill::Harper { chunker, .. } => chunker.chunk_sentence(sentence.tokens, tags),
+        }
+    }
+}
+
+/// A sentence's tokens, with the positions of the patches' words among them.
+pub(crate) struct Sentence<'a> {
+    /// The tokens, as written.
+    tokens: &'a [String],
+    /// Where each of the model's words occurs.
+    occurrences: Occurrences,
+}
+
+/// harper's `PatchCriteria`, as it serialises. Unknown variants or fields fail the compilation
+/// (and [`Brill`] falls back to harper) rather than be misread.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+enum Criteria {
+    WordIsTaggedWith {
+        relative: isize,
+        is_tagged: UPOS,
+    },
+    AnyWordIsTaggedWith {
+        max_relative: isize,
+        is_tagged: UPOS,
+    },
+    SandwichTaggedWith {
+        prev_word_tagged: UPOS,
+        post_word_tagged: UPOS,
+    },
+    WordIs {
+        relative: isize,
+        word: String,
+    },
+    NounPhraseAt {
+        is_np: bool,
+        relative: isize,
+    },
+    Combined {
+        a: Box<Criteria>,
+        b: Box<Criteria>,
+    },
+}
+
+/// harper's `BrillTagger<FreqDict>`, as it serialises.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaggerModel {
+    base: FreqDict,
+    patches: Vec<TaggerPatch>,
+}
+
+/// A tagger patch, as it serialises.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaggerPatch {
+    from: UPOS,
+    to: UPOS,
+    criteria: Criteria,
+}
+
+/// harper's `BrillChunker`, as it serialises.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChunkerModel {
+    base: ChunkerBase,
+    patches: Vec<ChunkerPatch>,
+}
+
+/// The chunker's base pass (`UPOSFreqDict`): per tag, how much more often it was in a noun
+/// phrase than not.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChunkerBase {
+    counts: HashMap<UPOS, isize>,
+}
+
+/// A chunker patch, as it serialises: it flips the flag of a token whose flag is `from`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChunkerPatch {
+    from: bool,
+    criteria: Criteria,
+}
+
+/// One condition of a compiled patch; a patch holds when all of its conditions do. Offsets are
+/// harper's `relative` values, applied with [`add`] as harper applies them.
+#[derive(Debug, Clone, Copy)]
+enum Test {
+    /// The token at the offset has the tag.
+    TagAt { relative: isize, tag: UPOS },
+    /// A token has the tag from this one to just before the offset, looking forward, or from the
+    /// offset to just before this one, looking back.
+    AnyTag { max_relative: isize, tag: UPOS },
+    /// The tokens before and after have these tags.
+    Sandwich { prev: UPOS, post: UPOS },
+    /// The token at the offset matches the word (by [`Words`] index).
+    WordAt { relative: isize, word: usize },
+    /// The token at the offset's noun-phrase flag is this (never, in the tagger).
+    NounPhraseAt { relative: isize, is_np: bool },
+}
+
+/// A compiled patch: `from` becomes `to` where `tests` hold.
+#[derive(Debug)]
+struct Patch<F> {
+    from: F,
+    to: F,
+    /// A word test taken out of `tests`: the patch runs only where it holds.
+    anchor: Option<(isize, usize)>,
+    tests: Box<[Test]>,
+    /// Tags that must occur somewhere in the sentence for the tests to hold (bit `tag as
+    /// usize`). A patch first fires on the tags and flags the sentence had before it, so one
+    /// whose needs are absent then never fires.
+    needs: u32,
+    /// Noun-phrase flags that must occur likewise (bit 0 for `false`, bit 1 for `true`).
+    needs_flags: u8,
+}
+
+/// The words that patches name, lower-cased (ASCII only, as harper compares them) and
+/// deduplicated.
+#[derive(Debug, Default)]
+struct Words {
+    list: Vec<Box<str>>,
+    /// Indices into `list` by first byte; only a token with that first byte (any ASCII case) can
+    /// match them.
+    by_first: Vec<Vec<usize>>,
+    /// Indices of empty words, which every token matches.
+    empty: Vec<usize>,
+    /// Each word's index, while compiling.
+    index: HashMap<Box<str>, usize>,
+}
+
+impl Words {
+    /// The index of `word`, added if new.
+    fn intern(&mut self, word: &str) -> usize {
+        let lower: Box<str> = word.to_ascii_lowercase().into();
+        if let Some(&i) = self.index.get(&lower) {
+            return i;
+        }
+        let i = self.list.len();
+        match lower.as_bytes().first() {
+            Some(&b) => {
+                if self.by_first.is_empty() {
+                    self.by_first = vec![Vec::new(); 256];
+                }
+                self.by_first[usize::from(b)].push(i);
+            }
+            None => self.empty.push(i),
+        }
+        self.index.insert(lower.clone(), i);
+        self.list.push(lower);
+        i
+    }
+
+    /// Calls `found` with each word `token` matches. harper's `WordIs` zips the two strings'
+    /// chars and compares them ignoring ASCII case, so either may be a prefix of the other (an
+    /// empty token matches every word); on bytes that is the same test.
+    fn matches(&self, token: &str, mut found: impl FnMut(usize)) {
+        let token = token.as_bytes();
+        let Some(first) = token.first() else {
+            (0..self.list.len()).for_each(found);
+            return;
+        };
+        let candidates = self
+            .by_first
+            .get(usize::from(first.to_ascii_lowercase()))
+            .map_or(&[][..], Vec::as_slice);
+        for &i in candidates {
+            let word = self.list[i].as_bytes();
+            let n = word.len().min(token.len());
+            if word[..n].eq_ignore_ascii_case(&token[..n]) {
+                found(i);
+            }
+        }
+        self.empty.iter().copied().for_each(found);
+    }
+}
+
+/// Where each of the model's words occurs in a sentence: the token positions that match word `w`
+/// are `positions[starts[w]..starts[w + 1]]`, in order.
+#[derive(Debug, Default)]
+struct Occurrences {
+    starts: Vec<usize>,
+    positions: Vec<usize>,
+}
+
+impl Occurrences {
+    /// Matches each token against the words once.
+    fn find(words: &Words, tokens: &[String]) -> Occurrences {
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for (at, token) in tokens.iter().enumerate() {
+            words.matches(token, |word| hits.push((word, at)));
+        }
+        // A counting sort by word keeps each word's positions in order.
+        let mut starts = vec![0; words.list.len() + 1];
+        for &(word, _) in &hits {
+            starts[word + 1] += 1;
+        }
+        for w in 1..starts.len() {
+            starts[w] += starts[w - 1];
+        }
+        let mut next = starts.clone();
+        let mut positions = vec![0; hits.len()];
+        for (word, at) in hits {
+            positions[next[word]] = at;
+            next[word] += 1;
+        }
+        Occurrences { starts, positions }
+    }
+
+    /// The positions where `word` occurs, in order.
+    fn of(&self, word: usize) -> &[usize] {
+        match (self.starts.get(word), self.starts.get(word + 1)) {
+            (Some(&start), Some(&end)) => &self.positions[start..end],
+            _ => &[],
+        }
+    }
+}
+
+/// harper's models, compiled.
+#[derive(Debug)]
+pub(crate) struct Model {
+    /// The tagger's base pass: each word's most frequent tag (keys lower-cased).
+    dictionary: FreqDict,
+    /// The tagger's patches, in order.
+    tagger: Vec<Patch<UPOS>>,
+    /// The chunker's base pass: whether a token with this tag starts in a noun phrase.
+    in_phrase: [bool; TAGS],
+    /// The chunker's patches, in order.
+    chunker: Vec<Patch<bool>>,
+    /// The words the patches of both name.
+    words: Words,
+}
+
+impl Model {
+    /// Reads harper's tagger and chunker through their serialised form and compiles their
+    /// patches.
+    fn compile(
+        tagger: &BrillTagger<FreqDict>,
+        chunker: &BrillChunker,
+    ) -> Result<Model, serde_json::Error> {
+        // Through JSON text: a `serde_json::Value` of the tagger's 27,000-word dictionary would
+        // take several times the memory and time.
+        let tagger: TaggerModel = serde_json::from_slice(&serde_json::to_vec(tagger)?)?;
+        let chunker: ChunkerModel = serde_json::from_slice(&serde_json::to_vec(chunker)?)?;
+        let mut words = Words::default();
+        let tagger_patches = tagger
+            .patches
+            .into_iter()
+            .map(|p| Patch::compile(p.from, p.to, &p.criteria, &mut words))
+            .collect();
+        let chunker_patches = chunker
+            .patches
+            .into_iter()
+            .map(|p| Patch::compile(p.from, !p.from, &p.criteria, &mut words))
+            .collect();
+        let mut in_phrase = [false; TAGS];
+        for (tag, count) in chunker.base.counts {
+            in_phrase[tag as usize] = count > 0;
+        }
+        words.index = HashMap::new();
+        Ok(Model {
+            dictionary: tagger.base,
+            tagger: tagger_patches,
+            in_phrase,
+            chunker: chunker_patches,
+            words,
+        })
+    }
+
+    /// The dictionary's tag for `word`: `FreqDict::get`, without lower-casing a word that has no
+    /// capitals.
+    fn lookup(&self, word: &str) -> Option<UPOS> {
+        if word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            self.dictionary.get(word)
+        } else {
+            self.dictionary.mapping.get(word).copied()
+        }
+    }
+
+    /// `BrillTagger::tag_sentence`.
+    fn tag(&self, sentence: &Sentence<'_>) -> Vec<Option<UPOS>> {
+        let mut tags: Vec<Option<UPOS>> = sentence.tokens.iter().map(|t| self.lookup(t)).collect();
+        let mut counts = [0usize; TAGS];
+        for &tag in tags.iter().flatten() {
+            counts[tag as usize] += 1;
+        }
+        let mut present = mask(&counts);
+        for patch in &self.tagger {
+            if present & bit(patch.from) == 0 || patch.needs & !present != 0 {
+                continue;
+            }
+            let mut changed = 0;
+            patch.each_position(sentence, |i| {
+                if tags[i] == Some(patch.from)
+                    && holds(&patch.tests, &tags, &[], &sentence.occurrences, i)
+                {
+                    tags[i] = Some(patch.to);
+                    changed += 1;
+                }
+            });
+            if changed > 0 {
+                counts[patch.from as usize] -= changed;
+                counts[patch.to as usize] += changed;
+                present = mask(&counts);
+            }
+        }
+        tags
+    }
+
+    /// `BrillChunker::chunk_sentence`.
+    fn chunk(&self, sentence: &Sentence<'_>, tags: &[Option<UPOS>]) -> Vec<bool> {
+        let mut flags: Vec<bool> = tags
+            .iter()
+            .map(|t| t.is_some_and(|t| self.in_phrase[t as usize]))
+            .collect();
+        let mut counts = [0usize; 2];
+        for &flag in &flags {
+            counts[usize::from(flag)] += 1;
+        }
+        let mut tag_counts = [0usize; TAGS];
+        for &tag in tags.iter().flatten() {
+            tag_counts[tag as usize] += 1;
+        }
+        // The chunker changes no tag: the tags present stay present.
+        let present = mask(&tag_counts);
+        for patch in &self.chunker {
+            let flags_present = u8::from(counts[0] > 0) | u8::from(counts[1] > 0) << 1;
+            if counts[usize::from(patch.from)] == 0
+                || patch.needs & !present != 0
+                || patch.needs_flags & !flags_present != 0
+            {
+                continue;
+            }
+            let mut changed = 0;
+            patch.each_position(sentence, |i| {
+                if flags[i] == patch.from
+                    && holds(&patch.tests, tags, &flags, &sentence.occurrences, i)
+                {
+                    flags[i] = patch.to;
+                    changed += 1;
+                }
+            });
+            counts[usize::from(patch.from)] -= changed;
+            counts[usize::from(patch.to)] += changed;
+        }
+        flags
+    }
+}
+
+impl<F: Copy> Patch<F> {
+    /// Compiles `criteria`: its conjunction of conditions, one word test taken out as the anchor.
+    fn compile(from: F, to: F, criteria: &Criteria, words: &mut Words) -> Patch<F> {
+        let mut tests = Vec::new();
+        flatten(criteria, words, &mut tests);
+        let anchor = tests
+            .iter()
+            .position(|t| matches!(t, Test::WordAt { .. }))
+            .map(|k| match tests.remove(k) {
+                Test::WordAt { relative, word } => (relative, word),
+                _ => unreachable!("the test found is a word test"),
+            });
+        let (mut needs, mut needs_flags) = (0, 0);
+        for test in &tests {
+            match *test {
+                Test::TagAt { tag, .. } | Test::AnyTag { tag, .. } => needs |= bit(tag),
+                Test::Sandwich { prev, post } => needs |= bit(prev) | bit(post),
+                Test::NounPhraseAt { is_np, .. } => needs_flags |= 1 << u8::from(is_np),
+                Test::WordAt { .. } => {}
+            }
+        }
+        Patch {
+            from,
+            to,
+            anchor,
+            tests: tests.into(),
+            needs,
+            needs_flags,
+        }
+    }
+
+    /// Calls `visit` with each position the patch may apply at, in order: every token, or for an
+    /// anchored patch the positions its word's occurrences put it at.
+    fn each_position(&self, sentence: &Sentence<'_>, mut visit: impl FnMut(usize)) {
+        let len = sentence.tokens.len();
+        match self.anchor {
+            Some((relative, word)) => {
+                for &at in sentence.occurrences.of(word) {
+                    if let Some(i) = sub(at, relative).filter(|&i| i < len) {
+                        visit(i);
+                    }
+                }
+            }
+            None => (0..len).for_each(visit),
+        }
+    }
+}
+
+/// Appends the conditions of `criteria` (a conjunction, once `Combined` is flattened) to `out`.
+fn flatten(criteria: &Criteria, words: &mut Words, out: &mut Vec<Test>) {
+    out.push(match *criteria {
+        Criteria::WordIsTaggedWith {
+            relative,
+            is_tagged,
+        } => Test::TagAt {
+            relative,
+            tag: is_tagged,
+        },
+        Criteria::AnyWordIsTaggedWith {
+            max_relative,
+            is_tagged,
+        } => Test::AnyTag {
+            max_relative,
+            tag: is_tagged,
+        },
+        Criteria::SandwichTaggedWith {
+            prev_word_tagged,
+            post_word_tagged,
+        } => Test::Sandwich {
+            prev: prev_word_tagged,
+            post: post_word_tagged,
+        },
+        Criteria::WordIs { relative, ref word } => Test::WordAt {
+            relative,
+            word: words.intern(word),
+        },
+        Criteria::NounPhraseAt { is_np, relative } => Test::NounPhraseAt { relative, is_np },
+        Criteria::Combined { ref a, ref b } => {
+            flatten(a, words, out);
+            flatten(b, words, out);
+            return;
+        }
+    });
+}
+
+/// Whether all `tests` hold at token `i`, as harper's `PatchCriteria::fulfils` decides.
+fn holds(
+    tests: &[Test],
+    tags: &[Option<UPOS>],
+    np_flags: &[bool],
+    occurrences: &Occurrences,
+    i: usize,
+) -> bool {
+    tests.iter().all(|test| match *test {
+        Test::TagAt { relative, tag } => {
+            add(i, relative).is_some_and(|k| tags.get(k) == Some(&Some(tag)))
+        }
+        Test::AnyTag { max_relative, tag } => add(i, max_relative).is_some_and(|far| {
+            let end = far.max(i).min(tags.len());
+            let start = far.min(i).min(end);
+            tags[start..end].contains(&Some(tag))
+        }),
+        Test::Sandwich { prev, post } => {
+            i > 0 && tags.get(i - 1) == Some(&Some(prev)) && tags.get(i + 1) == Some(&Some(post))
+        }
+        Test::WordAt { relative, word } => {
+            add(i, relative).is_some_and(|k| occurrences.of(word).binary_search(&k).is_ok())
+        }
+        Test::NounPhraseAt { relative, is_np } => {
+            add(i, relative).is_some_and(|k| np_flags.get(k) == Some(&is_np))
+        }
+    })
+}
+
+/// `index + relative`, exactly as harper computes it (a negative offset's magnitude is truncated
+/// to 32 bits).
+fn add(index: usize, relative: isize) -> Option<usize> {
+    if relative.is_negative() {
+        index.checked_sub(relative.wrapping_abs() as u32 as usize)
+    } else {
+        index.checked_add(relative as usize)
+    }
+}
+
+/// The index `i` for which [`add`]`(i, relative)` is `at`.
+fn sub(at: usize, relative: isize) -> Option<usize> {
+    if relative.is_negative() {
+        at.checked_add(relative.wrapping_abs() as u32 as usize)
+    } else {
+        at.checked_sub(relative as usize)
+    }
+}
+
+/// The bit of `tag` in a tag set.
+fn bit(tag: UPOS) -> u32 {
+    1 << (tag as u32)
+}
+
+/// The set of tags with a nonzero count.
+fn mask(counts: &[usize; TAGS]) -> u32 {
+    counts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n > 0)
+        .fold(0, |set, (tag, _)| set | 1 << tag)
+}
