@@ -175,21 +175,7 @@ impl Tagged {
             if support && word.pos == UPOS::NOUN {
                 word.pos = UPOS::VERB;
             }
-            let lower = form.to_lowercase();
-            support = matches!(
-                lower.as_str(),
-                "do" | "does"
-                    | "did"
-                    | "can"
-                    | "could"
-                    | "will"
-                    | "would"
-                    | "shall"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-            ) || (support && matches!(word.pos, UPOS::PART | UPOS::ADV));
+            support = support_verb(form) || (support && matches!(word.pos, UPOS::PART | UPOS::ADV));
         }
         let question = sentence
             .trim_end_matches(['*', '_', ')', '"', '\'', '”', '’', ' '])
@@ -204,9 +190,13 @@ impl Tagged {
             .words
             .iter()
             .map(|w| {
-                sentence[w.range.start as usize..w.range.end as usize]
-                    .to_lowercase()
-                    .replace(['’', 'ʼ', '‘'], "'")
+                let lower = sentence[w.range.start as usize..w.range.end as usize].to_lowercase();
+                // Copied again only when there is an apostrophe to make plain.
+                if lower.contains(['’', 'ʼ', '‘']) {
+                    lower.replace(['’', 'ʼ', '‘'], "'")
+                } else {
+                    lower
+                }
             })
             .collect();
         tagged.clauses = clauses(&tagged, &lower);
@@ -253,6 +243,10 @@ pub(crate) fn tokenize(sentence: &str) -> (Vec<String>, Vec<Word>) {
 /// tagger's dictionary holds the parts, and its training data gave a contraction the tag of its
 /// first part.
 fn tagging_form(word: &str) -> String {
+    // Every contraction and possessive has an apostrophe: without one, the word is its own form.
+    if !word.contains(['\'', '’', 'ʼ', '‘']) {
+        return word.to_string();
+    }
     let plain = word.replace(['’', 'ʼ', '‘'], "'");
     let lower = plain.to_lowercase();
     let stem = match lower.as_str() {
@@ -266,6 +260,20 @@ fn tagging_form(word: &str) -> String {
     match stem {
         Some(len) if len > 0 => plain[..len].to_string(),
         _ => plain,
+    }
+}
+
+/// Whether `form` is `do` or a modal, whose verb follows (`did not sign`).
+fn support_verb(form: &str) -> bool {
+    const VERBS: [&str; 12] = [
+        "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might",
+        "must",
+    ];
+    // Compared without lower-casing into a new string when ASCII, as nearly every word is.
+    if form.is_ascii() {
+        VERBS.iter().any(|verb| form.eq_ignore_ascii_case(verb))
+    } else {
+        VERBS.contains(&form.to_lowercase().as_str())
     }
 }
 
