@@ -102,6 +102,26 @@ fn item<'a>(bank: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no item {id} in {bank}"))
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn the_index_analyses_at_the_lowest_thread_priority() {
+    let (_dir, root) = workspace();
+    let mut client = start(&root);
+    // The bank waits for the index, so its threads are running by then (a waiting request has
+    // it analyse on every core, in its own pool).
+    bank(&mut client, json!([])).unwrap();
+    assert_eq!(client.thread_niceness("coach-index"), [19]);
+    let pool = client.thread_niceness("coach-index-0");
+    assert_eq!(pool, [19]);
+    // The rest of the server keeps its normal priority.
+    let others = client.thread_niceness("interview-coach");
+    assert!(
+        !others.is_empty() && others.iter().all(|&n| n == 0),
+        "{others:?}"
+    );
+    client.shutdown_and_exit();
+}
+
 #[test]
 fn the_bank_command_is_advertised() {
     let (_dir, root) = workspace();

@@ -188,7 +188,7 @@ pub fn start(state: &Arc<State>) {
     let runtime = tokio::runtime::Handle::current();
     let thread_state = Arc::clone(state);
     let spawned = std::thread::Builder::new()
-        .name("interview-coach-index".into())
+        .name("coach-index".into())
         .spawn(move || run(&thread_state, &runtime));
     if let Err(e) = spawned {
         tracing::error!("cannot start the workspace index: {e}");
@@ -250,6 +250,22 @@ async fn complete(state: &State) {
 
 /// The index thread: takes tasks until the server exits.
 fn run(state: &Arc<State>, runtime: &tokio::runtime::Handle) {
+    lower_priority();
+    // Batches for a waiting request run on every core, in a pool of the index's own so that
+    // they keep its priority and the global pool keeps the normal one.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("coach-index-{i}"))
+        .start_handler(|_| lower_priority())
+        .build();
+    let pool = match pool {
+        Ok(pool) => pool,
+        Err(e) => {
+            tracing::error!("cannot start the workspace index: {e}");
+            lock(&state.index.inner).queue.clear();
+            state.index.done.send_replace(true);
+            return;
+        }
+    };
     let index = &state.index;
     loop {
         let task = {
@@ -266,7 +282,7 @@ fn run(state: &Arc<State>, runtime: &tokio::runtime::Handle) {
         };
         let Some(task) = task else { continue };
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            perform(state, task);
+            perform(state, &pool, task);
         }));
         if let Err(panic) = outcome {
             tracing::error!("the workspace index failed: {}", panic_message(panic));
@@ -287,7 +303,16 @@ fn request_refresh(state: &Arc<State>, runtime: &tokio::runtime::Handle) {
     });
 }
 
-fn perform(state: &Arc<State>, task: Task) {
+/// Gives the calling thread the lowest priority the OS gives a normal thread (niceness 19 on
+/// Linux): a keystroke's analysis then takes a core from the index whenever they compete.
+fn lower_priority() {
+    use thread_priority::{ThreadPriority, set_current_thread_priority};
+    if let Err(e) = set_current_thread_priority(ThreadPriority::Min) {
+        tracing::debug!("an index thread runs at normal priority: {e:?}");
+    }
+}
+
+fn perform(state: &Arc<State>, pool: &rayon::ThreadPool, task: Task) {
     let index = &state.index;
     match task {
         Task::Scan => {
@@ -340,14 +365,16 @@ fn perform(state: &Arc<State>, task: Task) {
                     })
                     .collect()
             } else {
-                batch
-                    .into_par_iter()
-                    .map(|path| {
-                        index.foreground.wait_idle();
-                        let entry = analyse_file(state, &engine, &roots, &path);
-                        (path, entry)
-                    })
-                    .collect()
+                pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|path| {
+                            index.foreground.wait_idle();
+                            let entry = analyse_file(state, &engine, &roots, &path);
+                            (path, entry)
+                        })
+                        .collect()
+                })
             };
             let mut inner = lock(&index.inner);
             for (path, entry) in results {
