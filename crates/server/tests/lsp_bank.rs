@@ -230,6 +230,56 @@ fn names(symbols: &[Value]) -> Vec<String> {
         .collect()
 }
 
+fn folders_event(added: &[&Path], removed: &[&Path]) -> Value {
+    let folders = |paths: &[&Path]| -> Vec<Value> {
+        paths
+            .iter()
+            .map(|p| json!({ "uri": file_uri(p), "name": "folder" }))
+            .collect()
+    };
+    json!({ "event": { "added": folders(added), "removed": folders(removed) } })
+}
+
+#[test]
+fn workspace_folders_added_and_removed_are_indexed_and_forgotten() {
+    let (_dir, root) = workspace();
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = other_dir.path().canonicalize().unwrap();
+    std::fs::create_dir_all(other.join("answers")).unwrap();
+    std::fs::write(
+        other.join("answers/elsewhere.md"),
+        "---\ncategory: partnerships\nquestion: 3\n---\n# Elsewhere\n\nI ran the channel.\n",
+    )
+    .unwrap();
+    let options = Options {
+        workspace: Some(root.clone()),
+        ..Options::default()
+    };
+    let (mut client, init) = TestClient::start_initialized(options);
+    assert_eq!(
+        init["capabilities"]["workspace"]["workspaceFolders"],
+        json!({ "supported": true, "changeNotifications": true })
+    );
+    assert_eq!(symbols(&mut client, "").len(), 7);
+
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        folders_event(&[&other], &[]),
+    );
+    assert_eq!(names(&symbols(&mut client, "elsewhere")).len(), 1);
+    assert_eq!(symbols(&mut client, "").len(), 8);
+
+    // The first folder goes: its drafts go with it, and the pack is read from the new first one.
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        folders_event(&[], &[&root]),
+    );
+    let left = symbols(&mut client, "");
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0]["containerName"], "answers/elsewhere.md");
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
 #[test]
 fn workspace_symbols_find_drafts_by_question_id_and_title() {
     let (_dir, root) = workspace();

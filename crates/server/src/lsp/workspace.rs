@@ -62,6 +62,27 @@ struct Inner {
     queue: VecDeque<Task>,
     /// Whether to ask the client to pull workspace diagnostics again once the queue is empty.
     refresh: bool,
+    /// Whether a draft was left out because the index was full (warned once).
+    full: bool,
+}
+
+impl Inner {
+    /// Whether `path` may have an entry: it has one, or the index holds fewer than
+    /// [`MAX_WORKSPACE_DRAFTS`]. The walk stops at that many; drafts created afterwards are held
+    /// to it too, so the index stays bounded however many files appear.
+    fn admits(&mut self, path: &Path) -> bool {
+        if self.entries.contains_key(path) || self.entries.len() < MAX_WORKSPACE_DRAFTS {
+            return true;
+        }
+        if !self.full {
+            self.full = true;
+            tracing::warn!(
+                path = %path.display(),
+                "the workspace index holds {MAX_WORKSPACE_DRAFTS} drafts: later ones are left out"
+            );
+        }
+        false
+    }
 }
 
 /// Counts open documents waiting for or under analysis; the index thread waits while any is.
@@ -178,11 +199,7 @@ pub fn start(state: &Arc<State>) {
     if index.started.swap(true, Ordering::SeqCst) {
         return;
     }
-    if state.roots().is_empty() {
-        index.done.send_replace(true);
-        index.begun.send_replace(true);
-        return;
-    }
+    // Started even without folders: the client may add some later.
     index.push(Task::Scan, false);
     index.begun.send_replace(true);
     let runtime = tokio::runtime::Handle::current();
@@ -197,9 +214,10 @@ pub fn start(state: &Arc<State>) {
     }
 }
 
-/// Walks the folders again and analyses every draft (settings, catalog or project file changed).
+/// Walks the folders again and analyses every draft (settings, catalog, project file or the
+/// folders themselves changed). Drafts no longer under a folder are forgotten.
 pub fn rescan(state: &State) {
-    if state.index.started.load(Ordering::SeqCst) && !state.roots().is_empty() {
+    if state.index.started.load(Ordering::SeqCst) {
         state.index.push(Task::Scan, true);
     }
 }
@@ -379,6 +397,7 @@ fn perform(state: &Arc<State>, pool: &rayon::ThreadPool, task: Task) {
             let mut inner = lock(&index.inner);
             for (path, entry) in results {
                 match entry {
+                    Some(_) if !inner.admits(&path) => {}
                     Some(mut entry) => {
                         // Unchanged diagnostics keep their result id: the client is told so.
                         if let Some(old) = inner.entries.get(&path)
@@ -563,4 +582,34 @@ pub fn document_diagnostics(
         uri: entry.uri,
         result_id: entry.result_id,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &Path) -> Entry {
+        Entry {
+            uri: Url::from_file_path(path).unwrap(),
+            shown: path.display().to_string(),
+            report: None,
+            diagnostics: Arc::default(),
+            result_id: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_full_index_admits_no_new_draft_but_keeps_updating_its_own() {
+        let mut inner = Inner::default();
+        for i in 0..MAX_WORKSPACE_DRAFTS {
+            let path = PathBuf::from(format!("/w/answers/{i}.md"));
+            assert!(inner.admits(&path));
+            inner.entries.insert(path.clone(), entry(&path));
+        }
+        assert!(!inner.admits(Path::new("/w/answers/created-later.md")));
+        assert!(inner.full);
+        assert!(inner.admits(Path::new("/w/answers/7.md")));
+        inner.entries.remove(Path::new("/w/answers/7.md"));
+        assert!(inner.admits(Path::new("/w/answers/created-later.md")));
+    }
 }
