@@ -70,10 +70,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     let t = ctx.tokens;
     let hits = ctx.hits;
     for q in ctx.quantities {
-        let i = q.tokens.start;
         if q.kind != NumberKind::Count || is_impact(ctx, q) {
             continue;
         }
+        let i = q.tokens.start;
         // "two competing pitches" is incidental; volume is a digit count or a big or vague one.
         if SMALL_NUMBERS.contains(&t.lower(i)) {
             continue;
