@@ -9,7 +9,9 @@
 //! sentence's structure ([`crate::impact`]): the noun it counts is an activity (`40 partner
 //! meetings`, `dozens of calls`), or the count is the object of an effort verb (`trained 150
 //! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
-//! `built 15 dashboards`, `reviewed over 300 deal registrations`). A business result is a number
+//! `built 15 dashboards`, `reviewed over 300 deal registrations`), including each later count of
+//! a list that is its object (`hosted 30 dinners, 12 roundtables and 8 offsites`). A business
+//! result is a number
 //! that measures impact (see `metrics`), or a later clause whose verb is a word of result and
 //! whose object an outcome (`, which generated pipeline`). The finding covers the activity
 //! phrase, verb included.
@@ -136,7 +138,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         // The writer's verb, when it is close before the count (`reviewed over 300 …`).
         let action = head_end
             .and_then(|(_, v)| v)
-            .filter(|&v| v < i && v + 3 >= i && v >= bounds.start);
+            .filter(|&v| v < i && v + 3 >= i && v >= bounds.start)
+            // Not across an earlier count of a list (`hosted 30 dinners, 12 roundtables`).
+            .filter(|&v| {
+                (v + 1..i).all(|j| {
+                    !t.lower(j).starts_with(|c: char| c.is_ascii_digit())
+                        && !hits.covers(Cue::NumberWord, j)
+                })
+            });
         // The verb belongs to the phrase: "ran 40 meetings".
         let lead = verb || (i > bounds.start && hits.covers(Cue::ActivityVerb, i - 1));
         let start = match action {
@@ -354,6 +363,18 @@ mod tests {
         );
         let text = "I personally reviewed over 300 deal registrations.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["reviewed over 300 deal registrations"]);
+    }
+
+    #[test]
+    fn every_count_of_a_listed_object_is_activity() {
+        let text = "This spring I hosted 30 dinners, 12 roundtables and 8 offsites with our resellers.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["hosted 30 dinners", "12 roundtables", "8 offsites"]
+        );
+        // A count in a phrase of place after the object is not one of its conjuncts.
+        let text = "I hosted 30 dinners in 12 cities.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 30 dinners"]);
     }
 
     #[test]
