@@ -150,6 +150,28 @@ fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
     }
 }
 
+/// A word ending in `-ed` right before the quantity words of the number at token `k`, that the
+/// tagger read as an adjective (`we certified more than 350 consultants`, `and certified 410
+/// sellers`): an adjective does not come before a cardinal in an English noun phrase (`350
+/// certified consultants`), so unless a determiner opens the phrase (`the listed 40 apps`) it is
+/// the verb whose object the count is.
+fn verb_before_count(s: &SentenceSyntax<'_>, k: usize) -> Option<usize> {
+    let mut j = k.checked_sub(1)?;
+    while j > 0
+        && (matches!(s.pos(j), UPOS::ADV)
+            || matches!(
+                lower(s, j).as_str(),
+                "over" | "about" | "around" | "than" | "nearly" | "almost" | "all"
+            ))
+    {
+        j -= 1;
+    }
+    let word = lower(s, j);
+    let participle = word.len() > 4 && word.ends_with("ed") && s.pos(j) != UPOS::VERB;
+    let determined = j > 0 && matches!(s.pos(j - 1), UPOS::DET | UPOS::NUM | UPOS::ADP);
+    (participle && !determined).then_some(j)
+}
+
 /// The subject of `clause`; for a verb that opens a clause after a comma in a list of actions
 /// (`I signed 60 partners, launched 4 tiers and ran 120 workshops`), the subject of the clause
 /// before it.
@@ -203,30 +225,43 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
     // A count the tagger does not read as a number (`eleven "strategic" partners`): its clause
     // still says whose verb governs it.
     let head = m.as_ref().and_then(|m| m.head);
-    let verb = m.as_ref().and_then(|m| m.verb).or_else(|| {
-        clause.map(|c| {
-            (c.tokens.start..k)
-                .rev()
-                .find(|&j| s.pos(j) == UPOS::VERB)
-                .unwrap_or(c.verb)
-        })
-    });
-    let subject = clause.and_then(|c| subject_of(&s, c));
+    // A verb the tagger read as an adjective (`we certified 350 consultants`).
+    let participle = verb_before_count(&s, k);
+    let verb = participle
+        .or_else(|| m.as_ref().and_then(|m| m.verb))
+        .or_else(|| {
+            clause.map(|c| {
+                (c.tokens.start..k)
+                    .rev()
+                    .find(|&j| s.pos(j) == UPOS::VERB)
+                    .unwrap_or(c.verb)
+            })
+        });
+    // That verb's subject: a pronoun right before it (`we certified`), else its clause's.
+    let subject = match participle {
+        Some(p) if p > 0 && s.pos(p - 1) == UPOS::PRON => Some(Phrase {
+            tokens: p - 1..p,
+            head: p - 1,
+            possessor: None,
+        }),
+        _ => clause.and_then(|c| subject_of(&s, c)),
+    };
     let in_subject = clause.is_some_and(|c| {
         c.subject.as_ref().is_some_and(|p| p.tokens.contains(&k)) || k < c.verb_group.start
-    });
-    let writer_action = clause.is_some_and(|c| {
-        !in_subject
-            && verb.is_some_and(|v| {
-                v < k && !stative(&lower(&s, v)) && object_of(&s, v, k) && own_verb(&s, c, v)
-            })
-            && subject
-                .as_ref()
-                .map(|p| lower(&s, p.head))
-                .as_deref()
-                .is_some_and(writer)
-            && !c.copula
-    });
+    }) && participle.is_none();
+    let writer_action = !in_subject
+        && verb.is_some_and(|v| {
+            v < k
+                && !stative(&lower(&s, v))
+                && object_of(&s, v, k)
+                && (participle == Some(v) || clause.is_some_and(|c| own_verb(&s, c, v)))
+        })
+        && subject
+            .as_ref()
+            .map(|p| lower(&s, p.head))
+            .as_deref()
+            .is_some_and(writer)
+        && clause.is_none_or(|c| !c.copula);
     let required = clause.is_some_and(|c| obligation(&s, c));
     let other_subject = !in_subject
         && subject

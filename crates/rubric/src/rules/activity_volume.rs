@@ -10,7 +10,9 @@
 //! meetings`, `dozens of calls`), or the count is the object of an effort verb (`trained 150
 //! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
 //! `built 15 dashboards`, `reviewed over 300 deal registrations`), including each later count of
-//! a list that is its object (`hosted 30 dinners, 12 roundtables and 8 offsites`). A business
+//! a list that is its object (`hosted 30 dinners, 12 roundtables and 8 offsites`), and an `-ed`
+//! word the tagger read as an adjective right before the count is that verb (`we certified 350
+//! consultants`: an adjective never precedes a cardinal). A business
 //! result is a number
 //! that measures impact (see `metrics`), or a later clause whose verb is a word of result and
 //! whose object an outcome (`, which generated pipeline`). The finding covers the activity
@@ -375,6 +377,22 @@ mod tests {
         // A count in a phrase of place after the object is not one of its conjuncts.
         let text = "I hosted 30 dinners in 12 cities.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 30 dinners"]);
+    }
+
+    #[test]
+    fn a_verb_read_as_an_adjective_before_a_count_is_the_verb() {
+        // The tagger may read `certified` before a number as an adjective; an adjective does not
+        // come before a cardinal, so it is the verb.
+        let text = "Last spring we certified more than 90 reseller engineers.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["certified more than 90 reseller engineers"]
+        );
+        let text = "We ran 12 clinics and certified 140 installers.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["ran 12 clinics", "certified 140 installers"]
+        );
     }
 
     #[test]
