@@ -409,9 +409,11 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// Whether the words after draft word `word`'s clause take up the set it counts again: a
-/// following clause or the next sentence opens with a bare number or quantifier (`Only four had
-/// registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`), so the count
-/// sets up what follows.
+/// following clause, or any clause of the next sentence, opens with a bare number or quantifier
+/// (`Only four had registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`,
+/// `In 11 of those visits`), or a later bare number with no noun of its own, smaller than the
+/// count, names a part of the same set (`I ran 19 prospects through it. Signed 3.`, `we
+/// received 12 proposals and had budget for three`), so the count sets up what follows.
 pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     let Some((s, k)) = locate(ctx, word) else {
         return false;
@@ -425,17 +427,61 @@ pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     {
         return true;
     }
+    let whole = count_value(ctx.tokens.lower(word));
+    if (k + 1..s.words().len()).any(|j| part_of(ctx, &s, j, whole)) {
+        return true;
+    }
     let sentence = ctx.tokens.tokens[word].sentence;
     let Some(next) = ctx.syntax(sentence + 1) else {
         return false;
     };
     next.clauses()
-        .first()
-        .is_some_and(|c| opens_with_quantifier(&next, c.tokens.start, c.verb_group.start))
+        .iter()
+        .any(|c| opens_with_quantifier(&next, c.tokens.start, c.verb_group.start))
+        || (0..next.words().len()).any(|j| part_of(ctx, &next, j, whole))
+}
+
+/// The value of a count written in digits or as a small number word.
+fn count_value(word: &str) -> Option<u64> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if let Some(n) = WORDS.iter().position(|w| *w == word) {
+        return u64::try_from(n + 1).ok();
+    }
+    word.replace(',', "").parse().ok()
+}
+
+/// Whether token `j` is a bare count with no noun of its own (`Signed 3.`, `budget for
+/// three`), smaller than `whole`: a part of a set named before it. Not one end of a range or a
+/// scale (`from 210 days to 120`, `4.6 out of 5`), a label (`top 3`) or an amount (`65%`).
+fn part_of(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, j: usize, whole: Option<u64>) -> bool {
+    if s.pos(j) != UPOS::NUM {
+        return false;
+    }
+    let bare =
+        matches!(s.text(j + 1), "." | "," | ";" | ":" | ")" | "") || s.pos(j + 1) == UPOS::CCONJ;
+    let before = lower(s, j.wrapping_sub(1));
+    let scale = matches!(
+        before.as_str(),
+        "to" | "from" | "of" | "by" | "than" | "and" | "or" | "-" | "–"
+    );
+    let count = s.token(j).is_some_and(|w| {
+        ctx.quantities
+            .iter()
+            .any(|q| q.tokens.start == w && q.kind == NumberKind::Count)
+    });
+    let part = match (count_value(&lower(s, j)), whole) {
+        (Some(n), Some(w)) => n < w,
+        _ => false,
+    };
+    bare && !scale && count && part
 }
 
 /// Whether tokens `from..verb` (a clause before its verb) are a bare number or quantifier with
-/// no noun of its own: `Only four`, `11`, `every one`, `most of them`, `Of those`.
+/// no noun of its own: `Only four`, `11`, `every one`, `most of them`, `Of those`, or a phrase
+/// on part of the set (`In 11, ...`, `In 11 of those visits`).
 fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bool {
     let mut k = from;
     while k < verb
@@ -444,6 +490,11 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
             UPOS::PUNCT | UPOS::CCONJ | UPOS::ADV | UPOS::SCONJ
         ) || matches!(lower(s, k).as_str(), "so" | "but" | "and"))
     {
+        k += 1;
+    }
+    // A preposition before a bare number (`In 11, the seller…`).
+    let preposition = k + 1 < verb && s.pos(k) == UPOS::ADP && s.pos(k + 1) == UPOS::NUM;
+    if preposition {
         k += 1;
     }
     if k >= verb {
@@ -461,9 +512,19 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     if !quantifier {
         return false;
     }
-    // Nothing but `one`, `of them`, or another number between it and the verb: no noun of its own.
+    // A part of a set named before: `11 of those visits`.
+    if lower(s, k + 1) == "of" && matches!(lower(s, k + 2).as_str(), "those" | "these" | "them") {
+        return true;
+    }
+    if preposition {
+        return s.text(k + 1) == ",";
+    }
+    // Nothing but `one`, `of them`, or another number between it and the verb: no noun of its
+    // own. A form of *have* or *be* there is the verb's auxiliary the tagger misread (`Only four
+    // had ever registered`).
     (k + 1..verb).all(|j| {
         matches!(s.pos(j), UPOS::NUM | UPOS::ADV)
+            || stative(&lower(s, j))
             || matches!(
                 lower(s, j).as_str(),
                 "one" | "of" | "them" | "those" | "these" | "us" | "the"

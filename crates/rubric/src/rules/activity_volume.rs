@@ -24,7 +24,7 @@
 //! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
 //! partners`), a requirement (`a partner must run 12 webinars`), a count the next words take up
 //! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
-//! 23 resellers. Only four registered a deal.`), or a count followed by what it produced (`which
+//! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`), or a count followed by what it produced (`which
 //! produced $2M in pipeline`).
 //!
 //! Example: "I ran 40 meetings with resellers." fires on "ran 40 meetings".
@@ -84,6 +84,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         }
         let sentence = t.tokens[i].sentence;
         let bounds = t.sentences[sentence].tokens.clone();
+        // A part of a set already counted (`12 of those demos`) counts no new activity.
+        if i + 2 < bounds.end
+            && t.lower(i + 1) == "of"
+            && matches!(t.lower(i + 2), "those" | "these" | "them")
+        {
+            continue;
+        }
         let verb = i > bounds.start && is_activity_verb(ctx, i - 1);
         let window = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
         // A tally written in digits, or a big or vague one (`dozens of calls`).
@@ -401,6 +408,11 @@ mod tests {
             "We recruited 23 resellers. Only four ever registered a deal.",
             "I sat in on 18 partner calls; every one stalled at security review, so I moved it earlier.",
             "I interviewed 30 partner managers: most of them wanted fewer tiers.",
+            "We had 40 listed resellers. I checked the pipeline: only nine had ever logged a deal.",
+            "I shadowed 16 partner demos last spring. In 12, nobody asked about the buyer's budget.",
+            "I shadowed 16 partner demos. In 12 of those demos the seller skipped discovery.",
+            "I screened 25 agencies with it. Kept 4.",
+            "We got 15 reseller applications and had room for five.",
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
