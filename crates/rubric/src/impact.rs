@@ -6,7 +6,8 @@
 //! measure impact; this module reads the ones it kept as candidates and answers:
 //! - whether a candidate metric really measures a result ([`is_impact`]): a count of results
 //!   (`12 new logos`), a change (`grew 35%`, `from 18 to 27`) or a share of a result (`30% of
-//!   revenue`), but not a rate of people doing something (`92% of reps completed the course`), a
+//!   revenue`), but not a rate of people doing something (`92% of reps completed the course`), the
+//!   level of something that is no result (`the completion rate was 88%`), a
 //!   property of a term (`a 20% referral fee`), a target imposed as a requirement (`must register
 //!   two opportunities per quarter`) or `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
@@ -367,7 +368,29 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             let of_value = before == "of"
                 && s.token(k.wrapping_sub(2))
                     .is_some_and(|w| !result_word(ctx, w) && !ctx.hits.covers(Cue::Change, w));
-            !of_value
+            // `The completion rate of the course is 88%`: an amount that is the predicate of
+            // *be* measures the subject, a result only when the subject names one (`our win
+            // rate is 35%`) or the amount compares (`is 30% higher`).
+            let level_of_other = clause.is_some_and(|c| {
+                let named = (c.tokens.start..c.verb_group.start)
+                    .filter(|&j| s.pos(j) != UPOS::PRON)
+                    .filter_map(|j| s.token(j))
+                    .collect::<Vec<_>>();
+                // The amount itself is the predicate (`is now about 88%`).
+                let predicate = k >= c.verb_group.end
+                    && (c.verb_group.end..k).all(|j| {
+                        matches!(s.pos(j), UPOS::ADV | UPOS::DET | UPOS::PART | UPOS::SYM)
+                            || matches!(lower(&s, j).as_str(), "about" | "around" | "over")
+                    });
+                c.copula
+                    && predicate
+                    && !named.is_empty()
+                    && !named
+                        .iter()
+                        .any(|&w| result_word(ctx, w) || ctx.hits.covers(Cue::Change, w))
+                    && !(k + 1..k + 4).any(|j| comparative(&s, j))
+            });
+            !of_value && !level_of_other
         }
     }
 }

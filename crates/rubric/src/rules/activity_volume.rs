@@ -14,7 +14,8 @@
 //! word the tagger read as an adjective right before the count is that verb (`we certified 350
 //! consultants`: an adjective never precedes a cardinal). A business
 //! result is a number
-//! that measures impact (see `metrics`), or a later clause whose verb is a word of result and
+//! that measures impact ([`crate::impact::is_impact`]: not the level of something that is no
+//! result, `the attendance rate was 91%`), or a later clause whose verb is a word of result and
 //! whose object an outcome (`, which generated pipeline`). The finding covers the activity
 //! phrase, verb included.
 //!
@@ -415,6 +416,18 @@ mod tests {
             "We got 15 reseller applications and had room for five.",
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+    }
+
+    #[test]
+    fn a_level_of_something_that_is_no_result_does_not_excuse_activity() {
+        let text = "We hosted 14 partner bootcamps. The attendance rate of the bootcamps was 91%.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 14 partner bootcamps"]);
+        for text in [
+            "We hosted 14 partner bootcamps. Our win rate on partner deals is now 41%.",
+            "We hosted 14 partner bootcamps. The close rate was 30% higher afterwards.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}");
         }
     }
 
