@@ -99,9 +99,11 @@ fn stative(word: &str) -> bool {
     )
 }
 
-/// Whether a phrase's head is the writer: `I`, `we`, `me`, `us` (the team the writer speaks for).
+/// Whether a phrase's head is the writer: `I`, `we`, `me`, `us` (the team the writer speaks for),
+/// contracted with an auxiliary or not (`I've`, `we'd`).
 fn writer(word: &str) -> bool {
-    matches!(word, "i" | "we" | "me" | "us")
+    let pronoun = word.split('\'').next().unwrap_or(word);
+    matches!(pronoun, "i" | "we" | "me" | "us")
 }
 
 /// Whether the number at token `k` opens the object of verb `v`: only quantity words stand
@@ -432,7 +434,8 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// Whether the words after draft word `word`'s clause take up the set it counts again: a
-/// following clause, or any clause of the next sentence, opens with a bare number or quantifier
+/// following clause, or any clause of the next sentence or the one after, opens with a bare
+/// number or quantifier
 /// (`Only four had registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`,
 /// `In 11 of those visits`), or a later bare number with no noun of its own, smaller than the
 /// count, names a part of the same set (`I ran 19 prospects through it. Signed 3.`, `we
@@ -458,10 +461,24 @@ pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     let Some(next) = ctx.syntax(sentence + 1) else {
         return false;
     };
-    next.clauses()
-        .iter()
-        .any(|c| opens_with_quantifier(&next, c.tokens.start, c.verb_group.start))
+    let opens = |s: &SentenceSyntax<'_>| {
+        s.clauses()
+            .iter()
+            .any(|c| opens_with_quantifier(s, c.tokens.start, c.verb_group.start))
+    };
+    // A short remark may stand between (`It looked great. Then I checked: 38 of them ...`):
+    // then the opening clause of the sentence after it.
+    let remark = next.words().iter().filter(|w| w.word.is_some()).count() <= 5;
+    opens(&next)
         || (0..next.words().len()).any(|j| part_of(ctx, &next, j, whole))
+        || (remark
+            && ctx.syntax(sentence + 2).is_some_and(|after| {
+                after
+                    .clauses()
+                    .iter()
+                    .take(2)
+                    .any(|c| opens_with_quantifier(&after, c.tokens.start, c.verb_group.start))
+            }))
 }
 
 /// The value of a count written in digits or as a small number word.

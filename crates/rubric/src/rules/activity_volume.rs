@@ -414,6 +414,7 @@ mod tests {
             "I shadowed 16 partner demos. In 12 of those demos the seller skipped discovery.",
             "I screened 25 agencies with it. Kept 4.",
             "We got 15 reseller applications and had room for five.",
+            "By March we'd recruited 40 resellers. It felt like a win. Then I looked: 31 of them had never logged a deal.",
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
@@ -429,6 +430,14 @@ mod tests {
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_contracted_writer_is_the_writer() {
+        let text = "I've hosted 35 partner dinners this year.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 35 partner dinners"]);
+        let text = "We'd built 18 partner dashboards by then.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["built 18 partner dashboards"]);
     }
 
     #[test]
