@@ -18,9 +18,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::Snapshot;
-
-/// The diagnostics' `source`.
-pub const SOURCE: &str = "interview-coach";
+use crate::lsp::diagnostics::SOURCE;
 
 /// A fix ready to send: title, whether it turns the rule off, LSP edits.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
