@@ -90,16 +90,6 @@ fn most_useful(findings: &[Finding], max: usize) -> Vec<usize> {
     indices
 }
 
-/// One finding as a diagnostic.
-pub fn from_finding(
-    finding: &Finding,
-    doc: &Document,
-    encoding: Encoding,
-    links: GuideLinks<'_>,
-) -> Diagnostic {
-    diagnostic(finding, doc, encoding, links, &fingerprint(doc))
-}
-
 /// Identifies the document's text, so that fixes stored in a diagnostic's `data` are used only on
 /// the text they were made for (the same for equal texts, whatever their version).
 pub(crate) fn fingerprint(doc: &Document) -> String {
@@ -204,6 +194,16 @@ mod tests {
     use interview_rubric::{Citation, Fix, Rule, TextEdit};
 
     use super::*;
+
+    /// One finding as a diagnostic.
+    fn from_finding(
+        finding: &Finding,
+        doc: &Document,
+        encoding: Encoding,
+        links: GuideLinks<'_>,
+    ) -> Diagnostic {
+        diagnostic(finding, doc, encoding, links, &fingerprint(doc))
+    }
 
     fn finding(range: std::ops::Range<usize>) -> Finding {
         Finding {

@@ -3,7 +3,7 @@
 //! module only turns byte ranges into positions.
 //!
 //! A diagnostic the client sends back carries its fixes in `data` (see
-//! [`crate::lsp::diagnostics::from_finding`]), already in positions of the text it was published
+//! [`crate::lsp::diagnostics::from_report`]), already in positions of the text it was published
 //! for; those are used as they are when the text is still the same. Otherwise (no `data`, an
 //! edited text) the finding is found again in the current report by rule and range.
 
@@ -32,7 +32,7 @@ pub(crate) struct LspFix {
     pub edits: Vec<TextEdit>,
 }
 
-/// What [`crate::lsp::diagnostics::from_finding`] stores in `Diagnostic.data`.
+/// What [`crate::lsp::diagnostics::from_report`] stores in `Diagnostic.data`.
 #[derive(Debug, Deserialize)]
 struct Data {
     /// The fingerprint of the text the diagnostic was published for.
