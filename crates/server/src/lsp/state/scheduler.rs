@@ -32,8 +32,6 @@ use crate::lsp::guide_files::WrittenGuide;
 pub struct Analysis {
     /// The document generation analysed.
     pub generation: u64,
-    /// The document version analysed.
-    pub version: i32,
     /// The engine's report.
     pub report: Report,
     /// The settings used (client settings with the project file applied).
@@ -332,7 +330,6 @@ fn analyse(job: Job) -> Outcome {
     let diagnostics = diagnostics::from_report(&report, &job.doc, job.encoding, links);
     let analysis = Analysis {
         generation: job.generation,
-        version: job.doc.version,
         report,
         settings: job.settings,
         catalog: job.catalog,
