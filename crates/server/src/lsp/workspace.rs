@@ -330,24 +330,16 @@ fn perform(state: &Arc<State>, task: Task) {
             let catalog = state.catalog();
             let engine = Engine::for_catalog(&catalog);
             let roots = state.roots();
+            let analyse = |path: PathBuf| {
+                index.foreground.wait_idle();
+                let entry = analyse_file(state, &engine, &roots, &path);
+                (path, entry)
+            };
+            // One draft is analysed on this thread; a batch on every core.
             let results: Vec<(PathBuf, Option<Entry>)> = if batch.len() == 1 {
-                batch
-                    .into_iter()
-                    .map(|path| {
-                        index.foreground.wait_idle();
-                        let entry = analyse_file(state, &engine, &roots, &path);
-                        (path, entry)
-                    })
-                    .collect()
+                batch.into_iter().map(analyse).collect()
             } else {
-                batch
-                    .into_par_iter()
-                    .map(|path| {
-                        index.foreground.wait_idle();
-                        let entry = analyse_file(state, &engine, &roots, &path);
-                        (path, entry)
-                    })
-                    .collect()
+                batch.into_par_iter().map(analyse).collect()
             };
             let mut inner = lock(&index.inner);
             for (path, entry) in results {
