@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::SystemTime;
 
 use interview_rubric::{Engine, Report};
@@ -25,7 +25,7 @@ use crate::bank::model::Bank;
 use crate::bank::workspace::{self, MAX_WORKSPACE_DRAFTS, WorkspaceDraft};
 use crate::lsp::diagnostics::{self, GuideLinks};
 use crate::lsp::document::Document;
-use crate::lsp::state::{State, panic_message};
+use crate::lsp::state::{State, lock, panic_message};
 
 /// Drafts analysed together while a request waits for the index.
 const URGENT_BATCH: usize = 32;
@@ -118,10 +118,6 @@ pub struct Index {
     session: u64,
     /// Open documents under analysis.
     pub foreground: Arc<Foreground>,
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Default for Index {

@@ -103,9 +103,9 @@ pub struct State {
     pub index: Index,
 }
 
-/// Locks a mutex, taking the data even if a panicking thread poisoned it: every update here leaves
-/// the data consistent before anything that could panic.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+/// Locks a mutex, taking the data even if a panicking thread poisoned it: every update of the state
+/// and of the workspace index leaves the data consistent before anything that could panic.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
