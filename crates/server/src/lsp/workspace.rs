@@ -23,7 +23,7 @@ use tower_lsp::lsp_types::{Diagnostic, DiagnosticSeverity, Url};
 
 use crate::bank::model::Bank;
 use crate::bank::workspace::{self, MAX_WORKSPACE_DRAFTS, WorkspaceDraft};
-use crate::lsp::diagnostics::{self, GuideLinks};
+use crate::lsp::diagnostics;
 use crate::lsp::document::Document;
 use crate::lsp::state::{State, lock, panic_message};
 
@@ -372,12 +372,8 @@ fn analyse_file(state: &State, engine: &Engine, roots: &[PathBuf], path: &Path) 
             let report = workspace::analyse(engine, path, &text, &settings);
             let doc = Document::new(&text, 0);
             let guide = state.guide();
-            let diagnostics = diagnostics::from_report(
-                &report,
-                &doc,
-                state.encoding(),
-                GuideLinks::from(&guide.files),
-            );
+            let diagnostics =
+                diagnostics::from_report(&report, &doc, state.encoding(), &guide.files);
             (Some(Arc::new(report)), diagnostics)
         }
         Err(message) => {

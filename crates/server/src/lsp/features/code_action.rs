@@ -215,29 +215,28 @@ pub(crate) fn workspace_edit(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
-
     use serde_json::json;
     use tower_lsp::lsp_types::Position;
 
     use super::*;
-    use crate::lsp::diagnostics::{self, GuideLinks};
+    use crate::lsp::diagnostics;
     use crate::lsp::document::Encoding;
+    use crate::lsp::features::GuideFiles;
     use crate::lsp::features::fixtures::{Fixture, apply_edits, edits_for, find};
 
     const DRAFT: &str = "---\r\ncategory: partnerships\r\nquestion: 3\r\n---\r\n# How do you structure partner incentives?\r\n\r\n## Context 😀\r\nÉté: at our Series B startup the resellers churned and customers struggled.\r\n\r\n## Action\r\nI think I rebuilt the tiers with marketing, naïvely.\r\n\r\n## Learning\r\nAlign early.\r\n";
 
     /// The diagnostics the server publishes for the fixture's findings of `rules`.
     fn published(fixture: &Fixture, encoding: Encoding, rules: &[Rule]) -> Vec<Diagnostic> {
-        let by_category = HashMap::new();
-        let links = GuideLinks {
-            by_category: &by_category,
-            rules: None,
-        };
-        diagnostics::from_report(&fixture.report, &fixture.doc, encoding, links)
-            .into_iter()
-            .filter(|d| rule_of(d).is_some_and(|r| rules.contains(&r)))
-            .collect()
+        diagnostics::from_report(
+            &fixture.report,
+            &fixture.doc,
+            encoding,
+            &GuideFiles::default(),
+        )
+        .into_iter()
+        .filter(|d| rule_of(d).is_some_and(|r| rules.contains(&r)))
+        .collect()
     }
 
     /// Actions for the diagnostics of `rules` as (title, preferred, text after applying), checked

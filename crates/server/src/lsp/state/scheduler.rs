@@ -23,7 +23,7 @@ use tower_lsp::lsp_types::{Diagnostic, DiagnosticSeverity, MessageType, Url};
 use super::content::{PackJob, validate_pack};
 use super::documents::unanalysable;
 use super::{DocKind, State, lock};
-use crate::lsp::diagnostics::{self, GuideLinks};
+use crate::lsp::diagnostics;
 use crate::lsp::document::{Document, Encoding};
 use crate::lsp::guide_files::WrittenGuide;
 
@@ -326,8 +326,7 @@ fn analyse(job: Job) -> Outcome {
         }
         Err(TryLockError::WouldBlock) => engine.analyze(&text, &options, &job.settings),
     };
-    let links = GuideLinks::from(&job.guide.files);
-    let diagnostics = diagnostics::from_report(&report, &job.doc, job.encoding, links);
+    let diagnostics = diagnostics::from_report(&report, &job.doc, job.encoding, &job.guide.files);
     let analysis = Analysis {
         generation: job.generation,
         report,
