@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::SystemTime;
 
 use interview_rubric::{Engine, Report};
@@ -23,9 +23,9 @@ use tower_lsp::lsp_types::{Diagnostic, DiagnosticSeverity, Url};
 
 use crate::bank::model::Bank;
 use crate::bank::workspace::{self, MAX_WORKSPACE_DRAFTS, WorkspaceDraft};
-use crate::lsp::diagnostics::{self, GuideLinks};
+use crate::lsp::diagnostics;
 use crate::lsp::document::Document;
-use crate::lsp::state::{State, panic_message};
+use crate::lsp::state::{State, lock, panic_message};
 
 /// Drafts analysed together while a request waits for the index.
 const URGENT_BATCH: usize = 32;
@@ -139,10 +139,6 @@ pub struct Index {
     session: u64,
     /// Open documents under analysis.
     pub foreground: Arc<Foreground>,
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Default for Index {
@@ -373,26 +369,16 @@ fn perform(state: &Arc<State>, pool: &rayon::ThreadPool, task: Task) {
             let catalog = state.catalog();
             let engine = Engine::for_catalog(&catalog);
             let roots = state.roots();
+            let analyse = |path: PathBuf| {
+                index.foreground.wait_idle();
+                let entry = analyse_file(state, &engine, &roots, &path);
+                (path, entry)
+            };
+            // One draft is analysed on this thread; a batch on every core, in the index's pool.
             let results: Vec<(PathBuf, Option<Entry>)> = if batch.len() == 1 {
-                batch
-                    .into_iter()
-                    .map(|path| {
-                        index.foreground.wait_idle();
-                        let entry = analyse_file(state, &engine, &roots, &path);
-                        (path, entry)
-                    })
-                    .collect()
+                batch.into_iter().map(analyse).collect()
             } else {
-                pool.install(|| {
-                    batch
-                        .into_par_iter()
-                        .map(|path| {
-                            index.foreground.wait_idle();
-                            let entry = analyse_file(state, &engine, &roots, &path);
-                            (path, entry)
-                        })
-                        .collect()
-                })
+                pool.install(|| batch.into_par_iter().map(analyse).collect())
             };
             let mut inner = lock(&index.inner);
             for (path, entry) in results {
@@ -430,12 +416,8 @@ fn analyse_file(state: &State, engine: &Engine, roots: &[PathBuf], path: &Path) 
             let report = workspace::analyse(engine, path, &text, &settings);
             let doc = Document::new(&text, 0);
             let guide = state.guide();
-            let diagnostics = diagnostics::from_report(
-                &report,
-                &doc,
-                state.encoding(),
-                GuideLinks::from(&guide.files),
-            );
+            let diagnostics =
+                diagnostics::from_report(&report, &doc, state.encoding(), &guide.files);
             (Some(Arc::new(report)), diagnostics)
         }
         Err(message) => {
