@@ -350,6 +350,27 @@ const DISPOSITIONS: &[&str] = &["ive", "ful", "ent", "ant", "al", "ible", "ous",
 /// tagger reads as an adjective by itself, with an ending of disposition. Negated copulas are
 /// left alone (`was not unhelpful`).
 fn negative_predicate(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<usize> {
+    // A cheap look at the words first: most sentences hold no such adjective, and need no tags.
+    let candidate = |w: &str| {
+        DISPOSITIONS.iter().any(|e| w.ends_with(e))
+            && NEGATIVE_PREFIXES
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(|stem| stem.len() >= 4))
+    };
+    let copula = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "be" | "been");
+    let t = ctx.tokens;
+    let mut copula_at = None;
+    let after_copula = s.clone().any(|j| {
+        let w = t.lower(j);
+        if copula(w) {
+            copula_at = Some(j);
+            return false;
+        }
+        copula_at.is_some_and(|c| j - c <= 4) && candidate(w)
+    });
+    if !after_copula {
+        return None;
+    }
     let syn = ctx.syntax(ctx.tokens.tokens.get(s.start)?.sentence)?;
     for clause in syn.clauses().iter().filter(|c| c.copula && !c.negated) {
         let mut k = clause.verb_group.end;
@@ -733,7 +754,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             // A verb of failing, refusing or obstructing with them as its agent (`refused to
             // share`, `ignored our registrations`, `blocked the integration`): a fact alone, a
             // verdict with a second frame.
-            _ if !negated(ctx.text, t, &(j..j + 1), s) && failure_verb(ctx, j, s).is_some() => {
+            _ if failure_verb(ctx, j, s).is_some() && !negated(ctx.text, t, &(j..j + 1), s) => {
                 push(j..j + 1, Strength::Weak, subject(ctx, j, s));
             }
             "kept" | "keeps" if next.ends_with("ing") => {
