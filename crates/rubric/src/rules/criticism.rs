@@ -11,7 +11,8 @@
 //!   (`blamed`, `dropped the ball`);
 //! - a stock frame of incompetence or bad faith with a slot for the person (`in over their
 //!   heads`, `out of his depth`, `had no real understanding of`, `more interested in X than Y`,
-//!   `too lazy to`, `couldn't X if their life depended on it`, `changed its mind`, `his own
+//!   `too lazy to`, `couldn't X if their life depended on it` and inability despite help done
+//!   for them (`couldn't tell X from Y if you drew it for them`), `changed its mind`, `his own
 //!   commission`, `do their job for them`, `wasted everyone's time`);
 //! - a minimising or candid frame around a statement about them (`were just tire-kickers`,
 //!   `was frankly a bully`, `Honestly, he picked partners based on ...`);
@@ -317,6 +318,26 @@ fn quantified_noun(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
     (noun && token < s.end).then_some(token)
 }
 
+/// The negated modal of ability before `if` at `j` in its clause (`couldn't`, `can't`, `could
+/// not`), at most ten words back and not across punctuation.
+fn inability_before(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
+    let t = ctx.tokens;
+    let mut k = j;
+    while k > s.start && j - k < 10 {
+        if gap_before(ctx, k).contains([',', ';', ':', '—', '–', '(', ')']) {
+            return None;
+        }
+        k -= 1;
+        let w = t.lower(k).replace('’', "'");
+        let ability = matches!(w.as_str(), "couldn't" | "can't" | "cannot")
+            || (matches!(w.as_str(), "could" | "can") && t.lower(k + 1) == "not");
+        if ability {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// Verbs of failing, refusing and obstructing, by their stems: a small semantic class, read only
 /// where the tagger says the word is a verb (`missed`, not `mission`; `ignored`, not `ignorant`).
 const FAILURES: &[&str] = &[
@@ -520,6 +541,20 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
                 && lower(j + 3).starts_with("depend") =>
             {
                 push(j..j + 4, Strength::Strong, agent(ctx, j, j + 1, s));
+            }
+            // A hyperbolic condition on their inability, help done for them: `couldn't tell a
+            // trend from a coincidence if you drew it for them`, `can't close a deal if we hand
+            // it to them`. The inability is theirs, even with the work done for them.
+            "if" if j > s.start && inability_before(ctx, j, s).is_some() && {
+                let end = (j + 12).min(s.end);
+                (j + 2..end).any(|k| {
+                    matches!(t.lower(k - 1), "for" | "to")
+                        && matches!(t.lower(k), "them" | "him" | "her")
+                })
+            } =>
+            {
+                let modal = inability_before(ctx, j, s).unwrap_or(j);
+                push(modal..j + 1, Strength::Strong, subject(ctx, modal, s));
             }
             // if the people around me had taken it seriously (with "would have")
             "if" if would_have(ctx, s) => {
@@ -1523,6 +1558,23 @@ mod tests {
             "Their legal team blocked the contract for six weeks over a liability clause.",
             "Their team never missed a deadline.",
             "The vendor didn't ignore a single ticket.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn inability_despite_help_is_a_put_down() {
+        for text in [
+            "Their sales engineers couldn't run a demo if we scripted it for them.",
+            "The reseller's reps can't close a deal even if you hand it to them.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        for text in [
+            "The partner couldn't attend if we moved the date.",
+            "They couldn't join the call if we scheduled it before their standup.",
+            "I couldn't have done it if my manager hadn't vouched for me.",
         ] {
             assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
         }
