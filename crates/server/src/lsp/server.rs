@@ -136,6 +136,9 @@ impl Backend {
                 ))
             }
             to_proto::OPEN_GUIDE => {
+                // The guide files are written by the content load that `initialize` starts: a
+                // request sent right after it waits for them.
+                self.state.content_loaded().await;
                 let guide = self.state.guide();
                 let catalog = self.state.catalog();
                 let Some(uri) = to_proto::guide_uri(&guide.files, &catalog, string_arg(0)) else {
