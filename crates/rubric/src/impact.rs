@@ -6,7 +6,8 @@
 //! measure impact; this module reads the ones it kept as candidates and answers:
 //! - whether a candidate metric really measures a result ([`is_impact`]): a count of results
 //!   (`12 new logos`), a change (`grew 35%`, `from 18 to 27`) or a share of a result (`30% of
-//!   revenue`), but not a rate of people doing something (`92% of reps completed the course`), a
+//!   revenue`), but not a rate of people doing something (`92% of reps completed the course`), the
+//!   level of something that is no result (`the completion rate was 88%`), a
 //!   property of a term (`a 20% referral fee`), a target imposed as a requirement (`must register
 //!   two opportunities per quarter`) or `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
@@ -98,17 +99,20 @@ fn stative(word: &str) -> bool {
     )
 }
 
-/// Whether a phrase's head is the writer: `I`, `we`, `me`, `us` (the team the writer speaks for).
+/// Whether a phrase's head is the writer: `I`, `we`, `me`, `us` (the team the writer speaks for),
+/// contracted with an auxiliary or not (`I've`, `we'd`).
 fn writer(word: &str) -> bool {
-    matches!(word, "i" | "we" | "me" | "us")
+    let pronoun = word.split('\'').next().unwrap_or(word);
+    matches!(pronoun, "i" | "we" | "me" | "us")
 }
 
 /// Whether the number at token `k` opens the object of verb `v`: only quantity words stand
 /// between them (`reviewed over 300`, `trained all 18`, `signed more than 60`), or a container
-/// noun and `of` (`built a library of 60 assets`). Not a number in a phrase further on (`ran
-/// alliances for a product (about 300 people)`).
+/// noun and `of` (`built a library of 60 assets`), or earlier counted conjuncts of the same
+/// object (`ran 36 QBRs, 150 reviews and 400 syncs`). Not a number in a phrase further on (`ran
+/// alliances for a product (about 300 people)`, `delivered 24 bootcamps in 40 cities`).
 fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
-    (v + 1..k).all(|j| match s.pos(j) {
+    let quantity_word = |j: usize| match s.pos(j) {
         UPOS::ADV | UPOS::DET | UPOS::ADJ | UPOS::PART => true,
         // Prepositions of quantity only (`over 300`, `more than 60`, `about 40`): not a phrase of
         // place or company (`launch with all 60 AMs`).
@@ -118,7 +122,57 @@ fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
         ),
         UPOS::NOUN => lower(s, j + 1) == "of",
         _ => false,
-    })
+    };
+    let mut j = v + 1;
+    loop {
+        while j < k && quantity_word(j) {
+            j += 1;
+        }
+        if j >= k {
+            return true;
+        }
+        // An earlier conjunct: a number, the words of what it counts, then a comma or `and`.
+        if s.pos(j) != UPOS::NUM {
+            return false;
+        }
+        j += 1;
+        while j < k
+            && (matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ)
+                || matches!(s.text(j), "-" | "+"))
+        {
+            j += 1;
+        }
+        let mut joined = false;
+        while j < k && (s.text(j) == "," || s.pos(j) == UPOS::CCONJ) {
+            joined = true;
+            j += 1;
+        }
+        if !joined {
+            return false;
+        }
+    }
+}
+
+/// A word ending in `-ed` right before the quantity words of the number at token `k`, that the
+/// tagger read as an adjective (`we certified more than 350 consultants`, `and certified 410
+/// sellers`): an adjective does not come before a cardinal in an English noun phrase (`350
+/// certified consultants`), so unless a determiner opens the phrase (`the listed 40 apps`) it is
+/// the verb whose object the count is.
+fn verb_before_count(s: &SentenceSyntax<'_>, k: usize) -> Option<usize> {
+    let mut j = k.checked_sub(1)?;
+    while j > 0
+        && (matches!(s.pos(j), UPOS::ADV)
+            || matches!(
+                lower(s, j).as_str(),
+                "over" | "about" | "around" | "than" | "nearly" | "almost" | "all"
+            ))
+    {
+        j -= 1;
+    }
+    let word = lower(s, j);
+    let participle = word.len() > 4 && word.ends_with("ed") && s.pos(j) != UPOS::VERB;
+    let determined = j > 0 && matches!(s.pos(j - 1), UPOS::DET | UPOS::NUM | UPOS::ADP);
+    (participle && !determined).then_some(j)
 }
 
 /// The subject of `clause`; for a verb that opens a clause after a comma in a list of actions
@@ -174,27 +228,43 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
     // A count the tagger does not read as a number (`eleven "strategic" partners`): its clause
     // still says whose verb governs it.
     let head = m.as_ref().and_then(|m| m.head);
-    let verb = m.as_ref().and_then(|m| m.verb).or_else(|| {
-        clause.map(|c| {
-            (c.tokens.start..k)
-                .rev()
-                .find(|&j| s.pos(j) == UPOS::VERB)
-                .unwrap_or(c.verb)
-        })
-    });
-    let subject = clause.and_then(|c| subject_of(&s, c));
+    // A verb the tagger read as an adjective (`we certified 350 consultants`).
+    let participle = verb_before_count(&s, k);
+    let verb = participle
+        .or_else(|| m.as_ref().and_then(|m| m.verb))
+        .or_else(|| {
+            clause.map(|c| {
+                (c.tokens.start..k)
+                    .rev()
+                    .find(|&j| s.pos(j) == UPOS::VERB)
+                    .unwrap_or(c.verb)
+            })
+        });
+    // That verb's subject: a pronoun right before it (`we certified`), else its clause's.
+    let subject = match participle {
+        Some(p) if p > 0 && s.pos(p - 1) == UPOS::PRON => Some(Phrase {
+            tokens: p - 1..p,
+            head: p - 1,
+            possessor: None,
+        }),
+        _ => clause.and_then(|c| subject_of(&s, c)),
+    };
     let in_subject = clause.is_some_and(|c| {
         c.subject.as_ref().is_some_and(|p| p.tokens.contains(&k)) || k < c.verb_group.start
-    });
-    let writer_action = clause.is_some_and(|c| {
-        let subject = subject.as_ref().map(|p| lower(&s, p.head));
-        !in_subject
-            && verb.is_some_and(|v| {
-                v < k && !stative(&lower(&s, v)) && object_of(&s, v, k) && own_verb(&s, c, v)
-            })
-            && subject.as_deref().is_some_and(writer)
-            && !c.copula
-    });
+    }) && participle.is_none();
+    let writer_action = !in_subject
+        && verb.is_some_and(|v| {
+            v < k
+                && !stative(&lower(&s, v))
+                && object_of(&s, v, k)
+                && (participle == Some(v) || clause.is_some_and(|c| own_verb(&s, c, v)))
+        })
+        && subject
+            .as_ref()
+            .map(|p| lower(&s, p.head))
+            .as_deref()
+            .is_some_and(writer)
+        && clause.is_none_or(|c| !c.copula);
     let required = clause.is_some_and(|c| obligation(&s, c));
     let other_subject = !in_subject
         && subject
@@ -300,7 +370,29 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             let of_value = before == "of"
                 && s.token(k.wrapping_sub(2))
                     .is_some_and(|w| !result_word(ctx, w) && !ctx.hits.covers(Cue::Change, w));
-            !of_value
+            // `The completion rate of the course is 88%`: an amount that is the predicate of
+            // *be* measures the subject, a result only when the subject names one (`our win
+            // rate is 35%`) or the amount compares (`is 30% higher`).
+            let level_of_other = clause.is_some_and(|c| {
+                let named = (c.tokens.start..c.verb_group.start)
+                    .filter(|&j| s.pos(j) != UPOS::PRON)
+                    .filter_map(|j| s.token(j))
+                    .collect::<Vec<_>>();
+                // The amount itself is the predicate (`is now about 88%`).
+                let predicate = k >= c.verb_group.end
+                    && (c.verb_group.end..k).all(|j| {
+                        matches!(s.pos(j), UPOS::ADV | UPOS::DET | UPOS::PART | UPOS::SYM)
+                            || matches!(lower(&s, j).as_str(), "about" | "around" | "over")
+                    });
+                c.copula
+                    && predicate
+                    && !named.is_empty()
+                    && !named
+                        .iter()
+                        .any(|&w| result_word(ctx, w) || ctx.hits.covers(Cue::Change, w))
+                    && !(k + 1..k + 4).any(|j| comparative(&s, j))
+            });
+            !of_value && !level_of_other
         }
     }
 }
@@ -342,9 +434,12 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// Whether the words after draft word `word`'s clause take up the set it counts again: a
-/// following clause or the next sentence opens with a bare number or quantifier (`Only four had
-/// registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`), so the count
-/// sets up what follows.
+/// following clause, or any clause of the next sentence or the one after, opens with a bare
+/// number or quantifier
+/// (`Only four had registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`,
+/// `In 11 of those visits`), or a later bare number with no noun of its own, smaller than the
+/// count, names a part of the same set (`I ran 19 prospects through it. Signed 3.`, `we
+/// received 12 proposals and had budget for three`), so the count sets up what follows.
 pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     let Some((s, k)) = locate(ctx, word) else {
         return false;
@@ -358,17 +453,75 @@ pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     {
         return true;
     }
+    let whole = count_value(ctx.tokens.lower(word));
+    if (k + 1..s.words().len()).any(|j| part_of(ctx, &s, j, whole)) {
+        return true;
+    }
     let sentence = ctx.tokens.tokens[word].sentence;
     let Some(next) = ctx.syntax(sentence + 1) else {
         return false;
     };
-    next.clauses()
-        .first()
-        .is_some_and(|c| opens_with_quantifier(&next, c.tokens.start, c.verb_group.start))
+    let opens = |s: &SentenceSyntax<'_>| {
+        s.clauses()
+            .iter()
+            .any(|c| opens_with_quantifier(s, c.tokens.start, c.verb_group.start))
+    };
+    // A short remark may stand between (`It looked great. Then I checked: 38 of them ...`):
+    // then the opening clause of the sentence after it.
+    let remark = next.words().iter().filter(|w| w.word.is_some()).count() <= 5;
+    opens(&next)
+        || (0..next.words().len()).any(|j| part_of(ctx, &next, j, whole))
+        || (remark
+            && ctx.syntax(sentence + 2).is_some_and(|after| {
+                after
+                    .clauses()
+                    .iter()
+                    .take(2)
+                    .any(|c| opens_with_quantifier(&after, c.tokens.start, c.verb_group.start))
+            }))
+}
+
+/// The value of a count written in digits or as a small number word.
+fn count_value(word: &str) -> Option<u64> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if let Some(n) = WORDS.iter().position(|w| *w == word) {
+        return u64::try_from(n + 1).ok();
+    }
+    word.replace(',', "").parse().ok()
+}
+
+/// Whether token `j` is a bare count with no noun of its own (`Signed 3.`, `budget for
+/// three`), smaller than `whole`: a part of a set named before it. Not one end of a range or a
+/// scale (`from 210 days to 120`, `4.6 out of 5`), a label (`top 3`) or an amount (`65%`).
+fn part_of(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, j: usize, whole: Option<u64>) -> bool {
+    if s.pos(j) != UPOS::NUM {
+        return false;
+    }
+    let bare =
+        matches!(s.text(j + 1), "." | "," | ";" | ":" | ")" | "") || s.pos(j + 1) == UPOS::CCONJ;
+    let before = lower(s, j.wrapping_sub(1));
+    let scale = matches!(
+        before.as_str(),
+        "to" | "from" | "of" | "by" | "than" | "and" | "or" | "-" | "–"
+    );
+    let count = s.token(j).is_some_and(|w| {
+        ctx.quantities
+            .iter()
+            .any(|q| q.tokens.start == w && q.kind == NumberKind::Count)
+    });
+    let part = match (count_value(&lower(s, j)), whole) {
+        (Some(n), Some(w)) => n < w,
+        _ => false,
+    };
+    bare && !scale && count && part
 }
 
 /// Whether tokens `from..verb` (a clause before its verb) are a bare number or quantifier with
-/// no noun of its own: `Only four`, `11`, `every one`, `most of them`, `Of those`.
+/// no noun of its own: `Only four`, `11`, `every one`, `most of them`, `Of those`, or a phrase
+/// on part of the set (`In 11, ...`, `In 11 of those visits`).
 fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bool {
     let mut k = from;
     while k < verb
@@ -377,6 +530,11 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
             UPOS::PUNCT | UPOS::CCONJ | UPOS::ADV | UPOS::SCONJ
         ) || matches!(lower(s, k).as_str(), "so" | "but" | "and"))
     {
+        k += 1;
+    }
+    // A preposition before a bare number (`In 11, the seller…`).
+    let preposition = k + 1 < verb && s.pos(k) == UPOS::ADP && s.pos(k + 1) == UPOS::NUM;
+    if preposition {
         k += 1;
     }
     if k >= verb {
@@ -394,9 +552,19 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     if !quantifier {
         return false;
     }
-    // Nothing but `one`, `of them`, or another number between it and the verb: no noun of its own.
+    // A part of a set named before: `11 of those visits`.
+    if lower(s, k + 1) == "of" && matches!(lower(s, k + 2).as_str(), "those" | "these" | "them") {
+        return true;
+    }
+    if preposition {
+        return s.text(k + 1) == ",";
+    }
+    // Nothing but `one`, `of them`, or another number between it and the verb: no noun of its
+    // own. A form of *have* or *be* there is the verb's auxiliary the tagger misread (`Only four
+    // had ever registered`).
     (k + 1..verb).all(|j| {
         matches!(s.pos(j), UPOS::NUM | UPOS::ADV)
+            || stative(&lower(s, j))
             || matches!(
                 lower(s, j).as_str(),
                 "one" | "of" | "them" | "those" | "these" | "us" | "the"

@@ -254,9 +254,12 @@ fn digit_kind(text: &str, tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind 
     if LABEL_NOUNS.contains(&prev) {
         return NumberKind::Label;
     }
-    // `3 months`, `6 long weeks`.
+    // `3 months`, `6 long weeks`; not a frequency adjective (`150 monthly reviews` counts reviews).
     for k in 1..=2 {
-        if i + k < sentence.end && hits.covers(Cue::TimeUnit, i + k) {
+        if i + k < sentence.end
+            && hits.covers(Cue::TimeUnit, i + k)
+            && !tokens.lower(i + k).ends_with("ly")
+        {
             return NumberKind::Duration;
         }
     }
@@ -394,6 +397,19 @@ mod tests {
             ["90", "60"]
         );
         assert!(metrics("I spent 3 years there and 6 months on it.").is_empty());
+    }
+
+    #[test]
+    fn a_frequency_adjective_does_not_make_a_duration() {
+        let kinds = kinds("We held 20 weekly stand-ups and 6 monthly reviews over 3 months.");
+        assert_eq!(
+            kinds,
+            [
+                ("20".to_string(), NumberKind::Count),
+                ("6".to_string(), NumberKind::Count),
+                ("3".to_string(), NumberKind::Duration),
+            ]
+        );
     }
 
     #[test]

@@ -346,7 +346,10 @@ fn score_split(split: &str) -> Scores {
 }
 
 /// The figures below the split's floors, one line each.
-fn below_floors(split: &str, scores: &Scores) -> Vec<String> {
+/// What falls below `split`'s floors. With `figures` false only the names of what fell are
+/// given: the frozen split's failure then tells a tuner that a change made a rule worse on unseen
+/// drafts, not by how much, so it cannot be tuned against.
+fn below_floors(split: &str, scores: &Scores, figures: bool) -> Vec<String> {
     let path = blind_dir().join("floors.toml");
     let raw = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let floors: Floors = toml::from_str(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -356,18 +359,22 @@ fn below_floors(split: &str, scores: &Scores) -> Vec<String> {
         .unwrap_or_else(|| panic!("{} has no [{split}] floors", path.display()));
     let mut below = Vec::new();
     if scores.macro_f1() < floor.macro_f1 {
-        below.push(format!(
-            "macro-F1 {:.3} < {}",
-            scores.macro_f1(),
-            floor.macro_f1
-        ));
+        below.push(if figures {
+            format!("macro-F1 {:.3} < {}", scores.macro_f1(), floor.macro_f1)
+        } else {
+            "macro-F1".to_string()
+        });
     }
     if scores.link_accuracy() < floor.link_accuracy {
-        below.push(format!(
-            "linking {:.3} < {}",
-            scores.link_accuracy(),
-            floor.link_accuracy
-        ));
+        below.push(if figures {
+            format!(
+                "linking {:.3} < {}",
+                scores.link_accuracy(),
+                floor.link_accuracy
+            )
+        } else {
+            "linking".to_string()
+        });
     }
     for (rule, f) in &floor.rules {
         let t = scores
@@ -375,6 +382,17 @@ fn below_floors(split: &str, scores: &Scores) -> Vec<String> {
             .get(rule.as_str())
             .copied()
             .unwrap_or_default();
+        if !figures {
+            for (what, value, floor) in [
+                ("precision", t.precision(), f.precision),
+                ("recall", t.recall(), f.recall),
+            ] {
+                if value < floor {
+                    below.push(format!("{rule}: {what}"));
+                }
+            }
+            continue;
+        }
         if t.precision() < f.precision || t.recall() < f.recall {
             below.push(format!(
                 "{rule}: precision {:.3} (floor {}), recall {:.3} (floor {})",
@@ -397,7 +415,7 @@ fn tune_split_holds_its_floors() {
     for line in &scores.disagreements {
         println!("  {line}");
     }
-    let below = below_floors("tune", &scores);
+    let below = below_floors("tune", &scores, true);
     assert!(
         below.is_empty(),
         "tune split below its floors: {}",
@@ -433,13 +451,15 @@ fn test_split_is_frozen_and_holds_its_floors() {
         scores.drafts >= 120,
         "the test split needs at least 120 drafts"
     );
-    if std::env::var_os("BLIND_TEST_REPORT").is_some() {
+    let report = std::env::var_os("BLIND_TEST_REPORT").is_some();
+    if report {
         println!("{}", scores.table("test"));
     }
-    let below = below_floors("test", &scores);
+    let below = below_floors("test", &scores, report);
     assert!(
         below.is_empty(),
-        "test split below its floors: {}",
+        "test split below its floors (the change made these worse on drafts it was never tuned \
+         on; do not tune against this): {}",
         below.join("; ")
     );
 }

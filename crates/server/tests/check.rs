@@ -896,6 +896,12 @@ fn varied_drafts(root: &Path) {
     }
     write(root, "answers/empty.md", "");
     write(root, "answers/unlinked.md", "I think we did well.\n");
+    // Thousands of findings in one draft: rendered in parallel chunks.
+    write(
+        root,
+        "answers/many-findings.md",
+        "I think we grew. ".repeat(1500) + "\n\n" + &"I think so.\n".repeat(1500),
+    );
 }
 
 #[test]
@@ -931,7 +937,7 @@ fn jsonl_writes_one_object_per_draft_with_the_fields_of_json() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(objects.len(), 50);
+    assert_eq!(objects.len(), 51);
     assert_eq!(&Value::Array(objects), &doc);
 }
 

@@ -102,6 +102,26 @@ fn item<'a>(bank: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no item {id} in {bank}"))
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn the_index_analyses_at_the_lowest_thread_priority() {
+    let (_dir, root) = workspace();
+    let mut client = start(&root);
+    // The bank waits for the index, so its threads are running by then (a waiting request has
+    // it analyse on every core, in its own pool).
+    bank(&mut client, json!([])).unwrap();
+    assert_eq!(client.thread_niceness("coach-index"), [19]);
+    let pool = client.thread_niceness("coach-index-0");
+    assert_eq!(pool, [19]);
+    // The rest of the server keeps its normal priority.
+    let others = client.thread_niceness("interview-coach");
+    assert!(
+        !others.is_empty() && others.iter().all(|&n| n == 0),
+        "{others:?}"
+    );
+    client.shutdown_and_exit();
+}
+
 #[test]
 fn the_bank_command_is_advertised() {
     let (_dir, root) = workspace();
@@ -208,6 +228,56 @@ fn names(symbols: &[Value]) -> Vec<String> {
         .iter()
         .map(|s| s["name"].as_str().unwrap().to_string())
         .collect()
+}
+
+fn folders_event(added: &[&Path], removed: &[&Path]) -> Value {
+    let folders = |paths: &[&Path]| -> Vec<Value> {
+        paths
+            .iter()
+            .map(|p| json!({ "uri": file_uri(p), "name": "folder" }))
+            .collect()
+    };
+    json!({ "event": { "added": folders(added), "removed": folders(removed) } })
+}
+
+#[test]
+fn workspace_folders_added_and_removed_are_indexed_and_forgotten() {
+    let (_dir, root) = workspace();
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = other_dir.path().canonicalize().unwrap();
+    std::fs::create_dir_all(other.join("answers")).unwrap();
+    std::fs::write(
+        other.join("answers/elsewhere.md"),
+        "---\ncategory: partnerships\nquestion: 3\n---\n# Elsewhere\n\nI ran the channel.\n",
+    )
+    .unwrap();
+    let options = Options {
+        workspace: Some(root.clone()),
+        ..Options::default()
+    };
+    let (mut client, init) = TestClient::start_initialized(options);
+    assert_eq!(
+        init["capabilities"]["workspace"]["workspaceFolders"],
+        json!({ "supported": true, "changeNotifications": true })
+    );
+    assert_eq!(symbols(&mut client, "").len(), 7);
+
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        folders_event(&[&other], &[]),
+    );
+    assert_eq!(names(&symbols(&mut client, "elsewhere")).len(), 1);
+    assert_eq!(symbols(&mut client, "").len(), 8);
+
+    // The first folder goes: its drafts go with it, and the pack is read from the new first one.
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        folders_event(&[], &[&root]),
+    );
+    let left = symbols(&mut client, "");
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0]["containerName"], "answers/elsewhere.md");
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
 
 #[test]

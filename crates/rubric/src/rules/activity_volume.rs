@@ -9,8 +9,13 @@
 //! sentence's structure ([`crate::impact`]): the noun it counts is an activity (`40 partner
 //! meetings`, `dozens of calls`), or the count is the object of an effort verb (`trained 150
 //! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
-//! `built 15 dashboards`, `reviewed over 300 deal registrations`). A business result is a number
-//! that measures impact (see `metrics`), or a later clause whose verb is a word of result and
+//! `built 15 dashboards`, `reviewed over 300 deal registrations`), including each later count of
+//! a list that is its object (`hosted 30 dinners, 12 roundtables and 8 offsites`), and an `-ed`
+//! word the tagger read as an adjective right before the count is that verb (`we certified 350
+//! consultants`: an adjective never precedes a cardinal). A business
+//! result is a number
+//! that measures impact ([`crate::impact::is_impact`]: not the level of something that is no
+//! result, `the attendance rate was 91%`), or a later clause whose verb is a word of result and
 //! whose object an outcome (`, which generated pipeline`). The finding covers the activity
 //! phrase, verb included.
 //!
@@ -20,7 +25,7 @@
 //! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
 //! partners`), a requirement (`a partner must run 12 webinars`), a count the next words take up
 //! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
-//! 23 resellers. Only four registered a deal.`), or a count followed by what it produced (`which
+//! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`), or a count followed by what it produced (`which
 //! produced $2M in pipeline`).
 //!
 //! Example: "I ran 40 meetings with resellers." fires on "ran 40 meetings".
@@ -80,6 +85,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         }
         let sentence = t.tokens[i].sentence;
         let bounds = t.sentences[sentence].tokens.clone();
+        // A part of a set already counted (`12 of those demos`) counts no new activity.
+        if i + 2 < bounds.end
+            && t.lower(i + 1) == "of"
+            && matches!(t.lower(i + 2), "those" | "these" | "them")
+        {
+            continue;
+        }
         let verb = i > bounds.start && is_activity_verb(ctx, i - 1);
         let window = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
         // A tally written in digits, or a big or vague one (`dozens of calls`).
@@ -136,7 +148,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         // The writer's verb, when it is close before the count (`reviewed over 300 …`).
         let action = head_end
             .and_then(|(_, v)| v)
-            .filter(|&v| v < i && v + 3 >= i && v >= bounds.start);
+            .filter(|&v| v < i && v + 3 >= i && v >= bounds.start)
+            // Not across an earlier count of a list (`hosted 30 dinners, 12 roundtables`).
+            .filter(|&v| {
+                (v + 1..i).all(|j| {
+                    !t.lower(j).starts_with(|c: char| c.is_ascii_digit())
+                        && !hits.covers(Cue::NumberWord, j)
+                })
+            });
         // The verb belongs to the phrase: "ran 40 meetings".
         let lead = verb || (i > bounds.start && hits.covers(Cue::ActivityVerb, i - 1));
         let start = match action {
@@ -357,14 +376,68 @@ mod tests {
     }
 
     #[test]
+    fn every_count_of_a_listed_object_is_activity() {
+        let text = "This spring I hosted 30 dinners, 12 roundtables and 8 offsites with our resellers.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["hosted 30 dinners", "12 roundtables", "8 offsites"]
+        );
+        // A count in a phrase of place after the object is not one of its conjuncts.
+        let text = "I hosted 30 dinners in 12 cities.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 30 dinners"]);
+    }
+
+    #[test]
+    fn a_verb_read_as_an_adjective_before_a_count_is_the_verb() {
+        // The tagger may read `certified` before a number as an adjective; an adjective does not
+        // come before a cardinal, so it is the verb.
+        let text = "Last spring we certified more than 90 reseller engineers.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["certified more than 90 reseller engineers"]
+        );
+        let text = "We ran 12 clinics and certified 140 installers.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["ran 12 clinics", "certified 140 installers"]
+        );
+    }
+
+    #[test]
     fn a_count_the_next_words_take_up_is_context() {
         for text in [
             "We recruited 23 resellers. Only four ever registered a deal.",
             "I sat in on 18 partner calls; every one stalled at security review, so I moved it earlier.",
             "I interviewed 30 partner managers: most of them wanted fewer tiers.",
+            "We had 40 listed resellers. I checked the pipeline: only nine had ever logged a deal.",
+            "I shadowed 16 partner demos last spring. In 12, nobody asked about the buyer's budget.",
+            "I shadowed 16 partner demos. In 12 of those demos the seller skipped discovery.",
+            "I screened 25 agencies with it. Kept 4.",
+            "We got 15 reseller applications and had room for five.",
+            "By March we'd recruited 40 resellers. It felt like a win. Then I looked: 31 of them had never logged a deal.",
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
+    }
+
+    #[test]
+    fn a_level_of_something_that_is_no_result_does_not_excuse_activity() {
+        let text = "We hosted 14 partner bootcamps. The attendance rate of the bootcamps was 91%.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 14 partner bootcamps"]);
+        for text in [
+            "We hosted 14 partner bootcamps. Our win rate on partner deals is now 41%.",
+            "We hosted 14 partner bootcamps. The close rate was 30% higher afterwards.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_contracted_writer_is_the_writer() {
+        let text = "I've hosted 35 partner dinners this year.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 35 partner dinners"]);
+        let text = "We'd built 18 partner dashboards by then.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["built 18 partner dashboards"]);
     }
 
     #[test]

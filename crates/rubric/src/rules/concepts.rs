@@ -87,7 +87,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
 /// Words that join or introduce the items of a definition's list, not part of any item.
 const JOINERS: &[&str] = &[
     "and", "or", "such", "as", "so", "that", "which", "who", "for", "on", "of", "in",
-    "after", "to", "from", "instead", "only", "each", "both", "whether", "when", "it", "will",
+    "after", "to", "from", "with", "instead", "only", "each", "both", "whether", "when", "it", "will",
     "can", "does", "not", "do", "is", "are", "be", "what", "how", "all", "same",
 ];
 
@@ -104,9 +104,10 @@ const VAGUE: &[&str] = &[
 ];
 
 /// The items of the lists in `text`: what follows a colon or "such as", and what is in
-/// parentheses, split at commas, "and", "or" and "with", each item cut where a preposition or
-/// relative word attaches something to it ("win rate on joint deals") and stripped of its
-/// determiners. A list after "not" ("not activity such as trainings") lists what does not count.
+/// parentheses, split at commas, "and" and "or", each item cut where a preposition or relative
+/// word attaches something to it ("win rate on joint deals", "a kickoff with named owners") and
+/// stripped of its determiners. A list after "not" ("not activity such as trainings") lists what
+/// does not count.
 fn list_items(text: &str) -> Vec<Vec<String>> {
     let lower = text.to_lowercase();
     let mut lists: Vec<&str> = Vec::new();
@@ -132,9 +133,9 @@ fn list_items(text: &str) -> Vec<Vec<String>> {
         let list = list.split(" so ").next().unwrap_or("");
         let list = list.split(" not ").next().unwrap_or("");
         for item in list.split([',', ';', '.', ')']) {
-            let parts = item.split(" and ").flat_map(|i| i.split(" or "));
-            // "a kickoff with named owners" lists both.
-            for item in parts.flat_map(|i| i.split(" with ")) {
+            // "a kickoff with named owners" lists a kickoff: "with" attaches to the item what it
+            // has, as "on" does ("win rate on joint deals").
+            for item in item.split(" and ").flat_map(|i| i.split(" or ")) {
                 let mut words: Vec<String> = Vec::new();
                 for word in item.split_whitespace() {
                     let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
@@ -242,6 +243,9 @@ mod tests {
         // not stand alone.
         let terms = super::definition_terms(all[1], &all);
         assert_eq!(terms, ["sourced pipeline", "pipeline", "win rate", "retention"]);
+        // What an item has ("with named owners") is attached to it, not listed beside it.
+        let terms = super::definition_terms("Starting: a kickoff with named owners, training.", &[]);
+        assert_eq!(terms, ["kickoff", "training"]);
         // Nor does a short stem that cut a suffix ("activation" -> "activ", as in "activity").
         let terms = super::definition_terms("Tracked: partner activation.", &[]);
         assert_eq!(terms, ["partner activation"]);

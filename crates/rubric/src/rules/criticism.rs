@@ -11,14 +11,24 @@
 //!   (`blamed`, `dropped the ball`);
 //! - a stock frame of incompetence or bad faith with a slot for the person (`in over their
 //!   heads`, `out of his depth`, `had no real understanding of`, `more interested in X than Y`,
-//!   `too lazy to`, `couldn't X if their life depended on it`, `changed its mind`, `his own
+//!   `too lazy to`, `couldn't X if their life depended on it` and inability despite help done
+//!   for them (`couldn't tell X from Y if you drew it for them`), `changed its mind`, `his own
 //!   commission`, `do their job for them`, `wasted everyone's time`);
 //! - a minimising or candid frame around a statement about them (`were just tire-kickers`,
 //!   `was frankly a bully`, `Honestly, he picked partners based on ...`);
-//! - a habitual or absolute frame (`never`, `always`, `mostly`, `only ever`, `every week`,
-//!   `kept V-ing`) about one named person or team (`their project manager never seemed to
-//!   know`), or two such frames about a group; a count of a group's behaviour (`11 had never
-//!   sent a lead`) is data, not a put-down;
+//! - a negated disposition as a copula's predicate (`was unresponsive`, `inflexible and
+//!   unhelpful`): a negative prefix on a stem the tagger reads as an adjective alone, with an
+//!   ending of conduct (`-ive`, `-ful`, `-ent`, `-al`, `-ible`, ...), not of a passing state
+//!   (`unhappy`, `unavailable`, `unfamiliar` are not verdicts);
+//! - a habitual or absolute frame (`never`, `always`, `mostly`, `only ever`, `every` with the
+//!   noun it quantifies: `every week`, `every one of our requests`; `never once`, `a single`,
+//!   `kept V-ing`) or a verb of failing, refusing or obstructing with them as agent (`refused`,
+//!   `ignored`, `blocked`, read as a verb by the tagger, so `ignorant` and `mission` are not)
+//!   about one named person or team (`never` alone: `their project manager never seemed to
+//!   know`), or two such frames (`ignored every registration`, `refused ... every quarter`); a
+//!   count of a group's or of occasions' behaviour (`11 had never sent a lead`, `half of our
+//!   partners had never co-sold a single deal`, `In 7 of 12 calls, their rep never ...`) is
+//!   data, and a failure denied is praise (`never missed a deadline`);
 //! - a counterfactual that pins the result on others (`... would have happened a year earlier if
 //!   the people around me had taken it seriously`) or puts everyone else down (`nobody else could
 //!   have pulled it off`).
@@ -29,15 +39,25 @@
 //! partners`), carried over to a coordinated verb, and through `who` and `, which`; a blame
 //! noun's possessor is who is blamed (`the vendor's fault`). Where the clause reading does not
 //! say (an aside, a complement clause, a clause with no subject of its own), the words before the
-//! judgement are read instead.
+//! judgement are read instead. A relative clause with no relative word is skipped (`the manager
+//! we inherited was ...`: the noun before the pronoun, when a second finite verb follows the
+//! relative clause's); a relative `who` stands for the phrase before it; a clause with no
+//! subject of its own takes the subject of the clause it hangs from (`without lifting a finger`)
+//! or, with only `the second` or `the other` before its verb, is about someone named before.
 //!
-//! One finding per sentence, on the sentence; the message names the phrase.
+//! One finding per sentence, on the sentence, unless it judges two people in two clauses
+//! (`Finance changed its mind every week, and our VP was protecting his own commission`): then
+//! one on each clause. The message names the phrase.
 //!
 //! Does not fire on: negated blame in the same clause (`I never blamed the team`, see
-//! [`crate::negation`]), self-critique (`I was sloppy with the handover`, `It was my fault`),
-//! statements about things rather than people (`cross-border duties were a nightmare`), generic
-//! people (`a reseller with thin margins will never prioritise you`), or anything in code or
-//! comments.
+//! [`crate::negation`]) or denied by the speaker before it (`I don't think that was their
+//! fault`), blame someone bore rather than blame laid (`while the platform team took the
+//! blame`), self-critique (`I was sloppy with the handover`, `It was my fault`), statements
+//! about things rather than people (`cross-border duties were a nightmare`), generic people (`a
+//! reseller with thin margins will never prioritise you`, `no engineer`, and a bare plural in
+//! the present: `property managers don't care about load algorithms` says what buyers are
+//! like), one failing or refusing verb alone (`the partner refused to share data` is a fact), or
+//! anything in code or comments.
 //!
 //! Example: "The previous team was incompetent." fires with "“The previous team was incompetent”
 //! criticises others".
@@ -148,11 +168,6 @@ const MINIMISERS: &[&str] = &["just", "only", "merely", "simply", "basically", "
 /// Habitual or absolute frames; said of one person or team, they turn a fact into a verdict.
 const HABITUAL: &[&str] = &["never", "always", "constantly", "mostly", "forever"];
 
-/// Units a habitual `every` counts in (`every week`, `every other quarter`).
-const EVERY_UNITS: &[&str] = &[
-    "day", "week", "month", "quarter", "time", "meeting", "call", "sprint",
-];
-
 /// Mental or attitudinal faculties a put-down denies (`had no real understanding of`).
 const FACULTIES: &[&str] = &[
     "idea", "clue", "understanding", "interest", "grasp", "sense", "intention", "respect",
@@ -188,8 +203,9 @@ enum Strength {
     Strong,
     /// `never`: judges one person or team, or a group with a second frame.
     Habitual,
-    /// `always`, `mostly`, `every week`, `kept V-ing`: only as a second frame (`always` is as
-    /// often praise, `kept asking` a customer's need).
+    /// `always`, `mostly`, `every week`, `kept V-ing`, a verb of failing or refusing, `never
+    /// once`, `a single`, `treated ... as`: only as a second frame (`always` is as often praise,
+    /// `kept asking` a customer's need, `refused to share data` a fact).
     Weak,
 }
 
@@ -206,26 +222,209 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     for sentence in &ctx.tokens.sentences {
         let tokens = sentence.tokens.clone();
         let found = judgements(ctx, &tokens);
+        // A habitual frame about a counted group (`half of our partners had never co-sold a
+        // single deal`, `in 11 calls their seller never ...`) is data, not a verdict.
         let others: Vec<&Judgement> = found
             .iter()
-            .filter(|j| matches!(j.who, Who::Other { .. }))
+            .filter(|j| match j.who {
+                Who::Other { at, .. } => {
+                    j.strength == Strength::Strong
+                        || !(counted(ctx, at, &tokens) || occasions(ctx, at))
+                }
+                _ => false,
+            })
             .collect();
-        let strong = others.iter().find(|j| {
-            j.strength == Strength::Strong
-                || (j.strength == Strength::Habitual && matches!(j.who, Who::Other { one: true, .. }))
-        });
-        let hit = strong.or_else(|| (others.len() >= 2).then(|| &others[0]));
+        let strong: Vec<&&Judgement> = others
+            .iter()
+            .filter(|j| {
+                j.strength == Strength::Strong
+                    || (j.strength == Strength::Habitual
+                        && matches!(j.who, Who::Other { one: true, .. }))
+            })
+            .collect();
+        let hit = strong
+            .first()
+            .copied()
+            .or_else(|| (others.len() >= 2).then(|| &others[0]));
         let Some(hit) = hit else {
             continue;
         };
-        let message = format!(
-            "“{}” criticises others: interviewers hear blame; describe the gap neutrally and what you did about it.{}",
-            phrase(ctx, hit, &tokens),
-            ctx.guide(Rule::Criticism)
-        );
-        out.push(ctx.finding(Rule::Criticism, sentence.range.clone(), message));
+        // Two people judged in two clauses (`Finance changed its mind every week, and our VP
+        // was protecting his own commission`): one finding for each, on its own clause.
+        let second = strong.iter().find(|j| match (j.who, hit.who) {
+            (Who::Other { at, .. }, Who::Other { at: first, .. }) => {
+                at != first && j.tokens.start >= hit.tokens.end
+            }
+            _ => false,
+        });
+        let split = second.and_then(|j| clause_start(ctx, j.tokens.start, hit.tokens.end));
+        let parts: Vec<(&Judgement, Range<usize>)> = match (second, split) {
+            (Some(j), Some(at)) => {
+                let t = ctx.tokens;
+                vec![
+                    (hit, sentence.range.start..t.tokens[at - 1].range.end),
+                    (j, t.tokens[at].range.start..sentence.range.end),
+                ]
+            }
+            _ => vec![(hit, sentence.range.clone())],
+        };
+        for (hit, range) in parts {
+            let message = format!(
+                "“{}” criticises others: interviewers hear blame; describe the gap neutrally and what you did about it.{}",
+                phrase(ctx, hit, &tokens),
+                ctx.guide(Rule::Criticism)
+            );
+            out.push(ctx.finding(Rule::Criticism, range, message));
+        }
     }
     true
+}
+
+/// Whether the speaker denies what follows, earlier in the same clause chain: a negated clause
+/// of the speaker's that the judgement at `at` completes (`I don't think that is their fault`,
+/// `I wouldn't call them lazy`), with no comma or contrast between.
+fn denied(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let mut j = at;
+    while j > s.start + 1 {
+        if gap_before(ctx, j).contains([',', ';', ':', '—', '–', '(', ')']) {
+            return false;
+        }
+        j -= 1;
+        let w = t.lower(j);
+        if matches!(w, "but" | "although" | "though" | "however" | "yet" | "whereas") {
+            return false;
+        }
+        if is_negation(w) && SPEAKER.contains(&t.lower(j - 1)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The noun an `every` at `j` quantifies (`every week`, `every other quarter`, `every one of`),
+/// read from the tags.
+fn quantified_noun(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
+    let i = syn.of_token(j)?;
+    let mut k = i + 1;
+    if syn.text(k).eq_ignore_ascii_case("other") || syn.text(k).eq_ignore_ascii_case("single") {
+        k += 1;
+    }
+    let noun = matches!(syn.pos(k), UPOS::NOUN)
+        || syn.words().get(k).is_some_and(|w| w.np && syn.pos(k) != UPOS::DET)
+        || syn.text(k).eq_ignore_ascii_case("one");
+    let token = syn.token(k)?;
+    (noun && token < s.end).then_some(token)
+}
+
+/// The negated modal of ability before `if` at `j` in its clause (`couldn't`, `can't`, `could
+/// not`), at most ten words back and not across punctuation.
+fn inability_before(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
+    let t = ctx.tokens;
+    let mut k = j;
+    while k > s.start && j - k < 10 {
+        if gap_before(ctx, k).contains([',', ';', ':', '—', '–', '(', ')']) {
+            return None;
+        }
+        k -= 1;
+        let w = t.lower(k).replace('’', "'");
+        let ability = matches!(w.as_str(), "couldn't" | "can't" | "cannot")
+            || (matches!(w.as_str(), "could" | "can") && t.lower(k + 1) == "not");
+        if ability {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Verbs of failing, refusing and obstructing, by their stems: a small semantic class, read only
+/// where the tagger says the word is a verb (`missed`, not `mission`; `ignored`, not `ignorant`).
+const FAILURES: &[&str] = &[
+    "fail", "refus", "ignor", "stall", "block", "delay", "miss", "forget", "forgot", "neglect",
+    "dodg", "avoid", "resist", "stonewall", "ghost",
+];
+
+/// The token at `j` when it is a verb of failing, refusing or obstructing (see [`FAILURES`]).
+fn failure_verb(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
+    if j >= s.end {
+        return None;
+    }
+    let w = ctx.tokens.lower(j);
+    if !FAILURES.iter().any(|stem| w.starts_with(stem)) {
+        return None;
+    }
+    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
+    (syn.pos(syn.of_token(j)?) == UPOS::VERB).then_some(j)
+}
+
+/// Negative prefixes of English adjectives.
+const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "ir", "il", "dis"];
+
+/// Endings of adjectives of disposition or conduct (`responsive`, `helpful`, `competent`,
+/// `professional`, `flexible`), not of passing states (`happy`, `aware`, `available`,
+/// `convinced`).
+const DISPOSITIONS: &[&str] = &["ive", "ful", "ent", "ant", "al", "ible", "ous", "ic"];
+
+/// The first adjective of a copula's predicate in sentence `s` that negates a disposition
+/// (`unresponsive`, `inflexible`, `unhelpful`, `irresponsible`): a negative prefix on a stem the
+/// tagger reads as an adjective by itself, with an ending of disposition. Negated copulas are
+/// left alone (`was not unhelpful`).
+fn negative_predicate(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<usize> {
+    // A cheap look at the words first: most sentences hold no such adjective, and need no tags.
+    let candidate = |w: &str| {
+        DISPOSITIONS.iter().any(|e| w.ends_with(e))
+            && NEGATIVE_PREFIXES
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(|stem| stem.len() >= 4))
+    };
+    let copula = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "be" | "been");
+    let t = ctx.tokens;
+    let mut copula_at = None;
+    let after_copula = s.clone().any(|j| {
+        let w = t.lower(j);
+        if copula(w) {
+            copula_at = Some(j);
+            return false;
+        }
+        copula_at.is_some_and(|c| j - c <= 4) && candidate(w)
+    });
+    if !after_copula {
+        return None;
+    }
+    let syn = ctx.syntax(ctx.tokens.tokens.get(s.start)?.sentence)?;
+    for clause in syn.clauses().iter().filter(|c| c.copula && !c.negated) {
+        let mut k = clause.verb_group.end;
+        while matches!(syn.pos(k), UPOS::ADV | UPOS::ADJ | UPOS::CCONJ | UPOS::PUNCT)
+            && k < clause.tokens.end
+        {
+            let w = syn.text(k).to_lowercase();
+            if syn.pos(k) == UPOS::ADJ && DISPOSITIONS.iter().any(|e| w.ends_with(e)) {
+                let stem = NEGATIVE_PREFIXES
+                    .iter()
+                    .filter_map(|p| w.strip_prefix(p))
+                    .find(|stem| stem.len() >= 4);
+                if let Some(stem) = stem {
+                    let alone = crate::syntax::Tagged::new(stem);
+                    if alone.words.first().is_some_and(|w| w.pos == UPOS::ADJ) {
+                        return syn.token(k);
+                    }
+                }
+            }
+            k += 1;
+        }
+    }
+    None
+}
+
+/// The first token of the clause that holds token `at`, when that clause starts after token
+/// `after` (a sentence's second criticism in a clause of its own).
+fn clause_start(ctx: &Ctx<'_>, at: usize, after: usize) -> Option<usize> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(at)?.sentence)?;
+    let clause = syn.clause_of(syn.of_token(at)?)?;
+    let start = clause.tokens.clone().find_map(|k| syn.token(k))?;
+    (start >= after && start > ctx.tokens.sentences[ctx.tokens.tokens[at].sentence].tokens.start)
+        .then_some(start)
 }
 
 /// The words to quote: from the subject's noun phrase (when it comes first) through the
@@ -286,7 +485,16 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
     };
     // Blame words: "blame" points at its object, "fault" and "dropped the ball" at the subject.
     for h in ctx.hits.in_range(Cue::Blame, s.clone()) {
-        if negated(ctx.text, t, h, s) {
+        if negated(ctx.text, t, h, s) || denied(ctx, h.start, s) {
+            continue;
+        }
+        // `the platform team took the blame`: the noun with no one it is put on says who bore
+        // it, not that the speaker lays it.
+        if t.lower(h.start) == "blame"
+            && h.start > s.start
+            && t.lower(h.start - 1) == "the"
+            && !matches!(lower(h.end), "on" | "onto")
+        {
             continue;
         }
         let who = if t.lower(h.start).starts_with("blam") {
@@ -305,10 +513,14 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
     }
     // Put-downs said outright, as written (stems are too loose: "ignored" is not "ignorant").
     for h in ctx.hits.in_range(Cue::Disparage, s.clone()) {
-        if !as_written(ctx, h) || negated(ctx.text, t, h, s) {
+        if !as_written(ctx, h) || negated(ctx.text, t, h, s) || denied(ctx, h.start, s) {
             continue;
         }
         push(h.clone(), Strength::Strong, subject_or_after(ctx, h, s));
+    }
+    // A negated disposition as the predicate of a copula (`their lead was unresponsive`).
+    if let Some(k) = negative_predicate(ctx, s) {
+        push(k..k + 1, Strength::Strong, subject(ctx, k, s));
     }
     for j in s.clone() {
         let w = t.lower(j);
@@ -329,6 +541,20 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
                 && lower(j + 3).starts_with("depend") =>
             {
                 push(j..j + 4, Strength::Strong, agent(ctx, j, j + 1, s));
+            }
+            // A hyperbolic condition on their inability, help done for them: `couldn't tell a
+            // trend from a coincidence if you drew it for them`, `can't close a deal if we hand
+            // it to them`. The inability is theirs, even with the work done for them.
+            "if" if j > s.start && inability_before(ctx, j, s).is_some() && {
+                let end = (j + 12).min(s.end);
+                (j + 2..end).any(|k| {
+                    matches!(t.lower(k - 1), "for" | "to")
+                        && matches!(t.lower(k), "them" | "him" | "her")
+                })
+            } =>
+            {
+                let modal = inability_before(ctx, j, s).unwrap_or(j);
+                push(modal..j + 1, Strength::Strong, subject(ctx, modal, s));
             }
             // if the people around me had taken it seriously (with "would have")
             "if" if would_have(ctx, s) => {
@@ -432,7 +658,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             "sat" | "sitting" if next == "on" && possessive(j + 2) && lower(j + 3) == "hands" => {
                 push(j..j + 4, Strength::Strong, agent(ctx, j, j + 2, s));
             }
-            "lift" if next == "a" && lower(j + 2) == "finger" => {
+            "lift" | "lifting" | "lifted" if next == "a" && lower(j + 2) == "finger" => {
                 push(j..j + 3, Strength::Strong, subject(ctx, j, s));
             }
             "asleep" if next == "at" && lower(j + 3) == "wheel" => {
@@ -457,9 +683,13 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
                 push(j..j + 4, Strength::Strong, subject(ctx, j, s));
             }
             // treated the program like a trophy cabinet / saw ISVs as a distraction
+            // `treated our requests as optional` says how they regarded it, often fairly: only
+            // with a second frame.
             "treated" | "treats" | "treating" => {
                 if let Some(k) = (j + 1..(j + 6).min(s.end)).find(|&k| t.lower(k) == "like") {
                     push(j..k + 1, Strength::Strong, subject(ctx, j, s));
+                } else if let Some(k) = (j + 1..(j + 8).min(s.end)).find(|&k| t.lower(k) == "as") {
+                    push(j..k + 1, Strength::Weak, subject(ctx, j, s));
                 }
             }
             "distraction" if j > s.start + 1 && matches!(t.lower(j - 2), "as" | "a") => {
@@ -520,7 +750,9 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
                 let passive = j > s.start
                     && matches!(t.lower(j - 1), "were" | "was" | "been" | "being")
                     || matches!(next, "been" | "be" | "got");
-                if !passive {
+                // `never missed a deadline`: a failure denied is praise.
+                let praise = w == "never" && failure_verb(ctx, j + 1, s).is_some();
+                if !passive && !praise {
                     let who = subject(ctx, j, s);
                     let who = match who {
                         Who::Other { at, .. } if counted(ctx, at, s) => Who::Unknown,
@@ -534,10 +766,31 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
                     push(j..j + 1, strength, who);
                 }
             }
-            "every" if EVERY_UNITS.contains(&next)
-                || (next == "other" && EVERY_UNITS.contains(&lower(j + 2))) =>
-            {
-                push(j..j + 2, Strength::Weak, subject(ctx, j, s));
+            // A universal over times or over what was asked of them (`every week`, `every other
+            // quarter`, `every one of our requests`): read from the determiner and the noun it
+            // quantifies.
+            // An adverbial `every time we asked` frames the clause it follows: its subject is
+            // that clause's.
+            "every" => {
+                if let Some(k) = quantified_noun(ctx, j, s) {
+                    let from = if j > s.start && gap_before(ctx, j).trim().is_empty() { j - 1 } else { j };
+                    push(j..k + 1, Strength::Weak, subject(ctx, from, s));
+                }
+            }
+            // `never once`, `not once`: the universal said twice over.
+            "once" if j > s.start && matches!(t.lower(j - 1), "never" | "not") => {
+                push(j - 1..j + 1, Strength::Weak, subject(ctx, j - 1, s));
+            }
+            // `a single`, `every single`: an emphatic least amount (`never read a single
+            // pre-read`, `failed to train a single rep`).
+            "single" if j > s.start && matches!(t.lower(j - 1), "a" | "one") => {
+                push(j - 1..j + 1, Strength::Weak, subject(ctx, j - 1, s));
+            }
+            // A verb of failing, refusing or obstructing with them as its agent (`refused to
+            // share`, `ignored our registrations`, `blocked the integration`): a fact alone, a
+            // verdict with a second frame.
+            _ if failure_verb(ctx, j, s).is_some() && !negated(ctx.text, t, &(j..j + 1), s) => {
+                push(j..j + 1, Strength::Weak, subject(ctx, j, s));
             }
             "kept" | "keeps" if next.ends_with("ing") => {
                 push(j..j + 2, Strength::Weak, subject(ctx, j, s));
@@ -674,7 +927,7 @@ fn generic(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
     !OTHERS.contains(&ctx.tokens.lower(at))
         && determiners(ctx, at, s)
             .iter()
-            .any(|w| matches!(*w, "a" | "an" | "any" | "every" | "each"))
+            .any(|w| matches!(*w, "a" | "an" | "any" | "every" | "each" | "no"))
 }
 
 /// Whether the subject at `at` is counted (`11 of them`, `70% of them`, `most partners`): then
@@ -689,9 +942,39 @@ fn counted(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
     if at >= s.start + 2 && t.lower(at - 1) == "of" && quantity(t.lower(at - 2)) {
         return true;
     }
+    // "half of our “strategic” partners": a partitive before the subject's whole phrase.
+    let partitive = ctx
+        .syntax(t.tokens[at].sentence)
+        .and_then(|syn| {
+            let phrase = syn.phrase_at(syn.of_token(at)?)?;
+            // Back over the phrase's own modifiers and quotation marks to `of`.
+            let mut of = phrase.tokens.start.checked_sub(1)?;
+            while matches!(syn.pos(of), UPOS::PUNCT | UPOS::ADJ | UPOS::DET | UPOS::PRON) && of > 0 {
+                of -= 1;
+            }
+            let q = of.checked_sub(1)?;
+            Some(
+                syn.text(of).eq_ignore_ascii_case("of")
+                    && (syn.pos(q) == UPOS::NUM || quantity(&syn.text(q).to_lowercase())),
+            )
+        })
+        .unwrap_or(false);
     // "38 partners", "most resellers"
-    determiners(ctx, at, s).iter().any(|w| quantity(w))
+    partitive
+        || determiners(ctx, at, s).iter().any(|w| quantity(w))
         || (at > s.start && quantity(t.lower(at - 1)))
+}
+
+/// Whether the clause of the subject at `at` is framed by a count of occasions before it (`In 11
+/// of the calls, their seller never ...`, `On 3 calls, ...`): what they never did is then data.
+fn occasions(ctx: &Ctx<'_>, at: usize) -> bool {
+    let Some(syn) = ctx.tokens.tokens.get(at).and_then(|t| ctx.syntax(t.sentence)) else {
+        return false;
+    };
+    let Some(i) = syn.of_token(at) else {
+        return false;
+    };
+    (1..i).any(|k| syn.pos(k) == UPOS::NUM && syn.pos(k - 1) == UPOS::ADP)
 }
 
 /// A possessor before its head noun (`the partner's data was a mess`): the head is the subject.
@@ -843,20 +1126,53 @@ fn clause_subject(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
     let clauses = syn.clauses();
     let index = clauses.iter().position(|c| c.tokens.contains(&i))?;
     let clause = &clauses[index];
+    // `the manager we inherited was ...`: past the relative clause, the noun before it.
+    let contact = clause
+        .subject
+        .as_ref()
+        .is_some_and(|p| contact_relative(&syn, p, clause).is_some());
+    if contact && i >= clause.verb_group.end {
+        return clause_who(ctx, &syn, sentence, index);
+    }
     let verbal = |k: usize| matches!(syn.pos(k), UPOS::VERB | UPOS::AUX);
     let own_verb = verbal(i) && !clause.verb_group.contains(&i) && clause.infinitive != Some(i);
     if own_verb || (i >= clause.verb_group.end && (clause.verb_group.end..i).any(verbal)) {
         return None;
     }
-    let subject = clause.subject.as_ref()?;
+    clause_who(ctx, &syn, sentence, index)
+}
+
+/// Who clause `index` of `sentence` is about (see [`clause_subject`]).
+fn clause_who(
+    ctx: &Ctx<'_>,
+    syn: &crate::syntax::SentenceSyntax<'_>,
+    sentence: usize,
+    index: usize,
+) -> Option<Who> {
+    let clauses = syn.clauses();
+    let clause = &clauses[index];
+    let Some(subject) = clause.subject.as_ref() else {
+        return unexpressed_subject(ctx, syn, sentence, index);
+    };
     let inherited = subject.tokens.start < clause.tokens.start;
     if inherited && clauses[..index].iter().rev().find(|c| c.subject.as_ref() == Some(subject))?.subordinate {
         return None;
     }
     let mut head = subject.head;
+    let mut phrase = subject.clone();
     // `..., which was annoying`: about what the clause before says, so about its subject.
     if syn.text(head).eq_ignore_ascii_case("which") && index > 0 {
-        head = clauses[index - 1].subject.as_ref()?.head;
+        phrase = clauses[index - 1].subject.clone()?;
+        head = phrase.head;
+    }
+    // A relative `who` stands for the phrase before it (`partners who skip enablement`,
+    // `their lead, who ...`).
+    if syn.text(head).eq_ignore_ascii_case("who") && head > 0 {
+        let before = if syn.pos(head - 1) == UPOS::PUNCT { head.saturating_sub(2) } else { head - 1 };
+        if let Some(antecedent) = syn.phrase_at(before) {
+            phrase = antecedent;
+            head = phrase.head;
+        }
     }
     // A partitive (`half of those partners`, `11 of them`) is about the phrase after `of`.
     let partitive = |k: usize| {
@@ -865,23 +1181,31 @@ fn clause_subject(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
                 syn.pos(q) == UPOS::NUM || QUANTIFIERS.contains(&syn.text(q).to_lowercase().as_str())
             })
     };
-    let preposition = subject
+    let preposition = phrase
         .tokens
         .start
         .checked_sub(1)
         .filter(|&k| matches!(syn.pos(k), UPOS::ADP | UPOS::SCONJ) && !partitive(k));
     let object_case = NOT_SUBJECTS.contains(&syn.text(head).to_lowercase().as_str());
     if let Some(k) = preposition {
-        head = syn.phrase_at(k.checked_sub(1)?)?.head;
+        phrase = syn.phrase_at(k.checked_sub(1)?)?;
+        head = phrase.head;
     } else if object_case {
         return None;
+    } else if let Some(antecedent) = contact_relative(syn, &phrase, clause) {
+        phrase = antecedent;
+        head = phrase.head;
     }
     let token = syn.token(head)?;
     let s = ctx.tokens.sentences.get(sentence)?.tokens.clone();
     let w = ctx.tokens.lower(token);
     Some(if SPEAKER.contains(&w) {
         Who::Speaker
-    } else if is_person(ctx, token) && !modifier(ctx, token) && !generic(ctx, token, &s) {
+    } else if is_person(ctx, token)
+        && !modifier(ctx, token)
+        && !generic(ctx, token, &s)
+        && !kind(syn, &phrase, clause)
+    {
         Who::Other {
             one: is_one(ctx, token),
             at: token,
@@ -889,6 +1213,115 @@ fn clause_subject(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
     } else {
         Who::Unknown
     })
+}
+
+/// Who a clause with no subject of its own is about: a non-finite adjunct (`without lifting a
+/// finger`, `after missing the deadline`) takes the subject of the clause it hangs from; an
+/// elliptical subject (`The second had sat on it`, `the other never replied`) is someone named
+/// before, so someone else.
+fn unexpressed_subject(
+    ctx: &Ctx<'_>,
+    syn: &crate::syntax::SentenceSyntax<'_>,
+    sentence: usize,
+    index: usize,
+) -> Option<Who> {
+    let clause = &syn.clauses()[index];
+    let first = clause.tokens.start;
+    let verb = clause.verb_group.start;
+    let gerund = syn.text(verb).to_lowercase().ends_with("ing");
+    if index > 0 && gerund && matches!(syn.pos(first), UPOS::ADP | UPOS::SCONJ) && first < verb {
+        return clause_who(ctx, syn, sentence, index - 1);
+    }
+    // `The second`, `the other`: a determiner and a modifier with no noun.
+    let before: Vec<usize> = (first..verb).filter(|&k| syn.pos(k) != UPOS::PUNCT).collect();
+    if let [det, modifier] = before[..] {
+        if syn.text(det).eq_ignore_ascii_case("the")
+            && matches!(syn.pos(modifier), UPOS::ADJ | UPOS::NUM)
+        {
+            let token = syn.token(modifier)?;
+            return Some(Who::Other { one: true, at: token });
+        }
+    }
+    None
+}
+
+/// The antecedent of a relative clause with no relative word (`the partner manager we had was
+/// ...`, `the executives I've worked with couldn't ...`): a pronoun right after a noun, whose
+/// verb is followed at once by a second finite verb, is the relative clause's subject, and the
+/// noun before it is the subject of the second verb.
+fn contact_relative(
+    syn: &crate::syntax::SentenceSyntax<'_>,
+    phrase: &crate::syntax::Phrase,
+    clause: &crate::syntax::Clause,
+) -> Option<crate::syntax::Phrase> {
+    let noun = phrase.head.checked_sub(1)?;
+    if syn.pos(phrase.head) != UPOS::PRON
+        || !matches!(syn.pos(noun), UPOS::NOUN | UPOS::PROPN)
+        || noun < phrase.tokens.start && phrase.tokens.start != phrase.head
+    {
+        return None;
+    }
+    let first = clause.verb_group.start;
+    let first_word = syn.text(first).to_lowercase();
+    if MODALS.contains(&first_word.as_str()) {
+        return None;
+    }
+    let mut k = first + 1;
+    while matches!(syn.pos(k), UPOS::ADP | UPOS::PART | UPOS::ADV) && syn.text(k) != "to" {
+        k += 1;
+    }
+    let second = syn.text(k).to_lowercase().replace('’', "'");
+    let second = second.strip_suffix("n't").unwrap_or(&second);
+    // After an auxiliary only another finite auxiliary is a second verb (`we had was`); `we had
+    // agreed` is one verb.
+    let finite = FINITE.contains(&second)
+        || MODALS.contains(&second)
+        || (syn.pos(first) == UPOS::VERB && syn.pos(k) == UPOS::VERB);
+    let start = if noun >= phrase.tokens.start {
+        phrase.tokens.start
+    } else {
+        syn.phrase_at(noun)?.tokens.start
+    };
+    finite.then(|| crate::syntax::Phrase {
+        tokens: start..noun + 1,
+        head: noun,
+        possessor: (start..noun).find(|&q| {
+            syn.pos(q) == UPOS::PRON || syn.text(q).ends_with("'s") || syn.text(q).ends_with("’s")
+        }),
+    })
+}
+
+/// Modal verbs.
+const MODALS: &[&str] = &[
+    "can", "could", "will", "would", "shall", "should", "may", "might", "must", "ca", "wo",
+];
+
+/// Finite forms of *be*, *have* and *do* (negation stripped).
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "does", "do", "did",
+];
+
+/// Whether the subject `phrase` of `clause` names a kind, not someone: a bare plural in the
+/// present tense (`property managers don't care about load algorithms`) says what such people
+/// are like, the generic reading of English.
+fn kind(
+    syn: &crate::syntax::SentenceSyntax<'_>,
+    phrase: &crate::syntax::Phrase,
+    clause: &crate::syntax::Clause,
+) -> bool {
+    let bare = phrase.possessor.is_none()
+        && phrase
+            .tokens
+            .clone()
+            .all(|k| matches!(syn.pos(k), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ));
+    let head = syn.text(phrase.head).to_lowercase();
+    let plural = head.ends_with('s') && !head.ends_with("ss") && syn.pos(phrase.head) == UPOS::NOUN;
+    let past = clause.verb_group.clone().any(|k| {
+        let w = syn.text(k).to_lowercase().replace('’', "'");
+        let w = w.strip_suffix("n't").unwrap_or(&w).to_string();
+        matches!(w.as_str(), "was" | "were" | "did" | "had") || w.ends_with("ed")
+    });
+    bare && plural && !past
 }
 
 /// Who the clause holding token `at` is about: the nearest subject before it in its clause, or,
@@ -1091,6 +1524,117 @@ mod tests {
         ] {
             assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn two_people_judged_in_one_sentence_get_a_finding_each() {
+        let text = "Procurement was clueless about usage pricing, and their VP of Channel was basically guarding his own bonus.";
+        let spans = spans(text, Rule::Criticism);
+        assert_eq!(spans.len(), 2, "{spans:?}");
+        assert!(spans[0].starts_with("Procurement was clueless"), "{spans:?}");
+        assert!(spans[1].starts_with("and their VP"), "{spans:?}");
+        // One person judged twice is one finding.
+        let text = "Their PM was clueless and never followed up.";
+        assert_eq!(findings(text, Rule::Criticism).len(), 1);
+    }
+
+    #[test]
+    fn failing_refusing_and_universal_frames_combine() {
+        for text in [
+            "Their ops lead refused to share a forecast every single quarter.",
+            "Their agency team ignored every brief we wrote.",
+            "Their solutions engineer blocked the pilot at every turn.",
+            "Their partner manager failed to certify a single engineer.",
+            "They never once answered a renewal email.",
+            "Their channel team treated each of our escalations as noise and every deadline as a suggestion.",
+            "Their support team kept missing the response window.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        // One frame alone is a fact; a failure denied is praise.
+        for text in [
+            "The partner refused to share data.",
+            "Their field team missed the launch date.",
+            "Their legal team blocked the contract for six weeks over a liability clause.",
+            "Their team never missed a deadline.",
+            "The vendor didn't ignore a single ticket.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn inability_despite_help_is_a_put_down() {
+        for text in [
+            "Their sales engineers couldn't run a demo if we scripted it for them.",
+            "The reseller's reps can't close a deal even if you hand it to them.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        for text in [
+            "The partner couldn't attend if we moved the date.",
+            "They couldn't join the call if we scheduled it before their standup.",
+            "I couldn't have done it if my manager hadn't vouched for me.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_negated_disposition_as_predicate_judges() {
+        for text in [
+            "Their product lead was inflexible and unhelpful.",
+            "The reseller's owner was completely unresponsive.",
+            "Their account director was unprofessional from day one.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        // Passing states, things, the speaker and a negated copula are not verdicts.
+        for text in [
+            "The reseller was unhappy with the margin split.",
+            "Their sales director was unavailable for most of March.",
+            "The partner's engineers were unfamiliar with our API.",
+            "The old dashboard was unhelpful.",
+            "I was inflexible about the timeline.",
+            "Their lead was not unhelpful.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects_read_past_relative_clauses_and_ellipsis() {
+        // A relative clause with no relative word: the noun before it is the subject.
+        for text in [
+            "The channel manager we inherited was more interested in his own targets than ours.",
+            "The reseller we picked never answered a support ticket.",
+            "Their first engineer was fine. The second had sat on our tickets for weeks without lifting a finger.",
+        ] {
+            assert!(!findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+        // Generic people: a bare plural in the present, a `no` phrase, a counted group.
+        for text in [
+            "Plant managers don't care about dashboards.",
+            "Resellers who skip enablement never sell the bundle.",
+            "A shop with two branches and no installer is only a showroom.",
+            "Half of our “premier” resellers had never closed a single deal.",
+            "In 7 of the 12 calls, the partner's rep never asked about budget.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn borne_or_denied_blame_is_not_criticism() {
+        for text in [
+            "Support tickets piled up while the ops team took the blame.",
+            "I don't think that was only the distributor's fault.",
+            "I wouldn't call their team lazy.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+        let text = "They put the blame on our onboarding team.";
+        assert_eq!(findings(text, Rule::Criticism).len(), 1);
     }
 
     #[test]

@@ -5,17 +5,25 @@
 //! which playbook fits.
 //!
 //! Fires on: a draft (one with only a heading or front matter too; a blank one has nothing to
-//! tell yet) that never says what the speaker's own role was nor the stage of their company. A role counts when the speaker holds it: `I was the first partnerships
-//! hire`, `I'm VP of Partnerships`, `as the second commercial hire` attached to `I`, `I was
-//! brought in to fix the channel`, `my job was`, `I ran partnerships for the Nordics`, a resume
-//! line's `Inherited 3 SI partners`. A stage counts when it describes the speaker's company: a
-//! headcount (`a 600-person company`, `~150 ppl`), `after our Series B`, `at a seed-stage
-//! startup`. One finding, on the title (or line 1), naming the first title or segment the draft
-//! does mention when it is someone else's.
+//! tell yet) that never says what the speaker's own role was nor the stage of their company. A
+//! role counts when the speaker holds it, read from the clause: a title as the predicate of the
+//! speaker's `be`, whatever the auxiliaries or mood (`I was the first partnerships hire`, `I'd
+//! been partner manager`, `If I were the partner manager`); `as the second commercial hire`
+//! attached to `I`; `I was brought in to fix the channel`; `my job was`; a remit held by the
+//! speaker (`I ran partnerships for the Nordics`, a resume line's `Inherited 3 SI partners`), and
+//! whatever a phrasal verb of taking charge governs (`when I took over this topic`, `I look after
+//! the distributor network`); the speaker's tenure (`eight years at a consultancy`, `after years
+//! as an SE`); a bare title heading a resume line (`Head of ecosystem; ...`). A stage counts
+//! when it describes the speaker's company: a headcount (`a 600-person company`, `the same
+//! 200-person devtools company`, `~150 ppl`), `after our Series B`, `at a seed-stage startup`.
+//! One finding, on the title (or line 1), naming the first title or segment the draft does
+//! mention when it is someone else's.
 //!
 //! Does not fire on: a draft with such a phrase. It still fires on someone else's title (`our CRO
-//! signed off`, `their alliance lead`), a role to be hired (`we should hire a partner manager`)
-//! or the customer's segment (`mid-market retailers`).
+//! signed off`, `she was the channel director`, `their alliance lead`), a negated title (`I was
+//! not a manager`), a count taken over (`we took over 40 accounts`), a role to be hired (`we
+//! should hire a partner manager`), the customer's segment (`mid-market retailers`), or a short
+//! line that is a metric or a heading (`Partner NPS`, `Measurement`).
 //!
 //! Example: "Our CRO signed off." fires; "As a Series B startup we had no channel." does not.
 
@@ -52,22 +60,17 @@ pub(crate) const STAGES: &[&str] = &[
     "partner manager", "vp of", "director of",
 ];
 
-/// Predicate nouns of `I was the ...` that say how, not what, the speaker was.
+/// Words shaped like agent nouns (`-er`, `-ent`, `-ive`) that are no role (`I was a big
+/// believer`, `as a reminder`); the other heads of `I was the ...` or `as ...` (`as a result`, `as
+/// a team`) fail the agent-noun test already.
 const NOT_ROLES: &[&str] = &[
-    "one", "part", "believer", "fan", "kind", "sort", "type", "way", "reason", "lot", "bit",
-    "partner", "customer", "buyer", "user", "number", "center", "driver", "factor", "event",
-    "moment", "component", "content", "percent", "incentive",
+    "believer", "partner", "customer", "buyer", "user", "number", "center", "driver", "factor",
+    "event", "component", "content", "percent", "incentive", "matter", "reminder",
 ];
 /// Title heads that do not look like agent nouns (`lead`, `head`, `hire`).
 const TITLES: &[&str] = &[
     "lead", "head", "hire", "chief", "principal", "person", "vp", "svp", "evp", "member",
     "owner", "ic", "generalist", "rep",
-];
-/// Heads of `as ...` that are not a role (`as a result`, `as a team`).
-const NOT_AS_ROLES: &[&str] = &[
-    "result", "team", "whole", "part", "example", "step", "rule", "priority", "way", "partner",
-    "company", "business", "group", "consequence", "matter", "reminder", "condition", "default",
-    "benchmark", "baseline", "proof", "signal", "reference", "test", "pilot", "bonus", "gift",
 ];
 /// Stems of verbs that put the speaker in a role (`I was hired`, `brought in`).
 const HIRED: &[&str] = &["hire", "brought", "recruit", "promot", "appoint", "employ"];
@@ -102,10 +105,10 @@ fn role_noun(r: &Read<'_>, head: usize) -> bool {
     let lower = r.lower(head);
     let text = r.s.text(head);
     let acronym = text.len() > 1 && text.chars().all(|c| c.is_uppercase());
-    let agent = agent_noun(lower) || lower.strip_suffix('s').unwrap_or(lower).ends_with("ive");
-    (acronym || agent || TITLES.contains(&lower))
-        && !NOT_ROLES.contains(&lower)
-        && !NOT_AS_ROLES.contains(&lower)
+    // `-ment` nouns name an act or its result, never a person (`measurement`, `enablement`).
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    let agent = (agent_noun(lower) && !singular.ends_with("ment")) || singular.ends_with("ive");
+    (acronym || agent || TITLES.contains(&lower)) && !NOT_ROLES.contains(&lower)
 }
 
 /// A role the speaker holds in this sentence: `I was the first partnerships hire`, `as
@@ -123,17 +126,30 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
         if (passive || me) && HIRED.contains(&r.stem(clause.verb)) {
             return Some(clause.tokens.start..clause.verb + 1);
         }
+        // `I was the first partnerships hire`, `I'd been partner manager`, `If I were the
+        // partner manager`: the speaker's predicate is a title.
+        if speaks && clause.copula && !clause.negated {
+            if let Some(p) = clause.object.as_ref().filter(|p| p.head > clause.verb) {
+                let head = r.lower(p.head);
+                let acronym = r.s.text(p.head).chars().all(|c| c.is_uppercase());
+                if (!plural(head) || acronym) && role_noun(r, p.head) {
+                    return Some(clause.tokens.start..p.tokens.end);
+                }
+            }
+        }
         // `I run the channel`, `I used to run an MSP`, `Inherited 3 SI partners` (a resume
         // line's implied I).
         let implied = subject.is_none() && Some(clause.verb_group.start) == r.first_word();
         let verb = [Some(clause.verb), clause.infinitive]
             .into_iter()
             .flatten()
-            .find(|&v| HOLD.contains(&r.stem(v)));
+            .find(|&v| HOLD.contains(&r.stem(v)) || takes_charge(r, v));
         if let Some(verb) = verb.filter(|_| speaks || implied) {
             // The remit is the verb's first noun phrase (`took over alliances`); a move names
-            // where to (`moved into the partner team`).
+            // where to (`moved into the partner team`). A verb of taking charge (`took over`,
+            // `look after`) makes whatever it governs a remit (`took over this topic`).
             let moves = matches!(r.stem(verb), "join" | "move");
+            let charge = takes_charge(r, verb);
             let mut j = verb + 1;
             while j < r.len() && j <= verb + 8 {
                 if matches!(r.pos(j), UPOS::PUNCT | UPOS::VERB | UPOS::AUX) {
@@ -141,7 +157,8 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 }
                 if let Some(p) = r.phrase_at(j).filter(|_| matches!(r.pos(j), UPOS::NOUN | UPOS::PROPN)) {
                     let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
-                    if REMITS.contains(&r.stem(p.head)) && !theirs {
+                    let counted = p.tokens.clone().any(|t| r.pos(t) == UPOS::NUM);
+                    if (REMITS.contains(&r.stem(p.head)) || (charge && !counted)) && !theirs {
                         return Some(clause.tokens.start..p.tokens.end);
                     }
                     if !moves {
@@ -166,7 +183,9 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 let mut j = k + 1;
                 match (r.lower(k), r.lower(j), r.lower(j + 1)) {
                     ("i'm", _, _) => {}
-                    ("i", "am" | "was", _) | ("i've", "been", _) | ("i'd", "be", _) => j += 1,
+                    ("i", "am" | "was" | "were", _)
+                    | ("i've", "been", _)
+                    | ("i'd", "be" | "been", _) => j += 1,
                     ("i", "have" | "had", "been") => j += 2,
                     _ => continue,
                 }
@@ -188,6 +207,19 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     return Some(k..end);
                 }
             }
+            // `eight years at a consultancy`, `after years as an SE`: the speaker's tenure.
+            "years" | "months" if about_speaker(r) => {
+                let at = r.lower(k + 1) == "at"
+                    && matches!(r.pos(k + 2), UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN);
+                if at {
+                    return Some(k..k + 3);
+                }
+                if r.lower(k + 1) == "as" {
+                    if let Some(end) = as_role(r, k + 1) {
+                        return Some(k..end);
+                    }
+                }
+            }
             // `my role`, `my job was to`.
             "my" => {
                 if let Some(p) = r.phrase_at(k + 1) {
@@ -199,7 +231,37 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             _ => {}
         }
     }
-    None
+    headline_title(r)
+}
+
+/// Whether the sentence is about the speaker: it names them (`I`, `me`, `my`).
+fn about_speaker(r: &Read<'_>) -> bool {
+    (0..r.len()).any(|j| r.is_speaker(j) || r.lower(j) == "my")
+}
+
+/// Whether verb `v` is a phrasal verb of taking charge (`took over`, `look after`): what it
+/// governs is the speaker's remit, whatever it is called.
+fn takes_charge(r: &Read<'_>, v: usize) -> bool {
+    let verb = r.lower(v);
+    let particle = r.lower(v + 1);
+    (particle == "over" && (verb.starts_with("tak") || verb == "took"))
+        || (particle == "after" && verb.starts_with("look"))
+}
+
+/// A title standing alone at the head of a resume line, with no verb and no determiner
+/// (`Head of ecosystem; ...`, `Partner manager (2019–2022)`): the writer's own.
+fn headline_title(r: &Read<'_>) -> Option<Range<usize>> {
+    let k = r.first_word()?;
+    if r.pos(k) == UPOS::DET || r.pos(k) == UPOS::PRON {
+        return None;
+    }
+    let (range, head) = role_phrase(r, k)?;
+    // A word title, not an acronym: a bare acronym line is as often a metric (`Partner NPS`).
+    let lower = r.lower(head);
+    let acronym = r.s.text(head).chars().all(|c| c.is_uppercase());
+    let ends = range.end >= r.len()
+        || matches!(r.lower(range.end), ";" | "(" | "—" | "–" | "|" | "." | "!");
+    (ends && !plural(lower) && !acronym && role_noun(r, head)).then_some(range)
 }
 
 /// A title at `j` (`the partner sales lead`, `VP of Partnerships`, `its first partner lead`):
@@ -248,7 +310,7 @@ fn as_role(r: &Read<'_>, k: usize) -> Option<usize> {
     let (range, head) = role_phrase(r, k + 1)?;
     let lower = r.lower(head);
     let acronym = r.s.text(head).chars().all(|c| c.is_uppercase());
-    if (plural(lower) && !acronym) || NOT_AS_ROLES.contains(&lower) || !role_noun(r, head) {
+    if (plural(lower) && !acronym) || !role_noun(r, head) {
         return None;
     }
     // Attached to the speaker: the clause's subject, the words just before, or a sentence
@@ -297,7 +359,10 @@ fn headcount(r: &Read<'_>, k: usize) -> Option<usize> {
     while b > 0 && APPROX.contains(&r.lower(b - 1)) {
         b -= 1;
     }
-    let introduced = b == 0
+    // `a 600-person company`: a hyphenated headcount that modifies a noun is its size.
+    let modifier = r.lower(k + 1) == "-" && matches!(r.pos(j + 1), UPOS::NOUN | UPOS::PROPN);
+    let introduced = modifier
+        || b == 0
         || matches!(
             r.lower(b - 1),
             "(" | "," | "of" | "with" | "a" | "an" | "at" | "from" | "to" | "—" | "–" | ":"
@@ -403,14 +468,25 @@ const LONGEST: usize = 150;
 
 /// Whether sentence `i` can state the speaker's role or stage, before tagging it: it names the
 /// speaker or their company (`I`, `my`, `our`, `we`, `as`), holds a number (a headcount) or a
-/// stage word, or opens with a verb of holding a remit (a resume line's implied `I`).
+/// stage word, opens with a verb of holding a remit (a resume line's implied `I`), or may open
+/// with a bare title (it is short, or breaks off within a few words).
 fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
     let t = ctx.tokens;
     let tokens = t.sentences[i].tokens.clone();
     if tokens.len() > LONGEST {
         return false;
     }
+    // A resume line's bare title ends within a few words (`Head of ecosystem; ...`).
+    let range = t.sentences[i].range.clone();
+    let mut end = range.end.min(range.start + 60);
+    while !ctx.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let opening = ctx.text.get(range.start..end);
+    let headline = tokens.len() <= 6
+        || opening.is_some_and(|o| o.contains([';', '(', '|', '—', '–']));
     HOLD.contains(&t.stem(tokens.start))
+        || headline
         || tokens.clone().any(|k| {
             let w = t.lower(k);
             w == "i"
@@ -521,6 +597,50 @@ mod tests {
             "How I set it up (I'm the TPM, dev-tools, ~150 ppl).",
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_role_read_from_the_clause_counts() {
+        for text in [
+            // A title as the speaker's predicate, whatever the auxiliaries or mood.
+            "I'd been alliance coordinator for a year when the deal came in.",
+            "If I were the channel director here, I would start with the data.",
+            // A phrasal verb of taking charge: whatever it governs is the remit.
+            "When I took over the marketplace listing, nothing was tracked.",
+            "I look after the installer base for a solar inverter maker.",
+            // Tenure at an employer or in a role.
+            "Drawing on six years at a logistics software vendor, I'd start small.",
+            "After years as a solutions engineer I moved closer to the deals.",
+            // A headcount that modifies the company, whatever introduces it.
+            "It was the same 80-person fintech when I left.",
+            // A resume line opening with a bare title.
+            "- Channel director; two distributors, no shared pipeline.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        for text in [
+            // Someone else's predicate, a negated one, a count taken over, a tenure not the
+            // speaker's, someone else's title at the head of a sentence.
+            "She was the channel director.",
+            "I was not a manager then.",
+            "We took over 40 accounts from the old agency.",
+            "Their founder spent ten years at a bank.",
+            "The regional director signed the plan.",
+            "- Partner delivery NPS",
+            "**Measurement**",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_own_role_in_a_task_or_a_hypothetical_hire() {
+        for text in [
+            "I took the call with their alliance lead.",
+            "We should hire a channel director next year.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
     }
 }

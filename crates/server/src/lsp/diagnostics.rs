@@ -1,14 +1,12 @@
 //! From the engine's findings to LSP diagnostics: rule id as the code, a link to the rule's entry in
 //! the guide, and related information pointing at the rubric line the rule enforces.
 
-use std::collections::HashMap;
-
 use interview_content::ContentError;
 use interview_rubric::{Finding, Report, Severity};
 use serde_json::json;
 use tower_lsp::lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Position, Range, Url,
+    NumberOrString, Position, Range,
 };
 
 use crate::lsp::document::{Document, Encoding};
@@ -17,41 +15,24 @@ use crate::lsp::features::GuideFiles;
 /// The `source` of every diagnostic the server publishes.
 pub const SOURCE: &str = "interview-coach";
 
-/// Where diagnostics link to: each category's guide file and the rules page.
-#[derive(Debug, Clone, Copy)]
-pub struct GuideLinks<'a> {
-    /// Category id → its guide file.
-    pub by_category: &'a HashMap<String, Url>,
-    /// The rules page; each rule is its section `#<rule id>`.
-    pub rules: Option<&'a Url>,
-}
-
-impl<'a> From<&'a GuideFiles> for GuideLinks<'a> {
-    fn from(files: &'a GuideFiles) -> Self {
-        GuideLinks {
-            by_category: &files.by_category,
-            rules: files.rules.as_ref(),
-        }
-    }
-}
-
 /// The most diagnostics published for one document. A pathological draft (a table of 140,000
 /// numbers) would otherwise make a message too large to send; nobody reads past a few hundred.
 pub const MAX_DIAGNOSTICS: usize = 1000;
 
 /// The diagnostics for a report on `doc`, in the report's order: at most [`MAX_DIAGNOSTICS`], the
-/// most severe first chosen, plus one that says how many were left out.
+/// most severe first chosen, plus one that says how many were left out. Each links to its rule's
+/// section `#<rule id>` of the rules page in `guides`, and its citation to the category's guide.
 pub fn from_report(
     report: &Report,
     doc: &Document,
     encoding: Encoding,
-    links: GuideLinks<'_>,
+    guides: &GuideFiles,
 ) -> Vec<Diagnostic> {
     let text = fingerprint(doc);
     let kept = most_useful(&report.findings, MAX_DIAGNOSTICS);
     let mut diagnostics: Vec<Diagnostic> = kept
         .iter()
-        .map(|&i| diagnostic(&report.findings[i], doc, encoding, links, &text))
+        .map(|&i| diagnostic(&report.findings[i], doc, encoding, guides, &text))
         .collect();
     let left_out = report.findings.len() - kept.len();
     if left_out > 0 {
@@ -90,16 +71,6 @@ fn most_useful(findings: &[Finding], max: usize) -> Vec<usize> {
     indices
 }
 
-/// One finding as a diagnostic.
-pub fn from_finding(
-    finding: &Finding,
-    doc: &Document,
-    encoding: Encoding,
-    links: GuideLinks<'_>,
-) -> Diagnostic {
-    diagnostic(finding, doc, encoding, links, &fingerprint(doc))
-}
-
 /// Identifies the document's text, so that fixes stored in a diagnostic's `data` are used only on
 /// the text they were made for (the same for equal texts, whatever their version).
 pub(crate) fn fingerprint(doc: &Document) -> String {
@@ -115,16 +86,16 @@ fn diagnostic(
     finding: &Finding,
     doc: &Document,
     encoding: Encoding,
-    links: GuideLinks<'_>,
+    guides: &GuideFiles,
     text: &str,
 ) -> Diagnostic {
-    let code_description = links.rules.map(|rules| {
+    let code_description = guides.rules.as_ref().map(|rules| {
         let mut href = rules.clone();
         href.set_fragment(Some(finding.rule.id()));
         CodeDescription { href }
     });
     let related_information = finding.cites.as_ref().and_then(|cite| {
-        let uri = links.by_category.get(&cite.category)?.clone();
+        let uri = guides.by_category.get(&cite.category)?.clone();
         let line = Position::new(cite.line.saturating_sub(1), 0);
         Some(vec![DiagnosticRelatedInformation {
             location: Location::new(uri, Range::new(line, line)),
@@ -201,9 +172,22 @@ pub fn notice(message: String, severity: DiagnosticSeverity) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use interview_rubric::{Citation, Fix, Rule, TextEdit};
+    use tower_lsp::lsp_types::Url;
 
     use super::*;
+
+    /// One finding as a diagnostic.
+    fn from_finding(
+        finding: &Finding,
+        doc: &Document,
+        encoding: Encoding,
+        guides: &GuideFiles,
+    ) -> Diagnostic {
+        diagnostic(finding, doc, encoding, guides, &fingerprint(doc))
+    }
 
     fn finding(range: std::ops::Range<usize>) -> Finding {
         Finding {
@@ -228,22 +212,20 @@ mod tests {
         }
     }
 
-    fn links() -> (HashMap<String, Url>, Url) {
+    fn guides() -> GuideFiles {
         let guide = Url::parse("file:///cache/abc/teamwork.md").unwrap();
         let rules = Url::parse("file:///cache/abc/rules.md").unwrap();
-        (HashMap::from([("teamwork".to_string(), guide)]), rules)
+        GuideFiles {
+            by_category: HashMap::from([("teamwork".to_string(), guide)]),
+            rules: Some(rules),
+        }
     }
 
     #[test]
     fn a_finding_carries_code_link_source_and_citation() {
         let doc = Document::new("😀 grew\r\nrevenue a lot", 3);
-        let (by_category, rules) = links();
-        let links = GuideLinks {
-            by_category: &by_category,
-            rules: Some(&rules),
-        };
         let start = "😀 grew\r\n".len();
-        let d = from_finding(&finding(start..start + 7), &doc, Encoding::Utf16, links);
+        let d = from_finding(&finding(start..start + 7), &doc, Encoding::Utf16, &guides());
         assert_eq!(
             d.range,
             Range::new(Position::new(1, 0), Position::new(1, 7))
@@ -279,14 +261,13 @@ mod tests {
     #[test]
     fn ranges_follow_the_negotiated_encoding() {
         let doc = Document::new("é😀 x", 1);
-        let (by_category, _) = links();
-        let links = GuideLinks {
-            by_category: &by_category,
+        let guides = GuideFiles {
             rules: None,
+            ..guides()
         };
         let x = "é😀 ".len();
-        let utf8 = from_finding(&finding(x..x + 1), &doc, Encoding::Utf8, links);
-        let utf16 = from_finding(&finding(x..x + 1), &doc, Encoding::Utf16, links);
+        let utf8 = from_finding(&finding(x..x + 1), &doc, Encoding::Utf8, &guides);
+        let utf16 = from_finding(&finding(x..x + 1), &doc, Encoding::Utf16, &guides);
         assert_eq!(utf8.range.start.character, 7);
         assert_eq!(utf16.range.start.character, 4);
         assert!(utf8.code_description.is_none());
@@ -306,12 +287,8 @@ mod tests {
     #[test]
     fn a_citation_of_an_unknown_category_has_no_related_information() {
         let doc = Document::new("text", 1);
-        let by_category = HashMap::new();
-        let links = GuideLinks {
-            by_category: &by_category,
-            rules: None,
-        };
-        let d = from_finding(&finding(0..4), &doc, Encoding::Utf16, links);
+        let guides = GuideFiles::default();
+        let d = from_finding(&finding(0..4), &doc, Encoding::Utf16, &guides);
         assert!(d.related_information.is_none());
     }
 

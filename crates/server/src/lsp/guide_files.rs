@@ -33,13 +33,6 @@ pub struct WrittenGuide {
     pub files: GuideFiles,
 }
 
-/// The link to a rule's section in the rules page.
-pub fn rule_href(files: &GuideFiles, rule: Rule) -> Option<Url> {
-    let mut url = files.rules.clone()?;
-    url.set_fragment(Some(rule.id()));
-    Some(url)
-}
-
 /// The cache folder from the environment: `$INTERVIEW_COACH_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/interview-coach`, else `$HOME/.cache/interview-coach`. Relative values are
 /// ignored, as the XDG specification asks.
@@ -315,8 +308,6 @@ mod tests {
             "- Teamwork, Mistakes to Avoid: \"Giving generic answers without numbers.\" \
              ([teamwork.md line 5](teamwork.md#L5))"
         ));
-        let href = rule_href(&guide.files, Rule::Metrics).unwrap();
-        assert_eq!(href.fragment(), Some("metrics"));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

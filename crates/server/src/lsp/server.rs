@@ -136,6 +136,9 @@ impl Backend {
                 ))
             }
             to_proto::OPEN_GUIDE => {
+                // The guide files are written by the content load that `initialize` starts: a
+                // request sent right after it waits for them.
+                self.state.content_loaded().await;
                 let guide = self.state.guide();
                 let catalog = self.state.catalog();
                 let Some(uri) = to_proto::guide_uri(&guide.files, &catalog, string_arg(0)) else {
@@ -423,6 +426,13 @@ impl LanguageServer for Backend {
                 }),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
                     DiagnosticOptions {
                         identifier: Some("interview-coach".to_string()),
@@ -468,6 +478,37 @@ impl LanguageServer for Backend {
         tracing::info!("shutdown");
         self.shutdown.store(true, Ordering::SeqCst);
         Ok(())
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let paths = |folders: Vec<WorkspaceFolder>| -> Vec<PathBuf> {
+            folders
+                .into_iter()
+                .filter_map(|f| f.uri.to_file_path().ok())
+                .collect()
+        };
+        let (added, removed) = (paths(params.event.added), paths(params.event.removed));
+        let before = self.state.roots();
+        let mut roots: Vec<PathBuf> = before
+            .iter()
+            .filter(|root| !removed.contains(root))
+            .cloned()
+            .collect();
+        for root in added {
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+        }
+        tracing::info!(folders = roots.len(), "workspace folders changed");
+        let first_changed = roots.first() != before.first();
+        self.state.set_roots(roots);
+        // Queued before any await, so that a request sent after this notification sees the
+        // new folders.
+        workspace::rescan(&self.state);
+        if first_changed {
+            // The content pack is read from the first folder.
+            self.state.reload_content().await;
+        }
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {

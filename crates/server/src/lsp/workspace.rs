@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::SystemTime;
 
 use interview_rubric::{Engine, Report};
@@ -23,9 +23,9 @@ use tower_lsp::lsp_types::{Diagnostic, DiagnosticSeverity, Url};
 
 use crate::bank::model::Bank;
 use crate::bank::workspace::{self, MAX_WORKSPACE_DRAFTS, WorkspaceDraft};
-use crate::lsp::diagnostics::{self, GuideLinks};
+use crate::lsp::diagnostics;
 use crate::lsp::document::Document;
-use crate::lsp::state::{State, panic_message};
+use crate::lsp::state::{State, lock, panic_message};
 
 /// Drafts analysed together while a request waits for the index.
 const URGENT_BATCH: usize = 32;
@@ -62,6 +62,27 @@ struct Inner {
     queue: VecDeque<Task>,
     /// Whether to ask the client to pull workspace diagnostics again once the queue is empty.
     refresh: bool,
+    /// Whether a draft was left out because the index was full (warned once).
+    full: bool,
+}
+
+impl Inner {
+    /// Whether `path` may have an entry: it has one, or the index holds fewer than
+    /// [`MAX_WORKSPACE_DRAFTS`]. The walk stops at that many; drafts created afterwards are held
+    /// to it too, so the index stays bounded however many files appear.
+    fn admits(&mut self, path: &Path) -> bool {
+        if self.entries.contains_key(path) || self.entries.len() < MAX_WORKSPACE_DRAFTS {
+            return true;
+        }
+        if !self.full {
+            self.full = true;
+            tracing::warn!(
+                path = %path.display(),
+                "the workspace index holds {MAX_WORKSPACE_DRAFTS} drafts: later ones are left out"
+            );
+        }
+        false
+    }
 }
 
 /// Counts open documents waiting for or under analysis; the index thread waits while any is.
@@ -120,10 +141,6 @@ pub struct Index {
     pub foreground: Arc<Foreground>,
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 impl Default for Index {
     fn default() -> Self {
         let session = SystemTime::now()
@@ -178,17 +195,13 @@ pub fn start(state: &Arc<State>) {
     if index.started.swap(true, Ordering::SeqCst) {
         return;
     }
-    if state.roots().is_empty() {
-        index.done.send_replace(true);
-        index.begun.send_replace(true);
-        return;
-    }
+    // Started even without folders: the client may add some later.
     index.push(Task::Scan, false);
     index.begun.send_replace(true);
     let runtime = tokio::runtime::Handle::current();
     let thread_state = Arc::clone(state);
     let spawned = std::thread::Builder::new()
-        .name("interview-coach-index".into())
+        .name("coach-index".into())
         .spawn(move || run(&thread_state, &runtime));
     if let Err(e) = spawned {
         tracing::error!("cannot start the workspace index: {e}");
@@ -197,9 +210,10 @@ pub fn start(state: &Arc<State>) {
     }
 }
 
-/// Walks the folders again and analyses every draft (settings, catalog or project file changed).
+/// Walks the folders again and analyses every draft (settings, catalog, project file or the
+/// folders themselves changed). Drafts no longer under a folder are forgotten.
 pub fn rescan(state: &State) {
-    if state.index.started.load(Ordering::SeqCst) && !state.roots().is_empty() {
+    if state.index.started.load(Ordering::SeqCst) {
         state.index.push(Task::Scan, true);
     }
 }
@@ -250,6 +264,22 @@ async fn complete(state: &State) {
 
 /// The index thread: takes tasks until the server exits.
 fn run(state: &Arc<State>, runtime: &tokio::runtime::Handle) {
+    lower_priority();
+    // Batches for a waiting request run on every core, in a pool of the index's own so that
+    // they keep its priority and the global pool keeps the normal one.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("coach-index-{i}"))
+        .start_handler(|_| lower_priority())
+        .build();
+    let pool = match pool {
+        Ok(pool) => pool,
+        Err(e) => {
+            tracing::error!("cannot start the workspace index: {e}");
+            lock(&state.index.inner).queue.clear();
+            state.index.done.send_replace(true);
+            return;
+        }
+    };
     let index = &state.index;
     loop {
         let task = {
@@ -266,7 +296,7 @@ fn run(state: &Arc<State>, runtime: &tokio::runtime::Handle) {
         };
         let Some(task) = task else { continue };
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            perform(state, task);
+            perform(state, &pool, task);
         }));
         if let Err(panic) = outcome {
             tracing::error!("the workspace index failed: {}", panic_message(panic));
@@ -287,7 +317,16 @@ fn request_refresh(state: &Arc<State>, runtime: &tokio::runtime::Handle) {
     });
 }
 
-fn perform(state: &Arc<State>, task: Task) {
+/// Gives the calling thread the lowest priority the OS gives a normal thread (niceness 19 on
+/// Linux): a keystroke's analysis then takes a core from the index whenever they compete.
+fn lower_priority() {
+    use thread_priority::{ThreadPriority, set_current_thread_priority};
+    if let Err(e) = set_current_thread_priority(ThreadPriority::Min) {
+        tracing::debug!("an index thread runs at normal priority: {e:?}");
+    }
+}
+
+fn perform(state: &Arc<State>, pool: &rayon::ThreadPool, task: Task) {
     let index = &state.index;
     match task {
         Task::Scan => {
@@ -330,28 +369,21 @@ fn perform(state: &Arc<State>, task: Task) {
             let catalog = state.catalog();
             let engine = Engine::for_catalog(&catalog);
             let roots = state.roots();
+            let analyse = |path: PathBuf| {
+                index.foreground.wait_idle();
+                let entry = analyse_file(state, &engine, &roots, &path);
+                (path, entry)
+            };
+            // One draft is analysed on this thread; a batch on every core, in the index's pool.
             let results: Vec<(PathBuf, Option<Entry>)> = if batch.len() == 1 {
-                batch
-                    .into_iter()
-                    .map(|path| {
-                        index.foreground.wait_idle();
-                        let entry = analyse_file(state, &engine, &roots, &path);
-                        (path, entry)
-                    })
-                    .collect()
+                batch.into_iter().map(analyse).collect()
             } else {
-                batch
-                    .into_par_iter()
-                    .map(|path| {
-                        index.foreground.wait_idle();
-                        let entry = analyse_file(state, &engine, &roots, &path);
-                        (path, entry)
-                    })
-                    .collect()
+                pool.install(|| batch.into_par_iter().map(analyse).collect())
             };
             let mut inner = lock(&index.inner);
             for (path, entry) in results {
                 match entry {
+                    Some(_) if !inner.admits(&path) => {}
                     Some(mut entry) => {
                         // Unchanged diagnostics keep their result id: the client is told so.
                         if let Some(old) = inner.entries.get(&path)
@@ -384,12 +416,8 @@ fn analyse_file(state: &State, engine: &Engine, roots: &[PathBuf], path: &Path) 
             let report = workspace::analyse(engine, path, &text, &settings);
             let doc = Document::new(&text, 0);
             let guide = state.guide();
-            let diagnostics = diagnostics::from_report(
-                &report,
-                &doc,
-                state.encoding(),
-                GuideLinks::from(&guide.files),
-            );
+            let diagnostics =
+                diagnostics::from_report(&report, &doc, state.encoding(), &guide.files);
             (Some(Arc::new(report)), diagnostics)
         }
         Err(message) => {
@@ -536,4 +564,34 @@ pub fn document_diagnostics(
         uri: entry.uri,
         result_id: entry.result_id,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &Path) -> Entry {
+        Entry {
+            uri: Url::from_file_path(path).unwrap(),
+            shown: path.display().to_string(),
+            report: None,
+            diagnostics: Arc::default(),
+            result_id: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_full_index_admits_no_new_draft_but_keeps_updating_its_own() {
+        let mut inner = Inner::default();
+        for i in 0..MAX_WORKSPACE_DRAFTS {
+            let path = PathBuf::from(format!("/w/answers/{i}.md"));
+            assert!(inner.admits(&path));
+            inner.entries.insert(path.clone(), entry(&path));
+        }
+        assert!(!inner.admits(Path::new("/w/answers/created-later.md")));
+        assert!(inner.full);
+        assert!(inner.admits(Path::new("/w/answers/7.md")));
+        inner.entries.remove(Path::new("/w/answers/7.md"));
+        assert!(inner.admits(Path::new("/w/answers/created-later.md")));
+    }
 }

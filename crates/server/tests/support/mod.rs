@@ -413,6 +413,32 @@ impl TestClient {
         line.split_whitespace().nth(1)?.parse().ok()
     }
 
+    /// The niceness of each of the server's threads named `name`, where `/proc` tells it.
+    pub fn thread_niceness(&self, name: &str) -> Vec<i64> {
+        let tasks = format!("/proc/{}/task", self.child.id());
+        let Ok(entries) = std::fs::read_dir(tasks) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for task in entries.flatten() {
+            let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+            if comm.trim_end() != name {
+                continue;
+            }
+            let stat = std::fs::read_to_string(task.path().join("stat")).unwrap_or_default();
+            // Fields after the parenthesised name: state is field 3, nice is field 19.
+            let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+            if let Some(nice) = after
+                .split_whitespace()
+                .nth(16)
+                .and_then(|n| n.parse().ok())
+            {
+                found.push(nice);
+            }
+        }
+        found
+    }
+
     /// Waits until the server's log holds `needle` at least `times` times; fails after [`TIMEOUT`].
     pub fn wait_log(&mut self, needle: &str, times: usize) {
         let deadline = Instant::now() + TIMEOUT;

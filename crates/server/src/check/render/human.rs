@@ -28,14 +28,17 @@ pub fn render_file(file: &CheckedFile, color: bool) -> String {
     } else {
         Renderer::plain()
     };
-    let mut out = String::new();
-    for finding in &file.report.findings {
-        let window = Window::of(file, &finding.range);
-        let source = cr_as_lf(&file.text[window.source.clone()]);
-        let rendered = renderer.render(&[finding_group(file, &window, &source, finding)]);
-        out.push_str(&window.fix_column(&file.text, &rendered));
-        out.push_str("\n\n");
-    }
+    let mut out = super::chunked(&file.report.findings, "", |findings| {
+        let mut out = String::new();
+        for finding in findings {
+            let window = Window::of(file, &finding.range);
+            let source = cr_as_lf(&file.text[window.source.clone()]);
+            let rendered = renderer.render(&[finding_group(file, &window, &source, finding)]);
+            out.push_str(&window.fix_column(&file.text, &rendered));
+            out.push_str("\n\n");
+        }
+        out
+    });
     out.push_str(&summary(file));
     out.push('\n');
     out

@@ -97,16 +97,18 @@ pub fn frame(root: &std::path::Path, catalog: &Catalog) -> Frame {
 /// The results of one file, pretty-printed at their depth in the log and joined with `,\n`;
 /// empty when the file has no findings.
 pub fn results(file: &CheckedFile, catalog: &Catalog) -> String {
-    let mut out = String::new();
-    for finding in &file.report.findings {
-        if !out.is_empty() {
-            out.push_str(",\n");
+    super::chunked(&file.report.findings, ",\n", |findings| {
+        let mut out = String::new();
+        for finding in findings {
+            if !out.is_empty() {
+                out.push_str(",\n");
+            }
+            let value = result(file, finding, catalog);
+            let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+            super::indent_into(&mut out, &text, RESULT_INDENT);
         }
-        let value = result(file, finding, catalog);
-        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
-        super::indent_into(&mut out, &text, RESULT_INDENT);
-    }
-    out
+        out
+    })
 }
 
 /// The log, with its properties in the order readers expect (`version` first, `results` last).

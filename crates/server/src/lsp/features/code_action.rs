@@ -3,7 +3,7 @@
 //! module only turns byte ranges into positions.
 //!
 //! A diagnostic the client sends back carries its fixes in `data` (see
-//! [`crate::lsp::diagnostics::from_finding`]), already in positions of the text it was published
+//! [`crate::lsp::diagnostics::from_report`]), already in positions of the text it was published
 //! for; those are used as they are when the text is still the same. Otherwise (no `data`, an
 //! edited text) the finding is found again in the current report by rule and range.
 
@@ -18,9 +18,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::Snapshot;
-
-/// The diagnostics' `source`.
-pub const SOURCE: &str = "interview-coach";
+use crate::lsp::diagnostics::SOURCE;
 
 /// A fix ready to send: title, whether it turns the rule off, LSP edits.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -34,7 +32,7 @@ pub(crate) struct LspFix {
     pub edits: Vec<TextEdit>,
 }
 
-/// What [`crate::lsp::diagnostics::from_finding`] stores in `Diagnostic.data`.
+/// What [`crate::lsp::diagnostics::from_report`] stores in `Diagnostic.data`.
 #[derive(Debug, Deserialize)]
 struct Data {
     /// The fingerprint of the text the diagnostic was published for.
@@ -217,29 +215,28 @@ pub(crate) fn workspace_edit(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
-
     use serde_json::json;
     use tower_lsp::lsp_types::Position;
 
     use super::*;
-    use crate::lsp::diagnostics::{self, GuideLinks};
+    use crate::lsp::diagnostics;
     use crate::lsp::document::Encoding;
+    use crate::lsp::features::GuideFiles;
     use crate::lsp::features::fixtures::{Fixture, apply_edits, edits_for, find};
 
     const DRAFT: &str = "---\r\ncategory: partnerships\r\nquestion: 3\r\n---\r\n# How do you structure partner incentives?\r\n\r\n## Context 😀\r\nÉté: at our Series B startup the resellers churned and customers struggled.\r\n\r\n## Action\r\nI think I rebuilt the tiers with marketing, naïvely.\r\n\r\n## Learning\r\nAlign early.\r\n";
 
     /// The diagnostics the server publishes for the fixture's findings of `rules`.
     fn published(fixture: &Fixture, encoding: Encoding, rules: &[Rule]) -> Vec<Diagnostic> {
-        let by_category = HashMap::new();
-        let links = GuideLinks {
-            by_category: &by_category,
-            rules: None,
-        };
-        diagnostics::from_report(&fixture.report, &fixture.doc, encoding, links)
-            .into_iter()
-            .filter(|d| rule_of(d).is_some_and(|r| rules.contains(&r)))
-            .collect()
+        diagnostics::from_report(
+            &fixture.report,
+            &fixture.doc,
+            encoding,
+            &GuideFiles::default(),
+        )
+        .into_iter()
+        .filter(|d| rule_of(d).is_some_and(|r| rules.contains(&r)))
+        .collect()
     }
 
     /// Actions for the diagnostics of `rules` as (title, preferred, text after applying), checked
