@@ -354,16 +354,19 @@ fn client_caps(capabilities: &ClientCapabilities) -> ClientCaps {
     }
 }
 
+/// The local paths of workspace folders (folders that are not `file:` URIs are left out).
+fn folder_paths<'a>(folders: impl IntoIterator<Item = &'a WorkspaceFolder>) -> Vec<PathBuf> {
+    folders
+        .into_iter()
+        .filter_map(|f| f.uri.to_file_path().ok())
+        .collect()
+}
+
 #[allow(deprecated)] // `root_path` and `root_uri`: older clients send only those.
 fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
-    let folders = params
-        .workspace_folders
-        .iter()
-        .flatten()
-        .filter_map(|f| f.uri.to_file_path().ok());
     let root_uri = params.root_uri.iter().filter_map(|u| u.to_file_path().ok());
     let root_path = params.root_path.iter().map(PathBuf::from);
-    let mut roots: Vec<PathBuf> = folders.collect();
+    let mut roots = folder_paths(params.workspace_folders.iter().flatten());
     if roots.is_empty() {
         roots.extend(root_uri);
     }
@@ -481,13 +484,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
-        let paths = |folders: Vec<WorkspaceFolder>| -> Vec<PathBuf> {
-            folders
-                .into_iter()
-                .filter_map(|f| f.uri.to_file_path().ok())
-                .collect()
-        };
-        let (added, removed) = (paths(params.event.added), paths(params.event.removed));
+        let added = folder_paths(&params.event.added);
+        let removed = folder_paths(&params.event.removed);
         let before = self.state.roots();
         let mut roots: Vec<PathBuf> = before
             .iter()
