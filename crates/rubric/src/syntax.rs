@@ -112,6 +112,58 @@ pub struct Tagged {
     pub clauses: Vec<Clause>,
     /// Whether it ends with a question mark.
     pub question: bool,
+    /// Its tokens lower-cased, read by the clauses and by every rule that reads the sentence.
+    lower: Lower,
+}
+
+/// Each token of a sentence lower-cased with typographic apostrophes made plain (`didn’t` →
+/// `didn't`), back to back in one string.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Lower {
+    text: String,
+    /// Where each token's form ends in `text`; it starts where the one before ends.
+    ends: Vec<u32>,
+}
+
+impl Lower {
+    /// The forms of `words`, tokens of `sentence`.
+    fn new(sentence: &str, words: &[Word]) -> Lower {
+        let mut lower = Lower {
+            text: String::with_capacity(sentence.len()),
+            ends: Vec::with_capacity(words.len()),
+        };
+        for w in words {
+            let token = &sentence[w.range.start as usize..w.range.end as usize];
+            if token.is_ascii() {
+                lower
+                    .text
+                    .extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                // `str::to_lowercase`, not char by char: a final sigma lower-cases by context.
+                let folded = token.to_lowercase();
+                for c in folded.chars() {
+                    lower.text.push(if matches!(c, '’' | 'ʼ' | '‘') {
+                        '\''
+                    } else {
+                        c
+                    });
+                }
+            }
+            lower
+                .ends
+                .push(u32::try_from(lower.text.len()).unwrap_or(u32::MAX));
+        }
+        lower
+    }
+
+    /// Token `k` ("" past the end).
+    fn get(&self, k: usize) -> &str {
+        let Some(&end) = self.ends.get(k) else {
+            return "";
+        };
+        let start = k.checked_sub(1).map_or(0, |j| self.ends[j]);
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
 }
 
 impl Tagged {
@@ -180,27 +232,20 @@ impl Tagged {
         let question = sentence
             .trim_end_matches(['*', '_', ')', '"', '\'', '”', '’', ' '])
             .ends_with(['?', '？']);
-        let mut tagged = Tagged {
-            words,
-            clauses: Vec::new(),
-            question,
-        };
         // The words as written, for the closed classes read below (`didn't` negates).
-        let lower: Vec<String> = tagged
-            .words
-            .iter()
-            .map(|w| {
-                let lower = sentence[w.range.start as usize..w.range.end as usize].to_lowercase();
-                // Copied again only when there is an apostrophe to make plain.
-                if lower.contains(['’', 'ʼ', '‘']) {
-                    lower.replace(['’', 'ʼ', '‘'], "'")
-                } else {
-                    lower
-                }
-            })
-            .collect();
-        tagged.clauses = clauses(&tagged, &lower);
-        tagged
+        let lower = Lower::new(sentence, &words);
+        let clauses = clauses(&words, &lower);
+        Tagged {
+            words,
+            clauses,
+            question,
+            lower,
+        }
+    }
+
+    /// Token `i` lower-cased, typographic apostrophes made plain ("" past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower.get(i)
     }
 }
 
@@ -343,19 +388,18 @@ fn clause_break(form: &str) -> bool {
 }
 
 /// Reads the clauses of a tagged sentence.
-fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
-    let words = &tagged.words;
+fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     // Segments: split before a conjunction or subordinator and after clause punctuation.
     let mut segments: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
-    for i in 0..words.len() {
-        let opens = matches!(words[i].pos, UPOS::CCONJ | UPOS::SCONJ)
-            || (i > 0 && matches!(lower[i].as_str(), "who" | "which"));
+    for (i, word) in words.iter().enumerate() {
+        let opens = matches!(word.pos, UPOS::CCONJ | UPOS::SCONJ)
+            || (i > 0 && matches!(lower.get(i), "who" | "which"));
         if opens && i > start {
             segments.push(start..i);
             start = i;
         }
-        if words[i].pos == UPOS::PUNCT && clause_break(&lower[i]) {
+        if word.pos == UPOS::PUNCT && clause_break(lower.get(i)) {
             segments.push(start..i + 1);
             start = i + 1;
         }
@@ -369,7 +413,7 @@ fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
     for segment in segments {
         let opener = segment.start;
         let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
-            || matches!(lower[opener].as_str(), "who" | "which" | "when" | "while");
+            || matches!(lower.get(opener), "who" | "which" | "when" | "while");
         let Some(group) = verb_group(words, lower, segment.clone()) else {
             match out.last_mut() {
                 // A verbless segment after a clause continues it (`with product marketing and
@@ -398,10 +442,10 @@ fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
                     .find(|&k| words[k].pos == UPOS::AUX)
             })
             .unwrap_or(group.start);
-        let copula = words[verb].pos == UPOS::AUX && be(&lower[verb]);
-        let negated = group.clone().any(|k| negation(&lower[k]));
+        let copula = words[verb].pos == UPOS::AUX && be(lower.get(verb));
+        let negated = group.clone().any(|k| negation(lower.get(k)));
         let mut after = group.end;
-        let infinitive = (lower.get(after).is_some_and(|w| w == "to")
+        let infinitive = (lower.get(after) == "to"
             && words.get(after + 1).is_some_and(|w| w.pos == UPOS::VERB))
         .then(|| {
             after += 2;
@@ -425,10 +469,10 @@ fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
 
 /// The verb group of a segment: from its first auxiliary or verb, over auxiliaries, negation and
 /// adverbs, to its main verb.
-fn verb_group(words: &[Word], lower: &[String], segment: Range<usize>) -> Option<Range<usize>> {
+fn verb_group(words: &[Word], lower: &Lower, segment: Range<usize>) -> Option<Range<usize>> {
     let start = segment
         .clone()
-        .find(|&k| matches!(words[k].pos, UPOS::AUX | UPOS::VERB) && lower[k] != "to")?;
+        .find(|&k| matches!(words[k].pos, UPOS::AUX | UPOS::VERB) && lower.get(k) != "to")?;
     let mut end = start + 1;
     if words[start].pos == UPOS::AUX {
         while end < segment.end {
@@ -443,7 +487,7 @@ fn verb_group(words: &[Word], lower: &[String], segment: Range<usize>) -> Option
         }
         // Trailing adverbs or particles after an auxiliary with no verb are not part of it.
         while end > start + 1 && matches!(words[end - 1].pos, UPOS::ADV | UPOS::PART) {
-            if negation(&lower[end - 1]) {
+            if negation(lower.get(end - 1)) {
                 break;
             }
             end -= 1;
@@ -454,7 +498,7 @@ fn verb_group(words: &[Word], lower: &[String], segment: Range<usize>) -> Option
 
 /// The noun phrase that ends right before `end` (adverbs between it and `end` skipped), within
 /// `from..end`.
-fn phrase_before(words: &[Word], lower: &[String], from: usize, end: usize) -> Option<Phrase> {
+fn phrase_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Option<Phrase> {
     let mut last = end;
     while last > from && words[last - 1].pos == UPOS::ADV {
         last -= 1;
@@ -467,12 +511,14 @@ fn phrase_before(words: &[Word], lower: &[String], from: usize, end: usize) -> O
     while first > from && in_phrase(words, lower, first - 1) {
         first -= 1;
     }
-    Some(phrase(lower, first..last, head))
+    Some(phrase(lower, first..last, head, |k| {
+        lower.get(k).ends_with("'s")
+    }))
 }
 
 /// The first noun phrase after `from` (adverbs and particles skipped), before a preposition or
 /// `end`.
-fn phrase_after(words: &[Word], lower: &[String], from: usize, end: usize) -> Option<Phrase> {
+fn phrase_after(words: &[Word], lower: &Lower, from: usize, end: usize) -> Option<Phrase> {
     let mut first = from;
     while first < end && matches!(words[first].pos, UPOS::ADV | UPOS::PART) {
         first += 1;
@@ -482,21 +528,28 @@ fn phrase_after(words: &[Word], lower: &[String], from: usize, end: usize) -> Op
         last += 1;
     }
     let head = (first..last).rev().find(|&k| nominal(words[k].pos))?;
-    Some(phrase(lower, first..last, head))
+    Some(phrase(lower, first..last, head, |k| {
+        lower.get(k).ends_with("'s")
+    }))
 }
 
 /// Whether token `k` can stand inside a noun phrase before its head.
-fn in_phrase(words: &[Word], lower: &[String], k: usize) -> bool {
+fn in_phrase(words: &[Word], lower: &Lower, k: usize) -> bool {
     matches!(
         words[k].pos,
         UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM | UPOS::SYM
-    ) || (words[k].pos == UPOS::PRON && possessive(&lower[k]))
+    ) || (words[k].pos == UPOS::PRON && possessive(lower.get(k)))
 }
 
-/// A phrase over `tokens` with `head`, its possessor found among the words before the head.
-fn phrase(lower: &[String], tokens: Range<usize>, head: usize) -> Phrase {
-    let possessor =
-        (tokens.start..head).find(|&k| possessive(&lower[k]) || lower[k].ends_with("'s"));
+/// A phrase over `tokens` with `head`, its possessor found among the words before the head: a
+/// possessive determiner, or a word `genitive` says ends in `'s`.
+fn phrase(
+    lower: &Lower,
+    tokens: Range<usize>,
+    head: usize,
+    genitive: impl Fn(usize) -> bool,
+) -> Phrase {
+    let possessor = (tokens.start..head).find(|&k| possessive(lower.get(k)) || genitive(k));
     Phrase {
         tokens,
         head,
@@ -608,14 +661,12 @@ impl<'a> SentenceSyntax<'a> {
             }
         }
         let words = &self.tagged.words;
-        let lower: Vec<String> = (0..words.len())
-            .map(|k| self.text(k).to_lowercase())
-            .collect();
-        if i >= words.len() || !(in_phrase(words, &lower, i) || nominal(words[i].pos)) {
+        let lower = &self.tagged.lower;
+        if i >= words.len() || !(in_phrase(words, lower, i) || nominal(words[i].pos)) {
             return None;
         }
         let mut first = i;
-        while first > 0 && in_phrase(words, &lower, first - 1) {
+        while first > 0 && in_phrase(words, lower, first - 1) {
             first -= 1;
         }
         let mut last = i + 1;
@@ -624,7 +675,12 @@ impl<'a> SentenceSyntax<'a> {
             last += 1;
         }
         let head = (first..last).rev().find(|&k| nominal(words[k].pos))?;
-        Some(phrase(&lower, first..last, head))
+        // Only a plain apostrophe makes a possessor here (`Acme's`, not `Acme’s`).
+        let genitive = |k: usize| {
+            let text = self.text(k);
+            text.ends_with("'s") || text.ends_with("'S")
+        };
+        Some(phrase(lower, first..last, head, genitive))
     }
 
     /// What the number at token `i` belongs to: the noun it counts (through `of` after a
@@ -635,14 +691,14 @@ impl<'a> SentenceSyntax<'a> {
         if words.get(i)?.pos != UPOS::NUM {
             return None;
         }
-        let lower = |k: usize| self.text(k).to_lowercase();
+        let lower = |k: usize| self.tagged.lower(k);
         // Units and scale words that belong to the number (`%`, `percent`, `million`, `x`, the
         // `+` of `70+`).
         let mut next = i + 1;
         while next < words.len()
             && (matches!(self.text(next), "%" | "x" | "×" | "+")
                 || matches!(
-                    lower(next).as_str(),
+                    lower(next),
                     "percent"
                         | "per"
                         | "cent"
@@ -692,14 +748,14 @@ impl<'a> SentenceSyntax<'a> {
             }
             j.checked_sub(1).map(lower)
         };
-        let from_to = if before(i).as_deref() == Some("from") {
+        let from_to = if before(i) == Some("from") {
             (i + 1..words.len().min(i + 6))
-                .find(|&k| words[k].pos == UPOS::NUM && before(k).as_deref() == Some("to"))
+                .find(|&k| words[k].pos == UPOS::NUM && before(k) == Some("to"))
                 .map(|to| (i, to))
-        } else if before(i).as_deref() == Some("to") {
+        } else if before(i) == Some("to") {
             (i.saturating_sub(6)..i)
                 .rev()
-                .find(|&k| words[k].pos == UPOS::NUM && before(k).as_deref() == Some("from"))
+                .find(|&k| words[k].pos == UPOS::NUM && before(k) == Some("from"))
                 .map(|from| (from, i))
         } else {
             None
@@ -738,7 +794,7 @@ impl<'a> SentenceSyntax<'a> {
             return None;
         }
         let first = (0..self.tagged.words.len()).find(|&k| self.pos(k) != UPOS::PUNCT)?;
-        match self.text(first).to_lowercase().as_str() {
+        match self.tagged.lower(first) {
             "because" | "since" => Some(Answer::Because),
             _ => Some(Answer::Statement),
         }

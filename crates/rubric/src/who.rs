@@ -9,43 +9,39 @@ use std::ops::Range;
 
 use crate::context::Ctx;
 use crate::syntax::{Clause, Phrase, SentenceSyntax, UPOS};
+use crate::tokens::Tokens;
 
 /// One sentence's tagged structure with its words lower-cased and stemmed.
 pub(crate) struct Read<'a> {
     /// The tagged sentence.
     pub s: SentenceSyntax<'a>,
-    /// Each token lower-cased, typographic apostrophes made plain.
-    lower: Vec<String>,
-    /// Each token's stem (empty for punctuation).
-    stems: Vec<&'a str>,
+    /// The draft's words, for their stems.
+    tokens: &'a Tokens,
 }
 
 impl<'a> Read<'a> {
     /// Sentence `sentence` of the draft, tagged (on first use) and read.
     pub fn new(ctx: &'a Ctx<'a>, sentence: usize) -> Option<Read<'a>> {
         let s = ctx.syntax(sentence)?;
-        let lower = (0..s.words().len())
-            .map(|k| s.text(k).to_lowercase().replace(['’', 'ʼ', '‘'], "'"))
-            .collect();
-        let stems = (0..s.words().len())
-            .map(|k| s.token(k).map_or("", |t| ctx.tokens.stem(t)))
-            .collect();
-        Some(Read { s, lower, stems })
+        Some(Read {
+            s,
+            tokens: ctx.tokens,
+        })
     }
 
     /// How many tokens it has.
     pub fn len(&self) -> usize {
-        self.lower.len()
+        self.s.words().len()
     }
 
-    /// Token `k` lower-cased ("" past the end).
-    pub fn lower(&self, k: usize) -> &str {
-        self.lower.get(k).map_or("", String::as_str)
+    /// Token `k` lower-cased, typographic apostrophes made plain ("" past the end).
+    pub fn lower(&self, k: usize) -> &'a str {
+        self.s.tagged.lower(k)
     }
 
     /// The stem of token `k` ("" for punctuation or past the end).
-    pub fn stem(&self, k: usize) -> &str {
-        self.stems.get(k).copied().unwrap_or("")
+    pub fn stem(&self, k: usize) -> &'a str {
+        self.s.token(k).map_or("", |t| self.tokens.stem(t))
     }
 
     /// The part of speech of token `k`.
