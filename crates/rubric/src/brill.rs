@@ -61,9 +61,10 @@ impl Brill {
 
     /// Prepares `tokens` for [`Brill::tag`] and [`Brill::chunk`]: finds where the patches' words
     /// occur.
-    pub fn sentence<'a>(&self, tokens: &'a [String]) -> Sentence<'a> {
+    pub fn sentence<'a, S: AsRef<str>>(&self, tokens: &'a [S]) -> Sentence<'a> {
+        let tokens: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
         let occurrences = match self {
-            Brill::Compiled(model) => Occurrences::find(&model.words, tokens),
+            Brill::Compiled(model) => Occurrences::find(&model.words, &tokens),
             Brill::Harper { .. } => Occurrences::default(),
         };
         Sentence {
@@ -77,7 +78,7 @@ impl Brill {
     pub fn tag(&self, sentence: &Sentence<'_>) -> Vec<Option<UPOS>> {
         match self {
             Brill::Compiled(model) => model.tag(sentence),
-            Brill::Harper { tagger, .. } => tagger.tag_sentence(sentence.tokens),
+            Brill::Harper { tagger, .. } => tagger.tag_sentence(&sentence.owned()),
         }
     }
 
@@ -86,7 +87,7 @@ impl Brill {
     pub fn chunk(&self, sentence: &Sentence<'_>, tags: &[Option<UPOS>]) -> Vec<bool> {
         match self {
             Brill::Compiled(model) => model.chunk(sentence, tags),
-            Brill::Harper { chunker, .. } => chunker.chunk_sentence(sentence.tokens, tags),
+            Brill::Harper { chunker, .. } => chunker.chunk_sentence(&sentence.owned(), tags),
         }
     }
 }
@@ -94,9 +95,16 @@ impl Brill {
 /// A sentence's tokens, with the positions of the patches' words among them.
 pub(crate) struct Sentence<'a> {
     /// The tokens, as written.
-    tokens: &'a [String],
+    tokens: Vec<&'a str>,
     /// Where each of the model's words occurs.
     occurrences: Occurrences,
+}
+
+impl Sentence<'_> {
+    /// The tokens as harper takes them.
+    fn owned(&self) -> Vec<String> {
+        self.tokens.iter().map(|t| t.to_string()).collect()
+    }
 }
 
 /// harper's `PatchCriteria`, as it serialises. Unknown variants or fields fail the compilation
@@ -274,7 +282,7 @@ struct Occurrences {
 
 impl Occurrences {
     /// Matches each token against the words once.
-    fn find(words: &Words, tokens: &[String]) -> Occurrences {
+    fn find(words: &Words, tokens: &[&str]) -> Occurrences {
         let mut hits: Vec<(usize, usize)> = Vec::new();
         for (at, token) in tokens.iter().enumerate() {
             words.matches(token, |word| hits.push((word, at)));

@@ -74,7 +74,22 @@ impl Ctx<'_> {
     pub fn syntax(&self, sentence: usize) -> Option<SentenceSyntax<'_>> {
         let s = self.tokens.sentences.get(sentence)?;
         let text = self.draft.mask.get(s.range.clone())?;
-        let tagged = self.syntax.get(sentence)?.get_or_init(|| Tagged::new(text));
+        let tagged = self.syntax.get(sentence)?.get_or_init(|| {
+            // The scan segmented the sentence with the space around it, which gives the same
+            // words unless it opens on a mark that joins the space before it (UAX #29's WB4):
+            // only a sentence opening on a non-ASCII character is segmented again.
+            let words = self.tokens.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+            let inside = words.first().is_none_or(|t| t.range.start >= s.range.start)
+                && words.last().is_none_or(|t| t.range.end <= s.range.end);
+            if !text.as_bytes().first().is_some_and(u8::is_ascii) || !inside {
+                return Tagged::new(text);
+            }
+            let words = words.iter().map(|t| {
+                let range = t.range.start - s.range.start..t.range.end - s.range.start;
+                (range.start, &text[range])
+            });
+            Tagged::of_words(text, words)
+        });
         Some(SentenceSyntax {
             tagged,
             text,

@@ -14,6 +14,7 @@
 //! and the phrase a number belongs to. It answers structural questions; what a verb or a noun
 //! *means* (a need, a result, a role) is left to the rules.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -174,7 +175,24 @@ impl Tagged {
 
     /// [`Tagged::new`] with the tagger and chunker `brill`.
     pub(crate) fn with(brill: &Brill, sentence: &str) -> Tagged {
-        let (forms, mut words) = tokenize(sentence);
+        Tagged::with_words(brill, sentence, sentence.unicode_word_indices())
+    }
+
+    /// [`Tagged::new`] for a sentence whose Unicode words (`(offset, word)`, as
+    /// `unicode_word_indices` gives them) are already known: the draft's scan found them.
+    pub(crate) fn of_words<'s>(
+        sentence: &'s str,
+        words: impl Iterator<Item = (usize, &'s str)>,
+    ) -> Tagged {
+        Tagged::with_words(Brill::get(), sentence, words)
+    }
+
+    fn with_words<'s>(
+        brill: &Brill,
+        sentence: &'s str,
+        words: impl Iterator<Item = (usize, &'s str)>,
+    ) -> Tagged {
+        let (forms, mut words) = tokenize_words(sentence, words);
         if words.is_empty() {
             return Tagged::default();
         }
@@ -252,23 +270,34 @@ impl Tagged {
 /// Splits a sentence into the tagger's tokens: Unicode words (as [`crate::tokens`] finds them)
 /// and each punctuation mark between them. Typographic apostrophes are made plain, as in the
 /// tagger's training data.
-pub(crate) fn tokenize(sentence: &str) -> (Vec<String>, Vec<Word>) {
+#[cfg(test)]
+pub(crate) fn tokenize(sentence: &str) -> (Vec<Cow<'_, str>>, Vec<Word>) {
+    tokenize_words(sentence, sentence.unicode_word_indices())
+}
+
+/// [`tokenize`] with the sentence's Unicode words given. Forms borrow the sentence unless an
+/// apostrophe is made plain.
+fn tokenize_words<'s>(
+    sentence: &'s str,
+    unicode_words: impl Iterator<Item = (usize, &'s str)>,
+) -> (Vec<Cow<'s, str>>, Vec<Word>) {
     let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let mut forms = Vec::new();
-    let mut words = Vec::new();
-    let punct = |from: usize, gap: &str, forms: &mut Vec<String>, words: &mut Vec<Word>| {
-        for (i, c) in gap.char_indices().filter(|(_, c)| !c.is_whitespace()) {
-            forms.push(c.to_string());
-            words.push(Word {
-                range: at(from + i)..at(from + i + c.len_utf8()),
-                pos: UPOS::PUNCT,
-                np: false,
-                word: None,
-            });
-        }
-    };
+    let mut forms = Vec::with_capacity(sentence.len() / 4);
+    let mut words = Vec::with_capacity(sentence.len() / 4);
+    let punct =
+        |from: usize, gap: &'s str, forms: &mut Vec<Cow<'s, str>>, words: &mut Vec<Word>| {
+            for (i, c) in gap.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                forms.push(Cow::Borrowed(&gap[i..i + c.len_utf8()]));
+                words.push(Word {
+                    range: at(from + i)..at(from + i + c.len_utf8()),
+                    pos: UPOS::PUNCT,
+                    np: false,
+                    word: None,
+                });
+            }
+        };
     let mut end = 0;
-    for (index, (start, word)) in sentence.unicode_word_indices().enumerate() {
+    for (index, (start, word)) in unicode_words.enumerate() {
         punct(end, &sentence[end..start], &mut forms, &mut words);
         forms.push(tagging_form(word));
         words.push(Word {
@@ -287,24 +316,24 @@ pub(crate) fn tokenize(sentence: &str) -> (Vec<String>, Vec<Word>) {
 /// or possessive as its first part (`didn't` → `did`, `we're` → `we`, `Acme's` → `Acme`): the
 /// tagger's dictionary holds the parts, and its training data gave a contraction the tag of its
 /// first part.
-fn tagging_form(word: &str) -> String {
+fn tagging_form(word: &str) -> Cow<'_, str> {
     // Every contraction and possessive has an apostrophe: without one, the word is its own form.
     if !word.contains(['\'', '’', 'ʼ', '‘']) {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     let plain = word.replace(['’', 'ʼ', '‘'], "'");
     let lower = plain.to_lowercase();
     let stem = match lower.as_str() {
-        "can't" => return "can".into(),
-        "won't" => return "will".into(),
-        "shan't" => return "shall".into(),
+        "can't" => return Cow::Borrowed("can"),
+        "won't" => return Cow::Borrowed("will"),
+        "shan't" => return Cow::Borrowed("shall"),
         _ => ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'"]
             .iter()
             .find_map(|suffix| lower.strip_suffix(suffix).map(str::len)),
     };
     match stem {
-        Some(len) if len > 0 => plain[..len].to_string(),
-        _ => plain,
+        Some(len) if len > 0 => Cow::Owned(plain[..len].to_string()),
+        _ => Cow::Owned(plain),
     }
 }
 
@@ -1086,6 +1115,33 @@ mod tests {
 
     fn word_at(s: &SentenceSyntax<'_>, i: Option<usize>) -> String {
         word(s, i)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// Tagging a sentence from the words the draft's scan found (with the space around the
+        /// sentence) gives what tagging it from scratch does, as `Ctx::syntax` relies on.
+        #[test]
+        fn the_scans_words_tag_as_segmenting_again_does(
+            sentence in "[ \t\n\u{a0}\u{2028}a-zA-Z0-9'’.,:\u{301}\u{93e}\u{200d}\u{200b}\u{1f600}\u{1f1fa}\u{1f1f8}é東-]{0,24}"
+        ) {
+            let mut scan = crate::tokens::SentenceScan::default();
+            scan.fill(&crate::tokens::stemmer(), &sentence);
+            let (from, to) = (scan.trimmed.start as usize, scan.trimmed.end as usize);
+            let text = &sentence[from..to];
+            let inside = scan.words.first().is_none_or(|w| w.range.start as usize >= from)
+                && scan.words.last().is_none_or(|w| w.range.end as usize <= to);
+            // `Ctx::syntax` segments again a sentence opening on a non-ASCII character.
+            if text.as_bytes().first().is_some_and(u8::is_ascii) {
+                proptest::prop_assert!(inside, "{sentence:?}");
+                let words = scan.words.iter().map(|w| {
+                    let range = w.range.start as usize - from..w.range.end as usize - from;
+                    (range.start, &text[range])
+                });
+                proptest::prop_assert_eq!(Tagged::of_words(text, words), Tagged::new(text));
+            }
+        }
     }
 
     #[test]
