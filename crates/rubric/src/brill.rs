@@ -15,7 +15,10 @@
 //! compare the two on every fixture sentence and on random ones.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::{Arc, LazyLock};
+
+use rustc_hash::FxHasher;
 
 use harper_brill::{BrillChunker, BrillTagger, Chunker, FreqDict, Tagger, UPOS};
 use serde::Deserialize;
@@ -210,6 +213,9 @@ struct Patch<F> {
     needs: u32,
     /// Noun-phrase flags that must occur likewise (bit 0 for `false`, bit 1 for `true`).
     needs_flags: u8,
+    /// The anchor word's bit in [`Occurrences::words`] (none for a word past the 64th): without
+    /// that word in the sentence the patch has nowhere to run.
+    word_bit: u64,
 }
 
 /// The words that patches name, lower-cased (ASCII only, as harper compares them) and
@@ -278,6 +284,8 @@ impl Words {
 struct Occurrences {
     starts: Vec<usize>,
     positions: Vec<usize>,
+    /// Bit `w` set when word `w` (of the first 64) occurs.
+    words: u64,
 }
 
 impl Occurrences {
@@ -297,11 +305,19 @@ impl Occurrences {
         }
         let mut next = starts.clone();
         let mut positions = vec![0; hits.len()];
+        let mut present = 0u64;
         for (word, at) in hits {
             positions[next[word]] = at;
             next[word] += 1;
+            if word < 64 {
+                present |= 1 << word;
+            }
         }
-        Occurrences { starts, positions }
+        Occurrences {
+            starts,
+            positions,
+            words: present,
+        }
     }
 
     /// The positions where `word` occurs, in order.
@@ -316,8 +332,9 @@ impl Occurrences {
 /// harper's models, compiled.
 #[derive(Debug)]
 pub(crate) struct Model {
-    /// The tagger's base pass: each word's most frequent tag (keys lower-cased).
-    dictionary: FreqDict,
+    /// The tagger's base pass: each word's most frequent tag (keys lower-cased), hashed faster
+    /// than harper's map.
+    dictionary: HashMap<Box<str>, UPOS, BuildHasherDefault<FxHasher>>,
     /// The tagger's patches, in order.
     tagger: Vec<Patch<UPOS>>,
     /// The chunker's base pass: whether a token with this tag starts in a noun phrase.
@@ -356,7 +373,12 @@ impl Model {
         }
         words.index = HashMap::new();
         Ok(Model {
-            dictionary: tagger.base,
+            dictionary: tagger
+                .base
+                .mapping
+                .into_iter()
+                .map(|(word, tag)| (word.into_boxed_str(), tag))
+                .collect(),
             tagger: tagger_patches,
             in_phrase,
             chunker: chunker_patches,
@@ -367,13 +389,25 @@ impl Model {
     /// The dictionary's tag for `word`: `FreqDict::get`, without lower-casing a word that has no
     /// capitals.
     fn lookup(&self, word: &str) -> Option<UPOS> {
-        if word
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
-            self.dictionary.get(word)
-        } else {
-            self.dictionary.mapping.get(word).copied()
+        if !word.is_ascii() {
+            return self.dictionary.get(word.to_lowercase().as_str()).copied();
+        }
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.dictionary.get(word).copied();
+        }
+        // ASCII lower-cases byte for byte, as `to_lowercase` would; short words on the stack.
+        let mut buffer = [0u8; 32];
+        match buffer.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                let lower = std::str::from_utf8(lower).unwrap_or_default();
+                self.dictionary.get(lower).copied()
+            }
+            None => self
+                .dictionary
+                .get(word.to_ascii_lowercase().as_str())
+                .copied(),
         }
     }
 
@@ -385,19 +419,62 @@ impl Model {
             counts[tag as usize] += 1;
         }
         let mut present = mask(&counts);
+        // Where each tag is, for a sentence short enough: a patch with no word to anchor it
+        // visits only the tokens tagged with its `from`.
+        let mut at: Option<[u128; TAGS]> = (tags.len() <= 128).then(|| {
+            let mut at = [0u128; TAGS];
+            for (i, tag) in tags.iter().enumerate() {
+                if let Some(tag) = tag {
+                    at[*tag as usize] |= 1 << i;
+                }
+            }
+            at
+        });
+        let words = sentence.occurrences.words;
         for patch in &self.tagger {
-            if present & bit(patch.from) == 0 || patch.needs & !present != 0 {
+            if present & bit(patch.from) == 0
+                || patch.needs & !present != 0
+                || patch.word_bit & !words != 0
+            {
                 continue;
             }
             let mut changed = 0;
-            patch.each_position(sentence, |i| {
+            let mut apply = |i: usize, tags: &mut Vec<Option<UPOS>>| {
                 if tags[i] == Some(patch.from)
-                    && holds(&patch.tests, &tags, &[], &sentence.occurrences, i)
+                    && holds(&patch.tests, tags, &[], &sentence.occurrences, i)
                 {
                     tags[i] = Some(patch.to);
                     changed += 1;
+                    true
+                } else {
+                    false
                 }
-            });
+            };
+            match (&mut at, patch.anchor) {
+                (Some(at), None) => {
+                    // Only the visited token changes, so the tokens tagged `from` when the patch
+                    // starts are the ones it can change, in order.
+                    let mut from = at[patch.from as usize];
+                    while from != 0 {
+                        let i = from.trailing_zeros() as usize;
+                        from &= from - 1;
+                        if apply(i, &mut tags) {
+                            at[patch.from as usize] &= !(1 << i);
+                            at[patch.to as usize] |= 1 << i;
+                        }
+                    }
+                }
+                (at, _) => {
+                    patch.each_position(sentence, |i| {
+                        if apply(i, &mut tags) {
+                            if let Some(at) = at.as_mut() {
+                                at[patch.from as usize] &= !(1 << i);
+                                at[patch.to as usize] |= 1 << i;
+                            }
+                        }
+                    });
+                }
+            }
             if changed > 0 {
                 counts[patch.from as usize] -= changed;
                 counts[patch.to as usize] += changed;
@@ -428,6 +505,7 @@ impl Model {
             if counts[usize::from(patch.from)] == 0
                 || patch.needs & !present != 0
                 || patch.needs_flags & !flags_present != 0
+                || patch.word_bit & !sentence.occurrences.words != 0
             {
                 continue;
             }
@@ -468,6 +546,10 @@ impl<F: Copy> Patch<F> {
                 Test::WordAt { .. } => {}
             }
         }
+        let word_bit = match anchor {
+            Some((_, word)) if word < 64 => 1 << word,
+            _ => 0,
+        };
         Patch {
             from,
             to,
@@ -475,6 +557,7 @@ impl<F: Copy> Patch<F> {
             tests: tests.into(),
             needs,
             needs_flags,
+            word_bit,
         }
     }
 
