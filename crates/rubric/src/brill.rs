@@ -500,6 +500,22 @@ impl Model {
         }
         // The chunker changes no tag: the tags present stay present.
         let present = mask(&tag_counts);
+        // For a sentence of up to 128 tokens, where each tag and each flag is: a patch with no
+        // word to anchor it visits only the tokens whose flag is its `from` and around which
+        // its fixed tags sit.
+        let mut at: Option<([u128; TAGS], [u128; 2])> = (tags.len() <= 128).then(|| {
+            let mut tag_at = [0u128; TAGS];
+            for (i, tag) in tags.iter().enumerate() {
+                if let Some(tag) = tag {
+                    tag_at[*tag as usize] |= 1 << i;
+                }
+            }
+            let mut flag_at = [0u128; 2];
+            for (i, &flag) in flags.iter().enumerate() {
+                flag_at[usize::from(flag)] |= 1 << i;
+            }
+            (tag_at, flag_at)
+        });
         for patch in &self.chunker {
             let flags_present = u8::from(counts[0] > 0) | u8::from(counts[1] > 0) << 1;
             if counts[usize::from(patch.from)] == 0
@@ -510,14 +526,43 @@ impl Model {
                 continue;
             }
             let mut changed = 0;
-            patch.each_position(sentence, |i| {
-                if flags[i] == patch.from
-                    && holds(&patch.tests, tags, &flags, &sentence.occurrences, i)
-                {
+            let mut apply = |i: usize, flags: &mut Vec<bool>| {
+                let fires = flags[i] == patch.from
+                    && holds(&patch.tests, tags, flags, &sentence.occurrences, i);
+                if fires {
                     flags[i] = patch.to;
                     changed += 1;
                 }
-            });
+                fires
+            };
+            match (&mut at, patch.anchor) {
+                (Some((tag_at, flag_at)), None) => {
+                    // Only the visited token's flag changes, and the tags none: the candidates
+                    // taken when the patch starts are exact, and `holds` still decides.
+                    let mut candidates = flag_at[usize::from(patch.from)];
+                    for test in &patch.tests {
+                        candidates &= tag_positions(tag_at, test);
+                    }
+                    while candidates != 0 {
+                        let i = candidates.trailing_zeros() as usize;
+                        candidates &= candidates - 1;
+                        if apply(i, &mut flags) {
+                            flag_at[usize::from(patch.from)] &= !(1 << i);
+                            flag_at[usize::from(patch.to)] |= 1 << i;
+                        }
+                    }
+                }
+                (at, _) => {
+                    patch.each_position(sentence, |i| {
+                        if apply(i, &mut flags) {
+                            if let Some((_, flag_at)) = at.as_mut() {
+                                flag_at[usize::from(patch.from)] &= !(1 << i);
+                                flag_at[usize::from(patch.to)] |= 1 << i;
+                            }
+                        }
+                    });
+                }
+            }
             counts[usize::from(patch.from)] -= changed;
             counts[usize::from(patch.to)] += changed;
         }
@@ -613,6 +658,27 @@ fn flatten(criteria: &Criteria, words: &mut Words, out: &mut Vec<Test>) {
             return;
         }
     });
+}
+
+/// The tokens at which `test` can hold, given where each tag is (`tag_at`, fixed while
+/// chunking): every token for a test that is not on tags alone, or whose offset is too far to
+/// shift by.
+fn tag_positions(tag_at: &[u128; TAGS], test: &Test) -> u128 {
+    match *test {
+        // `add(i, relative)` is `i + relative` for any offset this small.
+        Test::TagAt { relative, tag } if relative.unsigned_abs() < 128 => {
+            let at = tag_at[tag as usize];
+            if relative >= 0 {
+                at >> relative
+            } else {
+                at << relative.unsigned_abs()
+            }
+        }
+        Test::Sandwich { prev, post } => {
+            (tag_at[prev as usize] << 1) & (tag_at[post as usize] >> 1)
+        }
+        _ => u128::MAX,
+    }
 }
 
 /// Whether all `tests` hold at token `i`, as harper's `PatchCriteria::fulfils` decides.
