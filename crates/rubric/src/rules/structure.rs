@@ -14,7 +14,8 @@
 //! given as instructions, "Prune inactive partners. Require a joint plan.", read from the
 //! tagger's clauses, or as three or more noun-phrase steps or bullets), a result reported as having happened ("As a result", "grew 30%"; not a
 //! plan, a condition or a count of activity) and what they took from it ("I learned", a rule or
-//! a would-do-again in the closing sentences); see [`crate::story`].
+//! a would-do-again in the closing sentences, or a closing reflection: "It showed me...", "What stuck
+//! with me is...", "If we did it again, we'd..."); see [`crate::story`].
 //!
 //! Scenario answers, and unlinked drafts told as a plan ("I would..."), are held to three
 //! parts: the assumptions or questions the plan starts from (context), the plan (action) and the
@@ -300,6 +301,31 @@ mod tests {
         let found = findings(no_lesson, Rule::Structure);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.starts_with("No learning part"));
+    }
+
+    #[test]
+    fn a_closing_reflection_counts_as_the_lesson() {
+        let story = "When I joined, our resellers sold nothing. I cut the network from 40 to 12 and I retrained the rest. Partner revenue rose 30% in a year.";
+        for close in [
+            "It showed me how much a named owner matters.",
+            "What stuck with me is that the smallest partner sold the most.",
+            "If we did it again, I think we'd agree the exit terms first.",
+        ] {
+            let text = format!("{story} {close}");
+            assert!(findings(&text, Rule::Structure).is_empty(), "{close}");
+        }
+        // A closing report is no lesson; what others did to the candidate is not a reflection.
+        for close in [
+            "Win rate on co-sold deals was 47% against 22% before.",
+            "What they sent me was a price list.",
+        ] {
+            let text = format!("{story} {close}");
+            let found = findings(&text, Rule::Structure);
+            assert!(
+                found.len() == 1 && found[0].message.starts_with("No learning part"),
+                "{close}: {found:?}"
+            );
+        }
     }
 
     #[test]
