@@ -489,17 +489,33 @@ fn locates_the_candidate(ctx: &Ctx<'_>) -> bool {
                 .any(|i| matches!(t.lower(i), "i" | "i'm" | "my" | "we" | "we're"));
         let place = range.clone().any(|i| {
             let next = t.lower(i + 1);
-            let company = t.tokens.get(i + 2).is_some_and(|x| x.sentence == s)
-                && !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit());
-            company
-                && ((matches!(t.lower(i), "at" | "for")
-                    && matches!(next, "a" | "an" | "our" | "my"))
-                    || (matches!(t.lower(i), "on" | "in") && matches!(next, "our" | "my")))
+            // "at a 450-person vendor": a number that is part of a modifier is no amount.
+            let company = t.tokens.get(i + 2).is_some_and(|x| {
+                let modifier = ctx.text[x.range.end..].starts_with('-');
+                x.sentence == s
+                    && (modifier || !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit()))
+            });
+            let named = t.lower(i) == "at" && first_person && at_a_name(ctx, s, i + 1);
+            named
+                || (company
+                    && ((matches!(t.lower(i), "at" | "for")
+                        && matches!(next, "a" | "an" | "our" | "my"))
+                        || (matches!(t.lower(i), "on" | "in") && matches!(next, "our" | "my"))))
         });
         let scene = opens_on_the_writer(ctx, s);
         // The opening lines may name the place without a verb ("Channel lead at a 400-person
         // health-data company.").
         ((first_person || s < 2) && place) || scene
+    })
+}
+
+/// Whether token `i` of sentence `s` opens a name, as the tagger reads it ("I lead the channel
+/// at Balanças Ferraz").
+fn at_a_name(ctx: &Ctx<'_>, s: usize, i: usize) -> bool {
+    ctx.syntax(s).is_some_and(|syntax| {
+        syntax
+            .of_token(i)
+            .is_some_and(|w| syntax.pos(w) == UPOS::PROPN)
     })
 }
 

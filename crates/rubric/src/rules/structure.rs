@@ -7,7 +7,8 @@
 //! Fires on: one finding per missing part, on the title (or line 1). Parts come from headings
 //! and labels with prose under them (Situation, Approach, Result, Lessons, "What I took from
 //! it", `**Learning.**`, `Looking back:`...) or from the prose: where the candidate was or how
-//! things stood ("At my last company", "I run the channel at a lighting company", "When I
+//! things stood ("At my last company", "I run the channel at a 450-person lighting company" or
+//! "at Lumen Werke", "When I
 //! inherited the channel": a subordinate clause about the writer before the main clause; a
 //! verbless line naming the role and company, "Head of partnerships, Series B fintech"), what
 //! they or the team did ("I rebuilt", "we mapped", a resume-style "Built the pitch", steps
@@ -352,6 +353,14 @@ mod tests {
         assert!(findings(text, Rule::Structure).is_empty());
         let inherited = "When I inherited the channel, nobody owned it. I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.";
         assert!(findings(inherited, Rule::Structure).is_empty());
+        // A company named, or sized by a modifier that holds a number.
+        for place in [
+            "I run the channel at Lumen Werke.",
+            "I run the channel at a 450-person lighting company.",
+        ] {
+            let text = format!("{place} I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.");
+            assert!(findings(&text, Rule::Structure).is_empty(), "{place}");
+        }
     }
 
     #[test]
