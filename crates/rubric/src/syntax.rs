@@ -674,7 +674,12 @@ impl<'a> SentenceSyntax<'a> {
             while let Some(w) = words.get(last) {
                 match w.pos {
                     // Not right after the number: `60-person` sizes, it counts no compound.
-                    _ if last > next && joined(last) => noun = false,
+                    _ if last > next && joined(last) => {
+                        noun = false;
+                        // The word after the hyphen is the compound's, whatever its tag
+                        // (`co-sell deals`).
+                        last += 1;
+                    }
                     UPOS::ADJ | UPOS::VERB if !noun && joined(last + 1) => {}
                     UPOS::ADJ if !noun => {}
                     UPOS::NOUN | UPOS::PROPN => noun = true,
