@@ -110,6 +110,16 @@ fn writer(word: &str) -> bool {
     matches!(pronoun, "i" | "we" | "me" | "us")
 }
 
+/// Whether a subject phrase is the writer: `I`, `we`, or the writer's own team (`my team`,
+/// `our team`), which does what it does for the writer.
+fn writer_phrase(s: &SentenceSyntax<'_>, p: &Phrase) -> bool {
+    let head = lower(s, p.head);
+    writer(&head)
+        || (head == "team"
+            && p.possessor
+                .is_some_and(|k| matches!(lower(s, k).as_str(), "my" | "our")))
+}
+
 /// Whether the number at token `k` opens the object of verb `v`: only quantity words stand
 /// between them (`reviewed over 300`, `trained all 18`, `signed more than 60`), or a container
 /// noun and `of` (`built a library of 60 assets`), or earlier counted conjuncts of the same
@@ -263,17 +273,10 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
                 && object_of(&s, v, k)
                 && (participle == Some(v) || clause.is_some_and(|c| own_verb(&s, c, v)))
         })
-        && subject
-            .as_ref()
-            .map(|p| lower(&s, p.head))
-            .as_deref()
-            .is_some_and(writer)
+        && subject.as_ref().is_some_and(|p| writer_phrase(&s, p))
         && clause.is_none_or(|c| !c.copula);
     let required = clause.is_some_and(|c| obligation(&s, c));
-    let other_subject = !in_subject
-        && subject
-            .as_ref()
-            .is_some_and(|p| !writer(&lower(&s, p.head)));
+    let other_subject = !in_subject && subject.as_ref().is_some_and(|p| !writer_phrase(&s, p));
     Some(CountReading {
         head: head.and_then(|h| s.token(h)),
         verb: verb.and_then(|v| s.token(v)),

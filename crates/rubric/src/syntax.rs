@@ -381,6 +381,20 @@ fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
             }
             continue;
         };
+        // A verb written with a hyphenated prefix (`co-hosted`, `re-signed`) starts at its prefix,
+        // so its subject is the phrase before that.
+        let group = match group.start.checked_sub(2) {
+            Some(prefix)
+                if prefix >= segment.start
+                    && words[group.start].pos == UPOS::VERB
+                    && lower[prefix + 1] == "-"
+                    && words[prefix].range.end == words[prefix + 1].range.start
+                    && words[prefix + 1].range.end == words[group.start].range.start =>
+            {
+                prefix..group.end
+            }
+            _ => group,
+        };
         let clause_start = pending.take().unwrap_or(segment.start);
         let own = phrase_before(words, lower, segment.start, group.start);
         let coordinated = own.is_none() && words[opener].pos == UPOS::CCONJ;
@@ -808,6 +822,32 @@ mod tests {
         assert_eq!(word(&s, Some(subject.head)), "CRO", "{}", dump(&s));
         assert_eq!(word(&s, Some(clause.verb)), "signed", "{}", dump(&s));
         assert!(!clause.negated);
+    }
+
+    #[test]
+    fn a_verb_with_a_hyphenated_prefix_keeps_its_subject() {
+        let text = "Last year we co-hosted the partner dinners.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, Some(clause.verb)), "hosted", "{}", dump(&s));
+        assert_eq!(
+            word(&s, clause.subject.as_ref().map(|p| p.head)),
+            "we",
+            "{}",
+            dump(&s)
+        );
+    }
+
+    #[test]
+    fn a_number_counts_the_head_of_a_hyphenated_compound() {
+        let text = "We closed nine co-sell deals.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let m = s
+            .measure(find(&s, "nine"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, m.head), "deals", "{}", dump(&s));
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! meetings`, `dozens of calls`), or the count is the object of an effort verb (`trained 150
 //! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
 //! `built 15 dashboards`, `reviewed over 300 deal registrations`), including each later count of
-//! a list that is its object (`hosted 30 dinners, 12 roundtables and 8 offsites`), and an `-ed`
+//! a list that is its object (`hosted 30 dinners, 12 roundtables and 8 offsites`), the writer
+//! being `I`, `we` or the writer's own team (`my team delivered 140 workshops`) and the verb
+//! keeping its subject behind a hyphenated prefix (`we co-hosted 14 events`), and an `-ed`
 //! word the tagger read as an adjective right before the count is that verb (`we certified 350
 //! consultants`: an adjective never precedes a cardinal). A business
 //! result is a number
@@ -438,6 +440,23 @@ mod tests {
         assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 35 partner dinners"]);
         let text = "We'd built 18 partner dashboards by then.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["built 18 partner dashboards"]);
+    }
+
+    #[test]
+    fn the_writers_own_team_and_a_hyphenated_verb_are_the_writers_action() {
+        let text = "Last quarter my team delivered 45 partner trainings and published 120 playbooks.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["delivered 45 partner trainings", "published 120 playbooks"]
+        );
+        let text = "We co-hosted 9 roadshows and co-wrote 30 battlecards.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["hosted 9 roadshows", "wrote 30 battlecards"]
+        );
+        // Someone else's team is not the writer.
+        let text = "Their team delivered 45 partner trainings.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
     }
 
     #[test]
