@@ -21,8 +21,12 @@
 //! whose object an outcome (`, which generated pipeline`). The finding covers the activity
 //! phrase, verb included.
 //!
-//! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts (`two
-//! partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), a count in
+//! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
+//! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
+//! consultants and appeared at six conferences`).
+//!
+//! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts on their
+//! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
 //! partners`), a requirement (`a partner must run 12 webinars`), a count the next words take up
@@ -76,15 +80,16 @@ pub(crate) const ACTIVITY_VERBS: &[&str] = &[
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     let t = ctx.tokens;
     let hits = ctx.hits;
+    // What was found, with each count's sentence and whether it is small.
+    let mut found: Vec<(usize, bool, Finding)> = Vec::new();
     for q in ctx.quantities {
         if q.kind != NumberKind::Count || is_impact(ctx, q) {
             continue;
         }
         let i = q.tokens.start;
-        // "two competing pitches" is incidental; volume is a digit count or a big or vague one.
-        if SMALL_NUMBERS.contains(&t.lower(i)) {
-            continue;
-        }
+        // "two competing pitches" is incidental; volume is a digit count or a big or vague one,
+        // or a small one listed among them (below).
+        let small = SMALL_NUMBERS.contains(&t.lower(i));
         let sentence = t.tokens[i].sentence;
         let bounds = t.sentences[sentence].tokens.clone();
         // A part of a set already counted (`12 of those demos`) counts no new activity.
@@ -97,7 +102,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         let verb = i > bounds.start && is_activity_verb(ctx, i - 1);
         let window = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
         // A tally written in digits, or a big or vague one (`dozens of calls`).
-        let tally = t.lower(i).starts_with(|c: char| c.is_ascii_digit()) || is_vague(t, i);
+        let tally = t.lower(i).starts_with(|c: char| c.is_ascii_digit()) || is_vague(t, i) || small;
         // Cheap test before tagging the sentence: an activity word near it, an effort verb
         // before it, or a tally that some action of the writer's may govern.
         if window.is_none() && !verb && !tally {
@@ -176,8 +181,23 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             ctx.metric_examples(3, "pipeline, revenue, win rate"),
             ctx.guide(Rule::ActivityVolume)
         );
-        out.push(ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message));
+        let finding = ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message);
+        found.push((sentence, small, finding));
     }
+    // A small count is volume only as one item of a list of counted activity: its sentence
+    // counts other activity too (`we signed all four SIs, certified 120 consultants and
+    // appeared at six conferences`).
+    let listed: Vec<usize> = found
+        .iter()
+        .filter(|(_, small, _)| !small)
+        .map(|(sentence, ..)| *sentence)
+        .collect();
+    out.extend(
+        found
+            .into_iter()
+            .filter(|(sentence, small, _)| !small || listed.contains(sentence))
+            .map(|(.., finding)| finding),
+    );
     true
 }
 
@@ -457,6 +477,32 @@ mod tests {
         // Someone else's team is not the writer.
         let text = "Their team delivered 45 partner trainings.";
         assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn a_small_count_listed_among_counted_activity_is_activity() {
+        let text = "This year I recruited 40 resellers, signed three distributors and hosted six partner dinners.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            [
+                "recruited 40 resellers",
+                "signed three distributors",
+                "hosted six partner dinners"
+            ]
+        );
+        // Alone, or beside a count that is no list item of its verb, it is incidental.
+        for text in [
+            "We hosted two partner dinners.",
+            "I ran 40 webinars with three partners.",
+        ] {
+            assert!(
+                !spans(text, Rule::ActivityVolume)
+                    .iter()
+                    .any(|s| s.contains("two") || s.contains("three")),
+                "{text}: {:?}",
+                spans(text, Rule::ActivityVolume)
+            );
+        }
     }
 
     #[test]
