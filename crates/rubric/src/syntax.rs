@@ -342,6 +342,34 @@ fn clause_break(form: &str) -> bool {
     matches!(form, ";" | ":" | "," | "—" | "–" | "(" | ")")
 }
 
+/// Whether token `i` is a word of time tagged as a preposition that opens a clause: `after`,
+/// `before`, `until`, `since`, `once` followed by a subject and its verb (`after my predecessor
+/// had signed eleven partners`), not by a noun phrase alone (`after two quarters, ...`).
+fn clause_preposition(words: &[Word], lower: &[String], i: usize) -> bool {
+    if i == 0
+        || words[i].pos != UPOS::ADP
+        || !matches!(
+            lower[i].as_str(),
+            "after" | "before" | "until" | "since" | "once"
+        )
+    {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < words.len() && in_phrase(words, lower, j) {
+        j += 1;
+    }
+    let subject = (i + 1..j).any(|k| nominal(words[k].pos))
+        || words.get(j).is_some_and(|w| w.pos == UPOS::PRON);
+    if words.get(j).is_some_and(|w| w.pos == UPOS::PRON) {
+        j += 1;
+    }
+    subject
+        && words
+            .get(j)
+            .is_some_and(|w| matches!(w.pos, UPOS::AUX | UPOS::VERB))
+}
+
 /// Reads the clauses of a tagged sentence.
 fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
     let words = &tagged.words;
@@ -350,7 +378,8 @@ fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
     let mut start = 0;
     for i in 0..words.len() {
         let opens = matches!(words[i].pos, UPOS::CCONJ | UPOS::SCONJ)
-            || (i > 0 && matches!(lower[i].as_str(), "who" | "which"));
+            || (i > 0 && matches!(lower[i].as_str(), "who" | "which"))
+            || clause_preposition(words, lower, i);
         if opens && i > start {
             segments.push(start..i);
             start = i;
@@ -369,7 +398,8 @@ fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
     for segment in segments {
         let opener = segment.start;
         let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
-            || matches!(lower[opener].as_str(), "who" | "which" | "when" | "while");
+            || matches!(lower[opener].as_str(), "who" | "which" | "when" | "while")
+            || clause_preposition(words, lower, opener);
         let Some(group) = verb_group(words, lower, segment.clone()) else {
             match out.last_mut() {
                 // A verbless segment after a clause continues it (`with product marketing and
@@ -837,6 +867,31 @@ mod tests {
             "{}",
             dump(&s)
         );
+    }
+
+    #[test]
+    fn a_preposition_of_time_before_a_subject_and_verb_opens_a_clause() {
+        let text = "I was hired after my predecessor had recruited forty resellers.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s
+            .clause_of(find(&s, "forty"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert!(clause.subordinate, "{}", dump(&s));
+        assert_eq!(
+            word(&s, clause.subject.as_ref().map(|p| p.head)),
+            "predecessor",
+            "{}",
+            dump(&s)
+        );
+        // Before a noun phrase alone it is a preposition.
+        let text = "After two quarters, we ran forty webinars.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s
+            .clause_of(find(&s, "forty"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, clause.subject.as_ref().map(|p| p.head)), "we");
     }
 
     #[test]

@@ -29,7 +29,8 @@
 //! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
-//! partners`), a requirement (`a partner must run 12 webinars`), a count the next words take up
+//! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`), a
+//! requirement (`a partner must run 12 webinars`), a count the next words take up
 //! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
 //! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`), or a count followed by what it produced (`which
 //! produced $2M in pipeline`).
@@ -440,6 +441,14 @@ mod tests {
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
+    }
+
+    #[test]
+    fn someone_elses_effort_in_a_clause_of_time_is_not_the_writers() {
+        let text = "I was hired after my predecessor had recruited 40 resellers that sold nothing.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
+        let text = "After two quarters we had recruited 40 resellers.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["recruited 40 resellers"]);
     }
 
     #[test]
