@@ -539,7 +539,8 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
 /// (`Only four had registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`,
 /// `In 11 of those visits`), or a later bare number with no noun of its own, smaller than the
 /// count, names a part of the same set (`I ran 19 prospects through it. Signed 3.`, `we
-/// received 12 proposals and had budget for three`), so the count sets up what follows.
+/// received 12 proposals and had budget for three`, `found 14 agencies … and chose the six in
+/// those two states`), so the count sets up what follows.
 pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     let Some((s, k)) = locate(ctx, word) else {
         return false;
@@ -600,9 +601,18 @@ fn part_of(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, j: usize, whole: Option<u64>) 
     if s.pos(j) != UPOS::NUM {
         return false;
     }
-    let bare =
-        matches!(s.text(j + 1), "." | "," | ";" | ":" | ")" | "") || s.pos(j + 1) == UPOS::CCONJ;
     let before = lower(s, j.wrapping_sub(1));
+    // After a definite determiner, a number with no noun of its own stands for the set named
+    // before, whatever follows it (`found 14 agencies ... and chose the six in those two
+    // states`).
+    let definite = matches!(before.as_str(), "the" | "those" | "these")
+        && !matches!(
+            s.pos(j + 1),
+            UPOS::NOUN | UPOS::PROPN | UPOS::ADJ | UPOS::NUM
+        );
+    let bare = matches!(s.text(j + 1), "." | "," | ";" | ":" | ")" | "")
+        || s.pos(j + 1) == UPOS::CCONJ
+        || definite;
     let scale = matches!(
         before.as_str(),
         "to" | "from" | "of" | "by" | "than" | "and" | "or" | "-" | "–"

@@ -32,7 +32,7 @@
 //! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`), a
 //! requirement (`a partner must run 12 webinars`), a count the next words take up
 //! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
-//! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`), or a count followed by what it produced (`which
+//! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`, `found 14 agencies … and chose the six in Ohio`), or a count followed by what it produced (`which
 //! produced $2M in pipeline`).
 //!
 //! Example: "I ran 40 meetings with resellers." fires on "ran 40 meetings".
@@ -449,6 +449,12 @@ mod tests {
         assert!(spans(text, Rule::ActivityVolume).is_empty());
         let text = "After two quarters we had recruited 40 resellers.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["recruited 40 resellers"]);
+    }
+
+    #[test]
+    fn a_set_taken_up_by_the_and_a_bare_number_is_context() {
+        let text = "I mapped our accounts, found 30 agencies we both served and picked the five in Ohio for a pilot.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
     }
 
     #[test]
