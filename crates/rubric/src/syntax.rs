@@ -167,6 +167,23 @@ impl Tagged {
                 }
             }
         }
+        // After a subject pronoun (adverbs between), an `-ed` word read as an adjective is the
+        // clause's verb in the past (`we certified 212 technicians`, `I personally reviewed`): an
+        // adjective does not follow a subject pronoun without a verb between.
+        for k in 1..words.len() {
+            if words[k].pos != UPOS::ADJ || !forms[k].to_lowercase().ends_with("ed") {
+                continue;
+            }
+            let subject = (0..k).rev().find(|&j| words[j].pos != UPOS::ADV);
+            if subject.is_some_and(|j| {
+                matches!(
+                    forms[j].to_lowercase().as_str(),
+                    "i" | "we" | "they" | "he" | "she" | "you"
+                )
+            }) {
+                words[k].pos = UPOS::VERB;
+            }
+        }
         // After `do` or a modal (and a negation), a noun is the base form of a verb (`didn't
         // sign`): the dictionary reads a contraction by its first part, its context rules by
         // the whole.
@@ -891,6 +908,18 @@ mod tests {
         let clause = s
             .clause_of(find(&s, "forty"))
             .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, clause.subject.as_ref().map(|p| p.head)), "we");
+    }
+
+    #[test]
+    fn an_ed_word_after_a_subject_pronoun_is_the_verb() {
+        let text = "In 2023 we certified 212 technicians across the 31 distributors.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let certified = find(&s, "certified");
+        assert_eq!(s.pos(certified), UPOS::VERB, "{}", dump(&s));
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(clause.verb, certified, "{}", dump(&s));
         assert_eq!(word(&s, clause.subject.as_ref().map(|p| p.head)), "we");
     }
 

@@ -470,6 +470,15 @@ mod tests {
     }
 
     #[test]
+    fn a_list_after_a_verb_read_as_an_adjective_keeps_its_subject() {
+        let text = "In 2024 we certified 212 installers across the 31 dealers and ran 18 product clinics.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["certified 212 installers", "ran 18 product clinics"]
+        );
+    }
+
+    #[test]
     fn a_contracted_writer_is_the_writer() {
         let text = "I've hosted 35 partner dinners this year.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 35 partner dinners"]);
