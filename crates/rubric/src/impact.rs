@@ -6,8 +6,9 @@
 //! measure impact; this module reads the ones it kept as candidates and answers:
 //! - whether a candidate metric really measures a result ([`is_impact`]): a count of results
 //!   (`12 new logos`, `nine co-sell deals`), a change (`grew 35%`, `up 37%`, `from 18 to 27`), a
-//!   share of a result (`30% of revenue`, `40% of that closed`), a rate of people whose verb's
-//!   object is a result (`61% of MSSPs closed a deal`), the level of a result (`91% gross
+//!   share of a result (`30% of revenue`, `40% of that closed`), a rate or ratio of people whose
+//!   verb's object is a result (`61% of MSSPs closed a deal`, `five of six new partners closed a
+//!   first deal`), the level of a result (`91% gross
 //!   retention`, `cycle time is 34 days versus 58`), but not a rate of people doing something
 //!   (`92% of reps completed the course`), the level of something that is no result (`the
 //!   completion rate was 88%`), a property of a term (`a 20% referral fee`), a count of partners
@@ -300,7 +301,11 @@ fn result_word(ctx: &Ctx<'_>, word: usize) -> bool {
 pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     let i = q.tokens.start;
     if !q.metric {
-        return q.kind == NumberKind::Duration && duration_change(ctx, i);
+        return match q.kind {
+            NumberKind::Duration => duration_change(ctx, i),
+            NumberKind::Count => ratio_result(ctx, i),
+            _ => false,
+        };
     }
     let first = ctx.tokens.lower(i);
     if !first.starts_with(|c: char| c.is_ascii_digit()) && q.kind != NumberKind::Count {
@@ -460,6 +465,25 @@ fn does_result(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, clause: Option<&Clause>, k
     }
     head.and_then(|h| s.token(h))
         .is_some_and(|w| result_word(ctx, w))
+}
+
+/// Whether the count at draft word `i` opens a ratio (`five of six new partners`, `15 of 22
+/// resellers`) that is the subject of a clause whose object is a result (`five of six new
+/// partners closed a first deal`): a rate of success.
+fn ratio_result(ctx: &Ctx<'_>, i: usize) -> bool {
+    // Cheap test first: `of` and a number right after it.
+    let t = ctx.tokens;
+    let ratio = i + 2 < t.tokens.len()
+        && t.lower(i + 1) == "of"
+        && (t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit())
+            || ctx.hits.covers(Cue::NumberWord, i + 2));
+    if !ratio {
+        return false;
+    }
+    let Some((s, k)) = locate(ctx, i) else {
+        return false;
+    };
+    does_result(ctx, &s, s.clause_of(k), k)
 }
 
 /// Whether the span of time at token `k` is the period something happened in: after a

@@ -16,7 +16,8 @@
 //!
 //! Does not fire on: a result as a change (`up 31%`, `+48% YoY`, `rose from 14 to 31`), a level
 //! of a result (`94% gross retention`, `onboarding time is 19 days versus 44`), a share of a
-//! result (`35% of that closed`, `58% of the resellers closed a deal`), an amount of a result
+//! result (`35% of that closed`, `58% of the resellers closed a deal`), a ratio of a set whose
+//! verb's object is a result (`four of five new resellers closed a first deal`), an amount of a result
 //! (`the result was $12M in pipeline`), a count of results (`seven co-sell deals`). Never
 //! counted as impact: dates, years, quarters (Q3, H2), durations a result came in (`in 12
 //! months`), list numbers, company sizes, counts of activities, or numbers in code, front matter
@@ -153,6 +154,7 @@ mod tests {
             "Each reseller was required to log three qualified opportunities per quarter.",
             "Seven reseller partners asked us for a formal agreement.",
             "I took the programme from 25 partners to 180 partners in a year.",
+            "Three of our five resellers attended the spring workshop.",
         ] {
             assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
         }
@@ -170,6 +172,7 @@ mod tests {
             "Onboarding time is 19 days versus 44 for direct customers.",
             "Joint deals rose from 14 to 31 year on year.",
             "We closed seven co-sell deals.",
+            "Since the change, four of five new resellers closed a first deal within a quarter.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }
