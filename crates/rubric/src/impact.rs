@@ -438,14 +438,21 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
 }
 
 /// Whether the number at token `k`, which counts something, is the subject of a clause whose
-/// object names a result: `15 of 22 partners closed at least one deal`, `61% of MSSPs had closed
-/// a deal`. Not `92% of reps completed the course`.
+/// verb is one of change or result (`60% of the resellers grew their book`) or whose object names
+/// a result (`15 of 22 partners closed at least one deal`, `61% of MSSPs had closed a deal`). Not
+/// `92% of reps completed the course`.
 fn does_result(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, clause: Option<&Clause>, k: usize) -> bool {
     let Some(c) = clause else {
         return false;
     };
     if k >= c.verb_group.start || c.copula {
         return false;
+    }
+    // A verb of change or result (`60% of the resellers grew their book`, `84% renewed`).
+    if s.token(c.verb)
+        .is_some_and(|v| ctx.hits.covers(Cue::Change, v) || ctx.hits.covers(Cue::Outcome, v))
+    {
+        return true;
     }
     // The head of the first noun phrase after the verb, past a preposition, determiners and
     // quantity words (`at least one deal`).

@@ -173,6 +173,8 @@ mod tests {
             "Joint deals rose from 14 to 31 year on year.",
             "We closed seven co-sell deals.",
             "Since the change, four of five new resellers closed a first deal within a quarter.",
+            "Last year 84% of our resellers renewed.",
+            "Over the year 60% of the resellers grew their book.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }
