@@ -19,8 +19,8 @@
 //! result (`35% of that closed`, `58% of the resellers closed a deal`), a ratio of a set whose
 //! verb's object is a result (`four of five new resellers closed a first deal`), an amount of a result
 //! (`the result was $12M in pipeline`), a count of results (`seven co-sell deals`). Never
-//! counted as impact: dates, years, quarters (Q3, H2), durations a result came in (`in 12
-//! months`), list numbers, company sizes, counts of activities, or numbers in code, front matter
+//! counted as impact: a band of magnitude that gives no number (`double-digit growth`), dates,
+//! years, quarters (Q3, H2), durations a result came in (`in 12 months`), list numbers, company sizes, counts of activities, or numbers in code, front matter
 //! and comments.
 //!
 //! Example: `## Result` / `Things improved a lot.` fires; `Win rate rose 8%.` does not.
@@ -155,6 +155,7 @@ mod tests {
             "Seven reseller partners asked us for a formal agreement.",
             "I took the programme from 25 partners to 180 partners in a year.",
             "Three of our five resellers attended the spring workshop.",
+            "The alliance delivered double-digit growth in the region.",
         ] {
             assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
         }
