@@ -5,7 +5,8 @@
 //! mistake the guides name.
 //!
 //! Fires on: a count of activity (a digit, a large or vague number) with no business result in
-//! the same sentence or the next one before a new heading. A count of activity is read from the
+//! the same sentence or the next one before a new heading or a blank line (a new paragraph is
+//! another point). A count of activity is read from the
 //! sentence's structure ([`crate::impact`]): the noun it counts is an activity (`40 partner
 //! meetings`, `dozens of calls`), or the count is the object of an effort verb (`trained 150
 //! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
@@ -238,8 +239,8 @@ fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
         && (EFFORT_VERBS.contains(&ctx.tokens.stem(j)) || ctx.hits.covers(Cue::Activity, j))
 }
 
-/// A business outcome in sentence `sentence` or the next: a metric, or an outcome word with a
-/// word of result (`which generated pipeline`).
+/// A business outcome in sentence `sentence` or the next in its paragraph: a metric, or an
+/// outcome word with a word of result (`which generated pipeline`).
 fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>) -> bool {
     let t = ctx.tokens;
     let from = t.sentences[sentence].tokens.start;
@@ -252,7 +253,12 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
             let heading_between = headings
                 .get(h)
                 .is_some_and(|h| h.range.start <= next.range.start);
-            if heading_between {
+            // A blank line ends the paragraph: what follows it is another point.
+            let paragraph_break = ctx
+                .text
+                .get(here.range.end..next.range.start)
+                .is_some_and(|gap| gap.lines().skip(1).any(|line| line.trim().is_empty()));
+            if heading_between || paragraph_break {
                 here.tokens.end
             } else {
                 next.tokens.end
@@ -333,6 +339,14 @@ mod tests {
         let text = "## Action\n\nI hosted 3 webinars.\n\n## Outcome\n\nIt went well.\n";
         assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 3 webinars"]);
         let text = "I hosted 3 webinars. They delivered 40% more pipeline.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn a_result_after_a_blank_line_does_not_excuse_activity() {
+        let text = "I ran 40 partner webinars.\n\nSeparately, revenue grew 30% that year.\n";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["ran 40 partner webinars"]);
+        let text = "I ran 40 partner webinars.\nThey produced $2M in pipeline.\n";
         assert!(spans(text, Rule::ActivityVolume).is_empty());
     }
 
