@@ -42,6 +42,9 @@ pub(crate) struct CountReading {
     pub stative: bool,
     /// Whether its clause sets a requirement (`must register`, `required to`, `had to`).
     pub required: bool,
+    /// Whether the writer does the verb governing it, the count being its object or not (`I
+    /// hosted a summit with 400 attendees`).
+    pub writer_subject: bool,
 }
 
 /// The syntax of the sentence holding draft word `word`, and the word's token in it.
@@ -277,6 +280,9 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
         && subject.as_ref().is_some_and(|p| writer_phrase(&s, p))
         && clause.is_none_or(|c| !c.copula);
     let required = clause.is_some_and(|c| obligation(&s, c));
+    let writer_subject = !in_subject
+        && subject.as_ref().is_some_and(|p| writer_phrase(&s, p))
+        && clause.is_none_or(|c| !c.copula);
     let other_subject = !in_subject && subject.as_ref().is_some_and(|p| !writer_phrase(&s, p));
     Some(CountReading {
         head: head.and_then(|h| s.token(h)),
@@ -285,6 +291,7 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
         other_subject,
         stative: verb.is_some_and(|v| stative(&lower(&s, v))),
         required,
+        writer_subject,
     })
 }
 

@@ -22,6 +22,12 @@
 //! whose object an outcome (`, which generated pipeline`). The finding covers the activity
 //! phrase, verb included.
 //!
+//! The size of what the writer did with an effort verb, in a `with` or `to` phrase after its
+//! object, is volume too: its audience or its parts (`hosted a summit with 400 attendees`,
+//! `presented the model to 600 people`, `reached out to over 400 partners`); not the size of an
+//! organisation the writer signed or recruited (`signed a distributor with 40 branches`), nor a
+//! second count of an object already counted (`hosted 6 webinars with 900 attendees`).
+//!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
 //! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
 //! consultants and appeared at six conferences`).
@@ -118,6 +124,21 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         {
             continue;
         }
+        // The size of what the writer did with an effort verb, in a phrase after its object:
+        // its audience or its parts (`hosted a summit with 400 attendees`, `presented the model
+        // to 600 people`, `reached out to over 400 partners`).
+        let sized = reading.is_some_and(|r| {
+            r.writer_subject
+                && !r.stative
+                && tally
+                && !small
+                && r.verb.is_some_and(|v| {
+                    v >= bounds.start
+                        && v + 1 < i
+                        && (is_activity_verb(ctx, v) || hits.covers(Cue::ActivityVerb, v))
+                        && sizing_preposition(ctx, v, i)
+                })
+        });
         let (noun, head_end) = match reading.and_then(|r| r.head.map(|head| (r, head))) {
             Some((r, head)) => {
                 // `3 months`, `twenty minutes at check-in`.
@@ -131,7 +152,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 let acted = verb || (r.writer_action && tally);
                 // *Have* with an event is holding it (`we had 40 meetings`); with anything else
                 // it states what there was (`we had 23 signed partners`).
-                if noun.is_none() && (!acted || r.stative) {
+                if noun.is_none() && (!acted || r.stative) && !sized {
                     continue;
                 }
                 (noun, Some((head + 1, r.verb.filter(|_| r.writer_action))))
@@ -148,7 +169,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 .map(|r| r.end)
                 .max()
                 .unwrap_or(noun + 1),
-            (None, None) if verb => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
+            (None, None) if verb || sized => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
             (None, None) => continue,
         };
         if noun_end <= i + 1 || has_outcome(ctx, sentence, i..noun_end) {
@@ -231,6 +252,41 @@ const EFFORT_VERBS: &[&str] = &[
     "book",
     "schedul",
 ];
+
+/// Whether `with` or `to` opens the phrase of the count at word `i` (quantity words between), after
+/// an uncounted object or particle of verb `v`: the phrase sizes what was done (`hosted a summit with 400
+/// attendees`, `sent a report to 25 stakeholders`, `reached out to over 400 partners`).
+fn sizing_preposition(ctx: &Ctx<'_>, v: usize, i: usize) -> bool {
+    let t = ctx.tokens;
+    let mut j = i - 1;
+    while j > v
+        && matches!(
+            t.lower(j),
+            "over" | "about" | "around" | "more" | "than" | "nearly" | "almost" | "some" | "roughly"
+        )
+    {
+        j -= 1;
+    }
+    // Not when the object is counted itself (`hosted 6 webinars with 900 attendees` is one
+    // count of activity); a number inside a hyphenated modifier counts nothing (`a two-day
+    // forum`).
+    let counted = ctx.quantities.iter().any(|q| {
+        let end = t.tokens[q.tokens.end - 1].range.end;
+        q.kind == NumberKind::Count
+            && q.tokens.start > v
+            && q.tokens.start < j
+            && !ctx.text[end..].starts_with('-')
+    });
+    // After a verb that enlists an organisation, `with` describes it (`signed a distributor with
+    // 40 branches`): its size, not the writer's volume.
+    let enlists = matches!(t.stem(v), "sign" | "recruit" | "onboard");
+    let preposition = match t.lower(j) {
+        "to" => true,
+        "with" => !enlists,
+        _ => false,
+    };
+    j > v + 1 && preposition && !counted
+}
 
 /// Whether token `j` is a verb of effort (built in, or an activity word of the category).
 fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
@@ -340,6 +396,32 @@ mod tests {
         assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 3 webinars"]);
         let text = "I hosted 3 webinars. They delivered 40% more pipeline.";
         assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn the_size_of_what_the_writer_ran_is_activity() {
+        let text = "I hosted a two-day reseller forum with 350 attendees.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["350 attendees"]);
+        let text = "I presented the new tiers at our kickoff to 700 people and sent a monthly digest to 45 partner managers.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["700 people", "45 partner managers"]
+        );
+        for text in [
+            // The size of an organisation the writer joined or signed.
+            "I joined a company with 300 employees.",
+            "I signed a distributor with 40 branches.",
+            // One count of activity, already counted.
+            "I hosted 6 webinars with more than 900 attendees.",
+        ] {
+            assert!(
+                spans(text, Rule::ActivityVolume)
+                    .iter()
+                    .all(|s| !s.contains("300") && !s.contains("40") && !s.contains("900")),
+                "{text}: {:?}",
+                spans(text, Rule::ActivityVolume)
+            );
+        }
     }
 
     #[test]
