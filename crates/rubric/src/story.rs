@@ -117,7 +117,7 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
                 let s = t.tokens[r.start].sentence;
                 situated(t, s) || (prose(t, sections, s) && verbless(ctx, s))
             })
-            || (plan && !hits.of(Cue::Clarify).is_empty())
+            || (plan && (!hits.of(Cue::Clarify).is_empty() || opens_with_questions(ctx)))
             || opens_with_past_state(ctx)
             || locates_the_candidate(ctx);
     }
@@ -459,6 +459,13 @@ fn closes_on_a_reflection(ctx: &Ctx<'_>) -> bool {
                 });
             experienced || counterfactual
         })
+}
+
+/// A plan that asks questions in its first half, ones it does not answer itself at once (see
+/// `clarifying-questions`): what it would find out is what the plan starts from.
+fn opens_with_questions(ctx: &Ctx<'_>) -> bool {
+    let half = ctx.tokens.sentences.len().div_ceil(2);
+    (0..half).any(|s| crate::rules::clarifying_questions::is_genuine_question(ctx, s))
 }
 
 /// Whether sentence `s` describes a situation rather than a method: it is told in the past

@@ -295,6 +295,25 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_that_asks_first_or_states_a_diagnosis_has_its_context() {
+        let steps = "I would then package one joint offer with the partner. I'd judge success by bundled win rate above 35% within two quarters.";
+        for opening in [
+            "Before anything I'd want answers. How many deals are we talking about? Who sponsors it on their side?",
+            "**Diagnosis.** Nobody owned the partnership after launch.",
+        ] {
+            let text = format!("---\nscenario: 1\n---\n\n{opening}\n\n{steps}\n");
+            assert!(findings(&text, Rule::Structure).is_empty(), "{opening}");
+        }
+        // A question answered at once only restates what the prompt gave.
+        let text = format!("---\nscenario: 1\n---\n\nWhy did it work? Compliance.\n\n{steps}\n");
+        let found = findings(&text, Rule::Structure);
+        assert!(
+            found.len() == 1 && found[0].message.starts_with("No context part"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn a_lesson_in_the_closing_sentence_counts() {
         let story = "When I joined, our resellers sold nothing. I cut the network from 40 to 12 and I retrained the rest. Partner revenue rose 30% in a year. Saying no to a keen partner feels rude, but it is kinder than a dead partnership.";
         assert!(findings(story, Rule::Structure).is_empty());
