@@ -655,16 +655,21 @@ fn part_of(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, j: usize, whole: Option<u64>) 
         before.as_str(),
         "to" | "from" | "of" | "by" | "than" | "and" | "or" | "-" | "–"
     );
-    let count = s.token(j).is_some_and(|w| {
-        ctx.quantities
-            .iter()
-            .any(|q| q.tokens.start == w && q.kind == NumberKind::Count)
-    });
     let part = match (count_value(&lower(s, j)), whole) {
         (Some(n), Some(w)) => n < w,
         _ => false,
     };
-    bare && !scale && count && part
+    // The draft's quantities are in token order: a binary search, not a scan per number.
+    let count = || {
+        s.token(j).is_some_and(|w| {
+            let at = ctx.quantities.partition_point(|q| q.tokens.start < w);
+            ctx.quantities[at..]
+                .iter()
+                .take_while(|q| q.tokens.start == w)
+                .any(|q| q.kind == NumberKind::Count)
+        })
+    };
+    bare && !scale && part && count()
 }
 
 /// Whether tokens `from..verb` (a clause before its verb) are a bare number or quantifier with
