@@ -170,12 +170,15 @@ impl Tagged {
         // After `do` or a modal (and a negation), a noun is the base form of a verb (`didn't
         // sign`): the dictionary reads a contraction by its first part, its context rules by
         // the whole.
+        // In a question the subject comes between them (`did customers say`, `did partner reps
+        // learn`): nouns followed by a base-form verb stay nouns.
         let mut support = false;
-        for (word, form) in words.iter_mut().zip(&forms) {
-            if support && word.pos == UPOS::NOUN {
-                word.pos = UPOS::VERB;
+        for k in 0..words.len() {
+            if support && words[k].pos == UPOS::NOUN && !inverted_subject(&words, &forms, k) {
+                words[k].pos = UPOS::VERB;
             }
-            support = support_verb(form) || (support && matches!(word.pos, UPOS::PART | UPOS::ADV));
+            support = support_verb(&forms[k])
+                || (support && matches!(words[k].pos, UPOS::PART | UPOS::ADV));
         }
         let question = sentence
             .trim_end_matches(['*', '_', ')', '"', '\'', '”', '’', ' '])
@@ -261,6 +264,15 @@ fn tagging_form(word: &str) -> String {
         Some(len) if len > 0 => plain[..len].to_string(),
         _ => plain,
     }
+}
+
+/// Whether the noun at `k`, right after `do` or a modal, begins the subject of a question
+/// (`did customers say`): the nouns from `k` on are followed by a verb in its base form.
+fn inverted_subject(words: &[Word], forms: &[String], k: usize) -> bool {
+    let next = (k + 1..words.len()).find(|&j| !matches!(words[j].pos, UPOS::NOUN | UPOS::PROPN));
+    next.is_some_and(|j| {
+        words[j].pos == UPOS::VERB && !forms[j].ends_with("ed") && !forms[j].ends_with("ing")
+    })
 }
 
 /// Whether `form` is `do` or a modal, whose verb follows (`did not sign`).
@@ -1030,6 +1042,20 @@ mod tests {
 
     fn word_at(s: &SentenceSyntax<'_>, i: Option<usize>) -> String {
         word(s, i)
+    }
+
+    #[test]
+    fn a_questions_subject_after_do_stays_a_noun() {
+        let text = "What did buyers say about the bundle?";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "buyers")), UPOS::NOUN, "{}", dump(&s));
+        assert_eq!(s.pos(find(&s, "say")), UPOS::VERB, "{}", dump(&s));
+        // Without a verb after it, the word after `do` is still the verb (`didn't sign deals`).
+        let text = "We didn't sign deals that quarter.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "sign")), UPOS::VERB, "{}", dump(&s));
     }
 
     #[test]
