@@ -157,11 +157,21 @@ impl Tagged {
         // form or a base form (`kept asking`, `helped close`), not a past or an auxiliary.
         for k in 1..words.len() {
             let past = |f: &str| f.ends_with("ed") || f.ends_with("ing");
-            if words[k].pos == UPOS::VERB && words[k - 1].pos == UPOS::NOUN && !past(&forms[k]) {
+            if words[k].pos == UPOS::VERB
+                && matches!(words[k - 1].pos, UPOS::NOUN | UPOS::PROPN)
+                && !past(&forms[k])
+            {
                 let next = (k + 1..words.len()).find(|&j| words[j].pos != UPOS::ADV);
+                // A plural (`security leads buy`, `analytics leads kept asking`) before any verb
+                // but another `-s` or `-ing` form.
+                let plural = forms[k].ends_with('s') && !forms[k].ends_with("ss");
                 if next.is_some_and(|j| {
                     words[j].pos == UPOS::AUX
                         || (words[j].pos == UPOS::VERB && forms[j].ends_with("ed"))
+                        || (plural
+                            && words[j].pos == UPOS::VERB
+                            && !forms[j].ends_with('s')
+                            && !forms[j].ends_with("ing"))
                 }) {
                     words[k].pos = UPOS::NOUN;
                 }
@@ -1077,6 +1087,11 @@ mod tests {
             .unwrap_or_else(|| panic!("{}", dump(&s)));
         assert_eq!(s.text(subject.head), "lead", "{}", dump(&s));
         assert_eq!(s.text(clause.verb), "returned", "{}", dump(&s));
+        // A plural before a base-form or past verb is the subject's noun: `security leads buy`.
+        let text = "Security leads buy what passes an audit.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "leads")), UPOS::NOUN, "{}", dump(&s));
         // A catenative verb keeps its reading.
         let text = "The partners kept asking for discounts.";
         let t = tagged(text);
