@@ -15,14 +15,15 @@
 //!   draft calls one in a compound: `MSSP partners`). Its wants are the market's.
 //!
 //! A clause's subject is read past what English puts between a subject and its verb: an
-//! appositive or a parenthesis (`our customers, the shippers, were asking`; `their buyers (IT
-//! leads at 500-seat companies) wanted`), prepositional phrases after the head (`the customers in
+//! appositive, participles included, or a parenthesis (`our customers, the shippers, were
+//! asking`; `their clients, mostly insurers trying to retire old systems, kept asking`; `their
+//! buyers (IT leads at 500-seat companies) wanted`), prepositional phrases after the head (`the customers in
 //! the disputed accounts got`; but `half of those partners` is the partners) and a locative
 //! (`the operators there needed`). `they`/`their` stand for the nearest plural or buyer subject
 //! before them (in the sentence or the one before; a `they` found there is followed back in turn),
 //! else the nearest plural noun; `who`/`that` for the noun right before them. Clauses the clause
-//! reader leaves inside another (`around what clinic groups actually wanted`) are read from the
-//! noun phrase right before each verb group.
+//! reader leaves inside another (`around what clinic groups actually wanted`, `something they
+//! care about`) are read from the noun phrase or pronoun right before each verb group.
 //!
 //! Does not fire when the draft shows the buyer's perspective, that is:
 //! - a buyer's clause of need, want or pain (`customers struggled`, `kept asking for`),
@@ -32,9 +33,10 @@
 //!   question about what buyers do or say (`what did customers say about buying through the
 //!   channel?`);
 //! - an outsider's clause of need, want, pain or lack, not passive (`retail chains needed stock
-//!   levels`; a progressive `had been asking for` is not passive), a group of them that cannot
-//!   (`banks can't go live`) or is obliged to (`county clerks are required to retain records`),
-//!   or a need an outsider has (`the agencies had one need`); but a thing that `needs to` do
+//!   levels`, `the weeks they didn't have`; a progressive `had been asking for` is not passive),
+//!   a group of them that cannot (`banks can't go live`) or is obliged to (`county clerks are
+//!   required to retain records`), a need an outsider has (`the agencies had one need`), and a
+//!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`); but a thing that `needs to` do
 //!   something (`ROI evaluation needs to account for…`) is told what it must do, and states no
 //!   one's need;
 //! - why buyers or outsiders buy (`shippers buy us to stop missing delivery windows`);
@@ -519,11 +521,19 @@ fn obligation(r: &Read<'_>, c: &Clause) -> bool {
 }
 
 /// Whether clause `c` says its subject lacks something: `have` denied, with an object (`the
-/// risk officer doesn't have the staff`; not `didn't have to pay`).
+/// risk officer doesn't have the staff`, `the weeks they didn't have`; not `didn't have to
+/// pay`).
 fn lacks(r: &Read<'_>, c: &Clause) -> bool {
+    // In a relative clause without `that` the object is the noun before the subject (`weeks they
+    // didn't have`).
+    let relative = c.subject.as_ref().is_some_and(|p| {
+        r.pos(p.head) == UPOS::PRON
+            && p.head > 0
+            && matches!(r.pos(p.head - 1), UPOS::NOUN | UPOS::PROPN)
+    }) && !matches!(r.pos(c.verb + 1), UPOS::DET | UPOS::NOUN | UPOS::ADJ | UPOS::NUM);
     have(r.lower(c.verb))
         && c.negated
-        && c.object.as_ref().is_some_and(|o| o.tokens.start > c.verb)
+        && (relative || c.object.as_ref().is_some_and(|o| o.tokens.start > c.verb))
 }
 
 /// Whether `subject` is plural: a plural noun, `they`, or `who`/`that` after one
@@ -548,6 +558,21 @@ fn animate(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
         || subject.is_some_and(|p| {
             agent_noun(r.lower(p.head)) || r.pos(p.head) == UPOS::PROPN || owner(r, p).is_some()
         })
+}
+
+/// Whether clause `c` states its subject's attitude towards something: a copula, an adjective and
+/// a preposition (`are wary of`, `are very sensitive to`, `were terrified of losing`).
+fn attitude(r: &Read<'_>, c: &Clause) -> bool {
+    if !c.copula || c.negated {
+        return false;
+    }
+    let mut k = c.verb + 1;
+    while r.pos(k) == UPOS::ADV {
+        k += 1;
+    }
+    // The tagger reads the preposition after an adjective as a particle or a subordinator at
+    // times (`sensitive to`, `terrified of`).
+    r.pos(k) == UPOS::ADJ && matches!(r.pos(k + 1), UPOS::ADP | UPOS::PART | UPOS::SCONJ)
 }
 
 /// Whether clause `c` is passive (`was required`, `had been trusted`): its subject undergoes
@@ -584,7 +609,22 @@ fn embedded(r: &Read<'_>) -> Vec<Clause> {
             if !matches!(r.pos(before), UPOS::NOUN | UPOS::PROPN | UPOS::PRON) {
                 return None;
             }
-            let subject = r.phrase_at(before).filter(|p| p.head == before)?;
+            // The phrase ending right before the group: a pronoun on its own (`something they
+            // care about`), else the noun phrase up to that noun.
+            let subject = if r.pos(before) == UPOS::PRON {
+                Phrase {
+                    tokens: before..before + 1,
+                    head: before,
+                    possessor: None,
+                }
+            } else {
+                let p = r.phrase_at(before)?;
+                Phrase {
+                    tokens: p.tokens.start.min(before)..before + 1,
+                    head: before,
+                    possessor: p.possessor.filter(|&o| o < before),
+                }
+            };
             let end = (v + 1..r.len())
                 .find(|&k| r.pos(k) == UPOS::PUNCT)
                 .unwrap_or(r.len());
@@ -649,6 +689,10 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                     || (have(t.lower(k))
                         && k > range.start
                         && crate::negation::is_negation(t.lower(k - 1)))
+                    // An attitude: `pharmacies are wary of…`.
+                    || (matches!(t.lower(k), "is" | "are" | "was" | "were")
+                        && k > range.start
+                        && plural(t.lower(k - 1)))
             });
         if !candidate {
             return false;
@@ -678,6 +722,11 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                     && c.object
                         .as_ref()
                         .is_some_and(|o| r.pos(o.head) == UPOS::NOUN && need(r.stem(o.head))))
+                // An attitude of a buyer or a group outside towards something: `clinics are
+                // sensitive to disruption`, `court administrators are wary of vendors who…`.
+                || ((subject == Party::Buyer
+                    || (subject == Party::Third && group(&r, phrase.as_ref())))
+                    && attitude(&r, c))
                 // A question about what buyers do or say: `what did customers say about buying
                 // through the channel?`
                 || (subject == Party::Buyer && r.s.is_question())
@@ -766,7 +815,7 @@ fn clause_subject(r: &Read<'_>, c: &Clause) -> Option<Phrase> {
         let open = if r.lower(close) == ")" {
             (close.saturating_sub(12)..close).rev().find(|&k| r.lower(k) == "(")
         } else {
-            (close.saturating_sub(14)..close)
+            (close.saturating_sub(20)..close)
                 .rev()
                 .find(|&k| r.lower(k) == ",")
                 .filter(|&k| {
@@ -774,7 +823,14 @@ fn clause_subject(r: &Read<'_>, c: &Clause) -> Option<Phrase> {
                     // (`their customers, mostly accounting and law firms with 30–150 staff,`).
                     k + 1 < close
                         && (noun_phrase(k + 1) || r.pos(k + 1) == UPOS::ADV)
-                        && (k + 1..close).all(|j| !matches!(r.pos(j), UPOS::VERB | UPOS::AUX))
+                        // A participle may modify it (`mostly insurers trying to retire…`),
+                        // but a finite verb makes it a clause.
+                        && (k + 1..close).all(|j| {
+                            r.pos(j) != UPOS::AUX
+                                && (r.pos(j) != UPOS::VERB
+                                    || r.lower(j).ends_with("ing")
+                                    || r.lower(j.wrapping_sub(1)) == "to")
+                        })
                 })
         };
         if let Some(p) = open.and_then(ending) {
@@ -1067,5 +1123,23 @@ mod whose_need {
             "Which regions were tried, and what did customers say about buying through the channel?"
         ));
         assert!(fires("Which regions were tried, and who owned the plan?"));
+    }
+
+    #[test]
+    fn attitudes_participles_and_relative_lacks() {
+        for text in [
+            // An attitude: a copula, an adjective and a preposition.
+            "Pharmacies are very wary of tools that change the order screen.",
+            // A participle inside an appositive.
+            "Their clients, mostly landlords renting out a few flats, kept asking for one login.",
+            // A relative clause without `that`: the noun before `they` is what they lack.
+            "Estate agents told us the checks took days they didn't have.",
+            // A need word the tagger reads as a noun after `they`.
+            "We sell to dental groups, so does the bundle fix something they care about?",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        // A partner's attitude is the deal's, not the market's.
+        assert!(fires("Our resellers were keen on higher margins."));
     }
 }
