@@ -293,8 +293,16 @@ impl<'c> Buyers<'c> {
             if refers_back(r.lower(j)) {
                 return Party::None;
             }
+            // A hyphenated compound is one word (`tire-kickers`): its first part is in the phrase.
+            let mut first = j;
+            while first >= 2 && r.lower(first - 1) == "-" {
+                first -= 2;
+            }
             if let Some(c) = r.clause_of(j).filter(|c| {
-                c.copula && c.object.as_ref().is_some_and(|o| o.tokens.contains(&j))
+                c.copula
+                    && c.object
+                        .as_ref()
+                        .is_some_and(|o| o.tokens.contains(&j) || o.tokens.contains(&first))
             }) {
                 // `half of those partners were…`
                 if (c.tokens.start..c.verb).any(|k| r.stem(k).starts_with("partner")) {
@@ -514,10 +522,11 @@ fn need_verb(r: &Read<'_>, c: &Clause) -> bool {
     need(r.stem(c.verb)) || [c.infinitive, ing].into_iter().flatten().any(|k| need(r.stem(k)))
 }
 
-/// Whether clause `c` puts an obligation on its subject: `had to close`, or a passive with an
-/// infinitive (`are required to retain records`).
+/// Whether clause `c` puts an obligation on its subject: `had to close`, or a need verb's passive
+/// with an infinitive (`are required to retain records`; not `are tied to`).
 fn obligation(r: &Read<'_>, c: &Clause) -> bool {
-    c.infinitive.is_some() && (have(r.lower(c.verb)) || passive(r, c))
+    c.infinitive.is_some()
+        && (have(r.lower(c.verb)) || (passive(r, c) && need(r.stem(c.verb))))
 }
 
 /// Whether clause `c` says its subject lacks something: `have` denied, with an object (`the
@@ -560,8 +569,8 @@ fn animate(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
         })
 }
 
-/// Whether clause `c` states its subject's attitude towards something: a copula, an adjective and
-/// a preposition (`are wary of`, `are very sensitive to`, `were terrified of losing`).
+/// Whether clause `c` states its subject's attitude towards something: a copula, an adjective
+/// and a preposition (`are wary of`, `are very sensitive to`); not a participle (`are tied to`).
 fn attitude(r: &Read<'_>, c: &Clause) -> bool {
     if !c.copula || c.negated {
         return false;
@@ -572,7 +581,10 @@ fn attitude(r: &Read<'_>, c: &Clause) -> bool {
     }
     // The tagger reads the preposition after an adjective as a particle or a subordinator at
     // times (`sensitive to`, `terrified of`).
-    r.pos(k) == UPOS::ADJ && matches!(r.pos(k + 1), UPOS::ADP | UPOS::PART | UPOS::SCONJ)
+    // A participle states a relation rather than an attitude (`tiers are tied to performance`).
+    r.pos(k) == UPOS::ADJ
+        && !r.lower(k).ends_with("ed")
+        && matches!(r.pos(k + 1), UPOS::ADP | UPOS::PART | UPOS::SCONJ)
 }
 
 /// Whether clause `c` is passive (`was required`, `had been trusted`): its subject undergoes
@@ -1141,5 +1153,19 @@ mod whose_need {
         }
         // A partner's attitude is the deal's, not the market's.
         assert!(fires("Our resellers were keen on higher margins."));
+    }
+
+    #[test]
+    fn relations_and_hyphenated_predicates_are_no_need() {
+        for text in [
+            // A participle with a preposition is a relation, not an attitude; `tied to` is no
+            // obligation either.
+            "Referral tiers are tied to sourced revenue.",
+            "Discounts were linked to certification.",
+            // `who` after a hyphenated predicate stands for the subject, the partners.
+            "Most of our resellers were logo-collectors who wanted a free demo account.",
+        ] {
+            assert!(fires(text), "{text}");
+        }
     }
 }
