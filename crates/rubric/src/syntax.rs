@@ -177,6 +177,23 @@ impl Tagged {
                 }
             }
         }
+        // After a subject pronoun (adverbs between), an `-ed` word read as an adjective is the
+        // clause's verb in the past (`we certified 212 technicians`, `I personally reviewed`): an
+        // adjective does not follow a subject pronoun without a verb between.
+        for k in 1..words.len() {
+            if words[k].pos != UPOS::ADJ || !forms[k].to_lowercase().ends_with("ed") {
+                continue;
+            }
+            let subject = (0..k).rev().find(|&j| words[j].pos != UPOS::ADV);
+            if subject.is_some_and(|j| {
+                matches!(
+                    forms[j].to_lowercase().as_str(),
+                    "i" | "we" | "they" | "he" | "she" | "you"
+                )
+            }) {
+                words[k].pos = UPOS::VERB;
+            }
+        }
         // After `do` or a modal (and a negation), a noun is the base form of a verb (`didn't
         // sign`): the dictionary reads a contraction by its first part, its context rules by
         // the whole.
@@ -364,6 +381,34 @@ fn clause_break(form: &str) -> bool {
     matches!(form, ";" | ":" | "," | "—" | "–" | "(" | ")")
 }
 
+/// Whether token `i` is a word of time tagged as a preposition that opens a clause: `after`,
+/// `before`, `until`, `since`, `once` followed by a subject and its verb (`after my predecessor
+/// had signed eleven partners`), not by a noun phrase alone (`after two quarters, ...`).
+fn clause_preposition(words: &[Word], lower: &[String], i: usize) -> bool {
+    if i == 0
+        || words[i].pos != UPOS::ADP
+        || !matches!(
+            lower[i].as_str(),
+            "after" | "before" | "until" | "since" | "once"
+        )
+    {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < words.len() && in_phrase(words, lower, j) {
+        j += 1;
+    }
+    let subject = (i + 1..j).any(|k| nominal(words[k].pos))
+        || words.get(j).is_some_and(|w| w.pos == UPOS::PRON);
+    if words.get(j).is_some_and(|w| w.pos == UPOS::PRON) {
+        j += 1;
+    }
+    subject
+        && words
+            .get(j)
+            .is_some_and(|w| matches!(w.pos, UPOS::AUX | UPOS::VERB))
+}
+
 /// Reads the clauses of a tagged sentence.
 fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
     let words = &tagged.words;
@@ -372,7 +417,8 @@ fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
     let mut start = 0;
     for i in 0..words.len() {
         let opens = matches!(words[i].pos, UPOS::CCONJ | UPOS::SCONJ)
-            || (i > 0 && matches!(lower[i].as_str(), "who" | "which"));
+            || (i > 0 && matches!(lower[i].as_str(), "who" | "which"))
+            || clause_preposition(words, lower, i);
         if opens && i > start {
             segments.push(start..i);
             start = i;
@@ -391,7 +437,8 @@ fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
     for segment in segments {
         let opener = segment.start;
         let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
-            || matches!(lower[opener].as_str(), "who" | "which" | "when" | "while");
+            || matches!(lower[opener].as_str(), "who" | "which" | "when" | "while")
+            || clause_preposition(words, lower, opener);
         let Some(group) = verb_group(words, lower, segment.clone()) else {
             match out.last_mut() {
                 // A verbless segment after a clause continues it (`with product marketing and
@@ -402,6 +449,20 @@ fn clauses(tagged: &Tagged, lower: &[String]) -> Vec<Clause> {
                 }
             }
             continue;
+        };
+        // A verb written with a hyphenated prefix (`co-hosted`, `re-signed`) starts at its prefix,
+        // so its subject is the phrase before that.
+        let group = match group.start.checked_sub(2) {
+            Some(prefix)
+                if prefix >= segment.start
+                    && words[group.start].pos == UPOS::VERB
+                    && lower[prefix + 1] == "-"
+                    && words[prefix].range.end == words[prefix + 1].range.start
+                    && words[prefix + 1].range.end == words[group.start].range.start =>
+            {
+                prefix..group.end
+            }
+            _ => group,
         };
         let clause_start = pending.take().unwrap_or(segment.start);
         let own = phrase_before(words, lower, segment.start, group.start);
@@ -696,7 +757,12 @@ impl<'a> SentenceSyntax<'a> {
             while let Some(w) = words.get(last) {
                 match w.pos {
                     // Not right after the number: `60-person` sizes, it counts no compound.
-                    _ if last > next && joined(last) => noun = false,
+                    _ if last > next && joined(last) => {
+                        noun = false;
+                        // The word after the hyphen is the compound's, whatever its tag
+                        // (`co-sell deals`).
+                        last += 1;
+                    }
                     UPOS::ADJ | UPOS::VERB if !noun && joined(last + 1) => {}
                     UPOS::ADJ if !noun => {}
                     UPOS::NOUN | UPOS::PROPN => noun = true,
@@ -825,6 +891,69 @@ mod tests {
         assert_eq!(word(&s, Some(subject.head)), "CRO", "{}", dump(&s));
         assert_eq!(word(&s, Some(clause.verb)), "signed", "{}", dump(&s));
         assert!(!clause.negated);
+    }
+
+    #[test]
+    fn a_verb_with_a_hyphenated_prefix_keeps_its_subject() {
+        let text = "Last year we co-hosted the partner dinners.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, Some(clause.verb)), "hosted", "{}", dump(&s));
+        assert_eq!(
+            word(&s, clause.subject.as_ref().map(|p| p.head)),
+            "we",
+            "{}",
+            dump(&s)
+        );
+    }
+
+    #[test]
+    fn a_preposition_of_time_before_a_subject_and_verb_opens_a_clause() {
+        let text = "I was hired after my predecessor had recruited forty resellers.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s
+            .clause_of(find(&s, "forty"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert!(clause.subordinate, "{}", dump(&s));
+        assert_eq!(
+            word(&s, clause.subject.as_ref().map(|p| p.head)),
+            "predecessor",
+            "{}",
+            dump(&s)
+        );
+        // Before a noun phrase alone it is a preposition.
+        let text = "After two quarters, we ran forty webinars.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s
+            .clause_of(find(&s, "forty"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, clause.subject.as_ref().map(|p| p.head)), "we");
+    }
+
+    #[test]
+    fn an_ed_word_after_a_subject_pronoun_is_the_verb() {
+        let text = "In 2023 we certified 212 technicians across the 31 distributors.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let certified = find(&s, "certified");
+        assert_eq!(s.pos(certified), UPOS::VERB, "{}", dump(&s));
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(clause.verb, certified, "{}", dump(&s));
+        assert_eq!(word(&s, clause.subject.as_ref().map(|p| p.head)), "we");
+    }
+
+    #[test]
+    fn a_number_counts_the_head_of_a_hyphenated_compound() {
+        let text = "We closed nine co-sell deals.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let m = s
+            .measure(find(&s, "nine"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, m.head), "deals", "{}", dump(&s));
     }
 
     #[test]

@@ -136,7 +136,7 @@ impl State {
         for uri in uris {
             self.schedule(uri);
         }
-        workspace::rescan(self);
+        self.index.rescan();
     }
 
     /// Whether a document is open.
