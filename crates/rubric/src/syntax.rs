@@ -691,14 +691,22 @@ impl<'a> SentenceSyntax<'a> {
             }
         }
         let words = &self.tagged.words;
-        let lower: Vec<String> = (0..words.len())
-            .map(|k| self.text(k).to_lowercase())
-            .collect();
-        if i >= words.len() || !(in_phrase(words, &lower, i) || nominal(words[i].pos)) {
+        if i >= words.len() {
+            return None;
+        }
+        // Lower-cased only where a closed-class word is looked up: a pronoun that may be a
+        // possessive, and the words of the phrase found, for its possessor.
+        let fits = |k: usize| {
+            matches!(
+                words[k].pos,
+                UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM | UPOS::SYM
+            ) || (words[k].pos == UPOS::PRON && possessive(&self.text(k).to_lowercase()))
+        };
+        if !(fits(i) || nominal(words[i].pos)) {
             return None;
         }
         let mut first = i;
-        while first > 0 && in_phrase(words, &lower, first - 1) {
+        while first > 0 && fits(first - 1) {
             first -= 1;
         }
         let mut last = i + 1;
@@ -707,6 +715,15 @@ impl<'a> SentenceSyntax<'a> {
             last += 1;
         }
         let head = (first..last).rev().find(|&k| nominal(words[k].pos))?;
+        let lower: Vec<String> = (0..last)
+            .map(|k| {
+                if k >= first {
+                    self.text(k).to_lowercase()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
         Some(phrase(&lower, first..last, head))
     }
 

@@ -25,7 +25,15 @@ impl<'a> Read<'a> {
     pub fn new(ctx: &'a Ctx<'a>, sentence: usize) -> Option<Read<'a>> {
         let s = ctx.syntax(sentence)?;
         let lower = (0..s.words().len())
-            .map(|k| s.text(k).to_lowercase().replace(['’', 'ʼ', '‘'], "'"))
+            .map(|k| {
+                let lower = s.text(k).to_lowercase();
+                // Copied again only when there is an apostrophe to make plain.
+                if lower.contains(['’', 'ʼ', '‘']) {
+                    lower.replace(['’', 'ʼ', '‘'], "'")
+                } else {
+                    lower
+                }
+            })
             .collect();
         let stems = (0..s.words().len())
             .map(|k| s.token(k).map_or("", |t| ctx.tokens.stem(t)))

@@ -174,11 +174,16 @@ impl<'c> Buyers<'c> {
     /// users`), not a team (`customer success`).
     fn lexicon_party(&self, t: usize) -> bool {
         let ctx = self.ctx;
-        let lower = ctx.tokens.lower(t).replace('’', "'");
-        let lower = lower.strip_suffix("'s").or(lower.strip_suffix('\'')).unwrap_or(&lower);
+        // The lexicon first: it rules out nearly every word without a copy.
+        if !ctx.hits.covers(Cue::Buyer, t) || ctx.hits.covers(Cue::Team, t) {
+            return false;
+        }
+        let lower = ctx.tokens.lower(t);
+        let lower = ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|s| lower.strip_suffix(s))
+            .unwrap_or(lower);
         agent_noun(lower)
-            && ctx.hits.covers(Cue::Buyer, t)
-            && !ctx.hits.covers(Cue::Team, t)
     }
 
     /// Whether token `k` of `r` names a buyer.
@@ -243,6 +248,9 @@ impl<'c> Buyers<'c> {
                 }
             }
             stems.retain(|s| !s.is_empty());
+            // A long draft names the same party many times: each is looked up per noun.
+            stems.sort_unstable();
+            stems.dedup();
             stems
         })
     }
@@ -477,6 +485,8 @@ impl Buyers<'_> {
                 );
             }
             stems.retain(|s| s.chars().any(char::is_alphabetic));
+            stems.sort_unstable();
+            stems.dedup();
             stems
         })
     }
