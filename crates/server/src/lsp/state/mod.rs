@@ -37,7 +37,8 @@ use crate::lsp::document::Encoding;
 use crate::lsp::guide_files::WrittenGuide;
 
 pub use crate::sync::{lock, panic_message};
-pub use documents::{MAX_ANALYSED_BYTES, OpenDoc, unanalysable};
+pub use documents::MAX_ANALYSED_BYTES;
+use documents::OpenDoc;
 pub use scheduler::Analysis;
 use settings::SettingsSources;
 pub use settings::is_project_file;
