@@ -157,11 +157,21 @@ impl Tagged {
         // form or a base form (`kept asking`, `helped close`), not a past or an auxiliary.
         for k in 1..words.len() {
             let past = |f: &str| f.ends_with("ed") || f.ends_with("ing");
-            if words[k].pos == UPOS::VERB && words[k - 1].pos == UPOS::NOUN && !past(&forms[k]) {
+            if words[k].pos == UPOS::VERB
+                && matches!(words[k - 1].pos, UPOS::NOUN | UPOS::PROPN)
+                && !past(&forms[k])
+            {
                 let next = (k + 1..words.len()).find(|&j| words[j].pos != UPOS::ADV);
+                // A plural (`security leads buy`, `analytics leads kept asking`) before any verb
+                // but another `-s` or `-ing` form.
+                let plural = forms[k].ends_with('s') && !forms[k].ends_with("ss");
                 if next.is_some_and(|j| {
                     words[j].pos == UPOS::AUX
                         || (words[j].pos == UPOS::VERB && forms[j].ends_with("ed"))
+                        || (plural
+                            && words[j].pos == UPOS::VERB
+                            && !forms[j].ends_with('s')
+                            && !forms[j].ends_with("ing"))
                 }) {
                     words[k].pos = UPOS::NOUN;
                 }
@@ -187,12 +197,15 @@ impl Tagged {
         // After `do` or a modal (and a negation), a noun is the base form of a verb (`didn't
         // sign`): the dictionary reads a contraction by its first part, its context rules by
         // the whole.
+        // In a question the subject comes between them (`did customers say`, `did partner reps
+        // learn`): nouns followed by a base-form verb stay nouns.
         let mut support = false;
-        for (word, form) in words.iter_mut().zip(&forms) {
-            if support && word.pos == UPOS::NOUN {
-                word.pos = UPOS::VERB;
+        for k in 0..words.len() {
+            if support && words[k].pos == UPOS::NOUN && !inverted_subject(&words, &forms, k) {
+                words[k].pos = UPOS::VERB;
             }
-            support = support_verb(form) || (support && matches!(word.pos, UPOS::PART | UPOS::ADV));
+            support = support_verb(&forms[k])
+                || (support && matches!(words[k].pos, UPOS::PART | UPOS::ADV));
         }
         let question = sentence
             .trim_end_matches(['*', '_', ')', '"', '\'', '”', '’', ' '])
@@ -278,6 +291,15 @@ fn tagging_form(word: &str) -> String {
         Some(len) if len > 0 => plain[..len].to_string(),
         _ => plain,
     }
+}
+
+/// Whether the noun at `k`, right after `do` or a modal, begins the subject of a question
+/// (`did customers say`): the nouns from `k` on are followed by a verb in its base form.
+fn inverted_subject(words: &[Word], forms: &[String], k: usize) -> bool {
+    let next = (k + 1..words.len()).find(|&j| !matches!(words[j].pos, UPOS::NOUN | UPOS::PROPN));
+    next.is_some_and(|j| {
+        words[j].pos == UPOS::VERB && !forms[j].ends_with("ed") && !forms[j].ends_with("ing")
+    })
 }
 
 /// Whether `form` is `do` or a modal, whose verb follows (`did not sign`).
@@ -669,14 +691,22 @@ impl<'a> SentenceSyntax<'a> {
             }
         }
         let words = &self.tagged.words;
-        let lower: Vec<String> = (0..words.len())
-            .map(|k| self.text(k).to_lowercase())
-            .collect();
-        if i >= words.len() || !(in_phrase(words, &lower, i) || nominal(words[i].pos)) {
+        if i >= words.len() {
+            return None;
+        }
+        // Lower-cased only where a closed-class word is looked up: a pronoun that may be a
+        // possessive, and the words of the phrase found, for its possessor.
+        let fits = |k: usize| {
+            matches!(
+                words[k].pos,
+                UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM | UPOS::SYM
+            ) || (words[k].pos == UPOS::PRON && possessive(&self.text(k).to_lowercase()))
+        };
+        if !(fits(i) || nominal(words[i].pos)) {
             return None;
         }
         let mut first = i;
-        while first > 0 && in_phrase(words, &lower, first - 1) {
+        while first > 0 && fits(first - 1) {
             first -= 1;
         }
         let mut last = i + 1;
@@ -685,6 +715,15 @@ impl<'a> SentenceSyntax<'a> {
             last += 1;
         }
         let head = (first..last).rev().find(|&k| nominal(words[k].pos))?;
+        let lower: Vec<String> = (0..last)
+            .map(|k| {
+                if k >= first {
+                    self.text(k).to_lowercase()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
         Some(phrase(&lower, first..last, head))
     }
 
@@ -1162,6 +1201,20 @@ mod tests {
     }
 
     #[test]
+    fn a_questions_subject_after_do_stays_a_noun() {
+        let text = "What did buyers say about the bundle?";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "buyers")), UPOS::NOUN, "{}", dump(&s));
+        assert_eq!(s.pos(find(&s, "say")), UPOS::VERB, "{}", dump(&s));
+        // Without a verb after it, the word after `do` is still the verb (`didn't sign deals`).
+        let text = "We didn't sign deals that quarter.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "sign")), UPOS::VERB, "{}", dump(&s));
+    }
+
+    #[test]
     fn sentences_without_words_have_no_structure() {
         let t = tagged("— … ");
         assert!(t.clauses.is_empty());
@@ -1180,6 +1233,11 @@ mod tests {
             .unwrap_or_else(|| panic!("{}", dump(&s)));
         assert_eq!(s.text(subject.head), "lead", "{}", dump(&s));
         assert_eq!(s.text(clause.verb), "returned", "{}", dump(&s));
+        // A plural before a base-form or past verb is the subject's noun: `security leads buy`.
+        let text = "Security leads buy what passes an audit.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "leads")), UPOS::NOUN, "{}", dump(&s));
         // A catenative verb keeps its reading.
         let text = "The partners kept asking for discounts.";
         let t = tagged(text);
