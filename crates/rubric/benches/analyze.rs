@@ -135,3 +135,42 @@ fn tag_sentences(bencher: Bencher, words: usize) {
 fn engine_new() -> Engine {
     Engine::new(black_box(Catalog::embedded()))
 }
+
+const NO_BUYER: [&str; 8] = [
+    "At my last company our reseller channel was flat and the problem was our intake process.",
+    "Our VP wanted a plan by Friday, so I mapped the customer overlap with each partner.",
+    "The resellers needed higher margins, and they could not staff a second region.",
+    "I booked a joint customer call and exported our customer list for account mapping.",
+    "We sold the bundle to regional banks, and the partner's reps were required to certify.",
+    "Half of the partners were tourists who wanted our logo on their website.",
+    "Tiers are tied to sourced revenue, and partner-sourced pipeline grew 35% in a year.",
+    "Our sales team didn't have the time to review every registration.",
+];
+
+/// A keystroke in a draft with no buyer's need, so `buyer-empathy` reads every sentence.
+#[divan::bench(args = [3_000, 30_000])]
+fn keystroke_no_buyer(bencher: Bencher, words: usize) {
+    let engine = Engine::new(Catalog::embedded());
+    let settings = Settings::default();
+    let mut text = String::from(
+        "---\ncategory: partnerships\nquestion: 10\n---\n\n# Share a partnership that drove measurable growth\n\n",
+    );
+    let (mut count, mut i) = (0, 0);
+    while count < words {
+        let s = NO_BUYER[i % NO_BUYER.len()];
+        text.push_str(s);
+        text.push_str(if i % 3 == 2 { "\n\n" } else { " " });
+        count += s.split_whitespace().count();
+        i += 1;
+    }
+    let at = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 2);
+    let typed = format!("{}x{}", &text[..at], &text[at..]);
+    let mut memo = Memo::new();
+    engine.analyze_memo(&text, &Options::default(), &settings, &mut memo);
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let next = if flip { &typed } else { &text };
+        engine.analyze_memo(black_box(next), &Options::default(), &settings, &mut memo)
+    });
+}

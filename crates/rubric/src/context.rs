@@ -26,7 +26,7 @@ pub(crate) struct Ctx<'a> {
     pub tokens: &'a Tokens,
     /// Lexicon matches.
     pub hits: &'a Hits,
-    /// Numbers and metric words.
+    /// Numbers and metric words, in token order (searched by binary search).
     pub quantities: &'a [Quantity],
     /// Each sentence's clause structure, tagged on first use: read it through [`Ctx::syntax`].
     pub syntax: &'a [SyntaxCell],

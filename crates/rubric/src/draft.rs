@@ -439,7 +439,9 @@ pub(crate) fn classify_title(title: &str) -> SectionKind {
         let next = words.get(index + 1).copied().unwrap_or("");
         let kind = match *word {
             "situation" | "background" | "context" | "task" | "tasks" | "problem" | "challenge"
-            | "setting" | "setup" | "assumptions" | "assumption" | "star" => SectionKind::Context,
+            | "setting" | "setup" | "assumptions" | "assumption" | "star" | "diagnosis" => {
+                SectionKind::Context
+            }
             "clarifying" | "questions" if index == 0 => SectionKind::Context,
             "action" | "actions" | "approach" | "execution" | "steps" | "plan" | "solution"
             | "strategy" | "did" | "response" | "process" => SectionKind::Action,

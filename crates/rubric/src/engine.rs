@@ -146,6 +146,7 @@ impl Engine {
             range: linked.range.clone(),
         });
         let suppressions = Suppressions::new(&draft.directives);
+        debug_assert!(prose.quantities.is_sorted_by_key(|q| q.tokens.start));
         let ctx = Ctx {
             text,
             draft: &draft,

@@ -5,11 +5,16 @@
 //! [`crate::numbers`] finds numbers and guesses from the words next to them whether they could
 //! measure impact; this module reads the ones it kept as candidates and answers:
 //! - whether a candidate metric really measures a result ([`is_impact`]): a count of results
-//!   (`12 new logos`), a change (`grew 35%`, `from 18 to 27`) or a share of a result (`30% of
-//!   revenue`), but not a rate of people doing something (`92% of reps completed the course`), the
-//!   level of something that is no result (`the completion rate was 88%`), a
-//!   property of a term (`a 20% referral fee`), a target imposed as a requirement (`must register
-//!   two opportunities per quarter`) or `twice as a director`;
+//!   (`12 new logos`, `nine co-sell deals`), a change (`grew 35%`, `up 37%`, `from 18 to 27`), a
+//!   share of a result (`30% of revenue`, `40% of that closed`), a rate or ratio of people whose
+//!   verb's object is a result (`61% of MSSPs closed a deal`, `five of six new partners closed a
+//!   first deal`), the level of a result (`91% gross
+//!   retention`, `cycle time is 34 days versus 58`), but not a rate of people doing something
+//!   (`92% of reps completed the course`), the level of something that is no result (`the
+//!   completion rate was 88%`), a property of a term (`a 20% referral fee`), a count of partners
+//!   however it changed (`from 30 partners to 210 partners`), the period a result came in (`in 12
+//!   months`), a target imposed as a requirement (`must register two opportunities per quarter`)
+//!   or `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
 //! - whether the next words take up the counted set again (`we had 23 partners. Only four had
 //!   ever registered.`), so the count sets up an insight ([`taken_up`]).
@@ -37,6 +42,9 @@ pub(crate) struct CountReading {
     pub stative: bool,
     /// Whether its clause sets a requirement (`must register`, `required to`, `had to`).
     pub required: bool,
+    /// Whether the writer does the verb governing it, the count being its object or not (`I
+    /// hosted a summit with 400 attendees`).
+    pub writer_subject: bool,
 }
 
 /// The syntax of the sentence holding draft word `word`, and the word's token in it.
@@ -104,6 +112,16 @@ fn stative(word: &str) -> bool {
 fn writer(word: &str) -> bool {
     let pronoun = word.split('\'').next().unwrap_or(word);
     matches!(pronoun, "i" | "we" | "me" | "us")
+}
+
+/// Whether a subject phrase is the writer: `I`, `we`, or the writer's own team (`my team`,
+/// `our team`), which does what it does for the writer.
+fn writer_phrase(s: &SentenceSyntax<'_>, p: &Phrase) -> bool {
+    let head = lower(s, p.head);
+    writer(&head)
+        || (head == "team"
+            && p.possessor
+                .is_some_and(|k| matches!(lower(s, k).as_str(), "my" | "our")))
 }
 
 /// Whether the number at token `k` opens the object of verb `v`: only quantity words stand
@@ -259,17 +277,13 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
                 && object_of(&s, v, k)
                 && (participle == Some(v) || clause.is_some_and(|c| own_verb(&s, c, v)))
         })
-        && subject
-            .as_ref()
-            .map(|p| lower(&s, p.head))
-            .as_deref()
-            .is_some_and(writer)
+        && subject.as_ref().is_some_and(|p| writer_phrase(&s, p))
         && clause.is_none_or(|c| !c.copula);
     let required = clause.is_some_and(|c| obligation(&s, c));
-    let other_subject = !in_subject
-        && subject
-            .as_ref()
-            .is_some_and(|p| !writer(&lower(&s, p.head)));
+    let writer_subject = !in_subject
+        && subject.as_ref().is_some_and(|p| writer_phrase(&s, p))
+        && clause.is_none_or(|c| !c.copula);
+    let other_subject = !in_subject && subject.as_ref().is_some_and(|p| !writer_phrase(&s, p));
     Some(CountReading {
         head: head.and_then(|h| s.token(h)),
         verb: verb.and_then(|v| s.token(v)),
@@ -277,6 +291,7 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
         other_subject,
         stative: verb.is_some_and(|v| stative(&lower(&s, v))),
         required,
+        writer_subject,
     })
 }
 
@@ -293,7 +308,11 @@ fn result_word(ctx: &Ctx<'_>, word: usize) -> bool {
 pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     let i = q.tokens.start;
     if !q.metric {
-        return q.kind == NumberKind::Duration && duration_change(ctx, i);
+        return match q.kind {
+            NumberKind::Duration => duration_change(ctx, i),
+            NumberKind::Count => ratio_result(ctx, i),
+            _ => false,
+        };
     }
     let first = ctx.tokens.lower(i);
     if !first.starts_with(|c: char| c.is_ascii_digit()) && q.kind != NumberKind::Count {
@@ -324,33 +343,60 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     if clause.is_some_and(|c| obligation(&s, c)) {
         return false;
     }
+    let head = m.head.and_then(|h| s.token(h));
     if m.from_to.is_some() {
+        // A change in how many of something there are is a result when that something is one
+        // (`from 40 to 95 customers`), or an amount (`from 18% to 27%`); a count of partners
+        // going `from 30 partners to 210 partners` is activity grown, not a result.
+        // A span of time after the pair (`rose from 11 to 29 year on year`, `fell from 140 to 61
+        // days`) is its unit or period, not what it counts.
+        return q.kind != NumberKind::Count
+            || head.is_none_or(|h| result_word(ctx, h) || ctx.hits.covers(Cue::TimeUnit, h));
+    }
+    // `up 37%`, `+55% YoY`: a number after a sign or an adverb of direction states a change.
+    if matches!(
+        lower(&s, k.wrapping_sub(1)).as_str(),
+        "up" | "down" | "+" | "−"
+    ) && q.kind == NumberKind::Metric
+    {
         return true;
     }
-    let head = m.head.and_then(|h| s.token(h));
     let next = lower(&s, k + 1);
     let percent = matches!(next.as_str(), "%" | "percent" | "per" | "points");
     match (q.kind, head) {
+        // A span of time is a result when it is the level of something measured (`cycle time is
+        // 34 days versus 58`), not the period a result came in (`in 12 months`, `after the next
+        // two quarters`).
+        (NumberKind::Duration, _) => !period(&s, k) || compared(&s, k),
         // A count is a result when the noun it counts (not a modifier) is one, and not a part of
-        // a set named before it.
-        (NumberKind::Count | NumberKind::Duration, Some(h)) => {
+        // a set named before it, or when what is counted did something whose object is a result
+        // (`15 of 22 partners closed at least one deal`).
+        (NumberKind::Count, Some(h)) => {
             let after = k + 1;
             let partitive = lower(&s, after) == "of"
                 && matches!(lower(&s, after + 1).as_str(), "those" | "these" | "them");
-            result_word(ctx, h) && !partitive
+            (result_word(ctx, h) && !partitive) || does_result(ctx, &s, clause, k)
         }
-        (NumberKind::Count | NumberKind::Duration, None) => true,
+        (NumberKind::Count, None) => true,
         // A share (`30% of revenue`) measures a result only when its whole is one: `92% of reps`
-        // is a rate of people doing something.
+        // is a rate of people doing something, unless what they did is a result (`61% of MSSPs
+        // closed a deal`); a share of `it` or `that` takes up an amount named before (`70% of it
+        // partner-sourced`).
         // The share is the subject of what the people did: a rate of participation.
         (_, Some(h)) if next == "of" || lower(&s, k + 2) == "of" => {
-            result_word(ctx, h) || clause.is_none_or(|c| k >= c.verb_group.start)
+            let of = if next == "of" { k + 1 } else { k + 2 };
+            let amount_before = matches!(lower(&s, of + 1).as_str(), "it" | "that" | "this");
+            result_word(ctx, h)
+                || amount_before
+                || does_result(ctx, &s, clause, k)
+                || clause.is_none_or(|c| k >= c.verb_group.start)
         }
         // A percentage that describes a noun (`a 20% referral fee`, `an 88% completion rate`)
-        // states a change only when that noun is one (`a 20% lift`), a comparison follows (`30%
-        // higher`) or its clause says something changed.
+        // states a result when that noun names one (`91% gross retention`) or a change (`a 20%
+        // lift`), a comparison follows (`30% higher`) or its clause says something changed.
         (_, Some(h)) if percent => {
-            ctx.hits.covers(Cue::Change, h)
+            result_word(ctx, h)
+                || ctx.hits.covers(Cue::Change, h)
                 || comparative(&s, k + 2)
                 || clause.is_some_and(|c| {
                     let words = (c.tokens.start..c.tokens.end).filter_map(|j| s.token(j));
@@ -384,7 +430,8 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
                         matches!(s.pos(j), UPOS::ADV | UPOS::DET | UPOS::PART | UPOS::SYM)
                             || matches!(lower(&s, j).as_str(), "about" | "around" | "over")
                     });
-                c.copula
+                percent
+                    && c.copula
                     && predicate
                     && !named.is_empty()
                     && !named
@@ -395,6 +442,97 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             !of_value && !level_of_other
         }
     }
+}
+
+/// Whether the number at token `k`, which counts something, is the subject of a clause whose
+/// verb is one of change or result (`60% of the resellers grew their book`) or whose object names
+/// a result (`15 of 22 partners closed at least one deal`, `61% of MSSPs had closed a deal`). Not
+/// `92% of reps completed the course`.
+fn does_result(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, clause: Option<&Clause>, k: usize) -> bool {
+    let Some(c) = clause else {
+        return false;
+    };
+    if k >= c.verb_group.start || c.copula {
+        return false;
+    }
+    // A verb of change or result (`60% of the resellers grew their book`, `84% renewed`).
+    if s.token(c.verb)
+        .is_some_and(|v| ctx.hits.covers(Cue::Change, v) || ctx.hits.covers(Cue::Outcome, v))
+    {
+        return true;
+    }
+    // The head of the first noun phrase after the verb, past a preposition, determiners and
+    // quantity words (`at least one deal`).
+    let mut j = c.verb_group.end;
+    while j < c.tokens.end
+        && matches!(
+            s.pos(j),
+            UPOS::ADV | UPOS::ADP | UPOS::DET | UPOS::ADJ | UPOS::NUM | UPOS::PART
+        )
+    {
+        j += 1;
+    }
+    let mut head = None;
+    while j < c.tokens.end && matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN) {
+        head = Some(j);
+        j += 1;
+    }
+    head.and_then(|h| s.token(h))
+        .is_some_and(|w| result_word(ctx, w))
+}
+
+/// Whether the count at draft word `i` opens a ratio (`five of six new partners`, `15 of 22
+/// resellers`) that is the subject of a clause whose object is a result (`five of six new
+/// partners closed a first deal`): a rate of success.
+fn ratio_result(ctx: &Ctx<'_>, i: usize) -> bool {
+    // Cheap test first: `of` and a number right after it.
+    let t = ctx.tokens;
+    let ratio = i + 2 < t.tokens.len()
+        && t.lower(i + 1) == "of"
+        && (t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit())
+            || ctx.hits.covers(Cue::NumberWord, i + 2));
+    if !ratio {
+        return false;
+    }
+    let Some((s, k)) = locate(ctx, i) else {
+        return false;
+    };
+    does_result(ctx, &s, s.clause_of(k), k)
+}
+
+/// Whether the span of time at token `k` is the period something happened in: after a
+/// preposition of time (`in 12 months`, `within 90 days`, `after the next two quarters`).
+fn period(s: &SentenceSyntax<'_>, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && matches!(s.pos(j - 1), UPOS::DET | UPOS::ADJ | UPOS::ADV) {
+        j -= 1;
+    }
+    j > 0
+        && matches!(
+            lower(s, j - 1).as_str(),
+            "in" | "within"
+                | "over"
+                | "after"
+                | "for"
+                | "during"
+                | "across"
+                | "throughout"
+                | "inside"
+                | "per"
+                | "every"
+                | "each"
+        )
+}
+
+/// Whether a comparison follows the number at token `k` within a few words: `52 days versus
+/// 95`, `3 days instead of 11`, `41% against 24%`.
+fn compared(s: &SentenceSyntax<'_>, k: usize) -> bool {
+    (k + 1..k + 4).any(|j| {
+        matches!(
+            lower(s, j).as_str(),
+            "versus" | "vs" | "instead" | "against" | "compared"
+        )
+    })
 }
 
 /// Whether token `k` compares (`more`, `fewer`, `higher`, `faster`): a percentage before it
@@ -439,7 +577,8 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
 /// (`Only four had registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`,
 /// `In 11 of those visits`), or a later bare number with no noun of its own, smaller than the
 /// count, names a part of the same set (`I ran 19 prospects through it. Signed 3.`, `we
-/// received 12 proposals and had budget for three`), so the count sets up what follows.
+/// received 12 proposals and had budget for three`, `found 14 agencies … and chose the six in
+/// those two states`), so the count sets up what follows.
 pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     let Some((s, k)) = locate(ctx, word) else {
         return false;
@@ -500,23 +639,37 @@ fn part_of(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, j: usize, whole: Option<u64>) 
     if s.pos(j) != UPOS::NUM {
         return false;
     }
-    let bare =
-        matches!(s.text(j + 1), "." | "," | ";" | ":" | ")" | "") || s.pos(j + 1) == UPOS::CCONJ;
     let before = lower(s, j.wrapping_sub(1));
+    // After a definite determiner, a number with no noun of its own stands for the set named
+    // before, whatever follows it (`found 14 agencies ... and chose the six in those two
+    // states`).
+    let definite = matches!(before.as_str(), "the" | "those" | "these")
+        && !matches!(
+            s.pos(j + 1),
+            UPOS::NOUN | UPOS::PROPN | UPOS::ADJ | UPOS::NUM
+        );
+    let bare = matches!(s.text(j + 1), "." | "," | ";" | ":" | ")" | "")
+        || s.pos(j + 1) == UPOS::CCONJ
+        || definite;
     let scale = matches!(
         before.as_str(),
         "to" | "from" | "of" | "by" | "than" | "and" | "or" | "-" | "–"
     );
-    let count = s.token(j).is_some_and(|w| {
-        ctx.quantities
-            .iter()
-            .any(|q| q.tokens.start == w && q.kind == NumberKind::Count)
-    });
     let part = match (count_value(&lower(s, j)), whole) {
         (Some(n), Some(w)) => n < w,
         _ => false,
     };
-    bare && !scale && count && part
+    // The draft's quantities are in token order: a binary search, not a scan per number.
+    let count = || {
+        s.token(j).is_some_and(|w| {
+            let at = ctx.quantities.partition_point(|q| q.tokens.start < w);
+            ctx.quantities[at..]
+                .iter()
+                .take_while(|q| q.tokens.start == w)
+                .any(|q| q.kind == NumberKind::Count)
+        })
+    };
+    bare && !scale && part && count()
 }
 
 /// Whether tokens `from..verb` (a clause before its verb) are a bare number or quantifier with

@@ -108,7 +108,7 @@ const METRIC_WORDS: &[&str] = &[
     "doubled", "doubling", "tripled", "tripling", "quadrupled", "halved", "halving", "in half",
     "by half", "by a third", "a third of", "one third", "one-third", "two thirds", "two-thirds",
     "by a quarter", "twice as", "twice the", "three times", "four times", "five times", "ten times",
-    "twofold", "threefold", "tenfold", "two-fold", "three-fold", "double-digit", "triple-digit",
+    "twofold", "threefold", "tenfold", "two-fold", "three-fold",
 ];
 #[rustfmt::skip]
 const CHANGE: &[&str] = &[

@@ -57,13 +57,18 @@ pub(crate) struct QuestionIndex {
 #[derive(Debug, Clone)]
 struct Profile {
     target: Target,
+    /// The canonical stems of the target's own statement (the question, or the scenario's
+    /// one-line statement): what a heading restates when it names this target.
+    own: Vec<String>,
     /// Stem and weight: 1 in the question's or scenario's own text, less in its talking points,
     /// less again in the names and synonyms of the concepts those points draw on.
     stems: HashMap<String, f64>,
 }
 
-/// Per category: how many profiles each stem occurs in (its rarity makes it telling).
-type Counts = HashMap<String, usize>;
+/// Per category: in how many profiles each stem occurs, each occurrence counted by how closely the
+/// stem belongs to that profile (its rarity makes it telling). A stem that is one concept's
+/// synonym in many questions' talking points is still telling where it is a question's topic.
+type Counts = HashMap<String, f64>;
 
 const STOPWORDS: &[&str] = &[
     "how", "do", "you", "i", "a", "an", "the", "what", "of", "to", "for", "and", "in", "on",
@@ -199,6 +204,7 @@ impl QuestionIndex {
                     }
                     out.push(Profile {
                         target: Target::Question(i),
+                        own: canonical_stems(&q.text, &synonyms),
                         stems,
                     });
                 }
@@ -212,6 +218,7 @@ impl QuestionIndex {
                     }
                     out.push(Profile {
                         target: Target::Scenario(i),
+                        own: canonical_stems(&s.text, &synonyms),
                         stems,
                     });
                 }
@@ -239,8 +246,8 @@ impl QuestionIndex {
                 .map(|list| {
                     let mut counts = Counts::new();
                     for p in list {
-                        for s in p.stems.keys() {
-                            *counts.entry(s.clone()).or_insert(0) += 1;
+                        for (s, weight) in &p.stems {
+                            *counts.entry(s.clone()).or_insert(0.0) += weight;
                         }
                     }
                     counts
@@ -261,11 +268,31 @@ fn coverage(probe: &[(String, f64)], profile: &Profile, counts: &Counts, targets
     for (s, part) in probe {
         let weight = part
             * match counts.get(s) {
-                Some(&k) => ((targets + 1) as f64 / k as f64).ln(),
+                Some(&k) => ((targets + 1) as f64 / k).ln(),
                 None => UNKNOWN_WEIGHT,
             };
         total += weight;
         covered += weight * profile.stems.get(s).copied().unwrap_or(0.0);
+    }
+    if total == 0.0 { 0.0 } else { covered / total }
+}
+
+/// How much of a target's own statement the heading restates, each stem weighted by how telling
+/// it is among the category's targets: the other direction of [`coverage`]. "Partner enablement"
+/// covers all it says with both the enablement question and the failing-channel scenario (whose
+/// statement mentions weak enablement), but restates most of the question and little of the
+/// scenario.
+fn restated(probe: &[(String, f64)], profile: &Profile, counts: &Counts, targets: usize) -> f64 {
+    let mut covered = 0.0;
+    let mut total = 0.0;
+    for s in &profile.own {
+        let weight = counts
+            .get(s)
+            .map_or(UNKNOWN_WEIGHT, |&k| ((targets + 1) as f64 / k).ln());
+        total += weight;
+        if probe.iter().any(|(p, _)| p == s) {
+            covered += weight;
+        }
     }
     if total == 0.0 { 0.0 } else { covered / total }
 }
@@ -306,7 +333,9 @@ fn heading_probe(text: &str, synonyms: &HashMap<String, String>) -> Vec<(String,
 
 /// The question or scenario whose text and talking points cover most of `text` (a heading or a
 /// front matter value), when it covers at least `threshold` and clearly more than the next best:
-/// a heading that names nothing ("Notes for Thursday") links nothing. `scenarios` `None`
+/// a heading that names nothing ("Notes for Thursday") links nothing. When two targets cover the
+/// heading about equally, the one whose own statement it clearly restates more ([`restated`])
+/// wins; otherwise nothing links. `scenarios` `None`
 /// searches both kinds, `Some(true)` scenarios only, `Some(false)` questions only.
 fn closest(
     index: &QuestionIndex,
@@ -319,7 +348,7 @@ fn closest(
     if probe.is_empty() {
         return None;
     }
-    let mut scored: Vec<(f64, usize, Target)> = Vec::new();
+    let mut scored: Vec<(f64, f64, usize, Target)> = Vec::new();
     for &c in categories {
         let (Some(profiles), Some(counts)) = (index.profiles.get(c), index.counts.get(c)) else {
             continue;
@@ -329,13 +358,30 @@ fn closest(
             if scenarios.is_some_and(|want| want != is_scenario) {
                 continue;
             }
-            scored.push((coverage(&probe, p, counts, profiles.len()), c, p.target));
+            let targets = profiles.len();
+            scored.push((
+                coverage(&probe, p, counts, targets),
+                restated(&probe, p, counts, targets),
+                c,
+                p.target,
+            ));
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (best, c, target) = *scored.first()?;
+    let &(best, _, c, target) = scored.first()?;
+    if best < threshold {
+        return None;
+    }
     let second = scored.get(1).map_or(0.0, |s| s.0);
-    (best >= threshold && best - second >= MARGIN).then_some((c, target))
+    if best - second >= MARGIN {
+        return Some((c, target));
+    }
+    // A near tie: the close contenders, by how much of their own statement the heading restates.
+    let mut close: Vec<_> = scored.iter().filter(|s| best - s.0 < MARGIN).collect();
+    close.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (first, runner_up) = (close[0].1, close.get(1).map_or(0.0, |s| s.1));
+    (first >= RESTATED_MIN && first >= RESTATED_RATIO * runner_up)
+        .then_some((close[0].2, close[0].3))
 }
 
 /// How closely a word of a question's talking points belongs to it (its own text: 1).
@@ -355,6 +401,12 @@ const HEADING_THRESHOLD: f64 = 0.35;
 
 /// How much more of a heading the best target must cover than the next.
 const MARGIN: f64 = 0.15;
+
+/// In a near tie, how many times more of its own statement the winner's heading must restate.
+const RESTATED_RATIO: f64 = 1.5;
+
+/// In a near tie, how much of its own statement the winner's heading must restate at least.
+const RESTATED_MIN: f64 = 0.25;
 
 /// Resolves a `question:` or `scenario:` value (number, id or text).
 fn resolve_value(
@@ -567,6 +619,12 @@ pub(crate) fn link(
         }
     }
 
+    // A file name that numbers its question ("q10-growth-story.md") was chosen by the user: it
+    // outranks a heading's words, which only resemble a target, but not a numbered heading.
+    let numbered_file = match linked.target {
+        None => file_name.and_then(|name| from_file_name(catalog, linked.category, name)),
+        Some(_) => None,
+    };
     // The title: the first H1, else the first heading, when it plays no part of the answer.
     let candidates = draft
         .headings
@@ -592,9 +650,13 @@ pub(crate) fn link(
             // "Q4: co-sell with a hyperscaler" and "Scenario 2" name their target by number.
             let numbered = numbered_heading(&heading.title)
                 .and_then(|words| from_file_name(catalog, linked.category, words));
-            if let Some((c, t)) = numbered
-                .or_else(|| closest(index, &categories, &heading.title, None, HEADING_THRESHOLD))
-            {
+            let resembled = || {
+                numbered_file
+                    .is_none()
+                    .then(|| closest(index, &categories, &heading.title, None, HEADING_THRESHOLD))
+                    .flatten()
+            };
+            if let Some((c, t)) = numbered.or_else(resembled) {
                 linked.category = Some(c);
                 linked.target = Some(t);
                 linked.via = Some(LinkVia::Heading);
@@ -608,8 +670,7 @@ pub(crate) fn link(
         title.filter(|&h| draft.headings[h].level == 1 || linked.via == Some(LinkVia::Heading));
 
     if linked.target.is_none()
-        && let Some(name) = file_name
-        && let Some((c, t)) = from_file_name(catalog, linked.category, name)
+        && let Some((c, t)) = numbered_file
     {
         linked.category = Some(c);
         linked.target = Some(t);
@@ -669,6 +730,10 @@ mod tests {
                 "Turning around a stalled channel",
                 "partnerships/scenario-2",
             ),
+            // The failing-channel scenario mentions weak enablement; the heading restates the
+            // enablement question.
+            ("Partner enablement", "partnerships/q8"),
+            ("Enabling reseller sellers", "partnerships/q8"),
         ] {
             let text = format!("## {heading}\n\nBody.\n");
             assert_eq!(target(&text).as_deref(), Some(want), "{heading}");
@@ -691,6 +756,20 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_file_name_outranks_a_heading_that_only_resembles_a_target() {
+        let text = "# A channel partnership I rebuilt\n\nBody.\n";
+        let options = Options {
+            file_name: Some("q10-growth-story.md"),
+            link_override: None,
+        };
+        let report = crate::analyze_with(text, &options, Catalog::embedded(), &Settings::default());
+        let link = report.link.expect("linked");
+        assert_eq!(link.target.as_deref(), Some("partnerships/q10"));
+        // Without the number the heading's words decide.
+        assert_eq!(target(text).as_deref(), Some("partnerships/scenario-2"));
+    }
+
+    #[test]
     fn headings_that_name_nothing_link_nothing() {
         for heading in [
             "Notes for Thursday",
@@ -698,6 +777,8 @@ mod tests {
             "Partnerships",
             "Context",
             "What I learned",
+            // "Partner" is in every question: it names none of them.
+            "Who we partner with, and why",
         ] {
             let text = format!("# {heading}\n\nBody.\n");
             assert_eq!(target(&text), None, "{heading}");

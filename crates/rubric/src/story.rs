@@ -103,7 +103,8 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
         };
     }
     if !present[3] {
-        present[3] = !hits.of(Cue::LearningCue).is_empty() || (!plan && closes_on_a_lesson(t));
+        present[3] = !hits.of(Cue::LearningCue).is_empty()
+            || (!plan && (closes_on_a_lesson(t) || closes_on_a_reflection(ctx)));
     }
     if !present[0] {
         // Context is set by cues: the company's stage or the role among them, where the
@@ -116,7 +117,7 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
                 let s = t.tokens[r.start].sentence;
                 situated(t, s) || (prose(t, sections, s) && verbless(ctx, s))
             })
-            || (plan && !hits.of(Cue::Clarify).is_empty())
+            || (plan && (!hits.of(Cue::Clarify).is_empty() || opens_with_questions(ctx)))
             || opens_with_past_state(ctx)
             || locates_the_candidate(ctx);
     }
@@ -421,6 +422,52 @@ fn closes_on_a_lesson(t: &Tokens) -> bool {
     })
 }
 
+/// A story whose last two sentences reflect on it rather than tell more of it: the candidate as
+/// the one the experience acted on ("It showed me how much...", "What stuck with me is..."),
+/// or a counterfactual ("If we did it again, we'd agree the exit first").
+fn closes_on_a_reflection(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    let told = (0..t.tokens.len())
+        .filter(|&i| matches!(t.lower(i), "i" | "we") && past(t.lower(i + 1)))
+        .count();
+    let n = t.sentences.len();
+    told >= 2
+        && (n.saturating_sub(2)..n).any(|s| {
+            let range = t.sentences[s].tokens.clone();
+            let first = range.start;
+            // A thing or a free relative as subject, "me" as what it acted on, no person between.
+            let experienced = matches!(t.lower(first), "it" | "this" | "that" | "what")
+                && range.clone().skip(1).take(4).any(|i| t.lower(i) == "me")
+                && !range
+                    .clone()
+                    .skip(1)
+                    .take_while(|&i| t.lower(i) != "me")
+                    .any(|i| matches!(t.lower(i), "i" | "we" | "you" | "he" | "she" | "they"));
+            // "If" with a past tense, then a conditional: what would be done given another go.
+            let counterfactual = range
+                .clone()
+                .position(|i| t.lower(i) == "if")
+                .is_some_and(|k| {
+                    let after = range.clone().skip(k + 1);
+                    after
+                        .clone()
+                        .any(|i| past(t.lower(i)) || matches!(t.lower(i), "did" | "had" | "were"))
+                        && after.clone().any(|i| {
+                            let w = t.lower(i);
+                            matches!(w, "would" | "should") || w.ends_with("'d")
+                        })
+                });
+            experienced || counterfactual
+        })
+}
+
+/// A plan that asks questions in its first half, ones it does not answer itself at once (see
+/// `clarifying-questions`): what it would find out is what the plan starts from.
+fn opens_with_questions(ctx: &Ctx<'_>) -> bool {
+    let half = ctx.tokens.sentences.len().div_ceil(2);
+    (0..half).any(|s| crate::rules::clarifying_questions::is_genuine_question(ctx, s))
+}
+
 /// Whether sentence `s` describes a situation rather than a method: it is told in the past
 /// ("we had no owner", "I joined a Series B startup"; a participle such as "criteria agreed
 /// before signature" is not enough) or places someone at a company ("I lead
@@ -449,17 +496,33 @@ fn locates_the_candidate(ctx: &Ctx<'_>) -> bool {
                 .any(|i| matches!(t.lower(i), "i" | "i'm" | "my" | "we" | "we're"));
         let place = range.clone().any(|i| {
             let next = t.lower(i + 1);
-            let company = t.tokens.get(i + 2).is_some_and(|x| x.sentence == s)
-                && !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit());
-            company
-                && ((matches!(t.lower(i), "at" | "for")
-                    && matches!(next, "a" | "an" | "our" | "my"))
-                    || (matches!(t.lower(i), "on" | "in") && matches!(next, "our" | "my")))
+            // "at a 450-person vendor": a number that is part of a modifier is no amount.
+            let company = t.tokens.get(i + 2).is_some_and(|x| {
+                let modifier = ctx.text[x.range.end..].starts_with('-');
+                x.sentence == s
+                    && (modifier || !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit()))
+            });
+            let named = t.lower(i) == "at" && first_person && at_a_name(ctx, s, i + 1);
+            named
+                || (company
+                    && ((matches!(t.lower(i), "at" | "for")
+                        && matches!(next, "a" | "an" | "our" | "my"))
+                        || (matches!(t.lower(i), "on" | "in") && matches!(next, "our" | "my"))))
         });
         let scene = opens_on_the_writer(ctx, s);
         // The opening lines may name the place without a verb ("Channel lead at a 400-person
         // health-data company.").
         ((first_person || s < 2) && place) || scene
+    })
+}
+
+/// Whether token `i` of sentence `s` opens a name, as the tagger reads it ("I lead the channel
+/// at Balanças Ferraz").
+fn at_a_name(ctx: &Ctx<'_>, s: usize, i: usize) -> bool {
+    ctx.syntax(s).is_some_and(|syntax| {
+        syntax
+            .of_token(i)
+            .is_some_and(|w| syntax.pos(w) == UPOS::PROPN)
     })
 }
 

@@ -227,25 +227,55 @@ impl Tagged {
         // form or a base form (`kept asking`, `helped close`), not a past or an auxiliary.
         for k in 1..words.len() {
             let past = |f: &str| f.ends_with("ed") || f.ends_with("ing");
-            if words[k].pos == UPOS::VERB && words[k - 1].pos == UPOS::NOUN && !past(&forms[k]) {
+            if words[k].pos == UPOS::VERB
+                && matches!(words[k - 1].pos, UPOS::NOUN | UPOS::PROPN)
+                && !past(&forms[k])
+            {
                 let next = (k + 1..words.len()).find(|&j| words[j].pos != UPOS::ADV);
+                // A plural (`security leads buy`, `analytics leads kept asking`) before any verb
+                // but another `-s` or `-ing` form.
+                let plural = forms[k].ends_with('s') && !forms[k].ends_with("ss");
                 if next.is_some_and(|j| {
                     words[j].pos == UPOS::AUX
                         || (words[j].pos == UPOS::VERB && forms[j].ends_with("ed"))
+                        || (plural
+                            && words[j].pos == UPOS::VERB
+                            && !forms[j].ends_with('s')
+                            && !forms[j].ends_with("ing"))
                 }) {
                     words[k].pos = UPOS::NOUN;
                 }
             }
         }
+        // After a subject pronoun (adverbs between), an `-ed` word read as an adjective is the
+        // clause's verb in the past (`we certified 212 technicians`, `I personally reviewed`): an
+        // adjective does not follow a subject pronoun without a verb between.
+        for k in 1..words.len() {
+            if words[k].pos != UPOS::ADJ || !forms[k].to_lowercase().ends_with("ed") {
+                continue;
+            }
+            let subject = (0..k).rev().find(|&j| words[j].pos != UPOS::ADV);
+            if subject.is_some_and(|j| {
+                matches!(
+                    forms[j].to_lowercase().as_str(),
+                    "i" | "we" | "they" | "he" | "she" | "you"
+                )
+            }) {
+                words[k].pos = UPOS::VERB;
+            }
+        }
         // After `do` or a modal (and a negation), a noun is the base form of a verb (`didn't
         // sign`): the dictionary reads a contraction by its first part, its context rules by
         // the whole.
+        // In a question the subject comes between them (`did customers say`, `did partner reps
+        // learn`): nouns followed by a base-form verb stay nouns.
         let mut support = false;
-        for (word, form) in words.iter_mut().zip(&forms) {
-            if support && word.pos == UPOS::NOUN {
-                word.pos = UPOS::VERB;
+        for k in 0..words.len() {
+            if support && words[k].pos == UPOS::NOUN && !inverted_subject(&words, &forms, k) {
+                words[k].pos = UPOS::VERB;
             }
-            support = support_verb(form) || (support && matches!(word.pos, UPOS::PART | UPOS::ADV));
+            support = support_verb(&forms[k])
+                || (support && matches!(words[k].pos, UPOS::PART | UPOS::ADV));
         }
         let question = sentence
             .trim_end_matches(['*', '_', ')', '"', '\'', '”', '’', ' '])
@@ -337,6 +367,15 @@ fn tagging_form(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether the noun at `k`, right after `do` or a modal, begins the subject of a question
+/// (`did customers say`): the nouns from `k` on are followed by a verb in its base form.
+fn inverted_subject(words: &[Word], forms: &[Cow<'_, str>], k: usize) -> bool {
+    let next = (k + 1..words.len()).find(|&j| !matches!(words[j].pos, UPOS::NOUN | UPOS::PROPN));
+    next.is_some_and(|j| {
+        words[j].pos == UPOS::VERB && !forms[j].ends_with("ed") && !forms[j].ends_with("ing")
+    })
+}
+
 /// Whether `form` is `do` or a modal, whose verb follows (`did not sign`).
 fn support_verb(form: &str) -> bool {
     const VERBS: [&str; 12] = [
@@ -416,6 +455,34 @@ fn clause_break(form: &str) -> bool {
     matches!(form, ";" | ":" | "," | "—" | "–" | "(" | ")")
 }
 
+/// Whether token `i` is a word of time tagged as a preposition that opens a clause: `after`,
+/// `before`, `until`, `since`, `once` followed by a subject and its verb (`after my predecessor
+/// had signed eleven partners`), not by a noun phrase alone (`after two quarters, ...`).
+fn clause_preposition(words: &[Word], lower: &Lower, i: usize) -> bool {
+    if i == 0
+        || words[i].pos != UPOS::ADP
+        || !matches!(
+            lower.get(i),
+            "after" | "before" | "until" | "since" | "once"
+        )
+    {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < words.len() && in_phrase(words, lower, j) {
+        j += 1;
+    }
+    let subject = (i + 1..j).any(|k| nominal(words[k].pos))
+        || words.get(j).is_some_and(|w| w.pos == UPOS::PRON);
+    if words.get(j).is_some_and(|w| w.pos == UPOS::PRON) {
+        j += 1;
+    }
+    subject
+        && words
+            .get(j)
+            .is_some_and(|w| matches!(w.pos, UPOS::AUX | UPOS::VERB))
+}
+
 /// Reads the clauses of a tagged sentence.
 fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     // Segments: split before a conjunction or subordinator and after clause punctuation.
@@ -423,7 +490,8 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     let mut start = 0;
     for (i, word) in words.iter().enumerate() {
         let opens = matches!(word.pos, UPOS::CCONJ | UPOS::SCONJ)
-            || (i > 0 && matches!(lower.get(i), "who" | "which"));
+            || (i > 0 && matches!(lower.get(i), "who" | "which"))
+            || clause_preposition(words, lower, i);
         if opens && i > start {
             segments.push(start..i);
             start = i;
@@ -442,7 +510,8 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     for segment in segments {
         let opener = segment.start;
         let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
-            || matches!(lower.get(opener), "who" | "which" | "when" | "while");
+            || matches!(lower.get(opener), "who" | "which" | "when" | "while")
+            || clause_preposition(words, lower, opener);
         let Some(group) = verb_group(words, lower, segment.clone()) else {
             match out.last_mut() {
                 // A verbless segment after a clause continues it (`with product marketing and
@@ -453,6 +522,20 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
                 }
             }
             continue;
+        };
+        // A verb written with a hyphenated prefix (`co-hosted`, `re-signed`) starts at its prefix,
+        // so its subject is the phrase before that.
+        let group = match group.start.checked_sub(2) {
+            Some(prefix)
+                if prefix >= segment.start
+                    && words[group.start].pos == UPOS::VERB
+                    && lower.get(prefix + 1) == "-"
+                    && words[prefix].range.end == words[prefix + 1].range.start
+                    && words[prefix + 1].range.end == words[group.start].range.start =>
+            {
+                prefix..group.end
+            }
+            _ => group,
         };
         let clause_start = pending.take().unwrap_or(segment.start);
         let own = phrase_before(words, lower, segment.start, group.start);
@@ -759,7 +842,12 @@ impl<'a> SentenceSyntax<'a> {
             while let Some(w) = words.get(last) {
                 match w.pos {
                     // Not right after the number: `60-person` sizes, it counts no compound.
-                    _ if last > next && joined(last) => noun = false,
+                    _ if last > next && joined(last) => {
+                        noun = false;
+                        // The word after the hyphen is the compound's, whatever its tag
+                        // (`co-sell deals`).
+                        last += 1;
+                    }
                     UPOS::ADJ | UPOS::VERB if !noun && joined(last + 1) => {}
                     UPOS::ADJ if !noun => {}
                     UPOS::NOUN | UPOS::PROPN => noun = true,
@@ -888,6 +976,69 @@ mod tests {
         assert_eq!(word(&s, Some(subject.head)), "CRO", "{}", dump(&s));
         assert_eq!(word(&s, Some(clause.verb)), "signed", "{}", dump(&s));
         assert!(!clause.negated);
+    }
+
+    #[test]
+    fn a_verb_with_a_hyphenated_prefix_keeps_its_subject() {
+        let text = "Last year we co-hosted the partner dinners.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, Some(clause.verb)), "hosted", "{}", dump(&s));
+        assert_eq!(
+            word(&s, clause.subject.as_ref().map(|p| p.head)),
+            "we",
+            "{}",
+            dump(&s)
+        );
+    }
+
+    #[test]
+    fn a_preposition_of_time_before_a_subject_and_verb_opens_a_clause() {
+        let text = "I was hired after my predecessor had recruited forty resellers.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s
+            .clause_of(find(&s, "forty"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert!(clause.subordinate, "{}", dump(&s));
+        assert_eq!(
+            word(&s, clause.subject.as_ref().map(|p| p.head)),
+            "predecessor",
+            "{}",
+            dump(&s)
+        );
+        // Before a noun phrase alone it is a preposition.
+        let text = "After two quarters, we ran forty webinars.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s
+            .clause_of(find(&s, "forty"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, clause.subject.as_ref().map(|p| p.head)), "we");
+    }
+
+    #[test]
+    fn an_ed_word_after_a_subject_pronoun_is_the_verb() {
+        let text = "In 2023 we certified 212 technicians across the 31 distributors.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let certified = find(&s, "certified");
+        assert_eq!(s.pos(certified), UPOS::VERB, "{}", dump(&s));
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(clause.verb, certified, "{}", dump(&s));
+        assert_eq!(word(&s, clause.subject.as_ref().map(|p| p.head)), "we");
+    }
+
+    #[test]
+    fn a_number_counts_the_head_of_a_hyphenated_compound() {
+        let text = "We closed nine co-sell deals.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let m = s
+            .measure(find(&s, "nine"))
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, m.head), "deals", "{}", dump(&s));
     }
 
     #[test]
@@ -1145,6 +1296,20 @@ mod tests {
     }
 
     #[test]
+    fn a_questions_subject_after_do_stays_a_noun() {
+        let text = "What did buyers say about the bundle?";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "buyers")), UPOS::NOUN, "{}", dump(&s));
+        assert_eq!(s.pos(find(&s, "say")), UPOS::VERB, "{}", dump(&s));
+        // Without a verb after it, the word after `do` is still the verb (`didn't sign deals`).
+        let text = "We didn't sign deals that quarter.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "sign")), UPOS::VERB, "{}", dump(&s));
+    }
+
+    #[test]
     fn sentences_without_words_have_no_structure() {
         let t = tagged("— … ");
         assert!(t.clauses.is_empty());
@@ -1163,6 +1328,11 @@ mod tests {
             .unwrap_or_else(|| panic!("{}", dump(&s)));
         assert_eq!(s.text(subject.head), "lead", "{}", dump(&s));
         assert_eq!(s.text(clause.verb), "returned", "{}", dump(&s));
+        // A plural before a base-form or past verb is the subject's noun: `security leads buy`.
+        let text = "Security leads buy what passes an audit.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "leads")), UPOS::NOUN, "{}", dump(&s));
         // A catenative verb keeps its reading.
         let text = "The partners kept asking for discounts.";
         let t = tagged(text);

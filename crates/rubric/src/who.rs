@@ -139,8 +139,31 @@ pub(crate) fn plural(lower: &str) -> bool {
 /// `merchant`, `clinician`), singular or plural.
 pub(crate) fn agent_noun(lower: &str) -> bool {
     let singular = lower.strip_suffix('s').unwrap_or(lower);
+    // The suffix follows a stem of two letters or more (`user`, `buyer`), not `list` or `cost`.
     singular.len() > 3
         && ["er", "or", "ist", "ant", "ent", "ian", "eur"]
             .iter()
-            .any(|s| singular.ends_with(s))
+            .any(|s| singular.ends_with(s) && singular.len() >= s.len() + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agent_noun;
+
+    #[test]
+    fn an_agent_noun_has_a_stem_before_its_suffix() {
+        for person in [
+            "user",
+            "buyers",
+            "manager",
+            "operator",
+            "specialist",
+            "merchant",
+        ] {
+            assert!(agent_noun(person), "{person}");
+        }
+        for thing in ["list", "lists", "cost", "business"] {
+            assert!(!agent_noun(thing), "{thing}");
+        }
+    }
 }

@@ -8,6 +8,7 @@
 //!   printed only with `BLIND_TEST_REPORT=1`, for the figures reported when tuning ends.
 //!
 //! Both fail when a figure drops below the floor recorded for that split in `floors.toml`.
+//! `BLIND_DIR` scores another folder laid out the same way (a new batch, before it is added).
 //!
 //! Matching: rules about the whole draft (`metrics`, `buyer-empathy`, ...) match when the draft
 //! has both a label and a finding; `structure` per missing part; `concepts` per missing concept;
@@ -168,8 +169,13 @@ impl Scores {
     }
 }
 
+/// The corpus: `tests/fixtures/blind`, or `BLIND_DIR` (a batch prepared by `scripts/blind-corpus`
+/// elsewhere, to score drafts no rule change has seen yet before they join the corpus).
 fn blind_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/blind")
+    match std::env::var_os("BLIND_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/blind"),
+    }
 }
 
 /// The part a `structure` finding says is missing ("No outcome part: ...").

@@ -41,8 +41,7 @@ pub fn guide(args: &GuideArgs) -> Output {
     let mut output = Output::default();
     let catalog = match &args.categories {
         Some(dir) => {
-            let (mut catalog, mut errors) = Catalog::with_dir(dir);
-            errors.extend(interview_rubric::resolve_catalog(&mut catalog));
+            let (catalog, errors) = crate::content_pack::read_pack(dir);
             output.errors.extend(errors.iter().map(ToString::to_string));
             catalog
         }

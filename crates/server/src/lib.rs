@@ -3,5 +3,7 @@
 
 pub mod bank;
 pub mod check;
+pub mod content_pack;
 pub mod guide;
 pub mod lsp;
+pub mod sync;

@@ -5,12 +5,15 @@
 //! mistake the guides name.
 //!
 //! Fires on: a count of activity (a digit, a large or vague number) with no business result in
-//! the same sentence or the next one before a new heading. A count of activity is read from the
+//! the same sentence or the next one before a new heading or a blank line (a new paragraph is
+//! another point). A count of activity is read from the
 //! sentence's structure ([`crate::impact`]): the noun it counts is an activity (`40 partner
 //! meetings`, `dozens of calls`), or the count is the object of an effort verb (`trained 150
 //! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
 //! `built 15 dashboards`, `reviewed over 300 deal registrations`), including each later count of
-//! a list that is its object (`hosted 30 dinners, 12 roundtables and 8 offsites`), and an `-ed`
+//! a list that is its object (`hosted 30 dinners, 12 roundtables and 8 offsites`), the writer
+//! being `I`, `we` or the writer's own team (`my team delivered 140 workshops`) and the verb
+//! keeping its subject behind a hyphenated prefix (`we co-hosted 14 events`), and an `-ed`
 //! word the tagger read as an adjective right before the count is that verb (`we certified 350
 //! consultants`: an adjective never precedes a cardinal). A business
 //! result is a number
@@ -19,13 +22,24 @@
 //! whose object an outcome (`, which generated pipeline`). The finding covers the activity
 //! phrase, verb included.
 //!
-//! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts (`two
-//! partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), a count in
+//! The size of what the writer did with an effort verb, in a `with` or `to` phrase after its
+//! object, is volume too: its audience or its parts (`hosted a summit with 400 attendees`,
+//! `presented the model to 600 people`, `reached out to over 400 partners`); not the size of an
+//! organisation the writer signed or recruited (`signed a distributor with 40 branches`), nor a
+//! second count of an object already counted (`hosted 6 webinars with 900 attendees`).
+//!
+//! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
+//! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
+//! consultants and appeared at six conferences`).
+//!
+//! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts on their
+//! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
-//! partners`), a requirement (`a partner must run 12 webinars`), a count the next words take up
+//! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`), a
+//! requirement (`a partner must run 12 webinars`), a count the next words take up
 //! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
-//! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`), or a count followed by what it produced (`which
+//! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`, `found 14 agencies … and chose the six in Ohio`), or a count followed by what it produced (`which
 //! produced $2M in pipeline`).
 //!
 //! Example: "I ran 40 meetings with resellers." fires on "ran 40 meetings".
@@ -74,15 +88,16 @@ pub(crate) const ACTIVITY_VERBS: &[&str] = &[
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     let t = ctx.tokens;
     let hits = ctx.hits;
+    // What was found, with each count's sentence and whether it is small.
+    let mut found: Vec<(usize, bool, Finding)> = Vec::new();
     for q in ctx.quantities {
         if q.kind != NumberKind::Count || is_impact(ctx, q) {
             continue;
         }
         let i = q.tokens.start;
-        // "two competing pitches" is incidental; volume is a digit count or a big or vague one.
-        if SMALL_NUMBERS.contains(&t.lower(i)) {
-            continue;
-        }
+        // "two competing pitches" is incidental; volume is a digit count or a big or vague one,
+        // or a small one listed among them (below).
+        let small = SMALL_NUMBERS.contains(&t.lower(i));
         let sentence = t.tokens[i].sentence;
         let bounds = t.sentences[sentence].tokens.clone();
         // A part of a set already counted (`12 of those demos`) counts no new activity.
@@ -95,7 +110,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         let verb = i > bounds.start && is_activity_verb(ctx, i - 1);
         let window = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
         // A tally written in digits, or a big or vague one (`dozens of calls`).
-        let tally = t.lower(i).starts_with(|c: char| c.is_ascii_digit()) || is_vague(t, i);
+        let tally = t.lower(i).starts_with(|c: char| c.is_ascii_digit()) || is_vague(t, i) || small;
         // Cheap test before tagging the sentence: an activity word near it, an effort verb
         // before it, or a tally that some action of the writer's may govern.
         if window.is_none() && !verb && !tally {
@@ -109,6 +124,21 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         {
             continue;
         }
+        // The size of what the writer did with an effort verb, in a phrase after its object:
+        // its audience or its parts (`hosted a summit with 400 attendees`, `presented the model
+        // to 600 people`, `reached out to over 400 partners`).
+        let sized = reading.is_some_and(|r| {
+            r.writer_subject
+                && !r.stative
+                && tally
+                && !small
+                && r.verb.is_some_and(|v| {
+                    v >= bounds.start
+                        && v + 1 < i
+                        && (is_activity_verb(ctx, v) || hits.covers(Cue::ActivityVerb, v))
+                        && sizing_preposition(ctx, v, i)
+                })
+        });
         let (noun, head_end) = match reading.and_then(|r| r.head.map(|head| (r, head))) {
             Some((r, head)) => {
                 // `3 months`, `twenty minutes at check-in`.
@@ -122,7 +152,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 let acted = verb || (r.writer_action && tally);
                 // *Have* with an event is holding it (`we had 40 meetings`); with anything else
                 // it states what there was (`we had 23 signed partners`).
-                if noun.is_none() && (!acted || r.stative) {
+                if noun.is_none() && (!acted || r.stative) && !sized {
                     continue;
                 }
                 (noun, Some((head + 1, r.verb.filter(|_| r.writer_action))))
@@ -139,7 +169,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 .map(|r| r.end)
                 .max()
                 .unwrap_or(noun + 1),
-            (None, None) if verb => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
+            (None, None) if verb || sized => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
             (None, None) => continue,
         };
         if noun_end <= i + 1 || has_outcome(ctx, sentence, i..noun_end) {
@@ -174,8 +204,23 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             ctx.metric_examples(3, "pipeline, revenue, win rate"),
             ctx.guide(Rule::ActivityVolume)
         );
-        out.push(ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message));
+        let finding = ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message);
+        found.push((sentence, small, finding));
     }
+    // A small count is volume only as one item of a list of counted activity: its sentence
+    // counts other activity too (`we signed all four SIs, certified 120 consultants and
+    // appeared at six conferences`).
+    let listed: Vec<usize> = found
+        .iter()
+        .filter(|(_, small, _)| !small)
+        .map(|(sentence, ..)| *sentence)
+        .collect();
+    out.extend(
+        found
+            .into_iter()
+            .filter(|(sentence, small, _)| !small || listed.contains(sentence))
+            .map(|(.., finding)| finding),
+    );
     true
 }
 
@@ -208,6 +253,41 @@ const EFFORT_VERBS: &[&str] = &[
     "schedul",
 ];
 
+/// Whether `with` or `to` opens the phrase of the count at word `i` (quantity words between), after
+/// an uncounted object or particle of verb `v`: the phrase sizes what was done (`hosted a summit with 400
+/// attendees`, `sent a report to 25 stakeholders`, `reached out to over 400 partners`).
+fn sizing_preposition(ctx: &Ctx<'_>, v: usize, i: usize) -> bool {
+    let t = ctx.tokens;
+    let mut j = i - 1;
+    while j > v
+        && matches!(
+            t.lower(j),
+            "over" | "about" | "around" | "more" | "than" | "nearly" | "almost" | "some" | "roughly"
+        )
+    {
+        j -= 1;
+    }
+    // Not when the object is counted itself (`hosted 6 webinars with 900 attendees` is one
+    // count of activity); a number inside a hyphenated modifier counts nothing (`a two-day
+    // forum`).
+    let counted = ctx.quantities.iter().any(|q| {
+        let end = t.tokens[q.tokens.end - 1].range.end;
+        q.kind == NumberKind::Count
+            && q.tokens.start > v
+            && q.tokens.start < j
+            && !ctx.text[end..].starts_with('-')
+    });
+    // After a verb that enlists an organisation, `with` describes it (`signed a distributor with
+    // 40 branches`): its size, not the writer's volume.
+    let enlists = matches!(t.stem(v), "sign" | "recruit" | "onboard");
+    let preposition = match t.lower(j) {
+        "to" => true,
+        "with" => !enlists,
+        _ => false,
+    };
+    j > v + 1 && preposition && !counted
+}
+
 /// Whether token `j` is a verb of effort (built in, or an activity word of the category).
 fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
     let lower = ctx.tokens.lower(j);
@@ -215,8 +295,8 @@ fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
         && (EFFORT_VERBS.contains(&ctx.tokens.stem(j)) || ctx.hits.covers(Cue::Activity, j))
 }
 
-/// A business outcome in sentence `sentence` or the next: a metric, or an outcome word with a
-/// word of result (`which generated pipeline`).
+/// A business outcome in sentence `sentence` or the next in its paragraph: a metric, or an
+/// outcome word with a word of result (`which generated pipeline`).
 fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>) -> bool {
     let t = ctx.tokens;
     let from = t.sentences[sentence].tokens.start;
@@ -229,7 +309,12 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
             let heading_between = headings
                 .get(h)
                 .is_some_and(|h| h.range.start <= next.range.start);
-            if heading_between {
+            // A blank line ends the paragraph: what follows it is another point.
+            let paragraph_break = ctx
+                .text
+                .get(here.range.end..next.range.start)
+                .is_some_and(|gap| gap.lines().skip(1).any(|line| line.trim().is_empty()));
+            if heading_between || paragraph_break {
                 here.tokens.end
             } else {
                 next.tokens.end
@@ -310,6 +395,40 @@ mod tests {
         let text = "## Action\n\nI hosted 3 webinars.\n\n## Outcome\n\nIt went well.\n";
         assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 3 webinars"]);
         let text = "I hosted 3 webinars. They delivered 40% more pipeline.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn the_size_of_what_the_writer_ran_is_activity() {
+        let text = "I hosted a two-day reseller forum with 350 attendees.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["350 attendees"]);
+        let text = "I presented the new tiers at our kickoff to 700 people and sent a monthly digest to 45 partner managers.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["700 people", "45 partner managers"]
+        );
+        for text in [
+            // The size of an organisation the writer joined or signed.
+            "I joined a company with 300 employees.",
+            "I signed a distributor with 40 branches.",
+            // One count of activity, already counted.
+            "I hosted 6 webinars with more than 900 attendees.",
+        ] {
+            assert!(
+                spans(text, Rule::ActivityVolume)
+                    .iter()
+                    .all(|s| !s.contains("300") && !s.contains("40") && !s.contains("900")),
+                "{text}: {:?}",
+                spans(text, Rule::ActivityVolume)
+            );
+        }
+    }
+
+    #[test]
+    fn a_result_after_a_blank_line_does_not_excuse_activity() {
+        let text = "I ran 40 partner webinars.\n\nSeparately, revenue grew 30% that year.\n";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["ran 40 partner webinars"]);
+        let text = "I ran 40 partner webinars.\nThey produced $2M in pipeline.\n";
         assert!(spans(text, Rule::ActivityVolume).is_empty());
     }
 
@@ -421,6 +540,20 @@ mod tests {
     }
 
     #[test]
+    fn someone_elses_effort_in_a_clause_of_time_is_not_the_writers() {
+        let text = "I was hired after my predecessor had recruited 40 resellers that sold nothing.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
+        let text = "After two quarters we had recruited 40 resellers.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["recruited 40 resellers"]);
+    }
+
+    #[test]
+    fn a_set_taken_up_by_the_and_a_bare_number_is_context() {
+        let text = "I mapped our accounts, found 30 agencies we both served and picked the five in Ohio for a pilot.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
     fn a_level_of_something_that_is_no_result_does_not_excuse_activity() {
         let text = "We hosted 14 partner bootcamps. The attendance rate of the bootcamps was 91%.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 14 partner bootcamps"]);
@@ -433,11 +566,63 @@ mod tests {
     }
 
     #[test]
+    fn a_list_after_a_verb_read_as_an_adjective_keeps_its_subject() {
+        let text = "In 2024 we certified 212 installers across the 31 dealers and ran 18 product clinics.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["certified 212 installers", "ran 18 product clinics"]
+        );
+    }
+
+    #[test]
     fn a_contracted_writer_is_the_writer() {
         let text = "I've hosted 35 partner dinners this year.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 35 partner dinners"]);
         let text = "We'd built 18 partner dashboards by then.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["built 18 partner dashboards"]);
+    }
+
+    #[test]
+    fn the_writers_own_team_and_a_hyphenated_verb_are_the_writers_action() {
+        let text = "Last quarter my team delivered 45 partner trainings and published 120 playbooks.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["delivered 45 partner trainings", "published 120 playbooks"]
+        );
+        let text = "We co-hosted 9 roadshows and co-wrote 30 battlecards.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["hosted 9 roadshows", "wrote 30 battlecards"]
+        );
+        // Someone else's team is not the writer.
+        let text = "Their team delivered 45 partner trainings.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn a_small_count_listed_among_counted_activity_is_activity() {
+        let text = "This year I recruited 40 resellers, signed three distributors and hosted six partner dinners.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            [
+                "recruited 40 resellers",
+                "signed three distributors",
+                "hosted six partner dinners"
+            ]
+        );
+        // Alone, or beside a count that is no list item of its verb, it is incidental.
+        for text in [
+            "We hosted two partner dinners.",
+            "I ran 40 webinars with three partners.",
+        ] {
+            assert!(
+                !spans(text, Rule::ActivityVolume)
+                    .iter()
+                    .any(|s| s.contains("two") || s.contains("three")),
+                "{text}: {:?}",
+                spans(text, Rule::ActivityVolume)
+            );
+        }
     }
 
     #[test]

@@ -3,19 +3,66 @@
 //! Why interviewers care: partnerships exist to serve a buyer; an answer that never says what the
 //! customer needed sounds like sales tactics without business understanding.
 //!
-//! Fires on: a draft with no buyer phrase (the category's `buyer` lexicon) and no buyer word
-//! (customer, client, buyer, user, prospect) within three words of a need word (needed, pain,
-//! struggled, valued...). One finding, on the title (or line 1).
+//! Reads whose need a sentence states from its clause structure ([`crate::syntax`], through
+//! [`crate::who::Read`]), with two grades of who a phrase is:
+//! - a *buyer*: a person noun of the category's `buyer` lexicon (`customer`, `end users`: the
+//!   entries with an agent noun's form), the party the draft says it sells to or serves (`we sell
+//!   scheduling to clinics`, `the hospitals we sold to`), a person of theirs (`clinic managers`,
+//!   `the hospital's security lead`, `their education teams`);
+//! - an *outsider*: a noun phrase that is not the speaker's side (`I`, `our VP`), a team
+//!   (`product`, `their sales teams`), a person at work without a noun saying whose (`reps`,
+//!   `the founders`; but `clinic managers`, `HR leads`), nor the partner (`partner`, or what the
+//!   draft calls one in a compound: `MSSP partners`). Its wants are the market's.
 //!
-//! Does not fire on: any such mention. "Customer success" is a team, not the customer: it does not
-//! count as one.
+//! A clause's subject is read past what English puts between a subject and its verb: an
+//! appositive, participles included, or a parenthesis (`our customers, the shippers, were
+//! asking`; `their clients, mostly insurers trying to retire old systems, kept asking`; `their
+//! buyers (IT leads at 500-seat companies) wanted`), prepositional phrases after the head (`the customers in
+//! the disputed accounts got`; but `half of those partners` is the partners) and a locative
+//! (`the operators there needed`). `they`/`their` stand for the nearest plural or buyer subject
+//! before them (in the sentence or the one before; a `they` found there is followed back in turn),
+//! else the nearest plural noun; `who`/`that` for the noun right before them. Clauses the clause
+//! reader leaves inside another (`around what clinic groups actually wanted`, `something they
+//! care about`) are read from the noun phrase or pronoun right before each verb group.
+//!
+//! Does not fire when the draft shows the buyer's perspective, that is:
+//! - a buyer's clause of need, want or pain (`customers struggled`, `kept asking for`),
+//!   obligation (`fleet operators had to close their books by day three`), lack (`the risk
+//!   officer doesn't have the staff`) or capability, had or lacked (`they could not absorb
+//!   another tool`), any clause where a named buyer acts (`the customer renewed`), and a
+//!   question about what buyers do or say (`what did customers say about buying through the
+//!   channel?`);
+//! - an outsider's clause of need, want, pain or lack, not passive (`retail chains needed stock
+//!   levels`, `the weeks they didn't have`; a progressive `had been asking for` is not passive),
+//!   a group of them that cannot (`banks can't go live`) or is obliged to (`county clerks are
+//!   required to retain records`), a need an outsider has (`the agencies had one need`), and a
+//!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`); but a thing that `needs to` do
+//!   something (`ROI evaluation needs to account for…`) is told what it must do, and states no
+//!   one's need;
+//! - why buyers or outsiders buy (`shippers buy us to stop missing delivery windows`);
+//! - the speaker listening to buyers (`we interviewed the customers`), or letting, helping or
+//!   enabling them (`the plug-in let merchants ship abroad`);
+//! - a buyer's noun phrase: anything but people a buyer owns (`the buyer's regulatory burden`,
+//!   `hospital customers' onboarding time`; not `the client's product leads`), a need word a
+//!   buyer or outsider owns or a buyer modifies (`their real pain`, `the plant manager's
+//!   problem`, `the pharmacies' problem`, `customer problems`), a need phrase of the lexicon that
+//!   is not just a party's name (`pain points`, `use case`, `customer experience`), or a buyer
+//!   word within three words of a need word (`what customers valued`).
+//!
+//! Fires on: a draft with none of these, one finding on the title (or line 1). Customers as
+//! modifiers of something else (`customer overlap`, `a joint customer call`, `our customer
+//! list`), a team (`customer success`), a need word nobody outside owns (`the problem was our
+//! intake process`), and a partner's or colleague's need (`the reseller needs to see results`,
+//! `partners wanted higher margins`) show no buyer.
 //!
 //! Example: "We ran joint campaigns and tracked pipeline." fires; "Customers struggled to pass
-//! audits." does not.
+//! audits." and "Clinic managers did not want a second login." do not.
 
 use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
 use crate::rules::{Meta, Scope};
+use crate::syntax::{Clause, Phrase, UPOS};
+use crate::who::{Read, agent_noun, own, plural};
 use crate::{Finding, Rule, Severity};
 
 /// The rule's metadata.
@@ -39,12 +86,11 @@ pub(crate) const BUYER: &[&str] = &[
     "customer problem", "customer experience", "customer value", "value to customers",
     "for customers", "for the customer", "customers wanted", "customers asked", "customer wanted",
     "customer asked", "what customers", "customer feedback", "customer outcome", "customer journey",
-    "their needs", "user need", "compliance need", "buyers",
+    "their needs", "user need", "compliance need", "buyers", "customer", "customers", "client",
+    "clients", "user", "users",
 ];
 
-/// Stems of people who buy or use.
-const BUYERS: &[&str] = &["custom", "client", "buyer", "user", "prospect", "end"];
-/// Stems of what they need.
+/// Stems of what a buyer needs, as a verb (`struggled`, `wanted`) or a noun (`pain`, `goals`).
 const NEEDS: &[&str] = &[
     "need",
     "want",
@@ -70,45 +116,851 @@ const NEEDS: &[&str] = &[
     "concern",
     "risk",
     "trust",
-    "success",
+    "worri",
+    "hate",
+    "fear",
     "outcom",
     "benefit",
-    "interview",
-    "listen",
-    "understand",
 ];
 
-/// Whether the draft shows the buyer's needs: a buyer phrase, or a buyer word near a need word
-/// ("customers struggled to", "what clients valued").
-fn mentions_buyer(ctx: &Ctx<'_>) -> bool {
-    // "customer success" is a team, not the customer.
-    let in_team = |r: &std::ops::Range<usize>| {
-        ctx.hits
-            .covering(Cue::Team, r.start)
-            .any(|t| t.end >= r.end)
-    };
-    if ctx.hits.of(Cue::Buyer).iter().any(|r| !in_team(r)) {
-        return true;
+/// Stems of the words that name people who buy or use, for a need stated right beside them
+/// (`what customers valued`, `client pain`).
+const BUYERS: &[&str] = &["custom", "client", "buyer", "user", "prospect"];
+
+/// Modal verbs of capability: what a buyer can or cannot do.
+const CAN: &[&str] = &["can", "could", "cannot", "can't", "couldn't", "unable"];
+
+/// Stems of verbs whose object is enabled to do something (`let merchants ship`).
+const ENABLE: &[&str] = &["let", "help", "allow", "enabl"];
+
+/// Stems of verbs of selling or serving: their `to` phrase or object is the draft's buyer.
+const SELL: &[&str] = &["sell", "sold", "serv"];
+
+/// Stems of verbs of listening to someone: buyers after them are heard (`interview the
+/// buyers`).
+const LISTEN: &[&str] = &["interview", "listen", "talk", "survey", "understand"];
+
+/// Stems of verbs of buying: their subject is a buyer, telling why they buy.
+const BUY: &[&str] = &["buy", "bought", "purchas"];
+
+/// Sentences longer than this are not prose a need is stated in; they are not tagged.
+const LONGEST: usize = 150;
+
+/// The sentence index given for a phrase read on its own: a pronoun in it is not resolved
+/// across sentences.
+const ALONE: usize = usize::MAX;
+
+/// Whether `lower` is a form of *have* (`had to` states an obligation).
+fn have(lower: &str) -> bool {
+    matches!(lower, "have" | "has" | "had")
+}
+
+/// Whether stem `s` is a need word.
+fn need(s: &str) -> bool {
+    !s.is_empty() && NEEDS.iter().any(|n| s.starts_with(n))
+}
+
+/// What the draft says about its buyers before any sentence is tagged.
+struct Buyers<'c> {
+    ctx: &'c Ctx<'c>,
+    /// Stems of the parties the draft sells to or serves, read on first use.
+    sold_to: std::cell::OnceCell<Vec<String>>,
+    /// Stems of the nouns the draft calls partners, read on first use.
+    partners: std::cell::OnceCell<Vec<String>>,
+}
+
+impl<'c> Buyers<'c> {
+    /// Whether draft token `t` is one of the category's buyer person nouns (`customer`, `end
+    /// users`), not a team (`customer success`).
+    fn lexicon_party(&self, t: usize) -> bool {
+        let ctx = self.ctx;
+        // The lexicon first: it rules out nearly every word without a copy.
+        if !ctx.hits.covers(Cue::Buyer, t) || ctx.hits.covers(Cue::Team, t) {
+            return false;
+        }
+        let lower = ctx.tokens.lower(t);
+        let lower = ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|s| lower.strip_suffix(s))
+            .unwrap_or(lower);
+        agent_noun(lower)
     }
+
+    /// Whether token `k` of `r` names a buyer.
+    fn party(&self, r: &Read<'_>, k: usize) -> bool {
+        if !matches!(r.pos(k), UPOS::NOUN | UPOS::PROPN) {
+            return false;
+        }
+        let Some(t) = r.s.token(k) else {
+            return false;
+        };
+        self.lexicon_party(t) || self.sold_to().iter().any(|s| s == r.stem(k))
+    }
+
+    /// Stems of whom the draft sells to or serves: the phrase after `sell … to`, before `we sold
+    /// to`, or the object of `serve`.
+    fn sold_to(&self) -> &[String] {
+        self.sold_to.get_or_init(|| {
+            let ctx = self.ctx;
+            let t = ctx.tokens;
+            let mut stems = Vec::new();
+            for i in 0..t.sentences.len() {
+                let range = t.sentences[i].tokens.clone();
+                if range.len() > LONGEST || !range.clone().any(|k| SELL.contains(&t.stem(k))) {
+                    continue;
+                }
+                let Some(r) = Read::new(ctx, i) else { continue };
+                let noun = |k: usize| matches!(r.pos(k), UPOS::NOUN | UPOS::PROPN);
+                // The phrase starting at token `k`, or the word itself when the tagger gave it
+                // no noun reading.
+                let named = |k: usize| {
+                    r.phrase_at(k)
+                        .filter(|p| p.tokens.start == k)
+                        .map_or(k, |p| p.head)
+                };
+                for k in 0..r.len() {
+                    let stem = r.stem(k);
+                    if !SELL.contains(&stem) {
+                        continue;
+                    }
+                    if stem == "serv" {
+                        if r.stem(k + 1).chars().any(char::is_alphabetic) {
+                            stems.push(r.stem(named(k + 1)).to_string());
+                        }
+                        continue;
+                    }
+                    // `sell scheduling to clinics`; `the clinics we sold to`.
+                    let Some(to) = (k + 1..r.len().min(k + 8))
+                        .take_while(|&j| r.pos(j) != UPOS::PUNCT)
+                        .find(|&j| r.lower(j) == "to")
+                    else {
+                        continue;
+                    };
+                    if to + 1 < r.len() && (noun(to + 1) || r.pos(to + 1) == UPOS::DET) {
+                        stems.push(r.stem(named(to + 1)).to_string());
+                    } else if to == k + 1
+                        && k >= 2
+                        && r.pos(k - 1) == UPOS::PRON
+                        && noun(k - 2)
+                    {
+                        stems.push(r.stem(k - 2).to_string());
+                    }
+                }
+            }
+            stems.retain(|s| !s.is_empty());
+            // A long draft names the same party many times: each is looked up per noun.
+            stems.sort_unstable();
+            stems.dedup();
+            stems
+        })
+    }
+
+    /// Who `phrase` of sentence `i` is: a [`Party::Buyer`] when its head, its possessor or (for
+    /// a person noun head: `clinic managers`) a word before the head names one; a
+    /// [`Party::Third`] when it is someone outside the deal ([`Buyers::third_party`]); for a
+    /// pronoun (`they`, `who`, `their`), whoever it refers back to ([`Buyers::antecedent`]).
+    fn party_of(&self, r: &Read<'_>, i: usize, phrase: &Phrase) -> Party {
+        let head = phrase.head;
+        if self.party(r, head)
+            || phrase.possessor.is_some_and(|p| self.party(r, p))
+            || (agent_noun(r.lower(head))
+                && (phrase.tokens.start..head).any(|k| self.party(r, k)))
+        {
+            return Party::Buyer;
+        }
+        if refers_back(r.lower(head)) {
+            return self.antecedent(r, i, head);
+        }
+        if phrase.possessor.is_some_and(|p| refers_back(r.lower(p))) {
+            let owner = phrase.possessor.map_or(Party::None, |p| self.antecedent(r, i, p));
+            // `their education teams`: the buyer's own people.
+            return owner;
+        }
+        if self.third_party(r, phrase) {
+            Party::Third
+        } else {
+            Party::None
+        }
+    }
+
+    /// Who the pronoun at token `k` of sentence `i` refers back to: for `who`/`that`, the noun
+    /// right before it (`merchants who wanted`; a singular outsider does not count); for
+    /// `they`/`their`, the nearest plural or buyer subject before it, in its sentence or else in
+    /// the one before. The predicate of `be` stands for its subject (`those partners were
+    /// tire-kickers who…` is the partners).
+    fn antecedent(&self, r: &Read<'_>, i: usize, k: usize) -> Party {
+        self.antecedent_within(r, i, k, 2)
+    }
+
+    /// [`Buyers::antecedent`], following a chain of `they` at most `depth` more times.
+    fn antecedent_within(&self, r: &Read<'_>, i: usize, k: usize, depth: usize) -> Party {
+        let noun = |r: &Read<'_>, j: usize| matches!(r.pos(j), UPOS::NOUN | UPOS::PROPN);
+        // Who the noun at `j` is; the predicate of `be` is its subject (`those partners were
+        // tire-kickers who wanted`).
+        let of = |r: &Read<'_>, j: usize| {
+            if refers_back(r.lower(j)) {
+                return Party::None;
+            }
+            // A hyphenated compound is one word (`tire-kickers`): its first part is in the phrase.
+            let mut first = j;
+            while first >= 2 && r.lower(first - 1) == "-" {
+                first -= 2;
+            }
+            if let Some(c) = r.clause_of(j).filter(|c| {
+                c.copula
+                    && c.object
+                        .as_ref()
+                        .is_some_and(|o| o.tokens.contains(&j) || o.tokens.contains(&first))
+            }) {
+                // `half of those partners were…`
+                if (c.tokens.start..c.verb).any(|k| r.stem(k).starts_with("partner")) {
+                    return Party::None;
+                }
+                return c.subject.as_ref().map_or(Party::None, |s| {
+                    if refers_back(r.lower(s.head)) {
+                        Party::None
+                    } else {
+                        self.party_of(r, ALONE, s)
+                    }
+                });
+            }
+            r.phrase_at(j).map_or(Party::None, |p| {
+                let p = Phrase { head: j, ..p };
+                self.party_of(r, ALONE, &p)
+            })
+        };
+        if matches!(r.lower(k), "who" | "that" | "which") {
+            // A singular outsider who wants is as often one counterpart (`a leader who cares`)
+            // as the market.
+            return (0..k)
+                .rev()
+                .take(2)
+                .find(|&j| noun(r, j))
+                .map_or(Party::None, |j| match of(r, j) {
+                    Party::Third if !plural(r.lower(j)) => Party::None,
+                    party => party,
+                });
+        }
+        // `they`: the nearest subject before it that is plural or a buyer (`merchants told us
+        // one thing: they wanted…`).
+        // A `they` subject stands for the same group: `they only ever found reasons to stall.
+        // Their sales teams…` is still the resellers before them.
+        let nearest = |r: &Read<'_>, before: usize| {
+            r.clauses()
+                .iter()
+                .rev()
+                .filter_map(|c| c.subject.as_ref())
+                .filter(|s| s.head < before)
+                .find(|s| {
+                    (noun(r, s.head) && (plural(r.lower(s.head)) || self.party(r, s.head)))
+                        || matches!(r.lower(s.head), "they" | "they're" | "they've" | "they'd")
+                })
+                .map(|s| s.head)
+        };
+        // Else the nearest plural noun before it, whatever its role (`we pick five shared
+        // customers to beta it. Their platform teams want…`).
+        let any_plural = |r: &Read<'_>, before: usize| {
+            (0..before)
+                .rev()
+                .find(|&j| {
+                    noun(r, j)
+                        && plural(r.lower(j))
+                        && r.phrase_at(j).is_some_and(|p| p.head == j)
+                })
+        };
+        let previous = i
+            .checked_sub(1)
+            .filter(|&p| i != ALONE && self.ctx.tokens.sentences[p].tokens.len() <= LONGEST)
+            .and_then(|p| Read::new(self.ctx, p));
+        // A `they` found first is resolved in turn, a few sentences back at most.
+        let resolve = |r: &Read<'_>, i: usize, j: usize| {
+            if refers_back(r.lower(j)) {
+                if depth == 0 {
+                    Party::None
+                } else {
+                    self.antecedent_within(r, i, j, depth - 1)
+                }
+            } else {
+                of(r, j)
+            }
+        };
+        if let Some(j) = nearest(r, k) {
+            return resolve(r, i, j);
+        }
+        if let Some(p) = &previous {
+            if let Some(j) = nearest(p, p.len()) {
+                return resolve(p, i - 1, j);
+            }
+        }
+        if let Some(j) = any_plural(r, k) {
+            return of(r, j);
+        }
+        previous
+            .and_then(|p| any_plural(&p, p.len()).map(|j| of(&p, j)))
+            .unwrap_or(Party::None)
+    }
+}
+
+impl Buyers<'_> {
+    /// Whether `phrase` of sentence `i` is a third party that is neither the speaker's side
+    /// (`I`, `our VP`), a team or role of the category (`product`, `the founders`), a person at
+    /// work (`reps`, `the reseller`), nor the partner (`partners`, `the partner's AMs`, nor what
+    /// the draft calls a partner: `MSSPs` after `MSSP partners`): then its wants are the
+    /// market's, not the deal's.
+    fn third_party(&self, r: &Read<'_>, phrase: &Phrase) -> bool {
+        let ctx = self.ctx;
+        let head = phrase.head;
+        if !matches!(r.pos(head), UPOS::NOUN | UPOS::PROPN) {
+            return false;
+        }
+        let Some(t) = r.s.token(head) else {
+            return false;
+        };
+        let possessor = r.possessor(phrase);
+        if own(possessor) || matches!(possessor, "your" | "their" | "its" | "his" | "her") {
+            return false;
+        }
+        // A team, or a team's people (`their sales teams`).
+        let team = |k: usize| {
+            r.s.token(k).is_some_and(|m| {
+                ctx.hits.covers(Cue::Team, m) || ctx.hits.covers(Cue::ProductWord, m)
+            })
+        };
+        if phrase.tokens.clone().chain([head]).any(team) {
+            return false;
+        }
+        // A person at work (`reps`, `the founders`) is a colleague or the partner's, unless a
+        // noun before it says whose (`clinic managers`, `HR leads`).
+        let nominal = |k: usize| {
+            matches!(r.pos(k), UPOS::NOUN | UPOS::PROPN)
+                // An acronym (`HR leads`), not the article `A`.
+                || (r.s.text(k).len() > 1 && r.s.text(k).chars().all(|c| c.is_ascii_uppercase()))
+        };
+        let mut first = phrase.tokens.start.min(head);
+        while first > 0 && nominal(first - 1) {
+            first -= 1;
+        }
+        let modified = (first..head).any(|k| {
+            nominal(k)
+                && r.s.token(k).is_some_and(|m| {
+                    ![Cue::Team, Cue::Stage, Cue::Target, Cue::ProductWord]
+                        .iter()
+                        .any(|&cue| ctx.hits.covers(cue, m))
+                })
+        });
+        let person_at_work = ctx.hits.covers(Cue::Target, t)
+            || ctx.hits.covering(Cue::Stage, t).any(|h| h.start == t);
+        if person_at_work && !modified {
+            return false;
+        }
+        let partner = |k: usize| {
+            r.stem(k).starts_with("partner") || self.partner_nouns().iter().any(|p| p == r.stem(k))
+        };
+        !phrase.tokens.clone().any(partner) && !phrase.possessor.is_some_and(partner)
+    }
+
+    /// Stems of the nouns the draft calls partners: the modifier of `partner` in a compound
+    /// (`reseller partners`, `MSSP partner`).
+    fn partner_nouns(&self) -> &[String] {
+        self.partners.get_or_init(|| {
+            let ctx = self.ctx;
+            let t = ctx.tokens;
+            let mut stems: Vec<String> = Vec::new();
+            for i in 0..t.sentences.len() {
+                let range = t.sentences[i].tokens.clone();
+                if range.len() > LONGEST || !range.clone().skip(1).any(|k| t.stem(k) == "partner")
+                {
+                    continue;
+                }
+                let Some(r) = Read::new(ctx, i) else { continue };
+                // Only a noun before it makes a compound (`MSSP partners`), not a determiner or
+                // an adjective (`the partner`, `strategic partners`).
+                stems.extend(
+                    (1..r.len())
+                        .filter(|&k| {
+                            r.stem(k) == "partner"
+                                && matches!(r.pos(k - 1), UPOS::NOUN | UPOS::PROPN)
+                        })
+                        .map(|k| r.stem(k - 1).to_string()),
+                );
+            }
+            stems.retain(|s| s.chars().any(char::is_alphabetic));
+            stems.sort_unstable();
+            stems.dedup();
+            stems
+        })
+    }
+}
+
+/// Whether `lower` is a pronoun that refers back to a plural or to the noun before it (`they`,
+/// `their`, `who`).
+fn refers_back(lower: &str) -> bool {
+    matches!(
+        lower,
+        "they" | "them" | "their" | "they're" | "they'd" | "they've" | "who" | "that" | "which"
+    )
+}
+
+/// How sure a phrase names the buyer, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Party {
+    /// Not the buyer: the speaker's side, the partner, a colleague, a thing.
+    None,
+    /// A third party outside the deal: its wants are the market's.
+    Third,
+    /// A buyer the draft names as one.
+    Buyer,
+}
+
+/// Whether clause `c` of `r` states a need, an obligation or a capability of its subject: a need
+/// verb (`wanted`, `struggled`), `have to`/`need to`, a lack (`did not have the staff`), or a modal
+/// of capability, said or denied.
+fn states_need(r: &Read<'_>, c: &Clause) -> bool {
+    if c.copula {
+        return false;
+    }
+    need_verb(r, c)
+        || obligation(r, c)
+        || lacks(r, c)
+        || c.verb_group.clone().any(|k| CAN.contains(&r.lower(k)))
+}
+
+/// Whether the verb of clause `c` is a need word: its main verb, or the verb a catenative main verb
+/// takes (`kept asking for`, `began to worry`).
+fn need_verb(r: &Read<'_>, c: &Clause) -> bool {
+    let ing = Some(c.verb + 1).filter(|&k| r.pos(k) == UPOS::VERB && r.lower(k).ends_with("ing"));
+    need(r.stem(c.verb)) || [c.infinitive, ing].into_iter().flatten().any(|k| need(r.stem(k)))
+}
+
+/// Whether clause `c` puts an obligation on its subject: `had to close`, or a need verb's passive
+/// with an infinitive (`are required to retain records`; not `are tied to`).
+fn obligation(r: &Read<'_>, c: &Clause) -> bool {
+    c.infinitive.is_some()
+        && (have(r.lower(c.verb)) || (passive(r, c) && need(r.stem(c.verb))))
+}
+
+/// Whether clause `c` says its subject lacks something: `have` denied, with an object (`the
+/// risk officer doesn't have the staff`, `the weeks they didn't have`; not `didn't have to
+/// pay`).
+fn lacks(r: &Read<'_>, c: &Clause) -> bool {
+    // In a relative clause without `that` the object is the noun before the subject (`weeks they
+    // didn't have`).
+    let relative = c.subject.as_ref().is_some_and(|p| {
+        r.pos(p.head) == UPOS::PRON
+            && p.head > 0
+            && matches!(r.pos(p.head - 1), UPOS::NOUN | UPOS::PROPN)
+    }) && !matches!(r.pos(c.verb + 1), UPOS::DET | UPOS::NOUN | UPOS::ADJ | UPOS::NUM);
+    have(r.lower(c.verb))
+        && c.negated
+        && (relative || c.object.as_ref().is_some_and(|o| o.tokens.start > c.verb))
+}
+
+/// Whether `subject` is plural: a plural noun, `they`, or `who`/`that` after one
+/// (`homeowners who can't get the app working`).
+fn group(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
+    subject.is_some_and(|p| {
+        let head = r.lower(p.head);
+        plural(head)
+            || matches!(head, "they" | "they're" | "they'd" | "they've")
+            || (matches!(head, "who" | "that")
+                && p.head.checked_sub(1).is_some_and(|k| {
+                    matches!(r.pos(k), UPOS::NOUN | UPOS::PROPN) && plural(r.lower(k))
+                }))
+    })
+}
+
+/// Whether `subject` may be a person, an organisation or a group: a group
+/// ([`group`]), a person noun (`the merchant`), a name, or a phrase possessed by someone (`the
+/// hospital's IT team`).
+fn animate(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
+    group(r, subject)
+        || subject.is_some_and(|p| {
+            agent_noun(r.lower(p.head)) || r.pos(p.head) == UPOS::PROPN || owner(r, p).is_some()
+        })
+}
+
+/// Whether clause `c` states its subject's attitude towards something: a copula, an adjective
+/// and a preposition (`are wary of`, `are very sensitive to`); not a participle (`are tied to`).
+fn attitude(r: &Read<'_>, c: &Clause) -> bool {
+    if !c.copula || c.negated {
+        return false;
+    }
+    let mut k = c.verb + 1;
+    while r.pos(k) == UPOS::ADV {
+        k += 1;
+    }
+    // The tagger reads the preposition after an adjective as a particle or a subordinator at
+    // times (`sensitive to`, `terrified of`).
+    // A participle states a relation rather than an attitude (`tiers are tied to performance`).
+    r.pos(k) == UPOS::ADJ
+        && !r.lower(k).ends_with("ed")
+        && matches!(r.pos(k + 1), UPOS::ADP | UPOS::PART | UPOS::SCONJ)
+}
+
+/// Whether clause `c` is passive (`was required`, `had been trusted`): its subject undergoes
+/// the verb rather than needing anything.
+fn passive(r: &Read<'_>, c: &Clause) -> bool {
+    // `had been asking` is progressive: its subject asks.
+    !r.lower(c.verb).ends_with("ing")
+        && c.verb_group.clone().any(|k| k != c.verb && crate::who::be(r.lower(k)))
+}
+
+/// The clauses the clause reader leaves inside another (`around what clinic groups actually
+/// wanted`, `what curriculum directors worry about`): each verb that is no clause's main verb,
+/// with its verb group (auxiliaries, `not`, adverbs before it) and the noun phrase right before
+/// the group as its subject, as English puts a subject before its verb.
+fn embedded(r: &Read<'_>) -> Vec<Clause> {
+    // The tagger reads some need verbs after a plural subject as nouns (`they care about`,
+    // `hospitals care`); a need word right after a subject pronoun or a plural noun is a verb.
+    let verb = |v: usize| {
+        r.pos(v) == UPOS::VERB
+            || (need(r.stem(v))
+                && !plural(r.lower(v))
+                && (matches!(r.lower(v - 1), "they" | "we" | "you" | "i")
+                    || (r.pos(v - 1) == UPOS::NOUN && plural(r.lower(v - 1))))
+                && matches!(r.pos(v + 1), UPOS::ADP | UPOS::DET | UPOS::PART | UPOS::PUNCT))
+    };
+    (1..r.len())
+        .filter(|&v| verb(v))
+        .filter_map(|v| {
+            let mut g = v;
+            while g > 0 && matches!(r.pos(g - 1), UPOS::ADV | UPOS::AUX | UPOS::PART) {
+                g -= 1;
+            }
+            let before = g.checked_sub(1)?;
+            if !matches!(r.pos(before), UPOS::NOUN | UPOS::PROPN | UPOS::PRON) {
+                return None;
+            }
+            // The phrase ending right before the group: a pronoun on its own (`something they
+            // care about`), else the noun phrase up to that noun.
+            let subject = if r.pos(before) == UPOS::PRON {
+                Phrase {
+                    tokens: before..before + 1,
+                    head: before,
+                    possessor: None,
+                }
+            } else {
+                let p = r.phrase_at(before)?;
+                Phrase {
+                    tokens: p.tokens.start.min(before)..before + 1,
+                    head: before,
+                    possessor: p.possessor.filter(|&o| o < before),
+                }
+            };
+            let end = (v + 1..r.len())
+                .find(|&k| r.pos(k) == UPOS::PUNCT)
+                .unwrap_or(r.len());
+            let infinitive = (r.lower(v + 1) == "to" && r.pos(v + 2) == UPOS::VERB).then_some(v + 2);
+            let object = r.phrase_at(v + 1).filter(|p| p.tokens.start == v + 1);
+            Some(Clause {
+                tokens: subject.tokens.start..end,
+                subordinate: true,
+                negated: (g..v).any(|k| {
+                    matches!(r.lower(k), "not" | "n't" | "never" | "cannot")
+                        || r.lower(k).ends_with("n't")
+                }),
+                subject: Some(subject),
+                verb_group: g..v + 1,
+                verb: v,
+                copula: false,
+                infinitive,
+                object,
+            })
+        })
+        .collect()
+}
+
+/// The first sentence clause that states a buyer's need, or a buyer phrase of the lexicon that
+/// is a need: the evidence that the draft shows the buyer's perspective.
+fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
     let t = ctx.tokens;
-    (0..t.tokens.len()).any(|i| {
-        if !BUYERS.contains(&t.stem(i)) {
+    // A need phrase of the lexicon that is not only a party's name (`pain points`, `use case`,
+    // `customer experience`); `customer success` is a team, not the customer.
+    let buyers = Buyers {
+        ctx,
+        sold_to: std::cell::OnceCell::new(),
+        partners: std::cell::OnceCell::new(),
+    };
+    if let Some(hit) = ctx.hits.of(Cue::Buyer).iter().find(|h| {
+        h.len() > 1
+            && !agent_noun(t.lower(h.end - 1))
+            && !ctx.hits.covering(Cue::Team, h.start).any(|team| team.end >= h.end)
+    }) {
+        return Some(t.tokens[hit.start].sentence);
+    }
+    if let Some(i) = near_need(ctx) {
+        return Some(i);
+    }
+    (0..t.sentences.len()).find(|&i| {
+        let range = t.sentences[i].tokens.clone();
+        // Only a sentence with a need, capability, obligation or enabling word can state one.
+        let candidate = range.len() <= LONGEST
+            && range.clone().any(|k| {
+                let s = t.stem(k);
+                need(s)
+                    || ctx.hits.covers(Cue::Buyer, k)
+                    || CAN.contains(&t.lower(k))
+                    || ENABLE.contains(&s)
+                    || BUY.iter().any(|b| s.starts_with(b))
+                    || LISTEN.iter().any(|l| s.starts_with(l))
+                    || t.lower(k).ends_with("'s")
+                    || t.lower(k).ends_with("s'")
+                    || t.lower(k).ends_with("’s")
+                    || (have(t.lower(k)) && t.lower(k + 1) == "to")
+                    // A lack: `doesn't have the staff`.
+                    || (have(t.lower(k))
+                        && k > range.start
+                        && crate::negation::is_negation(t.lower(k - 1)))
+                    // An attitude: `pharmacies are wary of…`.
+                    || (matches!(t.lower(k), "is" | "are" | "was" | "were")
+                        && k > range.start
+                        && plural(t.lower(k - 1)))
+            });
+        if !candidate {
             return false;
         }
-        // "customer success" is a team, not the customer.
-        if t.stem(i + 1) == "success" && t.stem(i) == "custom" {
+        let Some(r) = Read::new(ctx, i) else {
             return false;
+        };
+        // A buyer doing something in the story: `the customer renewed`, `clients churned`.
+        let acts = r.clauses().iter().any(|c| {
+            !c.copula
+                && r.pos(c.verb) == UPOS::VERB
+                && clause_subject(&r, c).is_some_and(|p| buyers.party(&r, p.head))
+        });
+        let clause = r.clauses().iter().cloned().chain(embedded(&r)).any(|c| {
+            let c = &c;
+            let phrase = clause_subject(&r, c);
+            let subject = phrase
+                .as_ref()
+                .map_or(Party::None, |p| buyers.party_of(&r, i, p));
+            let verb = r.stem(c.verb);
+            let capability = c.verb_group.clone().any(|k| CAN.contains(&r.lower(k)));
+            (subject == Party::Buyer && states_need(&r, c))
+                // A need someone outside has: `the agencies had one overriding need`.
+                || (subject >= Party::Third
+                    && have(r.lower(c.verb))
+                    && !c.negated
+                    && c.object
+                        .as_ref()
+                        .is_some_and(|o| r.pos(o.head) == UPOS::NOUN && need(r.stem(o.head))))
+                // An attitude of a buyer or a group outside towards something: `clinics are
+                // sensitive to disruption`, `court administrators are wary of vendors who…`.
+                || ((subject == Party::Buyer
+                    || (subject == Party::Third && group(&r, phrase.as_ref())))
+                    && attitude(&r, c))
+                // A question about what buyers do or say: `what did customers say about buying
+                // through the channel?`
+                || (subject == Party::Buyer && r.s.is_question())
+                || (subject == Party::Third
+                    && !c.copula
+                    // `ROI evaluation needs to account for…`: a thing that needs to do something
+                    // is told what it must do; a person, an organisation or a group needs.
+                    && ((c.infinitive.is_none() && r.lower(c.verb + 1) != "to")
+                        || animate(&r, phrase.as_ref()))
+                    // A passive obligation binds a group (`county clerks are required to`), as
+                    // the market; one party's (`every agency was required to`) is a term of a deal.
+                    && (!passive(&r, c) || (obligation(&r, c) && group(&r, phrase.as_ref())))
+                    && (need_verb(&r, c)
+                        || obligation(&r, c)
+                        || lacks(&r, c)
+                        // A group that cannot (`banks can't go`); a singular that cannot is as
+                        // often a thing (`a bundle that can't be delivered`).
+                        || (capability && c.negated && group(&r, phrase.as_ref()))))
+                // Why a buyer or a market buys: `shippers buy us to stop missing windows`.
+                || (subject >= Party::Third && BUY.iter().any(|b| verb.starts_with(b)))
+                // The speaker listening to buyers: `we interviewed the customers`, `talk to the
+                // buyers`.
+                || (LISTEN.iter().any(|l| verb.starts_with(l))
+                    && (c.verb + 1..c.tokens.end).any(|k| buyers.party(&r, k)))
+                || (ENABLE.contains(&verb)
+                    && c.object
+                        .as_ref()
+                        .is_some_and(|o| buyers.party_of(&r, i, o) == Party::Buyer))
+        });
+        // Something a buyer has: `the buyer's regulatory burden`, `our buyers' meetings`.
+        // Not a buyer's people (`the client's product leads`): they are who, not what, it has.
+        let person = |k: usize| {
+            agent_noun(r.lower(k))
+                || r.s.token(k).is_some_and(|t| {
+                    ctx.hits.covers(Cue::Target, t) || ctx.hits.covers(Cue::Team, t)
+                })
+        };
+        let owned = (0..r.len()).any(|o| {
+            buyers.party(&r, o)
+                && (o + 1..r.len().min(o + 4)).any(|k| {
+                    r.phrase_at(k).is_some_and(|p| {
+                        p.head == k && owner(&r, &p) == Some(o) && !person(p.head)
+                    })
+                })
+        });
+        // A need noun a buyer or an outsider owns, or a buyer modifies: `the buyer's risk`,
+        // `the plant manager's problem`, `the pharmacies' problem`, `customer problems`.
+        acts
+            || clause
+            || owned
+            || (0..r.len()).any(|k| {
+                need(r.stem(k))
+                    && matches!(r.pos(k), UPOS::NOUN)
+                    && r.phrase_at(k).is_some_and(|p| {
+                        p.head == k
+                            && (owner(&r, &p).is_some_and(|o| {
+                                buyers.party(&r, o)
+                                    || (refers_back(r.lower(o))
+                                        && buyers.antecedent(&r, i, o) >= Party::Third)
+                                    || buyers.third_party(&r, &owner_phrase(&r, o))
+                            }) || (p.tokens.start..k).any(|m| buyers.party(&r, m)))
+                    })
+            })
+    })
+}
+
+/// The subject of clause `c`, read past what sits between a subject and its verb: an appositive
+/// or a parenthesis (`our customers, the shippers, were asking`; `their buyers (IT leads) wanted`)
+/// and a prepositional phrase after the head (`the customers in the disputed accounts got`).
+fn clause_subject(r: &Read<'_>, c: &Clause) -> Option<Phrase> {
+    let noun_phrase = |k: usize| {
+        matches!(
+            r.pos(k),
+            UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM
+        ) || (r.pos(k) == UPOS::PRON && matches!(r.lower(k), "our" | "their" | "my" | "your"))
+    };
+    // The phrase that ends right before token `end`.
+    let ending = |end: usize| {
+        let head = end.checked_sub(1)?;
+        r.phrase_at(head).filter(|p| p.head == head && matches!(r.pos(head), UPOS::NOUN | UPOS::PROPN))
+    };
+    let start = c.verb_group.start;
+    let close = start.checked_sub(1);
+    // `X, Y, verb` with Y a noun phrase; `X (…) verb`.
+    if let Some(close) = close.filter(|&k| matches!(r.lower(k), "," | ")")) {
+        let open = if r.lower(close) == ")" {
+            (close.saturating_sub(12)..close).rev().find(|&k| r.lower(k) == "(")
+        } else {
+            (close.saturating_sub(20)..close)
+                .rev()
+                .find(|&k| r.lower(k) == ",")
+                .filter(|&k| {
+                    // An appositive: a noun phrase, with what modifies it but no verb
+                    // (`their customers, mostly accounting and law firms with 30–150 staff,`).
+                    k + 1 < close
+                        && (noun_phrase(k + 1) || r.pos(k + 1) == UPOS::ADV)
+                        // A participle may modify it (`mostly insurers trying to retire…`),
+                        // but a finite verb makes it a clause.
+                        && (k + 1..close).all(|j| {
+                            r.pos(j) != UPOS::AUX
+                                && (r.pos(j) != UPOS::VERB
+                                    || r.lower(j).ends_with("ing")
+                                    || r.lower(j.wrapping_sub(1)) == "to")
+                        })
+                })
+        };
+        if let Some(p) = open.and_then(ending) {
+            return Some(p);
         }
-        let sentence = &t.sentences[t.tokens[i].sentence].tokens;
-        let from = i.saturating_sub(3).max(sentence.start);
-        let to = (i + 4).min(sentence.end);
-        (from..to).any(|j| j != i && NEEDS.iter().any(|n| t.stem(j).starts_with(n)))
+    }
+    let mut phrase = c.subject.clone()?;
+    // `the operators there needed`: a locative after the noun is no head.
+    if matches!(r.lower(phrase.head), "there" | "here")
+        && phrase.head > phrase.tokens.start
+        && matches!(r.pos(phrase.head - 1), UPOS::NOUN | UPOS::PROPN)
+    {
+        phrase.head -= 1;
+        phrase.tokens.end = phrase.head + 1;
+    }
+    // `the customers in the disputed accounts got`, `a reseller with thin margins and a long tail
+    // of products will`: the head is the phrase that opens the clause, before the prepositional
+    // phrases (and phrases joined to them) after it; but `half of those partners`, `a couple of
+    // things` are of what follows `of`. Not for a pronoun (`things I'd want` is the speaker's
+    // want), nor the speaker's side (`the previous owner on our side`).
+    if !matches!(r.pos(phrase.head), UPOS::NOUN | UPOS::PROPN) || own(r.possessor(&phrase)) {
+        return Some(phrase);
+    }
+    let mut first = phrase.clone();
+    let mut link = None;
+    while let Some(k) = first
+        .tokens
+        .start
+        .checked_sub(1)
+        .filter(|&k| matches!(r.pos(k), UPOS::ADP | UPOS::CCONJ))
+    {
+        let Some(before) = ending(k) else { break };
+        if own(r.possessor(&before)) {
+            return Some(phrase);
+        }
+        link = Some(k);
+        first = before;
+    }
+    let opens = first.tokens.start == 0
+        || first
+            .tokens
+            .start
+            .checked_sub(1)
+            .is_some_and(|k| matches!(r.pos(k), UPOS::CCONJ | UPOS::SCONJ | UPOS::PUNCT));
+    match link {
+        Some(k) if opens && r.pos(k) == UPOS::ADP && r.lower(k) != "of" => Some(first),
+        _ => Some(phrase),
+    }
+}
+
+/// The token that owns `phrase`: its possessive word (`the buyer's`, `their`), or a plural noun
+/// right before it with a bare apostrophe, which the tokenizer keeps apart (`the pharmacies'
+/// problem`).
+fn owner(r: &Read<'_>, phrase: &Phrase) -> Option<usize> {
+    phrase.possessor.or_else(|| {
+        // A gerund or noun may modify the head before it (`customers' onboarding time`).
+        let mut start = phrase.tokens.start;
+        while start > 0 && matches!(r.pos(start - 1), UPOS::VERB | UPOS::NOUN | UPOS::ADJ) {
+            start -= 1;
+        }
+        let apostrophe = start.checked_sub(1)?;
+        let noun = apostrophe.checked_sub(1)?;
+        (r.lower(apostrophe) == "'"
+            && matches!(r.pos(noun), UPOS::NOUN | UPOS::PROPN)
+            && plural(r.lower(noun)))
+        .then_some(noun)
+    })
+}
+
+/// The noun phrase that ends with the possessive word at `o` (`the plant manager's`), with the
+/// possessive determiner before it, if any, as its own possessor (`our clients'`).
+fn owner_phrase(r: &Read<'_>, o: usize) -> Phrase {
+    let mut start = o;
+    while start > 0 && matches!(r.pos(start - 1), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ | UPOS::DET)
+    {
+        start -= 1;
+    }
+    let possessor = start
+        .checked_sub(1)
+        .filter(|&k| matches!(r.lower(k), "my" | "our" | "your" | "their" | "his" | "her" | "its"));
+    Phrase {
+        tokens: possessor.unwrap_or(start)..o + 1,
+        head: o,
+        possessor,
+    }
+}
+
+/// The first sentence with a buyer word within three words of a need word (`customers
+/// struggled`, `what clients valued`); `customer success`, a team, is not the customer.
+fn near_need(ctx: &Ctx<'_>) -> Option<usize> {
+    let t = ctx.tokens;
+    (0..t.tokens.len()).find_map(|i| {
+        if !BUYERS.contains(&t.stem(i)) || ctx.hits.covers(Cue::Team, i) {
+            return None;
+        }
+        let sentence = t.tokens[i].sentence;
+        let range = &t.sentences[sentence].tokens;
+        let from = i.saturating_sub(3).max(range.start);
+        let to = (i + 4).min(range.end);
+        (from..to)
+            .any(|j| j != i && need(t.stem(j)))
+            .then_some(sentence)
     })
 }
 
 /// `buyer-empathy`: tactics only, never the end customer's or buyer's needs.
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    if mentions_buyer(ctx) {
+    if evidence(ctx).is_some() {
         return true;
     }
     let message = format!(
@@ -144,6 +996,186 @@ mod tests {
             "The end customer wanted one contract.",
         ] {
             assert!(findings(ok, Rule::BuyerEmpathy).is_empty(), "{ok}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod whose_need {
+    use crate::Rule;
+    use crate::rules::testing::findings;
+
+    fn fires(text: &str) -> bool {
+        !findings(text, Rule::BuyerEmpathy).is_empty()
+    }
+
+    #[test]
+    fn customers_as_objects_show_no_need() {
+        for text in [
+            "We checked the customer overlap and booked a joint customer call.",
+            "The problem was our intake process, so I rebuilt the partner portal.",
+            "I exported our customer list and ran account mapping with the reseller.",
+        ] {
+            assert!(fires(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_partner_or_a_colleague_needing_is_not_the_buyer() {
+        for text in [
+            "Our resellers wanted higher margins, so I raised the tiers.",
+            "The reseller needs to see that we keep our promise.",
+            "My VP wanted a plan by Friday, and the founders wanted a second channel.",
+            "Their sales teams couldn't pitch the bundle.",
+        ] {
+            assert!(fires(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_outsiders_need_in_other_words_counts() {
+        for text in [
+            "Clinic managers did not want a second login.",
+            "Fleet operators had to close their books by day three, so we synced invoices nightly.",
+            "Dental practices kept telling us one thing: they wanted bookings in the same screen.",
+            "We rebuilt the pitch around what school librarians actually worry about.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn whom_the_draft_sells_to_is_the_buyer() {
+        let text = "We sell inventory software to florists. \
+                    Florists could not see stock across two shops, so the partner's plug-in \
+                    let them reorder from one screen.";
+        assert!(!fires(text));
+        let text = "We serve independent bakeries. Bakeries could not order flour from one screen.";
+        assert!(!fires(text));
+    }
+
+    #[test]
+    fn why_buyers_buy_and_listening_to_them_count() {
+        for text in [
+            "Shippers buy us to stop missing delivery windows.",
+            "Before scaling the bundle I would interview the customers who bought it.",
+            "I anchored the pitch on the buyer's regulatory burden.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_singular_counterpart_who_wants_is_not_the_market() {
+        assert!(fires(
+            "Check that the partner has the resources and a sponsor who cares."
+        ));
+    }
+
+    #[test]
+    fn a_subject_is_read_past_what_sits_before_its_verb() {
+        for text in [
+            // An appositive and a parenthesis between the subject and its verb.
+            "Our clients, the regional dairies, were asking for one delivery window.",
+            "Their buyers (finance leads at mid-size hotels) wanted one invoice a month.",
+            // A prepositional phrase after the head.
+            "The customers in the pilot region got one onboarding call instead of three.",
+            // A locative after the noun.
+            "The growers there needed cold storage within a day of harvest.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        // `half of those partners` is the partners, who want nothing the buyer does.
+        assert!(fires(
+            "Half of those resellers were tourists who wanted our logo on their site."
+        ));
+    }
+
+    #[test]
+    fn possessors_written_with_a_bare_apostrophe_or_a_title() {
+        for text in [
+            "The bakeries' problem was flour orders split across three suppliers.",
+            "The site manager's problem is that a stopped line costs money every hour.",
+            "Customers' payment times fell from 40 to 12 days.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        // The people a buyer has are who, not what, it needs.
+        assert!(fires(
+            "I reviewed the plan with the client's procurement lead."
+        ));
+    }
+
+    #[test]
+    fn lacks_obligations_and_catenative_needs() {
+        for text in [
+            "The compliance officer at a small insurer doesn't have the staff to collect evidence.",
+            "Dental groups kept asking for one bill across all their practices.",
+            "Parish councils are legally required to publish their minutes within a week.",
+            "By then the IT teams had been asking for single sign-on for a year.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        // A thing that needs to do something is told what it must do.
+        assert!(fires(
+            "The attribution model in a reseller program needs to separate sourced from influenced deals."
+        ));
+        // One party bound by a deal's terms is not the market.
+        assert!(fires(
+            "Every reseller was required to book two deals a quarter to keep its discount."
+        ));
+    }
+
+    #[test]
+    fn they_is_followed_back_to_the_group() {
+        // `they` twice over stands for the resellers, not for the reasons.
+        assert!(fires(
+            "We had thirty resellers. They only ever found reasons to stall. \
+             Their sales teams could not pitch us."
+        ));
+        // `their` after a sentence whose subject is the speaker stands for the customers named.
+        assert!(!fires(
+            "We picked four shared customers for the beta. Their IT teams want updates without downtime."
+        ));
+    }
+
+    #[test]
+    fn a_question_about_what_buyers_say() {
+        assert!(!fires(
+            "Which regions were tried, and what did customers say about buying through the channel?"
+        ));
+        assert!(fires("Which regions were tried, and who owned the plan?"));
+    }
+
+    #[test]
+    fn attitudes_participles_and_relative_lacks() {
+        for text in [
+            // An attitude: a copula, an adjective and a preposition.
+            "Pharmacies are very wary of tools that change the order screen.",
+            // A participle inside an appositive.
+            "Their clients, mostly landlords renting out a few flats, kept asking for one login.",
+            // A relative clause without `that`: the noun before `they` is what they lack.
+            "Estate agents told us the checks took days they didn't have.",
+            // A need word the tagger reads as a noun after `they`.
+            "We sell to dental groups, so does the bundle fix something they care about?",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        // A partner's attitude is the deal's, not the market's.
+        assert!(fires("Our resellers were keen on higher margins."));
+    }
+
+    #[test]
+    fn relations_and_hyphenated_predicates_are_no_need() {
+        for text in [
+            // A participle with a preposition is a relation, not an attitude; `tied to` is no
+            // obligation either.
+            "Referral tiers are tied to sourced revenue.",
+            "Discounts were linked to certification.",
+            // `who` after a hyphenated predicate stands for the subject, the partners.
+            "Most of our resellers were logo-collectors who wanted a free demo account.",
+        ] {
+            assert!(fires(text), "{text}");
         }
     }
 }

@@ -179,7 +179,7 @@ fn prompt_stems(ctx: &Ctx<'_>) -> Vec<String> {
 }
 
 /// Whether sentence `i` is a question nobody answers in the draft's next breath.
-fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
+pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
     let t = ctx.tokens;
     let Some(sentence) = t.sentences.get(i) else {
         return false;

@@ -4,17 +4,29 @@
 //! revenue, cycle time, retention), a percentage, an amount or a multiple is the evidence that the
 //! work mattered. Generic answers without numbers are the first mistake the guides list.
 //!
-//! Fires on: a draft whose prose has no number that measures impact (see [`crate::numbers`]: %,
-//! currency, multiples, counts of results, "doubled", "cut in half", "a third"). One finding, on
+//! Fires on: a draft whose prose has no number that measures impact: [`crate::numbers`] finds the
+//! candidates (%, currency, multiples, counts of results, "doubled", "cut in half", "a third"),
+//! and [`crate::impact::is_impact`] reads each from its clause, so a draft whose only numbers
+//! count people or partners (`seven reseller partners asked`, `from 25 partners to 180
+//! partners`), rate an activity (`85% of the staff finished the track`, `the finish rate is
+//! 91%`), state a term (`a 12% referral commission`) or set a target as a requirement (`was
+//! required to log three opportunities`) fires too. One finding, on
 //! the Outcome heading when there is one, else on the title (or line 1), with a fix that inserts a
 //! placeholder sentence at the end of the outcome section (else of the draft).
 //!
-//! Does not fire on: dates, years, quarters (Q3, H2), durations, list numbers, company sizes,
-//! counts of activities, or numbers in code, front matter and comments.
+//! Does not fire on: a result as a change (`up 31%`, `+48% YoY`, `rose from 14 to 31`), a level
+//! of a result (`94% gross retention`, `onboarding time is 19 days versus 44`), a share of a
+//! result (`35% of that closed`, `58% of the resellers closed a deal`), a ratio of a set whose
+//! verb's object is a result (`four of five new resellers closed a first deal`), an amount of a result
+//! (`the result was $12M in pipeline`), a count of results (`seven co-sell deals`). Never
+//! counted as impact: a band of magnitude that gives no number (`double-digit growth`), dates,
+//! years, quarters (Q3, H2), durations a result came in (`in 12 months`), list numbers, company sizes, counts of activities, or numbers in code, front matter
+//! and comments.
 //!
 //! Example: `## Result` / `Things improved a lot.` fires; `Win rate rose 8%.` does not.
 
 use crate::context::{Ctx, Input, insert};
+use crate::impact::is_impact;
 use crate::rules::{Meta, Scope};
 use crate::{Finding, Rule, SectionKind, Severity};
 
@@ -32,7 +44,7 @@ pub(crate) const META: Meta = Meta {
 
 /// `metrics`: the whole answer has no number that measures impact.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    if ctx.quantities.iter().any(|q| q.metric) {
+    if ctx.quantities.iter().any(|q| is_impact(ctx, q)) {
         return true;
     }
     let outcome = input
@@ -131,6 +143,42 @@ mod tests {
         let found = findings(text, Rule::Metrics);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(&text[found[0].range.clone()], "1. In Q3 2023 I joined.");
+    }
+
+    #[test]
+    fn activity_rates_terms_counts_of_people_and_required_targets_are_not_impact() {
+        for text in [
+            "Last spring 85% of the reseller staff finished the onboarding track.",
+            "I offered resellers a 12% referral commission on new bookings.",
+            "The completion rate of the reseller course is 91%.",
+            "Each reseller was required to log three qualified opportunities per quarter.",
+            "Seven reseller partners asked us for a formal agreement.",
+            "I took the programme from 25 partners to 180 partners in a year.",
+            "Three of our five resellers attended the spring workshop.",
+            "The alliance delivered double-digit growth in the region.",
+        ] {
+            assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn results_stated_as_levels_shares_and_changes_are_impact() {
+        for text in [
+            "We ended the year with 94% gross retention.",
+            "Reseller units up 31% year on year.",
+            "Marketplace bookings +48% YoY.",
+            "The result was $12M in partner pipeline.",
+            "I sourced $3M of pipeline and 35% of that closed.",
+            "58% of the resellers had closed at least one deal by March.",
+            "Onboarding time is 19 days versus 44 for direct customers.",
+            "Joint deals rose from 14 to 31 year on year.",
+            "We closed seven co-sell deals.",
+            "Since the change, four of five new resellers closed a first deal within a quarter.",
+            "Last year 84% of our resellers renewed.",
+            "Over the year 60% of the resellers grew their book.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
     }
 
     #[test]

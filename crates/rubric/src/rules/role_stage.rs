@@ -12,8 +12,9 @@
 //! attached to `I`; `I was brought in to fix the channel`; `my job was`; a remit held by the
 //! speaker (`I ran partnerships for the Nordics`, a resume line's `Inherited 3 SI partners`), and
 //! whatever a phrasal verb of taking charge governs (`when I took over this topic`, `I look after
-//! the distributor network`); the speaker's tenure (`eight years at a consultancy`, `after years
-//! as an SE`); a bare title heading a resume line (`Head of ecosystem; ...`). A stage counts
+//! the distributor network`), a remit handed to the speaker (`when I was given the alliance`), a
+//! plan's role for the speaker (`me owning the alliance end to end`); the speaker's tenure
+//! (`eight years at a consultancy`, `after years as an SE`); a bare title heading a resume line (`Head of ecosystem; ...`). A stage counts
 //! when it describes the speaker's company: a headcount (`a 600-person company`, `the same
 //! 200-person devtools company`, `~150 ppl`), `after our Series B`, `at a seed-stage startup`.
 //! One finding, on the title (or line 1), naming the first title or segment the draft does
@@ -74,6 +75,9 @@ const TITLES: &[&str] = &[
 ];
 /// Stems of verbs that put the speaker in a role (`I was hired`, `brought in`).
 const HIRED: &[&str] = &["hire", "brought", "recruit", "promot", "appoint", "employ"];
+/// Stems of verbs that hand someone a thing (`I was given the alliance`, `handed the channel`):
+/// in the passive with the speaker as subject, their object is the speaker's remit.
+const HANDED: &[&str] = &["given", "hand", "assign", "entrust"];
 /// Stems of verbs that hold a remit (`I run the channel`, `led partnerships`).
 const HOLD: &[&str] = &[
     "run", "ran", "lead", "led", "head", "manag", "own", "overse", "oversaw", "took", "take",
@@ -92,7 +96,8 @@ const MY_ROLE: &[&str] = &[
 ];
 /// What a company's headcount is counted in.
 const PEOPLE: &[&str] = &[
-    "people", "person", "employees", "employee", "ppl", "staff", "ftes", "fte", "headcount",
+    "people", "person", "persons", "employees", "employee", "ppl", "staff", "ftes", "fte",
+    "headcount",
 ];
 /// Words that may stand between a headcount and what introduces it (`of about 300`).
 const APPROX: &[&str] = &[
@@ -133,6 +138,14 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 let head = r.lower(p.head);
                 let acronym = r.s.text(p.head).chars().all(|c| c.is_uppercase());
                 if (!plural(head) || acronym) && role_noun(r, p.head) {
+                    return Some(clause.tokens.start..p.tokens.end);
+                }
+            }
+        }
+        // `I was given the alliance`: handed a remit.
+        if passive && HANDED.contains(&r.stem(clause.verb)) {
+            if let Some(p) = clause.object.as_ref().filter(|p| p.head > clause.verb) {
+                if REMITS.contains(&r.stem(p.head)) && r.possessor(p).is_empty() {
                     return Some(clause.tokens.start..p.tokens.end);
                 }
             }
@@ -217,6 +230,17 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 if r.lower(k + 1) == "as" {
                     if let Some(end) = as_role(r, k + 1) {
                         return Some(k..end);
+                    }
+                }
+            }
+            // A plan's `me owning the alliance end to end`: the speaker as the subject of a
+            // gerund of holding a remit (the tagger often reads the gerund as a noun).
+            "me" if r.lower(k + 1).ends_with("ing") && HOLD.contains(&r.stem(k + 1)) => {
+                // The remit may not be the phrase's head (`the alliance end to end`).
+                if let Some(p) = r.phrase_at(k + 2) {
+                    let remit = p.tokens.clone().any(|j| REMITS.contains(&r.stem(j)));
+                    if remit && r.possessor(&p).is_empty() {
+                        return Some(k..p.tokens.end);
                     }
                 }
             }
@@ -595,8 +619,19 @@ mod tests {
             "Inherited 3 SI partners, no cadence.",
             "I've been a partner coordinator for two years.",
             "How I set it up (I'm the TPM, dev-tools, ~150 ppl).",
+            // Handed a remit; a headcount in persons; a plan's role for the speaker.
+            "When I was given the alliance, it had no owner.",
+            "We are a device maker of around 300 persons.",
+            "Assuming a partner with spare capacity, and me owning the alliance end to end, I would start small.",
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        // Someone else handed a remit, or the speaker running someone else's.
+        for text in [
+            "Their new director was given the alliance.",
+            "It meant me running their channel for a month.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
     }
 

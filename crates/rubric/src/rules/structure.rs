@@ -7,14 +7,16 @@
 //! Fires on: one finding per missing part, on the title (or line 1). Parts come from headings
 //! and labels with prose under them (Situation, Approach, Result, Lessons, "What I took from
 //! it", `**Learning.**`, `Looking back:`...) or from the prose: where the candidate was or how
-//! things stood ("At my last company", "I run the channel at a lighting company", "When I
+//! things stood ("At my last company", "I run the channel at a 450-person lighting company" or
+//! "at Lumen Werke", "When I
 //! inherited the channel": a subordinate clause about the writer before the main clause; a
 //! verbless line naming the role and company, "Head of partnerships, Series B fintech"), what
 //! they or the team did ("I rebuilt", "we mapped", a resume-style "Built the pitch", steps
 //! given as instructions, "Prune inactive partners. Require a joint plan.", read from the
 //! tagger's clauses, or as three or more noun-phrase steps or bullets), a result reported as having happened ("As a result", "grew 30%"; not a
 //! plan, a condition or a count of activity) and what they took from it ("I learned", a rule or
-//! a would-do-again in the closing sentences); see [`crate::story`].
+//! a would-do-again in the closing sentences, or a closing reflection: "It showed me...", "What stuck
+//! with me is...", "If we did it again, we'd..."); see [`crate::story`].
 //!
 //! Scenario answers, and unlinked drafts told as a plan ("I would..."), are held to three
 //! parts: the assumptions or questions the plan starts from (context), the plan (action) and the
@@ -293,6 +295,25 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_that_asks_first_or_states_a_diagnosis_has_its_context() {
+        let steps = "I would then package one joint offer with the partner. I'd judge success by bundled win rate above 35% within two quarters.";
+        for opening in [
+            "Before anything I'd want answers. How many deals are we talking about? Who sponsors it on their side?",
+            "**Diagnosis.** Nobody owned the partnership after launch.",
+        ] {
+            let text = format!("---\nscenario: 1\n---\n\n{opening}\n\n{steps}\n");
+            assert!(findings(&text, Rule::Structure).is_empty(), "{opening}");
+        }
+        // A question answered at once only restates what the prompt gave.
+        let text = format!("---\nscenario: 1\n---\n\nWhy did it work? Compliance.\n\n{steps}\n");
+        let found = findings(&text, Rule::Structure);
+        assert!(
+            found.len() == 1 && found[0].message.starts_with("No context part"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn a_lesson_in_the_closing_sentence_counts() {
         let story = "When I joined, our resellers sold nothing. I cut the network from 40 to 12 and I retrained the rest. Partner revenue rose 30% in a year. Saying no to a keen partner feels rude, but it is kinder than a dead partnership.";
         assert!(findings(story, Rule::Structure).is_empty());
@@ -300,6 +321,31 @@ mod tests {
         let found = findings(no_lesson, Rule::Structure);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.starts_with("No learning part"));
+    }
+
+    #[test]
+    fn a_closing_reflection_counts_as_the_lesson() {
+        let story = "When I joined, our resellers sold nothing. I cut the network from 40 to 12 and I retrained the rest. Partner revenue rose 30% in a year.";
+        for close in [
+            "It showed me how much a named owner matters.",
+            "What stuck with me is that the smallest partner sold the most.",
+            "If we did it again, I think we'd agree the exit terms first.",
+        ] {
+            let text = format!("{story} {close}");
+            assert!(findings(&text, Rule::Structure).is_empty(), "{close}");
+        }
+        // A closing report is no lesson; what others did to the candidate is not a reflection.
+        for close in [
+            "Win rate on co-sold deals was 47% against 22% before.",
+            "What they sent me was a price list.",
+        ] {
+            let text = format!("{story} {close}");
+            let found = findings(&text, Rule::Structure);
+            assert!(
+                found.len() == 1 && found[0].message.starts_with("No learning part"),
+                "{close}: {found:?}"
+            );
+        }
     }
 
     #[test]
@@ -326,6 +372,14 @@ mod tests {
         assert!(findings(text, Rule::Structure).is_empty());
         let inherited = "When I inherited the channel, nobody owned it. I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.";
         assert!(findings(inherited, Rule::Structure).is_empty());
+        // A company named, or sized by a modifier that holds a number.
+        for place in [
+            "I run the channel at Lumen Werke.",
+            "I run the channel at a 450-person lighting company.",
+        ] {
+            let text = format!("{place} I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.");
+            assert!(findings(&text, Rule::Structure).is_empty(), "{place}");
+        }
     }
 
     #[test]

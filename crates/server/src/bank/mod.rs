@@ -7,6 +7,7 @@
 
 pub mod history;
 pub mod html;
+pub mod index;
 pub mod model;
 pub mod table;
 pub mod workspace;

@@ -555,11 +555,7 @@ fn check_job(context: &Context<'_>, job: Job) -> Done {
 /// Runs `f`, turning a panic into a message about `what`.
 fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, String> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
-        let reason = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let reason = crate::sync::panic_message(panic);
         format!("{what}: internal error, not checked: {reason}")
     })
 }
@@ -696,8 +692,7 @@ fn load_catalog(dir: Option<&Path>, report: &mut dyn FnMut(&str)) -> Catalog {
         report(&format!("{}: categories folder not found", dir.display()));
         return Catalog::embedded().clone();
     }
-    let (mut catalog, mut problems) = Catalog::with_dir(dir);
-    problems.extend(interview_rubric::resolve_catalog(&mut catalog));
+    let (catalog, problems) = crate::content_pack::read_pack(dir);
     for problem in &problems {
         report(&problem.to_string());
     }

@@ -16,6 +16,7 @@ use serde_json::Value;
 
 // The same limit as the command line's: settings are a few lines.
 use crate::check::config::MAX_BYTES;
+use crate::sync::lock;
 
 /// The settings section the server reads.
 pub const SECTION: &str = "interviewCoach";
@@ -108,7 +109,7 @@ impl ProjectFiles {
         let file = find_project_file(draft)?;
         let meta = std::fs::metadata(&file).ok()?;
         let stamp = (meta.modified().ok(), meta.len());
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = lock(&self.cache);
         if let Some((modified, len, parsed)) = cache.get(&file) {
             if (*modified, *len) == stamp {
                 return Some((file, parsed.clone(), false));
@@ -136,7 +137,7 @@ impl ProjectFiles {
 
     /// Forgets every parsed file (after a watched-files notification).
     pub fn clear(&self) {
-        self.cache.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        lock(&self.cache).clear();
     }
 }
 

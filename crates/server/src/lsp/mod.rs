@@ -1,7 +1,6 @@
 //! The language server: tower-lsp adapter over the rubric engine, served over stdio.
 
 pub mod config;
-pub mod content_pack;
 pub mod diagnostics;
 pub mod document;
 pub mod features;
@@ -150,11 +149,7 @@ fn recover(
     match outcome {
         Ok(response) => response,
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(ToString::to_string)
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let what = crate::sync::panic_message(panic);
             tracing::error!("the {method} handler panicked: {what}");
             id.map(|id| {
                 let mut error = tower_lsp::jsonrpc::Error::internal_error();

@@ -12,6 +12,7 @@ use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
+use crate::bank::index::Index;
 use crate::lsp::config::{self, SECTION};
 use crate::lsp::document::Encoding;
 use crate::lsp::features::{Snapshot, code_action};
@@ -473,7 +474,7 @@ impl LanguageServer for Backend {
         // Analyses start now, so that the first diagnostics already follow the client's settings.
         self.state.set_ready();
         // The workspace's unopened drafts are indexed in the background from now on.
-        workspace::start(&self.state);
+        Index::start(&self.state);
         self.register_file_watchers().await;
     }
 
@@ -502,7 +503,7 @@ impl LanguageServer for Backend {
         self.state.set_roots(roots);
         // Queued before any await, so that a request sent after this notification sees the
         // new folders.
-        workspace::rescan(&self.state);
+        self.state.index.rescan();
         if first_changed {
             // The content pack is read from the first folder.
             self.state.reload_content().await;
@@ -574,7 +575,7 @@ impl LanguageServer for Backend {
             } else if self.state.is_pack_uri(&change.uri) {
                 pack = true;
             } else if change.typ == FileChangeType::DELETED {
-                workspace::deleted(&self.state, &path);
+                self.state.index.deleted(&path);
             } else {
                 // Taken in before any await: a request that follows sees the change.
                 workspace::changed(&self.state, &path);

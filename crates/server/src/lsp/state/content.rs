@@ -13,9 +13,10 @@ use std::sync::Arc;
 use interview_content::{Catalog, ContentError, MAX_PACK_FILE_BYTES, bounded};
 use tower_lsp::lsp_types::Url;
 
-use super::scheduler::{Outcome, panic_message};
+use super::panic_message;
+use super::scheduler::Outcome;
 use super::{State, lock, read, write};
-use crate::lsp::content_pack;
+use crate::content_pack;
 use crate::lsp::diagnostics;
 use crate::lsp::document::Document;
 use crate::lsp::guide_files::{self, WrittenGuide};

@@ -24,7 +24,7 @@ const BINARY_SNIFF_BYTES: usize = 8000;
 
 /// An open document and what the server knows about it.
 #[derive(Debug)]
-pub struct OpenDoc {
+pub(super) struct OpenDoc {
     /// The text and version.
     pub doc: Document,
     /// The client's language id.
@@ -136,7 +136,7 @@ impl State {
         for uri in uris {
             self.schedule(uri);
         }
-        workspace::rescan(self);
+        self.index.rescan();
     }
 
     /// Whether a document is open.
@@ -158,7 +158,7 @@ impl State {
 }
 
 /// Why a document is not analysed: too large, or binary.
-pub fn unanalysable(doc: &Document) -> Option<String> {
+pub(super) fn unanalysable(doc: &Document) -> Option<String> {
     let len = doc.len_bytes();
     if len > MAX_ANALYSED_BYTES {
         return Some(format!(

@@ -24,20 +24,22 @@ mod settings;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use interview_content::Catalog;
 use tower_lsp::Client;
 use tower_lsp::lsp_types::Url;
 
+use crate::bank::index::Index;
+use crate::content_pack::LoadedContent;
 use crate::lsp::config::{ClientSettings, ProjectFiles};
-use crate::lsp::content_pack::LoadedContent;
 use crate::lsp::document::Encoding;
 use crate::lsp::guide_files::WrittenGuide;
-use crate::lsp::workspace::Index;
 
-pub use documents::{MAX_ANALYSED_BYTES, OpenDoc, unanalysable};
-pub use scheduler::{Analysis, panic_message};
+pub use crate::sync::{lock, panic_message};
+pub use documents::MAX_ANALYSED_BYTES;
+use documents::OpenDoc;
+pub use scheduler::Analysis;
 use settings::SettingsSources;
 pub use settings::is_project_file;
 
@@ -100,13 +102,7 @@ pub struct State {
     /// in the order they were decided.
     publish: tokio::sync::Mutex<()>,
     /// The workspace's drafts that are not open, analysed in the background.
-    pub index: Index,
-}
-
-/// Locks a mutex, taking the data even if a panicking thread poisoned it: every update of the state
-/// and of the workspace index leaves the data consistent before anything that could panic.
-pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
+    pub index: Index<State>,
 }
 
 fn read<T: Clone>(lock: &RwLock<T>) -> T {

@@ -22,7 +22,7 @@ use tower_lsp::lsp_types::{Diagnostic, DiagnosticSeverity, MessageType, Url};
 
 use super::content::{PackJob, validate_pack};
 use super::documents::unanalysable;
-use super::{DocKind, State, lock};
+use super::{DocKind, State, lock, panic_message};
 use crate::lsp::diagnostics;
 use crate::lsp::document::{Document, Encoding};
 use crate::lsp::guide_files::WrittenGuide;
@@ -341,25 +341,5 @@ fn file_name(uri: &Url) -> Option<String> {
     match uri.to_file_path() {
         Ok(path) => path.file_name()?.to_str().map(str::to_string),
         Err(()) => uri.path_segments()?.next_back().map(str::to_string),
-    }
-}
-
-/// The message of a caught panic.
-pub fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn panic_messages_are_recovered() {
-        let payload = catch_unwind(|| panic!("boom {}", 1)).unwrap_err();
-        assert_eq!(panic_message(payload), "boom 1");
     }
 }

@@ -1,6 +1,7 @@
-//! The workspace's content pack: extra categories in `.interview-coach/categories/` (or the
-//! `categoriesPath` setting), loaded over the embedded catalog. Files that fail validation are left
-//! out of the catalog and their errors become diagnostics in those files.
+//! Content packs: extra categories in a folder (`check --categories`, `guide --categories`, the
+//! editor's `.interview-coach/categories/` or `categoriesPath` setting), loaded over the embedded
+//! catalog and validated, rule citations included. Files that fail validation are left out of the
+//! catalog; the language server turns their errors into diagnostics in those files.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,16 @@ pub fn pack_dir(root: Option<&Path>, categories_path: &str) -> Option<PathBuf> {
     }
 }
 
-/// Loads the embedded catalog plus the pack in `dir`, when that folder exists.
+/// The embedded catalog plus the valid categories of the pack in `dir`, and the errors of the
+/// others (the rubric checks the rule ids the companions cite).
+pub fn read_pack(dir: &Path) -> (Catalog, Vec<ContentError>) {
+    let (mut catalog, mut errors) = Catalog::with_dir(dir);
+    errors.extend(interview_rubric::resolve_catalog(&mut catalog));
+    (catalog, errors)
+}
+
+/// Loads the embedded catalog plus the pack in `dir`, when that folder exists, with the errors
+/// by file.
 pub fn load(dir: Option<PathBuf>) -> LoadedContent {
     let Some(dir) = dir.filter(|d| d.is_dir()) else {
         return LoadedContent {
@@ -38,9 +48,7 @@ pub fn load(dir: Option<PathBuf>) -> LoadedContent {
             errors: BTreeMap::new(),
         };
     };
-    let (mut catalog, mut errors) = Catalog::with_dir(&dir);
-    // The rubric knows the rule ids the companions cite.
-    errors.extend(interview_rubric::resolve_catalog(&mut catalog));
+    let (catalog, errors) = read_pack(&dir);
     let mut by_file: BTreeMap<PathBuf, Vec<ContentError>> = BTreeMap::new();
     file_errors(&dir, errors, &mut by_file);
     LoadedContent {
@@ -146,7 +154,7 @@ mod tests {
     #[test]
     fn validation_follows_the_given_text_and_clears_fixed_files() {
         let dir = Path::new("/w/.interview-coach/categories");
-        let good = include_str!("../../../../content/partnerships.md").replacen(
+        let good = include_str!("../../../content/partnerships.md").replacen(
             "# Partnerships",
             "# Sales",
             1,
