@@ -1,5 +1,5 @@
 //! The editor features of interview-coach, free of any protocol: hover, completion, go to
-//! definition, the outline, code lenses and new-draft templates, computed from a draft's text and
+//! definition, the outline, code lenses, new-draft templates and the rules page, computed from a draft's text and
 //! the engine's [`Report`] on byte offsets, answered with domain types.
 //!
 //! The language server converts these answers to LSP in one module (`lsp/to_proto.rs`); nothing
@@ -11,6 +11,7 @@ pub mod definition;
 pub mod hover;
 pub mod lens;
 pub mod locate;
+pub mod rules_page;
 pub mod symbols;
 pub mod templates;
 #[cfg(test)]

@@ -8,12 +8,11 @@
 //! each file is written to a temporary file and renamed into place, so a reader never sees half a
 //! file. Only validated category ids become file names.
 
-use std::fmt::Write as _;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use interview_content::{Catalog, Category};
-use interview_rubric::Rule;
+use interview_content::Catalog;
+use interview_ide::rules_page;
 use tower_lsp::lsp_types::Url;
 
 use crate::lsp::features::GuideFiles;
@@ -79,7 +78,7 @@ pub fn write(catalog: &Catalog, root: &Path) -> io::Result<WrittenGuide> {
         }
     }
     let rules = dir.join(RULES_FILE);
-    write_if_changed(&rules, rules_page(catalog).as_bytes())?;
+    write_if_changed(&rules, rules_page::render(catalog, is_safe_id).as_bytes())?;
     guide.files.rules = file_url(&rules);
     prune(root, &dir);
     Ok(guide)
@@ -164,59 +163,6 @@ fn content_hash(catalog: &Catalog) -> u64 {
     hash
 }
 
-/// The rules page: one `## <rule id>` section per rule, with the rubric lines it enforces in each
-/// category, linked to their line in the category's guide file.
-pub fn rules_page(catalog: &Catalog) -> String {
-    let mut page = String::from(
-        "# interview-coach rules\n\nEach rule enforces a line of a category's Best Practices or \
-         Mistakes to Avoid. Turn a rule off or change its level with `rules.<id>` in the \
-         `interviewCoach` settings or the `[rules]` table of `.interview-coach.toml`.\n",
-    );
-    for rule in Rule::ALL {
-        let _ = write!(
-            page,
-            "\n## {id}\n\n{summary}\n\nDefault level: {severity}.\n",
-            id = rule.id(),
-            summary = rule.summary(),
-            severity = rule.default_severity(),
-        );
-        let cited: Vec<String> = catalog
-            .categories
-            .iter()
-            .filter(|c| is_safe_id(&c.id))
-            .filter_map(|c| citation_line(c, *rule))
-            .collect();
-        if !cited.is_empty() {
-            page.push_str("\nGrounded in:\n\n");
-            for line in cited {
-                page.push_str(&line);
-            }
-        }
-    }
-    page
-}
-
-/// `- Partnerships, Mistakes to Avoid: "…" (partnerships.md line 50)` for the line `rule` cites.
-fn citation_line(category: &Category, rule: Rule) -> Option<String> {
-    let citation = category
-        .rule_citations
-        .iter()
-        .find(|c| c.rule == rule.id())?;
-    let (section, line) = category
-        .best_practices
-        .iter()
-        .map(|l| ("Best Practices", l))
-        .chain(category.mistakes.iter().map(|l| ("Mistakes to Avoid", l)))
-        .find(|(_, l)| l.id == citation.line_id)?;
-    Some(format!(
-        "- {title}, {section}: \"{text}\" ([{id}.md line {n}]({id}.md#L{n}))\n",
-        title = category.title,
-        text = line.text,
-        id = category.id,
-        n = line.line,
-    ))
-}
-
 fn file_url(path: &Path) -> Option<Url> {
     Url::from_file_path(path).ok()
 }
@@ -274,6 +220,7 @@ fn set_read_only(path: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use interview_rubric::Rule;
 
     #[test]
     fn safe_ids_are_plain_lower_case_names() {
