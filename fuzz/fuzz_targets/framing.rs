@@ -3,7 +3,7 @@
 //! frame after them is still delivered, in order, and nothing else is.
 #![no_main]
 
-use interview_coach::lsp::transport::{Frame, declares_length, frame, frames_of};
+use interview_framing::{Frame, declares_length, frame, frames_of};
 use libfuzzer_sys::fuzz_target;
 
 const BODIES: [&[u8]; 3] = [

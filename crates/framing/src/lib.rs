@@ -1,10 +1,16 @@
 //! LSP base-protocol framing: `Content-Length: N` header blocks around JSON bodies.
 //!
-//! One implementation for every side of the wire: the server's transport guard parses headers
-//! with [`parse_header`] and finds where to resume after junk with [`next_frame_start`]; the
-//! end-to-end tests and the LSP bench write with [`frame`] and read with [`read_message`].
+//! One implementation for every side of the wire: the server's transport guard reads the client
+//! with the async `FrameReader` (feature `async`), which parses headers with [`parse_header`] and
+//! resumes after junk at [`next_frame_start`]; the end-to-end tests and the LSP bench write with
+//! [`frame`] and read with [`read_message`].
 
 use std::io::{self, BufRead};
+
+#[cfg(feature = "async")]
+mod reader;
+#[cfg(feature = "async")]
+pub use reader::{Frame, FrameReader, MAX_BODY, frames_of};
 
 /// The largest header block accepted before the guard treats the bytes as garbage.
 pub const MAX_HEADER: usize = 8 * 1024;
