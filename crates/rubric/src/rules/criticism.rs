@@ -15,7 +15,8 @@
 //!   for them (`couldn't tell X from Y if you drew it for them`), `changed its mind`, `his own
 //!   commission`, `do their job for them`, `wasted everyone's time`);
 //! - a minimising or candid frame around a statement about them (`were just tire-kickers`,
-//!   `was frankly a bully`, `Honestly, he picked partners based on ...`);
+//!   `was frankly a bully`, `Honestly, he picked partners based on ...`, `the team, who frankly
+//!   never ...`);
 //! - a negated disposition as a copula's predicate (`was unresponsive`, `inflexible and
 //!   unhelpful`): a negative prefix on a stem the tagger reads as an adjective alone, with an
 //!   ending of conduct (`-ive`, `-ful`, `-ent`, `-al`, `-ible`, ...), not of a passing state
@@ -811,7 +812,7 @@ fn gap_before<'t>(ctx: &'t Ctx<'_>, j: usize) -> &'t str {
 }
 
 /// Whether the candid marker at `j` comments on the clause: at its start, after a comma, a clause
-/// word or a copula.
+/// word, a relative `who` (`our alliances team, who frankly never ...`) or a copula.
 fn candid_position(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
     let t = ctx.tokens;
     if j == s.start {
@@ -821,7 +822,7 @@ fn candid_position(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
     let before = t.lower(j - 1);
     gap.contains(',')
         || CLAUSE_WORDS.contains(&before)
-        || matches!(before, "was" | "were" | "is" | "are")
+        || matches!(before, "was" | "were" | "is" | "are" | "who")
 }
 
 /// The subject of a stock frame whose possessive (`his`, `their`, `its`) at `pronoun` already
@@ -1481,6 +1482,7 @@ mod tests {
             "Their PM was more interested in his promotion than in the launch.",
             "The reseller's owner had no real understanding of our market.",
             "Their sales director was frankly a pushover.",
+            "The list came from our alliances team, who frankly never met a logo they didn't want.",
             "Honestly, the previous VP picked partners by who bought him lunch.",
             "The resellers were just logo collectors.",
             "Our CRO was protecting his own commission.",
@@ -1672,6 +1674,7 @@ mod tests {
             "The partner sourced less than we hoped.",
             "It was not exactly what we expected.",
             "Their team was always looking for ways to help.",
+            "Their partner lead, who frankly I liked a lot, moved to another company.",
         ] {
             assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
         }
