@@ -104,7 +104,9 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
     }
     if !present[3] {
         present[3] = !hits.of(Cue::LearningCue).is_empty()
-            || (!plan && (closes_on_a_lesson(t) || closes_on_a_reflection(ctx)));
+            || (!plan
+                && told_as_a_story(t)
+                && (closes_on_a_lesson(t) || closes_on_a_reflection(ctx)));
     }
     if !present[0] {
         // Context is set by cues: the company's stage or the role among them, where the
@@ -389,26 +391,30 @@ fn hypothetical(ctx: &Ctx<'_>) -> bool {
     (modal >= 2 && modal > done) || ((assumes || instructs) && done == 0)
 }
 
+/// Whether the draft tells what the candidate did in the past ("I rebuilt", "we signed") at
+/// least twice: only a story closes on a lesson or a reflection.
+fn told_as_a_story(t: &Tokens) -> bool {
+    (0..t.tokens.len())
+        .filter(|&i| matches!(t.lower(i), "i" | "we") && past(t.lower(i + 1)))
+        .nth(1)
+        .is_some()
+}
+
 /// A story that ends on what the candidate took from it, in the last two sentences: what they
 /// would do again or differently ("I'd start sooner", "I wish I'd..."), a rule addressed to
 /// "you", or a present-tense statement of how things are after a past-tense story ("Saying no
 /// is kinder than a dead partnership").
 fn closes_on_a_lesson(t: &Tokens) -> bool {
     let n = t.sentences.len();
-    let story = (0..t.tokens.len())
-        .filter(|&i| matches!(t.lower(i), "i" | "we") && past(t.lower(i + 1)))
-        .count()
-        >= 2;
     (n.saturating_sub(2)..n).any(|s| {
         let range = t.sentences[s].tokens.clone();
-        let looks_ahead = story
-            && range.clone().any(|i| {
-                let w = t.lower(i);
-                (matches!(w, "i'd" | "i" | "we'd" | "we")
-                    && (matches!(t.lower(i + 1), "wish" | "would" | "should")
-                        || (w.ends_with("'d") && acts(t, i))))
-                    && t.tokens.get(i + 1).is_some_and(|x| x.sentence == s)
-            });
+        let looks_ahead = range.clone().any(|i| {
+            let w = t.lower(i);
+            (matches!(w, "i'd" | "i" | "we'd" | "we")
+                && (matches!(t.lower(i + 1), "wish" | "would" | "should")
+                    || (w.ends_with("'d") && acts(t, i))))
+                && t.tokens.get(i + 1).is_some_and(|x| x.sentence == s)
+        });
         let generic = range.clone().any(|i| matches!(t.lower(i), "you" | "your"));
         let present = range.clone().any(|i| {
             matches!(
@@ -418,7 +424,7 @@ fn closes_on_a_lesson(t: &Tokens) -> bool {
         }) && !range
             .clone()
             .any(|i| past(t.lower(i)) || t.lower(i).starts_with(|c: char| c.is_ascii_digit()));
-        looks_ahead || (story && (generic || present))
+        looks_ahead || generic || present
     })
 }
 
@@ -427,38 +433,34 @@ fn closes_on_a_lesson(t: &Tokens) -> bool {
 /// or a counterfactual ("If we did it again, we'd agree the exit first").
 fn closes_on_a_reflection(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
-    let told = (0..t.tokens.len())
-        .filter(|&i| matches!(t.lower(i), "i" | "we") && past(t.lower(i + 1)))
-        .count();
     let n = t.sentences.len();
-    told >= 2
-        && (n.saturating_sub(2)..n).any(|s| {
-            let range = t.sentences[s].tokens.clone();
-            let first = range.start;
-            // A thing or a free relative as subject, "me" as what it acted on, no person between.
-            let experienced = matches!(t.lower(first), "it" | "this" | "that" | "what")
-                && range.clone().skip(1).take(4).any(|i| t.lower(i) == "me")
-                && !range
-                    .clone()
-                    .skip(1)
-                    .take_while(|&i| t.lower(i) != "me")
-                    .any(|i| matches!(t.lower(i), "i" | "we" | "you" | "he" | "she" | "they"));
-            // "If" with a past tense, then a conditional: what would be done given another go.
-            let counterfactual = range
+    (n.saturating_sub(2)..n).any(|s| {
+        let range = t.sentences[s].tokens.clone();
+        let first = range.start;
+        // A thing or a free relative as subject, "me" as what it acted on, no person between.
+        let experienced = matches!(t.lower(first), "it" | "this" | "that" | "what")
+            && range.clone().skip(1).take(4).any(|i| t.lower(i) == "me")
+            && !range
                 .clone()
-                .position(|i| t.lower(i) == "if")
-                .is_some_and(|k| {
-                    let after = range.clone().skip(k + 1);
-                    after
-                        .clone()
-                        .any(|i| past(t.lower(i)) || matches!(t.lower(i), "did" | "had" | "were"))
-                        && after.clone().any(|i| {
-                            let w = t.lower(i);
-                            matches!(w, "would" | "should") || w.ends_with("'d")
-                        })
-                });
-            experienced || counterfactual
-        })
+                .skip(1)
+                .take_while(|&i| t.lower(i) != "me")
+                .any(|i| matches!(t.lower(i), "i" | "we" | "you" | "he" | "she" | "they"));
+        // "If" with a past tense, then a conditional: what would be done given another go.
+        let counterfactual = range
+            .clone()
+            .position(|i| t.lower(i) == "if")
+            .is_some_and(|k| {
+                let after = range.clone().skip(k + 1);
+                after
+                    .clone()
+                    .any(|i| past(t.lower(i)) || matches!(t.lower(i), "did" | "had" | "were"))
+                    && after.clone().any(|i| {
+                        let w = t.lower(i);
+                        matches!(w, "would" | "should") || w.ends_with("'d")
+                    })
+            });
+        experienced || counterfactual
+    })
 }
 
 /// A plan that asks questions in its first half, ones it does not answer itself at once (see
