@@ -259,6 +259,14 @@ impl QuestionIndex {
     }
 }
 
+/// How telling stem `s` is among a category's `targets`: the rarer, the more; a stem no target
+/// uses weighs [`UNKNOWN_WEIGHT`].
+fn telling(counts: &Counts, s: &str, targets: usize) -> f64 {
+    counts
+        .get(s)
+        .map_or(UNKNOWN_WEIGHT, |&k| ((targets + 1) as f64 / k).ln())
+}
+
 /// How much of `probe` (canonical stems, each with how much it counts in the heading) one
 /// profile covers, each stem weighted by how telling it is among the category's targets; stems
 /// no target uses weigh [`UNKNOWN_WEIGHT`].
@@ -266,11 +274,7 @@ fn coverage(probe: &[(String, f64)], profile: &Profile, counts: &Counts, targets
     let mut covered = 0.0;
     let mut total = 0.0;
     for (s, part) in probe {
-        let weight = part
-            * match counts.get(s) {
-                Some(&k) => ((targets + 1) as f64 / k).ln(),
-                None => UNKNOWN_WEIGHT,
-            };
+        let weight = part * telling(counts, s, targets);
         total += weight;
         covered += weight * profile.stems.get(s).copied().unwrap_or(0.0);
     }
@@ -286,9 +290,7 @@ fn restated(probe: &[(String, f64)], profile: &Profile, counts: &Counts, targets
     let mut covered = 0.0;
     let mut total = 0.0;
     for s in &profile.own {
-        let weight = counts
-            .get(s)
-            .map_or(UNKNOWN_WEIGHT, |&k| ((targets + 1) as f64 / k).ln());
+        let weight = telling(counts, s, targets);
         total += weight;
         if probe.iter().any(|(p, _)| p == s) {
             covered += weight;
