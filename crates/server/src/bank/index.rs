@@ -49,7 +49,7 @@ pub trait Host: Send + Sync + Sized + 'static {
 }
 
 /// One draft of the index: a file of the workspace folders that is not open.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Entry<V> {
     /// The path as shown in the bank.
     pub shown: String,
@@ -59,17 +59,6 @@ pub struct Entry<V> {
     pub view: Arc<V>,
     /// Changes whenever `view` may have changed; unique to this process.
     pub result_id: String,
-}
-
-impl<V> Clone for Entry<V> {
-    fn clone(&self) -> Self {
-        Entry {
-            shown: self.shown.clone(),
-            report: self.report.clone(),
-            view: Arc::clone(&self.view),
-            result_id: self.result_id.clone(),
-        }
-    }
 }
 
 /// Work for the index thread.
