@@ -490,7 +490,7 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     let mut start = 0;
     for (i, word) in words.iter().enumerate() {
         let opens = matches!(word.pos, UPOS::CCONJ | UPOS::SCONJ)
-            || (i > 0 && matches!(lower.get(i), "who" | "which"))
+            || (i > 0 && matches!(lower.get(i), "who" | "which" | "where"))
             || clause_preposition(words, lower, i);
         if opens && i > start {
             segments.push(start..i);
@@ -510,7 +510,10 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     for segment in segments {
         let opener = segment.start;
         let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
-            || matches!(lower.get(opener), "who" | "which" | "when" | "while")
+            || matches!(
+                lower.get(opener),
+                "who" | "which" | "where" | "when" | "while"
+            )
             || clause_preposition(words, lower, opener);
         let Some(group) = verb_group(words, lower, segment.clone()) else {
             match out.last_mut() {
@@ -1171,6 +1174,18 @@ mod tests {
         assert_eq!(word(&s, Some(object.head)), "books");
         assert_eq!(word(&s, object.possessor), "their");
         assert!(!clause.negated);
+    }
+
+    #[test]
+    fn a_relative_where_opens_its_own_clause() {
+        let text = "We visited four trade fairs where I met the regional buyers.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clauses = s.clauses();
+        assert_eq!(clauses.len(), 2, "{}: {clauses:?}", dump(&s));
+        assert!(clauses[1].subordinate);
+        assert_eq!(word(&s, Some(clauses[1].verb)), "met");
+        assert_eq!(word(&s, clauses[1].subject.as_ref().map(|p| p.head)), "I");
     }
 
     #[test]

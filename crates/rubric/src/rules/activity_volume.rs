@@ -28,6 +28,9 @@
 //! organisation the writer signed or recruited (`signed a distributor with 40 branches`), nor a
 //! second count of an object already counted (`hosted 6 webinars with 900 attendees`).
 //!
+//! A count in a relative clause of place is the writer's when the writer does its verb
+//! (`attended 6 summits where I met over 900 of their sellers`).
+//!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
 //! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
 //! consultants and appeared at six conferences`).
@@ -623,6 +626,15 @@ mod tests {
                 spans(text, Rule::ActivityVolume)
             );
         }
+    }
+
+    #[test]
+    fn the_writers_action_in_a_relative_where_clause_is_theirs() {
+        let text = "I flew to the regional summit where I personally met more than 400 of their sellers.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["met more than 400 of their sellers"]
+        );
     }
 
     #[test]
