@@ -38,7 +38,8 @@ pub(crate) struct CountReading {
     /// 14 partners`).
     pub other_subject: bool,
     /// Whether the verb governing it is *be* or *have*: the count describes a state (`we had 23
-    /// signed partners`).
+    /// signed partners`); not *have* with a participle after what it counts, which is causative
+    /// (`I had 14 NDAs signed`).
     pub stative: bool,
     /// Whether its clause sets a requirement (`must register`, `required to`, `had to`).
     pub required: bool,
@@ -267,13 +268,21 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
         }),
         _ => clause.and_then(|c| subject_of(&s, c)),
     };
+    // *Have* with a participle after its counted object is causative, an action (`I had 14 NDAs
+    // signed`): the writer got them done.
+    let causative = |v: usize| {
+        head.is_some_and(|h| {
+            h > v && s.pos(h + 1) == UPOS::VERB && lower(&s, h + 1).ends_with("ed")
+        })
+    };
+    let stative = |v: usize| stative(&lower(&s, v)) && !causative(v);
     let in_subject = clause.is_some_and(|c| {
         c.subject.as_ref().is_some_and(|p| p.tokens.contains(&k)) || k < c.verb_group.start
     }) && participle.is_none();
     let writer_action = !in_subject
         && verb.is_some_and(|v| {
             v < k
-                && !stative(&lower(&s, v))
+                && !stative(v)
                 && object_of(&s, v, k)
                 && (participle == Some(v) || clause.is_some_and(|c| own_verb(&s, c, v)))
         })
@@ -289,7 +298,7 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
         verb: verb.and_then(|v| s.token(v)),
         writer_action,
         other_subject,
-        stative: verb.is_some_and(|v| stative(&lower(&s, v))),
+        stative: verb.is_some_and(stative),
         required,
         writer_subject,
     })

@@ -28,7 +28,8 @@
 //! organisation the writer signed or recruited (`signed a distributor with 40 branches`), nor a
 //! second count of an object already counted (`hosted 6 webinars with 900 attendees`).
 //!
-//! A count in a relative clause of place is the writer's when the writer does its verb
+//! Having a counted thing done is the writer's action too (`I had 14 NDAs signed`: *have*, the
+//! count, a participle), and so is a count in a relative clause of place that the writer does
 //! (`attended 6 summits where I met over 900 of their sellers`).
 //!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
@@ -626,6 +627,15 @@ mod tests {
                 spans(text, Rule::ActivityVolume)
             );
         }
+    }
+
+    #[test]
+    fn having_a_counted_thing_done_is_the_writers_action() {
+        let text = "By March I had 30 partner profiles published on the marketplace.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["had 30 partner profiles"]);
+        // Having them is a state.
+        let text = "By March we had 30 published partner profiles.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
     }
 
     #[test]
