@@ -16,6 +16,8 @@
 //!   months`), a target imposed as a requirement (`must register two opportunities per quarter`)
 //!   or `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
+//! - whether a percentage is a rate of people taking part (`92% of reps completed the course`,
+//!   [`participation_rate`]), which `activity-volume` reads as volume;
 //! - whether the next words take up the counted set again (`we had 23 partners. Only four had
 //!   ever registered.`), so the count sets up an insight ([`taken_up`]).
 
@@ -451,6 +453,53 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             !of_value && !level_of_other
         }
     }
+}
+
+/// Whether percentage `q` is a rate of participation: the share of a group of people who did
+/// something, as the subject of a clause whose verb is an action and whose object no result
+/// (`92% of partner reps completed the course`, `88% of them finished certification`), not a
+/// share of a result (`30% of revenue`), a share whose doers produced one (`61% of MSSPs closed
+/// a deal`, `84% renewed`), a state (`60% of partners are active`) or a requirement (`80% of
+/// reps must certify`). Gives the draft's words from the share to the end of what they did.
+pub(crate) fn participation_rate(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
+    let i = q.tokens.start;
+    let t = ctx.tokens;
+    // Cheap test first: a number written in digits, then `%` or `percent`, then `of`.
+    let end = t.tokens[i].range.end;
+    let percent = t.lower(i).starts_with(|c: char| c.is_ascii_digit())
+        && (ctx.text[end..].starts_with('%')
+            || (i + 1 < t.tokens.len() && t.lower(i + 1) == "percent"));
+    if q.kind != NumberKind::Metric || !percent {
+        return None;
+    }
+    let (s, k) = locate(ctx, i)?;
+    let of = (k + 1..k + 3).find(|&j| lower(&s, j) == "of")?;
+    if !matches!(s.text(k + 1), "%") && lower(&s, k + 1) != "percent" {
+        return None;
+    }
+    let head = s.measure(k)?.head?;
+    let c = s.clause_of(k)?;
+    // The share is the clause's subject, its verb an action of the group's, right after it (not
+    // a participle after a comma: `2% of purchases, approved by finance`).
+    let subject = k < c.verb_group.start
+        && of < head
+        && head < c.verb_group.start
+        && (head + 1..c.verb_group.start).all(|j| s.pos(j) != UPOS::PUNCT);
+    if !subject || c.copula || stative(&lower(&s, c.verb)) || obligation(&s, c) {
+        return None;
+    }
+    let amount_before = matches!(lower(&s, of + 1).as_str(), "it" | "that" | "this");
+    let verb = s.token(c.verb)?;
+    let head_word = s.token(head)?;
+    if amount_before
+        || result_word(ctx, head_word)
+        || ctx.hits.covers(Cue::Change, verb)
+        || does_result(ctx, &s, Some(c), k)
+    {
+        return None;
+    }
+    let end = c.object.as_ref().map_or(c.verb, |p| p.tokens.end - 1);
+    Some(i..s.token(end)? + 1)
 }
 
 /// Whether the number at token `k`, which counts something, is the subject of a clause whose

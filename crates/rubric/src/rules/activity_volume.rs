@@ -32,6 +32,11 @@
 //! count, a participle), and so is a count in a relative clause of place that the writer does
 //! (`attended 6 summits where I met over 900 of their sellers`).
 //!
+//! A rate of participation is volume as well: the share of a group of people who did something,
+//! the subject of a clause whose verb is an action and whose object is no result (`92% of partner
+//! reps completed the course`); not a share of a result (`30% of revenue`), a share whose doers
+//! produced one (`61% of MSSPs closed a deal`), a state (`70% were active`) or a requirement.
+//!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
 //! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
 //! consultants and appeared at six conferences`).
@@ -49,7 +54,7 @@
 //! Example: "I ran 40 meetings with resellers." fires on "ran 40 meetings".
 
 use crate::context::{Ctx, Input};
-use crate::impact::{is_impact, read_count, taken_up};
+use crate::impact::{is_impact, participation_rate, read_count, taken_up};
 use crate::lexicon::Cue;
 use crate::noun_phrase::noun_phrase_end;
 use crate::numbers::{NumberKind, is_vague};
@@ -210,6 +215,24 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         );
         let finding = ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message);
         found.push((sentence, small, finding));
+    }
+    // A rate of participation (`92% of partner reps completed the course`) measures how many
+    // took part, not what it produced.
+    for q in ctx.quantities {
+        let Some(rate) = participation_rate(ctx, q) else {
+            continue;
+        };
+        let sentence = t.tokens[rate.start].sentence;
+        if has_outcome(ctx, sentence, rate.clone()) {
+            continue;
+        }
+        let phrase = ctx.words(rate.clone());
+        let message = format!(
+            "“{phrase}” is a rate of activity, not an outcome: say what it produced ({}).{}",
+            ctx.metric_examples(3, "pipeline, revenue, win rate"),
+            ctx.guide(Rule::ActivityVolume)
+        );
+        found.push((sentence, false, ctx.finding(Rule::ActivityVolume, ctx.span(rate), message)));
     }
     // A small count is volume only as one item of a list of counted activity: its sentence
     // counts other activity too (`we signed all four SIs, certified 120 consultants and
@@ -626,6 +649,28 @@ mod tests {
                 "{text}: {:?}",
                 spans(text, Rule::ActivityVolume)
             );
+        }
+    }
+
+    #[test]
+    fn a_rate_of_participation_is_activity() {
+        let text = "Last year 85% of our reseller sellers finished the onboarding course.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["85% of our reseller sellers finished the onboarding course"]
+        );
+        for text in [
+            // Its doers produced a result, or it is a share of one.
+            "Last year 61% of the resellers closed a deal.",
+            "Last year 30% of revenue came through resellers.",
+            // A state, a requirement, a term after a comma.
+            "Last year 70% of the resellers were active.",
+            "Next year 80% of the sellers must finish the course.",
+            "Co-op funds: 2% of purchases, approved by finance.",
+            // A result follows.
+            "Last year 85% of our sellers finished the course. Their win rate rose to 31%.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
     }
 
