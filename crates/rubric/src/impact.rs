@@ -37,7 +37,8 @@ pub(crate) struct CountReading {
     /// partners`. Not when the verb is *be* or *have* (`we had 23 partners`).
     pub writer_action: bool,
     /// Whether its clause's subject is someone other than the writer (`my predecessor had signed
-    /// 14 partners`).
+    /// 14 partners`): a person, a name or another party's group, not an undertaking named
+    /// impersonally (`the alliance held 48 sessions`).
     pub other_subject: bool,
     /// Whether the verb governing it is *be* or *have*: the count describes a state (`we had 23
     /// signed partners`); not *have* with a participle after what it counts, which is causative
@@ -125,6 +126,19 @@ fn writer_phrase(s: &SentenceSyntax<'_>, p: &Phrase) -> bool {
         || (head == "team"
             && p.possessor
                 .is_some_and(|k| matches!(lower(s, k).as_str(), "my" | "our")))
+}
+
+/// Whether a subject phrase names someone who acts on their own account: a pronoun (`he`,
+/// `they`), a name, a person or agent noun (`my predecessor`, `the partner`), or anything another
+/// party owns (`their team`, `Acme's channel`). Not an undertaking named impersonally (`the
+/// alliance held 48 working sessions`, `our programme ran 30 webinars`): its effort is the work
+/// the writer describes.
+fn someone(s: &SentenceSyntax<'_>, p: &Phrase) -> bool {
+    let head = lower(s, p.head);
+    let owned_by_other = p
+        .possessor
+        .is_some_and(|k| !matches!(lower(s, k).as_str(), "my" | "our"));
+    s.pos(p.head) != UPOS::NOUN || owned_by_other || crate::who::agent_noun(&head)
 }
 
 /// Whether the number at token `k` opens the object of verb `v`: only quantity words stand
@@ -294,7 +308,10 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
     let writer_subject = !in_subject
         && subject.as_ref().is_some_and(|p| writer_phrase(&s, p))
         && clause.is_none_or(|c| !c.copula);
-    let other_subject = !in_subject && subject.as_ref().is_some_and(|p| !writer_phrase(&s, p));
+    let other_subject = !in_subject
+        && subject
+            .as_ref()
+            .is_some_and(|p| !writer_phrase(&s, p) && someone(&s, p));
     Some(CountReading {
         head: head.and_then(|h| s.token(h)),
         verb: verb.and_then(|v| s.token(v)),

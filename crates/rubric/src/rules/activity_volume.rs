@@ -45,7 +45,9 @@
 //! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
-//! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`), a
+//! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`;
+//! someone is a pronoun, a name, a person or agent noun, or what another party owns, not an
+//! undertaking named impersonally: `the alliance held 48 working sessions` is volume), a
 //! requirement (`a partner must run 12 webinars`), a count the next words take up
 //! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
 //! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`, `found 14 agencies … and chose the six in Ohio`), or a count followed by what it produced (`which
@@ -690,6 +692,20 @@ mod tests {
             spans(text, Rule::ActivityVolume),
             ["met more than 400 of their sellers"]
         );
+    }
+
+    #[test]
+    fn an_undertaking_named_impersonally_does_the_writers_work() {
+        let text = "That spring the pilot ran 30 partner webinars.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["ran 30 partner webinars"]);
+        // A person, a name or another party's group does its own.
+        for text in [
+            "That spring the distributor ran 30 partner webinars.",
+            "That spring Acme ran 30 partner webinars.",
+            "That spring their team ran 30 partner webinars.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
     }
 
     #[test]
