@@ -42,7 +42,7 @@
 //! consultants and appeared at six conferences`).
 //!
 //! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts on their
-//! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), a count in
+//! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), words in quotation marks (`the old "watch these 12 videos" course`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
 //! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`;
@@ -116,6 +116,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             && t.lower(i + 1) == "of"
             && matches!(t.lower(i + 2), "those" | "these" | "them")
         {
+            continue;
+        }
+        // Words in quotation marks are mentioned, not reported (`the old "watch these 12
+        // videos" programme`).
+        if quoted(ctx, sentence, i) {
             continue;
         }
         let verb = i > bounds.start && is_activity_verb(ctx, i - 1);
@@ -315,6 +320,21 @@ fn sizing_preposition(ctx: &Ctx<'_>, v: usize, i: usize) -> bool {
         _ => false,
     };
     j > v + 1 && preposition && !counted
+}
+
+/// Whether word `i` of sentence `sentence` stands inside quotation marks that open and close in
+/// that sentence.
+fn quoted(ctx: &Ctx<'_>, sentence: usize, i: usize) -> bool {
+    let t = ctx.tokens;
+    let range = t.sentences[sentence].range.clone();
+    let at = t.tokens[i].range.start;
+    let (Some(before), Some(after)) = (ctx.text.get(range.start..at), ctx.text.get(at..range.end))
+    else {
+        return false;
+    };
+    let straight = before.matches('"').count() % 2 == 1 && after.contains('"');
+    let curly = before.matches('“').count() > before.matches('”').count() && after.contains('”');
+    straight || curly
 }
 
 /// Whether token `j` is a verb of effort (built in, or an activity word of the category).
@@ -706,6 +726,18 @@ mod tests {
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
+    }
+
+    #[test]
+    fn words_in_quotation_marks_are_mentioned_not_reported() {
+        for text in [
+            "I replaced the old \"attend 12 webinars\" path with one workshop.",
+            "I replaced the old “attend 12 webinars” path with one workshop.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+        let text = "I ran 12 webinars for the \"Partner First\" launch.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["ran 12 webinars"]);
     }
 
     #[test]
