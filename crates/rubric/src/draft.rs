@@ -469,6 +469,8 @@ pub(crate) fn classify_title(title: &str) -> SectionKind {
             | "reflection" | "reflections" | "takeaway" | "takeaways" | "hindsight"
             | "retrospective" | "differently" => SectionKind::Learning,
             "next" if next == "time" => SectionKind::Learning,
+            // "Worth repeating", "Worth saying": what the writer would pass on.
+            "worth" if index == 0 => SectionKind::Learning,
             _ => continue,
         };
         return kind;
@@ -554,7 +556,7 @@ mod tests {
 
     #[test]
     fn bold_labels_ending_in_a_period_or_comma() {
-        let text = "**Context.** Flat channel.\n\n**Looking back,** I'd start sooner.\n\n**Strategic fit.** Same buyer.\n\n**This is a long bold sentence that happens to mention results.** More.\n";
+        let text = "**Context.** Flat channel.\n\n**Looking back,** I'd start sooner.\n\n**Strategic fit.** Same buyer.\n\n**This is a long bold sentence that happens to mention results.** More.\n\n**Worth repeating.** Ask first.\n";
         let labels: Vec<(&str, SectionKind)> = Draft::parse(text)
             .labels
             .iter()
@@ -564,7 +566,8 @@ mod tests {
             labels,
             [
                 ("**Context.**", SectionKind::Context),
-                ("**Looking back,**", SectionKind::Learning)
+                ("**Looking back,**", SectionKind::Learning),
+                ("**Worth repeating.**", SectionKind::Learning)
             ]
         );
     }

@@ -6,7 +6,7 @@
 //!
 //! Fires on: one finding per missing part, on the title (or line 1). Parts come from headings
 //! and labels with prose under them (Situation, Approach, Result, Lessons, "What I took from
-//! it", `**Learning.**`, `Looking back:`...) or from the prose: where the candidate was or how
+//! it", "Worth repeating", `**Learning.**`, `Looking back:`...) or from the prose: where the candidate was or how
 //! things stood ("At my last company", "I run the channel at a 450-person lighting company" or
 //! "at Lumen Werke", "When I
 //! inherited the channel": a subordinate clause about the writer before the main clause; a
@@ -284,6 +284,8 @@ mod tests {
         assert!(findings(text, Rule::Structure).is_empty());
         let again = text.replace("**What I took from it.**", "**What I'd do again:**");
         assert!(findings(&again, Rule::Structure).is_empty());
+        let worth = text.replace("**What I took from it.**", "**Worth repeating.**");
+        assert!(findings(&worth, Rule::Structure).is_empty());
     }
 
     #[test]
