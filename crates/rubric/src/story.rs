@@ -486,16 +486,21 @@ fn situated(t: &Tokens, s: usize) -> bool {
 }
 
 /// Among the first three sentences, the candidate placing themself: a first-person sentence
-/// that says where ("I run the channel at a lighting company", "In my job as reseller manager
-/// at a logistics firm"), or a clause setting the scene ("When I got there, ...").
+/// (any form of the writer's pronouns: "it landed on me") that says where ("I run the channel at
+/// a lighting company", "In my job as reseller manager at a logistics firm"), or a clause
+/// setting the scene ("When I got there, ...").
 fn locates_the_candidate(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
     (0..t.sentences.len().min(3)).any(|s| {
         let range = t.sentences[s].tokens.clone();
+        // Any form of the writer's pronouns (`it landed on me`, `our team`).
         let first_person = implied_first_person(t, s)
-            || range
-                .clone()
-                .any(|i| matches!(t.lower(i), "i" | "i'm" | "my" | "we" | "we're"));
+            || range.clone().any(|i| {
+                let w = t.lower(i);
+                crate::who::speaker(w)
+                    || crate::who::own(w)
+                    || matches!(w, "we" | "we're" | "we've" | "we'd" | "us")
+            });
         let place = range.clone().any(|i| {
             let next = t.lower(i + 1);
             // "at a 450-person vendor": a number that is part of a modifier is no amount.

@@ -378,6 +378,8 @@ mod tests {
         for place in [
             "I run the channel at Lumen Werke.",
             "I run the channel at a 450-person lighting company.",
+            // The writer in any form of the pronoun.
+            "As the only channel person at Lumen Werke, the dispute landed on me.",
         ] {
             let text = format!("{place} I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.");
             assert!(findings(&text, Rule::Structure).is_empty(), "{place}");
