@@ -516,11 +516,40 @@ fn locates_the_candidate(ctx: &Ctx<'_>) -> bool {
                         && matches!(next, "a" | "an" | "our" | "my"))
                         || (matches!(t.lower(i), "on" | "in") && matches!(next, "our" | "my"))))
         });
-        let scene = opens_on_the_writer(ctx, s);
+        let scene = opens_on_the_writer(ctx, s) || names_the_writers_role(ctx, s);
         // The opening lines may name the place without a verb ("Channel lead at a 400-person
         // health-data company.").
         ((first_person || s < 2) && place) || scene
     })
+}
+
+/// Whether sentence `s` says who the writer is: the writer, a form of *be* and a noun phrase
+/// with an article ("I'm the TPM", "I was a partner manager", "I am the first commercial
+/// hire"), an identity rather than a state ("I'm sure", "I was late").
+fn names_the_writers_role(ctx: &Ctx<'_>, s: usize) -> bool {
+    let t = ctx.tokens;
+    let range = t.sentences[s].tokens.clone();
+    // Cheap test first: the writer and *be*, then an article.
+    let article = range.clone().find_map(|i| {
+        let after_be = match t.lower(i) {
+            "i'm" | "i’m" => i + 1,
+            "i" if matches!(t.lower(i + 1), "am" | "was") => i + 2,
+            _ => return None,
+        };
+        (after_be < range.end && matches!(t.lower(after_be), "a" | "an" | "the"))
+            .then_some(after_be)
+    });
+    let Some((syntax, k)) = article.and_then(|a| {
+        let syntax = ctx.syntax(s)?;
+        let k = syntax.of_token(a)?;
+        Some((syntax, k))
+    }) else {
+        return false;
+    };
+    // The article's phrase is headed by a noun: past its adjectives, a noun.
+    (k + 1..syntax.words().len())
+        .find(|&j| syntax.pos(j) != UPOS::ADJ)
+        .is_some_and(|j| matches!(syntax.pos(j), UPOS::NOUN | UPOS::PROPN))
 }
 
 /// Whether token `i` of sentence `s` opens a name, as the tagger reads it ("I lead the channel

@@ -10,7 +10,8 @@
 //! things stood ("At my last company", "I run the channel at a 450-person lighting company" or
 //! "at Lumen Werke", "When I
 //! inherited the channel": a subordinate clause about the writer before the main clause; a
-//! verbless line naming the role and company, "Head of partnerships, Series B fintech"), what
+//! verbless line naming the role and company, "Head of partnerships, Series B fintech"; the
+//! writer's role named with *be* and an article, "I'm the TPM"), what
 //! they or the team did ("I rebuilt", "we mapped", a resume-style "Built the pitch", steps
 //! given as instructions, "Prune inactive partners. Require a joint plan.", read from the
 //! tagger's clauses, or as three or more noun-phrase steps or bullets), a result reported as having happened ("As a result", "grew 30%"; not a
@@ -372,6 +373,11 @@ mod tests {
     fn where_the_candidate_was_is_context() {
         let text = "I run the channel at a smart-lighting hardware company. I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.";
         assert!(findings(text, Rule::Structure).is_empty());
+        // A state of the writer's is no role.
+        let state = "I'm sure of it. I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.";
+        let found = findings(state, Rule::Structure);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("No context part"));
         let inherited = "When I inherited the channel, nobody owned it. I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.";
         assert!(findings(inherited, Rule::Structure).is_empty());
         // A company named, or sized by a modifier that holds a number.
@@ -380,6 +386,8 @@ mod tests {
             "I run the channel at a 450-person lighting company.",
             // The writer in any form of the pronoun.
             "As the only channel person at Lumen Werke, the dispute landed on me.",
+            // The writer's role named with *be*.
+            "How I ran it (I'm the channel lead, 90 people):",
         ] {
             let text = format!("{place} I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.");
             assert!(findings(&text, Rule::Structure).is_empty(), "{place}");
