@@ -143,7 +143,7 @@ fn someone(s: &SentenceSyntax<'_>, p: &Phrase) -> bool {
 
 /// Whether the number at token `k` opens the object of verb `v`: only quantity words stand
 /// between them (`reviewed over 300`, `trained all 18`, `signed more than 60`), or a container
-/// noun and `of` (`built a library of 60 assets`), or earlier counted conjuncts of the same
+/// noun and `of` (`built a library of 60 assets`, `wrote a partner playbook of 45 pages`), or earlier counted conjuncts of the same
 /// object (`ran 36 QBRs, 150 reviews and 400 syncs`). Not a number in a phrase further on (`ran
 /// alliances for a product (about 300 people)`, `delivered 24 bootcamps in 40 cities`).
 fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
@@ -155,7 +155,15 @@ fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
             lower(s, j).as_str(),
             "over" | "about" | "around" | "under" | "than" | "of" | "nearly" | "almost" | "upwards"
         ),
-        UPOS::NOUN => lower(s, j + 1) == "of",
+        // A container noun and `of`, the container a compound (`a governance playbook of 45
+        // pages`).
+        UPOS::NOUN => {
+            let mut e = j + 1;
+            while e < k && s.pos(e) == UPOS::NOUN {
+                e += 1;
+            }
+            lower(s, e) == "of"
+        }
         _ => false,
     };
     let mut j = v + 1;

@@ -539,6 +539,9 @@ mod tests {
             spans(text, Rule::ActivityVolume),
             ["signed 60 partners", "built 15 partner dashboards"]
         );
+        // Through a container named by a compound.
+        let text = "I wrote a partner playbook of 60 pages.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["60 pages"]);
         let text = "I personally reviewed over 300 deal registrations.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["reviewed over 300 deal registrations"]);
     }
