@@ -26,7 +26,9 @@
 //! object, is volume too: its audience or its parts (`hosted a summit with 400 attendees`,
 //! `presented the model to 600 people`, `reached out to over 400 partners`); not the size of an
 //! organisation the writer signed or recruited (`signed a distributor with 40 branches`), nor a
-//! second count of an object already counted (`hosted 6 webinars with 900 attendees`).
+//! second count of an object already counted (`hosted 6 webinars with 900 attendees`). The size
+//! of an activity stated with *have* is volume too (`our joint webinars had over 3,000
+//! registrants`).
 //!
 //! Having a counted thing done is the writer's action too (`I had 14 NDAs signed`: *have*, the
 //! count, a participle), and so is a count in a relative clause of place that the writer does
@@ -154,7 +156,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                         && (is_activity_verb(ctx, v) || hits.covers(Cue::ActivityVerb, v))
                         && sizing_preposition(ctx, v, i)
                 })
-        });
+        }) || (tally && !small && reading.is_some_and(|r| r.stative) && had_by_activity(ctx, sentence, i));
         let (noun, head_end) = match reading.and_then(|r| r.head.map(|head| (r, head))) {
             Some((r, head)) => {
                 // `3 months`, `twenty minutes at check-in`.
@@ -337,6 +339,26 @@ fn quoted(ctx: &Ctx<'_>, sentence: usize, i: usize) -> bool {
     straight || curly
 }
 
+/// Whether the count at word `i` is the object of *have* whose subject is an activity (`our
+/// joint webinars had over 3,000 registrants`): its audience or its parts, so its size.
+fn had_by_activity(ctx: &Ctx<'_>, sentence: usize, i: usize) -> bool {
+    let Some(s) = ctx.syntax(sentence) else {
+        return false;
+    };
+    let Some(c) = s.of_token(i).and_then(|k| s.clause_of(k)) else {
+        return false;
+    };
+    let have = matches!(
+        s.text(c.verb).to_lowercase().as_str(),
+        "have" | "has" | "had"
+    );
+    have && c
+        .subject
+        .as_ref()
+        .and_then(|p| s.token(p.head))
+        .is_some_and(|w| ctx.hits.covers(Cue::Activity, w))
+}
+
 /// Whether token `j` is a verb of effort (built in, or an activity word of the category).
 fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
     let lower = ctx.tokens.lower(j);
@@ -456,7 +478,12 @@ mod tests {
             spans(text, Rule::ActivityVolume),
             ["700 people", "45 partner managers"]
         );
+        // Its size stated with *have*.
+        let text = "Our partner webinars had over 2,000 registrants.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["2,000 registrants"]);
         for text in [
+            // What a partner or a product has.
+            "Our partners had over 2,000 registrants.",
             // The size of an organisation the writer joined or signed.
             "I joined a company with 300 employees.",
             "I signed a distributor with 40 branches.",
