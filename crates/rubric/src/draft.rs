@@ -25,7 +25,8 @@ pub(crate) struct Heading {
     pub range: Range<usize>,
 }
 
-/// A bold or plain label at the start of a paragraph (`**Result:**`, `Lessons:`).
+/// A bold or plain label at the start of a paragraph (`**Result:**`, `Lessons:`), or a short line
+/// standing alone that names a part (`Setup`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Label {
     /// The label's words, without the colon.
@@ -285,7 +286,9 @@ impl Draft {
                     match &mut label {
                         LabelState::BlockStart => {
                             label = LabelState::Idle;
-                            if let Some(found) = plain_label(source, range.start) {
+                            if let Some(found) = plain_label(source, range.start)
+                                .or_else(|| line_label(text, range.clone()))
+                            {
                                 labels.push(found);
                             }
                         }
@@ -405,6 +408,46 @@ fn plain_label(source: &str, offset: usize) -> Option<Label> {
         title: title.trim().to_string(),
         kind,
         range: offset + lead..offset + colon + 1,
+    })
+}
+
+/// A short line standing alone as its own paragraph, with no end punctuation, that names a part
+/// (`Setup` above a list, `What I did` above a paragraph): a heading written without its marks.
+/// Not the first line of a paragraph that goes on (`Setup took a week\nand ...`).
+fn line_label(text: &str, range: Range<usize>) -> Option<Label> {
+    let source = text.get(range.clone())?;
+    let title = source.trim();
+    let line_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |n| range.end + n);
+    // Nothing else on its line, and no sentence: a few words with no end punctuation.
+    if !text[range.end..line_end].trim().is_empty()
+        || title.is_empty()
+        || title.split_whitespace().count() > 4
+        || title.ends_with(['.', '!', '?', ',', ';'])
+    {
+        return None;
+    }
+    // The paragraph ends with the line: a blank line, a list, a heading or the end follows.
+    let next = text[line_end..].trim_start_matches(['\r', '\n']);
+    let blank = text[line_end..]
+        .split('\n')
+        .nth(1)
+        .is_none_or(|l| l.trim().is_empty());
+    let block = next.is_empty()
+        || next.starts_with(['-', '*', '+', '#', '>'])
+        || next
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if !(blank || block) {
+        return None;
+    }
+    let kind = label_kind(title)?;
+    let lead = source.len() - source.trim_start().len();
+    Some(Label {
+        title: title.to_string(),
+        kind,
+        range: range.start + lead..range.start + lead + title.len(),
     })
 }
 
@@ -550,6 +593,23 @@ mod tests {
                 ("**Result:**", SectionKind::Outcome),
                 ("**What I learned**", SectionKind::Learning),
                 ("Lessons:", SectionKind::Learning),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_alone_that_names_a_part_is_a_label() {
+        let text = "Setup\n- 2022, a marketplace of 900 people.\n\nWhat I did\n\nI picked the partner.\n\nResults matter\nmore than plans.\n\nLessons.\n";
+        let labels: Vec<(&str, SectionKind)> = Draft::parse(text)
+            .labels
+            .iter()
+            .map(|l| (&text[l.range.clone()], l.kind))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("Setup", SectionKind::Context),
+                ("What I did", SectionKind::Action)
             ]
         );
     }
