@@ -505,11 +505,16 @@ pub(crate) fn participation_rate(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops
     let head = s.measure(k)?.head?;
     let c = s.clause_of(k)?;
     // The share is the clause's subject, its verb an action of the group's, right after it (not
-    // a participle after a comma: `2% of purchases, approved by finance`).
+    // a participle after a comma: `2% of purchases, approved by finance`), no preposition governs
+    // it, and the verb is finite: not a bare `-ing` form (`below 80% of plan two seasons
+    // running`).
+    let bare_participle = c.verb_group.len() == 1 && lower(&s, c.verb).ends_with("ing");
     let subject = k < c.verb_group.start
         && of < head
         && head < c.verb_group.start
-        && (head + 1..c.verb_group.start).all(|j| s.pos(j) != UPOS::PUNCT);
+        && (head + 1..c.verb_group.start).all(|j| s.pos(j) != UPOS::PUNCT)
+        && (k == 0 || s.pos(k - 1) != UPOS::ADP)
+        && !bare_participle;
     if !subject || c.copula || stative(&lower(&s, c.verb)) || obligation(&s, c) {
         return None;
     }

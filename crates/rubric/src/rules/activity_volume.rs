@@ -719,6 +719,9 @@ mod tests {
             "Last year 70% of the resellers were active.",
             "Next year 80% of the sellers must finish the course.",
             "Co-op funds: 2% of purchases, approved by finance.",
+            // A share a preposition governs, or with no finite verb.
+            "At 90% of target the sellers keep their tier.",
+            "Below 80% of plan two seasons running, we cut the allotment.",
             // A result follows.
             "Last year 85% of our sellers finished the course. Their win rate rose to 31%.",
         ] {
