@@ -44,7 +44,7 @@
 //! consultants and appeared at six conferences`).
 //!
 //! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts on their
-//! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), words in quotation marks (`the old "watch these 12 videos" course`), a count in
+//! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), words in quotation marks (`the old "watch these 12 videos" course`), a number joined to a unit after an article (`a 30-slide deck`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
 //! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`;
@@ -118,6 +118,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             && t.lower(i + 1) == "of"
             && matches!(t.lower(i + 2), "those" | "these" | "them")
         {
+            continue;
+        }
+        // After an article, a number joined to a unit describes one thing (`a 30-slide deck`,
+        // `a 300-person company`): no count of anything.
+        let joined = ctx.text[t.tokens[i].range.end..].starts_with(['-', '‐', '–']);
+        if joined && i > bounds.start && matches!(t.lower(i - 1), "a" | "an") {
             continue;
         }
         // Words in quotation marks are mentioned, not reported (`the old "watch these 12
@@ -771,6 +777,16 @@ mod tests {
         }
         let text = "I ran 12 webinars for the \"Partner First\" launch.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["ran 12 webinars"]);
+    }
+
+    #[test]
+    fn a_number_joined_to_a_unit_after_an_article_counts_nothing() {
+        for text in [
+            "I led the channel at a 300-person email security company.",
+            "I sent our dealers a 30-slide product deck.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
     }
 
     #[test]
