@@ -13,7 +13,7 @@
 //!   (`92% of reps completed the course`), the level of something that is no result (`the
 //!   completion rate was 88%`), a property of a term (`a 20% referral fee`), a count of partners
 //!   however it changed (`from 30 partners to 210 partners`), the period a result came in (`in 12
-//!   months`), a target imposed as a requirement (`must register two opportunities per quarter`)
+//!   months`), the length of one thing (`a 20-minute module`), a target imposed as a requirement (`must register two opportunities per quarter`)
 //!   or `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
 //! - whether a percentage is a rate of people taking part (`92% of reps completed the course`,
@@ -403,7 +403,14 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
         // A span of time is a result when it is the level of something measured (`cycle time is
         // 34 days versus 58`), not the period a result came in (`in 12 months`, `after the next
         // two quarters`).
-        (NumberKind::Duration, _) => !period(&s, k) || compared(&s, k),
+        // Not the length of one thing, a number joined to its unit after an article (`a
+        // 20-minute module`).
+        (NumberKind::Duration, _) => {
+            let one_thing = k > 0
+                && matches!(lower(&s, k - 1).as_str(), "a" | "an")
+                && matches!(s.text(k + 1), "-" | "‐" | "–");
+            !one_thing && (!period(&s, k) || compared(&s, k))
+        }
         // A count is a result when the noun it counts (not a modifier) is one, and not a part of
         // a set named before it, or when what is counted did something whose object is a result
         // (`15 of 22 partners closed at least one deal`).

@@ -787,6 +787,9 @@ mod tests {
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
+        // Nor does the length of one thing measure a result that excuses activity.
+        let text = "I ran 14 partner workshops and built a 20-minute module.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["ran 14 partner workshops"]);
     }
 
     #[test]
