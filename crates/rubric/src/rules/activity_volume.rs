@@ -18,7 +18,9 @@
 //! consultants`: an adjective never precedes a cardinal). A business
 //! result is a number
 //! that measures impact ([`crate::impact::is_impact`]: not the level of something that is no
-//! result, `the attendance rate was 91%`), or a later clause whose verb is a word of result and
+//! result, `the attendance rate was 91%`; nor another item of the writer's list of work in the
+//! same sentence, acted on with a verb that is no word of result: `I mapped 12,000 accounts and
+//! set up 200 calls`), or a later clause whose verb is a word of result and
 //! whose object an outcome (`, which generated pipeline`). The finding covers the activity
 //! phrase, verb included.
 //!
@@ -365,6 +367,25 @@ fn had_by_activity(ctx: &Ctx<'_>, sentence: usize, i: usize) -> bool {
         .is_some_and(|w| ctx.hits.covers(Cue::Activity, w))
 }
 
+/// Whether quantity `q`, in sentence `sentence`, counts what the writer acted on in the same
+/// sentence with a verb that is no word of result or change (`I mapped 12,000 accounts and set up
+/// 200 calls`, `built 11 integrations, launched 3 listings`): another item of the same list of
+/// work, not what the work produced (`closed 12 deals` is).
+fn sibling_action(ctx: &Ctx<'_>, sentence: usize, q: &crate::numbers::Quantity) -> bool {
+    let i = q.tokens.start;
+    if q.kind != NumberKind::Count || ctx.tokens.tokens[i].sentence != sentence {
+        return false;
+    }
+    read_count(ctx, i).is_some_and(|r| {
+        r.writer_action
+            && r.verb.is_some_and(|v| {
+                ![Cue::OutcomeCue, Cue::Change, Cue::Outcome]
+                    .iter()
+                    .any(|&c| ctx.hits.covers(c, v))
+            })
+    })
+}
+
 /// Whether token `j` is a verb of effort (built in, or an activity word of the category).
 fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
     let lower = ctx.tokens.lower(j);
@@ -405,7 +426,7 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
     if ctx.quantities[first..]
         .iter()
         .take_while(|q| q.tokens.start < to)
-        .any(|q| outside(&q.tokens) && is_impact(ctx, q))
+        .any(|q| outside(&q.tokens) && is_impact(ctx, q) && !sibling_action(ctx, sentence, q))
     {
         return true;
     }
@@ -790,6 +811,15 @@ mod tests {
         // Nor does the length of one thing measure a result that excuses activity.
         let text = "I ran 14 partner workshops and built a 20-minute module.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["ran 14 partner workshops"]);
+    }
+
+    #[test]
+    fn another_item_of_the_writers_list_of_work_is_no_result() {
+        let text = "I mapped 9,000 accounts and set up 150 joint account calls.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["150 joint account calls"]);
+        // What the work produced is.
+        let text = "I set up 150 joint account calls and closed 12 deals.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
     }
 
     #[test]
