@@ -322,6 +322,45 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
     cue || ctx.quantities.iter().any(|q| {
         let s = t.tokens[q.tokens.start].sentence;
         q.metric && !hedged(t, s)
+    }) || compares_now(ctx)
+}
+
+/// Whether a sentence in the second half of the draft says how something stands now against
+/// before: a present form of *be* whose predicate compares (`breakfast orders are up`, `the
+/// network is much healthier`, `churn is lower`), its subject not the writer, outside a
+/// hypothetical. Only sentences with a present *be* are tagged.
+fn compares_now(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    let n = t.sentences.len();
+    (n / 2..n).any(|s| {
+        let range = t.sentences[s].tokens.clone();
+        if hedged(t, s) || !range.clone().any(|i| matches!(t.lower(i), "is" | "are")) {
+            return false;
+        }
+        let Some(syntax) = ctx.syntax(s) else {
+            return false;
+        };
+        syntax.clauses().iter().any(|c| {
+            let present = matches!(syntax.text(c.verb).to_lowercase().as_str(), "is" | "are");
+            let subject = c.subject.as_ref().is_some_and(|p| {
+                !matches!(
+                    syntax.text(p.head).to_lowercase().as_str(),
+                    "i" | "we" | "it" | "this" | "that"
+                ) && matches!(syntax.pos(p.head), UPOS::NOUN | UPOS::PROPN)
+            });
+            // The predicate: past adverbs of degree, a comparative or `up` / `down`.
+            let mut j = c.verb_group.end;
+            while j < c.tokens.end
+                && syntax.pos(j) == UPOS::ADV
+                && !matches!(syntax.text(j).to_lowercase().as_str(), "up" | "down")
+            {
+                j += 1;
+            }
+            let word = syntax.text(j).to_lowercase();
+            let compares = matches!(word.as_str(), "up" | "down" | "more" | "less")
+                || (syntax.pos(j) == UPOS::ADJ && word.ends_with("er") && word.len() > 4);
+            c.copula && present && subject && compares
+        })
     })
 }
 

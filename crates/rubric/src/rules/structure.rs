@@ -14,7 +14,7 @@
 //! writer's role named with *be* and an article, "I'm the TPM"), what
 //! they or the team did ("I rebuilt", "we mapped", a resume-style "Built the pitch", steps
 //! given as instructions, "Prune inactive partners. Require a joint plan.", read from the
-//! tagger's clauses, or as three or more noun-phrase steps or bullets), a result reported as having happened ("As a result", "grew 30%"; not a
+//! tagger's clauses, or as three or more noun-phrase steps or bullets), a result reported as having happened ("As a result", "grew 30%", or how things stand now against before: "the network is much healthier"; not a
 //! plan, a condition or a count of activity) and what they took from it ("I learned", a rule or
 //! a would-do-again in the closing sentences, or a closing reflection: "It showed me...", "What stuck
 //! with me is...", "If we did it again, we'd..."); see [`crate::story`].
@@ -425,6 +425,22 @@ mod tests {
             "The result was a smaller, healthier program. I learned",
         );
         assert!(findings(&reported, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn how_things_stand_now_against_before_is_an_outcome() {
+        let base = "At my last company, a Series B startup, partners signed and did nothing. I tied margin and tier to closed revenue, not the signature. I learned to ask for a plan before signing.";
+        for now in [
+            "Partner pipeline is up.",
+            "The reseller network is much healthier.",
+        ] {
+            let text = base.replace("I learned", &format!("{now} I learned"));
+            assert!(findings(&text, Rule::Structure).is_empty(), "{now}");
+        }
+        // The writer's state is no outcome.
+        let text = base.replace("I learned", "I am happier. I learned");
+        let found = findings(&text, Rule::Structure);
+        assert!(found.iter().any(|f| f.message.starts_with("No outcome part")));
     }
 
     #[test]
