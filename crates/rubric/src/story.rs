@@ -67,6 +67,13 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
             present[i] = true;
         }
     }
+    // A sentence that opens by naming a part, as a label inside a paragraph (`What I'd do
+    // again: pay on cash`) or as the clause of a pseudo-cleft (`What I took from it is that ...`).
+    for s in 0..t.sentences.len() {
+        if let Some(i) = inline_label(ctx, s).and_then(part_index) {
+            present[i] = true;
+        }
+    }
     if t.sentences.len() < 2 && t.tokens.len() < NOTE_WORDS {
         return Parts {
             present,
@@ -124,6 +131,41 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
             || locates_the_candidate(ctx);
     }
     Parts { present, plan }
+}
+
+/// The part sentence `s` names in its opening words, with more words after them: up to a colon
+/// (`What I'd do again: pay on cash`, a label inside a paragraph), or a `What I ...` clause up to
+/// *is* or *was* (`What I took from it is that ...`, a pseudo-cleft whose clause names the part
+/// as a heading would).
+fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
+    let t = ctx.tokens;
+    let sentence = &t.sentences[s];
+    let range = sentence.tokens.clone();
+    let first = range.start;
+    // Cheap test first: a colon within its first six words, or `What` opening it.
+    let colon = range.clone().take(6).find(|&i| {
+        let end = t.tokens[i].range.end;
+        ctx.text[end..].starts_with(':')
+    });
+    let opener = match colon {
+        Some(i) => i,
+        None if t.lower(first) == "what" => range
+            .clone()
+            .take(8)
+            .find(|&i| i > first + 1 && matches!(t.lower(i + 1), "is" | "was"))?,
+        None => return None,
+    };
+    // Words must follow the opening.
+    if opener + 2 >= range.end {
+        return None;
+    }
+    let title = ctx
+        .text
+        .get(t.tokens[first].range.start..t.tokens[opener].range.end)?;
+    match crate::draft::classify_title(title) {
+        SectionKind::Other => None,
+        kind => Some(kind),
+    }
 }
 
 /// Words that open a sentence without being its verb.

@@ -6,7 +6,8 @@
 //!
 //! Fires on: one finding per missing part, on the title (or line 1). Parts come from headings
 //! and labels with prose under them (Situation, Approach, Result, Lessons, "What I took from
-//! it", "Worth repeating", `**Learning.**`, `Looking back:`...) or from the prose: where the candidate was or how
+//! it", "Worth repeating", `**Learning.**`, `Looking back:`...; also inside a paragraph, a
+//! sentence opening on one, "What I'd do again: ...", "What I took from it is that ...") or from the prose: where the candidate was or how
 //! things stood ("At my last company", "I run the channel at a 450-person lighting company" or
 //! "at Lumen Werke", "When I
 //! inherited the channel": a subordinate clause about the writer before the main clause; a
@@ -425,6 +426,21 @@ mod tests {
             "The result was a smaller, healthier program. I learned",
         );
         assert!(findings(&reported, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_opening_on_the_name_of_a_part_is_that_part() {
+        let base = "At my last company, a Series B startup, partners signed and did nothing. I tied margin to closed revenue and partner pipeline rose 40%.";
+        for lesson in [
+            "What I took from it is that a plan comes before a signature.",
+            "Margins held. What I'd do again: pay on cash, never on registrations.",
+        ] {
+            let text = format!("{base} {lesson}");
+            assert!(findings(&text, Rule::Structure).is_empty(), "{lesson}");
+        }
+        // A clause that names another part is no lesson.
+        let text = format!("{base} What we did next is unclear to me.");
+        assert!(findings(&text, Rule::Structure).iter().any(|f| f.message.starts_with("No learning part")));
     }
 
     #[test]
