@@ -25,8 +25,9 @@ pub(crate) struct Heading {
     pub range: Range<usize>,
 }
 
-/// A bold or plain label at the start of a paragraph (`**Result:**`, `Lessons:`), or a short line
-/// standing alone that names a part (`Setup`).
+/// A bold or plain label at the start of a paragraph (`**Result:**`, `Lessons:`, `**Learning**`
+/// alone on the paragraph's first line), or a short line standing alone that names a part
+/// (`Setup`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Label {
     /// The label's words, without the colon.
@@ -351,7 +352,22 @@ impl Draft {
                     }
                     label = LabelState::Idle;
                 }
-                Event::SoftBreak | Event::HardBreak => {}
+                Event::SoftBreak | Event::HardBreak => {
+                    // `**Learning**` alone on its line, the paragraph going on below it: a
+                    // heading written in bold.
+                    if let LabelState::AfterStrong { start, end, text } = &label
+                        && let Some(kind) = label_kind(text)
+                    {
+                        labels.push(Label {
+                            title: text.trim().to_string(),
+                            kind,
+                            range: *start..*end,
+                        });
+                    }
+                    if matches!(label, LabelState::AfterStrong { .. }) {
+                        label = LabelState::Idle;
+                    }
+                }
                 _ => {
                     label = LabelState::Idle;
                 }
@@ -595,6 +611,17 @@ mod tests {
                 ("Lessons:", SectionKind::Learning),
             ]
         );
+    }
+
+    #[test]
+    fn a_bold_line_above_its_paragraph_is_a_label() {
+        let text = "**Learning**\nAsk before you build.\n\n**Partners**\nForty of them.\n";
+        let labels: Vec<(&str, SectionKind)> = Draft::parse(text)
+            .labels
+            .iter()
+            .map(|l| (&text[l.range.clone()], l.kind))
+            .collect();
+        assert_eq!(labels, [("**Learning**", SectionKind::Learning)]);
     }
 
     #[test]
