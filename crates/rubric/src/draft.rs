@@ -433,32 +433,31 @@ fn plain_label(source: &str, offset: usize) -> Option<Label> {
 fn line_label(text: &str, range: Range<usize>) -> Option<Label> {
     let source = text.get(range.clone())?;
     let title = source.trim();
-    let line_end = text[range.end..]
-        .find('\n')
-        .map_or(text.len(), |n| range.end + n);
-    // Nothing else on its line, and no sentence: a few words with no end punctuation.
-    if !text[range.end..line_end].trim().is_empty()
-        || title.is_empty()
+    // Cheap tests first: a few words with no end punctuation that name a part.
+    if title.is_empty()
         || title.split_whitespace().count() > 4
         || title.ends_with(['.', '!', '?', ',', ';'])
     {
         return None;
     }
+    let kind = label_kind(title)?;
+    // Nothing else on its line.
+    let rest = &text[range.end..];
+    let line_end = range.end + rest.find('\n').unwrap_or(rest.len());
+    if !text[range.end..line_end].trim().is_empty() {
+        return None;
+    }
     // The paragraph ends with the line: a blank line, a list, a heading or the end follows.
-    let next = text[line_end..].trim_start_matches(['\r', '\n']);
-    let blank = text[line_end..]
-        .split('\n')
-        .nth(1)
-        .is_none_or(|l| l.trim().is_empty());
+    let mut after = text[line_end..].split('\n').skip(1);
+    let next = after.next().unwrap_or("").trim();
     let block = next.is_empty()
         || next.starts_with(['-', '*', '+', '#', '>'])
         || next
             .split_once(['.', ')'])
             .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    if !(blank || block) {
+    if !block {
         return None;
     }
-    let kind = label_kind(title)?;
     let lead = source.len() - source.trim_start().len();
     Some(Label {
         title: title.to_string(),

@@ -498,9 +498,10 @@ pub(crate) fn participation_rate(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops
     let t = ctx.tokens;
     // Cheap test first: a number written in digits, then `%` or `percent`, then `of`.
     let end = t.tokens[i].range.end;
+    let word = |j: usize| if j < t.tokens.len() { t.lower(j) } else { "" };
     let percent = t.lower(i).starts_with(|c: char| c.is_ascii_digit())
-        && (ctx.text[end..].starts_with('%')
-            || (i + 1 < t.tokens.len() && t.lower(i + 1) == "percent"));
+        && ((ctx.text[end..].starts_with('%') && word(i + 1) == "of")
+            || (word(i + 1) == "percent" && word(i + 2) == "of"));
     if q.kind != NumberKind::Metric || !percent {
         return None;
     }

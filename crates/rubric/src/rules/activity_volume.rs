@@ -105,6 +105,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     let hits = ctx.hits;
     // What was found, with each count's sentence and whether it is small.
     let mut found: Vec<(usize, bool, Finding)> = Vec::new();
+    let mut quotes: Option<Quotes> = None;
     for q in ctx.quantities {
         if q.kind != NumberKind::Count || is_impact(ctx, q) {
             continue;
@@ -130,7 +131,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         }
         // Words in quotation marks are mentioned, not reported (`the old "watch these 12
         // videos" programme`).
-        if quoted(ctx, sentence, i) {
+        if Quotes::around(&mut quotes, ctx, sentence, i) {
             continue;
         }
         let verb = i > bounds.start && is_activity_verb(ctx, i - 1);
@@ -332,19 +333,44 @@ fn sizing_preposition(ctx: &Ctx<'_>, v: usize, i: usize) -> bool {
     j > v + 1 && preposition && !counted
 }
 
-/// Whether word `i` of sentence `sentence` stands inside quotation marks that open and close in
-/// that sentence.
-fn quoted(ctx: &Ctx<'_>, sentence: usize, i: usize) -> bool {
-    let t = ctx.tokens;
-    let range = t.sentences[sentence].range.clone();
-    let at = t.tokens[i].range.start;
-    let (Some(before), Some(after)) = (ctx.text.get(range.start..at), ctx.text.get(at..range.end))
-    else {
-        return false;
-    };
-    let straight = before.matches('"').count() % 2 == 1 && after.contains('"');
-    let curly = before.matches('“').count() > before.matches('”').count() && after.contains('”');
-    straight || curly
+/// The quotation marks of one sentence, found once for all its counts.
+struct Quotes {
+    /// The sentence they are in.
+    sentence: usize,
+    /// Each mark's byte offset, with how many straight (`"`), opening (`“`) and closing (`”`)
+    /// marks stand before it and at it.
+    marks: Vec<(usize, [usize; 3])>,
+}
+
+impl Quotes {
+    /// Whether word `i` of sentence `sentence` stands inside quotation marks that open and close
+    /// in that sentence.
+    fn around(quotes: &mut Option<Quotes>, ctx: &Ctx<'_>, sentence: usize, i: usize) -> bool {
+        let t = ctx.tokens;
+        if quotes.as_ref().is_none_or(|q| q.sentence != sentence) {
+            let range = t.sentences[sentence].range.clone();
+            let mut seen = [0; 3];
+            let marks = ctx.text[range.clone()]
+                .char_indices()
+                .filter_map(|(at, c)| {
+                    let kind = ['"', '“', '”'].iter().position(|&m| m == c)?;
+                    seen[kind] += 1;
+                    Some((range.start + at, seen))
+                })
+                .collect();
+            *quotes = Some(Quotes { sentence, marks });
+        }
+        let Some(q) = quotes.as_ref() else {
+            return false;
+        };
+        let at = t.tokens[i].range.start;
+        let split = q.marks.partition_point(|&(m, _)| m < at);
+        let before = split.checked_sub(1).map_or([0; 3], |k| q.marks[k].1);
+        let total = q.marks.last().map_or([0; 3], |m| m.1);
+        let straight = before[0] % 2 == 1 && total[0] > before[0];
+        let curly = before[1] > before[2] && total[2] > before[2];
+        straight || curly
+    }
 }
 
 /// Whether the count at word `i` is the object of *have* whose subject is an activity (`our
