@@ -126,7 +126,10 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
                 let s = t.tokens[r.start].sentence;
                 situated(t, s) || (prose(t, sections, s) && verbless(ctx, s))
             })
-            || (plan && (!hits.of(Cue::Clarify).is_empty() || opens_with_questions(ctx)))
+            || (plan
+                && (!hits.of(Cue::Clarify).is_empty()
+                    || opens_with_questions(ctx)
+                    || opens_with_a_diagnosis(ctx)))
             || opens_with_past_state(ctx)
             || locates_the_candidate(ctx);
     }
@@ -549,6 +552,18 @@ fn closes_on_a_reflection(ctx: &Ctx<'_>) -> bool {
 fn opens_with_questions(ctx: &Ctx<'_>) -> bool {
     let half = ctx.tokens.sentences.len().div_ceil(2);
     (0..half).any(|s| crate::rules::clarifying_questions::is_genuine_question(ctx, s))
+}
+
+/// Whether a plan opens by diagnosing: in its first half, a question the writer answers with
+/// a cause (`Why did it stall? Because nobody owned it.`), the diagnosis the plan starts from.
+fn opens_with_a_diagnosis(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    let half = t.sentences.len().div_ceil(2);
+    (1..half).any(|s| {
+        let first = t.sentences[s].tokens.start;
+        matches!(t.lower(first), "because" | "since")
+            && ctx.answer(s) == Some(crate::syntax::Answer::Because)
+    })
 }
 
 /// Whether sentence `s` describes a situation rather than a method: it is told in the past

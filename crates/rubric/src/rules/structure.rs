@@ -21,7 +21,8 @@
 //! with me is...", "If we did it again, we'd..."); see [`crate::story`].
 //!
 //! Scenario answers, and unlinked drafts told as a plan ("I would..."), are held to three
-//! parts: the assumptions or questions the plan starts from (context), the plan (action) and the
+//! parts: the assumptions, questions or diagnosis the plan starts from (context: "Why did it
+//! stall? Because nobody owned it." diagnoses), the plan (action) and the
 //! result it aims for or how success is judged (outcome); never learning.
 //!
 //! Does not fire on: a blank buffer. A draft begun with only a heading or front matter, or
@@ -304,6 +305,8 @@ mod tests {
         for opening in [
             "Before anything I'd want answers. How many deals are we talking about? Who sponsors it on their side?",
             "**Diagnosis.** Nobody owned the partnership after launch.",
+            // A question answered with a cause is the diagnosis.
+            "Why did it stall? Because nobody owned it after launch.",
         ] {
             let text = format!("---\nscenario: 1\n---\n\n{opening}\n\n{steps}\n");
             assert!(findings(&text, Rule::Structure).is_empty(), "{opening}");
