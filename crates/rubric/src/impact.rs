@@ -37,8 +37,8 @@ pub(crate) struct CountReading {
     /// partners`. Not when the verb is *be* or *have* (`we had 23 partners`).
     pub writer_action: bool,
     /// Whether its clause's subject is someone other than the writer (`my predecessor had signed
-    /// 14 partners`): a person, a name or another party's group, not an undertaking named
-    /// impersonally (`the alliance held 48 sessions`).
+    /// 14 partners`): a person, a group of people, a name or what another party owns, not an
+    /// undertaking named by an abstract noun (`the alliance held 48 sessions`).
     pub other_subject: bool,
     /// Whether the verb governing it is *be* or *have*: the count describes a state (`we had 23
     /// signed partners`); not *have* with a participle after what it counts, which is causative
@@ -129,16 +129,22 @@ fn writer_phrase(s: &SentenceSyntax<'_>, p: &Phrase) -> bool {
 }
 
 /// Whether a subject phrase names someone who acts on their own account: a pronoun (`he`,
-/// `they`), a name, a person or agent noun (`my predecessor`, `the partner`), or anything another
-/// party owns (`their team`, `Acme's channel`). Not an undertaking named impersonally (`the
-/// alliance held 48 working sessions`, `our programme ran 30 webinars`): its effort is the work
-/// the writer describes.
+/// `they`), a name, a person or a group of people (`my predecessor`, `the previous team`), or
+/// anything another party owns (`their partnership`). Not an undertaking, named by an abstract
+/// noun (`-ship`, `-ance`, `-ence`, `-tion`, `-ment`) that nobody else owns (`the alliance held
+/// 48 working sessions`, `our partnership ran 30 webinars`): its effort is the work the writer
+/// describes.
 fn someone(s: &SentenceSyntax<'_>, p: &Phrase) -> bool {
     let head = lower(s, p.head);
     let owned_by_other = p
         .possessor
         .is_some_and(|k| !matches!(lower(s, k).as_str(), "my" | "our"));
-    s.pos(p.head) != UPOS::NOUN || owned_by_other || crate::who::agent_noun(&head)
+    let singular = head.strip_suffix('s').unwrap_or(&head);
+    let abstract_noun = singular.len() > 6
+        && ["ship", "ance", "ence", "tion", "ment"]
+            .iter()
+            .any(|suffix| singular.ends_with(suffix));
+    s.pos(p.head) != UPOS::NOUN || owned_by_other || !abstract_noun
 }
 
 /// Whether the number at token `k` opens the object of verb `v`: only quantity words stand

@@ -50,8 +50,9 @@
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
 //! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`;
-//! someone is a pronoun, a name, a person or agent noun, or what another party owns, not an
-//! undertaking named impersonally: `the alliance held 48 working sessions` is volume), a
+//! someone is a pronoun, a name, a person or a group of people, or what another party owns, not
+//! an undertaking named by an abstract noun: `the alliance held 48 working sessions` is volume),
+//! a
 //! requirement (`a partner must run 12 webinars`), a count the next words take up
 //! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
 //! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`, `found 14 agencies … and chose the six in Ohio`), or a count followed by what it produced (`which
@@ -146,7 +147,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         let reading = read_count(ctx, i);
         // A requirement (`must hold two QBRs`), someone else's effort (`my predecessor had signed 14 partners`), or a count the next words take
         // up again (`we recruited 23 partners. Only four…`): not the writer's volume.
-        if reading.is_some_and(|r| r.required || (r.other_subject && !r.writer_action))
+        if reading.is_some_and(|r| r.required
+                || (r.other_subject && !r.writer_action && !had_by_activity(ctx, sentence, i)))
             || (reading.is_some() && taken_up(ctx, i))
         {
             continue;
@@ -802,13 +804,14 @@ mod tests {
 
     #[test]
     fn an_undertaking_named_impersonally_does_the_writers_work() {
-        let text = "That spring the pilot ran 30 partner webinars.";
+        let text = "That spring the partnership ran 30 partner webinars.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["ran 30 partner webinars"]);
-        // A person, a name or another party's group does its own.
+        // A person, a group of people, a name or what another party owns does its own.
         for text in [
             "That spring the distributor ran 30 partner webinars.",
+            "That spring the previous team ran 30 partner webinars.",
             "That spring Acme ran 30 partner webinars.",
-            "That spring their team ran 30 partner webinars.",
+            "That spring their partnership ran 30 partner webinars.",
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
