@@ -18,7 +18,8 @@
 //! of a result (`94% gross retention`, `onboarding time is 19 days versus 44`), a share of a
 //! result (`35% of that closed`, `58% of the resellers closed a deal`), a ratio of a set whose
 //! verb's object is a result (`four of five new resellers closed a first deal`), an amount of a result
-//! (`the result was $12M in pipeline`), a count of results (`seven co-sell deals`). Never
+//! (`the result was $12M in pipeline`), a count of results (`seven co-sell deals`), a
+//! percentage spelled out (`about forty percent of revenue`, `up four points`). Never
 //! counted as impact: a band of magnitude that gives no number (`double-digit growth`), dates,
 //! years, quarters (Q3, H2), durations a result came in (`in 12 months`), list numbers, company sizes, counts of activities, or numbers in code, front matter
 //! and comments.
@@ -176,6 +177,16 @@ mod tests {
             "Since the change, four of five new resellers closed a first deal within a quarter.",
             "Last year 84% of our resellers renewed.",
             "Over the year 60% of the resellers grew their book.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn spelled_out_percentages_are_impact() {
+        for text in [
+            "Partner deals grew about forty percent that year.",
+            "Net margin rose by four points.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }
