@@ -13,8 +13,10 @@
 //!   (`92% of reps completed the course`), the level of something that is no result (`the
 //!   completion rate was 88%`), a property of a term (`a 20% referral fee`), a count of partners
 //!   however it changed (`from 30 partners to 210 partners`), the period a result came in (`in 12
-//!   months`), a target imposed as a requirement (`must register two opportunities per quarter`)
-//!   or `twice as a director`;
+//!   months`), a target imposed as a requirement (`must register two opportunities per quarter`),
+//!   a number in a clause that states no fact (a condition `if the margin is 8%`, a plan `I will
+//!   call three customers`, a wish `I'd rather have ten partners than a hundred logos`) or
+//!   `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
 //! - whether the next words take up the counted set again (`we had 23 partners. Only four had
 //!   ever registered.`), so the count sets up an insight ([`taken_up`]).
@@ -314,6 +316,30 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             _ => false,
         };
     }
+    let Some((s, k)) = locate(ctx, i) else {
+        return true;
+    };
+    // A number in a condition, a prediction or a wish (`if the margin is 8%`, `I will talk to
+    // three customers`, `I'd rather have ten partners`) measures nothing that happened.
+    // The second term of a comparison (`than a hundred logos`) belongs to the clause of the
+    // comparative it completes (`I'd rather have ten partners who sell than a hundred logos`); a
+    // verbless stretch the tagger left out of every clause belongs to the clause before it.
+    let than = (k.saturating_sub(3)..k)
+        .rev()
+        .find(|&j| lower(&s, j) == "than")
+        .filter(|&j| (j + 1..k).all(|m| matches!(s.pos(m), UPOS::DET | UPOS::ADV | UPOS::ADP)));
+    let compared_with = than.and_then(|j| {
+        (0..j)
+            .rev()
+            .find(|&m| lower(&s, m) == "rather" || comparative(&s, m))
+            .and_then(|m| s.clause_of(m))
+    });
+    let governing = compared_with
+        .or_else(|| s.clause_of(k))
+        .or_else(|| s.clauses().iter().rev().find(|c| c.tokens.start <= k));
+    if governing.is_some_and(|c| irrealis(&s, c)) {
+        return false;
+    }
     let first = ctx.tokens.lower(i);
     if !first.starts_with(|c: char| c.is_ascii_digit()) && q.kind != NumberKind::Count {
         // A metric word (`doubled`, `in half`, `twice as`): `twice as` compares a degree (`twice
@@ -331,9 +357,6 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
         }
         return true;
     }
-    let Some((s, k)) = locate(ctx, i) else {
-        return true;
-    };
     let k = range_end(&s, k);
     let Some(m) = s.measure(k) else {
         return true;
@@ -442,6 +465,37 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             !of_value && !level_of_other
         }
     }
+}
+
+/// Whether a clause states no fact but a condition (`if the margin is 8%`, `unless it returns
+/// three times its cost`), a prediction or plan (`I will talk to three customers`) or a wish or
+/// hypothesis (`I would rather have ten partners`, `it might save 20%`): its verb group holds a
+/// modal of the future or of possibility, or a conditional subordinator opens it.
+fn irrealis(s: &SentenceSyntax<'_>, clause: &Clause) -> bool {
+    let conditional = clause.subordinate
+        && (clause.tokens.start..clause.verb_group.start)
+            .any(|j| s.pos(j) == UPOS::SCONJ && matches!(lower(s, j).as_str(), "if" | "unless"));
+    // The group, and a subject contracted with its auxiliary right before it (`I'll`, `we'd`).
+    let from = clause
+        .verb_group
+        .start
+        .saturating_sub(2)
+        .max(clause.tokens.start);
+    let modal = (from..clause.verb_group.end).any(|j| {
+        let word = lower(s, j);
+        let in_group = j >= clause.verb_group.start;
+        (in_group
+            && matches!(
+                word.as_str(),
+                "will" | "would" | "shall" | "might" | "may" | "won't" | "wouldn't"
+            ))
+            || word.ends_with("'ll")
+            // `'d` is *would* before `rather` or a bare auxiliary (`we'd have`, `I'd be`), *had*
+            // before a participle (`we'd closed`).
+            || (word.ends_with("'d")
+                && matches!(lower(s, j + 1).as_str(), "rather" | "have" | "be"))
+    });
+    conditional || modal
 }
 
 /// Whether the number at token `k`, which counts something, is the subject of a clause whose

@@ -9,8 +9,10 @@
 //! and [`crate::impact::is_impact`] reads each from its clause, so a draft whose only numbers
 //! count people or partners (`seven reseller partners asked`, `from 25 partners to 180
 //! partners`), rate an activity (`85% of the staff finished the track`, `the finish rate is
-//! 91%`), state a term (`a 12% referral commission`) or set a target as a requirement (`was
-//! required to log three opportunities`) fires too. One finding, on
+//! 91%`), state a term (`a 12% referral commission`), set a target as a requirement (`was
+//! required to log three opportunities`) or sit in a condition, plan or wish (`if the margin is
+//! 8%`, `I will talk to three customers`, `I'd rather have ten partners than a hundred logos`)
+//! fires too. One finding, on
 //! the Outcome heading when there is one, else on the title (or line 1), with a fix that inserts a
 //! placeholder sentence at the end of the outcome section (else of the draft).
 //!
@@ -177,6 +179,26 @@ mod tests {
             "Since the change, four of five new resellers closed a first deal within a quarter.",
             "Last year 84% of our resellers renewed.",
             "Over the year 60% of the resellers grew their book.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_conditions_plans_and_wishes_are_not_impact() {
+        for text in [
+            "If the referral fee is 10%, partners will not bother.",
+            "Unless a partner returns three times what it costs, I drop it.",
+            "Next quarter I will interview three customers about the bundle.",
+            "I'd rather sign five partners who sell than fifty logos.",
+            "With a better deck the partner might close 20% more deals.",
+        ] {
+            assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        }
+        // The same numbers stated as what happened are.
+        for text in [
+            "The referral fee lifted partner bookings 10%.",
+            "I interviewed three customers and we closed two deals.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }
