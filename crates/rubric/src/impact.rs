@@ -15,8 +15,10 @@
 //!   however it changed (`from 30 partners to 210 partners`), the period a result came in (`in 12
 //!   months`), a target imposed as a requirement (`must register two opportunities per quarter`),
 //!   a number in a clause that states no fact (a condition `if the margin is 8%`, a plan `I will
-//!   call three customers`, a wish `I'd rather have ten partners than a hundred logos`) or
-//!   `twice as a director`;
+//!   call three customers`, a wish `I'd rather have ten partners than a hundred logos`), a
+//!   size or window given by a hyphenated modifier (`a 900-person integrator`, `6-month
+//!   retention`, unless it modifies a change: `a 12-point lift`), an adjective that is no
+//!   change (`no double counting`) or `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
 //! - whether the next words take up the counted set again (`we had 23 partners. Only four had
 //!   ever registered.`), so the count sets up an insight ([`taken_up`]).
@@ -343,17 +345,21 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     let first = ctx.tokens.lower(i);
     if !first.starts_with(|c: char| c.is_ascii_digit()) && q.kind != NumberKind::Count {
         // A metric word (`doubled`, `in half`, `twice as`): `twice as` compares a degree (`twice
-        // as fast`), not a role (`twice as a director`).
+        // as fast`, `twice as many deals`), not a role (`twice as a director`, `twice as lead
+        // applicant`): a noun phrase after `as`, not an adjective or adverb of degree.
         if q.tokens.len() == 2 && first == "twice" {
-            return locate(ctx, i + 1).is_none_or(|(s, k)| {
-                !matches!(s.pos(k + 1), UPOS::DET | UPOS::NOUN | UPOS::PROPN)
-            });
+            return locate(ctx, i + 1).is_none_or(|(s, k)| !role_after_as(&s, k));
         }
         // A one-word one is a verb or its noun (`doubled`, `the halving`), not the first part of
-        // a hyphenated modifier that shares its stem (`double-booked technicians`).
+        // a hyphenated modifier that shares its stem (`double-booked technicians`), nor an
+        // adjective on a noun that names no change (`no double counting`).
         if q.tokens.len() == 1 {
             let end = ctx.tokens.tokens[i].range.end;
-            return !ctx.text[end..].starts_with(['-', '‐', '–']);
+            let modifier = s.pos(k) == UPOS::ADJ
+                && matches!(s.pos(k + 1), UPOS::NOUN | UPOS::VERB)
+                && s.token(k + 1)
+                    .is_none_or(|w| !ctx.hits.covers(Cue::Change, w) && !result_word(ctx, w));
+            return !ctx.text[end..].starts_with(['-', '‐', '–']) && !modifier;
         }
         return true;
     }
@@ -375,6 +381,15 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
         // days`) is its unit or period, not what it counts.
         return q.kind != NumberKind::Count
             || head.is_none_or(|h| result_word(ctx, h) || ctx.hits.covers(Cue::TimeUnit, h));
+    }
+    // `a 20-minute module`, `a 1,200-person integrator`, `12-month retention`: a number joined
+    // to its unit by a hyphen modifies the noun after it, giving its size or the window it is
+    // measured over, not a result's value, unless that noun names a change (`a 12-point lift`).
+    if let Some(noun) = compound_modifier(&s, k)
+        && s.token(noun)
+            .is_none_or(|w| !ctx.hits.covers(Cue::Change, w))
+    {
+        return false;
     }
     // `up 37%`, `+55% YoY`: a number after a sign or an adverb of direction states a change.
     if matches!(
@@ -496,6 +511,52 @@ fn irrealis(s: &SentenceSyntax<'_>, clause: &Clause) -> bool {
                 && matches!(lower(s, j + 1).as_str(), "rather" | "have" | "be"))
     });
     conditional || modal
+}
+
+/// Whether the words after `as` at token `k` name a role (`as a director`, `as lead
+/// applicant`): a determiner or noun, or adjectives before a noun, not a degree (`as fast`,
+/// `as many deals`).
+fn role_after_as(s: &SentenceSyntax<'_>, k: usize) -> bool {
+    let mut j = k + 1;
+    // A verb cannot follow the `as` of a degree: `as lead applicant` is a noun the tagger
+    // misread.
+    if s.pos(j) == UPOS::VERB && matches!(s.pos(j + 1), UPOS::NOUN | UPOS::PROPN) {
+        return true;
+    }
+    if matches!(s.pos(j), UPOS::DET | UPOS::NOUN | UPOS::PROPN) {
+        return !matches!(lower(s, j).as_str(), "much" | "many" | "few" | "little");
+    }
+    while s.pos(j) == UPOS::ADJ
+        && !matches!(lower(s, j).as_str(), "much" | "many" | "few" | "little")
+    {
+        j += 1;
+    }
+    j > k + 1 && matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN)
+}
+
+/// The noun modified by a compound the number at token `k` opens with a hyphen (`20-minute
+/// module`, `1,200-person integrator`): the last noun of the run after the unit.
+fn compound_modifier(s: &SentenceSyntax<'_>, k: usize) -> Option<usize> {
+    if !matches!(s.text(k + 1), "-" | "‐" | "–") || s.words().get(k + 2)?.word.is_none() {
+        return None;
+    }
+    let unit = lower(s, k + 2);
+    if !unit.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let mut j = k + 3;
+    let mut noun = None;
+    // Past adjectives, nouns and quotation marks (`20-minute “first call” module`).
+    let quote = |j: usize| matches!(s.text(j), "\"" | "“" | "”" | "'" | "‘" | "’");
+    while j < s.words().len()
+        && (matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ) || quote(j))
+    {
+        if matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN) {
+            noun = Some(j);
+        }
+        j += 1;
+    }
+    noun
 }
 
 /// Whether the number at token `k`, which counts something, is the subject of a clause whose

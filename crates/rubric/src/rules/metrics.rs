@@ -10,9 +10,10 @@
 //! count people or partners (`seven reseller partners asked`, `from 25 partners to 180
 //! partners`), rate an activity (`85% of the staff finished the track`, `the finish rate is
 //! 91%`), state a term (`a 12% referral commission`), set a target as a requirement (`was
-//! required to log three opportunities`) or sit in a condition, plan or wish (`if the margin is
-//! 8%`, `I will talk to three customers`, `I'd rather have ten partners than a hundred logos`)
-//! fires too. One finding, on
+//! required to log three opportunities`), sit in a condition, plan or wish (`if the margin is 8%`,
+//! `I will talk to three customers`, `I'd rather have ten partners than a hundred logos`) or
+//! give a size or window in a hyphenated modifier (`a 1,200-person integrator`, `a 20-minute
+//! module`, `12-month retention`) fires too. One finding, on
 //! the Outcome heading when there is one, else on the title (or line 1), with a fix that inserts a
 //! placeholder sentence at the end of the outcome section (else of the draft).
 //!
@@ -199,6 +200,25 @@ mod tests {
         for text in [
             "The referral fee lifted partner bookings 10%.",
             "I interviewed three customers and we closed two deals.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn hyphenated_sizes_and_windows_are_not_impact() {
+        for text in [
+            "I built a 30-minute onboarding course for reseller staff.",
+            "I run the alliance for a 900-person systems integrator.",
+            "We agreed to report 6-month retention for partner deals.",
+            "We set attribution rules first, so there was no double counting.",
+            "I served twice as lead negotiator on consortium bids.",
+        ] {
+            assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        }
+        for text in [
+            "The bundle brought a 12-point increase in win rate.",
+            "Partner deals closed twice as fast as direct ones.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }
