@@ -21,7 +21,10 @@
 //! the disputed accounts got`; but `half of those partners` is the partners) and a locative
 //! (`the operators there needed`). `they`/`their` stand for the nearest plural or buyer subject
 //! before them (in the sentence or the one before; a `they` found there is followed back in turn),
-//! else the nearest plural noun; `who`/`that` for the noun right before them. Clauses the clause
+//! or for the organisation that owns such a subject (`the hospital's security lead told me they
+//! could not absorb a new tool` is the hospital), else the nearest plural noun; `who`/`that` for
+//! the noun right before them. A term of the category's trade (a concept's or a metric's word:
+//! `incentives cannot fix a partnership`, `tiers rise`) is nobody in the market. Clauses the clause
 //! reader leaves inside another (`around what clinic groups actually wanted`, `something they
 //! care about`) are read from the noun phrase or pronoun right before each verb group.
 //!
@@ -345,17 +348,22 @@ impl<'c> Buyers<'c> {
         // one thing: they wanted…`).
         // A `they` subject stands for the same group: `they only ever found reasons to stall.
         // Their sales teams…` is still the resellers before them.
+        // An organisation that owns the subject is a `they` too: `the hospital's security lead
+        // told me they could not absorb a new tool` is the hospital.
         let nearest = |r: &Read<'_>, before: usize| {
             r.clauses()
                 .iter()
                 .rev()
                 .filter_map(|c| c.subject.as_ref())
                 .filter(|s| s.head < before)
-                .find(|s| {
-                    (noun(r, s.head) && (plural(r.lower(s.head)) || self.party(r, s.head)))
+                .find_map(|s| {
+                    if (noun(r, s.head) && (plural(r.lower(s.head)) || self.party(r, s.head)))
                         || matches!(r.lower(s.head), "they" | "they're" | "they've" | "they'd")
+                    {
+                        return Some(s.head);
+                    }
+                    s.possessor.filter(|&o| noun(r, o))
                 })
-                .map(|s| s.head)
         };
         // Else the nearest plural noun before it, whatever its role (`we pick five shared
         // customers to beta it. Their platform teams want…`).
@@ -418,6 +426,18 @@ impl Buyers<'_> {
         };
         let possessor = r.possessor(phrase);
         if own(possessor) || matches!(possessor, "your" | "their" | "its" | "his" | "her") {
+            return false;
+        }
+        // A term of the category's trade (`incentives`, `tiers`, `margins`): the draft's tactics
+        // and measures, not anyone in the market.
+        let trade = |hits: &[(u16, std::ops::Range<usize>)]| {
+            let from = hits.partition_point(|(_, h)| h.end <= t);
+            hits[from..]
+                .iter()
+                .take_while(|(_, h)| h.start <= t)
+                .any(|(_, h)| h.contains(&t))
+        };
+        if trade(&ctx.hits.concepts) || trade(&ctx.hits.metrics) {
             return false;
         }
         // A team, or a team's people (`their sales teams`).
@@ -1177,5 +1197,34 @@ mod whose_need {
         ] {
             assert!(fires(text), "{text}");
         }
+    }
+    #[test]
+    fn an_organisation_that_owns_the_subject_is_their_they() {
+        let text = "The school's IT lead told us they could not run a second login system.";
+        assert!(!fires(text), "{text}");
+        let text = "The bakery's owner said they cannot staff a night shift.";
+        assert!(!fires(text), "{text}");
+    }
+
+    #[test]
+    fn the_trade_is_not_the_market() {
+        // The category's words: the embedded catalog's concepts and metrics.
+        let embedded = |text: &str| {
+            let report = crate::analyze_with(
+                text,
+                &crate::Options::default(),
+                interview_content::Catalog::embedded(),
+                &crate::Settings::default(),
+            );
+            report.findings.iter().any(|f| f.rule == Rule::BuyerEmpathy)
+        };
+        let text = "---\nquestion: 3\n---\n\nIncentives cannot fix a partnership nobody backs.\n";
+        assert!(embedded(text), "{text}");
+    }
+
+    #[test]
+    fn a_noun_modifier_in_ing_opens_a_subject() {
+        let text = "Sales stalled because purchasing managers did not trust a new vendor.";
+        assert!(!fires(text), "{text}");
     }
 }
