@@ -42,7 +42,8 @@
 //!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`); but a thing that `needs to` do
 //!   something (`ROI evaluation needs to account for…`) is told what it must do, and states no
 //!   one's need;
-//! - why buyers or outsiders buy (`shippers buy us to stop missing delivery windows`);
+//! - why buyers or outsiders buy or pay (`shippers buy us to stop missing delivery windows`,
+//!   `something a shipper would pay for`), but not who gets paid (`each side gets paid`);
 //! - the speaker listening to buyers (`we interviewed the customers`), or letting, helping or
 //!   enabling them (`the plug-in let merchants ship abroad`);
 //! - a buyer's noun phrase: anything but people a buyer owns (`the buyer's regulatory burden`,
@@ -144,7 +145,7 @@ const SELL: &[&str] = &["sell", "sold", "serv"];
 const LISTEN: &[&str] = &["interview", "listen", "talk", "survey", "understand"];
 
 /// Stems of verbs of buying: their subject is a buyer, telling why they buy.
-const BUY: &[&str] = &["buy", "bought", "purchas"];
+const BUY: &[&str] = &["buy", "bought", "purchas", "pay", "paid"];
 
 /// Sentences longer than this are not prose a need is stated in; they are not tagged.
 const LONGEST: usize = 150;
@@ -788,7 +789,14 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                         // often a thing (`a bundle that can't be delivered`).
                         || (capability && c.negated && group(&r, phrase.as_ref()))))
                 // Why a buyer or a market buys: `shippers buy us to stop missing windows`.
-                || (subject >= Party::Third && BUY.iter().any(|b| verb.starts_with(b)))
+                // Not who is paid (`each side gets paid`, `partners were paid`).
+                || (subject >= Party::Third
+                    && BUY.iter().any(|b| verb.starts_with(b))
+                    && !passive(&r, c)
+                    && !matches!(
+                        r.lower(c.verb.wrapping_sub(1)),
+                        "get" | "gets" | "got" | "getting" | "gotten"
+                    ))
                 // The speaker listening to buyers: `we interviewed the customers`, `talk to the
                 // buyers`.
                 || (LISTEN.iter().any(|l| verb.starts_with(l))
@@ -1207,7 +1215,7 @@ mod whose_need {
     }
 
     #[test]
-    fn the_trade_is_not_the_market() {
+    fn the_trade_and_who_gets_paid_are_not_the_market() {
         // The category's words: the embedded catalog's concepts and metrics.
         let embedded = |text: &str| {
             let report = crate::analyze_with(
@@ -1220,6 +1228,10 @@ mod whose_need {
         };
         let text = "---\nquestion: 3\n---\n\nIncentives cannot fix a partnership nobody backs.\n";
         assert!(embedded(text), "{text}");
+        let text = "How does each side get paid? Through a referral fee.";
+        assert!(fires(text), "{text}");
+        let text = "The bundle had to be something a florist would pay for.";
+        assert!(!fires(text), "{text}");
     }
 
     #[test]
