@@ -1039,6 +1039,45 @@ fn json_lines_input_takes_no_paths_and_writes_only_json_lines() {
 }
 
 #[test]
+fn a_record_is_answered_before_the_next_one_is_written() {
+    // A stream processor may hold its pipe open and write records as they arrive: each must be
+    // answered without waiting for more input (records are checked in batches only when several
+    // are already read).
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args(["check", "--input", "jsonl", "--deny", "never"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (lines_tx, lines) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout).lines() {
+            let _ = lines_tx.send(line.unwrap());
+        }
+    });
+    let text = serde_json::to_string(WEAK).unwrap();
+    for id in 0..3 {
+        writeln!(stdin, r#"{{"id": {id}, "text": {text}}}"#).unwrap();
+        stdin.flush().unwrap();
+        // A guard against hanging, not a measure of speed: the answer comes long before.
+        let line = lines
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no answer to record {id} while the input stays open"));
+        let record: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(record["id"], id, "{line}");
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    reader.join().unwrap();
+}
+
+#[test]
 fn a_record_over_the_line_limit_is_skipped_without_losing_the_next() {
     let dir = tempfile::tempdir().unwrap();
     let mut input = b"{\"id\": 1, \"text\": \"".to_vec();

@@ -39,6 +39,14 @@ use uri::ArtifactUri;
 /// Drafts larger than this are not read: the language server's limit for analysis.
 pub const MAX_DRAFT_BYTES: u64 = crate::lsp::state::MAX_ANALYSED_BYTES as u64;
 
+/// The most drafts checked as one job of the pool: enough that threads wake once per batch, not
+/// once per draft.
+const BATCH_DRAFTS: usize = 16;
+
+/// The most bytes of records in one batch (a batch ends after the record that reaches it), so
+/// that the window of batches in flight stays small in memory whatever the records' size.
+const BATCH_BYTES: usize = 256 * 1024;
+
 /// Options of `interview-coach check`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
@@ -359,12 +367,12 @@ fn drive(
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         NonZeroUsize::get,
     );
-    // Enough drafts in flight to keep every thread busy while a slow one holds the output.
-    let window = (threads * 8).max(16);
+    // Enough batches in flight to keep every thread busy while a slow draft holds the output.
+    let window = (threads * 4).max(8);
 
     let mut reported = HashSet::new();
     let mut reader = BufReader::with_capacity(256 * 1024, stdin);
-    let jobs: Box<dyn Iterator<Item = Job> + Send + '_> = match args.input {
+    let jobs: Box<dyn Iterator<Item = Vec<Job>> + Send + '_> = match args.input {
         InputKind::Files => {
             let inputs = inputs::collect(&args.paths);
             for problem in &inputs.problems {
@@ -376,7 +384,7 @@ fn drive(
                     let _ = writeln!(err, "warning: {line}");
                 }
             }
-            Box::new(inputs.drafts.into_iter().map(move |input| {
+            let mut jobs = inputs.drafts.into_iter().map(move |input| {
                 let dir = match &input {
                     Input::Stdin => cwd.to_path_buf(),
                     Input::File(path) => {
@@ -404,26 +412,39 @@ fn drive(
                     stdin,
                     settings,
                 }
+            });
+            Box::new(std::iter::from_fn(move || {
+                let batch: Vec<Job> = jobs.by_ref().take(BATCH_DRAFTS).collect();
+                (!batch.is_empty()).then_some(batch)
             }))
         }
         InputKind::Jsonl => {
             let mut number = 0;
             let mut failed = false;
             Box::new(std::iter::from_fn(move || {
-                if failed {
-                    return None;
-                }
-                match records::next_line(&mut reader, records::MAX_LINE_BYTES) {
-                    Ok(Some(line)) => {
-                        number += 1;
-                        Some(Job::Record { number, line })
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                while !failed {
+                    match records::next_line(&mut reader, records::MAX_LINE_BYTES) {
+                        Ok(Some(line)) => {
+                            number += 1;
+                            bytes += line.held();
+                            batch.push(Job::Record { number, line });
+                        }
+                        Ok(None) => break,
+                        Err(e) => {
+                            failed = true;
+                            batch.push(Job::ReadFailed(format!("reading standard input: {e}")));
+                        }
                     }
-                    Ok(None) => None,
-                    Err(e) => {
-                        failed = true;
-                        Some(Job::ReadFailed(format!("reading standard input: {e}")))
+                    // Only records already read join a batch: a slow stream has each record
+                    // checked as it comes, never held back for the next one.
+                    let full = batch.len() >= BATCH_DRAFTS || bytes >= BATCH_BYTES;
+                    if full || !reader.buffer().contains(&b'\n') {
+                        break;
                     }
                 }
+                (!batch.is_empty()).then_some(batch)
             }))
         }
     };

@@ -25,6 +25,16 @@ pub enum Line {
     TooLong(u64),
 }
 
+impl Line {
+    /// The bytes held in memory (none for a line too long to keep).
+    pub fn held(&self) -> usize {
+        match self {
+            Line::Bytes(bytes) => bytes.len(),
+            Line::TooLong(_) => 0,
+        }
+    }
+}
+
 /// Reads the next line of `reader`, keeping at most `limit` bytes of it. `None` at the end of the
 /// input; a last line without a line end is a line.
 pub fn next_line(reader: &mut impl BufRead, limit: usize) -> io::Result<Option<Line>> {
