@@ -499,11 +499,12 @@ fn irrealis(s: &SentenceSyntax<'_>, clause: &Clause) -> bool {
     let modal = (from..clause.verb_group.end).any(|j| {
         let word = lower(s, j);
         let in_group = j >= clause.verb_group.start;
+        // `may` written small: `May` is the month (`in May we grew`).
         (in_group
-            && matches!(
+            && (matches!(
                 word.as_str(),
-                "will" | "would" | "shall" | "might" | "may" | "won't" | "wouldn't"
-            ))
+                "will" | "would" | "shall" | "might" | "won't" | "wouldn't"
+            ) || s.text(j) == "may"))
             || word.ends_with("'ll")
             // `'d` is *would* before `rather` or a bare auxiliary (`we'd have`, `I'd be`), *had*
             // before a participle (`we'd closed`).

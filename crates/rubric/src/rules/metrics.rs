@@ -200,6 +200,9 @@ mod tests {
         for text in [
             "The referral fee lifted partner bookings 10%.",
             "I interviewed three customers and we closed two deals.",
+            "In May we grew partner revenue 30%.",
+            "Partner revenue grew 30% in May.",
+            "By March we'd closed 12 joint deals.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }
