@@ -37,7 +37,10 @@
 //! The subject is read from the sentence's clause structure ([`crate::syntax`]): the head of the
 //! judgement's clause's subject phrase, past a possessor (`the partner's data` is about data), a
 //! post-modifier (`the team before me`, `our VP of Sales`) or a partitive (`half of those
-//! partners`), carried over to a coordinated verb, and through `who` and `, which`; a blame
+//! partners`), across an aside set off before the verb (`Our legal team, on the other hand,
+//! treated ...`), carried over to a coordinated verb, and through `who` and `, which` (a second
+//! verb after a `who` clause is about its antecedent either way: `the person who signed it
+//! clearly checked out`); a blame
 //! noun's possessor is who is blamed (`the vendor's fault`). Where the clause reading does not
 //! say (an aside, a complement clause, a clause with no subject of its own), the words before the
 //! judgement are read instead. A relative clause with no relative word is skipped (`the manager
@@ -48,7 +51,8 @@
 //!
 //! One finding per sentence, on the sentence, unless it judges two people in two clauses
 //! (`Finance changed its mind every week, and our VP was protecting his own commission`): then
-//! one on each clause. The message names the phrase.
+//! one on each clause. A personal pronoun as the second subject refers back to the first (`Bless
+//! him, he never ...`): one person, one finding. The message names the phrase.
 //!
 //! Does not fire on: negated blame in the same clause (`I never blamed the team`, see
 //! [`crate::negation`]) or denied by the speaker before it (`I don't think that was their
@@ -251,10 +255,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             continue;
         };
         // Two people judged in two clauses (`Finance changed its mind every week, and our VP
-        // was protecting his own commission`): one finding for each, on its own clause.
+        // was protecting his own commission`): one finding for each, on its own clause. A
+        // personal pronoun as the second subject refers back (`Bless him, he never ...`), so
+        // it names the same person: one finding.
         let second = strong.iter().find(|j| match (j.who, hit.who) {
             (Who::Other { at, .. }, Who::Other { at: first, .. }) => {
-                at != first && j.tokens.start >= hit.tokens.end
+                at != first
+                    && j.tokens.start >= hit.tokens.end
+                    && !anaphoric(ctx, at, first)
             }
             _ => false,
         });
@@ -279,6 +287,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         }
     }
     true
+}
+
+/// Whether the subject at `at` is a personal pronoun after the subject at `first`: it refers
+/// back to someone named before (`their director was in over his head, and he never ...`; `Bless
+/// him, he ...`), so both are one person. A subject the clause reading carries over to a
+/// coordinated verb (`... and never made his people attend`) is the same token, or a pronoun.
+fn anaphoric(ctx: &Ctx<'_>, at: usize, first: usize) -> bool {
+    let w = ctx.tokens.lower(at).replace('’', "'");
+    let w = w.split('\'').next().unwrap_or("");
+    at > first && matches!(w, "he" | "she" | "they" | "him" | "her" | "them")
 }
 
 /// Whether the speaker denies what follows, earlier in the same clause chain: a negated clause
@@ -1137,6 +1155,16 @@ fn clause_subject(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
     }
     let verbal = |k: usize| matches!(syn.pos(k), UPOS::VERB | UPOS::AUX);
     let own_verb = verbal(i) && !clause.verb_group.contains(&i) && clause.infinitive != Some(i);
+    // `The person who signed it clearly checked out`: a second verb after a relative `who`
+    // clause is either the relative clause's or the main clause's, and both are about the
+    // antecedent, which is who `who` stands for.
+    let relative = clause
+        .subject
+        .as_ref()
+        .is_some_and(|p| p.tokens.start >= clause.tokens.start && syn.text(p.head).eq_ignore_ascii_case("who"));
+    if relative && i >= clause.verb_group.end {
+        return clause_who(ctx, &syn, sentence, index);
+    }
     if own_verb || (i >= clause.verb_group.end && (clause.verb_group.end..i).any(verbal)) {
         return None;
     }
@@ -1535,9 +1563,31 @@ mod tests {
         assert_eq!(spans.len(), 2, "{spans:?}");
         assert!(spans[0].starts_with("Procurement was clueless"), "{spans:?}");
         assert!(spans[1].starts_with("and their VP"), "{spans:?}");
-        // One person judged twice is one finding.
-        let text = "Their PM was clueless and never followed up.";
-        assert_eq!(findings(text, Rule::Criticism).len(), 1);
+        // One person judged twice is one finding, also when a pronoun names them again.
+        for text in [
+            "Their PM was clueless and never followed up.",
+            "Their regional lead was out of his depth, and he never once joined a pipeline call.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects_read_across_an_aside_and_a_relative_clause() {
+        // A subject set off by an aside before its verb; a second verb after a `who` clause.
+        for text in [
+            "Our procurement team, on the other hand, treated every quote like a ransom note.",
+            "Their regional director, a charming man, was simply too busy to read a brief.",
+            "The manager who ran the pilot clearly checked out after the first month.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        for text in [
+            "Our procurement team, on the other hand, approved every quote within a day.",
+            "The manager who ran the pilot later joined the partner's board.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
     }
 
     #[test]
