@@ -30,6 +30,14 @@
 //!   count of a group's or of occasions' behaviour (`11 had never sent a lead`, `half of our
 //!   partners had never co-sold a single deal`, `In 7 of 12 calls, their rep never ...`) is
 //!   data, and a failure denied is praise (`never missed a deadline`);
+//! - someone's idea of a thing as a copula's subject, with an instance as predicate (`our sales
+//!   director's idea of conflict resolution was to side with whoever emailed last`), and a
+//!   copula that names someone as the trouble (`the problem was their side`; not a thing, a
+//!   clause or the speaker: `the problem was their pricing`, `the problem was me`);
+//! - a free-choice object restricted by a relative clause, of one person's or team's verb (`my
+//!   predecessor signed anyone who'd take a call`); verbs of reversal (`changed`, `reversed`)
+//!   and doing nothing (`knew and did nothing`) join the failing verbs as frames that judge
+//!   with a second one (`changed the attribution rules every quarter`);
 //! - a counterfactual that pins the result on others (`... would have happened a year earlier if
 //!   the people around me had taken it seriously`) or puts everyone else down (`nobody else could
 //!   have pulled it off`).
@@ -61,7 +69,8 @@
 //! about things rather than people (`cross-border duties were a nightmare`), generic people (`a
 //! reseller with thin margins will never prioritise you`, `no engineer`, and a bare plural in
 //! the present: `property managers don't care about load algorithms` says what buyers are
-//! like), one failing or refusing verb alone (`the partner refused to share data` is a fact), or
+//! like), a prediction in a conditional sentence (`if there's nothing in it for them, they
+//! won't lift a finger` is about whoever meets the condition), one failing or refusing verb alone (`the partner refused to share data` is a fact), or
 //! anything in code or comments.
 //!
 //! Example: "The previous team was incompetent." fires with "“The previous team was incompetent”
@@ -146,7 +155,7 @@ const NOT_SUBJECTS: &[&str] = &["their", "them", "his", "her", "its", "theirs", 
 const PEOPLE: &[&str] = &[
     "owner", "owners", "sponsor", "sponsors", "seller", "sellers", "developer", "developers",
     "finance", "legal", "procurement", "person", "guy", "folks", "everyone", "anyone", "nobody",
-    "pm", "pdm", "ae", "aes", "am", "ams", "sdr", "sdrs",
+    "pm", "pdm", "ae", "aes", "am", "ams", "sdr", "sdrs", "side",
 ];
 
 /// Words that open a new clause.
@@ -226,7 +235,8 @@ struct Judgement {
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     for sentence in &ctx.tokens.sentences {
         let tokens = sentence.tokens.clone();
-        let found = judgements(ctx, &tokens);
+        let mut found = judgements(ctx, &tokens);
+        found.retain(|j| !hypothetical(ctx, j.tokens.start));
         // A habitual frame about a counted group (`half of our partners had never co-sold a
         // single deal`, `in 11 calls their seller never ...`) is data, not a verdict.
         let others: Vec<&Judgement> = found
@@ -357,11 +367,13 @@ fn inability_before(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> 
     None
 }
 
-/// Verbs of failing, refusing and obstructing, by their stems: a small semantic class, read only
-/// where the tagger says the word is a verb (`missed`, not `mission`; `ignored`, not `ignorant`).
+/// Verbs of failing, refusing, obstructing and reversing, by their stems: a small semantic class,
+/// read only where the tagger says the word is a verb (`missed`, not `mission`; `ignored`, not
+/// `ignorant`). A reversal is a verdict only with a second frame: `changed the rules every
+/// quarter` is inconstancy, `changed the rules` a fact.
 const FAILURES: &[&str] = &[
     "fail", "refus", "ignor", "stall", "block", "delay", "miss", "forget", "forgot", "neglect",
-    "dodg", "avoid", "resist", "stonewall", "ghost",
+    "dodg", "avoid", "resist", "stonewall", "ghost", "undermin", "chang", "revers",
 ];
 
 /// The token at `j` when it is a verb of failing, refusing or obstructing (see [`FAILURES`]).
@@ -701,6 +713,31 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             "hoped" | "hoping" if next == "for" && lower(j + 3) == "best" => {
                 push(j..j + 4, Strength::Strong, subject(ctx, j, s));
             }
+            // `Our director's idea of conflict resolution was to ...`: someone's idea of a thing,
+            // as the subject of a copula, sets what they did against what the thing is.
+            "idea" | "notion" if next == "of" => {
+                if let Some(who) = conception(ctx, j) {
+                    push(j..j + 2, Strength::Strong, who);
+                }
+            }
+            // `knew and did nothing`: doing nothing is failing to act, a verdict with a second
+            // frame.
+            "nothing" if j > s.start && matches!(t.lower(j - 1), "did" | "does" | "do" | "doing") => {
+                push(j - 1..j + 1, Strength::Weak, subject(ctx, j - 1, s));
+            }
+            // `My predecessor signed anyone who'd take a call`: a free-choice object restricted by
+            // a relative clause any candidate meets; said of one person or team, indiscriminate.
+            "anyone" | "anybody" | "anything" | "whoever" | "whatever"
+                if j > s.start && free_choice_object(ctx, j) =>
+            {
+                push(j..j + 1, Strength::Habitual, subject(ctx, j - 1, s));
+            }
+            // `The problem was their side`: a copula that names someone as the trouble.
+            "problem" | "issue" | "bottleneck" | "blocker" => {
+                if let Some(who) = named_as_trouble(ctx, j, s) {
+                    push(j..j + 1, Strength::Strong, who);
+                }
+            }
             // treated the program like a trophy cabinet / saw ISVs as a distraction
             // `treated our requests as optional` says how they regarded it, often fairly: only
             // with a second frame.
@@ -818,6 +855,132 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
         }
     }
     out
+}
+
+/// Whether the free-choice pronoun at `j` is the object of a clause's affirmative main verb and
+/// is restricted by a relative clause (`signed anyone who'd take a call`, `approved whatever
+/// they sent`), not a subject (`anyone could join`) or after a modal of possibility (`you can
+/// ask anyone who knows`).
+fn free_choice_object(ctx: &Ctx<'_>, j: usize) -> bool {
+    let Some(syn) = ctx.tokens.tokens.get(j).and_then(|t| ctx.syntax(t.sentence)) else {
+        return false;
+    };
+    let Some(i) = syn.of_token(j) else {
+        return false;
+    };
+    let Some(clause) = syn.clause_of(i) else {
+        return false;
+    };
+    let restricted = {
+        let w = syn.text(i).to_lowercase();
+        w.starts_with("what")
+            || w.starts_with("who")
+            || syn
+                .text(i + 1)
+                .to_lowercase()
+                .split(['\'', '’'])
+                .next()
+                .is_some_and(|r| matches!(r, "who" | "that"))
+    };
+    let modal = clause.verb_group.clone().any(|k| {
+        matches!(
+            syn.text(k).to_lowercase().as_str(),
+            "can" | "could" | "may" | "might" | "should" | "must"
+        )
+    });
+    restricted
+        && !modal
+        && !clause.negated
+        && clause.verb_group.end == i
+        && syn.pos(clause.verb) == UPOS::VERB
+}
+
+/// Whether the judgement at `j` is said of a hypothetical someone: its clause's verb is a
+/// prediction (`will`, `won't`, `'ll`) in a sentence with a condition (`if the answer is no,
+/// they won't lift a finger`), what such people do, not what someone did.
+fn hypothetical(ctx: &Ctx<'_>, j: usize) -> bool {
+    let Some(syn) = ctx.tokens.tokens.get(j).and_then(|t| ctx.syntax(t.sentence)) else {
+        return false;
+    };
+    let Some(clause) = syn.of_token(j).and_then(|i| syn.clause_of(i)) else {
+        return false;
+    };
+    let predicts = clause.verb_group.clone().any(|k| {
+        let w = syn.text(k).to_lowercase().replace('’', "'");
+        matches!(w.as_str(), "will" | "won't" | "wo") || w.ends_with("'ll")
+    });
+    let condition = syn.clauses().iter().any(|c| {
+        c.subordinate
+            && c.tokens
+                .clone()
+                .next()
+                .is_some_and(|k| matches!(syn.text(k).to_lowercase().as_str(), "if" | "unless"))
+    });
+    predicts && condition
+}
+
+/// Who owns the conception at `j` (`their lead's idea of enablement was a PDF`): the noun heads
+/// the subject of a copula and has someone else's possessor. The speaker's own (`my idea of a
+/// good plan is`) says nothing of others.
+fn conception(ctx: &Ctx<'_>, j: usize) -> Option<Who> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
+    let i = syn.of_token(j)?;
+    let clause = syn.clause_of(i)?;
+    // The subject's phrase runs from the noun through its `of` phrase to a form of *be*.
+    let be = syn.text(clause.verb_group.start).to_lowercase();
+    let subject = clause.subject.as_ref()?;
+    if !matches!(be.as_str(), "is" | "was" | "are" | "were")
+        || clause.negated
+        || !(i < subject.tokens.start || subject.head == i)
+        || subject.tokens.end != clause.verb_group.start
+        || (i + 2..subject.tokens.start).any(|k| !matches!(syn.pos(k), UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::PRON))
+    {
+        return None;
+    }
+    // The predicate names an instance (`a PDF`, `to side with whoever emailed last`), not a
+    // comparison or a quality of the idea (`the same as ours`, `different`).
+    let mut k = clause.verb_group.end;
+    while syn.pos(k) == UPOS::DET {
+        k += 1;
+    }
+    if syn.pos(k) == UPOS::ADJ && !matches!(syn.pos(k + 1), UPOS::NOUN | UPOS::ADJ | UPOS::PROPN) {
+        return None;
+    }
+    // The possessor right before the noun (`our director's idea`: the director's).
+    let owner = syn.token(i.checked_sub(1)?)?;
+    let w = ctx.tokens.lower(owner);
+    let genitive = w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
+    let pronoun = matches!(w, "their" | "his" | "her");
+    ((genitive && is_person(ctx, owner)) || pronoun).then(|| Who::Other {
+        one: is_one(ctx, owner),
+        at: owner,
+    })
+}
+
+/// Whom a copula names as the trouble, when the noun at `j` heads its subject (`the problem was
+/// their side`, `the bottleneck was the partner's legal team`): the head of the predicate's
+/// phrase when that is someone else. A thing (`the problem was their data`), a clause (`the
+/// issue was that ...`) or the speaker (`the problem was me`) is not someone blamed.
+fn named_as_trouble(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<Who> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
+    let i = syn.of_token(j)?;
+    let clause = syn.clause_of(i)?;
+    if !clause.copula || clause.negated || clause.subject.as_ref()?.head != i {
+        return None;
+    }
+    let object = clause.object.as_ref()?;
+    if object.tokens.start != clause.verb_group.end {
+        return None;
+    }
+    let token = syn.token(object.head)?;
+    let owner = object.possessor.and_then(|k| syn.token(k));
+    if owner.is_some_and(|k| is_mine(ctx, k)) || SPEAKER.contains(&ctx.tokens.lower(token)) {
+        return None;
+    }
+    (is_person(ctx, token) && !generic(ctx, token, s) && !modifier(ctx, token)).then(|| Who::Other {
+        one: is_one(ctx, token),
+        at: token,
+    })
 }
 
 /// The text between token `j` and the one before it.
@@ -1569,6 +1732,37 @@ mod tests {
             "Their regional lead was out of his depth, and he never once joined a pipeline call.",
         ] {
             assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn conceptions_troubles_reversals_and_indiscriminate_choice() {
+        for text in [
+            // Someone's idea of a thing as a copula's subject.
+            "Their director's idea of enablement was a forty-slide deck.",
+            // A copula naming someone as the trouble.
+            "The bottleneck was their procurement team.",
+            // A reversal with a universal frame; doing nothing with a verb of obstruction.
+            "Their finance team reversed the rebate terms every quarter.",
+            "The regional team kept undermining the reseller, and their director did nothing.",
+            // A free-choice object of one person's verb.
+            "The old channel lead approved anyone who asked for a discount.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        for text in [
+            "My idea of a good launch is a small one.",
+            "Their idea of the roadmap was the same as ours.",
+            "The problem was their pricing.",
+            "The issue was that the partner had no budget.",
+            "The problem was me.",
+            "The partner changed the rebate terms in March.",
+            "Anyone who asked got the same discount.",
+            "You can ask anyone who knows the product.",
+            // A prediction about whoever meets a condition is not about someone.
+            "If there is nothing in it for them, they won't lift a finger.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
         }
     }
 
