@@ -29,7 +29,8 @@
 //!   know`), or two such frames (`ignored every registration`, `refused ... every quarter`); a
 //!   count of a group's or of occasions' behaviour (`11 had never sent a lead`, `half of our
 //!   partners had never co-sold a single deal`, `In 7 of 12 calls, their rep never ...`) is
-//!   data, and a failure denied is praise (`never missed a deadline`);
+//!   data (a partitive inside an adverbial, `in most of these cases the team ...`, counts
+//!   occasions, not the subject), and a failure denied is praise (`never missed a deadline`);
 //! - someone's idea of a thing as a copula's subject, with an instance as predicate (`our sales
 //!   director's idea of conflict resolution was to side with whoever emailed last`), and a
 //!   copula that names someone as the trouble (`the problem was their side`; not a thing, a
@@ -38,6 +39,8 @@
 //!   predecessor signed anyone who'd take a call`); verbs of reversal (`changed`, `reversed`)
 //!   and doing nothing (`knew and did nothing`) join the failing verbs as frames that judge
 //!   with a second one (`changed the attribution rules every quarter`);
+//! - a duty stated and then not done by the same subject (`was supposed to produce the
+//!   material and didn't deliver`), judging one person or team;
 //! - a counterfactual that pins the result on others (`... would have happened a year earlier if
 //!   the people around me had taken it seriously`) or puts everyone else down (`nobody else could
 //!   have pulled it off`).
@@ -732,6 +735,13 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             {
                 push(j..j + 1, Strength::Habitual, subject(ctx, j - 1, s));
             }
+            // `Marketing was supposed to produce the material and didn't deliver`: a duty
+            // stated and then not done, by the same subject.
+            "supposed" if next == "to" => {
+                if let Some(end) = duty_unmet(ctx, j) {
+                    push(j..end, Strength::Habitual, subject(ctx, j, s));
+                }
+            }
             // `The problem was their side`: a copula that names someone as the trouble.
             "problem" | "issue" | "bottleneck" | "blocker" => {
                 if let Some(who) = named_as_trouble(ctx, j, s) {
@@ -855,6 +865,23 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
         }
     }
     out
+}
+
+/// The end of an unmet duty at `supposed` (token `j`): `was supposed to V`, then a clause
+/// coordinated with it that keeps its subject and is negated (`and didn't deliver`, `but never
+/// did`). A duty met or a duty alone (`what was each side supposed to do?`) is no failing.
+fn duty_unmet(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
+    let i = syn.of_token(j)?;
+    let clauses = syn.clauses();
+    let index = clauses.iter().position(|c| c.tokens.contains(&i))?;
+    let (duty, next) = (&clauses[index], clauses.get(index + 1)?);
+    let be = duty.verb_group.clone().any(|k| {
+        matches!(syn.text(k).to_lowercase().as_str(), "was" | "were" | "is" | "are")
+    });
+    let kept = duty.subject.is_some() && next.subject == duty.subject;
+    let coordinated = matches!(syn.pos(next.tokens.start), UPOS::CCONJ);
+    (be && !duty.negated && kept && coordinated && next.negated).then(|| syn.token(next.verb))?.map(|t| t + 1)
 }
 
 /// Whether the free-choice pronoun at `j` is the object of a clause's affirmative main verb and
@@ -1135,8 +1162,12 @@ fn counted(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
                 of -= 1;
             }
             let q = of.checked_sub(1)?;
+            // A partitive after a preposition is an adverbial of occasions (`in most of these
+            // cases the direct team ...`), not the subject's count.
+            let adverbial = q.checked_sub(1).is_some_and(|p| syn.pos(p) == UPOS::ADP);
             Some(
-                syn.text(of).eq_ignore_ascii_case("of")
+                !adverbial
+                    && syn.text(of).eq_ignore_ascii_case("of")
                     && (syn.pos(q) == UPOS::NUM || quantity(&syn.text(q).to_lowercase())),
             )
         })
@@ -1761,6 +1792,23 @@ mod tests {
             "You can ask anyone who knows the product.",
             // A prediction about whoever meets a condition is not about someone.
             "If there is nothing in it for them, they won't lift a finger.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_unmet_duty_and_a_count_of_occasions_in_an_adverbial() {
+        for text in [
+            "Their field marketing team was supposed to translate the deck and never did.",
+            "In most of those deals the regional team kept ignoring the reseller, and their director did nothing.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        for text in [
+            "What was each side supposed to deliver?",
+            "Their field marketing team was supposed to translate the deck and did it in a week.",
+            "Most of those reseller reps never opened the portal.",
         ] {
             assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
         }
