@@ -725,7 +725,12 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             }
             // `knew and did nothing`: doing nothing is failing to act, a verdict with a second
             // frame.
-            "nothing" if j > s.start && matches!(t.lower(j - 1), "did" | "does" | "do" | "doing") => {
+            // (`did nothing wrong` is a quantifier with its adjective: praise.)
+            "nothing"
+                if j > s.start
+                    && matches!(t.lower(j - 1), "did" | "does" | "do" | "doing")
+                    && !adjective_after(ctx, j) =>
+            {
                 push(j - 1..j + 1, Strength::Weak, subject(ctx, j - 1, s));
             }
             // `My predecessor signed anyone who'd take a call`: a free-choice object restricted by
@@ -882,6 +887,16 @@ fn duty_unmet(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
     let kept = duty.subject.is_some() && next.subject == duty.subject;
     let coordinated = matches!(syn.pos(next.tokens.start), UPOS::CCONJ);
     (be && !duty.negated && kept && coordinated && next.negated).then(|| syn.token(next.verb))?.map(|t| t + 1)
+}
+
+/// Whether the word after token `j` is an adjective (`nothing wrong`, `anything special`).
+fn adjective_after(ctx: &Ctx<'_>, j: usize) -> bool {
+    ctx.tokens
+        .tokens
+        .get(j)
+        .and_then(|t| ctx.syntax(t.sentence))
+        .and_then(|syn| syn.of_token(j).map(|i| syn.pos(i + 1) == UPOS::ADJ))
+        .unwrap_or(false)
 }
 
 /// Whether the free-choice pronoun at `j` is the object of a clause's affirmative main verb and
@@ -1788,6 +1803,7 @@ mod tests {
             "The issue was that the partner had no budget.",
             "The problem was me.",
             "The partner changed the rebate terms in March.",
+            "Their director reviewed every clause and did nothing wrong.",
             "Anyone who asked got the same discount.",
             "You can ask anyone who knows the product.",
             // A prediction about whoever meets a condition is not about someone.
