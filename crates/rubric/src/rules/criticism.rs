@@ -33,8 +33,9 @@
 //!   occasions, not the subject), and a failure denied is praise (`never missed a deadline`);
 //! - someone's idea of a thing as a copula's subject, with an instance as predicate (`our sales
 //!   director's idea of conflict resolution was to side with whoever emailed last`), and a
-//!   copula that names someone as the trouble (`the problem was their side`; not a thing, a
-//!   clause or the speaker: `the problem was their pricing`, `the problem was me`);
+//!   copula that names someone as the trouble (`the problem was their side`, an owned `side`
+//!   being a party, not a part: `the technical side`; not a thing, a clause or the speaker:
+//!   `the problem was their pricing`, `the problem was me`);
 //! - a free-choice object restricted by a relative clause, of one person's or team's verb (`my
 //!   predecessor signed anyone who'd take a call`); verbs of reversal (`changed`, `reversed`)
 //!   and doing nothing (`knew and did nothing`) join the failing verbs as frames that judge
@@ -158,7 +159,7 @@ const NOT_SUBJECTS: &[&str] = &["their", "them", "his", "her", "its", "theirs", 
 const PEOPLE: &[&str] = &[
     "owner", "owners", "sponsor", "sponsors", "seller", "sellers", "developer", "developers",
     "finance", "legal", "procurement", "person", "guy", "folks", "everyone", "anyone", "nobody",
-    "pm", "pdm", "ae", "aes", "am", "ams", "sdr", "sdrs", "side",
+    "pm", "pdm", "ae", "aes", "am", "ams", "sdr", "sdrs",
 ];
 
 /// Words that open a new clause.
@@ -1104,7 +1105,23 @@ fn is_person(ctx: &Ctx<'_>, j: usize) -> bool {
     let w = ctx.tokens.lower(j);
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
     !NOT_SUBJECTS.contains(&w)
-        && (OTHERS.contains(&w) || PEOPLE.contains(&w) || ctx.hits.covers(Cue::Target, j))
+        && (OTHERS.contains(&w)
+            || PEOPLE.contains(&w)
+            || ctx.hits.covers(Cue::Target, j)
+            || party(ctx, j))
+}
+
+/// Whether token `j` is `side` as a party to a deal: owned (`their side`, `the partner's side`)
+/// or `the other side`, not a part of something (`the technical side`, `the supply side`).
+fn party(ctx: &Ctx<'_>, j: usize) -> bool {
+    let t = ctx.tokens;
+    if !matches!(t.lower(j), "side" | "sides") || j == 0 {
+        return false;
+    }
+    let before = t.lower(j - 1);
+    matches!(before, "their" | "his" | "her" | "its" | "other")
+        || before.ends_with("'s")
+        || before.ends_with("’s")
 }
 
 /// Whether the person at `at` is one person or team: not a plural or a group word.
@@ -1802,6 +1819,7 @@ mod tests {
             "The problem was their pricing.",
             "The issue was that the partner had no budget.",
             "The problem was me.",
+            "The technical side was a nightmare.",
             "The partner changed the rebate terms in March.",
             "Their director reviewed every clause and did nothing wrong.",
             "Anyone who asked got the same discount.",
