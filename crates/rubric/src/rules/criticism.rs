@@ -36,7 +36,7 @@
 //!   copula that names someone as the trouble (`the problem was their side`, an owned `side`
 //!   being a party, not a part: `the technical side`; not a thing, a clause or the speaker:
 //!   `the problem was their pricing`, `the problem was me`);
-//! - a free-choice object restricted by a relative clause, of one person's or team's verb (`my
+//! - a free-choice object (`anyone`, not `whatever it took`) restricted by a relative clause, of one person's or team's verb (`my
 //!   predecessor signed anyone who'd take a call`); verbs of reversal (`changed`, `reversed`)
 //!   and doing nothing (`knew and did nothing`) join the failing verbs as frames that judge
 //!   with a second one (`changed the attribution rules every quarter`);
@@ -736,8 +736,8 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             }
             // `My predecessor signed anyone who'd take a call`: a free-choice object restricted by
             // a relative clause any candidate meets; said of one person or team, indiscriminate.
-            "anyone" | "anybody" | "anything" | "whoever" | "whatever"
-                if j > s.start && free_choice_object(ctx, j) =>
+            // (Of people only: `did whatever it took` is praise.)
+            "anyone" | "anybody" if j > s.start && free_choice_object(ctx, j) =>
             {
                 push(j..j + 1, Strength::Habitual, subject(ctx, j - 1, s));
             }
@@ -901,9 +901,8 @@ fn adjective_after(ctx: &Ctx<'_>, j: usize) -> bool {
 }
 
 /// Whether the free-choice pronoun at `j` is the object of a clause's affirmative main verb and
-/// is restricted by a relative clause (`signed anyone who'd take a call`, `approved whatever
-/// they sent`), not a subject (`anyone could join`) or after a modal of possibility (`you can
-/// ask anyone who knows`).
+/// is restricted by a relative clause (`signed anyone who'd take a call`), not a subject
+/// (`anyone could join`) or after a modal of possibility (`you can ask anyone who knows`).
 fn free_choice_object(ctx: &Ctx<'_>, j: usize) -> bool {
     let Some(syn) = ctx.tokens.tokens.get(j).and_then(|t| ctx.syntax(t.sentence)) else {
         return false;
@@ -914,17 +913,12 @@ fn free_choice_object(ctx: &Ctx<'_>, j: usize) -> bool {
     let Some(clause) = syn.clause_of(i) else {
         return false;
     };
-    let restricted = {
-        let w = syn.text(i).to_lowercase();
-        w.starts_with("what")
-            || w.starts_with("who")
-            || syn
-                .text(i + 1)
-                .to_lowercase()
-                .split(['\'', '’'])
-                .next()
-                .is_some_and(|r| matches!(r, "who" | "that"))
-    };
+    let restricted = syn
+        .text(i + 1)
+        .to_lowercase()
+        .split(['\'', '’'])
+        .next()
+        .is_some_and(|r| matches!(r, "who" | "that"));
     let modal = clause.verb_group.clone().any(|k| {
         matches!(
             syn.text(k).to_lowercase().as_str(),
@@ -1824,6 +1818,7 @@ mod tests {
             "Their director reviewed every clause and did nothing wrong.",
             "Anyone who asked got the same discount.",
             "You can ask anyone who knows the product.",
+            "Their support team did whatever it took to get us live.",
             // A prediction about whoever meets a condition is not about someone.
             "If there is nothing in it for them, they won't lift a finger.",
         ] {
