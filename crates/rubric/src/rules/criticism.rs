@@ -36,10 +36,11 @@
 //!   copula that names someone as the trouble (`the problem was their side`, an owned `side`
 //!   being a party, not a part: `the technical side`; not a thing, a clause or the speaker:
 //!   `the problem was their pricing`, `the problem was me`);
-//! - a free-choice object (`anyone`, not `whatever it took`) restricted by a relative clause, of one person's or team's verb (`my
-//!   predecessor signed anyone who'd take a call`); verbs of reversal (`changed`, `reversed`)
-//!   and doing nothing (`knew and did nothing`) join the failing verbs as frames that judge
-//!   with a second one (`changed the attribution rules every quarter`);
+//! - a free-choice object of people (`anyone`; not `did whatever it took`) restricted by a
+//!   relative clause, of one person's or team's verb (`my predecessor signed anyone who'd take
+//!   a call`); verbs of reversal (`changed`, `reversed`) and doing nothing (`knew and did
+//!   nothing`, not `did nothing wrong`) join the failing verbs as frames that judge with a
+//!   second one (`changed the attribution rules every quarter`);
 //! - a duty stated and then not done by the same subject (`was supposed to produce the
 //!   material and didn't deliver`), judging one person or team;
 //! - a counterfactual that pins the result on others (`... would have happened a year earlier if
