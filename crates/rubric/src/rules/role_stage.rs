@@ -20,7 +20,9 @@
 //! `I own enablement`; not `I run a weekly call`, nor the past `I ran a pilot`); inheriting is
 //! taking charge (`when I inherited distribution`); a title may open with a word the tagger
 //! takes for a verb (`I'm distribution manager`); the speaker named as a role just described
-//! counts in a plan (`an owner on each side (me on ours)`, `on ours that would be me`). A stage counts
+//! counts in a plan (`an owner on each side (me on ours)`, `on ours that would be me`); an
+//! ordinal job with an infinitive is a step of a plan, not a role (`my first job would be to
+//! slow them down`). A stage counts
 //! when it describes the speaker's company: a headcount (`a 600-person company`, `the same
 //! 200-person devtools company`, `~150 ppl`), `after our Series B`, `at a seed-stage startup`.
 //! One finding, on the title (or line 1), naming the first title or segment the draft does
@@ -289,7 +291,7 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             // `my role`, `my job was to`.
             "my" => {
                 if let Some(p) = r.phrase_at(k + 1) {
-                    if MY_ROLE.contains(&r.lower(p.head)) {
+                    if MY_ROLE.contains(&r.lower(p.head)) && !step(r, &p) {
                         return Some(k..p.tokens.end);
                     }
                 }
@@ -298,6 +300,20 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
         }
     }
     headline_title(r)
+}
+
+/// Whether `my` + `phrase` is a step of a plan, not a role: an ordinal job whose predicate is
+/// an infinitive (`my first job would be to slow them down`, `my next task is to`). `My job
+/// was to`, with no ordinal, and `my first job was at a bank` are the speaker's role.
+fn step(r: &Read<'_>, phrase: &crate::syntax::Phrase) -> bool {
+    let ordinal = phrase.tokens.clone().any(|k| {
+        matches!(r.lower(k), "first" | "second" | "third" | "next" | "last" | "immediate")
+    });
+    let mut k = phrase.tokens.end;
+    while k < r.len() && matches!(r.pos(k), UPOS::AUX | UPOS::ADV | UPOS::PART) && r.lower(k) != "to" {
+        k += 1;
+    }
+    ordinal && k > phrase.tokens.end && r.lower(k) == "to"
 }
 
 /// Whether the sentence is about the speaker: it names them (`I`, `me`, `my`).
@@ -737,6 +753,9 @@ mod tests {
             "When I inherited procurement at a clinic chain, nothing was tracked.",
             // A title the tagger opens with a verb.
             "I'm procurement manager for a clinic chain.",
+            // A job with no ordinal, or a first job held somewhere.
+            "My job was to fix the channel.",
+            "My first job was at a freight broker.",
             // The speaker named as the role just described.
             "A named owner on each side (me on ours) and a sponsor above each.",
             "Each side needs an owner; on ours that would be me.",
@@ -744,6 +763,8 @@ mod tests {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
         }
         for text in [
+            // A step of a plan: an ordinal job with an infinitive.
+            "Leadership moves fast, so my first job would be to slow them down.",
             // An instance run, a past event, a verb that is no charge.
             "I run a weekly pipeline call with their sales manager.",
             "I ran a pilot with the partner.",
