@@ -13,7 +13,9 @@
 //!   heads`, `out of his depth`, `had no real understanding of`, `more interested in X than Y`,
 //!   `too lazy to`, `couldn't X if their life depended on it` and inability despite help done
 //!   for them (`couldn't tell X from Y if you drew it for them`), `changed its mind`, `his own
-//!   commission`, `do their job for them`, `wasted everyone's time`);
+//!   commission`, `do their job for them`, `wasted everyone's time`); a question of how or
+//!   when to act after `no idea` is a gap in know-how, not a verdict (`had no idea when to
+//!   bring us up`; but `had no idea what he was doing`);
 //! - a minimising or candid frame around a statement about them (`were just tire-kickers`,
 //!   `was frankly a bully`, `Honestly, he picked partners based on ...`, `the team, who frankly
 //!   never ...`);
@@ -552,6 +554,12 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
         if !as_written(ctx, h) || negated(ctx.text, t, h, s) || denied(ctx, h.start, s) {
             continue;
         }
+        // `had no idea when to bring us up`: a question of how or when to act is a gap in
+        // know-how, which enablement fills, not a verdict on understanding (`had no idea what
+        // he was doing`).
+        if know_how(ctx, h.end - 1, s) {
+            continue;
+        }
         push(h.clone(), Strength::Strong, subject_or_after(ctx, h, s));
     }
     // A negated disposition as the predicate of a copula (`their lead was unresponsive`).
@@ -623,7 +631,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             // had no (real) understanding of / no interest in
             "had" | "has" | "have" | "showed" | "shows" if matches!(next, "no" | "zero" | "little") => {
                 let k = if FACULTIES.contains(&lower(j + 2)) { j + 2 } else { j + 3 };
-                if FACULTIES.contains(&lower(k)) && k > j + 1 {
+                if FACULTIES.contains(&lower(k)) && k > j + 1 && !know_how(ctx, k, s) {
                     push(j..k + 1, Strength::Strong, subject(ctx, j, s));
                 }
             }
@@ -1019,6 +1027,19 @@ fn named_as_trouble(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<Who> {
         one: is_one(ctx, token),
         at: token,
     })
+}
+
+/// Whether the noun at `j` (`idea`, `clue`) takes a question of how or when to act (`no idea
+/// when to bring us up`, `no clue how to position it`): a gap in know-how.
+fn know_how(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    j + 2 < s.end
+        && matches!(t.lower(j), "idea" | "clue")
+        && matches!(
+            t.lower(j + 1),
+            "how" | "when" | "where" | "what" | "which" | "whether" | "who"
+        )
+        && t.lower(j + 2) == "to"
 }
 
 /// The text between token `j` and the one before it.
@@ -1805,6 +1826,8 @@ mod tests {
             "The regional team kept undermining the reseller, and their director did nothing.",
             // A free-choice object of one person's verb.
             "The old channel lead approved anyone who asked for a discount.",
+            // A gap in understanding, not in know-how.
+            "Their sellers had no idea what our product did.",
         ] {
             assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
         }
@@ -1817,6 +1840,7 @@ mod tests {
             "The technical side was a nightmare.",
             "The partner changed the rebate terms in March.",
             "Their director reviewed every clause and did nothing wrong.",
+            "Their sellers had no idea when to bring us into a deal.",
             "Anyone who asked got the same discount.",
             "You can ask anyone who knows the product.",
             "Their support team did whatever it took to get us live.",
