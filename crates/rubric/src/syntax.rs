@@ -534,6 +534,12 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     // Tokens of verbless segments waiting to open the next clause (`At my last company,`).
     let mut pending: Option<usize> = None;
+    // The first of those segments that is a noun phrase alone, set off by punctuation before a
+    // verb with no subject of its own (`Our legal team, on the other hand, treated ...`,
+    // `Finance — lovely people — changed ...`): the subject, with an aside between.
+    // (A phrase with no aside after it is a label: `**Enablement** — hosted 6 webinars`.)
+    let mut set_off: Option<Phrase> = None;
+    let mut aside = false;
     for segment in segments {
         let opener = segment.start;
         let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
@@ -546,6 +552,11 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
                 Some(last) if pending.is_none() && !subordinate => last.tokens.end = segment.end,
                 _ => {
                     pending.get_or_insert(segment.start);
+                    if set_off.is_none() {
+                        set_off = phrase_alone(words, lower, segment.clone());
+                    } else {
+                        aside = true;
+                    }
                 }
             }
             continue;
@@ -565,7 +576,10 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
             _ => group,
         };
         let clause_start = pending.take().unwrap_or(segment.start);
-        let own = phrase_before(words, lower, segment.start, group.start);
+        let set_off_subject = set_off
+            .take()
+            .filter(|_| std::mem::take(&mut aside) && group.start == segment.start);
+        let own = phrase_before(words, lower, segment.start, group.start).or(set_off_subject);
         let coordinated = own.is_none() && words[opener].pos == UPOS::CCONJ;
         let subject = match (own, out.last()) {
             (Some(subject), _) => Some(subject),
@@ -653,6 +667,17 @@ fn phrase_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Opti
     Some(phrase(lower, first..last, head, |k| {
         lower.get(k).ends_with("'s")
     }))
+}
+
+/// The noun phrase that is the whole of `segment` but its closing punctuation (`Our legal team,`),
+/// if it is one.
+fn phrase_alone(words: &[Word], lower: &Lower, segment: Range<usize>) -> Option<Phrase> {
+    let end = segment.end.checked_sub(1)?;
+    if end <= segment.start || words[end].pos != UPOS::PUNCT {
+        return None;
+    }
+    let phrase = phrase_before(words, lower, segment.start, end)?;
+    (phrase.tokens.start == segment.start && phrase.tokens.end == end).then_some(phrase)
 }
 
 /// The first noun phrase after `from` (adverbs and particles skipped), before a preposition or
@@ -1003,6 +1028,32 @@ mod tests {
         assert_eq!(word(&s, Some(subject.head)), "CRO", "{}", dump(&s));
         assert_eq!(word(&s, Some(clause.verb)), "signed", "{}", dump(&s));
         assert!(!clause.negated);
+    }
+
+    #[test]
+    fn a_subject_set_off_before_an_aside_is_the_verbs() {
+        for (text, head) in [
+            (
+                "Our support team, on the other hand, answered within the hour.",
+                "team",
+            ),
+            (
+                "The reseller's founder — a patient man, mostly — signed in May.",
+                "founder",
+            ),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+            let subject = clause.subject.as_ref().map(|p| p.head);
+            assert_eq!(word(&s, subject), head, "{}", dump(&s));
+        }
+        // A label before a dash, with no aside, is not a subject.
+        let text = "Enablement — hosted six webinars for partner sellers.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert!(clause.subject.is_none(), "{}", dump(&s));
     }
 
     #[test]
