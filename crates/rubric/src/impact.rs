@@ -339,7 +339,9 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     let governing = compared_with
         .or_else(|| s.clause_of(k))
         .or_else(|| s.clauses().iter().rev().find(|c| c.tokens.start <= k));
-    if governing.is_some_and(|c| irrealis(&s, c)) {
+    // In a scenario answer a plan's number is its target, which quantifies the answer (`we would
+    // lift win rate to 40%`); a condition still states none.
+    if governing.is_some_and(|c| irrealis(&s, c, ctx.is_scenario())) {
         return false;
     }
     let first = ctx.tokens.lower(i);
@@ -486,7 +488,9 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
 /// three times its cost`), a prediction or plan (`I will talk to three customers`) or a wish or
 /// hypothesis (`I would rather have ten partners`, `it might save 20%`): its verb group holds a
 /// modal of the future or of possibility, or a conditional subordinator opens it.
-fn irrealis(s: &SentenceSyntax<'_>, clause: &Clause) -> bool {
+/// With `plans_count` (a scenario answer), a prediction or plan states a target and only a
+/// condition counts as stating no fact.
+fn irrealis(s: &SentenceSyntax<'_>, clause: &Clause, plans_count: bool) -> bool {
     let conditional = clause.subordinate
         && (clause.tokens.start..clause.verb_group.start)
             .any(|j| s.pos(j) == UPOS::SCONJ && matches!(lower(s, j).as_str(), "if" | "unless"));
@@ -511,7 +515,7 @@ fn irrealis(s: &SentenceSyntax<'_>, clause: &Clause) -> bool {
             || (word.ends_with("'d")
                 && matches!(lower(s, j + 1).as_str(), "rather" | "have" | "be"))
     });
-    conditional || modal
+    conditional || (modal && !plans_count)
 }
 
 /// Whether the words after `as` at token `k` name a role (`as a director`, `as lead

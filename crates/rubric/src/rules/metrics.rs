@@ -209,6 +209,15 @@ mod tests {
     }
 
     #[test]
+    fn a_scenario_answers_target_is_quantified_but_its_conditions_are_not() {
+        let target = "---\nscenario: 1\n---\n\nWe would aim to lift the bundle's win rate from 30% to 40% within two quarters.\n";
+        assert!(findings(target, Rule::Metrics).is_empty());
+        let condition =
+            "---\nscenario: 1\n---\n\nIf the partner's fee is 10%, I would renegotiate it.\n";
+        assert_eq!(findings(condition, Rule::Metrics).len(), 1);
+    }
+
+    #[test]
     fn hyphenated_sizes_and_windows_are_not_impact() {
         for text in [
             "I built a 30-minute onboarding course for reseller staff.",
