@@ -13,8 +13,12 @@
 //!   (`92% of reps completed the course`), the level of something that is no result (`the
 //!   completion rate was 88%`), a property of a term (`a 20% referral fee`), a count of partners
 //!   however it changed (`from 30 partners to 210 partners`), the period a result came in (`in 12
-//!   months`), the length of one thing (`a 20-minute module`), a target imposed as a requirement (`must register two opportunities per quarter`)
-//!   or `twice as a director`;
+//!   months`), a target imposed as a requirement (`must register two opportunities per quarter`),
+//!   a number in a clause that states no fact (a condition `if the margin is 8%`, a plan `I will
+//!   call three customers`, a wish `I'd rather have ten partners than a hundred logos`), a
+//!   size or window given by a hyphenated modifier (`a 900-person integrator`, `6-month
+//!   retention`, unless it modifies a change: `a 12-point lift`), an adjective that is no
+//!   change (`no double counting`) or `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
 //! - whether a percentage is a rate of people taking part (`92% of reps completed the course`,
 //!   [`participation_rate`]), which `activity-volume` reads as volume;
@@ -356,26 +360,53 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             _ => false,
         };
     }
-    let first = ctx.tokens.lower(i);
-    if !first.starts_with(|c: char| c.is_ascii_digit()) && q.kind != NumberKind::Count {
-        // A metric word (`doubled`, `in half`, `twice as`): `twice as` compares a degree (`twice
-        // as fast`), not a role (`twice as a director`).
-        if q.tokens.len() == 2 && first == "twice" {
-            return locate(ctx, i + 1).is_none_or(|(s, k)| {
-                !matches!(s.pos(k + 1), UPOS::DET | UPOS::NOUN | UPOS::PROPN)
-            });
-        }
-        // A one-word one is a verb or its noun (`doubled`, `the halving`), not the first part of
-        // a hyphenated modifier that shares its stem (`double-booked technicians`).
-        if q.tokens.len() == 1 {
-            let end = ctx.tokens.tokens[i].range.end;
-            return !ctx.text[end..].starts_with(['-', '‐', '–']);
-        }
-        return true;
-    }
     let Some((s, k)) = locate(ctx, i) else {
         return true;
     };
+    // A number in a condition, a prediction or a wish (`if the margin is 8%`, `I will talk to
+    // three customers`, `I'd rather have ten partners`) measures nothing that happened.
+    // The second term of a comparison (`than a hundred logos`) belongs to the clause of the
+    // comparative it completes (`I'd rather have ten partners who sell than a hundred logos`); a
+    // verbless stretch the tagger left out of every clause belongs to the clause before it.
+    let than = (k.saturating_sub(3)..k)
+        .rev()
+        .find(|&j| lower(&s, j) == "than")
+        .filter(|&j| (j + 1..k).all(|m| matches!(s.pos(m), UPOS::DET | UPOS::ADV | UPOS::ADP)));
+    let compared_with = than.and_then(|j| {
+        (0..j)
+            .rev()
+            .find(|&m| lower(&s, m) == "rather" || comparative(&s, m))
+            .and_then(|m| s.clause_of(m))
+    });
+    let governing = compared_with
+        .or_else(|| s.clause_of(k))
+        .or_else(|| s.clauses().iter().rev().find(|c| c.tokens.start <= k));
+    // In a scenario answer a plan's number is its target, which quantifies the answer (`we would
+    // lift win rate to 40%`); a condition still states none.
+    if governing.is_some_and(|c| irrealis(&s, c, ctx.is_scenario())) {
+        return false;
+    }
+    let first = ctx.tokens.lower(i);
+    if !first.starts_with(|c: char| c.is_ascii_digit()) && q.kind != NumberKind::Count {
+        // A metric word (`doubled`, `in half`, `twice as`): `twice as` compares a degree (`twice
+        // as fast`, `twice as many deals`), not a role (`twice as a director`, `twice as lead
+        // applicant`): a noun phrase after `as`, not an adjective or adverb of degree.
+        if q.tokens.len() == 2 && first == "twice" {
+            return locate(ctx, i + 1).is_none_or(|(s, k)| !role_after_as(&s, k));
+        }
+        // A one-word one is a verb or its noun (`doubled`, `the halving`), not the first part of
+        // a hyphenated modifier that shares its stem (`double-booked technicians`), nor an
+        // adjective on a noun that names no change (`no double counting`).
+        if q.tokens.len() == 1 {
+            let end = ctx.tokens.tokens[i].range.end;
+            let modifier = s.pos(k) == UPOS::ADJ
+                && matches!(s.pos(k + 1), UPOS::NOUN | UPOS::VERB)
+                && s.token(k + 1)
+                    .is_none_or(|w| !ctx.hits.covers(Cue::Change, w) && !result_word(ctx, w));
+            return !ctx.text[end..].starts_with(['-', '‐', '–']) && !modifier;
+        }
+        return true;
+    }
     let k = range_end(&s, k);
     let Some(m) = s.measure(k) else {
         return true;
@@ -394,6 +425,15 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
         // days`) is its unit or period, not what it counts.
         return q.kind != NumberKind::Count
             || head.is_none_or(|h| result_word(ctx, h) || ctx.hits.covers(Cue::TimeUnit, h));
+    }
+    // `a 20-minute module`, `a 1,200-person integrator`, `12-month retention`: a number joined
+    // to its unit by a hyphen modifies the noun after it, giving its size or the window it is
+    // measured over, not a result's value, unless that noun names a change (`a 12-point lift`).
+    if let Some(noun) = compound_modifier(&s, k)
+        && s.token(noun)
+            .is_none_or(|w| !ctx.hits.covers(Cue::Change, w))
+    {
+        return false;
     }
     // `up 37%`, `+55% YoY`: a number after a sign or an adverb of direction states a change.
     if matches!(
@@ -544,6 +584,86 @@ pub(crate) fn participation_rate(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops
     }
     let end = c.object.as_ref().map_or(c.verb, |p| p.tokens.end - 1);
     Some(i..s.token(end)? + 1)
+}
+
+/// Whether a clause states no fact but a condition (`if the margin is 8%`, `unless it returns
+/// three times its cost`), a prediction or plan (`I will talk to three customers`) or a wish or
+/// hypothesis (`I would rather have ten partners`, `it might save 20%`): its verb group holds a
+/// modal of the future or of possibility, or a conditional subordinator opens it.
+/// With `plans_count` (a scenario answer), a prediction or plan states a target and only a
+/// condition counts as stating no fact.
+fn irrealis(s: &SentenceSyntax<'_>, clause: &Clause, plans_count: bool) -> bool {
+    let conditional = clause.subordinate
+        && (clause.tokens.start..clause.verb_group.start)
+            .any(|j| s.pos(j) == UPOS::SCONJ && matches!(lower(s, j).as_str(), "if" | "unless"));
+    // The group, and a subject contracted with its auxiliary right before it (`I'll`, `we'd`).
+    let from = clause
+        .verb_group
+        .start
+        .saturating_sub(2)
+        .max(clause.tokens.start);
+    let modal = (from..clause.verb_group.end).any(|j| {
+        let word = lower(s, j);
+        let in_group = j >= clause.verb_group.start;
+        // `may` written small: `May` is the month (`in May we grew`).
+        (in_group
+            && (matches!(
+                word.as_str(),
+                "will" | "would" | "shall" | "might" | "won't" | "wouldn't"
+            ) || s.text(j) == "may"))
+            || word.ends_with("'ll")
+            // `'d` is *would* before `rather` or a bare auxiliary (`we'd have`, `I'd be`), *had*
+            // before a participle (`we'd closed`).
+            || (word.ends_with("'d")
+                && matches!(lower(s, j + 1).as_str(), "rather" | "have" | "be"))
+    });
+    conditional || (modal && !plans_count)
+}
+
+/// Whether the words after `as` at token `k` name a role (`as a director`, `as lead
+/// applicant`): a determiner or noun, or adjectives before a noun, not a degree (`as fast`,
+/// `as many deals`).
+fn role_after_as(s: &SentenceSyntax<'_>, k: usize) -> bool {
+    let mut j = k + 1;
+    // A verb cannot follow the `as` of a degree: `as lead applicant` is a noun the tagger
+    // misread.
+    if s.pos(j) == UPOS::VERB && matches!(s.pos(j + 1), UPOS::NOUN | UPOS::PROPN) {
+        return true;
+    }
+    if matches!(s.pos(j), UPOS::DET | UPOS::NOUN | UPOS::PROPN) {
+        return !matches!(lower(s, j).as_str(), "much" | "many" | "few" | "little");
+    }
+    while s.pos(j) == UPOS::ADJ
+        && !matches!(lower(s, j).as_str(), "much" | "many" | "few" | "little")
+    {
+        j += 1;
+    }
+    j > k + 1 && matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN)
+}
+
+/// The noun modified by a compound the number at token `k` opens with a hyphen (`20-minute
+/// module`, `1,200-person integrator`): the last noun of the run after the unit.
+fn compound_modifier(s: &SentenceSyntax<'_>, k: usize) -> Option<usize> {
+    if !matches!(s.text(k + 1), "-" | "‐" | "–") || s.words().get(k + 2)?.word.is_none() {
+        return None;
+    }
+    let unit = lower(s, k + 2);
+    if !unit.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let mut j = k + 3;
+    let mut noun = None;
+    // Past adjectives, nouns and quotation marks (`20-minute “first call” module`).
+    let quote = |j: usize| matches!(s.text(j), "\"" | "“" | "”" | "'" | "‘" | "’");
+    while j < s.words().len()
+        && (matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ) || quote(j))
+    {
+        if matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN) {
+            noun = Some(j);
+        }
+        j += 1;
+    }
+    noun
 }
 
 /// Whether the number at token `k`, which counts something, is the subject of a clause whose

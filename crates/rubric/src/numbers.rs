@@ -140,7 +140,7 @@ pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quanti
         let kind = if lower.starts_with(|c: char| c.is_ascii_digit()) {
             digit_kind(text, tokens, hits, i)
         } else if hits.covers(Cue::NumberWord, i) {
-            NumberKind::Count
+            spelled_kind(tokens, i)
         } else {
             continue;
         };
@@ -167,6 +167,24 @@ pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quanti
     }
     out.sort_by_key(|q| (q.tokens.start, q.tokens.end));
     out
+}
+
+/// A spelled-out number is a percentage when a word of percent follows it in its sentence
+/// (`seventy percent`, `eight per cent`, `four points`), else a count.
+fn spelled_kind(tokens: &Tokens, i: usize) -> NumberKind {
+    let sentence = &tokens.sentences[tokens.tokens[i].sentence].tokens;
+    let next = |k: usize| {
+        if i + k < sentence.end {
+            tokens.lower(i + k)
+        } else {
+            ""
+        }
+    };
+    if PERCENT_WORDS.contains(&next(1)) || (next(1) == "per" && next(2) == "cent") {
+        NumberKind::Metric
+    } else {
+        NumberKind::Count
+    }
 }
 
 /// Whether vague count words such as "dozens" are at token `i`.
@@ -356,6 +374,14 @@ mod tests {
         );
         assert!(metrics("We met 3 per week.").is_empty());
         assert_eq!(metrics("It brought 2 million dollars."), ["2"]);
+    }
+
+    #[test]
+    fn spelled_out_percentages_are_metrics() {
+        assert_eq!(
+            metrics("Up eight percent, ten per cent and four points; three people."),
+            ["eight", "ten", "four"]
+        );
     }
 
     #[test]

@@ -201,6 +201,13 @@ impl Tagged {
         for ((word, tag), form) in words.iter_mut().zip(&tags).zip(&forms) {
             word.pos = tag.unwrap_or_else(|| guess(form, word.range.start == 0));
         }
+        // `cannot` is a modal and its negation written as one word; the tagger's dictionary
+        // does not hold it and guesses a noun (`three people cannot run a SOC`).
+        for (word, form) in words.iter_mut().zip(&forms) {
+            if form.eq_ignore_ascii_case("cannot") {
+                word.pos = UPOS::AUX;
+            }
+        }
         let tags: Vec<Option<UPOS>> = words.iter().map(|w| Some(w.pos)).collect();
         let np = brill.chunk(&prepared, &tags);
         for (word, np) in words.iter_mut().zip(np) {
@@ -235,8 +242,13 @@ impl Tagged {
                 // A plural (`security leads buy`, `analytics leads kept asking`) before any verb
                 // but another `-s` or `-ing` form.
                 let plural = forms[k].ends_with('s') && !forms[k].ends_with("ss");
+                // A base form after a singular noun agrees with no subject, so before another
+                // verb it is the phrase's noun (`the hospital's security lead told me`).
+                let singular = |f: &str| !f.ends_with('s') || f.ends_with("ss");
+                let base = !plural && singular(&forms[k - 1]) && words[k - 1].pos == UPOS::NOUN;
                 if next.is_some_and(|j| {
-                    words[j].pos == UPOS::AUX
+                    (base && words[j].pos == UPOS::VERB && !forms[j].ends_with("ing"))
+                        || words[j].pos == UPOS::AUX
                         || (words[j].pos == UPOS::VERB && forms[j].ends_with("ed"))
                         || (plural
                             && words[j].pos == UPOS::VERB
@@ -245,6 +257,21 @@ impl Tagged {
                 }) {
                     words[k].pos = UPOS::NOUN;
                 }
+            }
+        }
+        // An `-ing` word opening a clause, right before a noun that an auxiliary or a verb follows,
+        // modifies that noun: `because merchandising directors did not trust…` has the
+        // directors as its subject, and a verb has no subject before it there.
+        for k in 0..words.len().saturating_sub(2) {
+            let opens =
+                k == 0 || matches!(words[k - 1].pos, UPOS::SCONJ | UPOS::CCONJ | UPOS::PUNCT);
+            if opens
+                && words[k].pos == UPOS::VERB
+                && forms[k].to_lowercase().ends_with("ing")
+                && words[k + 1].pos == UPOS::NOUN
+                && matches!(words[k + 2].pos, UPOS::AUX | UPOS::VERB)
+            {
+                words[k].pos = UPOS::NOUN;
             }
         }
         // After a subject pronoun (adverbs between), an `-ed` word read as an adjective is the
@@ -378,9 +405,9 @@ fn inverted_subject(words: &[Word], forms: &[Cow<'_, str>], k: usize) -> bool {
 
 /// Whether `form` is `do` or a modal, whose verb follows (`did not sign`).
 fn support_verb(form: &str) -> bool {
-    const VERBS: [&str; 12] = [
+    const VERBS: [&str; 13] = [
         "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might",
-        "must",
+        "must", "cannot",
     ];
     // Compared without lower-casing into a new string when ASCII, as nearly every word is.
     if form.is_ascii() {
@@ -447,7 +474,7 @@ fn be(lower: &str) -> bool {
 
 /// Whether `lower` negates (`not`, `never`, `didn't`).
 fn negation(lower: &str) -> bool {
-    matches!(lower, "not" | "never" | "no" | "n't") || lower.ends_with("n't")
+    matches!(lower, "not" | "never" | "no" | "n't" | "cannot") || lower.ends_with("n't")
 }
 
 /// Tokens that end a clause segment on their own.
@@ -507,6 +534,12 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     // Tokens of verbless segments waiting to open the next clause (`At my last company,`).
     let mut pending: Option<usize> = None;
+    // The first of those segments that is a noun phrase alone, set off by punctuation before a
+    // verb with no subject of its own (`Our legal team, on the other hand, treated ...`,
+    // `Finance — lovely people — changed ...`): the subject, with an aside between.
+    // (A phrase with no aside after it is a label: `**Enablement** — hosted 6 webinars`.)
+    let mut set_off: Option<Phrase> = None;
+    let mut aside = false;
     for segment in segments {
         let opener = segment.start;
         let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
@@ -522,6 +555,11 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
                 Some(last) if pending.is_none() && !subordinate => last.tokens.end = segment.end,
                 _ => {
                     pending.get_or_insert(segment.start);
+                    if set_off.is_none() {
+                        set_off = phrase_alone(words, lower, segment.clone());
+                    } else {
+                        aside = true;
+                    }
                 }
             }
             continue;
@@ -541,7 +579,10 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
             _ => group,
         };
         let clause_start = pending.take().unwrap_or(segment.start);
-        let own = phrase_before(words, lower, segment.start, group.start);
+        let set_off_subject = set_off
+            .take()
+            .filter(|_| std::mem::take(&mut aside) && group.start == segment.start);
+        let own = phrase_before(words, lower, segment.start, group.start).or(set_off_subject);
         let coordinated = own.is_none() && words[opener].pos == UPOS::CCONJ;
         let subject = match (own, out.last()) {
             (Some(subject), _) => Some(subject),
@@ -629,6 +670,17 @@ fn phrase_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Opti
     Some(phrase(lower, first..last, head, |k| {
         lower.get(k).ends_with("'s")
     }))
+}
+
+/// The noun phrase that is the whole of `segment` but its closing punctuation (`Our legal team,`),
+/// if it is one.
+fn phrase_alone(words: &[Word], lower: &Lower, segment: Range<usize>) -> Option<Phrase> {
+    let end = segment.end.checked_sub(1)?;
+    if end <= segment.start || words[end].pos != UPOS::PUNCT {
+        return None;
+    }
+    let phrase = phrase_before(words, lower, segment.start, end)?;
+    (phrase.tokens.start == segment.start && phrase.tokens.end == end).then_some(phrase)
 }
 
 /// The first noun phrase after `from` (adverbs and particles skipped), before a preposition or
@@ -979,6 +1031,32 @@ mod tests {
         assert_eq!(word(&s, Some(subject.head)), "CRO", "{}", dump(&s));
         assert_eq!(word(&s, Some(clause.verb)), "signed", "{}", dump(&s));
         assert!(!clause.negated);
+    }
+
+    #[test]
+    fn a_subject_set_off_before_an_aside_is_the_verbs() {
+        for (text, head) in [
+            (
+                "Our support team, on the other hand, answered within the hour.",
+                "team",
+            ),
+            (
+                "The reseller's founder — a patient man, mostly — signed in May.",
+                "founder",
+            ),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+            let subject = clause.subject.as_ref().map(|p| p.head);
+            assert_eq!(word(&s, subject), head, "{}", dump(&s));
+        }
+        // A label before a dash, with no aside, is not a subject.
+        let text = "Enablement — hosted six webinars for partner sellers.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert!(clause.subject.is_none(), "{}", dump(&s));
     }
 
     #[test]
@@ -1353,5 +1431,50 @@ mod tests {
         let t = tagged(text);
         let s = view(&t, text);
         assert_eq!(s.pos(find(&s, "kept")), UPOS::VERB, "{}", dump(&s));
+        // A base form after a singular noun, before an irregular past: `lead told`.
+        let text = "The clinic's office lead told me the truth.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(s.text(clause.verb), "told", "{}", dump(&s));
+        // After a plural a base form agrees: `partners lead workshops` keeps its verb.
+        let text = "Our partners lead the workshops.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "lead")), UPOS::VERB, "{}", dump(&s));
+    }
+
+    #[test]
+    fn cannot_is_a_negated_modal() {
+        let text = "Small clinics cannot run a night shift.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(s.pos(find(&s, "cannot")), UPOS::AUX, "{}", dump(&s));
+        assert!(clause.negated, "{}", dump(&s));
+        assert_eq!(s.text(clause.verb), "run", "{}", dump(&s));
+        let subject = clause
+            .subject
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(s.text(subject.head), "clinics", "{}", dump(&s));
+    }
+
+    #[test]
+    fn an_ing_word_before_a_subject_noun_modifies_it() {
+        let text = "Deals stalled because purchasing managers did not trust us.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "purchasing")), UPOS::NOUN, "{}", dump(&s));
+        let clause = s
+            .clauses()
+            .iter()
+            .find(|c| s.text(c.verb) == "trust")
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        let subject = clause
+            .subject
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(s.text(subject.head), "managers", "{}", dump(&s));
     }
 }

@@ -21,7 +21,10 @@
 //! the disputed accounts got`; but `half of those partners` is the partners) and a locative
 //! (`the operators there needed`). `they`/`their` stand for the nearest plural or buyer subject
 //! before them (in the sentence or the one before; a `they` found there is followed back in turn),
-//! else the nearest plural noun; `who`/`that` for the noun right before them. Clauses the clause
+//! or for the organisation that owns such a subject (`the hospital's security lead told me they
+//! could not absorb a new tool` is the hospital), else the nearest plural noun; `who`/`that` for
+//! the noun right before them. A term of the category's trade (a concept's or a metric's word:
+//! `incentives cannot fix a partnership`, `tiers rise`) is nobody in the market. Clauses the clause
 //! reader leaves inside another (`around what clinic groups actually wanted`, `something they
 //! care about`) are read from the noun phrase or pronoun right before each verb group.
 //!
@@ -39,7 +42,8 @@
 //!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`); but a thing that `needs to` do
 //!   something (`ROI evaluation needs to account for…`) is told what it must do, and states no
 //!   one's need;
-//! - why buyers or outsiders buy (`shippers buy us to stop missing delivery windows`);
+//! - why buyers or outsiders buy or pay (`shippers buy us to stop missing delivery windows`,
+//!   `something a shipper would pay for`), but not who gets paid (`each side gets paid`);
 //! - the speaker listening to buyers (`we interviewed the customers`), or letting, helping or
 //!   enabling them (`the plug-in let merchants ship abroad`);
 //! - a buyer's noun phrase: anything but people a buyer owns (`the buyer's regulatory burden`,
@@ -141,7 +145,7 @@ const SELL: &[&str] = &["sell", "sold", "serv"];
 const LISTEN: &[&str] = &["interview", "listen", "talk", "survey", "understand"];
 
 /// Stems of verbs of buying: their subject is a buyer, telling why they buy.
-const BUY: &[&str] = &["buy", "bought", "purchas"];
+const BUY: &[&str] = &["buy", "bought", "purchas", "pay", "paid"];
 
 /// Sentences longer than this are not prose a need is stated in; they are not tagged.
 const LONGEST: usize = 150;
@@ -345,17 +349,22 @@ impl<'c> Buyers<'c> {
         // one thing: they wanted…`).
         // A `they` subject stands for the same group: `they only ever found reasons to stall.
         // Their sales teams…` is still the resellers before them.
+        // An organisation that owns the subject is a `they` too: `the hospital's security lead
+        // told me they could not absorb a new tool` is the hospital.
         let nearest = |r: &Read<'_>, before: usize| {
             r.clauses()
                 .iter()
                 .rev()
                 .filter_map(|c| c.subject.as_ref())
                 .filter(|s| s.head < before)
-                .find(|s| {
-                    (noun(r, s.head) && (plural(r.lower(s.head)) || self.party(r, s.head)))
+                .find_map(|s| {
+                    if (noun(r, s.head) && (plural(r.lower(s.head)) || self.party(r, s.head)))
                         || matches!(r.lower(s.head), "they" | "they're" | "they've" | "they'd")
+                    {
+                        return Some(s.head);
+                    }
+                    s.possessor.filter(|&o| noun(r, o))
                 })
-                .map(|s| s.head)
         };
         // Else the nearest plural noun before it, whatever its role (`we pick five shared
         // customers to beta it. Their platform teams want…`).
@@ -418,6 +427,18 @@ impl Buyers<'_> {
         };
         let possessor = r.possessor(phrase);
         if own(possessor) || matches!(possessor, "your" | "their" | "its" | "his" | "her") {
+            return false;
+        }
+        // A term of the category's trade (`incentives`, `tiers`, `margins`): the draft's tactics
+        // and measures, not anyone in the market.
+        let trade = |hits: &[(u16, std::ops::Range<usize>)]| {
+            let from = hits.partition_point(|(_, h)| h.end <= t);
+            hits[from..]
+                .iter()
+                .take_while(|(_, h)| h.start <= t)
+                .any(|(_, h)| h.contains(&t))
+        };
+        if trade(&ctx.hits.concepts) || trade(&ctx.hits.metrics) {
             return false;
         }
         // A team, or a team's people (`their sales teams`).
@@ -768,7 +789,14 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                         // often a thing (`a bundle that can't be delivered`).
                         || (capability && c.negated && group(&r, phrase.as_ref()))))
                 // Why a buyer or a market buys: `shippers buy us to stop missing windows`.
-                || (subject >= Party::Third && BUY.iter().any(|b| verb.starts_with(b)))
+                // Not who is paid (`each side gets paid`, `partners were paid`).
+                || (subject >= Party::Third
+                    && BUY.iter().any(|b| verb.starts_with(b))
+                    && !passive(&r, c)
+                    && !matches!(
+                        r.lower(c.verb.wrapping_sub(1)),
+                        "get" | "gets" | "got" | "getting" | "gotten"
+                    ))
                 // The speaker listening to buyers: `we interviewed the customers`, `talk to the
                 // buyers`.
                 || (LISTEN.iter().any(|l| verb.starts_with(l))
@@ -1177,5 +1205,38 @@ mod whose_need {
         ] {
             assert!(fires(text), "{text}");
         }
+    }
+    #[test]
+    fn an_organisation_that_owns_the_subject_is_their_they() {
+        let text = "The school's IT lead told us they could not run a second login system.";
+        assert!(!fires(text), "{text}");
+        let text = "The bakery's owner said they cannot staff a night shift.";
+        assert!(!fires(text), "{text}");
+    }
+
+    #[test]
+    fn the_trade_and_who_gets_paid_are_not_the_market() {
+        // The category's words: the embedded catalog's concepts and metrics.
+        let embedded = |text: &str| {
+            let report = crate::analyze_with(
+                text,
+                &crate::Options::default(),
+                interview_content::Catalog::embedded(),
+                &crate::Settings::default(),
+            );
+            report.findings.iter().any(|f| f.rule == Rule::BuyerEmpathy)
+        };
+        let text = "---\nquestion: 3\n---\n\nIncentives cannot fix a partnership nobody backs.\n";
+        assert!(embedded(text), "{text}");
+        let text = "How does each side get paid? Through a referral fee.";
+        assert!(fires(text), "{text}");
+        let text = "The bundle had to be something a florist would pay for.";
+        assert!(!fires(text), "{text}");
+    }
+
+    #[test]
+    fn a_noun_modifier_in_ing_opens_a_subject() {
+        let text = "Sales stalled because purchasing managers did not trust a new vendor.";
+        assert!(!fires(text), "{text}");
     }
 }

@@ -13,7 +13,9 @@
 //!   heads`, `out of his depth`, `had no real understanding of`, `more interested in X than Y`,
 //!   `too lazy to`, `couldn't X if their life depended on it` and inability despite help done
 //!   for them (`couldn't tell X from Y if you drew it for them`), `changed its mind`, `his own
-//!   commission`, `do their job for them`, `wasted everyone's time`);
+//!   commission`, `do their job for them`, `wasted everyone's time`); a question of how or
+//!   when to act after `no idea` is a gap in know-how, not a verdict (`had no idea when to
+//!   bring us up`; but `had no idea what he was doing`);
 //! - a minimising or candid frame around a statement about them (`were just tire-kickers`,
 //!   `was frankly a bully`, `Honestly, he picked partners based on ...`, `the team, who frankly
 //!   never ...`);
@@ -29,7 +31,20 @@
 //!   know`), or two such frames (`ignored every registration`, `refused ... every quarter`); a
 //!   count of a group's or of occasions' behaviour (`11 had never sent a lead`, `half of our
 //!   partners had never co-sold a single deal`, `In 7 of 12 calls, their rep never ...`) is
-//!   data, and a failure denied is praise (`never missed a deadline`);
+//!   data (a partitive inside an adverbial, `in most of these cases the team ...`, counts
+//!   occasions, not the subject), and a failure denied is praise (`never missed a deadline`);
+//! - someone's idea of a thing as a copula's subject, with an instance as predicate (`our sales
+//!   director's idea of conflict resolution was to side with whoever emailed last`), and a
+//!   copula that names someone as the trouble (`the problem was their side`, an owned `side`
+//!   being a party, not a part: `the technical side`; not a thing, a clause or the speaker:
+//!   `the problem was their pricing`, `the problem was me`);
+//! - a free-choice object of people (`anyone`; not `did whatever it took`) restricted by a
+//!   relative clause, of one person's or team's verb (`my predecessor signed anyone who'd take
+//!   a call`); verbs of reversal (`changed`, `reversed`) and doing nothing (`knew and did
+//!   nothing`, not `did nothing wrong`) join the failing verbs as frames that judge with a
+//!   second one (`changed the attribution rules every quarter`);
+//! - a duty stated and then not done by the same subject (`was supposed to produce the
+//!   material and didn't deliver`), judging one person or team;
 //! - a counterfactual that pins the result on others (`... would have happened a year earlier if
 //!   the people around me had taken it seriously`) or puts everyone else down (`nobody else could
 //!   have pulled it off`).
@@ -37,7 +52,10 @@
 //! The subject is read from the sentence's clause structure ([`crate::syntax`]): the head of the
 //! judgement's clause's subject phrase, past a possessor (`the partner's data` is about data), a
 //! post-modifier (`the team before me`, `our VP of Sales`) or a partitive (`half of those
-//! partners`), carried over to a coordinated verb, and through `who` and `, which`; a blame
+//! partners`), across an aside set off before the verb (`Our legal team, on the other hand,
+//! treated ...`), carried over to a coordinated verb, and through `who` and `, which` (a second
+//! verb after a `who` clause is about its antecedent either way: `the person who signed it
+//! clearly checked out`); a blame
 //! noun's possessor is who is blamed (`the vendor's fault`). Where the clause reading does not
 //! say (an aside, a complement clause, a clause with no subject of its own), the words before the
 //! judgement are read instead. A relative clause with no relative word is skipped (`the manager
@@ -48,7 +66,8 @@
 //!
 //! One finding per sentence, on the sentence, unless it judges two people in two clauses
 //! (`Finance changed its mind every week, and our VP was protecting his own commission`): then
-//! one on each clause. The message names the phrase.
+//! one on each clause. A personal pronoun as the second subject refers back to the first (`Bless
+//! him, he never ...`): one person, one finding. The message names the phrase.
 //!
 //! Does not fire on: negated blame in the same clause (`I never blamed the team`, see
 //! [`crate::negation`]) or denied by the speaker before it (`I don't think that was their
@@ -57,7 +76,8 @@
 //! about things rather than people (`cross-border duties were a nightmare`), generic people (`a
 //! reseller with thin margins will never prioritise you`, `no engineer`, and a bare plural in
 //! the present: `property managers don't care about load algorithms` says what buyers are
-//! like), one failing or refusing verb alone (`the partner refused to share data` is a fact), or
+//! like), a prediction in a conditional sentence (`if there's nothing in it for them, they
+//! won't lift a finger` is about whoever meets the condition), one failing or refusing verb alone (`the partner refused to share data` is a fact), or
 //! anything in code or comments.
 //!
 //! Example: "The previous team was incompetent." fires with "“The previous team was incompetent”
@@ -222,7 +242,8 @@ struct Judgement {
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     for sentence in &ctx.tokens.sentences {
         let tokens = sentence.tokens.clone();
-        let found = judgements(ctx, &tokens);
+        let mut found = judgements(ctx, &tokens);
+        found.retain(|j| !hypothetical(ctx, j.tokens.start));
         // A habitual frame about a counted group (`half of our partners had never co-sold a
         // single deal`, `in 11 calls their seller never ...`) is data, not a verdict.
         let others: Vec<&Judgement> = found
@@ -251,10 +272,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             continue;
         };
         // Two people judged in two clauses (`Finance changed its mind every week, and our VP
-        // was protecting his own commission`): one finding for each, on its own clause.
+        // was protecting his own commission`): one finding for each, on its own clause. A
+        // personal pronoun as the second subject refers back (`Bless him, he never ...`), so
+        // it names the same person: one finding.
         let second = strong.iter().find(|j| match (j.who, hit.who) {
             (Who::Other { at, .. }, Who::Other { at: first, .. }) => {
-                at != first && j.tokens.start >= hit.tokens.end
+                at != first
+                    && j.tokens.start >= hit.tokens.end
+                    && !anaphoric(ctx, at, first)
             }
             _ => false,
         });
@@ -279,6 +304,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         }
     }
     true
+}
+
+/// Whether the subject at `at` is a personal pronoun after the subject at `first`: it refers
+/// back to someone named before (`their director was in over his head, and he never ...`; `Bless
+/// him, he ...`), so both are one person. A subject the clause reading carries over to a
+/// coordinated verb (`... and never made his people attend`) is the same token, or a pronoun.
+fn anaphoric(ctx: &Ctx<'_>, at: usize, first: usize) -> bool {
+    let w = ctx.tokens.lower(at).replace('’', "'");
+    let w = w.split('\'').next().unwrap_or("");
+    at > first && matches!(w, "he" | "she" | "they" | "him" | "her" | "them")
 }
 
 /// Whether the speaker denies what follows, earlier in the same clause chain: a negated clause
@@ -339,11 +374,13 @@ fn inability_before(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> 
     None
 }
 
-/// Verbs of failing, refusing and obstructing, by their stems: a small semantic class, read only
-/// where the tagger says the word is a verb (`missed`, not `mission`; `ignored`, not `ignorant`).
+/// Verbs of failing, refusing, obstructing and reversing, by their stems: a small semantic class,
+/// read only where the tagger says the word is a verb (`missed`, not `mission`; `ignored`, not
+/// `ignorant`). A reversal is a verdict only with a second frame: `changed the rules every
+/// quarter` is inconstancy, `changed the rules` a fact.
 const FAILURES: &[&str] = &[
     "fail", "refus", "ignor", "stall", "block", "delay", "miss", "forget", "forgot", "neglect",
-    "dodg", "avoid", "resist", "stonewall", "ghost",
+    "dodg", "avoid", "resist", "stonewall", "ghost", "undermin", "chang", "revers",
 ];
 
 /// The token at `j` when it is a verb of failing, refusing or obstructing (see [`FAILURES`]).
@@ -517,6 +554,12 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
         if !as_written(ctx, h) || negated(ctx.text, t, h, s) || denied(ctx, h.start, s) {
             continue;
         }
+        // `had no idea when to bring us up`: a question of how or when to act is a gap in
+        // know-how, which enablement fills, not a verdict on understanding (`had no idea what
+        // he was doing`).
+        if know_how(ctx, h.end - 1, s) {
+            continue;
+        }
         push(h.clone(), Strength::Strong, subject_or_after(ctx, h, s));
     }
     // A negated disposition as the predicate of a copula (`their lead was unresponsive`).
@@ -588,7 +631,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             // had no (real) understanding of / no interest in
             "had" | "has" | "have" | "showed" | "shows" if matches!(next, "no" | "zero" | "little") => {
                 let k = if FACULTIES.contains(&lower(j + 2)) { j + 2 } else { j + 3 };
-                if FACULTIES.contains(&lower(k)) && k > j + 1 {
+                if FACULTIES.contains(&lower(k)) && k > j + 1 && !know_how(ctx, k, s) {
                     push(j..k + 1, Strength::Strong, subject(ctx, j, s));
                 }
             }
@@ -682,6 +725,43 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             // hoped for the best
             "hoped" | "hoping" if next == "for" && lower(j + 3) == "best" => {
                 push(j..j + 4, Strength::Strong, subject(ctx, j, s));
+            }
+            // `Our director's idea of conflict resolution was to ...`: someone's idea of a thing,
+            // as the subject of a copula, sets what they did against what the thing is.
+            "idea" | "notion" if next == "of" => {
+                if let Some(who) = conception(ctx, j) {
+                    push(j..j + 2, Strength::Strong, who);
+                }
+            }
+            // `knew and did nothing`: doing nothing is failing to act, a verdict with a second
+            // frame.
+            // (`did nothing wrong` is a quantifier with its adjective: praise.)
+            "nothing"
+                if j > s.start
+                    && matches!(t.lower(j - 1), "did" | "does" | "do" | "doing")
+                    && !adjective_after(ctx, j) =>
+            {
+                push(j - 1..j + 1, Strength::Weak, subject(ctx, j - 1, s));
+            }
+            // `My predecessor signed anyone who'd take a call`: a free-choice object restricted by
+            // a relative clause any candidate meets; said of one person or team, indiscriminate.
+            // (Of people only: `did whatever it took` is praise.)
+            "anyone" | "anybody" if j > s.start && free_choice_object(ctx, j) =>
+            {
+                push(j..j + 1, Strength::Habitual, subject(ctx, j - 1, s));
+            }
+            // `Marketing was supposed to produce the material and didn't deliver`: a duty
+            // stated and then not done, by the same subject.
+            "supposed" if next == "to" => {
+                if let Some(end) = duty_unmet(ctx, j) {
+                    push(j..end, Strength::Habitual, subject(ctx, j, s));
+                }
+            }
+            // `The problem was their side`: a copula that names someone as the trouble.
+            "problem" | "issue" | "bottleneck" | "blocker" => {
+                if let Some(who) = named_as_trouble(ctx, j, s) {
+                    push(j..j + 1, Strength::Strong, who);
+                }
             }
             // treated the program like a trophy cabinet / saw ISVs as a distraction
             // `treated our requests as optional` says how they regarded it, often fairly: only
@@ -802,6 +882,166 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
     out
 }
 
+/// The end of an unmet duty at `supposed` (token `j`): `was supposed to V`, then a clause
+/// coordinated with it that keeps its subject and is negated (`and didn't deliver`, `but never
+/// did`). A duty met or a duty alone (`what was each side supposed to do?`) is no failing.
+fn duty_unmet(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
+    let i = syn.of_token(j)?;
+    let clauses = syn.clauses();
+    let index = clauses.iter().position(|c| c.tokens.contains(&i))?;
+    let (duty, next) = (&clauses[index], clauses.get(index + 1)?);
+    let be = duty.verb_group.clone().any(|k| {
+        matches!(syn.text(k).to_lowercase().as_str(), "was" | "were" | "is" | "are")
+    });
+    let kept = duty.subject.is_some() && next.subject == duty.subject;
+    let coordinated = matches!(syn.pos(next.tokens.start), UPOS::CCONJ);
+    (be && !duty.negated && kept && coordinated && next.negated).then(|| syn.token(next.verb))?.map(|t| t + 1)
+}
+
+/// Whether the word after token `j` is an adjective (`nothing wrong`, `anything special`).
+fn adjective_after(ctx: &Ctx<'_>, j: usize) -> bool {
+    ctx.tokens
+        .tokens
+        .get(j)
+        .and_then(|t| ctx.syntax(t.sentence))
+        .and_then(|syn| syn.of_token(j).map(|i| syn.pos(i + 1) == UPOS::ADJ))
+        .unwrap_or(false)
+}
+
+/// Whether the free-choice pronoun at `j` is the object of a clause's affirmative main verb and
+/// is restricted by a relative clause (`signed anyone who'd take a call`), not a subject
+/// (`anyone could join`) or after a modal of possibility (`you can ask anyone who knows`).
+fn free_choice_object(ctx: &Ctx<'_>, j: usize) -> bool {
+    let Some(syn) = ctx.tokens.tokens.get(j).and_then(|t| ctx.syntax(t.sentence)) else {
+        return false;
+    };
+    let Some(i) = syn.of_token(j) else {
+        return false;
+    };
+    let Some(clause) = syn.clause_of(i) else {
+        return false;
+    };
+    let restricted = syn
+        .text(i + 1)
+        .to_lowercase()
+        .split(['\'', '’'])
+        .next()
+        .is_some_and(|r| matches!(r, "who" | "that"));
+    let modal = clause.verb_group.clone().any(|k| {
+        matches!(
+            syn.text(k).to_lowercase().as_str(),
+            "can" | "could" | "may" | "might" | "should" | "must"
+        )
+    });
+    restricted
+        && !modal
+        && !clause.negated
+        && clause.verb_group.end == i
+        && syn.pos(clause.verb) == UPOS::VERB
+}
+
+/// Whether the judgement at `j` is said of a hypothetical someone: its clause's verb is a
+/// prediction (`will`, `won't`, `'ll`) in a sentence with a condition (`if the answer is no,
+/// they won't lift a finger`), what such people do, not what someone did.
+fn hypothetical(ctx: &Ctx<'_>, j: usize) -> bool {
+    let Some(syn) = ctx.tokens.tokens.get(j).and_then(|t| ctx.syntax(t.sentence)) else {
+        return false;
+    };
+    let Some(clause) = syn.of_token(j).and_then(|i| syn.clause_of(i)) else {
+        return false;
+    };
+    let predicts = clause.verb_group.clone().any(|k| {
+        let w = syn.text(k).to_lowercase().replace('’', "'");
+        matches!(w.as_str(), "will" | "won't" | "wo") || w.ends_with("'ll")
+    });
+    let condition = syn.clauses().iter().any(|c| {
+        c.subordinate
+            && c.tokens
+                .clone()
+                .next()
+                .is_some_and(|k| matches!(syn.text(k).to_lowercase().as_str(), "if" | "unless"))
+    });
+    predicts && condition
+}
+
+/// Who owns the conception at `j` (`their lead's idea of enablement was a PDF`): the noun heads
+/// the subject of a copula and has someone else's possessor. The speaker's own (`my idea of a
+/// good plan is`) says nothing of others.
+fn conception(ctx: &Ctx<'_>, j: usize) -> Option<Who> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
+    let i = syn.of_token(j)?;
+    let clause = syn.clause_of(i)?;
+    // The subject's phrase runs from the noun through its `of` phrase to a form of *be*.
+    let be = syn.text(clause.verb_group.start).to_lowercase();
+    let subject = clause.subject.as_ref()?;
+    if !matches!(be.as_str(), "is" | "was" | "are" | "were")
+        || clause.negated
+        || !(i < subject.tokens.start || subject.head == i)
+        || subject.tokens.end != clause.verb_group.start
+        || (i + 2..subject.tokens.start).any(|k| !matches!(syn.pos(k), UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::PRON))
+    {
+        return None;
+    }
+    // The predicate names an instance (`a PDF`, `to side with whoever emailed last`), not a
+    // comparison or a quality of the idea (`the same as ours`, `different`).
+    let mut k = clause.verb_group.end;
+    while syn.pos(k) == UPOS::DET {
+        k += 1;
+    }
+    if syn.pos(k) == UPOS::ADJ && !matches!(syn.pos(k + 1), UPOS::NOUN | UPOS::ADJ | UPOS::PROPN) {
+        return None;
+    }
+    // The possessor right before the noun (`our director's idea`: the director's).
+    let owner = syn.token(i.checked_sub(1)?)?;
+    let w = ctx.tokens.lower(owner);
+    let genitive = w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
+    let pronoun = matches!(w, "their" | "his" | "her");
+    ((genitive && is_person(ctx, owner)) || pronoun).then(|| Who::Other {
+        one: is_one(ctx, owner),
+        at: owner,
+    })
+}
+
+/// Whom a copula names as the trouble, when the noun at `j` heads its subject (`the problem was
+/// their side`, `the bottleneck was the partner's legal team`): the head of the predicate's
+/// phrase when that is someone else. A thing (`the problem was their data`), a clause (`the
+/// issue was that ...`) or the speaker (`the problem was me`) is not someone blamed.
+fn named_as_trouble(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<Who> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
+    let i = syn.of_token(j)?;
+    let clause = syn.clause_of(i)?;
+    if !clause.copula || clause.negated || clause.subject.as_ref()?.head != i {
+        return None;
+    }
+    let object = clause.object.as_ref()?;
+    if object.tokens.start != clause.verb_group.end {
+        return None;
+    }
+    let token = syn.token(object.head)?;
+    let owner = object.possessor.and_then(|k| syn.token(k));
+    if owner.is_some_and(|k| is_mine(ctx, k)) || SPEAKER.contains(&ctx.tokens.lower(token)) {
+        return None;
+    }
+    (is_person(ctx, token) && !generic(ctx, token, s) && !modifier(ctx, token)).then(|| Who::Other {
+        one: is_one(ctx, token),
+        at: token,
+    })
+}
+
+/// Whether the noun at `j` (`idea`, `clue`) takes a question of how or when to act (`no idea
+/// when to bring us up`, `no clue how to position it`): a gap in know-how.
+fn know_how(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    j + 2 < s.end
+        && matches!(t.lower(j), "idea" | "clue")
+        && matches!(
+            t.lower(j + 1),
+            "how" | "when" | "where" | "what" | "which" | "whether" | "who"
+        )
+        && t.lower(j + 2) == "to"
+}
+
 /// The text between token `j` and the one before it.
 fn gap_before<'t>(ctx: &'t Ctx<'_>, j: usize) -> &'t str {
     let t = ctx.tokens;
@@ -881,7 +1121,23 @@ fn is_person(ctx: &Ctx<'_>, j: usize) -> bool {
     let w = ctx.tokens.lower(j);
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
     !NOT_SUBJECTS.contains(&w)
-        && (OTHERS.contains(&w) || PEOPLE.contains(&w) || ctx.hits.covers(Cue::Target, j))
+        && (OTHERS.contains(&w)
+            || PEOPLE.contains(&w)
+            || ctx.hits.covers(Cue::Target, j)
+            || party(ctx, j))
+}
+
+/// Whether token `j` is `side` as a party to a deal: owned (`their side`, `the partner's side`)
+/// or `the other side`, not a part of something (`the technical side`, `the supply side`).
+fn party(ctx: &Ctx<'_>, j: usize) -> bool {
+    let t = ctx.tokens;
+    if !matches!(t.lower(j), "side" | "sides") || j == 0 {
+        return false;
+    }
+    let before = t.lower(j - 1);
+    matches!(before, "their" | "his" | "her" | "its" | "other")
+        || before.ends_with("'s")
+        || before.ends_with("’s")
 }
 
 /// Whether the person at `at` is one person or team: not a plural or a group word.
@@ -954,8 +1210,12 @@ fn counted(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
                 of -= 1;
             }
             let q = of.checked_sub(1)?;
+            // A partitive after a preposition is an adverbial of occasions (`in most of these
+            // cases the direct team ...`), not the subject's count.
+            let adverbial = q.checked_sub(1).is_some_and(|p| syn.pos(p) == UPOS::ADP);
             Some(
-                syn.text(of).eq_ignore_ascii_case("of")
+                !adverbial
+                    && syn.text(of).eq_ignore_ascii_case("of")
                     && (syn.pos(q) == UPOS::NUM || quantity(&syn.text(q).to_lowercase())),
             )
         })
@@ -1137,6 +1397,16 @@ fn clause_subject(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
     }
     let verbal = |k: usize| matches!(syn.pos(k), UPOS::VERB | UPOS::AUX);
     let own_verb = verbal(i) && !clause.verb_group.contains(&i) && clause.infinitive != Some(i);
+    // `The person who signed it clearly checked out`: a second verb after a relative `who`
+    // clause is either the relative clause's or the main clause's, and both are about the
+    // antecedent, which is who `who` stands for.
+    let relative = clause
+        .subject
+        .as_ref()
+        .is_some_and(|p| p.tokens.start >= clause.tokens.start && syn.text(p.head).eq_ignore_ascii_case("who"));
+    if relative && i >= clause.verb_group.end {
+        return clause_who(ctx, &syn, sentence, index);
+    }
     if own_verb || (i >= clause.verb_group.end && (clause.verb_group.end..i).any(verbal)) {
         return None;
     }
@@ -1535,9 +1805,85 @@ mod tests {
         assert_eq!(spans.len(), 2, "{spans:?}");
         assert!(spans[0].starts_with("Procurement was clueless"), "{spans:?}");
         assert!(spans[1].starts_with("and their VP"), "{spans:?}");
-        // One person judged twice is one finding.
-        let text = "Their PM was clueless and never followed up.";
-        assert_eq!(findings(text, Rule::Criticism).len(), 1);
+        // One person judged twice is one finding, also when a pronoun names them again.
+        for text in [
+            "Their PM was clueless and never followed up.",
+            "Their regional lead was out of his depth, and he never once joined a pipeline call.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn conceptions_troubles_reversals_and_indiscriminate_choice() {
+        for text in [
+            // Someone's idea of a thing as a copula's subject.
+            "Their director's idea of enablement was a forty-slide deck.",
+            // A copula naming someone as the trouble.
+            "The bottleneck was their procurement team.",
+            // A reversal with a universal frame; doing nothing with a verb of obstruction.
+            "Their finance team reversed the rebate terms every quarter.",
+            "The regional team kept undermining the reseller, and their director did nothing.",
+            // A free-choice object of one person's verb.
+            "The old channel lead approved anyone who asked for a discount.",
+            // A gap in understanding, not in know-how.
+            "Their sellers had no idea what our product did.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        for text in [
+            "My idea of a good launch is a small one.",
+            "Their idea of the roadmap was the same as ours.",
+            "The problem was their pricing.",
+            "The issue was that the partner had no budget.",
+            "The problem was me.",
+            "The technical side was a nightmare.",
+            "The partner changed the rebate terms in March.",
+            "Their director reviewed every clause and did nothing wrong.",
+            "Their sellers had no idea when to bring us into a deal.",
+            "Anyone who asked got the same discount.",
+            "You can ask anyone who knows the product.",
+            "Their support team did whatever it took to get us live.",
+            // A prediction about whoever meets a condition is not about someone.
+            "If there is nothing in it for them, they won't lift a finger.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_unmet_duty_and_a_count_of_occasions_in_an_adverbial() {
+        for text in [
+            "Their field marketing team was supposed to translate the deck and never did.",
+            "In most of those deals the regional team kept ignoring the reseller, and their director did nothing.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        for text in [
+            "What was each side supposed to deliver?",
+            "Their field marketing team was supposed to translate the deck and did it in a week.",
+            "Most of those reseller reps never opened the portal.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects_read_across_an_aside_and_a_relative_clause() {
+        // A subject set off by an aside before its verb; a second verb after a `who` clause.
+        for text in [
+            "Our procurement team, on the other hand, treated every quote like a ransom note.",
+            "Their regional director, a charming man, was simply too busy to read a brief.",
+            "The manager who ran the pilot clearly checked out after the first month.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        for text in [
+            "Our procurement team, on the other hand, approved every quote within a day.",
+            "The manager who ran the pilot later joined the partner's board.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -9,8 +9,11 @@
 //! and [`crate::impact::is_impact`] reads each from its clause, so a draft whose only numbers
 //! count people or partners (`seven reseller partners asked`, `from 25 partners to 180
 //! partners`), rate an activity (`85% of the staff finished the track`, `the finish rate is
-//! 91%`), state a term (`a 12% referral commission`) or set a target as a requirement (`was
-//! required to log three opportunities`) fires too. One finding, on
+//! 91%`), state a term (`a 12% referral commission`), set a target as a requirement (`was
+//! required to log three opportunities`), sit in a condition, plan or wish (`if the margin is 8%`,
+//! `I will talk to three customers`, `I'd rather have ten partners than a hundred logos`) or
+//! give a size or window in a hyphenated modifier (`a 1,200-person integrator`, `a 20-minute
+//! module`, `12-month retention`) fires too. One finding, on
 //! the Outcome heading when there is one, else on the title (or line 1), with a fix that inserts a
 //! placeholder sentence at the end of the outcome section (else of the draft).
 //!
@@ -18,7 +21,8 @@
 //! of a result (`94% gross retention`, `onboarding time is 19 days versus 44`), a share of a
 //! result (`35% of that closed`, `58% of the resellers closed a deal`), a ratio of a set whose
 //! verb's object is a result (`four of five new resellers closed a first deal`), an amount of a result
-//! (`the result was $12M in pipeline`), a count of results (`seven co-sell deals`). Never
+//! (`the result was $12M in pipeline`), a count of results (`seven co-sell deals`), a
+//! percentage spelled out (`about forty percent of revenue`, `up four points`). Never
 //! counted as impact: a band of magnitude that gives no number (`double-digit growth`), dates,
 //! years, quarters (Q3, H2), durations a result came in (`in 12 months`), list numbers, company sizes, counts of activities, or numbers in code, front matter
 //! and comments.
@@ -176,6 +180,67 @@ mod tests {
             "Since the change, four of five new resellers closed a first deal within a quarter.",
             "Last year 84% of our resellers renewed.",
             "Over the year 60% of the resellers grew their book.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_conditions_plans_and_wishes_are_not_impact() {
+        for text in [
+            "If the referral fee is 10%, partners will not bother.",
+            "Unless a partner returns three times what it costs, I drop it.",
+            "Next quarter I will interview three customers about the bundle.",
+            "I'd rather sign five partners who sell than fifty logos.",
+            "With a better deck the partner might close 20% more deals.",
+        ] {
+            assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        }
+        // The same numbers stated as what happened are.
+        for text in [
+            "The referral fee lifted partner bookings 10%.",
+            "I interviewed three customers and we closed two deals.",
+            "In May we grew partner revenue 30%.",
+            "Partner revenue grew 30% in May.",
+            "By March we'd closed 12 joint deals.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_scenario_answers_target_is_quantified_but_its_conditions_are_not() {
+        let target = "---\nscenario: 1\n---\n\nWe would aim to lift the bundle's win rate from 30% to 40% within two quarters.\n";
+        assert!(findings(target, Rule::Metrics).is_empty());
+        let condition =
+            "---\nscenario: 1\n---\n\nIf the partner's fee is 10%, I would renegotiate it.\n";
+        assert_eq!(findings(condition, Rule::Metrics).len(), 1);
+    }
+
+    #[test]
+    fn hyphenated_sizes_and_windows_are_not_impact() {
+        for text in [
+            "I built a 30-minute onboarding course for reseller staff.",
+            "I run the alliance for a 900-person systems integrator.",
+            "We agreed to report 6-month retention for partner deals.",
+            "We set attribution rules first, so there was no double counting.",
+            "I served twice as lead negotiator on consortium bids.",
+        ] {
+            assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        }
+        for text in [
+            "The bundle brought a 12-point increase in win rate.",
+            "Partner deals closed twice as fast as direct ones.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn spelled_out_percentages_are_impact() {
+        for text in [
+            "Partner deals grew about forty percent that year.",
+            "Net margin rose by four points.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }

@@ -7,11 +7,15 @@
 //! least three actions have "we" as their subject (`we built`, `we'd map`) and they outnumber the
 //! candidate's own actions more than two to one; on the first acting "we". The candidate's own
 //! actions are "I" before a verb of doing and resume-style bullets with the "I" left out ("Built
-//! the joint pitch").
+//! the joint pitch"). It fires too where at least three actions are told in the passive with no
+//! doer (`the integration was built`, `rules were documented`: read from each clause's verb
+//! group in [`crate::syntax`]) and they outnumber the "we" and "I" actions together more than
+//! two to one; on the first such verb.
 //!
 //! Does not fire on: a balanced account (`We built it. I led the design. I ran the pilots.`),
 //! "our" and "us" in passing, "we" as the subject of a state ("we were flat", "we had no owner"),
-//! or "we" in the context, outcome and learning parts.
+//! "we" in the context, outcome and learning parts, a passive that names its doer (`was
+//! drafted by me`) or a state (`the team was new`).
 //!
 //! Example: "Then we built a program. We trained resellers and we ran QBRs. I helped." under
 //! `## Action` fires on the first "we".
@@ -21,6 +25,7 @@ use std::ops::Range;
 use crate::context::{Ctx, Input};
 use crate::rules::{Meta, Scope};
 use crate::story::{acts, implied_first_person};
+use crate::syntax::UPOS;
 use crate::tokens::{Person, Tokens};
 use crate::{Finding, Rule, SectionKind, Severity};
 
@@ -64,24 +69,45 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
     };
     // The action is judged as a whole, however many sections tell it.
     let (mut we, mut i, mut first) = (0, 0, None);
-    for scope in scopes {
-        let from = t.token_at_or_after(scope.start);
-        let to = t.token_at_or_after(scope.end);
-        let (w, n, f) = actors(t, from..to);
+    let scopes: Vec<Range<usize>> = scopes
+        .iter()
+        .map(|r| t.token_at_or_after(r.start)..t.token_at_or_after(r.end))
+        .collect();
+    for scope in &scopes {
+        let (w, n, f) = actors(t, scope.clone());
         we += w;
         i += n;
         first = first.or(f);
     }
-    if let Some(first) = first
-        && we >= 3
-        && we > 2 * i
-    {
-        let message = format!(
-            "“{}” and {} more actions told in “we”, {i} in “I”: say what you did yourself; the interviewer is hiring you, not the team.",
-            ctx.words(first..first + 2),
-            we - 1
-        );
-        out.push(ctx.finding(Rule::Ownership, t.tokens[first].range.clone(), message));
+    // The clauses are read for passives only when "we" does not already settle it.
+    let (mut passive, mut first_passive) = (0, None);
+    if we < 3 || we <= 2 * i {
+        for scope in &scopes {
+            let (p, f) = agentless(ctx, scope.clone());
+            passive += p;
+            first_passive = first_passive.or(f);
+        }
+    }
+    // Told mostly in "we", or mostly in passives that name no doer at all: either way the
+    // candidate's own part is hidden.
+    let in_we = first.filter(|_| we >= 3 && we > 2 * i);
+    let in_passive = first_passive.filter(|_| passive >= 3 && passive > 2 * (we + i));
+    if let Some(at) = in_we.or(in_passive) {
+        let message = if in_we.is_some() {
+            format!(
+                "“{}” and {} more actions told in “we”, {i} in “I”: say what you did yourself; the interviewer is hiring you, not the team.",
+                ctx.words(at..at + 2),
+                we - 1
+            )
+        } else {
+            format!(
+                "“{}” and {} more actions told in the passive with no doer, {} in “we” or “I”: say what you did yourself; the interviewer is hiring you, not the team.",
+                ctx.words(at..at + 1),
+                passive - 1,
+                we + i
+            )
+        };
+        out.push(ctx.finding(Rule::Ownership, t.tokens[at].range.clone(), message));
     }
     false
 }
@@ -131,6 +157,53 @@ fn actors(t: &Tokens, within: Range<usize>) -> (usize, usize, Option<usize>) {
     (we, i, first)
 }
 
+/// Among tokens `within`: the actions told in the passive with no doer named (`the
+/// integration was built`, `rules were documented`), and the first such verb.
+fn agentless(ctx: &Ctx<'_>, within: Range<usize>) -> (usize, Option<usize>) {
+    let t = ctx.tokens;
+    let (mut n, mut first) = (0, None);
+    let Some(from) = t.tokens.get(within.start).map(|x| x.sentence) else {
+        return (0, None);
+    };
+    let to = within
+        .end
+        .checked_sub(1)
+        .and_then(|k| t.tokens.get(k))
+        .map_or(from, |x| x.sentence + 1);
+    for sentence in from..to {
+        let range = t.sentences[sentence].tokens.clone();
+        if range.start < within.start || range.end > within.end {
+            continue;
+        }
+        // Cheap test first: a form of *be* somewhere in the sentence.
+        if !range.clone().any(|k| BE.contains(&t.lower(k))) {
+            continue;
+        }
+        let Some(s) = ctx.syntax(sentence) else {
+            continue;
+        };
+        for c in s.clauses() {
+            let lower = |j: usize| s.text(j).to_lowercase();
+            let passive = !c.copula
+                && s.pos(c.verb) == UPOS::VERB
+                && !lower(c.verb).ends_with("ing")
+                && c.verb_group.clone().any(|j| j < c.verb && BE.contains(&lower(j).as_str()))
+                && c.subject.as_ref().is_some_and(|p| {
+                    s.pos(p.head) != UPOS::PRON
+                })
+                && lower(c.verb + 1) != "by";
+            if passive {
+                n += 1;
+                first = first.or(s.token(c.verb));
+            }
+        }
+    }
+    (n, first)
+}
+
+/// Forms of *be* that make a passive.
+const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
+
 #[cfg(test)]
 mod tests {
     use crate::Rule;
@@ -146,6 +219,27 @@ mod tests {
         let balanced =
             "## Action\n\nWe built it. I led the design. I ran the pilots. We shipped.\n";
         assert!(findings(balanced, Rule::Ownership).is_empty());
+    }
+
+    #[test]
+    fn an_action_told_in_passives_with_no_doer() {
+        let text = "## Action\n\nA pricing model was drafted in May. The reseller terms were changed, and a pilot was launched in two regions. Product was briefed.\n";
+        let found = findings(text, Rule::Ownership);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(&text[found[0].range.clone()], "drafted");
+        assert!(
+            found[0].message.starts_with("“drafted” and 3 more actions told in the passive"),
+            "{}",
+            found[0].message
+        );
+        // The candidate's own actions outweigh them, or the doer is named.
+        for text in [
+            "## Action\n\nA pricing model was drafted. Terms were rewritten. A pilot was launched. I ran the pilot. I briefed the CRO.\n",
+            "## Action\n\nThe model was drafted by me. The terms were rewritten by me. I launched the pilot.\n",
+            "## Action\n\nThe partner was flat and the team was new. I rebuilt the terms.\n",
+        ] {
+            assert!(findings(text, Rule::Ownership).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -14,7 +14,15 @@
 //! whatever a phrasal verb of taking charge governs (`when I took over this topic`, `I look after
 //! the distributor network`), a remit handed to the speaker (`when I was given the alliance`), a
 //! plan's role for the speaker (`me owning the alliance end to end`); the speaker's tenure
-//! (`eight years at a consultancy`, `after years as an SE`); a bare title heading a resume line (`Head of ecosystem; ...`). A stage counts
+//! (`eight years at a consultancy`, `after years as an SE`); a bare title heading a resume line (`Head of ecosystem; ...`).
+//! The present simple of a verb of charge with no auxiliary is a standing remit whatever it
+//! governs, when that is a domain and not an instance (`I manage dealers across two states`,
+//! `I own enablement`; not `I run a weekly call`, nor the past `I ran a pilot`); inheriting is
+//! taking charge (`when I inherited distribution`); a title may open with a word the tagger
+//! takes for a verb (`I'm distribution manager`); the speaker named as a role just described
+//! counts in a plan (`an owner on each side (me on ours)`, `on ours that would be me`); an
+//! ordinal job with an infinitive is a step of a plan, not a role (`my first job would be to
+//! slow them down`). A stage counts
 //! when it describes the speaker's company: a headcount (`a 600-person company`, `the same
 //! 200-person devtools company`, `~150 ppl`), `after our Series B`, `at a seed-stage startup`.
 //! One finding, on the title (or line 1), naming the first title or segment the draft does
@@ -157,6 +165,10 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             .into_iter()
             .flatten()
             .find(|&v| HOLD.contains(&r.stem(v)) || takes_charge(r, v));
+        // `I manage dealers across two states`, `I run co-marketing`: the present simple of a
+        // verb of charge, with no auxiliary, says what the speaker does standing, so whatever
+        // it governs is their remit; in the past (`I ran a pilot`) it may be one event.
+        let standing = speaks && clause.verb_group.len() == 1 && standing_charge(r, clause.verb);
         if let Some(verb) = verb.filter(|_| speaks || implied) {
             // The remit is the verb's first noun phrase (`took over alliances`); a move names
             // where to (`moved into the partner team`). A verb of taking charge (`took over`,
@@ -171,7 +183,11 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 if let Some(p) = r.phrase_at(j).filter(|_| matches!(r.pos(j), UPOS::NOUN | UPOS::PROPN)) {
                     let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
                     let counted = p.tokens.clone().any(|t| r.pos(t) == UPOS::NUM);
-                    if (REMITS.contains(&r.stem(p.head)) || (charge && !counted)) && !theirs {
+                    // A remit is a domain (`co-marketing`, `dealers and agents`, `the
+                    // channel`), not an instance (`a weekly call`).
+                    let instance = p.tokens.clone().any(|t| matches!(r.lower(t), "a" | "an"));
+                    let any = charge || (standing && verb == clause.verb && !instance);
+                    if (REMITS.contains(&r.stem(p.head)) || (any && !counted)) && !theirs {
                         return Some(clause.tokens.start..p.tokens.end);
                     }
                     if !moves {
@@ -244,10 +260,38 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     }
                 }
             }
+            // `an owner on each side (me on ours)`, `that would be me`: the speaker named as
+            // the role just described, in a parenthesis after its noun or as the predicate of
+            // `be` whose subject is not the speaker.
+            "me" if k > 1 && r.lower(k - 1) == "(" => {
+                // The role noun heads the phrase before the parenthesis (`owner on each side`).
+                let mut j = k - 1;
+                while j > 0 && j + 7 > k && !matches!(r.pos(j - 1), UPOS::PUNCT | UPOS::VERB | UPOS::AUX) {
+                    j -= 1;
+                    if role_noun(r, j) && !plural(r.lower(j)) {
+                        return Some(j..k + 1);
+                    }
+                }
+            }
+            "me" if k > 1
+                && be(r.lower(k - 1))
+                && (k.saturating_sub(4)..k - 1).any(|j| matches!(r.lower(j), "that" | "this")) =>
+            {
+                return Some(k - 2..k + 1);
+            }
+            // `I own enablement`: a present verb of charge the tagger reads as an adjective.
+            "i" if standing_charge(r, k + 1) && r.pos(k + 1) != UPOS::VERB => {
+                if let Some(p) = r.phrase_at(k + 2) {
+                    let counted = p.tokens.clone().any(|t| r.pos(t) == UPOS::NUM);
+                    if !counted && r.possessor(&p).is_empty() && matches!(r.pos(p.head), UPOS::NOUN | UPOS::PROPN) {
+                        return Some(k..p.tokens.end);
+                    }
+                }
+            }
             // `my role`, `my job was to`.
             "my" => {
                 if let Some(p) = r.phrase_at(k + 1) {
-                    if MY_ROLE.contains(&r.lower(p.head)) {
+                    if MY_ROLE.contains(&r.lower(p.head)) && !step(r, &p) {
                         return Some(k..p.tokens.end);
                     }
                 }
@@ -258,9 +302,35 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
     headline_title(r)
 }
 
+/// Whether `my` + `phrase` is a step of a plan, not a role: an ordinal job whose predicate is
+/// an infinitive (`my first job would be to slow them down`, `my next task is to`). `My job
+/// was to`, with no ordinal, and `my first job was at a bank` are the speaker's role.
+fn step(r: &Read<'_>, phrase: &crate::syntax::Phrase) -> bool {
+    let ordinal = phrase.tokens.clone().any(|k| {
+        matches!(r.lower(k), "first" | "second" | "third" | "next" | "last" | "immediate")
+    });
+    let mut k = phrase.tokens.end;
+    while k < r.len() && matches!(r.pos(k), UPOS::AUX | UPOS::ADV | UPOS::PART) && r.lower(k) != "to" {
+        k += 1;
+    }
+    ordinal && k > phrase.tokens.end && r.lower(k) == "to"
+}
+
 /// Whether the sentence is about the speaker: it names them (`I`, `me`, `my`).
 fn about_speaker(r: &Read<'_>) -> bool {
     (0..r.len()).any(|j| r.is_speaker(j) || r.lower(j) == "my")
+}
+
+/// Whether the word at `v` is the present simple of a verb of charge (`run`, `manages`, `own`,
+/// `lead`, `head`, `oversee`, `cover`), not a past (`ran`, `managed`) nor a verb of taking,
+/// joining or moving.
+fn standing_charge(r: &Read<'_>, v: usize) -> bool {
+    let w = r.lower(v);
+    HOLD.contains(&r.stem(v))
+        && !matches!(r.stem(v), "took" | "take" | "join" | "move" | "inherit")
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !matches!(w, "ran" | "led" | "oversaw")
 }
 
 /// Whether verb `v` is a phrasal verb of taking charge (`took over`, `look after`): what it
@@ -270,6 +340,7 @@ fn takes_charge(r: &Read<'_>, v: usize) -> bool {
     let particle = r.lower(v + 1);
     (particle == "over" && (verb.starts_with("tak") || verb == "took"))
         || (particle == "after" && verb.starts_with("look"))
+        || verb.starts_with("inherit")
 }
 
 /// A title standing alone at the head of a resume line, with no verb and no determiner
@@ -301,9 +372,11 @@ fn role_phrase(r: &Read<'_>, j: usize) -> Option<(Range<usize>, usize)> {
     while k < r.len() {
         let nominal = matches!(r.pos(k), UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM);
         let acronym = r.s.text(k).len() > 1 && r.s.text(k).chars().all(|c| c.is_uppercase());
+        // A noun the tagger takes for a verb opens the phrase too when a noun follows it (`I'm
+        // distribution manager`): a finite verb cannot follow the copula.
         let verb_noun = r.pos(k) == UPOS::VERB
-            && k > first
-            && matches!(r.pos(k - 1), UPOS::ADJ | UPOS::NOUN | UPOS::PROPN)
+            && ((k > first && matches!(r.pos(k - 1), UPOS::ADJ | UPOS::NOUN | UPOS::PROPN))
+                || (k == first && matches!(r.pos(k + 1), UPOS::NOUN)))
             && !r.lower(k).ends_with("ing")
             && !r.lower(k).ends_with("ed");
         if nominal || acronym || verb_noun || r.lower(k) == "-" {
@@ -664,6 +737,39 @@ mod tests {
             "The regional director signed the plan.",
             "- Partner delivery NPS",
             "**Measurement**",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_standing_remit_or_the_speaker_named_for_a_role_counts() {
+        for text in [
+            // The present simple of a verb of charge governs a domain, whatever it is called.
+            "I manage installers and wholesalers across two provinces.",
+            "I run co-marketing with our distributors.",
+            "At our robotics company I own certification for every integrator.",
+            // Inheriting is taking charge.
+            "When I inherited procurement at a clinic chain, nothing was tracked.",
+            // A title the tagger opens with a verb.
+            "I'm procurement manager for a clinic chain.",
+            // A job with no ordinal, or a first job held somewhere.
+            "My job was to fix the channel.",
+            "My first job was at a freight broker.",
+            // The speaker named as the role just described.
+            "A named owner on each side (me on ours) and a sponsor above each.",
+            "Each side needs an owner; on ours that would be me.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        for text in [
+            // A step of a plan: an ordinal job with an infinitive.
+            "Leadership moves fast, so my first job would be to slow them down.",
+            // An instance run, a past event, a verb that is no charge.
+            "I run a weekly pipeline call with their sales manager.",
+            "I ran a pilot with the partner.",
+            "I take enablement seriously.",
+            "Their side picked an owner (the regional director).",
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
