@@ -624,7 +624,9 @@ fn someone_elses(ctx: &Ctx<'_>) -> Option<String> {
         return Some(r.words(range));
     }
     (0..ctx.tokens.sentences.len()).find_map(|i| {
-        // Only a sentence with a possessive can hold someone's title (`our CRO`).
+        // Only a sentence with a possessive can hold someone's title (`our CRO`), and only one
+        // with a title: a word of `TITLES` or an acronym, read below from a phrase's head, which
+        // is one of its words (a sentence segmented again is read whatever it holds).
         let tokens = ctx.tokens.sentences[i].tokens.clone();
         let possessive = tokens.clone().any(|k| {
             let w = ctx.tokens.lower(k);
@@ -632,7 +634,13 @@ fn someone_elses(ctx: &Ctx<'_>) -> Option<String> {
                 || w.ends_with("'s")
                 || w.ends_with("’s")
         });
-        if tokens.len() > LONGEST || !possessive {
+        let title = !ctx.tags_scanned_words(i)
+            || tokens.clone().any(|k| {
+                let text = ctx.draft.mask.get(ctx.tokens.tokens[k].range.clone()).unwrap_or("");
+                (text.len() > 1 && text.chars().all(char::is_uppercase))
+                    || TITLES.contains(&ctx.tokens.lower(k))
+            });
+        if tokens.len() > LONGEST || !possessive || !title {
             return None;
         }
         let r = Read::new(ctx, i)?;
@@ -778,6 +786,13 @@ mod tests {
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
         }
+        // Someone else's title is still named when the sentence has a title word or an acronym
+        // and a possessive; a sentence with neither is not read for it.
+        let found = findings(
+            "The launch slipped. Their VP signed off in May.",
+            Rule::RoleStage,
+        );
+        assert!(found[0].message.contains("“Their VP”"), "{}", found[0].message);
     }
 
     #[test]
