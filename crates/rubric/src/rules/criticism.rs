@@ -222,7 +222,15 @@ struct Judgement {
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     for sentence in &ctx.tokens.sentences {
         let tokens = sentence.tokens.clone();
-        let found = judgements(ctx, &tokens);
+        // Verbs of failing are read last, from the tags: a sentence whose only frame could be
+        // one of them has at most one judgement, a weak one, which makes no finding alone (see
+        // `hit` below), so it is not tagged for them.
+        let (found, failures) = judgements(ctx, &tokens, false);
+        let found = match failures {
+            0 => found,
+            1 if found.is_empty() => continue,
+            _ => judgements(ctx, &tokens, true).0,
+        };
         // A habitual frame about a counted group (`half of our partners had never co-sold a
         // single deal`, `in 11 calls their seller never ...`) is data, not a verdict.
         let others: Vec<&Judgement> = found
@@ -346,13 +354,17 @@ const FAILURES: &[&str] = &[
     "dodg", "avoid", "resist", "stonewall", "ghost",
 ];
 
+/// Whether `w` has the stem of a verb of failing (see [`FAILURES`]), before reading its tag.
+fn could_fail(w: &str) -> bool {
+    FAILURES.iter().any(|stem| w.starts_with(stem))
+}
+
 /// The token at `j` when it is a verb of failing, refusing or obstructing (see [`FAILURES`]).
 fn failure_verb(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
     if j >= s.end {
         return None;
     }
-    let w = ctx.tokens.lower(j);
-    if !FAILURES.iter().any(|stem| w.starts_with(stem)) {
+    if !could_fail(ctx.tokens.lower(j)) {
         return None;
     }
     let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
@@ -473,7 +485,11 @@ fn phrase(ctx: &Ctx<'_>, hit: &Judgement, sentence: &Range<usize>) -> String {
 }
 
 /// Every judgement of a person in the sentence `s`, with the subject it is about.
-fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
+///
+/// With `failures` false, verbs of failing are not read (nor tagged for): the count of words that
+/// could be one comes back instead, each where the reading would have tried it.
+fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement>, usize) {
+    let mut candidates = 0;
     let t = ctx.tokens;
     let lower = |j: usize| if j < s.end { t.lower(j) } else { "" };
     let mut out = Vec::new();
@@ -790,7 +806,13 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             // A verb of failing, refusing or obstructing with them as its agent (`refused to
             // share`, `ignored our registrations`, `blocked the integration`): a fact alone, a
             // verdict with a second frame.
-            _ if failure_verb(ctx, j, s).is_some() && !negated(ctx.text, t, &(j..j + 1), s) => {
+            _ if !failures && could_fail(w) => {
+                candidates += 1;
+            }
+            _ if failures
+                && failure_verb(ctx, j, s).is_some()
+                && !negated(ctx.text, t, &(j..j + 1), s) =>
+            {
                 push(j..j + 1, Strength::Weak, subject(ctx, j, s));
             }
             "kept" | "keeps" if next.ends_with("ing") => {
@@ -799,7 +821,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             _ => {}
         }
     }
-    out
+    (out, candidates)
 }
 
 /// The text between token `j` and the one before it.
@@ -1550,6 +1572,8 @@ mod tests {
             "They never once answered a renewal email.",
             "Their channel team treated each of our escalations as noise and every deadline as a suggestion.",
             "Their support team kept missing the response window.",
+            // Two verbs of failing: read from the tags together, though one alone is not.
+            "Their reseller ignored our registrations and blocked the integration.",
         ] {
             assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
         }
