@@ -78,12 +78,10 @@ impl Ctx<'_> {
             // The scan segmented the sentence with the space around it, which gives the same
             // words unless it opens on a mark that joins the space before it (UAX #29's WB4):
             // only a sentence opening on a non-ASCII character is segmented again.
-            let words = self.tokens.tokens.get(s.tokens.clone()).unwrap_or(&[]);
-            let inside = words.first().is_none_or(|t| t.range.start >= s.range.start)
-                && words.last().is_none_or(|t| t.range.end <= s.range.end);
-            if !text.as_bytes().first().is_some_and(u8::is_ascii) || !inside {
+            if !self.tags_scanned_words(sentence) {
                 return Tagged::new(text);
             }
+            let words = self.tokens.tokens.get(s.tokens.clone()).unwrap_or(&[]);
             let words = words.iter().map(|t| {
                 let range = t.range.start - s.range.start..t.range.end - s.range.start;
                 (range.start, &text[range])
@@ -96,6 +94,21 @@ impl Ctx<'_> {
             offset: s.range.start,
             first_word: s.tokens.start,
         })
+    }
+
+    /// Whether [`Ctx::syntax`] tags sentence `sentence` with the scan's words: its tokens are
+    /// then the scan's words (same text, lower-cased form and stem, in order) with punctuation
+    /// between them, which is what lets a rule rule out a reading from the scan alone before
+    /// tagging. A sentence opening on a non-ASCII character is segmented again (see there).
+    pub fn tags_scanned_words(&self, sentence: usize) -> bool {
+        let Some(s) = self.tokens.sentences.get(sentence) else {
+            return false;
+        };
+        let words = self.tokens.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+        let inside = words.first().is_none_or(|t| t.range.start >= s.range.start)
+            && words.last().is_none_or(|t| t.range.end <= s.range.end);
+        let text = self.draft.mask.get(s.range.clone()).unwrap_or("");
+        text.as_bytes().first().is_some_and(u8::is_ascii) && inside
     }
 
     /// How sentence `sentence` answers the sentence before it, when that is a question in the

@@ -242,7 +242,23 @@ struct Judgement {
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     for sentence in &ctx.tokens.sentences {
         let tokens = sentence.tokens.clone();
-        let mut found = judgements(ctx, &tokens);
+        // Verbs of failing are read last, from the tags: a sentence whose only frame could be
+        // one of them has at most one judgement, a weak one, which makes no finding alone (see
+        // `hit` below), so it is not tagged for them.
+        let (found, failures) = judgements(ctx, &tokens, false);
+        let mut found = match failures {
+            0 => found,
+            1 if found.is_empty() => {
+                // Checked in debug builds (every test that analyses a draft): the skipped
+                // reading is at most one weak judgement.
+                debug_assert!({
+                    let all = judgements(ctx, &tokens, true).0;
+                    all.len() <= 1 && all.iter().all(|j| j.strength == Strength::Weak)
+                });
+                continue;
+            }
+            _ => judgements(ctx, &tokens, true).0,
+        };
         found.retain(|j| !hypothetical(ctx, j.tokens.start));
         // A habitual frame about a counted group (`half of our partners had never co-sold a
         // single deal`, `in 11 calls their seller never ...`) is data, not a verdict.
@@ -383,13 +399,17 @@ const FAILURES: &[&str] = &[
     "dodg", "avoid", "resist", "stonewall", "ghost", "undermin", "chang", "revers",
 ];
 
+/// Whether `w` has the stem of a verb of failing (see [`FAILURES`]), before reading its tag.
+fn could_fail(w: &str) -> bool {
+    FAILURES.iter().any(|stem| w.starts_with(stem))
+}
+
 /// The token at `j` when it is a verb of failing, refusing or obstructing (see [`FAILURES`]).
 fn failure_verb(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
     if j >= s.end {
         return None;
     }
-    let w = ctx.tokens.lower(j);
-    if !FAILURES.iter().any(|stem| w.starts_with(stem)) {
+    if !could_fail(ctx.tokens.lower(j)) {
         return None;
     }
     let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
@@ -510,7 +530,11 @@ fn phrase(ctx: &Ctx<'_>, hit: &Judgement, sentence: &Range<usize>) -> String {
 }
 
 /// Every judgement of a person in the sentence `s`, with the subject it is about.
-fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
+///
+/// With `failures` false, verbs of failing are not read (nor tagged for): the count of words that
+/// could be one comes back instead, each where the reading would have tried it.
+fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement>, usize) {
+    let mut candidates = 0;
     let t = ctx.tokens;
     let lower = |j: usize| if j < s.end { t.lower(j) } else { "" };
     let mut out = Vec::new();
@@ -870,7 +894,13 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             // A verb of failing, refusing or obstructing with them as its agent (`refused to
             // share`, `ignored our registrations`, `blocked the integration`): a fact alone, a
             // verdict with a second frame.
-            _ if failure_verb(ctx, j, s).is_some() && !negated(ctx.text, t, &(j..j + 1), s) => {
+            _ if !failures && could_fail(w) => {
+                candidates += 1;
+            }
+            _ if failures
+                && failure_verb(ctx, j, s).is_some()
+                && !negated(ctx.text, t, &(j..j + 1), s) =>
+            {
                 push(j..j + 1, Strength::Weak, subject(ctx, j, s));
             }
             "kept" | "keeps" if next.ends_with("ing") => {
@@ -879,7 +909,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<Judgement> {
             _ => {}
         }
     }
-    out
+    (out, candidates)
 }
 
 /// The end of an unmet duty at `supposed` (token `j`): `was supposed to V`, then a clause
@@ -1896,6 +1926,8 @@ mod tests {
             "They never once answered a renewal email.",
             "Their channel team treated each of our escalations as noise and every deadline as a suggestion.",
             "Their support team kept missing the response window.",
+            // Two verbs of failing: read from the tags together, though one alone is not.
+            "Their reseller ignored our registrations and blocked the integration.",
         ] {
             assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
         }

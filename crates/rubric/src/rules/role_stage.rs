@@ -115,8 +115,11 @@ const APPROX: &[&str] = &[
 
 /// Whether the predicate `phrase` of `I was ...` names a role.
 fn role_noun(r: &Read<'_>, head: usize) -> bool {
-    let lower = r.lower(head);
-    let text = r.s.text(head);
+    role_word(r.lower(head), r.s.text(head))
+}
+
+/// Whether a word, lower-cased and as written, names a role (see [`role_noun`]).
+fn role_word(lower: &str, text: &str) -> bool {
     let acronym = text.len() > 1 && text.chars().all(|c| c.is_uppercase());
     // `-ment` nouns name an act or its result, never a person (`measurement`, `enablement`).
     let singular = lower.strip_suffix('s').unwrap_or(lower);
@@ -554,6 +557,18 @@ fn evidence(ctx: &Ctx<'_>) -> Option<Range<usize>> {
         if !worth_reading(ctx, i) {
             return None;
         }
+        if !may_state(ctx, i) {
+            // The pre-filter must stay a superset of the readings: every test that analyses a
+            // draft in a debug build checks it on each sentence it skips.
+            debug_assert!(
+                Read::new(ctx, i)
+                    .and_then(|r| own_role(&r).or_else(|| own_stage(&r)))
+                    .is_none(),
+                "may_state skipped a sentence that states a role: {:?}",
+                ctx.text.get(ctx.tokens.sentences[i].range.clone())
+            );
+            return None;
+        }
         let r = Read::new(ctx, i)?;
         let found = own_role(&r).or_else(|| own_stage(&r))?;
         Some(r.span(found))
@@ -600,6 +615,91 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
         })
 }
 
+/// Whether sentence `i` holds the words that [`own_role`] or [`own_stage`] needs to accept it,
+/// read from the scan before tagging: a superset of what they accept, so a sentence without
+/// them is not tagged for this rule. Each reading needs, whatever the tags:
+/// - `I was hired`, `they brought me in`: a stem of [`HIRED`] and a word of the speaker;
+/// - a title as the predicate of `I ... be`, or `I'm`/`I was` then a title or `responsible`: a
+///   subject `I`, a form of `be` (or `I'm`), and a role noun or `responsible`/`accountable`;
+/// - `I was given the alliance`: a subject `I`, `be`, a stem of [`HANDED`] and one of [`REMITS`];
+/// - a remit held (`I ran the channel`, `me owning the alliance`): a stem of [`HOLD`] and one
+///   of [`REMITS`], or a phrasal verb of taking charge (`took over`, `look after`, `inherited`);
+/// - a standing charge (`I manage installers`): a stem of [`HOLD`] and a word of the speaker;
+/// - the speaker named for a role (`an owner on each side (me on ours)`, `that would be me`):
+///   `me` and a role noun, or `me`, `be` and `that`/`this`;
+/// - `as the partner lead`: `as` and a role noun;
+/// - tenure: `years`/`months`, a word of the speaker or `my`, and `at` or `as`;
+/// - `my job`: `my` and a word of [`MY_ROLE`];
+/// - a bare title heading a line: a role noun, singular and not an acronym;
+/// - a headcount: a word of [`PEOPLE`]; a stage: the first word of a [`stage_word`].
+///
+/// A role noun is whatever [`role_noun`] accepts as a phrase's head; it reads only the word.
+/// The tagger's tokens are the scan's words with punctuation between
+/// ([`Ctx::tags_scanned_words`]; a sentence segmented again is always read), so words adjacent
+/// there are adjacent in the scan, and no punctuation mark is any of these words.
+fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
+    if !ctx.tags_scanned_words(i) {
+        return true;
+    }
+    let t = ctx.tokens;
+    let tokens = t.sentences[i].tokens.clone();
+    let (mut subject, mut speaker, mut my, mut be_, mut im) = (false, false, false, false, false);
+    let (mut role, mut single, mut responsible) = (false, false, false);
+    let (mut hired, mut handed, mut hold, mut remit, mut charge) = (false, false, false, false, false);
+    let (mut as_, mut at, mut tenure, mut my_role) = (false, false, false, false);
+    let (mut me, mut demonstrative) = (false, false);
+    let mut previous = "";
+    for k in tokens {
+        let w = t.lower(k);
+        let stem = t.stem(k);
+        if matches!(w, "people" | "person" | "persons" | "employees" | "employee" | "ppl" | "staff" | "ftes" | "fte" | "headcount")
+            || matches!(
+                w,
+                "startup" | "scaleup" | "ipo" | "bootstrapped" | "unicorn" | "hypergrowth"
+                    | "start" | "scale" | "series" | "seed" | "early" | "growth" | "late"
+                    | "venture" | "vc" | "pe" | "founder" | "publicly" | "public" | "listed"
+            )
+        {
+            return true;
+        }
+        subject |= matches!(w, "i" | "i'm" | "i've" | "i'd" | "i'll");
+        speaker |= crate::who::speaker(w);
+        my |= w == "my";
+        be_ |= be(w);
+        im |= w == "i'm";
+        responsible |= matches!(w, "responsible" | "accountable");
+        as_ |= w == "as";
+        at |= w == "at";
+        tenure |= matches!(w, "years" | "months");
+        my_role |= MY_ROLE.contains(&w);
+        hired |= HIRED.contains(&stem);
+        handed |= HANDED.contains(&stem);
+        hold |= HOLD.contains(&stem);
+        remit |= REMITS.contains(&stem);
+        me |= w == "me";
+        demonstrative |= matches!(w, "that" | "this");
+        charge |= w.starts_with("inherit")
+            || (w == "over" && (previous.starts_with("tak") || previous == "took"))
+            || (w == "after" && previous.starts_with("look"));
+        previous = w;
+        let text = ctx.draft.mask.get(t.tokens[k].range.clone()).unwrap_or("");
+        if role_word(w, text) {
+            role = true;
+            single |= !plural(w) && !text.chars().all(char::is_uppercase);
+        }
+    }
+    (hired && speaker)
+        || (subject && (be_ || im) && (role || responsible))
+        || (subject && be_ && handed && remit)
+        || (hold && (remit || speaker))
+        || (me && (role || (be_ && demonstrative)))
+        || charge
+        || (as_ && role)
+        || (tenure && (speaker || my) && (at || as_))
+        || (my && my_role)
+        || single
+}
+
 /// The first title or segment the draft mentions that is not the speaker's (it was not found to
 /// be): a role or stage phrase of the category's lexicon, else someone's title (`our CRO`).
 fn someone_elses(ctx: &Ctx<'_>) -> Option<String> {
@@ -617,7 +717,9 @@ fn someone_elses(ctx: &Ctx<'_>) -> Option<String> {
         return Some(r.words(range));
     }
     (0..ctx.tokens.sentences.len()).find_map(|i| {
-        // Only a sentence with a possessive can hold someone's title (`our CRO`).
+        // Only a sentence with a possessive can hold someone's title (`our CRO`), and only one
+        // with a title: a word of `TITLES` or an acronym, read below from a phrase's head, which
+        // is one of its words (a sentence segmented again is read whatever it holds).
         let tokens = ctx.tokens.sentences[i].tokens.clone();
         let possessive = tokens.clone().any(|k| {
             let w = ctx.tokens.lower(k);
@@ -625,7 +727,13 @@ fn someone_elses(ctx: &Ctx<'_>) -> Option<String> {
                 || w.ends_with("'s")
                 || w.ends_with("’s")
         });
-        if tokens.len() > LONGEST || !possessive {
+        let title = !ctx.tags_scanned_words(i)
+            || tokens.clone().any(|k| {
+                let text = ctx.draft.mask.get(ctx.tokens.tokens[k].range.clone()).unwrap_or("");
+                (text.len() > 1 && text.chars().all(char::is_uppercase))
+                    || TITLES.contains(&ctx.tokens.lower(k))
+            });
+        if tokens.len() > LONGEST || !possessive || !title {
             return None;
         }
         let r = Read::new(ctx, i)?;
@@ -773,6 +881,44 @@ mod tests {
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn each_reading_passes_the_words_read_before_tagging() {
+        // One sentence for each way `may_state` lets a sentence through to the tagger: each must
+        // still be read, or the role would be missed.
+        for text in [
+            // A stem of hiring and the speaker as its object.
+            "They hired me to fix the channel.",
+            // `I` and `be` with `accountable`, or with a title.
+            "I am accountable for the Nordic resellers.",
+            "I was the alliance coordinator for a year.",
+            // Handed a remit.
+            "I was handed the channel in March.",
+            // A remit held; a phrasal verb of taking charge.
+            "I ran partnerships for the Nordics.",
+            "When I took over the marketplace listing, nothing was tracked.",
+            // `as` and a title.
+            "As partner lead, I kept the plan short.",
+            // Tenure: `years` at an employer, about the speaker.
+            "Four years at a reseller taught me this.",
+            // `my` and a word for a role.
+            "My remit was the Nordics.",
+            // A bare title heading a line.
+            "- Channel director; two distributors, no shared pipeline.",
+            // A headcount; a stage.
+            "We are a device maker of around 300 persons.",
+            "After our Series B we opened a channel.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        // Someone else's title is still named when the sentence has a title word or an acronym
+        // and a possessive; a sentence with neither is not read for it.
+        let found = findings(
+            "The launch slipped. Their VP signed off in May.",
+            Rule::RoleStage,
+        );
+        assert!(found[0].message.contains("“Their VP”"), "{}", found[0].message);
     }
 
     #[test]
