@@ -184,7 +184,7 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
     let Some(sentence) = t.sentences.get(i) else {
         return false;
     };
-    if !ctx.text[sentence.range.clone()].contains('?') {
+    if !ctx.text[sentence.range.clone()].contains('?') || is_aside(ctx.text, &sentence.range) {
         return false;
     }
     let Some(next) = t.sentences.get(i + 1) else {
@@ -209,6 +209,25 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
             hangs || !answers
         }
     }
+}
+
+/// Whether every question mark in the sentence at `range` sits inside a sentence that runs on
+/// past it (`regulated buyers — maybe banks? — have to prove it`, `the pilot (was it March?)
+/// stalled`): a guess or aside the writer continues past, not a question put to anyone. A
+/// question ends its sentence; what follows a mid-sentence `?` on the same line is a dash, a
+/// closing bracket or a lower-case word.
+fn is_aside(text: &str, range: &Range<usize>) -> bool {
+    let marks: Vec<usize> = text[range.clone()]
+        .match_indices('?')
+        .map(|(i, _)| range.start + i + 1)
+        .collect();
+    !marks.is_empty()
+        && marks.iter().all(|&after| {
+            let rest = text[after..].trim_start_matches([' ', '\t', '"', '\'', '”', '’']);
+            rest.starts_with(['—', '–', ')', ']'])
+                || rest.starts_with("- ")
+                || rest.starts_with(|c: char| c.is_lowercase())
+        })
 }
 
 /// What the sentence at `range` does.
@@ -455,6 +474,23 @@ mod tests {
             spans(text, Rule::ClarifyingQuestions),
             ["I'd treat this like a forecast review: is the number real?"]
         );
+    }
+
+    #[test]
+    fn a_question_mark_inside_a_running_sentence_is_an_aside() {
+        let dash = "---\nscenario: 1\n---\n\nThe bundle works because regulated buyers — maybe banks? — must satisfy an auditor. I'd go step by step and train the sellers.\n\nWhat is the budget?\n";
+        assert_eq!(
+            spans(dash, Rule::ClarifyingQuestions),
+            ["I'd go step by step and train the sellers."]
+        );
+        let bracket = "---\nscenario: 2\n---\n\nThe pilot (was it in March?) stalled. I would name an owner.\n";
+        assert_eq!(
+            spans(bracket, Rule::ClarifyingQuestions),
+            ["I would name an owner."]
+        );
+        // A question that ends its sentence still asks.
+        let asked = "---\nscenario: 2\n---\n\nWho owns the contract today? I would then name an owner.\n";
+        assert!(findings(asked, Rule::ClarifyingQuestions).is_empty());
     }
 
     #[test]
