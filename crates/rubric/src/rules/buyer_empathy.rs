@@ -39,7 +39,8 @@
 //!   levels`, `the weeks they didn't have`; a progressive `had been asking for` is not passive),
 //!   a group of them that cannot (`banks can't go live`) or is obliged to (`county clerks are
 //!   required to retain records`), a need an outsider has (`the agencies had one need`), and a
-//!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`); but a thing that `needs to` do
+//!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`, a
+//!   participle of emotion with `of` or `about`: `landlords were tired of chasing references`); but a thing that `needs to` do
 //!   something (`ROI evaluation needs to account for…`) is told what it must do, and states no
 //!   one's need;
 //! - why buyers or outsiders buy or pay (`shippers buy us to stop missing delivery windows`,
@@ -601,10 +602,18 @@ fn animate(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
 }
 
 /// Whether clause `c` states its subject's attitude towards something: a copula, an adjective
-/// and a preposition (`are wary of`, `are very sensitive to`); not a participle (`are tied to`).
+/// and a preposition (`are wary of`, `are very sensitive to`); not a participle (`are tied to`)
+/// but one of emotion with what it is felt towards (`were tired of`, `are worried about`).
 fn attitude(r: &Read<'_>, c: &Clause) -> bool {
-    if !c.copula || c.negated {
+    if c.negated {
         return false;
+    }
+    // The tagger reads a participle of emotion as the verb of a passive at times (`are
+    // frightened of losing traffic`): with `of` or `about` after it, it is the same attitude.
+    if !c.copula {
+        return passive(r, c)
+            && r.lower(c.verb).ends_with("ed")
+            && matches!(r.lower(c.verb + 1), "of" | "about");
     }
     let mut k = c.verb + 1;
     while r.pos(k) == UPOS::ADV {
@@ -612,9 +621,12 @@ fn attitude(r: &Read<'_>, c: &Clause) -> bool {
     }
     // The tagger reads the preposition after an adjective as a particle or a subordinator at
     // times (`sensitive to`, `terrified of`).
-    // A participle states a relation rather than an attitude (`tiers are tied to performance`).
+    // A participle states a relation rather than an attitude (`tiers are tied to performance`),
+    // unless `of` or `about` names what its subject feels it towards: a participle of emotion
+    // takes its stimulus so (`were tired of paying twice`, `are terrified of losing rankings`,
+    // `were worried about audits`), a relation its other term with `to`, `on`, `by`, `in`.
     r.pos(k) == UPOS::ADJ
-        && !r.lower(k).ends_with("ed")
+        && (!r.lower(k).ends_with("ed") || matches!(r.lower(k + 1), "of" | "about"))
         && matches!(r.pos(k + 1), UPOS::ADP | UPOS::PART | UPOS::SCONJ)
 }
 
@@ -1186,6 +1198,9 @@ mod whose_need {
             "Estate agents told us the checks took days they didn't have.",
             // A need word the tagger reads as a noun after `they`.
             "We sell to dental groups, so does the bundle fix something they care about?",
+            // A participle of emotion with what it is felt towards.
+            "Dairy farmers were tired of paying for two separate sensors.",
+            "Small publishers are frightened of losing their search traffic.",
         ] {
             assert!(!fires(text), "{text}");
         }
@@ -1200,6 +1215,7 @@ mod whose_need {
             // obligation either.
             "Referral tiers are tied to sourced revenue.",
             "Discounts were linked to certification.",
+            "The regional teams were made up of former resellers.",
             // `who` after a hyphenated predicate stands for the subject, the partners.
             "Most of our resellers were logo-collectors who wanted a free demo account.",
         ] {
