@@ -18,8 +18,9 @@
 //! appositive, participles included, or a parenthesis (`our customers, the shippers, were
 //! asking`; `their clients, mostly insurers trying to retire old systems, kept asking`; `their
 //! buyers (IT leads at 500-seat companies) wanted`), prepositional phrases after the head (`the customers in
-//! the disputed accounts got`; but `half of those partners` is the partners) and a locative
-//! (`the operators there needed`). `they`/`their` stand for the nearest plural or buyer subject
+//! the disputed accounts got`; but `half of those partners` is the partners), a locative
+//! (`the operators there needed`) and a relative clause without `that` (`the banks we sell to
+//! need`, `the clinics we serve renewed`; a `to` at its end belongs to a verb of selling). `they`/`their` stand for the nearest plural or buyer subject
 //! before them (in the sentence or the one before; a `they` found there is followed back in turn),
 //! or for the organisation that owns such a subject (`the hospital's security lead told me they
 //! could not absorb a new tool` is the hospital), else the nearest plural noun; `who`/`that` for
@@ -643,6 +644,21 @@ fn passive(r: &Read<'_>, c: &Clause) -> bool {
 /// with its verb group (auxiliaries, `not`, adverbs before it) and the noun phrase right before
 /// the group as its subject, as English puts a subject before its verb.
 fn embedded(r: &Read<'_>) -> Vec<Clause> {
+    read_embedded(r).into_iter().map(|(c, _)| c).collect()
+}
+
+/// The embedded clauses whose subject is a noun before a relative clause without `that` (`the
+/// clinics we sold to only renewed`): the clause reader gives that verb no subject of its own.
+fn contact(r: &Read<'_>) -> Vec<Clause> {
+    read_embedded(r)
+        .into_iter()
+        .filter_map(|(c, contact)| contact.then_some(c))
+        .collect()
+}
+
+/// [`embedded`]'s clauses, each with whether its subject is read past a relative clause without
+/// `that`.
+fn read_embedded(r: &Read<'_>) -> Vec<(Clause, bool)> {
     // The tagger reads some need verbs after a plural subject as nouns (`they care about`,
     // `hospitals care`); a need word right after a subject pronoun or a plural noun is a verb.
     let verb = |v: usize| {
@@ -660,7 +676,20 @@ fn embedded(r: &Read<'_>) -> Vec<Clause> {
             while g > 0 && matches!(r.pos(g - 1), UPOS::ADV | UPOS::AUX | UPOS::PART) {
                 g -= 1;
             }
-            let before = g.checked_sub(1)?;
+            let mut before = g.checked_sub(1)?;
+            // A noun with a relative clause without `that` before the group is its subject:
+            // `the clinics we serve renewed`, `the banks we sell to need`. The relative clause is
+            // a subject pronoun and its verb; a `to` left at its end belongs to a verb of selling
+            // (a `to` after another verb opens an infinitive: `the partners we wanted to reach`).
+            let contact = r.pos(before) == UPOS::VERB
+                && before >= 2
+                && matches!(r.lower(before - 1), "we" | "they" | "i" | "you")
+                && matches!(r.pos(before - 2), UPOS::NOUN | UPOS::PROPN)
+                && ((g..v).all(|k| r.lower(k) != "to")
+                    || SELL.iter().any(|s| r.stem(before).starts_with(s)));
+            if contact {
+                before -= 2;
+            }
             if !matches!(r.pos(before), UPOS::NOUN | UPOS::PROPN | UPOS::PRON) {
                 return None;
             }
@@ -685,7 +714,7 @@ fn embedded(r: &Read<'_>) -> Vec<Clause> {
                 .unwrap_or(r.len());
             let infinitive = (r.lower(v + 1) == "to" && r.pos(v + 2) == UPOS::VERB).then_some(v + 2);
             let object = r.phrase_at(v + 1).filter(|p| p.tokens.start == v + 1);
-            Some(Clause {
+            Some((Clause {
                 tokens: subject.tokens.start..end,
                 subordinate: true,
                 negated: (g..v).any(|k| {
@@ -698,7 +727,7 @@ fn embedded(r: &Read<'_>) -> Vec<Clause> {
                 copula: false,
                 infinitive,
                 object,
-            })
+            }, contact))
         })
         .collect()
 }
@@ -756,7 +785,10 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
             return false;
         };
         // A buyer doing something in the story: `the customer renewed`, `clients churned`.
-        let acts = r.clauses().iter().any(|c| {
+        // A buyer before a relative clause without `that` acts too: `the clinics we sold to only
+        // renewed if…`.
+        let acts = r.clauses().iter().cloned().chain(contact(&r)).any(|c| {
+            let c = &c;
             !c.copula
                 && r.pos(c.verb) == UPOS::VERB
                 && clause_subject(&r, c).is_some_and(|p| buyers.party(&r, p.head))
@@ -1198,6 +1230,10 @@ mod whose_need {
             "Estate agents told us the checks took days they didn't have.",
             // A need word the tagger reads as a noun after `they`.
             "We sell to dental groups, so does the bundle fix something they care about?",
+            // A relative clause without `that` between a buyer and its verb.
+            "We sell to dental groups, and the practices we sell to need one bill.",
+            "The bakeries we serve kept asking for delivery slots.",
+            "The clients we sold to only renewed after a quiet winter.",
             // A participle of emotion with what it is felt towards.
             "Dairy farmers were tired of paying for two separate sensors.",
             "Small publishers are frightened of losing their search traffic.",
