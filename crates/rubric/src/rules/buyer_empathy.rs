@@ -38,7 +38,8 @@
 //!   channel?`);
 //! - an outsider's clause of need, want, pain or lack, not passive (`retail chains needed stock
 //!   levels`, `the weeks they didn't have`; a progressive `had been asking for` is not passive),
-//!   a group of them that cannot (`banks can't go live`) or is obliged to (`county clerks are
+//!   a group of them that cannot (`banks can't go live`) or loses something (`landlords were losing
+//!   good applicants`; one person's loss, `if an AE loses money`, is a term of a deal) or is obliged to (`county clerks are
 //!   required to retain records`), a need an outsider has (`the agencies had one need`), and a
 //!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`, a
 //!   participle of emotion with `of` or `about`: `landlords were tired of chasing references`); but a thing that `needs to` do
@@ -555,6 +556,17 @@ fn need_verb(r: &Read<'_>, c: &Clause) -> bool {
     need(r.stem(c.verb)) || [c.infinitive, ing].into_iter().flatten().any(|k| need(r.stem(k)))
 }
 
+/// Whether the verb of clause `c` is *lose*, as [`need_verb`] reads it (`were losing good
+/// applicants`, `kept losing orders`): a loss is a pain for a group, the market; one person's loss
+/// (`if an AE loses money`) is a term of a deal.
+fn loses(r: &Read<'_>, c: &Clause) -> bool {
+    let ing = Some(c.verb + 1).filter(|&k| r.pos(k) == UPOS::VERB && r.lower(k).ends_with("ing"));
+    [Some(c.verb), c.infinitive, ing]
+        .into_iter()
+        .flatten()
+        .any(|k| matches!(r.lower(k), "lose" | "loses" | "losing" | "lost"))
+}
+
 /// Whether clause `c` puts an obligation on its subject: `had to close`, or a need verb's passive
 /// with an infinitive (`are required to retain records`; not `are tied to`).
 fn obligation(r: &Read<'_>, c: &Clause) -> bool {
@@ -762,6 +774,7 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                 need(s)
                     || ctx.hits.covers(Cue::Buyer, k)
                     || CAN.contains(&t.lower(k))
+                    || matches!(t.lower(k), "lose" | "loses" | "losing" | "lost")
                     || ENABLE.contains(&s)
                     || BUY.iter().any(|b| s.starts_with(b))
                     || LISTEN.iter().any(|l| s.starts_with(l))
@@ -831,7 +844,9 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                         || lacks(&r, c)
                         // A group that cannot (`banks can't go`); a singular that cannot is as
                         // often a thing (`a bundle that can't be delivered`).
-                        || (capability && c.negated && group(&r, phrase.as_ref()))))
+                        || (capability && c.negated && group(&r, phrase.as_ref()))
+                        // A group that loses something: `landlords were losing applicants`.
+                        || (loses(&r, c) && group(&r, phrase.as_ref()))))
                 // Why a buyer or a market buys: `shippers buy us to stop missing windows`.
                 // Not who is paid (`each side gets paid`, `partners were paid`).
                 || (subject >= Party::Third
@@ -1234,6 +1249,8 @@ mod whose_need {
             "We sell to dental groups, and the practices we sell to need one bill.",
             "The bakeries we serve kept asking for delivery slots.",
             "The clients we sold to only renewed after a quiet winter.",
+            // A group outside that loses something.
+            "Small landlords were losing good tenants to faster agencies.",
             // A participle of emotion with what it is felt towards.
             "Dairy farmers were tired of paying for two separate sensors.",
             "Small publishers are frightened of losing their search traffic.",
@@ -1252,6 +1269,8 @@ mod whose_need {
             "Referral tiers are tied to sourced revenue.",
             "Discounts were linked to certification.",
             "The regional teams were made up of former resellers.",
+            // One seller's loss is a term of the deal, not the market's pain.
+            "If an account executive loses money on partner deals, he will fight the partner.",
             // `who` after a hyphenated predicate stands for the subject, the partners.
             "Most of our resellers were logo-collectors who wanted a free demo account.",
         ] {
