@@ -51,6 +51,12 @@
 //!   inside the clause (`our CEO wanted the shiny deal, naturally`, `the partner, of course,
 //!   asked for more`) says the speaker saw it coming from them; at the head of a sentence it
 //!   only orders the story (`Of course, the partner needed training`);
+//! - a bare epithet as the predicate of someone named (`the owner was a bully who ...`): an
+//!   indefinite singular noun alone in its phrase, not a person noun of the lexicon and not
+//!   derived with an agentive suffix (`a consultant`, `a distributor` name jobs), with no
+//!   adjective (`a lovely person`) or preposition (`a mentor to me`) after it. Evaluation is
+//!   read from the shape, not from a list of insults: a person classified by one bare,
+//!   non-occupational noun is being characterised, and praise comes with its adjective;
 //! - a duty stated and then not done by the same subject (`was supposed to produce the
 //!   material and didn't deliver`), judging one person or team;
 //! - a counterfactual that pins the result on others (`... would have happened a year earlier if
@@ -483,6 +489,44 @@ fn negative_predicate(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<usize> {
     None
 }
 
+/// Agentive suffixes: a noun derived with one names a person by a job or function (`consultant`,
+/// `distributor`, `engineer`, `analyst`, `technician`), a kind of person, not a verdict.
+const AGENTIVE: &[&str] = &["ist", "ant", "ent", "or", "ian", "er", "eer", "ee"];
+
+/// A bare epithet in sentence `s`: a copula and the noun it predicates, when the predicate is an
+/// indefinite singular noun with nothing else in its phrase (`was a bully`, `is a pushover`),
+/// standing alone (the sentence or clause ends, or a relative clause follows: `a bully who
+/// thought ...`). Naming a person by a bare noun classifies them by one trait; a role is said
+/// with the lexicon's person nouns (`was a partner`, `was an engineer`, left alone), praise or a
+/// neutral kind usually comes with an adjective or a modifier (`a lovely person`, `a managed
+/// service provider`), and a relation with a preposition (`a mentor to me`). So a bare noun
+/// that is none of those, and not derived with an agentive suffix (see [`AGENTIVE`]: `a
+/// consultant` names a job), is a metaphor or a trait noun, read as the speaker's verdict. The subject must be someone else,
+/// read by the caller. A negated copula (`was not a fan`) is left alone.
+fn epithet(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<(usize, usize)> {
+    let t = ctx.tokens;
+    // A cheap look at the words first: a copula right before `a`/`an` and a noun that stands
+    // alone, before any tags.
+    let (copula, k) = s.clone().find_map(|j| {
+        let k = j + 2;
+        let shape = matches!(t.lower(j), "is" | "are" | "was" | "were")
+            && k < s.end
+            && matches!(t.lower(j + 1), "a" | "an")
+            && (k + 1 >= s.end
+                || gap_before(ctx, k + 1).contains([',', ';', ':', '—', '–', '(', '.'])
+                || matches!(t.lower(k + 1), "who" | "whose" | "and" | "but"));
+        shape.then_some((j, k))
+    })?;
+    let noun = t.lower(k);
+    if is_person(ctx, k) || noun.len() < 4 || AGENTIVE.iter().any(|e| noun.ends_with(e)) {
+        return None;
+    }
+    let syn = ctx.syntax(t.tokens.get(k)?.sentence)?;
+    let i = syn.of_token(k)?;
+    let clause = syn.clause_of(i)?;
+    (syn.pos(i) == UPOS::NOUN && clause.copula && !clause.negated).then_some((copula, k))
+}
+
 /// The first token of the clause that holds token `at`, when that clause starts after token
 /// `after` (a sentence's second criticism in a clause of its own).
 fn clause_start(ctx: &Ctx<'_>, at: usize, after: usize) -> Option<usize> {
@@ -599,6 +643,14 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
         push(h.clone(), Strength::Strong, who);
     }
     // A negated disposition as the predicate of a copula (`their lead was unresponsive`).
+    // A bare epithet as the predicate of someone named (`their owner was a bully`).
+    if let Some((copula, k)) = epithet(ctx, s) {
+        if let who @ Who::Other { at, .. } = subject(ctx, copula, s) {
+            if !counted(ctx, at, s) && !generic(ctx, at, s) {
+                push(copula..k + 1, Strength::Strong, who);
+            }
+        }
+    }
     if let Some(k) = negative_predicate(ctx, s) {
         push(k..k + 1, Strength::Strong, subject(ctx, k, s));
     }
@@ -2161,6 +2213,16 @@ mod tests {
         assert_eq!(spans(text, Rule::Criticism).len(), 2);
         // At the head of the sentence it orders the story; about the speaker it is no verdict.
         let text = "Naturally, the client was pleased. Of course, the partner needed training. We renewed the contract, of course.";
+        assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn a_bare_epithet_for_someone_named() {
+        let text = "Their account director was a snake. The old distributor's owner was a bully who shouted at our reps.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2);
+        // A job (a person noun, an agentive suffix), praise in an adjective, a relation, a
+        // denial, and a thing.
+        let text = "Their founder was a consultant. Their alliance lead was a lovely person. He was a mentor to me. Their CTO was not a fan. The launch was a disaster for us, I admit.";
         assert!(findings(text, Rule::Criticism).is_empty());
     }
 }
