@@ -43,6 +43,20 @@
 //!   a call`); verbs of reversal (`changed`, `reversed`) and doing nothing (`knew and did
 //!   nothing`, not `did nothing wrong`) join the failing verbs as frames that judge with a
 //!   second one (`changed the attribution rules every quarter`);
+//! - a put-down of a predecessor's work (`the previous setup was a joke`): a copula's subject
+//!   named by `previous` or `former` on a noun that is not a time is named by who held it
+//!   before, so the verdict on it is on them (not `the previous quarter was a disaster`, nor an
+//!   owned thing's state: `the partner's data was a mess`);
+//! - an ironic afterthought about someone else: an adverb of expectation set off by a comma
+//!   inside the clause (`our CEO wanted the shiny deal, naturally`, `the partner, of course,
+//!   asked for more`) says the speaker saw it coming from them; at the head of a sentence it
+//!   only orders the story (`Of course, the partner needed training`);
+//! - a bare epithet as the predicate of someone named (`the owner was a bully who ...`): an
+//!   indefinite singular noun alone in its phrase, not a person noun of the lexicon and not
+//!   derived with an agentive suffix (`a consultant`, `a distributor` name jobs), with no
+//!   adjective (`a lovely person`) or preposition (`a mentor to me`) after it. Evaluation is
+//!   read from the shape, not from a list of insults: a person classified by one bare,
+//!   non-occupational noun is being characterised, and praise comes with its adjective;
 //! - a duty stated and then not done by the same subject (`was supposed to produce the
 //!   material and didn't deliver`), judging one person or team;
 //! - a counterfactual that pins the result on others (`... would have happened a year earlier if
@@ -475,6 +489,44 @@ fn negative_predicate(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<usize> {
     None
 }
 
+/// Agentive suffixes: a noun derived with one names a person by a job or function (`consultant`,
+/// `distributor`, `engineer`, `analyst`, `technician`), a kind of person, not a verdict.
+const AGENTIVE: &[&str] = &["ist", "ant", "ent", "or", "ian", "er", "eer", "ee"];
+
+/// A bare epithet in sentence `s`: a copula and the noun it predicates, when the predicate is an
+/// indefinite singular noun with nothing else in its phrase (`was a bully`, `is a pushover`),
+/// standing alone (the sentence or clause ends, or a relative clause follows: `a bully who
+/// thought ...`). Naming a person by a bare noun classifies them by one trait; a role is said
+/// with the lexicon's person nouns (`was a partner`, `was an engineer`, left alone), praise or a
+/// neutral kind usually comes with an adjective or a modifier (`a lovely person`, `a managed
+/// service provider`), and a relation with a preposition (`a mentor to me`). So a bare noun
+/// that is none of those, and not derived with an agentive suffix (see [`AGENTIVE`]: `a
+/// consultant` names a job), is a metaphor or a trait noun, read as the speaker's verdict. The subject must be someone else,
+/// read by the caller. A negated copula (`was not a fan`) is left alone.
+fn epithet(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<(usize, usize)> {
+    let t = ctx.tokens;
+    // A cheap look at the words first: a copula right before `a`/`an` and a noun that stands
+    // alone, before any tags.
+    let (copula, k) = s.clone().find_map(|j| {
+        let k = j + 2;
+        let shape = matches!(t.lower(j), "is" | "are" | "was" | "were")
+            && k < s.end
+            && matches!(t.lower(j + 1), "a" | "an")
+            && (k + 1 >= s.end
+                || gap_before(ctx, k + 1).contains([',', ';', ':', '—', '–', '(', '.'])
+                || matches!(t.lower(k + 1), "who" | "whose" | "and" | "but"));
+        shape.then_some((j, k))
+    })?;
+    let noun = t.lower(k);
+    if is_person(ctx, k) || noun.len() < 4 || AGENTIVE.iter().any(|e| noun.ends_with(e)) {
+        return None;
+    }
+    let syn = ctx.syntax(t.tokens.get(k)?.sentence)?;
+    let i = syn.of_token(k)?;
+    let clause = syn.clause_of(i)?;
+    (syn.pos(i) == UPOS::NOUN && clause.copula && !clause.negated).then_some((copula, k))
+}
+
 /// The first token of the clause that holds token `at`, when that clause starts after token
 /// `after` (a sentence's second criticism in a clause of its own).
 fn clause_start(ctx: &Ctx<'_>, at: usize, after: usize) -> Option<usize> {
@@ -584,9 +636,21 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
         if know_how(ctx, h.end - 1, s) {
             continue;
         }
-        push(h.clone(), Strength::Strong, subject_or_after(ctx, h, s));
+        let who = match subject_or_after(ctx, h, s) {
+            Who::Unknown => others_work(ctx, h.start).unwrap_or(Who::Unknown),
+            who => who,
+        };
+        push(h.clone(), Strength::Strong, who);
     }
     // A negated disposition as the predicate of a copula (`their lead was unresponsive`).
+    // A bare epithet as the predicate of someone named (`their owner was a bully`).
+    if let Some((copula, k)) = epithet(ctx, s) {
+        if let who @ Who::Other { at, .. } = subject(ctx, copula, s) {
+            if !counted(ctx, at, s) && !generic(ctx, at, s) {
+                push(copula..k + 1, Strength::Strong, who);
+            }
+        }
+    }
     if let Some(k) = negative_predicate(ctx, s) {
         push(k..k + 1, Strength::Strong, subject(ctx, k, s));
     }
@@ -849,6 +913,23 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                     }
                 }
             }
+            // An ironic afterthought: an adverb of expectation set off by a comma after the
+            // clause has begun (`Our CEO wanted the shiny deal, naturally`, `the partner, of
+            // course, asked for more margin`) says the speaker saw it coming from them. At the
+            // head of a sentence it only orders the story (`Of course, the partner needed
+            // training`), so it is read only mid-clause.
+            "naturally" | "predictably" | "course"
+                if (w != "course" || (j > s.start + 1 && t.lower(j - 1) == "of"))
+                    && ironic_position(ctx, if w == "course" { j - 1 } else { j }, s) =>
+            {
+                let from = if w == "course" { j - 1 } else { j };
+                let who = clause_subject(ctx, from - 1).unwrap_or_else(|| subject(ctx, from, s));
+                if let Who::Other { at, .. } = who {
+                    if !counted(ctx, at, s) && !generic(ctx, at, s) {
+                        push(from..j + 1, Strength::Strong, who);
+                    }
+                }
+            }
             // Habitual frames: strong only about one person or team, or doubled.
             w if HABITUAL.contains(&w) => {
                 // "were never enabled": said of what was done to them, not of what they did.
@@ -1093,6 +1174,16 @@ fn candid_position(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
     gap.contains(',')
         || CLAUSE_WORDS.contains(&before)
         || matches!(before, "was" | "were" | "is" | "are" | "who")
+}
+
+/// Whether the adverb at `j` is set off by a comma inside a clause, not at its head: a comma
+/// before it, with a word of the same clause before the comma (no clause word, not the
+/// sentence's start).
+fn ironic_position(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
+    j > s.start + 1
+        && gap_before(ctx, j).contains(',')
+        && !CLAUSE_WORDS.contains(&ctx.tokens.lower(j - 1))
+        && !matches!(ctx.tokens.lower(j - 1), "which" | "who")
 }
 
 /// The subject of a stock frame whose possessive (`his`, `their`, `its`) at `pronoun` already
@@ -1359,6 +1450,55 @@ fn possessor_of(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
         }
     } else {
         return None;
+    })
+}
+
+/// Predecessor markers: a thing `previous` or `former` was someone else's before the speaker's.
+const PREDECESSOR: &[&str] = &["previous", "former", "inherited"];
+
+/// Nouns of time and of the speaker's own past, which `previous` dates rather than attributes
+/// (`the previous quarter`, `my previous role`).
+const TIMES: &[&str] = &[
+    "year", "quarter", "month", "week", "day", "time", "period", "cycle", "round", "version",
+    "role", "job", "company", "employer", "step", "phase", "season",
+];
+
+/// A predecessor's work as the subject of a put-down said as a copula's predicate: `the previous
+/// setup was a joke`, `the former partner programme was a mess`. A predecessor marker
+/// (`previous`, `former`) on a noun that is not a time names the thing by who held it before the
+/// speaker, so the verdict on it is a verdict on them; on a time it only dates (`the previous
+/// quarter was a disaster`). A thing with an owner can just be in a bad state (`the partner's
+/// data was a mess`), and a thing with neither (`cross-border duties were a nightmare`) judges
+/// nobody.
+fn others_work(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
+    let syn = ctx.syntax(ctx.tokens.tokens.get(at)?.sentence)?;
+    let i = syn.of_token(at)?;
+    let clause = syn.clause_of(i)?;
+    if !clause.copula || i < clause.verb_group.end {
+        return None;
+    }
+    let subject = clause.subject.as_ref()?;
+    if subject.tokens.start < clause.tokens.start {
+        return None;
+    }
+    let head = syn.token(subject.head)?;
+    if syn.pos(subject.head) != UPOS::NOUN || is_person(ctx, head) {
+        return None;
+    }
+    // An owned thing can just be in a bad state (`the partner's data was a mess`): only the
+    // predecessor marker makes it someone's work.
+    if possessor_of(ctx, head).is_some() {
+        return None;
+    }
+    let head_word = ctx.tokens.lower(head);
+    if TIMES.iter().any(|w| head_word.starts_with(w)) {
+        return None;
+    }
+    subject.tokens.clone().find_map(|k| {
+        let token = syn.token(k)?;
+        PREDECESSOR
+            .contains(&ctx.tokens.lower(token))
+            .then_some(Who::Other { one: true, at: token })
     })
 }
 
@@ -2056,5 +2196,33 @@ mod tests {
         ] {
             assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_put_down_of_a_predecessors_work_judges_them() {
+        let text = "The former referral scheme was a joke. The previous pipeline review was a disaster.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2);
+        // Things with no predecessor, an owned thing's state, and a period `previous` only dates.
+        let text = "Cross-border duties were a nightmare. Their tracking was a mess. The previous quarter was a disaster. My previous role was a nightmare.";
+        assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn an_ironic_afterthought_about_someone_else() {
+        let text = "Their founder wanted the glossy launch event, naturally, so we built one. Their reseller, of course, asked for a bigger rebate.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2);
+        // At the head of the sentence it orders the story; about the speaker it is no verdict.
+        let text = "Naturally, the client was pleased. Of course, the partner needed training. We renewed the contract, of course.";
+        assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn a_bare_epithet_for_someone_named() {
+        let text = "Their account director was a snake. The old distributor's owner was a bully who shouted at our reps.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2);
+        // A job (a person noun, an agentive suffix), praise in an adjective, a relation, a
+        // denial, and a thing.
+        let text = "Their founder was a consultant. Their alliance lead was a lovely person. He was a mentor to me. Their CTO was not a fan. The launch was a disaster for us, I admit.";
+        assert!(findings(text, Rule::Criticism).is_empty());
     }
 }
