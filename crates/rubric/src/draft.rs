@@ -586,6 +586,15 @@ mod tests {
         assert!(draft.front_matter.is_none());
     }
 
+    /// The draft's story-part labels, as written, with their kinds.
+    fn labels(text: &str) -> Vec<(&str, SectionKind)> {
+        Draft::parse(text)
+            .labels
+            .iter()
+            .map(|l| (&text[l.range.clone()], l.kind))
+            .collect()
+    }
+
     #[test]
     fn headings_and_labels() {
         let text = "# How do you structure partner incentives?\n\n## Situation\n\nText.\n\n**Result:** grew 20%.\n\n**What I learned**\n\nLessons: more.\n\n**Bold** claim: no.\n";
@@ -597,13 +606,8 @@ mod tests {
             "How do you structure partner incentives?"
         );
         assert_eq!(&text[draft.headings[1].range.clone()], "## Situation");
-        let labels: Vec<(&str, SectionKind)> = draft
-            .labels
-            .iter()
-            .map(|l| (&text[l.range.clone()], l.kind))
-            .collect();
         assert_eq!(
-            labels,
+            labels(text),
             vec![
                 ("**Result:**", SectionKind::Outcome),
                 ("**What I learned**", SectionKind::Learning),
@@ -615,24 +619,14 @@ mod tests {
     #[test]
     fn a_bold_line_above_its_paragraph_is_a_label() {
         let text = "**Learning**\nAsk before you build.\n\n**Partners**\nForty of them.\n";
-        let labels: Vec<(&str, SectionKind)> = Draft::parse(text)
-            .labels
-            .iter()
-            .map(|l| (&text[l.range.clone()], l.kind))
-            .collect();
-        assert_eq!(labels, [("**Learning**", SectionKind::Learning)]);
+        assert_eq!(labels(text), [("**Learning**", SectionKind::Learning)]);
     }
 
     #[test]
     fn a_short_line_alone_that_names_a_part_is_a_label() {
         let text = "Setup\n- 2022, a marketplace of 900 people.\n\nWhat I did\n\nI picked the partner.\n\nResults matter\nmore than plans.\n\nLessons.\n";
-        let labels: Vec<(&str, SectionKind)> = Draft::parse(text)
-            .labels
-            .iter()
-            .map(|l| (&text[l.range.clone()], l.kind))
-            .collect();
         assert_eq!(
-            labels,
+            labels(text),
             [
                 ("Setup", SectionKind::Context),
                 ("What I did", SectionKind::Action)
@@ -643,13 +637,8 @@ mod tests {
     #[test]
     fn bold_labels_ending_in_a_period_or_comma() {
         let text = "**Context.** Flat channel.\n\n**Looking back,** I'd start sooner.\n\n**Strategic fit.** Same buyer.\n\n**This is a long bold sentence that happens to mention results.** More.\n\n**Worth repeating.** Ask first.\n";
-        let labels: Vec<(&str, SectionKind)> = Draft::parse(text)
-            .labels
-            .iter()
-            .map(|l| (&text[l.range.clone()], l.kind))
-            .collect();
         assert_eq!(
-            labels,
+            labels(text),
             [
                 ("**Context.**", SectionKind::Context),
                 ("**Looking back,**", SectionKind::Learning),
