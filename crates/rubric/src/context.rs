@@ -96,6 +96,13 @@ impl Ctx<'_> {
         })
     }
 
+    /// The clause structure of the sentence holding token `word`, and that token's index in it.
+    pub fn syntax_at(&self, word: usize) -> Option<(SentenceSyntax<'_>, usize)> {
+        let s = self.syntax(self.tokens.tokens.get(word)?.sentence)?;
+        let k = s.of_token(word)?;
+        Some((s, k))
+    }
+
     /// Whether [`Ctx::syntax`] tags sentence `sentence` with the scan's words: its tokens are
     /// then the scan's words (same text, lower-cased form and stem, in order) with punctuation
     /// between them, which is what lets a rule rule out a reading from the scan alone before

@@ -55,14 +55,6 @@ pub(crate) struct CountReading {
     pub writer_subject: bool,
 }
 
-/// The syntax of the sentence holding draft word `word`, and the word's token in it.
-fn locate<'a>(ctx: &'a Ctx<'_>, word: usize) -> Option<(SentenceSyntax<'a>, usize)> {
-    let sentence = ctx.tokens.tokens.get(word)?.sentence;
-    let s = ctx.syntax(sentence)?;
-    let k = s.of_token(word)?;
-    Some((s, k))
-}
-
 /// The lowercase text of token `k`.
 fn lower(s: &SentenceSyntax<'_>, k: usize) -> String {
     s.text(k).to_lowercase().replace('’', "'")
@@ -275,7 +267,7 @@ fn range_end(s: &SentenceSyntax<'_>, k: usize) -> usize {
 
 /// How the number at draft word `word` reads: what it counts, its verb, and who does it.
 pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
-    let (s, k) = locate(ctx, word)?;
+    let (s, k) = ctx.syntax_at(word)?;
     let m = s.measure(range_end(&s, k)).or_else(|| s.measure(k));
     let clause = s.clause_of(k);
     // A count the tagger does not read as a number (`eleven "strategic" partners`): its clause
@@ -360,7 +352,7 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             _ => false,
         };
     }
-    let Some((s, k)) = locate(ctx, i) else {
+    let Some((s, k)) = ctx.syntax_at(i) else {
         return true;
     };
     // A number in a condition, a prediction or a wish (`if the margin is 8%`, `I will talk to
@@ -392,7 +384,9 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
         // as fast`, `twice as many deals`), not a role (`twice as a director`, `twice as lead
         // applicant`): a noun phrase after `as`, not an adjective or adverb of degree.
         if q.tokens.len() == 2 && first == "twice" {
-            return locate(ctx, i + 1).is_none_or(|(s, k)| !role_after_as(&s, k));
+            return ctx
+                .syntax_at(i + 1)
+                .is_none_or(|(s, k)| !role_after_as(&s, k));
         }
         // A one-word one is a verb or its noun (`doubled`, `the halving`), not the first part of
         // a hyphenated modifier that shares its stem (`double-booked technicians`), nor an
@@ -551,7 +545,7 @@ pub(crate) fn participation_rate(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops
     if q.kind != NumberKind::Metric || !percent {
         return None;
     }
-    let (s, k) = locate(ctx, i)?;
+    let (s, k) = ctx.syntax_at(i)?;
     let of = (k + 1..k + 3).find(|&j| lower(&s, j) == "of")?;
     if !matches!(s.text(k + 1), "%") && lower(&s, k + 1) != "percent" {
         return None;
@@ -716,7 +710,7 @@ fn ratio_result(ctx: &Ctx<'_>, i: usize) -> bool {
     if !ratio {
         return false;
     }
-    let Some((s, k)) = locate(ctx, i) else {
+    let Some((s, k)) = ctx.syntax_at(i) else {
         return false;
     };
     does_result(ctx, &s, s.clause_of(k), k)
@@ -779,7 +773,7 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
     {
         return false;
     }
-    let Some((s, k)) = locate(ctx, i) else {
+    let Some((s, k)) = ctx.syntax_at(i) else {
         return false;
     };
     let changes = s.measure(k).is_some_and(|m| m.from_to.is_some());
@@ -802,7 +796,7 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
 /// received 12 proposals and had budget for three`, `found 14 agencies … and chose the six in
 /// those two states`), so the count sets up what follows.
 pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
-    let Some((s, k)) = locate(ctx, word) else {
+    let Some((s, k)) = ctx.syntax_at(word) else {
         return false;
     };
     let clauses = s.clauses();

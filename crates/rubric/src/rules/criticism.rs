@@ -371,8 +371,7 @@ fn denied(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
 /// The noun an `every` at `j` quantifies (`every week`, `every other quarter`, `every one of`),
 /// read from the tags.
 fn quantified_noun(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
-    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
-    let i = syn.of_token(j)?;
+    let (syn, i) = ctx.syntax_at(j)?;
     let mut k = i + 1;
     if syn.text(k).eq_ignore_ascii_case("other") || syn.text(k).eq_ignore_ascii_case("single") {
         k += 1;
@@ -426,8 +425,8 @@ fn failure_verb(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
     if !could_fail(ctx.tokens.lower(j)) {
         return None;
     }
-    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
-    (syn.pos(syn.of_token(j)?) == UPOS::VERB).then_some(j)
+    let (syn, i) = ctx.syntax_at(j)?;
+    (syn.pos(i) == UPOS::VERB).then_some(j)
 }
 
 /// Negative prefixes of English adjectives.
@@ -521,8 +520,7 @@ fn epithet(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<(usize, usize)> {
     if is_person(ctx, k) || noun.len() < 4 || AGENTIVE.iter().any(|e| noun.ends_with(e)) {
         return None;
     }
-    let syn = ctx.syntax(t.tokens.get(k)?.sentence)?;
-    let i = syn.of_token(k)?;
+    let (syn, i) = ctx.syntax_at(k)?;
     let clause = syn.clause_of(i)?;
     (syn.pos(i) == UPOS::NOUN && clause.copula && !clause.negated).then_some((copula, k))
 }
@@ -530,8 +528,8 @@ fn epithet(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<(usize, usize)> {
 /// The first token of the clause that holds token `at`, when that clause starts after token
 /// `after` (a sentence's second criticism in a clause of its own).
 fn clause_start(ctx: &Ctx<'_>, at: usize, after: usize) -> Option<usize> {
-    let syn = ctx.syntax(ctx.tokens.tokens.get(at)?.sentence)?;
-    let clause = syn.clause_of(syn.of_token(at)?)?;
+    let (syn, i) = ctx.syntax_at(at)?;
+    let clause = syn.clause_of(i)?;
     let start = clause.tokens.clone().find_map(|k| syn.token(k))?;
     (start >= after && start > ctx.tokens.sentences[ctx.tokens.tokens[at].sentence].tokens.start)
         .then_some(start)
@@ -997,8 +995,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
 /// coordinated with it that keeps its subject and is negated (`and didn't deliver`, `but never
 /// did`). A duty met or a duty alone (`what was each side supposed to do?`) is no failing.
 fn duty_unmet(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
-    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
-    let i = syn.of_token(j)?;
+    let (syn, i) = ctx.syntax_at(j)?;
     let clauses = syn.clauses();
     let index = clauses.iter().position(|c| c.tokens.contains(&i))?;
     let (duty, next) = (&clauses[index], clauses.get(index + 1)?);
@@ -1012,22 +1009,15 @@ fn duty_unmet(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
 
 /// Whether the word after token `j` is an adjective (`nothing wrong`, `anything special`).
 fn adjective_after(ctx: &Ctx<'_>, j: usize) -> bool {
-    ctx.tokens
-        .tokens
-        .get(j)
-        .and_then(|t| ctx.syntax(t.sentence))
-        .and_then(|syn| syn.of_token(j).map(|i| syn.pos(i + 1) == UPOS::ADJ))
-        .unwrap_or(false)
+    ctx.syntax_at(j)
+        .is_some_and(|(syn, i)| syn.pos(i + 1) == UPOS::ADJ)
 }
 
 /// Whether the free-choice pronoun at `j` is the object of a clause's affirmative main verb and
 /// is restricted by a relative clause (`signed anyone who'd take a call`), not a subject
 /// (`anyone could join`) or after a modal of possibility (`you can ask anyone who knows`).
 fn free_choice_object(ctx: &Ctx<'_>, j: usize) -> bool {
-    let Some(syn) = ctx.tokens.tokens.get(j).and_then(|t| ctx.syntax(t.sentence)) else {
-        return false;
-    };
-    let Some(i) = syn.of_token(j) else {
+    let Some((syn, i)) = ctx.syntax_at(j) else {
         return false;
     };
     let Some(clause) = syn.clause_of(i) else {
@@ -1056,10 +1046,10 @@ fn free_choice_object(ctx: &Ctx<'_>, j: usize) -> bool {
 /// prediction (`will`, `won't`, `'ll`) in a sentence with a condition (`if the answer is no,
 /// they won't lift a finger`), what such people do, not what someone did.
 fn hypothetical(ctx: &Ctx<'_>, j: usize) -> bool {
-    let Some(syn) = ctx.tokens.tokens.get(j).and_then(|t| ctx.syntax(t.sentence)) else {
+    let Some((syn, i)) = ctx.syntax_at(j) else {
         return false;
     };
-    let Some(clause) = syn.of_token(j).and_then(|i| syn.clause_of(i)) else {
+    let Some(clause) = syn.clause_of(i) else {
         return false;
     };
     let predicts = clause.verb_group.clone().any(|k| {
@@ -1080,8 +1070,7 @@ fn hypothetical(ctx: &Ctx<'_>, j: usize) -> bool {
 /// the subject of a copula and has someone else's possessor. The speaker's own (`my idea of a
 /// good plan is`) says nothing of others.
 fn conception(ctx: &Ctx<'_>, j: usize) -> Option<Who> {
-    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
-    let i = syn.of_token(j)?;
+    let (syn, i) = ctx.syntax_at(j)?;
     let clause = syn.clause_of(i)?;
     // The subject's phrase runs from the noun through its `of` phrase to a form of *be*.
     let be = syn.text(clause.verb_group.start).to_lowercase();
@@ -1119,8 +1108,7 @@ fn conception(ctx: &Ctx<'_>, j: usize) -> Option<Who> {
 /// phrase when that is someone else. A thing (`the problem was their data`), a clause (`the
 /// issue was that ...`) or the speaker (`the problem was me`) is not someone blamed.
 fn named_as_trouble(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<Who> {
-    let syn = ctx.syntax(ctx.tokens.tokens.get(j)?.sentence)?;
-    let i = syn.of_token(j)?;
+    let (syn, i) = ctx.syntax_at(j)?;
     let clause = syn.clause_of(i)?;
     if !clause.copula || clause.negated || clause.subject.as_ref()?.head != i {
         return None;
@@ -1350,10 +1338,7 @@ fn counted(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
 /// Whether the clause of the subject at `at` is framed by a count of occasions before it (`In 11
 /// of the calls, their seller never ...`, `On 3 calls, ...`): what they never did is then data.
 fn occasions(ctx: &Ctx<'_>, at: usize) -> bool {
-    let Some(syn) = ctx.tokens.tokens.get(at).and_then(|t| ctx.syntax(t.sentence)) else {
-        return false;
-    };
-    let Some(i) = syn.of_token(at) else {
+    let Some((syn, i)) = ctx.syntax_at(at) else {
         return false;
     };
     (1..i).any(|k| syn.pos(k) == UPOS::NUM && syn.pos(k - 1) == UPOS::ADP)
@@ -1434,8 +1419,7 @@ fn subject_or_after(ctx: &Ctx<'_>, h: &Range<usize>, s: &Range<usize>) -> Who {
 /// Who owns the noun at token `at`, when it is a noun with a possessor in its phrase: the
 /// speaker (`my fault`, `our mess`) or someone else (`the customer's fault`, `their mess`).
 fn possessor_of(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
-    let syn = ctx.syntax(ctx.tokens.tokens.get(at)?.sentence)?;
-    let i = syn.of_token(at)?;
+    let (syn, i) = ctx.syntax_at(at)?;
     if syn.pos(i) != UPOS::NOUN {
         return None;
     }
@@ -1471,8 +1455,7 @@ const TIMES: &[&str] = &[
 /// data was a mess`), and a thing with neither (`cross-border duties were a nightmare`) judges
 /// nobody.
 fn others_work(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
-    let syn = ctx.syntax(ctx.tokens.tokens.get(at)?.sentence)?;
-    let i = syn.of_token(at)?;
+    let (syn, i) = ctx.syntax_at(at)?;
     let clause = syn.clause_of(i)?;
     if !clause.copula || i < clause.verb_group.end {
         return None;
@@ -1552,8 +1535,7 @@ fn subject_after(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Who {
 /// spell and never follow up`: attachment the reading cannot decide).
 fn clause_subject(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
     let sentence = ctx.tokens.tokens.get(at)?.sentence;
-    let syn = ctx.syntax(sentence)?;
-    let i = syn.of_token(at)?;
+    let (syn, i) = ctx.syntax_at(at)?;
     let clauses = syn.clauses();
     let index = clauses.iter().position(|c| c.tokens.contains(&i))?;
     let clause = &clauses[index];
