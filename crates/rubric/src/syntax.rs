@@ -18,9 +18,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::brill::Brill;
+use crate::tokens::word_indices;
 
 /// Universal parts of speech, as the tagger gives them.
 pub use harper_brill::UPOS;
@@ -175,7 +174,7 @@ impl Tagged {
 
     /// [`Tagged::new`] with the tagger and chunker `brill`.
     pub(crate) fn with(brill: &Brill, sentence: &str) -> Tagged {
-        Tagged::with_words(brill, sentence, sentence.unicode_word_indices())
+        Tagged::with_words(brill, sentence, word_indices(sentence))
     }
 
     /// [`Tagged::new`] for a sentence whose Unicode words (`(offset, word)`, as
@@ -329,7 +328,7 @@ impl Tagged {
 /// tagger's training data.
 #[cfg(test)]
 pub(crate) fn tokenize(sentence: &str) -> (Vec<Cow<'_, str>>, Vec<Word>) {
-    tokenize_words(sentence, sentence.unicode_word_indices())
+    tokenize_words(sentence, word_indices(sentence))
 }
 
 /// [`tokenize`] with the sentence's Unicode words given. Forms borrow the sentence unless an

@@ -256,7 +256,7 @@ impl SentenceScan {
         // Sentences are short; a longer one (a block with no terminal punctuation) past 4 GiB
         // cannot be in a draft the server or the CLI accepts.
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        for (start, word) in sentence.unicode_word_indices() {
+        for (start, word) in word_indices(sentence) {
             let lower_start = self.lower.len();
             normalise(word, &mut self.lower);
             if let Some(person) = Person::of(&self.lower[lower_start..]) {
@@ -286,6 +286,87 @@ impl SentenceScan {
     /// The word whose stem starts at or after offset `at` of [`SentenceScan::stems`].
     pub fn word_at_stem(&self, at: usize) -> usize {
         self.words.partition_point(|w| (w.stem.start as usize) < at)
+    }
+}
+
+/// The Unicode words of `s` with their byte offsets: exactly what `unicode_word_indices` gives
+/// (UAX #29), faster on text that is mostly ASCII with a few other characters (`café`, `—`,
+/// `“…”`).
+///
+/// unicode-segmentation takes its fast ASCII path only when the whole string is ASCII, so one
+/// accented word sends a whole sentence through its general path, several times slower per
+/// byte. UAX #29 always breaks between an ASCII character other than a space and a space after
+/// it (no rule joins them), and nothing after that point depends on what came before it (the
+/// rules that look back see the space). So the text is cut at such points into stretches that
+/// are all ASCII, segmented by the fast path, and the stretches holding other characters,
+/// segmented by the general path; the tests compare the two on random text.
+pub(crate) fn word_indices(s: &str) -> WordIndices<'_> {
+    WordIndices {
+        text: s,
+        at: 0,
+        inner: None,
+    }
+}
+
+/// The iterator of [`word_indices`].
+pub(crate) struct WordIndices<'a> {
+    text: &'a str,
+    /// Where the stretch after the current one starts.
+    at: usize,
+    /// The current stretch's words, and its offset.
+    inner: Option<(usize, unicode_segmentation::UnicodeWordIndices<'a>)>,
+}
+
+impl<'a> WordIndices<'a> {
+    /// The end of the stretch that starts at `from` (`from < len`).
+    fn stretch_end(&self, from: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let Some(n) = bytes[from..].iter().position(|b| !b.is_ascii()) else {
+            return bytes.len();
+        };
+        let n = from + n;
+        // All ASCII up to the cut before the space run that comes last before `n`.
+        if let Some(space) = bytes[from..n].iter().rposition(|&b| b == b' ') {
+            let mut run = from + space;
+            while run > from && bytes[run - 1] == b' ' {
+                run -= 1;
+            }
+            if run > from {
+                return run;
+            }
+        }
+        // A stretch with other characters, up to the next cut after them.
+        let mut j = n;
+        while let Some(k) = bytes[j..].iter().position(|&b| b == b' ') {
+            let k = j + k;
+            if bytes[k - 1].is_ascii() && bytes[k - 1] != b' ' {
+                return k;
+            }
+            j = k + 1;
+        }
+        bytes.len()
+    }
+}
+
+impl<'a> Iterator for WordIndices<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        loop {
+            if let Some((base, words)) = &mut self.inner {
+                if let Some((i, word)) = words.next() {
+                    return Some((*base + i, word));
+                }
+                self.inner = None;
+            }
+            if self.at >= self.text.len() {
+                return None;
+            }
+            let from = self.at;
+            self.at = self.stretch_end(from);
+            let stretch = &self.text[from..self.at];
+            self.inner = Some((from, stretch.unicode_word_indices()));
+        }
     }
 }
 
@@ -524,6 +605,132 @@ mod tests {
             assert!(text.is_char_boundary(token.range.end));
         }
         assert_eq!(t.lower(0), "équipe");
+    }
+
+    /// Characters whose word-boundary classes meet around spaces: letters and digits, the
+    /// joining punctuation (`'`, `.`, `:`, `,`, `;`, `_`), quotes, marks that attach to the
+    /// character before them (combining, format, zero-width joiner), other spaces, Hebrew,
+    /// Katakana, ideographs, emoji and regional indicators.
+    const WORD_ALPHABET: &[char] = &[
+        'a',
+        'Z',
+        '7',
+        '0',
+        ' ',
+        ' ',
+        '\'',
+        '.',
+        ':',
+        ',',
+        ';',
+        '_',
+        '"',
+        '-',
+        '\t',
+        '\n',
+        '\r',
+        '’',
+        '‘',
+        'ʼ',
+        '“',
+        '”',
+        '—',
+        '…',
+        'é',
+        'ō',
+        '東',
+        'ア',
+        'ー',
+        'א',
+        '\u{301}',
+        '\u{345}',
+        '\u{93e}',
+        '\u{200d}',
+        '\u{200b}',
+        '\u{ad}',
+        '\u{a0}',
+        '\u{2000}',
+        '\u{3000}',
+        '🚀',
+        '🤝',
+        '\u{1f1eb}',
+        '\u{1f1f7}',
+        '\u{fe0f}',
+        '٣',
+        '½',
+        '%',
+        '$',
+    ];
+
+    fn same_words(text: &str) {
+        let fast: Vec<(usize, &str)> = word_indices(text).collect();
+        let reference: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+        assert_eq!(fast, reference, "{text:?}");
+    }
+
+    #[test]
+    fn word_indices_match_unicode_segmentation_on_every_short_text() {
+        // Every text of up to three characters, and of four over a smaller alphabet.
+        let n = WORD_ALPHABET.len();
+        let mut text = String::new();
+        for len in 1..=3u32 {
+            for mut k in 0..n.pow(len) {
+                text.clear();
+                for _ in 0..len {
+                    text.push(WORD_ALPHABET[k % n]);
+                    k /= n;
+                }
+                same_words(&text);
+            }
+        }
+        let small = [
+            'a', '1', ' ', '.', '\'', '_', 'é', '\u{301}', '\u{2000}', '\u{200d}',
+        ];
+        for mut k in 0..small.len().pow(5) {
+            text.clear();
+            for _ in 0..5 {
+                text.push(small[k % small.len()]);
+                k /= small.len();
+            }
+            same_words(&text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn word_indices_match_unicode_segmentation(
+            chars in proptest::collection::vec(proptest::sample::select(WORD_ALPHABET), 0..40),
+        ) {
+            let text: String = chars.into_iter().collect();
+            same_words(&text);
+        }
+
+        #[test]
+        fn word_indices_match_unicode_segmentation_on_any_text(text in "\\PC{0,40}") {
+            same_words(&text);
+        }
+    }
+
+    #[test]
+    fn word_indices_match_unicode_segmentation_on_the_fixtures() {
+        let root = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/blind/tune"
+        );
+        let mut seen = 0;
+        for entry in std::fs::read_dir(root).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (_, sentence) in split_sentences(&text) {
+                    same_words(sentence);
+                }
+                same_words(&text);
+                seen += 1;
+            }
+        }
+        assert!(seen > 0);
     }
 
     fn sentences(text: &str) -> Vec<&str> {
