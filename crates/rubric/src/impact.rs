@@ -25,6 +25,8 @@
 //! - whether the next words take up the counted set again (`we had 23 partners. Only four had
 //!   ever registered.`), so the count sets up an insight ([`taken_up`]).
 
+use std::borrow::Cow;
+
 use crate::context::Ctx;
 use crate::lexicon::Cue;
 use crate::numbers::{NumberKind, Quantity};
@@ -56,8 +58,39 @@ pub(crate) struct CountReading {
 }
 
 /// The lowercase text of token `k`.
-fn lower(s: &SentenceSyntax<'_>, k: usize) -> String {
-    s.text(k).to_lowercase().replace('’', "'")
+fn lower<'a>(s: &SentenceSyntax<'a>, k: usize) -> Lowered<'a> {
+    let text = s.text(k);
+    // The sentence's own lower-cased form is the same string, kept with its tags, unless the
+    // token holds one of the apostrophes it makes plain and this form keeps (`ʼ`, `‘`): no copy
+    // per call, and the rules call this many times per sentence.
+    if text.contains(['ʼ', '‘']) {
+        Lowered(Cow::Owned(text.to_lowercase().replace('’', "'")))
+    } else {
+        Lowered(Cow::Borrowed(s.tagged.lower(k)))
+    }
+}
+
+/// A token's lowercase text, borrowed from its sentence when it can be.
+struct Lowered<'a>(Cow<'a, str>);
+
+impl Lowered<'_> {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lowered<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lowered<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
 }
 
 /// Whether a clause states an obligation: a modal of necessity (`must`, `should`), `need to`,
