@@ -22,9 +22,21 @@
 //! takes for a verb (`I'm distribution manager`); the speaker named as a role just described
 //! counts in a plan (`an owner on each side (me on ours)`, `on ours that would be me`); an
 //! ordinal job with an infinitive is a step of a plan, not a role (`my first job would be to
-//! slow them down`). A stage counts
+//! slow them down`). A place in the company counts when the speaker is in it: a unit or a post
+//! after `in`/`on` (`I sat in the reseller team`, `in the alliance manager seat`; not `sat in on`
+//! nor a unit's thing, `in the team's meeting`), a post named by a title (`stepped into the
+//! channel director role`), one of a group of titles (`one of two alliance managers`), a
+//! reporting line either way (`reporting to the COO`, `two managers reported to me`; not
+//! `reported to the board that ...`), charge of anything (`I was in charge of`, `put me in
+//! charge of`), a remit handed over (`gave me the distributor program`, `tasked with`), a post
+//! taken (`took the job of`), a gerund with the speaker as subject (`Being the only channel
+//! manager meant I ...`, `in my third year leading alliances`), tenure in a domain (`five years
+//! in channel sales`), and an `as` phrase set off before the speaker's clause (`In 2022, as
+//! alliance lead for our payroll product, I ...`). A stage counts
 //! when it describes the speaker's company: a headcount (`a 600-person company`, `the same
-//! 200-person devtools company`, `~150 ppl`), `after our Series B`, `at a seed-stage startup`.
+//! 200-person devtools company`, `~150 ppl`, `our company, then about 90 people`), `after our
+//! Series B`, `at a seed-stage startup`, `founder-led`, `we had just closed a funding round`, `at
+//! a Fortune 500 insurer`.
 //! One finding, on the title (or line 1), naming the first title or segment the draft does
 //! mention when it is someone else's.
 //!
@@ -102,6 +114,14 @@ const MY_ROLE: &[&str] = &[
     "role", "job", "title", "position", "remit", "mandate", "brief", "responsibility",
     "responsibilities", "scope", "territory", "patch", "portfolio", "seniority", "quota",
 ];
+/// Heads of a place in the company the speaker can be in (`I sat in the channel team`, `I had been
+/// in the partner manager seat`): a unit of the organisation or a post.
+const UNITS: &[&str] = &[
+    "team", "org", "organisation", "organization", "function", "department", "group", "unit",
+    "desk", "practice", "seat", "role", "position", "job", "post", "chair",
+];
+/// What the speaker can take or accept that is a post (`I took the job of building ...`).
+const POSTS: &[&str] = &["job", "role", "position", "post", "seat", "offer"];
 /// What a company's headcount is counted in.
 const PEOPLE: &[&str] = &[
     "people", "person", "persons", "employees", "employee", "ppl", "staff", "ftes", "fte",
@@ -110,7 +130,8 @@ const PEOPLE: &[&str] = &[
 /// Words that may stand between a headcount and what introduces it (`of about 300`).
 const APPROX: &[&str] = &[
     "~", "about", "around", "roughly", "approximately", "approx", "some", "over", "nearly",
-    "almost", "just", "under", "circa", "c", "+", "more", "than", "fewer", "less",
+    "almost", "just", "under", "circa", "c", "+", "more", "than", "fewer", "less", "then",
+    "now", "still", "only",
 ];
 
 /// Whether the predicate `phrase` of `I was ...` names a role.
@@ -151,6 +172,47 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 if (!plural(head) || acronym) && role_noun(r, p.head) {
                     return Some(clause.tokens.start..p.tokens.end);
                 }
+                // `I was one of three partner managers`: one of a group of titles.
+                if head == "one" && r.lower(p.tokens.end) == "of" {
+                    if let Some((range, title)) = role_phrase(r, p.tokens.end + 1) {
+                        if role_noun(r, title) {
+                            return Some(clause.tokens.start..range.end);
+                        }
+                    }
+                }
+            }
+        }
+        // `I was in charge of partnerships`, `the CEO put me in charge of the channel`: charge
+        // of anything is a remit.
+        if (speaks || me) && !clause.negated {
+            if let Some(k) = (clause.verb + 1..clause.tokens.end.min(clause.verb + 6))
+                .find(|&k| r.lower(k) == "in" && r.lower(k + 1) == "charge" && r.lower(k + 2) == "of")
+            {
+                return Some(clause.tokens.start..k + 3);
+            }
+        }
+        // `I was tasked with building a partner program`, `charged with`: a remit handed over.
+        if passive && matches!(r.stem(clause.verb), "task" | "charg") && r.lower(clause.verb + 1) == "with" {
+            return Some(clause.tokens.start..clause.verb + 2);
+        }
+        // `I stepped into the channel director role`: a post named by a title, the speaker's.
+        if speaks && !clause.negated {
+            for j in clause.verb + 1..clause.tokens.end {
+                let Some(p) = r.phrase_at(j).filter(|p| p.head == j) else {
+                    continue;
+                };
+                let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
+                let titled = p.tokens.clone().any(|t| t < p.head && role_noun(r, t));
+                if POSTS.contains(&r.lower(j)) && titled && !theirs {
+                    return Some(clause.tokens.start..p.tokens.end);
+                }
+            }
+        }
+        // `I sat in the channel team`, `I had been in the partner manager seat`: the speaker
+        // placed in a unit of the company or a post.
+        if speaks && !clause.negated {
+            if let Some(end) = member_of(r, clause) {
+                return Some(clause.tokens.start..end);
             }
         }
         // `I was given the alliance`: handed a remit.
@@ -239,8 +301,72 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     return Some(k..end);
                 }
             }
-            // `eight years at a consultancy`, `after years as an SE`: the speaker's tenure.
+            // `Being the partnerships lead meant I ...`: a gerund of `be` opening a sentence
+            // about the speaker has the speaker for its subject.
+            "being" if Some(k) == r.first_word() && about_speaker(r) => {
+                if let Some((range, head)) = role_phrase(r, k + 1) {
+                    if role_noun(r, head) && !plural(r.lower(head)) {
+                        return Some(k..range.end);
+                    }
+                }
+            }
+            // `reporting to the CRO`, `two AEs reported to me`: a reporting line places the
+            // speaker in the company.
+            w if w.starts_with("report") && r.lower(k + 1) == "to" && about_speaker(r) => {
+                if let Some(end) = reporting_line(r, k) {
+                    return Some(k..end);
+                }
+            }
+            // `in my second year running partnerships`, `I spent two years leading the
+            // channel`: a gerund of holding a remit whose subject is the speaker (owned by `my`,
+            // or in a clause whose subject is `I`).
+            w if w.ends_with("ing") && HOLD.contains(&r.stem(k)) && k > 0 => {
+                let mine = (k.saturating_sub(5)..k).any(|j| r.lower(j) == "my")
+                    || r.clause_of(k).is_some_and(|c| {
+                        c.subject.as_ref().is_some_and(|p| r.is_subject_speaker(p.head))
+                    });
+                if let Some(p) = r.phrase_at(k + 1).filter(|_| mine) {
+                    let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
+                    if REMITS.contains(&r.stem(p.head)) && !theirs {
+                        return Some(k..p.tokens.end);
+                    }
+                }
+            }
+            // `my manager gave me the partner program`: a remit handed to the speaker.
+            "me" if k > 0 && (HANDED.contains(&r.stem(k - 1)) || matches!(r.lower(k - 1), "gave" | "give" | "gives")) => {
+                if let Some(p) = r.phrase_at(k + 1) {
+                    let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+                    if mine && REMITS.contains(&r.stem(p.head)) {
+                        return Some(k - 1..p.tokens.end);
+                    }
+                }
+            }
+            // `I took the job of building the channel`, `I accepted the role`: a post taken.
+            "took" | "take" | "taken" | "accepted" | "accept"
+                if (k > 0 && r.is_subject_speaker(k - 1))
+                    || r.clause_of(k).is_some_and(|c| r.phrase_is_speaker(c.subject.as_ref())) =>
+            {
+                if let Some(p) = r.phrase_at(k + 1) {
+                    let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+                    if mine && POSTS.contains(&r.lower(p.head)) {
+                        return Some(k..p.tokens.end);
+                    }
+                }
+            }
+            // `eight years at a consultancy`, `after years as an SE`, `six years in channel
+            // sales`: the speaker's tenure.
             "years" | "months" if about_speaker(r) => {
+                if r.lower(k + 1) == "in" {
+                    if let Some(p) = r.phrase_at(k + 2) {
+                        let remit = p
+                            .tokens
+                            .clone()
+                            .any(|j| REMITS.contains(&r.stem(j)) || role_noun(r, j));
+                        if remit && (r.possessor(&p).is_empty() || own(r.possessor(&p))) {
+                            return Some(k..p.tokens.end);
+                        }
+                    }
+                }
                 let at = r.lower(k + 1) == "at"
                     && matches!(r.pos(k + 2), UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN);
                 if at {
@@ -322,6 +448,45 @@ fn step(r: &Read<'_>, phrase: &crate::syntax::Phrase) -> bool {
 /// Whether the sentence is about the speaker: it names them (`I`, `me`, `my`).
 fn about_speaker(r: &Read<'_>) -> bool {
     (0..r.len()).any(|j| r.is_speaker(j) || r.lower(j) == "my")
+}
+
+/// The end of a place in the company the speaker is in, after the verb of `clause` (`sat in
+/// the channel team`, `was on the alliances team`, `in the partner manager seat`): `in`, `on`,
+/// `within` or `inside` and a phrase headed by a unit or a post of [`UNITS`], the speaker's or
+/// no one's. Not `sat in on` (attending), nor a unit's thing (`in the team's meeting`).
+fn member_of(r: &Read<'_>, clause: &crate::syntax::Clause) -> Option<usize> {
+    let mut j = clause.verb + 1;
+    while j < clause.tokens.end && j <= clause.verb + 4 {
+        if matches!(r.pos(j), UPOS::PUNCT | UPOS::VERB) {
+            return None;
+        }
+        if matches!(r.lower(j), "in" | "on" | "within" | "inside") {
+            if r.lower(j + 1) == "on" {
+                return None;
+            }
+            let p = r.phrase_at(j + 1)?;
+            let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+            let owned = matches!(r.lower(p.tokens.end), "'s" | "’s");
+            return (mine && !owned && UNITS.contains(&r.lower(p.head)) && !plural(r.lower(p.head)))
+                .then_some(p.tokens.end);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The end of a reporting line at `report` (`reporting to the CRO`, `reported to me`): the
+/// speaker reports to a title, or someone reports to the speaker. `reported to the board
+/// that ...` tells, and places no one.
+fn reporting_line(r: &Read<'_>, report: usize) -> Option<usize> {
+    let to = report + 1;
+    if r.is_speaker(to + 1) {
+        return Some(to + 2);
+    }
+    let (range, head) = role_phrase(r, to + 1)?;
+    let after = r.lower(range.end);
+    let tells = matches!(after, "that" | "on" | "about" | "what" | "how" | "with");
+    (role_noun(r, head) && !plural(r.lower(head)) && !tells).then_some(range.end)
 }
 
 /// Whether the word at `v` is the present simple of a verb of charge (`run`, `manages`, `own`,
@@ -423,7 +588,12 @@ fn as_role(r: &Read<'_>, k: usize) -> Option<usize> {
         || r.clauses().iter().all(|c| c.subject.is_none());
     let opens = Some(k) == r.first_word() && about_speaker;
     let alone = r.clauses().iter().all(|c| c.subject.is_none());
-    (clause_speaks || near || opens || alone).then_some(range.end)
+    // `In 2023, as channel lead for our platform, I had ...`: an `as` phrase set off before a
+    // clause is about that clause's subject.
+    let fronted = (range.end..(range.end + 15).min(r.len()))
+        .find(|&j| r.lower(j) == ",")
+        .is_some_and(|j| r.is_subject_speaker(j + 1));
+    (clause_speaks || near || opens || alone || fronted).then_some(range.end)
 }
 
 /// A stage or size of the speaker's company in this sentence: `a 600-person company`, `after
@@ -497,6 +667,10 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
         }
         "venture" | "vc" | "pe" | "founder" if r.lower(next(k)) == "backed" => Some(next(k) + 1),
         "publicly" if matches!(r.lower(k + 1), "traded" | "listed") => Some(k + 2),
+        // `founder-led`, `a funding round`, `a Fortune 100 bank`.
+        "founder" if r.lower(next(k)) == "led" => Some(next(k) + 1),
+        "funding" if matches!(r.lower(k + 1), "round" | "rounds") => Some(k + 2),
+        "fortune" | "global" if r.pos(k + 1) == UPOS::NUM && r.lower(k + 1).starts_with(|c: char| c.is_ascii_digit()) => Some(k + 2),
         "public" | "listed" => {
             let p = r.phrase_at(k)?;
             let head = r.lower(p.head);
@@ -543,11 +717,13 @@ fn own_company(r: &Read<'_>, k: usize) -> bool {
     {
         return true;
     }
+    // `we had just closed a funding round`: a round is raised by its clause's subject.
+    let raised = r.lower(k) == "funding";
     r.clause_of(k).is_some_and(|c| {
-        c.copula
+        (c.copula || raised)
             && c.subject
                 .as_ref()
-                .is_some_and(|s| matches!(r.lower(s.head), "we" | "i" | "company" | "it"))
+                .is_some_and(|s| matches!(r.lower(s.head), "we" | "i" | "company" | "it" | "business" | "firm" | "startup"))
     })
 }
 
@@ -609,7 +785,7 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
                     "my" | "me" | "our" | "we" | "as" | "startup" | "series" | "seed" | "ipo"
                         | "public" | "publicly" | "listed" | "scale" | "scaleup" | "early"
                         | "growth" | "late" | "venture" | "vc" | "pe" | "founder"
-                        | "bootstrapped" | "unicorn" | "hypergrowth" | "start"
+                        | "bootstrapped" | "unicorn" | "hypergrowth" | "start" | "funding" | "fortune" | "global"
                 )
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })
@@ -628,7 +804,18 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
 /// - the speaker named for a role (`an owner on each side (me on ours)`, `that would be me`):
 ///   `me` and a role noun, or `me`, `be` and `that`/`this`;
 /// - `as the partner lead`: `as` and a role noun;
-/// - tenure: `years`/`months`, a word of the speaker or `my`, and `at` or `as`;
+/// - tenure: `years`/`months`, a word of the speaker or `my`, and `at` or `as`, or `in` and a
+///   remit or a role noun;
+/// - a place in the company (`I sat in the reseller team`): a subject `I`, `in`/`on`/`within`/
+///   `inside` and a word of [`UNITS`]; a post titled (`stepped into the director role`): a
+///   subject `I`, a word of [`POSTS`] and a role noun; one of a group (`I was one of two
+///   managers`): a subject `I`, `be` and a role noun;
+/// - `Being the only channel manager`: `being`, a role noun and the speaker or `my`;
+/// - a reporting line: a word starting `report`, `to`, and the speaker or `my`;
+/// - a remit handed over (`gave me the program`): `me`, `gave`/`give` or a stem of [`HANDED`],
+///   and one of [`REMITS`]; `tasked with`: a subject `I`, `be` and a stem `task`/`charg`;
+/// - charge (`in charge of`): `charge` and the speaker; a post taken (`took the job`):
+///   `took`/`accepted`, a word of [`POSTS`] and the speaker;
 /// - `my job`: `my` and a word of [`MY_ROLE`];
 /// - a bare title heading a line: a role noun, singular and not an acronym;
 /// - a headcount: a word of [`PEOPLE`]; a stage: the first word of a [`stage_word`].
@@ -648,6 +835,9 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
     let (mut hired, mut handed, mut hold, mut remit, mut charge) = (false, false, false, false, false);
     let (mut as_, mut at, mut tenure, mut my_role) = (false, false, false, false);
     let (mut me, mut demonstrative) = (false, false);
+    let (mut place, mut unit, mut being, mut report, mut to, mut gave, mut took, mut post, mut in_) =
+        (false, false, false, false, false, false, false, false, false);
+    let (mut charge_of, mut tasked) = (false, false);
     let mut previous = "";
     for k in tokens {
         let w = t.lower(k);
@@ -658,6 +848,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
                 "startup" | "scaleup" | "ipo" | "bootstrapped" | "unicorn" | "hypergrowth"
                     | "start" | "scale" | "series" | "seed" | "early" | "growth" | "late"
                     | "venture" | "vc" | "pe" | "founder" | "publicly" | "public" | "listed"
+                    | "funding" | "fortune" | "global"
             )
         {
             return true;
@@ -678,6 +869,17 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         remit |= REMITS.contains(&stem);
         me |= w == "me";
         demonstrative |= matches!(w, "that" | "this");
+        place |= matches!(w, "in" | "on" | "within" | "inside");
+        in_ |= w == "in";
+        unit |= UNITS.contains(&w);
+        being |= w == "being";
+        report |= w.starts_with("report");
+        to |= w == "to";
+        gave |= matches!(w, "gave" | "give" | "gives");
+        took |= matches!(w, "took" | "take" | "taken" | "accepted" | "accept");
+        post |= POSTS.contains(&w);
+        charge_of |= w == "charge";
+        tasked |= matches!(stem, "task" | "charg");
         charge |= w.starts_with("inherit")
             || (w == "over" && (previous.starts_with("tak") || previous == "took"))
             || (w == "after" && previous.starts_with("look"));
@@ -698,6 +900,15 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         || (tenure && (speaker || my) && (at || as_))
         || (my && my_role)
         || single
+        || (subject && place && unit)
+        || (being && role && (speaker || my))
+        || (report && to && (speaker || my))
+        || ((handed || gave) && me && remit)
+        || (took && post && speaker)
+        || (tenure && (speaker || my) && in_ && (remit || role))
+        || (speaker && charge_of)
+        || (subject && be_ && tasked)
+        || (subject && post && role)
 }
 
 /// The first title or segment the draft mentions that is not the speaker's (it was not found to
@@ -845,6 +1056,48 @@ mod tests {
             "The regional director signed the plan.",
             "- Partner delivery NPS",
             "**Measurement**",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_place_post_charge_or_reporting_line_of_the_speaker_counts() {
+        for text in [
+            // A unit of the company or a post the speaker is in.
+            "I sat in the reseller team, next to sales.",
+            "By then I had been in the alliance manager seat for two years.",
+            // A reporting line, either way.
+            "I built the program reporting to the COO.",
+            "Two channel managers reported to me.",
+            // A gerund of `be` or of holding a remit, with the speaker as its subject.
+            "Being the only channel manager meant I did the enablement too.",
+            "In my third year leading alliances, the board asked for a marketplace.",
+            // A remit handed over, a post taken, charge of anything.
+            "The COO gave me the distributor program in my first month.",
+            "I took the job of turning referrals into a real channel.",
+            "I was in charge of the marketplace listings.",
+            "I was tasked with building a referral motion.",
+            "I stepped into the channel director role after a reorganisation.",
+            "I was one of two alliance managers for the Nordics.",
+            // Tenure in a domain; an `as` phrase set off before the speaker's clause.
+            "I've spent five years in channel sales.",
+            "In 2022, as alliance lead for our payroll product in Spain, I had two resellers.",
+            // A stage: founder-led, a funding round, a Fortune list, a headcount in apposition.
+            "The business was founder-led when we signed them.",
+            "We had just closed a funding round.",
+            "This was at a Fortune 500 insurer.",
+            "Our company, then about 90 people, had one reseller.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        for text in [
+            // Attending, a unit's thing, telling, someone else's charge or post.
+            "I sat in on the reseller team's calls.",
+            "I presented in the channel team's weekly meeting.",
+            "I reported to the board that partner revenue had doubled.",
+            "Their VP was in charge of the marketplace listings.",
+            "Their partner manager took the job after we signed.",
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
