@@ -91,7 +91,8 @@ const NOT_ROLES: &[&str] = &[
 /// Title heads that do not look like agent nouns (`lead`, `head`, `hire`).
 const TITLES: &[&str] = &[
     "lead", "head", "hire", "chief", "principal", "person", "vp", "svp", "evp", "member",
-    "owner", "ic", "generalist", "rep",
+    "owner", "ic", "generalist", "rep", "associate", "analyst", "intern", "cofounder",
+    "co-founder", "architect", "exec",
 ];
 /// Stems of verbs that put the speaker in a role (`I was hired`, `brought in`).
 const HIRED: &[&str] = &["hire", "brought", "recruit", "promot", "appoint", "employ"];
@@ -113,6 +114,7 @@ const REMITS: &[&str] = &[
 const MY_ROLE: &[&str] = &[
     "role", "job", "title", "position", "remit", "mandate", "brief", "responsibility",
     "responsibilities", "scope", "territory", "patch", "portfolio", "seniority", "quota",
+    "career", "background", "engagement", "assignment",
 ];
 /// Heads of a place in the company the speaker can be in (`I sat in the channel team`, `I had been
 /// in the partner manager seat`): a unit of the organisation or a post.
@@ -131,7 +133,28 @@ const PEOPLE: &[&str] = &[
 const APPROX: &[&str] = &[
     "~", "about", "around", "roughly", "approximately", "approx", "some", "over", "nearly",
     "almost", "just", "under", "circa", "c", "+", "more", "than", "fewer", "less", "then",
-    "now", "still", "only",
+    "now", "still", "only", "barely", "maybe", "perhaps",
+];
+/// Functions of a company the speaker can work in (`I was in marketing`), besides [`REMITS`].
+const DEPARTMENTS: &[&str] = &[
+    "marketing", "development", "operations", "finance", "product", "engineering",
+    "procurement", "legal",
+];
+/// Heads that name a company (`a tiny company`, `a young firm`).
+const COMPANIES: &[&str] = &[
+    "company", "firm", "business", "vendor", "outfit", "shop", "startup", "organisation",
+    "organization",
+];
+/// Sizes and ages a company is described by (`a tiny company`, `a young firm`).
+const SIZES: &[&str] = &[
+    "small", "tiny", "large", "big", "young", "mid-sized", "midsize", "medium-sized", "huge",
+];
+/// The other parties of a partnerships story: a headcount or stage whose clause is about one of
+/// them is theirs (`the partner was a 2,000-person integrator`).
+const PARTIES: &[&str] = &[
+    "partner", "partners", "customer", "customers", "client", "clients", "reseller",
+    "resellers", "integrator", "integrators", "distributor", "distributors", "agency",
+    "agencies", "they", "he", "she", "buyer", "buyers", "prospect", "prospects",
 ];
 
 /// Whether the predicate `phrase` of `I was ...` names a role.
@@ -160,7 +183,9 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             .object
             .as_ref()
             .is_some_and(|o| r.is_speaker(o.head));
-        if (passive || me) && HIRED.contains(&r.stem(clause.verb)) {
+        // A passive needs a participle: `what I'd do is hire a manager` hires no one.
+        let participle = r.lower(clause.verb).ends_with("ed") || r.lower(clause.verb) == "brought";
+        if ((passive && participle) || me) && HIRED.contains(&r.stem(clause.verb)) {
             return Some(clause.tokens.start..clause.verb + 1);
         }
         // `I was the first partnerships hire`, `I'd been partner manager`, `If I were the
@@ -169,7 +194,9 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             if let Some(p) = clause.object.as_ref().filter(|p| p.head > clause.verb) {
                 let head = r.lower(p.head);
                 let acronym = r.s.text(p.head).chars().all(|c| c.is_uppercase());
-                if (!plural(head) || acronym) && role_noun(r, p.head) {
+                // `what I'd do is hire a manager`: a head before a determiner is a verb.
+                let verb = matches!(r.lower(p.head + 1), "a" | "an" | "the" | "our" | "their" | "my");
+                if (!plural(head) || acronym) && role_noun(r, p.head) && !verb {
                     return Some(clause.tokens.start..p.tokens.end);
                 }
                 // `I was one of three partner managers`: one of a group of titles.
@@ -190,6 +217,10 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             {
                 return Some(clause.tokens.start..k + 3);
             }
+        }
+        // `I joined to commercialise the tech`: what the speaker was hired to do.
+        if speaks && r.stem(clause.verb) == "join" && clause.infinitive.is_some() {
+            return Some(clause.tokens.start..clause.verb + 1);
         }
         // `I was tasked with building a partner program`, `charged with`: a remit handed over.
         if passive && matches!(r.stem(clause.verb), "task" | "charg") && r.lower(clause.verb + 1) == "with" {
@@ -303,7 +334,10 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             }
             // `Being the partnerships lead meant I ...`: a gerund of `be` opening a sentence
             // about the speaker has the speaker for its subject.
-            "being" if Some(k) == r.first_word() && about_speaker(r) => {
+            "being"
+                if about_speaker(r)
+                    && (k == 0 || !matches!(r.pos(k - 1), UPOS::NOUN | UPOS::PROPN | UPOS::PRON)) =>
+            {
                 if let Some((range, head)) = role_phrase(r, k + 1) {
                     if role_noun(r, head) && !plural(r.lower(head)) {
                         return Some(k..range.end);
@@ -456,7 +490,7 @@ fn about_speaker(r: &Read<'_>) -> bool {
 /// no one's. Not `sat in on` (attending), nor a unit's thing (`in the team's meeting`).
 fn member_of(r: &Read<'_>, clause: &crate::syntax::Clause) -> Option<usize> {
     let mut j = clause.verb + 1;
-    while j < clause.tokens.end && j <= clause.verb + 4 {
+    while j < clause.tokens.end && j <= clause.verb + 6 {
         if matches!(r.pos(j), UPOS::PUNCT | UPOS::VERB) {
             return None;
         }
@@ -464,11 +498,19 @@ fn member_of(r: &Read<'_>, clause: &crate::syntax::Clause) -> Option<usize> {
             if r.lower(j + 1) == "on" {
                 return None;
             }
-            let p = r.phrase_at(j + 1)?;
-            let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
-            let owned = matches!(r.lower(p.tokens.end), "'s" | "’s");
-            return (mine && !owned && UNITS.contains(&r.lower(p.head)) && !plural(r.lower(p.head)))
-                .then_some(p.tokens.end);
+            if let Some(p) = r.phrase_at(j + 1) {
+                let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+                let owned = matches!(r.lower(p.tokens.end), "'s" | "’s");
+                let head = r.lower(p.head);
+                let unit = (UNITS.contains(&head) || REMITS.contains(&r.stem(p.head)) || DEPARTMENTS.contains(&head))
+                    && !plural(head);
+                if mine && !owned && unit {
+                    return Some(p.tokens.end);
+                }
+                // `second in command on the partnerships team`: read on to the next one.
+                j = p.tokens.end.max(j + 1);
+                continue;
+            }
         }
         j += 1;
     }
@@ -535,6 +577,10 @@ fn role_phrase(r: &Read<'_>, j: usize) -> Option<(Range<usize>, usize)> {
     if matches!(r.lower(k), "the" | "a" | "an" | "my" | "its" | "our") {
         k += 1;
     }
+    // `the most senior person`, `the only channel manager`.
+    if matches!(r.lower(k), "most" | "very" | "only") {
+        k += 1;
+    }
     let first = k;
     let mut head = None;
     while k < r.len() {
@@ -584,6 +630,10 @@ fn as_role(r: &Read<'_>, k: usize) -> Option<usize> {
         .clause_of(k)
         .is_some_and(|c| r.phrase_is_speaker(c.subject.as_ref()));
     let near = (k.saturating_sub(4)..k).any(|j| r.is_speaker(j) || r.lower(j) == "my");
+    // `sitting on the vendor side as a partner manager`: attached to a gerund with no subject of
+    // its own in a sentence about the speaker.
+    let gerund = (k.saturating_sub(5)..k).any(|j| r.lower(j).ends_with("ing") && r.pos(j) == UPOS::VERB)
+        && about_speaker(r);
     let about_speaker = (0..r.len()).any(|j| r.is_speaker(j))
         || r.clauses().iter().all(|c| c.subject.is_none());
     let opens = Some(k) == r.first_word() && about_speaker;
@@ -593,7 +643,7 @@ fn as_role(r: &Read<'_>, k: usize) -> Option<usize> {
     let fronted = (range.end..(range.end + 15).min(r.len()))
         .find(|&j| r.lower(j) == ",")
         .is_some_and(|j| r.is_subject_speaker(j + 1));
-    (clause_speaks || near || opens || alone || fronted).then_some(range.end)
+    (clause_speaks || near || opens || alone || fronted || gerund).then_some(range.end)
 }
 
 /// A stage or size of the speaker's company in this sentence: `a 600-person company`, `after
@@ -622,6 +672,10 @@ fn headcount(r: &Read<'_>, k: usize) -> Option<usize> {
     while matches!(r.lower(j), "-" | "+" | "," | "k") {
         j += 1;
     }
+    // `six of us`: the speaker's company counted.
+    if r.lower(j) == "of" && r.lower(j + 1) == "us" && !matches!(r.lower(k), "one" | "1") {
+        return (!theirs_clause(r, k)).then_some(j + 2);
+    }
     if !PEOPLE.contains(&r.lower(j)) {
         return None;
     }
@@ -642,7 +696,21 @@ fn headcount(r: &Read<'_>, k: usize) -> Option<usize> {
     let theirs = r
         .phrase_at(k)
         .is_some_and(|p| !r.possessor(&p).is_empty() && !own(r.possessor(&p)));
-    (introduced && !theirs).then_some(j + 1)
+    (introduced && !theirs && !theirs_clause(r, k)).then_some(j + 1)
+}
+
+/// Whether token `k` describes another party: it comes after its clause's subject, and that is
+/// one of [`PARTIES`] (not the speaker's: `our resellers`) or someone else's (`the partner was a
+/// 2,000-person integrator`, `their sales team was 15 people`). A phrase set before the subject
+/// (`At a Series B startup, the partner ...`) sets the speaker's scene.
+fn theirs_clause(r: &Read<'_>, k: usize) -> bool {
+    r.clause_of(k)
+        .and_then(|c| c.subject.as_ref())
+        .is_some_and(|p| {
+            let owner = r.possessor(p);
+            let party = PARTIES.contains(&r.lower(p.head)) && owner.is_empty();
+            p.head < k && (party || (!owner.is_empty() && !own(owner)))
+        })
 }
 
 /// The end of a stage phrase starting at `k` (`startup`, `Series B`, `seed-stage`, `pre-IPO`,
@@ -666,6 +734,25 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
             Some(next(k) + 1)
         }
         "venture" | "vc" | "pe" | "founder" if r.lower(next(k)) == "backed" => Some(next(k) + 1),
+        // `grant-funded`, `PE-backed`, `self-funded`: how the company is funded.
+        _ if k + 1 < r.len()
+            && r.lower(k + 1) == "-"
+            && matches!(r.lower(next(k)), "funded" | "backed") =>
+        {
+            Some(next(k) + 1)
+        }
+        "angel" if matches!(r.lower(k + 1), "round" | "funded" | "investors" | "money") => Some(k + 2),
+        // `a two-year-old marketplace`, `four years old`: the company's age.
+        "year" | "years" if r.lower(next(k)) == "old" && k > 0 && r.pos(k - 1) == UPOS::NUM
+            || (k > 1 && r.lower(k - 1) == "-" && r.pos(k - 2) == UPOS::NUM && r.lower(next(k)) == "old") =>
+        {
+            Some(next(k) + 1)
+        }
+        // `a tiny company`, `a young firm`.
+        _ if SIZES.contains(&w) => {
+            let p = r.phrase_at(k)?;
+            (p.head > k && COMPANIES.contains(&r.lower(p.head))).then_some(p.tokens.end)
+        }
         "publicly" if matches!(r.lower(k + 1), "traded" | "listed") => Some(k + 2),
         // `founder-led`, `a funding round`, `a Fortune 100 bank`.
         "founder" if r.lower(next(k)) == "led" => Some(next(k) + 1),
@@ -694,7 +781,10 @@ fn own_company(r: &Read<'_>, k: usize) -> bool {
         if !owner.is_empty() {
             return false;
         }
-        if p.head > k && plural(r.lower(p.head)) && r.pos(p.head) == UPOS::NOUN {
+        // `mid-market retailers`: a stage word modifying a plural is a segment (not when the
+        // chunker ran the phrase on past a conjunction: `bootstrapped and twenty people`).
+        let modifies = (k + 1..p.head).all(|j| matches!(r.pos(j), UPOS::ADJ | UPOS::NOUN | UPOS::PROPN) || r.lower(j) == "-");
+        if p.head > k && modifies && plural(r.lower(p.head)) && r.pos(p.head) == UPOS::NOUN {
             return false;
         }
     }
@@ -709,21 +799,32 @@ fn own_company(r: &Read<'_>, k: usize) -> bool {
     {
         b -= 1;
     }
+    // `our Series A`: the tagger may read `A` as a determiner and end the phrase before it, so
+    // the speaker's possessive is read from the word before too.
     if b == 0
+        || own(r.lower(b - 1))
         || matches!(
             r.lower(b - 1),
             "at" | "for" | "joined" | "join" | "as" | "past" | "after" | "before" | "(" | ","
+                | "being"
         )
     {
-        return true;
+        return !theirs_clause(r, k);
     }
     // `we had just closed a funding round`: a round is raised by its clause's subject.
-    let raised = r.lower(k) == "funding";
+    let raised = matches!(r.lower(k), "funding" | "angel" | "series");
     r.clause_of(k).is_some_and(|c| {
-        (c.copula || raised)
+        // `the firm was still bootstrapped`: the tagger may read the stage as a participle.
+        (c.copula || raised || c.verb == k)
             && c.subject
                 .as_ref()
-                .is_some_and(|s| matches!(r.lower(s.head), "we" | "i" | "company" | "it" | "business" | "firm" | "startup"))
+                .is_some_and(|s| {
+                    matches!(
+                        r.lower(s.head),
+                        "we" | "we'd" | "we've" | "we're" | "i" | "i'd" | "company" | "it" | "business"
+                            | "firm" | "startup"
+                    )
+                })
     })
 }
 
@@ -785,8 +886,10 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
                     "my" | "me" | "our" | "we" | "as" | "startup" | "series" | "seed" | "ipo"
                         | "public" | "publicly" | "listed" | "scale" | "scaleup" | "early"
                         | "growth" | "late" | "venture" | "vc" | "pe" | "founder"
-                        | "bootstrapped" | "unicorn" | "hypergrowth" | "start" | "funding" | "fortune" | "global"
+                        | "bootstrapped" | "unicorn" | "hypergrowth" | "start" | "funding" | "fortune" | "global" | "us" | "funded"
+                        | "backed" | "angel" | "old"
                 )
+                || SIZES.contains(&w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })
 }
@@ -837,7 +940,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
     let (mut me, mut demonstrative) = (false, false);
     let (mut place, mut unit, mut being, mut report, mut to, mut gave, mut took, mut post, mut in_) =
         (false, false, false, false, false, false, false, false, false);
-    let (mut charge_of, mut tasked) = (false, false);
+    let (mut charge_of, mut tasked, mut dept, mut size, mut company) = (false, false, false, false, false);
     let mut previous = "";
     for k in tokens {
         let w = t.lower(k);
@@ -879,6 +982,15 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         took |= matches!(w, "took" | "take" | "taken" | "accepted" | "accept");
         post |= POSTS.contains(&w);
         charge_of |= w == "charge";
+        dept |= DEPARTMENTS.contains(&w);
+        size |= SIZES.contains(&w);
+        company |= COMPANIES.contains(&w);
+        if (previous == "of" && w == "us")
+            || (matches!(previous, "year" | "years") && w == "old")
+            || matches!(w, "funded" | "backed" | "angel")
+        {
+            return true;
+        }
         tasked |= matches!(stem, "task" | "charg");
         charge |= w.starts_with("inherit")
             || (w == "over" && (previous.starts_with("tak") || previous == "took"))
@@ -900,7 +1012,8 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         || (tenure && (speaker || my) && (at || as_))
         || (my && my_role)
         || single
-        || (subject && place && unit)
+        || (subject && place && (unit || remit || dept))
+        || (size && company)
         || (being && role && (speaker || my))
         || (report && to && (speaker || my))
         || ((handed || gave) && me && remit)
@@ -1098,6 +1211,34 @@ mod tests {
             "I reported to the board that partner revenue had doubled.",
             "Their VP was in charge of the marketplace listings.",
             "Their partner manager took the job after we signed.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_company_described_by_funding_age_size_or_team_counts() {
+        for text in [
+            "We had only raised an angel round when the reseller called.",
+            "It was a seed-funded company, three years old, with one product.",
+            "We were a two-year-old marketplace when I joined.",
+            "Being a small company, eight of us in one office, we moved fast.",
+            "This was after our Series A.",
+            "The firm was still bootstrapped and barely thirty people.",
+            "I was in finance before I moved across.",
+            "Coming in as an analyst on the alliances team, I had no budget.",
+            "Switching sides as a partner manager was new to me, so I asked a lot.",
+            "My background is in channel sales.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        for text in [
+            // Another party's size or stage, a verb read as a title, one of a group.
+            "The partner was a 3,000-person integrator with a health practice.",
+            "Their support team was only 12 people, so nights were uncovered.",
+            "The distributor was a bootstrapped firm of about 40 people.",
+            "The first thing I'd do is hire an alliance manager.",
+            "One of us had to own the account.",
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
