@@ -52,7 +52,11 @@
 //!   `must` binds a person or a group, not a thing: `reports must be filed`),
 //!   a group of them that cannot (`banks can't go live`) or loses something (`landlords were losing
 //!   good applicants`; one person's loss, `if an AE loses money`, is a term of a deal) or is obliged to (`county clerks are
-//!   required to retain records`), a need an outsider has (`the agencies had one need`), and a
+//!   required to retain records`), a need noun an outsider has, feels or faces, not passive
+//!   (`the agencies had one need`, `the ward managers who feel the pain`), a need noun in
+//!   apposition after a dash or a colon to what the sentence's topic (its first subject, or the
+//!   phrase a colon closes at its start) does or suffers, when that is a buyer or a group
+//!   outside (`dispatchers re-keyed orders every morning — the pain the offer solved`), and a
 //!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`, a
 //!   participle of emotion with `of` or `about`: `landlords were tired of chasing references`); but a thing that `needs to` do
 //!   something (`ROI evaluation needs to account for…`) is told what it must do, and states no
@@ -914,9 +918,11 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
             let verb = r.stem(c.verb);
             let capability = c.verb_group.clone().any(|k| CAN.contains(&r.lower(k)));
             (subject == Party::Buyer && states_need(&r, c))
-                // A need someone outside has: `the agencies had one overriding need`.
+                // A need someone outside has, feels or faces: `the agencies had one overriding
+                // need`, `the ward managers who feel the pain`.
                 || (subject >= Party::Third
-                    && have(r.lower(c.verb))
+                    && !c.copula
+                    && !passive(&r, c)
                     && !c.negated
                     && c.object
                         .as_ref()
@@ -981,11 +987,44 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                     })
                 })
         });
+        // A need named in apposition, after a dash or a colon, to what the sentence says a buyer
+        // or a group outside does or suffers: `dispatchers re-keyed orders every morning — the
+        // pain the offer solved`, `finance controllers: month-end close stuck on manual payments
+        // — the real pain`. Whose it is is the sentence's topic: the subject of its first clause,
+        // or the noun phrase a colon closes at its start.
+        let labelled = || {
+            let appositive = (1..r.len()).any(|k| {
+                need(r.stem(k))
+                    && r.pos(k) == UPOS::NOUN
+                    && r.phrase_at(k).is_some_and(|p| {
+                        p.head == k
+                            && owner(&r, &p).is_none()
+                            && p.tokens
+                                .start
+                                .checked_sub(1)
+                                .is_some_and(|d| matches!(r.lower(d), "—" | "–" | "-" | ":"))
+                    })
+            });
+            let colon = (1..r.len().min(6))
+                .find(|&k| r.lower(k) == ":")
+                .and_then(|k| r.phrase_at(k - 1))
+                .filter(|p| p.tokens.start == 0);
+            let first = r.clauses().first().and_then(|c| clause_subject(&r, c));
+            appositive
+                && [colon, first].into_iter().flatten().any(|p| {
+                    match buyers.party_of(&r, i, &p) {
+                        Party::Buyer => true,
+                        Party::Third => group(&r, Some(&p)),
+                        Party::None => false,
+                    }
+                })
+        };
         // A need noun a buyer or an outsider owns, or a buyer modifies: `the buyer's risk`,
         // `the plant manager's problem`, `the pharmacies' problem`, `customer problems`.
         acts
             || clause
             || owned
+            || labelled()
             || (0..r.len()).any(|k| {
                 need(r.stem(k))
                     && matches!(r.pos(k), UPOS::NOUN)
@@ -1508,6 +1547,23 @@ mod whose_need {
         assert!(!fires("Most small lenders must file a risk report every quarter."));
         // A thing that must be done states no one's need.
         assert!(fires("Reports must be filed by Friday."));
+    }
+
+    #[test]
+    fn needs_held_or_named_in_apposition() {
+        for text in [
+            // A need noun a group outside feels, faces or has.
+            "Night-shift nurses feel the pain of manual rotas most.",
+            // A need named after a dash or a colon, of the sentence's topic.
+            "Warehouse clerks re-entered every order by hand — the problem our integration removed.",
+            "Site managers: two logins for one job — the main pain.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        // The speaker's own chore is no buyer's pain.
+        assert!(fires(
+            "We re-entered every order by hand — the problem our integration removed."
+        ));
     }
 
     #[test]
