@@ -58,7 +58,9 @@
 //!   phrase a colon closes at its start) does or suffers, when that is a buyer or a group
 //!   outside (`dispatchers re-keyed orders every morning — the pain the offer solved`), and a
 //!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`, a
-//!   participle of emotion with `of` or `about`: `landlords were tired of chasing references`); but a thing that `needs to` do
+//!   participle of emotion with `of` or `about`: `landlords were tired of chasing references`;
+//!   read past a participle the clause reader took for the verb: `merchants moving platforms are
+//!   terrified of…`); but a thing that `needs to` do
 //!   something (`ROI evaluation needs to account for…`) is told what it must do, and states no
 //!   one's need;
 //! - why buyers or outsiders buy or pay (`shippers buy us to stop missing delivery windows`,
@@ -727,11 +729,28 @@ fn attitude(r: &Read<'_>, c: &Clause) -> bool {
     // The tagger reads a participle of emotion as the verb of a passive at times (`are
     // frightened of losing traffic`): with `of` or `about` after it, it is the same attitude.
     if !c.copula {
-        return passive(r, c)
-            && r.lower(c.verb).ends_with("ed")
-            && matches!(r.lower(c.verb + 1), "of" | "about");
+        // The clause reader takes a participle after the subject for its verb at times
+        // (`merchants moving platforms are terrified of…`): a reduced relative clause, an `-ing`
+        // with no auxiliary, whose phrase a form of *be* follows, the subject's own copula.
+        let reduced = r.lower(c.verb).ends_with("ing")
+            && c.verb_group.start == c.verb
+            && c.subject.as_ref().is_some_and(|s| s.tokens.end == c.verb)
+            && (c.verb + 1..c.tokens.end)
+                .take_while(|&k| r.pos(k) != UPOS::PUNCT)
+                .find(|&k| r.pos(k) == UPOS::AUX)
+                .is_some_and(|k| crate::who::be(r.lower(k)) && adjective_towards(r, k));
+        return reduced
+            || (passive(r, c)
+                && r.lower(c.verb).ends_with("ed")
+                && matches!(r.lower(c.verb + 1), "of" | "about"));
     }
-    let mut k = c.verb + 1;
+    adjective_towards(r, c.verb)
+}
+
+/// Whether the copula at `copula` takes an adjective with a preposition after it (`are wary of`,
+/// `are very sensitive to`).
+fn adjective_towards(r: &Read<'_>, copula: usize) -> bool {
+    let mut k = copula + 1;
     while r.pos(k) == UPOS::ADV {
         k += 1;
     }
@@ -889,10 +908,10 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                     || (have(t.lower(k))
                         && k > range.start
                         && crate::negation::is_negation(t.lower(k - 1)))
-                    // An attitude: `pharmacies are wary of…`.
+                    // An attitude: `pharmacies are wary of…`, `bakeries opening a second shop
+                    // are nervous about…`.
                     || (matches!(t.lower(k), "is" | "are" | "was" | "were")
-                        && k > range.start
-                        && plural(t.lower(k - 1)))
+                        && (k.saturating_sub(6).max(range.start)..k).any(|j| plural(t.lower(j))))
             });
         if !candidate {
             return false;
@@ -1550,13 +1569,15 @@ mod whose_need {
     }
 
     #[test]
-    fn needs_held_or_named_in_apposition() {
+    fn needs_held_or_named_in_apposition_and_attitudes() {
         for text in [
             // A need noun a group outside feels, faces or has.
             "Night-shift nurses feel the pain of manual rotas most.",
             // A need named after a dash or a colon, of the sentence's topic.
             "Warehouse clerks re-entered every order by hand — the problem our integration removed.",
             "Site managers: two logins for one job — the main pain.",
+            // A participle after the subject before its copula and attitude.
+            "Bakeries opening a second shop are often nervous about stock.",
         ] {
             assert!(!fires(text), "{text}");
         }
