@@ -153,10 +153,20 @@ fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
         UPOS::ADV | UPOS::DET | UPOS::ADJ | UPOS::PART => true,
         // Prepositions of quantity only (`over 300`, `more than 60`, `about 40`): not a phrase of
         // place or company (`launch with all 60 AMs`).
-        UPOS::ADP | UPOS::SCONJ => matches!(
-            lower(s, j).as_str(),
-            "over" | "about" | "around" | "under" | "than" | "of" | "nearly" | "almost" | "upwards"
-        ),
+        UPOS::ADP | UPOS::SCONJ => {
+            matches!(
+                lower(s, j).as_str(),
+                "over"
+                    | "about"
+                    | "around"
+                    | "under"
+                    | "than"
+                    | "of"
+                    | "nearly"
+                    | "almost"
+                    | "upwards"
+            ) || is_particle(s, j)
+        }
         // A container noun and `of`, the container a compound (`a governance playbook of 45
         // pages`).
         UPOS::NOUN => {
@@ -196,6 +206,16 @@ fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
             return false;
         }
     }
+}
+
+/// Whether token `j` is the particle of a phrasal verb right after it (`built out 11
+/// connectors`, `set up 200 calls`): an adverbial preposition with no object of its own before a
+/// number.
+fn is_particle(s: &SentenceSyntax<'_>, j: usize) -> bool {
+    j > 0
+        && s.pos(j - 1) == UPOS::VERB
+        && s.pos(j + 1) == UPOS::NUM
+        && matches!(lower(s, j).as_str(), "out" | "up" | "off")
 }
 
 /// A word ending in `-ed` right before the quantity words of the number at token `k`, that the

@@ -41,6 +41,8 @@
 //! reps completed the course`); not a share of a result (`30% of revenue`), a share whose doers
 //! produced one (`61% of MSSPs closed a deal`), a state (`70% were active`) or a requirement.
 //!
+//! A verb's particle stands between it and its count (`built out 11 connectors`).
+//!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
 //! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
 //! consultants and appeared at six conferences`).
@@ -845,10 +847,19 @@ mod tests {
     #[test]
     fn another_item_of_the_writers_list_of_work_is_no_result() {
         let text = "I mapped 9,000 accounts and set up 150 joint account calls.";
-        assert_eq!(spans(text, Rule::ActivityVolume), ["150 joint account calls"]);
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["set up 150 joint account calls"]
+        );
         // What the work produced is.
         let text = "I set up 150 joint account calls and closed 12 deals.";
         assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn a_particle_stands_between_the_verb_and_its_count() {
+        let text = "In my first quarter I built out 14 reseller portals.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["built out 14 reseller portals"]);
     }
 
     #[test]
