@@ -926,6 +926,10 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     if preposition {
         k += 1;
     }
+    // `not one`: the negation of the quantifier that follows.
+    if k + 1 < verb && lower(s, k) == "not" && lower(s, k + 1) == "one" {
+        k += 1;
+    }
     if k >= verb {
         return false;
     }
@@ -933,7 +937,10 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     if word == "of" {
         return matches!(lower(s, k + 1).as_str(), "those" | "these" | "them" | "the");
     }
-    let quantifier = s.pos(k) == UPOS::NUM
+    // A negated one (`not one rep`, `no partner`) says something of every member of the set.
+    let negated = word == "no" || (word == "one" && k > from && lower(s, k - 1) == "not");
+    let quantifier = negated
+        || s.pos(k) == UPOS::NUM
         || matches!(
             word.as_str(),
             "all" | "each" | "every" | "none" | "most" | "many" | "few" | "some" | "half" | "both"
@@ -953,6 +960,7 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     // had ever registered`).
     (k + 1..verb).all(|j| {
         matches!(s.pos(j), UPOS::NUM | UPOS::ADV)
+            || (negated && j == k + 1 && s.pos(j) == UPOS::NOUN)
             || stative(&lower(s, j))
             || matches!(
                 lower(s, j).as_str(),

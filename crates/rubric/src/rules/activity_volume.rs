@@ -56,7 +56,8 @@
 //! an undertaking named by an abstract noun: `the alliance held 48 working sessions` is volume),
 //! a
 //! requirement (`a partner must run 12 webinars`), a count the next words take up
-//! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
+//! to make a point (`I sat in on 18 calls; every one stalled at security review`, `not one rep
+//! mentioned us`, `We recruited
 //! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`, `found 14 agencies … and chose the six in Ohio`), or a count followed by what it produced (`which
 //! produced $2M in pipeline`).
 //!
@@ -860,6 +861,16 @@ mod tests {
     fn a_particle_stands_between_the_verb_and_its_count() {
         let text = "In my first quarter I built out 14 reseller portals.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["built out 14 reseller portals"]);
+    }
+
+    #[test]
+    fn a_negated_quantifier_takes_up_the_count() {
+        for text in [
+            "I listened to 20 partner calls; not one seller asked about budget.",
+            "I listened to 20 partner calls. No seller asked about budget.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
     }
 
     #[test]
