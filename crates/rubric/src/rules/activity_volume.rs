@@ -50,7 +50,9 @@
 //! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts on their
 //! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), words in quotation marks (`the old "watch these 12 videos" course`), a number joined to a unit after an article (`a 30-slide deck`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
-//! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
+//! (`we had 23 signed partners`; a participle before the counted noun gives what is counted a
+//! state, `a programme of 60-odd signed partners`, unless the writer's own verb governs the
+//! count), someone else's effort (`my predecessor had signed 14
 //! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`;
 //! someone is a pronoun, a name, a person or a group of people, or what another party owns, not
 //! an undertaking named by an abstract noun: `the alliance held 48 working sessions` is volume),
@@ -148,6 +150,17 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             continue;
         }
         let reading = read_count(ctx, i);
+        // A participle before the counted noun gives the state of what is counted (`we had 23
+        // signed partners`, `a programme with 60-odd signed partners`): volume only when the
+        // writer's verb governs the count, not under *have* or *be*.
+        let participle = |j: usize| t.lower(j).len() > 3 && t.lower(j).ends_with("ed");
+        let participial = window.is_some_and(|w| {
+            (i + 1..w).any(participle)
+                || (participle(w) && hits.covering(Cue::Activity, w).any(|r| r.end > w + 1))
+        });
+        if participial && !verb && reading.is_none_or(|r| r.stative || !r.writer_action) {
+            continue;
+        }
         // A requirement (`must hold two QBRs`), someone else's effort (`my predecessor had signed 14 partners`), or a count the next words take
         // up again (`we recruited 23 partners. Only four…`): not the writer's volume.
         if reading.is_some_and(|r| r.required
@@ -855,6 +868,19 @@ mod tests {
         // What the work produced is.
         let text = "I set up 150 joint account calls and closed 12 deals.";
         assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn a_participle_before_the_counted_noun_is_a_state() {
+        for text in [
+            "By then we had 40 recorded demos on the portal.",
+            "The catalogue listed 30-odd recorded demos.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+        // The writer's own verb still counts them.
+        let text = "I ran 40 recorded demos.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["ran 40 recorded demos"]);
     }
 
     #[test]
