@@ -52,7 +52,8 @@
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`; a participle before the counted noun gives what is counted a
 //! state, `a programme of 60-odd signed partners`, unless the writer's own verb governs the
-//! count), someone else's effort (`my predecessor had signed 14
+//! count), a count in a phrase right after a counted activity, which describes that activity
+//! (`trained 140 installers across nine workshops` is one count), someone else's effort (`my predecessor had signed 14
 //! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`;
 //! someone is a pronoun, a name, a person or a group of people, or what another party owns, not
 //! an undertaking named by an abstract noun: `the alliance held 48 working sessions` is volume),
@@ -111,6 +112,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     let hits = ctx.hits;
     // What was found, with each count's sentence and whether it is small.
     let mut found: Vec<(usize, bool, Finding)> = Vec::new();
+    // Where each count of activity found ends: its sentence and the word after its noun.
+    let mut ends: Vec<(usize, usize)> = Vec::new();
     let mut quotes: Option<Quotes> = None;
     for q in ctx.quantities {
         if q.kind != NumberKind::Count || is_impact(ctx, q) {
@@ -159,6 +162,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 || (participle(w) && hits.covering(Cue::Activity, w).any(|r| r.end > w + 1))
         });
         if participial && !verb && reading.is_none_or(|r| r.stative || !r.writer_action) {
+            continue;
+        }
+        // A count in a phrase right after a counted activity describes that activity (`trained
+        // 140 installers across nine workshops`): one count of activity, already found.
+        let previous = ends.last().filter(|&&(s, _)| s == sentence).map(|&(_, e)| e);
+        if previous.is_some_and(|e| e + 1 == i && preposition(ctx, e)) {
             continue;
         }
         // A requirement (`must hold two QBRs`), someone else's effort (`my predecessor had signed 14 partners`), or a count the next words take
@@ -251,6 +260,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         );
         let finding = ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message);
         found.push((sentence, small, finding));
+        ends.push((sentence, noun_end));
     }
     // A rate of participation (`92% of partner reps completed the course`) measures how many
     // took part, not what it produced.
@@ -428,6 +438,12 @@ fn sibling_action(ctx: &Ctx<'_>, sentence: usize, q: &crate::numbers::Quantity) 
                     .any(|&c| ctx.hits.covers(c, v))
             })
     })
+}
+
+/// Whether draft word `j` is a preposition, as its sentence's tags read it.
+fn preposition(ctx: &Ctx<'_>, j: usize) -> bool {
+    ctx.syntax_at(j)
+        .is_some_and(|(s, k)| s.pos(k) == crate::syntax::UPOS::ADP)
 }
 
 /// Whether token `j` is a verb of effort (built in, or an activity word of the category).
@@ -881,6 +897,12 @@ mod tests {
         // The writer's own verb still counts them.
         let text = "I ran 40 recorded demos.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["ran 40 recorded demos"]);
+    }
+
+    #[test]
+    fn a_count_in_a_phrase_after_a_counted_activity_describes_it() {
+        let text = "We certified 200 installers across six regional workshops.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["certified 200 installers"]);
     }
 
     #[test]
