@@ -41,7 +41,10 @@
 //! reps completed the course`); not a share of a result (`30% of revenue`), a share whose doers
 //! produced one (`61% of MSSPs closed a deal`), a state (`70% were active`) or a requirement.
 //!
-//! A verb's particle stands between it and its count (`built out 11 connectors`).
+//! A later conjunct of a counted activity shares its verb, whoever does it and whatever it counts
+//! (`the alliance held 48 working sessions, 12 pipeline reviews and four QBRs`), unless it is a
+//! part of a set with no noun of its own (`140 of their reps and 30 of ours`). A verb's particle
+//! stands between it and its count (`built out 11 connectors`).
 //!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
 //! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
@@ -170,6 +173,17 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         if previous.is_some_and(|e| e + 1 == i && preposition(ctx, e)) {
             continue;
         }
+        // A later conjunct of a counted activity shares its verb (`held 48 sessions, 12 reviews
+        // and four QBRs`).
+        // Not a part of a set (`trained 140 of their reps and 30 of ours`): no noun of its own.
+        let partitive = i + 1 < bounds.end && t.lower(i + 1) == "of";
+        let conjunct = !partitive
+            && previous.is_some_and(|e| {
+                e > 0 && e <= i && (e..i).all(|j| matches!(t.lower(j), "and" | "or")) && {
+                    let gap = &ctx.text[t.tokens[e - 1].range.end..t.tokens[i].range.start];
+                    (e < i || gap.contains(',')) && !gap.contains([';', '.', ':', '(', ')'])
+                }
+            });
         // A requirement (`must hold two QBRs`), someone else's effort (`my predecessor had signed 14 partners`), or a count the next words take
         // up again (`we recruited 23 partners. Only four…`): not the writer's volume.
         if reading.is_some_and(|r| r.required
@@ -203,7 +217,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 let noun = (i + 1..=head).find(|&j| hits.covers(Cue::Activity, j));
                 // Any action of the writer's on a tally (`I signed 60 partners`); a spelled-out
                 // count (`I scored forty candidates`) tells a step.
-                let acted = verb || (r.writer_action && tally);
+                let acted = verb || (r.writer_action && tally) || conjunct;
                 // *Have* with an event is holding it (`we had 40 meetings`); with anything else
                 // it states what there was (`we had 23 signed partners`).
                 if noun.is_none() && (!acted || r.stative) && !sized {
@@ -223,7 +237,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 .map(|r| r.end)
                 .max()
                 .unwrap_or(noun + 1),
-            (None, None) if verb || sized => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
+            (None, None) if verb || sized || conjunct => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
             (None, None) => continue,
         };
         if noun_end <= i + 1 || has_outcome(ctx, sentence, i..noun_end) {
@@ -903,6 +917,22 @@ mod tests {
     fn a_count_in_a_phrase_after_a_counted_activity_describes_it() {
         let text = "We certified 200 installers across six regional workshops.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["certified 200 installers"]);
+    }
+
+    #[test]
+    fn a_later_conjunct_shares_the_verb_of_a_counted_activity() {
+        let text = "Over the year the alliance held 40 weekly working sessions, 10 monthly planning reviews and four executive QBRs.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            [
+                "held 40 weekly working sessions",
+                "10 monthly planning reviews",
+                "four executive QBRs"
+            ]
+        );
+        // A part of a set, with no noun of its own, is the same count.
+        let text = "I trained 140 of their sellers and 30 of ours.";
+        assert_eq!(spans(text, Rule::ActivityVolume).len(), 1);
     }
 
     #[test]
