@@ -5,8 +5,8 @@
 //! mistake the guides name.
 //!
 //! Fires on: a count of activity (a digit, a large or vague number) with no business result in
-//! the same sentence or the next one before a new heading or a blank line (a new paragraph is
-//! another point). A count of activity is read from the
+//! the same sentence or the next one before a new heading, a blank line or the next item of a
+//! list (a new paragraph or list item is another point). A count of activity is read from the
 //! sentence's structure ([`crate::impact`]): the noun it counts is an activity (`40 partner
 //! meetings`, `dozens of calls`), or the count is the object of an effort verb (`trained 150
 //! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
@@ -454,6 +454,16 @@ fn sibling_action(ctx: &Ctx<'_>, sentence: usize, q: &crate::numbers::Quantity) 
     })
 }
 
+/// Whether `prefix`, the start of a line up to a sentence, is a list item's marker (`- `, `* `,
+/// `1. `).
+fn list_marker(prefix: &str) -> bool {
+    let p = prefix.trim();
+    matches!(p, "-" | "*" | "+")
+        || (p.len() > 1
+            && p.ends_with(['.', ')'])
+            && p[..p.len() - 1].chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether draft word `j` is a preposition, as its sentence's tags read it.
 fn preposition(ctx: &Ctx<'_>, j: usize) -> bool {
     ctx.syntax_at(j)
@@ -486,7 +496,13 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
                 .text
                 .get(here.range.end..next.range.start)
                 .is_some_and(|gap| gap.lines().skip(1).any(|line| line.trim().is_empty()));
-            if heading_between || paragraph_break {
+            // Each item of a list is its own point: the next item's result is not this one's.
+            let item = |at: usize| {
+                let line = ctx.text[..at].rfind('\n').map_or(0, |n| n + 1);
+                list_marker(&ctx.text[line..at])
+            };
+            let next_item = item(here.range.start) && item(next.range.start);
+            if heading_between || paragraph_break || next_item {
                 here.tokens.end
             } else {
                 next.tokens.end
@@ -939,6 +955,14 @@ mod tests {
     fn a_particle_stands_between_the_verb_and_its_count() {
         let text = "In my first quarter I built out 14 reseller portals.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["built out 14 reseller portals"]);
+    }
+
+    #[test]
+    fn the_next_item_of_a_list_is_another_point() {
+        let text = "- Recruited 20 referral partners\n- Referral fee: 10% of first-year ARR\n";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["Recruited 20 referral partners"]);
+        let text = "I recruited 20 referral partners.\nThey sourced 10% of new ARR.\n";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
     }
 
     #[test]
