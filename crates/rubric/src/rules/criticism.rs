@@ -89,7 +89,11 @@
 //! we inherited was ...`: the noun before the pronoun, when a second finite verb follows the
 //! relative clause's); a relative `who` stands for the phrase before it; a clause with no
 //! subject of its own takes the subject of the clause it hangs from (`without lifting a finger`)
-//! or, with only `the second` or `the other` before its verb, is about someone named before.
+//! or, with only `the second` or `the other` before its verb, is about someone named before. A
+//! sentence that opens on a past or auxiliary verb has left its subject out, as notes and asides
+//! do (`Charming man. Had clearly never read the contract.`): it is the last subject named,
+//! past verbless fragments, within three sentences (a base form there is an imperative: `Never
+//! assume`).
 //!
 //! One finding per sentence, on the sentence, unless it judges two people in two clauses
 //! (`Finance changed its mind every week, and our VP was protecting his own commission`): then
@@ -1774,6 +1778,26 @@ fn unexpressed_subject(
     if index > 0 && gerund && matches!(syn.pos(first), UPOS::ADP | UPOS::SCONJ) && first < verb {
         return clause_who(ctx, syn, sentence, index - 1);
     }
+    // `Had clearly never read the contract he'd signed.`: a sentence that opens on a past or
+    // auxiliary verb leaves its subject out, as notes and asides do, and it is the subject of
+    // the sentence before (a base form opening a sentence is an imperative: `Never assume`).
+    let opening = syn.text(verb).to_lowercase().replace('’', "'");
+    let past = matches!(
+        opening.as_str(),
+        "had" | "was" | "were" | "did" | "hadn't" | "wasn't" | "weren't" | "didn't" | "couldn't"
+            | "wouldn't"
+    ) || (syn.pos(verb) == UPOS::VERB && opening.ends_with("ed"));
+    // Verbless fragments between are skipped (`Lovely man. Had clearly never read ...`): the
+    // topic is still the last subject named, within three sentences.
+    if index == 0 && past && (first..verb).all(|k| syn.pos(k) == UPOS::PUNCT) {
+        for back in (sentence.saturating_sub(3)..sentence).rev() {
+            let before = ctx.syntax(back)?;
+            if let Some(main) = before.clauses().iter().position(|c| !c.subordinate && c.subject.is_some()) {
+                return clause_who(ctx, &before, back, main);
+            }
+        }
+        return None;
+    }
     // `The second`, `the other`: a determiner and a modifier with no noun.
     let before: Vec<usize> = (first..verb).filter(|&k| syn.pos(k) != UPOS::PUNCT).collect();
     if let [det, modifier] = before[..] {
@@ -1985,6 +2009,18 @@ mod tests {
         // A comparison after a verdict in the same sentence extends it: one finding.
         let text = "Their director was clueless, and his deputy was worse.";
         assert_eq!(spans(text, Rule::Criticism).len(), 1);
+    }
+
+    #[test]
+    fn a_left_out_subject_is_the_last_one_named() {
+        let text = "Their new director joined in May. Charming man. Had clearly never read the contract he'd signed.";
+        assert_eq!(
+            spans(text, Rule::Criticism),
+            ["Had clearly never read the contract he'd signed."]
+        );
+        // The speaker named last, or an imperative, is not someone else.
+        let text = "I joined in May. Had never run a programme before. Their director joined later. Never assume the best.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
     }
 
     #[test]
