@@ -528,13 +528,16 @@ const COMPLEMENTS: &[&str] = &[
 /// attitude to something, not a trait of the person, and is left alone.
 fn negative_copulas(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<(usize, usize)> {
     let t = ctx.tokens;
-    // A cheap look at the words first: no copula, no tags.
+    // A cheap look at the words first: a copula with a comparative or superlative within four
+    // words after it, or no tags.
     let copula = |w: &str| {
-        let w = w.replace('’', "'");
-        let w = w.strip_suffix("n't").unwrap_or(&w);
+        let w = w.strip_suffix("n't").or_else(|| w.strip_suffix("n’t")).unwrap_or(w);
         matches!(w, "is" | "are" | "was" | "were" | "be" | "been")
     };
-    if !s.clone().any(|j| copula(t.lower(j))) {
+    let shape = s.clone().any(|j| {
+        copula(t.lower(j)) && (j + 1..(j + 5).min(s.end)).any(|k| graded(t.lower(k)))
+    });
+    if !shape {
         return Vec::new();
     }
     let Some(syn) = t.tokens.get(s.start).and_then(|x| ctx.syntax(x.sentence)) else {
