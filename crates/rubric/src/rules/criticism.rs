@@ -25,6 +25,7 @@
 //!   (`unhappy`, `unavailable`, `unfamiliar` are not verdicts);
 //! - a habitual or absolute frame (`never`, `always`, `mostly`, `only ever`, `every` with the
 //!   noun it quantifies: `every week`, `every one of our requests`; `never once`, `a single`,
+//!   the periphrastic habitual `had a habit of V-ing`, which judges like `never`,
 //!   `kept V-ing`) or a verb of failing, refusing or obstructing with them as agent (`refused`,
 //!   `ignored`, `blocked`, read as a verb by the tagger, so `ignorant` and `mission` are not)
 //!   about one named person or team (`never` alone: `their project manager never seemed to
@@ -1111,6 +1112,17 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
             "kept" | "keeps" if next.ends_with("ing") => {
                 push(j..j + 2, Strength::Weak, subject(ctx, j, s));
             }
+            // `had a habit of discovering ...`: a periphrastic habitual, like `never`, judges
+            // one person or team by what they did every time.
+            "habit" | "tendency"
+                if j > s.start + 1
+                    && matches!(t.lower(j - 1), "a")
+                    && matches!(t.lower(j - 2), "had" | "has" | "have")
+                    && next == "of"
+                    && lower(j + 2).ends_with("ing") =>
+            {
+                push(j - 2..j + 3, Strength::Habitual, subject(ctx, j - 2, s));
+            }
             _ => {}
         }
     }
@@ -2012,6 +2024,15 @@ mod tests {
         // A comparison after a verdict in the same sentence extends it: one finding.
         let text = "Their director was clueless, and his deputy was worse.";
         assert_eq!(spans(text, Rule::Criticism).len(), 1);
+    }
+
+    #[test]
+    fn a_habit_of_doing_something_judges_like_never() {
+        let text = "Their alliance team had a habit of claiming deals after we had closed them.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 1);
+        // The speaker's habit, and a habit that is not a doing, are left alone.
+        let text = "I had a habit of checking the pipeline every Monday. Their lead had a habit.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
     }
 
     #[test]
