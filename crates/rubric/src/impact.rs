@@ -186,10 +186,20 @@ fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
         UPOS::ADV | UPOS::DET | UPOS::ADJ | UPOS::PART => true,
         // Prepositions of quantity only (`over 300`, `more than 60`, `about 40`): not a phrase of
         // place or company (`launch with all 60 AMs`).
-        UPOS::ADP | UPOS::SCONJ => matches!(
-            lower(s, j).as_str(),
-            "over" | "about" | "around" | "under" | "than" | "of" | "nearly" | "almost" | "upwards"
-        ),
+        UPOS::ADP | UPOS::SCONJ => {
+            matches!(
+                lower(s, j).as_str(),
+                "over"
+                    | "about"
+                    | "around"
+                    | "under"
+                    | "than"
+                    | "of"
+                    | "nearly"
+                    | "almost"
+                    | "upwards"
+            ) || is_particle(s, j)
+        }
         // A container noun and `of`, the container a compound (`a governance playbook of 45
         // pages`).
         UPOS::NOUN => {
@@ -229,6 +239,16 @@ fn object_of(s: &SentenceSyntax<'_>, v: usize, k: usize) -> bool {
             return false;
         }
     }
+}
+
+/// Whether token `j` is the particle of a phrasal verb right after it (`built out 11
+/// connectors`, `set up 200 calls`): an adverbial preposition with no object of its own before a
+/// number.
+fn is_particle(s: &SentenceSyntax<'_>, j: usize) -> bool {
+    j > 0
+        && s.pos(j - 1) == UPOS::VERB
+        && s.pos(j + 1) == UPOS::NUM
+        && matches!(lower(s, j).as_str(), "out" | "up" | "off")
 }
 
 /// A word ending in `-ed` right before the quantity words of the number at token `k`, that the
@@ -939,6 +959,10 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     if preposition {
         k += 1;
     }
+    // `not one`: the negation of the quantifier that follows.
+    if k + 1 < verb && lower(s, k) == "not" && lower(s, k + 1) == "one" {
+        k += 1;
+    }
     if k >= verb {
         return false;
     }
@@ -946,7 +970,10 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     if word == "of" {
         return matches!(lower(s, k + 1).as_str(), "those" | "these" | "them" | "the");
     }
-    let quantifier = s.pos(k) == UPOS::NUM
+    // A negated one (`not one rep`, `no partner`) says something of every member of the set.
+    let negated = word == "no" || (word == "one" && k > from && lower(s, k - 1) == "not");
+    let quantifier = negated
+        || s.pos(k) == UPOS::NUM
         || matches!(
             word.as_str(),
             "all" | "each" | "every" | "none" | "most" | "many" | "few" | "some" | "half" | "both"
@@ -966,6 +993,7 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     // had ever registered`).
     (k + 1..verb).all(|j| {
         matches!(s.pos(j), UPOS::NUM | UPOS::ADV)
+            || (negated && j == k + 1 && s.pos(j) == UPOS::NOUN)
             || stative(&lower(s, j))
             || matches!(
                 lower(s, j).as_str(),

@@ -31,6 +31,7 @@ mod speaking;
 mod story;
 pub mod syntax;
 mod tokens;
+mod valence;
 mod validate;
 mod who;
 

@@ -5,8 +5,8 @@
 //! mistake the guides name.
 //!
 //! Fires on: a count of activity (a digit, a large or vague number) with no business result in
-//! the same sentence or the next one before a new heading or a blank line (a new paragraph is
-//! another point). A count of activity is read from the
+//! the same sentence or the next one before a new heading, a blank line or the next item of a
+//! list (a new paragraph or list item is another point). A count of activity is read from the
 //! sentence's structure ([`crate::impact`]): the noun it counts is an activity (`40 partner
 //! meetings`, `dozens of calls`), or the count is the object of an effort verb (`trained 150
 //! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
@@ -41,6 +41,11 @@
 //! reps completed the course`); not a share of a result (`30% of revenue`), a share whose doers
 //! produced one (`61% of MSSPs closed a deal`), a state (`70% were active`) or a requirement.
 //!
+//! A later conjunct of a counted activity shares its verb, whoever does it and whatever it counts
+//! (`the alliance held 48 working sessions, 12 pipeline reviews and four QBRs`), unless it is a
+//! part of a set with no noun of its own (`140 of their reps and 30 of ours`). A verb's particle
+//! stands between it and its count (`built out 11 connectors`).
+//!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
 //! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
 //! consultants and appeared at six conferences`).
@@ -48,13 +53,17 @@
 //! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts on their
 //! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), words in quotation marks (`the old "watch these 12 videos" course`), a number joined to a unit after an article (`a 30-slide deck`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
-//! (`we had 23 signed partners`), someone else's effort (`my predecessor had signed 14
+//! (`we had 23 signed partners`; a participle before the counted noun gives what is counted a
+//! state, `a programme of 60-odd signed partners`, unless the writer's own verb governs the
+//! count), a count in a phrase right after a counted activity, which describes that activity
+//! (`trained 140 installers across nine workshops` is one count), someone else's effort (`my predecessor had signed 14
 //! partners`, also in a clause of time: `hired after my predecessor had signed 14 partners`;
 //! someone is a pronoun, a name, a person or a group of people, or what another party owns, not
 //! an undertaking named by an abstract noun: `the alliance held 48 working sessions` is volume),
 //! a
 //! requirement (`a partner must run 12 webinars`), a count the next words take up
-//! to make a point (`I sat in on 18 calls; every one stalled at security review`, `We recruited
+//! to make a point (`I sat in on 18 calls; every one stalled at security review`, `not one rep
+//! mentioned us`, `We recruited
 //! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`, `found 14 agencies … and chose the six in Ohio`), or a count followed by what it produced (`which
 //! produced $2M in pipeline`).
 //!
@@ -106,6 +115,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     let hits = ctx.hits;
     // What was found, with each count's sentence and whether it is small.
     let mut found: Vec<(usize, bool, Finding)> = Vec::new();
+    // Where each count of activity found ends: its sentence and the word after its noun.
+    let mut ends: Vec<(usize, usize)> = Vec::new();
     let mut quotes: Option<Quotes> = None;
     for q in ctx.quantities {
         if q.kind != NumberKind::Count || is_impact(ctx, q) {
@@ -145,6 +156,34 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             continue;
         }
         let reading = read_count(ctx, i);
+        // A participle before the counted noun gives the state of what is counted (`we had 23
+        // signed partners`, `a programme with 60-odd signed partners`): volume only when the
+        // writer's verb governs the count, not under *have* or *be*.
+        let participle = |j: usize| t.lower(j).len() > 3 && t.lower(j).ends_with("ed");
+        let participial = window.is_some_and(|w| {
+            (i + 1..w).any(participle)
+                || (participle(w) && hits.covering(Cue::Activity, w).any(|r| r.end > w + 1))
+        });
+        if participial && !verb && reading.is_none_or(|r| r.stative || !r.writer_action) {
+            continue;
+        }
+        // A count in a phrase right after a counted activity describes that activity (`trained
+        // 140 installers across nine workshops`): one count of activity, already found.
+        let previous = ends.last().filter(|&&(s, _)| s == sentence).map(|&(_, e)| e);
+        if previous.is_some_and(|e| e + 1 == i && preposition(ctx, e)) {
+            continue;
+        }
+        // A later conjunct of a counted activity shares its verb (`held 48 sessions, 12 reviews
+        // and four QBRs`).
+        // Not a part of a set (`trained 140 of their reps and 30 of ours`): no noun of its own.
+        let partitive = i + 1 < bounds.end && t.lower(i + 1) == "of";
+        let conjunct = !partitive
+            && previous.is_some_and(|e| {
+                e > 0 && e <= i && (e..i).all(|j| matches!(t.lower(j), "and" | "or")) && {
+                    let gap = &ctx.text[t.tokens[e - 1].range.end..t.tokens[i].range.start];
+                    (e < i || gap.contains(',')) && !gap.contains([';', '.', ':', '(', ')'])
+                }
+            });
         // A requirement (`must hold two QBRs`), someone else's effort (`my predecessor had signed 14 partners`), or a count the next words take
         // up again (`we recruited 23 partners. Only four…`): not the writer's volume.
         if reading.is_some_and(|r| r.required
@@ -178,7 +217,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 let noun = (i + 1..=head).find(|&j| hits.covers(Cue::Activity, j));
                 // Any action of the writer's on a tally (`I signed 60 partners`); a spelled-out
                 // count (`I scored forty candidates`) tells a step.
-                let acted = verb || (r.writer_action && tally);
+                let acted = verb || (r.writer_action && tally) || conjunct;
                 // *Have* with an event is holding it (`we had 40 meetings`); with anything else
                 // it states what there was (`we had 23 signed partners`).
                 if noun.is_none() && (!acted || r.stative) && !sized {
@@ -198,7 +237,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 .map(|r| r.end)
                 .max()
                 .unwrap_or(noun + 1),
-            (None, None) if verb || sized => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
+            (None, None) if verb || sized || conjunct => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
             (None, None) => continue,
         };
         if noun_end <= i + 1 || has_outcome(ctx, sentence, i..noun_end) {
@@ -235,6 +274,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         );
         let finding = ctx.finding(Rule::ActivityVolume, ctx.span(start..noun_end), message);
         found.push((sentence, small, finding));
+        ends.push((sentence, noun_end));
     }
     // A rate of participation (`92% of partner reps completed the course`) measures how many
     // took part, not what it produced.
@@ -414,6 +454,22 @@ fn sibling_action(ctx: &Ctx<'_>, sentence: usize, q: &crate::numbers::Quantity) 
     })
 }
 
+/// Whether `prefix`, the start of a line up to a sentence, is a list item's marker (`- `, `* `,
+/// `1. `).
+fn list_marker(prefix: &str) -> bool {
+    let p = prefix.trim();
+    matches!(p, "-" | "*" | "+")
+        || (p.len() > 1
+            && p.ends_with(['.', ')'])
+            && p[..p.len() - 1].chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether draft word `j` is a preposition, as its sentence's tags read it.
+fn preposition(ctx: &Ctx<'_>, j: usize) -> bool {
+    ctx.syntax_at(j)
+        .is_some_and(|(s, k)| s.pos(k) == crate::syntax::UPOS::ADP)
+}
+
 /// Whether token `j` is a verb of effort (built in, or an activity word of the category).
 fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
     let lower = ctx.tokens.lower(j);
@@ -440,7 +496,13 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
                 .text
                 .get(here.range.end..next.range.start)
                 .is_some_and(|gap| gap.lines().skip(1).any(|line| line.trim().is_empty()));
-            if heading_between || paragraph_break {
+            // Each item of a list is its own point: the next item's result is not this one's.
+            let item = |at: usize| {
+                let line = ctx.text[..at].rfind('\n').map_or(0, |n| n + 1);
+                list_marker(&ctx.text[line..at])
+            };
+            let next_item = item(here.range.start) && item(next.range.start);
+            if heading_between || paragraph_break || next_item {
                 here.tokens.end
             } else {
                 next.tokens.end
@@ -845,10 +907,72 @@ mod tests {
     #[test]
     fn another_item_of_the_writers_list_of_work_is_no_result() {
         let text = "I mapped 9,000 accounts and set up 150 joint account calls.";
-        assert_eq!(spans(text, Rule::ActivityVolume), ["150 joint account calls"]);
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["set up 150 joint account calls"]
+        );
         // What the work produced is.
         let text = "I set up 150 joint account calls and closed 12 deals.";
         assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn a_participle_before_the_counted_noun_is_a_state() {
+        for text in [
+            "By then we had 40 recorded demos on the portal.",
+            "The catalogue listed 30-odd recorded demos.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+        // The writer's own verb still counts them.
+        let text = "I ran 40 recorded demos.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["ran 40 recorded demos"]);
+    }
+
+    #[test]
+    fn a_count_in_a_phrase_after_a_counted_activity_describes_it() {
+        let text = "We certified 200 installers across six regional workshops.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["certified 200 installers"]);
+    }
+
+    #[test]
+    fn a_later_conjunct_shares_the_verb_of_a_counted_activity() {
+        let text = "Over the year the alliance held 40 weekly working sessions, 10 monthly planning reviews and four executive QBRs.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            [
+                "held 40 weekly working sessions",
+                "10 monthly planning reviews",
+                "four executive QBRs"
+            ]
+        );
+        // A part of a set, with no noun of its own, is the same count.
+        let text = "I trained 140 of their sellers and 30 of ours.";
+        assert_eq!(spans(text, Rule::ActivityVolume).len(), 1);
+    }
+
+    #[test]
+    fn a_particle_stands_between_the_verb_and_its_count() {
+        let text = "In my first quarter I built out 14 reseller portals.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["built out 14 reseller portals"]);
+    }
+
+    #[test]
+    fn the_next_item_of_a_list_is_another_point() {
+        let text = "- Recruited 20 referral partners\n- Referral fee: 10% of first-year ARR\n";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["Recruited 20 referral partners"]);
+        let text = "I recruited 20 referral partners.\nThey sourced 10% of new ARR.\n";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn a_negated_quantifier_takes_up_the_count() {
+        for text in [
+            "I listened to 20 partner calls; not one seller asked about budget.",
+            "I listened to 20 partner calls. No seller asked about budget.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
     }
 
     #[test]

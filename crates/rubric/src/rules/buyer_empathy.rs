@@ -19,30 +19,48 @@
 //! asking`; `their clients, mostly insurers trying to retire old systems, kept asking`; `their
 //! buyers (IT leads at 500-seat companies) wanted`), prepositional phrases after the head (`the customers in
 //! the disputed accounts got`; but `half of those partners` is the partners), a locative
-//! (`the operators there needed`) and a relative clause without `that` (`the banks we sell to
-//! need`, `the clinics we serve renewed`; a `to` at its end belongs to a verb of selling). `they`/`their` stand for the nearest plural or buyer subject
+//! with its particle, if any (`the operators there needed`, `commuters out there wanted`) and a
+//! relative clause without `that` (`the banks we sell to need`, `the clinics we serve renewed`; a
+//! `to` at its end belongs to a verb of selling). A clause the clause reader gives no subject has
+//! the one English leaves unsaid: a relative clause opened by `that` its noun's (`shops that
+//! already trusted the rep`), a verb joined by `and` or a comma that of the clause before
+//! (`landlords were running two tools, copying details by hand, and losing applicants`).
+//! `they`/`their` stand for the nearest plural or buyer subject
 //! before them (in the sentence or the one before; a `they` found there is followed back in turn),
 //! or for the organisation that owns such a subject (`the hospital's security lead told me they
-//! could not absorb a new tool` is the hospital), else the nearest plural noun; `who`/`that` for
-//! the noun right before them. A term of the category's trade (a concept's or a metric's word:
+//! could not absorb a new tool` is the hospital), else the nearest plural noun; `that` for the
+//! noun right before it; `who`/`whose` for the nearest noun before them that can be a person (a
+//! plural, an agent noun, a name), read back past the phrases, numbers and participles that
+//! modify it (`adults with eczema on a 12-week regimen who needed`; a singular one only with a
+//! noun or an owner before it saying whose: `the HR director, whose worry`); `he`/`she`/`his`
+//! for the nearest subject before them when that is a singular person noun (`the plant's
+//! reliability manager was losing patience: he wanted`). A term of the category's trade (a concept's or a metric's word:
 //! `incentives cannot fix a partnership`, `tiers rise`) is nobody in the market. Clauses the clause
 //! reader leaves inside another (`around what clinic groups actually wanted`, `something they
 //! care about`) are read from the noun phrase or pronoun right before each verb group.
 //!
 //! Does not fire when the draft shows the buyer's perspective, that is:
 //! - a buyer's clause of need, want or pain (`customers struggled`, `kept asking for`),
-//!   obligation (`fleet operators had to close their books by day three`), lack (`the risk
+//!   obligation (`fleet operators had to close their books by day three`, `they must file
+//!   reports on time`), lack (`the risk
 //!   officer doesn't have the staff`) or capability, had or lacked (`they could not absorb
 //!   another tool`), any clause where a named buyer acts (`the customer renewed`), and a
 //!   question about what buyers do or say (`what did customers say about buying through the
 //!   channel?`);
 //! - an outsider's clause of need, want, pain or lack, not passive (`retail chains needed stock
-//!   levels`, `the weeks they didn't have`; a progressive `had been asking for` is not passive),
+//!   levels`, `the weeks they didn't have`; a progressive `had been asking for` is not passive;
+//!   `must` binds a person or a group, not a thing: `reports must be filed`),
 //!   a group of them that cannot (`banks can't go live`) or loses something (`landlords were losing
 //!   good applicants`; one person's loss, `if an AE loses money`, is a term of a deal) or is obliged to (`county clerks are
-//!   required to retain records`), a need an outsider has (`the agencies had one need`), and a
+//!   required to retain records`), a need noun an outsider has, feels or faces, not passive
+//!   (`the agencies had one need`, `the ward managers who feel the pain`), a need noun in
+//!   apposition after a dash or a colon to what the sentence's topic (its first subject, or the
+//!   phrase a colon closes at its start) does or suffers, when that is a buyer or a group
+//!   outside (`dispatchers re-keyed orders every morning — the pain the offer solved`), and a
 //!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`, a
-//!   participle of emotion with `of` or `about`: `landlords were tired of chasing references`); but a thing that `needs to` do
+//!   participle of emotion with `of` or `about`: `landlords were tired of chasing references`;
+//!   read past a participle the clause reader took for the verb: `merchants moving platforms are
+//!   terrified of…`); but a thing that `needs to` do
 //!   something (`ROI evaluation needs to account for…`) is told what it must do, and states no
 //!   one's need;
 //! - why buyers or outsiders buy or pay (`shippers buy us to stop missing delivery windows`,
@@ -336,7 +354,50 @@ impl<'c> Buyers<'c> {
                 self.party_of(r, ALONE, &p)
             })
         };
-        if matches!(r.lower(k), "who" | "that" | "which") {
+        if matches!(r.lower(k), "who" | "whose") {
+            // `who` and `whose` stand for a person or a group: the nearest noun before them that
+            // can be one (a plural, an agent noun, a name), read back past the prepositional
+            // phrases, numbers and participles that modify it (`adults with eczema on a 12-week
+            // regimen who needed`, `finance teams at brands doing $5M a year, who hate`).
+            let modifier = |j: usize| {
+                matches!(
+                    r.pos(j),
+                    UPOS::NOUN
+                        | UPOS::PROPN
+                        | UPOS::ADJ
+                        | UPOS::DET
+                        | UPOS::NUM
+                        | UPOS::ADP
+                        | UPOS::ADV
+                        | UPOS::SYM
+                        | UPOS::CCONJ
+                ) || (r.pos(j) == UPOS::PUNCT && matches!(r.lower(j), "," | "-" | "–" | "—"))
+                    || (r.pos(j) == UPOS::VERB
+                        && (r.lower(j).ends_with("ing") || r.lower(j).ends_with("ed")))
+            };
+            let person = |j: usize| {
+                noun(r, j)
+                    && (plural(r.lower(j)) || agent_noun(r.lower(j)) || r.pos(j) == UPOS::PROPN)
+            };
+            // A singular outsider who wants is as often one counterpart (`a leader who cares`)
+            // as the market, unless a noun or an owner before it says whose (`the HR director,
+            // whose worry`, `the plant's manager, who`).
+            let whose = |j: usize| {
+                j.checked_sub(1).is_some_and(|m| {
+                    matches!(r.pos(m), UPOS::NOUN | UPOS::PROPN) || r.lower(m).ends_with("'s")
+                })
+            };
+            return (0..k)
+                .rev()
+                .take(16)
+                .take_while(|&j| modifier(j))
+                .find(|&j| person(j))
+                .map_or(Party::None, |j| match of(r, j) {
+                    Party::Third if !plural(r.lower(j)) && !whose(j) => Party::None,
+                    party => party,
+                });
+        }
+        if matches!(r.lower(k), "that" | "which") {
             // A singular outsider who wants is as often one counterpart (`a leader who cares`)
             // as the market.
             return (0..k)
@@ -396,6 +457,26 @@ impl<'c> Buyers<'c> {
                 of(r, j)
             }
         };
+        if matches!(r.lower(k), "he" | "she" | "him" | "his" | "her") {
+            // One person: the nearest subject before it, when that is a singular person noun
+            // (`the plant's reliability manager was losing patience: he wanted…`).
+            let person = |r: &Read<'_>, before: usize| {
+                r.clauses()
+                    .iter()
+                    .rev()
+                    .filter_map(|c| c.subject.as_ref())
+                    .filter(|s| s.head < before && noun(r, s.head))
+                    .map(|s| s.head)
+                    .next()
+                    .filter(|&j| !plural(r.lower(j)) && agent_noun(r.lower(j)))
+            };
+            if let Some(j) = person(r, k) {
+                return of(r, j);
+            }
+            return previous
+                .and_then(|p| person(&p, p.len()).map(|j| of(&p, j)))
+                .unwrap_or(Party::None);
+        }
         if let Some(j) = nearest(r, k) {
             return resolve(r, i, j);
         }
@@ -516,12 +597,26 @@ impl Buyers<'_> {
     }
 }
 
-/// Whether `lower` is a pronoun that refers back to a plural or to the noun before it (`they`,
-/// `their`, `who`).
+/// Whether `lower` is a pronoun that refers back to a plural, a person or the noun before it (`they`,
+/// `their`, `who`, `whose`, `he`).
 fn refers_back(lower: &str) -> bool {
     matches!(
         lower,
-        "they" | "them" | "their" | "they're" | "they'd" | "they've" | "who" | "that" | "which"
+        "they"
+            | "them"
+            | "their"
+            | "they're"
+            | "they'd"
+            | "they've"
+            | "who"
+            | "whose"
+            | "that"
+            | "which"
+            | "he"
+            | "she"
+            | "him"
+            | "his"
+            | "her"
     )
 }
 
@@ -545,6 +640,7 @@ fn states_need(r: &Read<'_>, c: &Clause) -> bool {
     }
     need_verb(r, c)
         || obligation(r, c)
+        || must(r, c)
         || lacks(r, c)
         || c.verb_group.clone().any(|k| CAN.contains(&r.lower(k)))
 }
@@ -574,6 +670,12 @@ fn obligation(r: &Read<'_>, c: &Clause) -> bool {
         && (have(r.lower(c.verb)) || (passive(r, c) && need(r.stem(c.verb))))
 }
 
+/// Whether the verb group of clause `c` holds the modal of obligation `must`, not passive (`they
+/// must file reports on time`; not `reports must be filed`).
+fn must(r: &Read<'_>, c: &Clause) -> bool {
+    c.verb_group.clone().any(|k| r.lower(k) == "must") && !passive(r, c)
+}
+
 /// Whether clause `c` says its subject lacks something: `have` denied, with an object (`the
 /// risk officer doesn't have the staff`, `the weeks they didn't have`; not `didn't have to
 /// pay`).
@@ -598,9 +700,12 @@ fn group(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
         plural(head)
             || matches!(head, "they" | "they're" | "they'd" | "they've")
             || (matches!(head, "who" | "that")
-                && p.head.checked_sub(1).is_some_and(|k| {
-                    matches!(r.pos(k), UPOS::NOUN | UPOS::PROPN) && plural(r.lower(k))
-                }))
+                && (p.head.saturating_sub(2)..p.head)
+                    .rev()
+                    .find(|&k| r.lower(k) != ",")
+                    .is_some_and(|k| {
+                        matches!(r.pos(k), UPOS::NOUN | UPOS::PROPN) && plural(r.lower(k))
+                    }))
     })
 }
 
@@ -624,11 +729,28 @@ fn attitude(r: &Read<'_>, c: &Clause) -> bool {
     // The tagger reads a participle of emotion as the verb of a passive at times (`are
     // frightened of losing traffic`): with `of` or `about` after it, it is the same attitude.
     if !c.copula {
-        return passive(r, c)
-            && r.lower(c.verb).ends_with("ed")
-            && matches!(r.lower(c.verb + 1), "of" | "about");
+        // The clause reader takes a participle after the subject for its verb at times
+        // (`merchants moving platforms are terrified of…`): a reduced relative clause, an `-ing`
+        // with no auxiliary, whose phrase a form of *be* follows, the subject's own copula.
+        let reduced = r.lower(c.verb).ends_with("ing")
+            && c.verb_group.start == c.verb
+            && c.subject.as_ref().is_some_and(|s| s.tokens.end == c.verb)
+            && (c.verb + 1..c.tokens.end)
+                .take_while(|&k| r.pos(k) != UPOS::PUNCT)
+                .find(|&k| r.pos(k) == UPOS::AUX)
+                .is_some_and(|k| crate::who::be(r.lower(k)) && adjective_towards(r, k));
+        return reduced
+            || (passive(r, c)
+                && r.lower(c.verb).ends_with("ed")
+                && matches!(r.lower(c.verb + 1), "of" | "about"));
     }
-    let mut k = c.verb + 1;
+    adjective_towards(r, c.verb)
+}
+
+/// Whether the copula at `copula` takes an adjective with a preposition after it (`are wary of`,
+/// `are very sensitive to`).
+fn adjective_towards(r: &Read<'_>, copula: usize) -> bool {
+    let mut k = copula + 1;
     while r.pos(k) == UPOS::ADV {
         k += 1;
     }
@@ -786,10 +908,10 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                     || (have(t.lower(k))
                         && k > range.start
                         && crate::negation::is_negation(t.lower(k - 1)))
-                    // An attitude: `pharmacies are wary of…`.
+                    // An attitude: `pharmacies are wary of…`, `bakeries opening a second shop
+                    // are nervous about…`.
                     || (matches!(t.lower(k), "is" | "are" | "was" | "were")
-                        && k > range.start
-                        && plural(t.lower(k - 1)))
+                        && (k.saturating_sub(6).max(range.start)..k).any(|j| plural(t.lower(j))))
             });
         if !candidate {
             return false;
@@ -815,9 +937,11 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
             let verb = r.stem(c.verb);
             let capability = c.verb_group.clone().any(|k| CAN.contains(&r.lower(k)));
             (subject == Party::Buyer && states_need(&r, c))
-                // A need someone outside has: `the agencies had one overriding need`.
+                // A need someone outside has, feels or faces: `the agencies had one overriding
+                // need`, `the ward managers who feel the pain`.
                 || (subject >= Party::Third
-                    && have(r.lower(c.verb))
+                    && !c.copula
+                    && !passive(&r, c)
                     && !c.negated
                     && c.object
                         .as_ref()
@@ -841,6 +965,7 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                     && (!passive(&r, c) || (obligation(&r, c) && group(&r, phrase.as_ref())))
                     && (need_verb(&r, c)
                         || obligation(&r, c)
+                        || (must(&r, c) && animate(&r, phrase.as_ref()))
                         || lacks(&r, c)
                         // A group that cannot (`banks can't go`); a singular that cannot is as
                         // often a thing (`a bundle that can't be delivered`).
@@ -881,11 +1006,44 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                     })
                 })
         });
+        // A need named in apposition, after a dash or a colon, to what the sentence says a buyer
+        // or a group outside does or suffers: `dispatchers re-keyed orders every morning — the
+        // pain the offer solved`, `finance controllers: month-end close stuck on manual payments
+        // — the real pain`. Whose it is is the sentence's topic: the subject of its first clause,
+        // or the noun phrase a colon closes at its start.
+        let labelled = || {
+            let appositive = (1..r.len()).any(|k| {
+                need(r.stem(k))
+                    && r.pos(k) == UPOS::NOUN
+                    && r.phrase_at(k).is_some_and(|p| {
+                        p.head == k
+                            && owner(&r, &p).is_none()
+                            && p.tokens
+                                .start
+                                .checked_sub(1)
+                                .is_some_and(|d| matches!(r.lower(d), "—" | "–" | "-" | ":"))
+                    })
+            });
+            let colon = (1..r.len().min(6))
+                .find(|&k| r.lower(k) == ":")
+                .and_then(|k| r.phrase_at(k - 1))
+                .filter(|p| p.tokens.start == 0);
+            let first = r.clauses().first().and_then(|c| clause_subject(&r, c));
+            appositive
+                && [colon, first].into_iter().flatten().any(|p| {
+                    match buyers.party_of(&r, i, &p) {
+                        Party::Buyer => true,
+                        Party::Third => group(&r, Some(&p)),
+                        Party::None => false,
+                    }
+                })
+        };
         // A need noun a buyer or an outsider owns, or a buyer modifies: `the buyer's risk`,
         // `the plant manager's problem`, `the pharmacies' problem`, `customer problems`.
         acts
             || clause
             || owned
+            || labelled()
             || (0..r.len()).any(|k| {
                 need(r.stem(k))
                     && matches!(r.pos(k), UPOS::NOUN)
@@ -946,14 +1104,27 @@ fn clause_subject(r: &Read<'_>, c: &Clause) -> Option<Phrase> {
             return Some(p);
         }
     }
-    let mut phrase = c.subject.clone()?;
-    // `the operators there needed`: a locative after the noun is no head.
-    if matches!(r.lower(phrase.head), "there" | "here")
-        && phrase.head > phrase.tokens.start
-        && matches!(r.pos(phrase.head - 1), UPOS::NOUN | UPOS::PROPN)
-    {
-        phrase.head -= 1;
-        phrase.tokens.end = phrase.head + 1;
+    let mut phrase = c.subject.clone().or_else(|| missing_subject(r, c))?;
+    // `the operators there needed`, `commuters out there wanted`: a locative after the noun, with
+    // the particle before it, is no head.
+    if matches!(r.lower(phrase.head), "there" | "here") {
+        let mut k = phrase.head;
+        while k > 0 && phrase.head - k < 2 && matches!(r.pos(k - 1), UPOS::ADP | UPOS::ADV) {
+            k -= 1;
+        }
+        if let Some(noun) = k
+            .checked_sub(1)
+            .filter(|&n| matches!(r.pos(n), UPOS::NOUN | UPOS::PROPN))
+        {
+            phrase = r
+                .phrase_at(noun)
+                .filter(|p| p.head == noun)
+                .unwrap_or(Phrase {
+                    tokens: noun..noun + 1,
+                    head: noun,
+                    possessor: None,
+                });
+        }
     }
     // `the customers in the disputed accounts got`, `a reseller with thin margins and a long tail
     // of products will`: the head is the phrase that opens the clause, before the prepositional
@@ -987,6 +1158,51 @@ fn clause_subject(r: &Read<'_>, c: &Clause) -> Option<Phrase> {
     match link {
         Some(k) if opens && r.pos(k) == UPOS::ADP && r.lower(k) != "of" => Some(first),
         _ => Some(phrase),
+    }
+}
+
+/// The subject English leaves unsaid, of a clause the clause reader gives none: a relative
+/// clause opened by `that` or `which` right after a noun (`shops that already trusted the rep`)
+/// has the relative word, which stands for that noun; a verb joined by `and`, `or` or a comma to
+/// the clauses before it (`landlords were running two tools, copying details by hand, and losing
+/// applicants`) shares the subject of the nearest of them that has one.
+fn missing_subject(r: &Read<'_>, c: &Clause) -> Option<Phrase> {
+    let start = c.tokens.start;
+    if c.subordinate {
+        let relative = matches!(r.lower(start), "that" | "which")
+            && start > 0
+            && matches!(r.pos(start - 1), UPOS::NOUN | UPOS::PROPN | UPOS::PUNCT)
+            && (start + 1..c.verb_group.start).all(|k| r.pos(k) == UPOS::ADV);
+        return relative.then(|| Phrase {
+            tokens: start..start + 1,
+            head: start,
+            possessor: None,
+        });
+    }
+    let joined = |c: &Clause| {
+        [Some(c.tokens.start), c.tokens.start.checked_sub(1)]
+            .into_iter()
+            .flatten()
+            .any(|k| matches!(r.lower(k), "," | "and" | "or"))
+            && r.pos(c.verb) == UPOS::VERB
+            && !c.subordinate
+    };
+    if !joined(c) {
+        return None;
+    }
+    let mut before = r
+        .clauses()
+        .iter()
+        .rev()
+        .filter(|b| b.tokens.end <= start);
+    loop {
+        let b = before.next()?;
+        if let Some(s) = &b.subject {
+            return Some(s.clone());
+        }
+        if !joined(b) {
+            return None;
+        }
     }
 }
 
@@ -1303,6 +1519,72 @@ mod whose_need {
         assert!(fires(text), "{text}");
         let text = "The bundle had to be something a florist would pay for.";
         assert!(!fires(text), "{text}");
+    }
+
+    #[test]
+    fn subjects_english_leaves_unsaid() {
+        for text in [
+            // A relative clause opened by `that` has the noun before it as its subject.
+            "We cold-called bakeries that already trusted their flour supplier.",
+            // A verb joined to the clause before it shares its subject.
+            "Small clinics were running two calendars, copying notes by hand, and losing bookings to bigger practices.",
+            // A locative with a particle after the noun.
+            "Farmers out there wanted one sensor for every field.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        // The speaker's own joined verbs are no one else's need.
+        assert!(fires(
+            "We were running two portals, copying leads by hand, and losing track of deals."
+        ));
+    }
+
+    #[test]
+    fn who_whose_and_he_stand_for_a_person() {
+        for text in [
+            // `who` reads back past the phrases that modify its noun.
+            "We met landlords with a few flats in older buildings who needed faster checks.",
+            "We picked installers doing $2M a year, who hate chasing three suppliers.",
+            // `whose` owns a need noun; a noun before the head says whose person it is.
+            "We called the clinic manager, whose biggest worry was double bookings.",
+            // `he` is the singular person subject before it.
+            "The warehouse manager was getting three invoices a week: he wanted one.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        for text in [
+            // A colleague's or the partner's man wants what the deal gives.
+            "My predecessor was busy, and he wanted more logos.",
+            "The partner manager was slow: he wanted higher margins.",
+        ] {
+            assert!(fires(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn must_binds_a_group_outside() {
+        assert!(!fires("Most small lenders must file a risk report every quarter."));
+        // A thing that must be done states no one's need.
+        assert!(fires("Reports must be filed by Friday."));
+    }
+
+    #[test]
+    fn needs_held_or_named_in_apposition_and_attitudes() {
+        for text in [
+            // A need noun a group outside feels, faces or has.
+            "Night-shift nurses feel the pain of manual rotas most.",
+            // A need named after a dash or a colon, of the sentence's topic.
+            "Warehouse clerks re-entered every order by hand — the problem our integration removed.",
+            "Site managers: two logins for one job — the main pain.",
+            // A participle after the subject before its copula and attitude.
+            "Bakeries opening a second shop are often nervous about stock.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        // The speaker's own chore is no buyer's pain.
+        assert!(fires(
+            "We re-entered every order by hand — the problem our integration removed."
+        ));
     }
 
     #[test]

@@ -25,6 +25,7 @@
 //!   (`unhappy`, `unavailable`, `unfamiliar` are not verdicts);
 //! - a habitual or absolute frame (`never`, `always`, `mostly`, `only ever`, `every` with the
 //!   noun it quantifies: `every week`, `every one of our requests`; `never once`, `a single`,
+//!   the periphrastic habitual `had a habit of V-ing`, which judges like `never`,
 //!   `kept V-ing`) or a verb of failing, refusing or obstructing with them as agent (`refused`,
 //!   `ignored`, `blocked`, read as a verb by the tagger, so `ignorant` and `mission` are not)
 //!   about one named person or team (`never` alone: `their project manager never seemed to
@@ -59,6 +60,19 @@
 //!   non-occupational noun is being characterised, and praise comes with its adjective;
 //! - a duty stated and then not done by the same subject (`was supposed to produce the
 //!   material and didn't deliver`), judging one person or team;
+//! - a comparative put-down: a copula's predicate holding a comparative or superlative that
+//!   reads negative, said of someone else (`their distributor was not much better`, `our own
+//!   sellers weren't much better`, `the new lead was no better`, `he was the worst`). The
+//!   valence is read from VADER's sentiment lexicon (Hutto & Gilbert 2014, through the
+//!   `vader-sentimental` crate, see [`crate::valence`]) with VADER's own negation handling, so
+//!   a negated good (`not much better`) and a bad (`worse`) both count, and praise (`much
+//!   better`, `better at onboarding than we were`) does not. A comparison measures someone
+//!   against someone already judged, which is why it is a verdict where a plain adjective
+//!   (`was angry`: an emotion as often as a trait) or a noun (`was a risk`: a situation as
+//!   often as a person) is not. An adjective with a complement is an attitude to something
+//!   (`was less worried about margin`), not a trait, and is left alone; a comparison after a
+//!   verdict in the same sentence extends that finding (`X was clueless, and Y was worse`: one
+//!   finding);
 //! - a counterfactual that pins the result on others (`... would have happened a year earlier if
 //!   the people around me had taken it seriously`) or puts everyone else down (`nobody else could
 //!   have pulled it off`).
@@ -76,7 +90,11 @@
 //! we inherited was ...`: the noun before the pronoun, when a second finite verb follows the
 //! relative clause's); a relative `who` stands for the phrase before it; a clause with no
 //! subject of its own takes the subject of the clause it hangs from (`without lifting a finger`)
-//! or, with only `the second` or `the other` before its verb, is about someone named before.
+//! or, with only `the second` or `the other` before its verb, is about someone named before. A
+//! sentence that opens on a past or auxiliary verb has left its subject out, as notes and asides
+//! do (`Charming man. Had clearly never read the contract.`): it is the last subject named,
+//! past verbless fragments, within three sentences (a base form there is an imperative: `Never
+//! assume`).
 //!
 //! One finding per sentence, on the sentence, unless it judges two people in two clauses
 //! (`Finance changed its mind every week, and our VP was protecting his own commission`): then
@@ -305,7 +323,9 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         // was protecting his own commission`): one finding for each, on its own clause. A
         // personal pronoun as the second subject refers back (`Bless him, he never ...`), so
         // it names the same person: one finding.
-        let second = strong.iter().find(|j| match (j.who, hit.who) {
+        // A comparison (`..., and our BD team was worse`) judges against the verdict before
+        // it: one finding, not a second one.
+        let second = strong.iter().filter(|j| !comparison(ctx, &j.tokens)).find(|j| match (j.who, hit.who) {
             (Who::Other { at, .. }, Who::Other { at: first, .. }) => {
                 at != first
                     && j.tokens.start >= hit.tokens.end
@@ -488,6 +508,102 @@ fn negative_predicate(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<usize> {
     None
 }
 
+/// How negative a copula's predicate must read in VADER's lexicon (its compound score, from −1
+/// to +1) to be a verdict: about a single lexicon word rated −1.2 or worse (`weak`, `lazy`,
+/// `useless`, `the worst`), or a positive one negated (`not much better`).
+const NEGATIVE: f64 = -0.3;
+
+/// Prepositions and subordinators that, after a predicate adjective, make it an attitude to
+/// something (`worried about the margin`, `unhappy with the terms`, `sceptical of`, `reluctant
+/// to`, `afraid that`), not a trait: only `at` keeps it a trait (`hopeless at follow-up`).
+const COMPLEMENTS: &[&str] = &[
+    "about", "with", "of", "to", "that", "for", "by", "on", "in", "over", "from", "toward",
+    "towards",
+];
+
+/// The copulas of sentence `s` whose predicate reads negative in VADER's lexicon (see
+/// [`crate::valence`]): each copula's token and the end of its predicate. The predicate is the
+/// run of adverbs, adjectives, determiners and nouns right after the verb group, read with the
+/// group's negation (`wasn't much better`). A predicate adjective that is a participle (`was
+/// frustrated`, `were overloaded`) or takes a complement (`worried about`) names a state or an
+/// attitude to something, not a trait of the person, and is left alone.
+fn negative_copulas(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<(usize, usize)> {
+    let t = ctx.tokens;
+    // A cheap look at the words first: a copula with a comparative or superlative within four
+    // words after it, or no tags.
+    let copula = |w: &str| {
+        let w = w.strip_suffix("n't").or_else(|| w.strip_suffix("n’t")).unwrap_or(w);
+        matches!(w, "is" | "are" | "was" | "were" | "be" | "been")
+    };
+    let shape = s.clone().any(|j| {
+        copula(t.lower(j)) && (j + 1..(j + 5).min(s.end)).any(|k| graded(t.lower(k)))
+    });
+    if !shape {
+        return Vec::new();
+    }
+    let Some(syn) = t.tokens.get(s.start).and_then(|x| ctx.syntax(x.sentence)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    // `weren't` is a copula too: the clause reading only knows the positive forms.
+    let negated_be = |i: usize| {
+        let w = syn.text(i).to_lowercase().replace('’', "'");
+        matches!(w.as_str(), "isn't" | "aren't" | "wasn't" | "weren't")
+    };
+    for clause in syn.clauses().iter().filter(|c| c.copula || negated_be(c.verb)) {
+        let mut k = clause.verb_group.end;
+        let mut head = None;
+        while k < clause.tokens.end
+            && matches!(syn.pos(k), UPOS::ADV | UPOS::ADJ | UPOS::DET | UPOS::NOUN)
+        {
+            if matches!(syn.pos(k), UPOS::ADJ | UPOS::NOUN) {
+                head = Some(k);
+            }
+            k += 1;
+        }
+        let Some(h) = head else { continue };
+        // A plain adjective names an emotion (`was angry`) as often as a trait, and a negative
+        // noun a situation as often as a person (`was a risk`); a comparison (`worse`, `not
+        // much better`, `the worst`) sets them against someone already judged: a verdict.
+        let compared = (clause.verb_group.end..k).any(|i| graded(&syn.text(i).to_lowercase()));
+        let complement =
+            k < clause.tokens.end && COMPLEMENTS.contains(&syn.text(k).to_lowercase().as_str());
+        if !compared || (syn.pos(h) == UPOS::ADJ && complement) {
+            continue;
+        }
+        let mut text = String::new();
+        for i in clause.verb_group.clone() {
+            if is_negation(&syn.text(i).to_lowercase()) {
+                text.push_str("not ");
+            }
+        }
+        for i in clause.verb_group.end..k {
+            // `no better`: VADER reads `no` as a word, not a negation.
+            let word = syn.text(i);
+            text.push_str(if is_negation(&word.to_lowercase()) { "not" } else { word });
+            text.push(' ');
+        }
+        if crate::valence::compound(&text) <= NEGATIVE {
+            if let (Some(verb), Some(end)) = (syn.token(clause.verb), syn.token(k - 1)) {
+                out.push((verb, end + 1));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a comparative or superlative adjective is among `tokens` (`was worse`, `not much
+/// better`, `the worst`): a judgement measured against another.
+fn comparison(ctx: &Ctx<'_>, tokens: &Range<usize>) -> bool {
+    tokens.clone().any(|j| graded(ctx.tokens.lower(j)))
+}
+
+/// Whether `word` is a comparative or superlative form (`worse`, `best`, `slower`, `weakest`).
+fn graded(word: &str) -> bool {
+    matches!(word, "worse" | "worst" | "better" | "best")
+        || (word.len() > 4 && (word.ends_with("er") || word.ends_with("est")))
+}
+
 /// Agentive suffixes: a noun derived with one names a person by a job or function (`consultant`,
 /// `distributor`, `engineer`, `analyst`, `technician`), a kind of person, not a verdict.
 const AGENTIVE: &[&str] = &["ist", "ant", "ent", "or", "ian", "er", "eer", "ee"];
@@ -651,6 +767,17 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
     }
     if let Some(k) = negative_predicate(ctx, s) {
         push(k..k + 1, Strength::Strong, subject(ctx, k, s));
+    }
+    // A predicate of a copula that reads negative in VADER's lexicon, said of someone else
+    // (`their lead was hopeless at follow-up`, `the other team was not much better`, `he was
+    // the worst`).
+    for (verb, end) in negative_copulas(ctx, s) {
+        if let who @ Who::Other { at, .. } = subject(ctx, verb, s) {
+            let anyone = matches!(t.lower(at), "those" | "nobody" | "everyone" | "anyone" | "who");
+            if !anyone && !counted(ctx, at, s) && !generic(ctx, at, s) {
+                push(verb..end, Strength::Strong, who);
+            }
+        }
     }
     for j in s.clone() {
         let w = t.lower(j);
@@ -984,6 +1111,17 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
             }
             "kept" | "keeps" if next.ends_with("ing") => {
                 push(j..j + 2, Strength::Weak, subject(ctx, j, s));
+            }
+            // `had a habit of discovering ...`: a periphrastic habitual, like `never`, judges
+            // one person or team by what they did every time.
+            "habit" | "tendency"
+                if j > s.start + 1
+                    && matches!(t.lower(j - 1), "a")
+                    && matches!(t.lower(j - 2), "had" | "has" | "have")
+                    && next == "of"
+                    && lower(j + 2).ends_with("ing") =>
+            {
+                push(j - 2..j + 3, Strength::Habitual, subject(ctx, j - 2, s));
             }
             _ => {}
         }
@@ -1655,6 +1793,26 @@ fn unexpressed_subject(
     if index > 0 && gerund && matches!(syn.pos(first), UPOS::ADP | UPOS::SCONJ) && first < verb {
         return clause_who(ctx, syn, sentence, index - 1);
     }
+    // `Had clearly never read the contract he'd signed.`: a sentence that opens on a past or
+    // auxiliary verb leaves its subject out, as notes and asides do, and it is the subject of
+    // the sentence before (a base form opening a sentence is an imperative: `Never assume`).
+    let opening = syn.text(verb).to_lowercase().replace('’', "'");
+    let past = matches!(
+        opening.as_str(),
+        "had" | "was" | "were" | "did" | "hadn't" | "wasn't" | "weren't" | "didn't" | "couldn't"
+            | "wouldn't"
+    ) || (syn.pos(verb) == UPOS::VERB && opening.ends_with("ed"));
+    // Verbless fragments between are skipped (`Lovely man. Had clearly never read ...`): the
+    // topic is still the last subject named, within three sentences.
+    if index == 0 && past && (first..verb).all(|k| syn.pos(k) == UPOS::PUNCT) {
+        for back in (sentence.saturating_sub(3)..sentence).rev() {
+            let before = ctx.syntax(back)?;
+            if let Some(main) = before.clauses().iter().position(|c| !c.subordinate && c.subject.is_some()) {
+                return clause_who(ctx, &before, back, main);
+            }
+        }
+        return None;
+    }
     // `The second`, `the other`: a determiner and a modifier with no noun.
     let before: Vec<usize> = (first..verb).filter(|&k| syn.pos(k) != UPOS::PUNCT).collect();
     if let [det, modifier] = before[..] {
@@ -1847,6 +2005,46 @@ mod tests {
             f.message
         );
         assert!(f.message.contains("Criticizing past teams or customers"));
+    }
+
+    #[test]
+    fn comparative_put_downs() {
+        let text = "Their support desk was slow. The regional partner was not much better. Our account manager was the worst. The new lead was no better.";
+        assert_eq!(
+            spans(text, Rule::Criticism),
+            [
+                "The regional partner was not much better.",
+                "Our account manager was the worst.",
+                "The new lead was no better."
+            ]
+        );
+        // Praise, a thing, a comparison with a complement, and the speaker are left alone.
+        let text = "Their second engineer was much better. The old pricing was worse. The partner was better at onboarding than we were. I was not much better.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+        // A comparison after a verdict in the same sentence extends it: one finding.
+        let text = "Their director was clueless, and his deputy was worse.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 1);
+    }
+
+    #[test]
+    fn a_habit_of_doing_something_judges_like_never() {
+        let text = "Their alliance team had a habit of claiming deals after we had closed them.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 1);
+        // The speaker's habit, and a habit that is not a doing, are left alone.
+        let text = "I had a habit of checking the pipeline every Monday. Their lead had a habit.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn a_left_out_subject_is_the_last_one_named() {
+        let text = "Their new director joined in May. Charming man. Had clearly never read the contract he'd signed.";
+        assert_eq!(
+            spans(text, Rule::Criticism),
+            ["Had clearly never read the contract he'd signed."]
+        );
+        // The speaker named last, or an imperative, is not someone else.
+        let text = "I joined in May. Had never run a programme before. Their director joined later. Never assume the best.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
     }
 
     #[test]

@@ -22,9 +22,21 @@
 //! takes for a verb (`I'm distribution manager`); the speaker named as a role just described
 //! counts in a plan (`an owner on each side (me on ours)`, `on ours that would be me`); an
 //! ordinal job with an infinitive is a step of a plan, not a role (`my first job would be to
-//! slow them down`). A stage counts
+//! slow them down`). A place in the company counts when the speaker is in it: a unit or a post
+//! after `in`/`on` (`I sat in the reseller team`, `in the alliance manager seat`; not `sat in on`
+//! nor a unit's thing, `in the team's meeting`), a post named by a title (`stepped into the
+//! channel director role`), one of a group of titles (`one of two alliance managers`), a
+//! reporting line either way (`reporting to the COO`, `two managers reported to me`; not
+//! `reported to the board that ...`), charge of anything (`I was in charge of`, `put me in
+//! charge of`), a remit handed over (`gave me the distributor program`, `tasked with`), a post
+//! taken (`took the job of`), a gerund with the speaker as subject (`Being the only channel
+//! manager meant I ...`, `in my third year leading alliances`), tenure in a domain (`five years
+//! in channel sales`), and an `as` phrase set off before the speaker's clause (`In 2022, as
+//! alliance lead for our payroll product, I ...`). A stage counts
 //! when it describes the speaker's company: a headcount (`a 600-person company`, `the same
-//! 200-person devtools company`, `~150 ppl`), `after our Series B`, `at a seed-stage startup`.
+//! 200-person devtools company`, `~150 ppl`, `our company, then about 90 people`), `after our
+//! Series B`, `at a seed-stage startup`, `founder-led`, `we had just closed a funding round`, `at
+//! a Fortune 500 insurer`.
 //! One finding, on the title (or line 1), naming the first title or segment the draft does
 //! mention when it is someone else's.
 //!
@@ -79,7 +91,8 @@ const NOT_ROLES: &[&str] = &[
 /// Title heads that do not look like agent nouns (`lead`, `head`, `hire`).
 const TITLES: &[&str] = &[
     "lead", "head", "hire", "chief", "principal", "person", "vp", "svp", "evp", "member",
-    "owner", "ic", "generalist", "rep",
+    "owner", "ic", "generalist", "rep", "associate", "analyst", "intern", "cofounder",
+    "co-founder", "architect", "exec",
 ];
 /// Stems of verbs that put the speaker in a role (`I was hired`, `brought in`).
 const HIRED: &[&str] = &["hire", "brought", "recruit", "promot", "appoint", "employ"];
@@ -101,7 +114,16 @@ const REMITS: &[&str] = &[
 const MY_ROLE: &[&str] = &[
     "role", "job", "title", "position", "remit", "mandate", "brief", "responsibility",
     "responsibilities", "scope", "territory", "patch", "portfolio", "seniority", "quota",
+    "career", "background", "engagement", "assignment",
 ];
+/// Heads of a place in the company the speaker can be in (`I sat in the channel team`, `I had been
+/// in the partner manager seat`): a unit of the organisation or a post.
+const UNITS: &[&str] = &[
+    "team", "org", "organisation", "organization", "function", "department", "group", "unit",
+    "desk", "practice", "seat", "role", "position", "job", "post", "chair",
+];
+/// What the speaker can take or accept that is a post (`I took the job of building ...`).
+const POSTS: &[&str] = &["job", "role", "position", "post", "seat", "offer"];
 /// What a company's headcount is counted in.
 const PEOPLE: &[&str] = &[
     "people", "person", "persons", "employees", "employee", "ppl", "staff", "ftes", "fte",
@@ -110,7 +132,29 @@ const PEOPLE: &[&str] = &[
 /// Words that may stand between a headcount and what introduces it (`of about 300`).
 const APPROX: &[&str] = &[
     "~", "about", "around", "roughly", "approximately", "approx", "some", "over", "nearly",
-    "almost", "just", "under", "circa", "c", "+", "more", "than", "fewer", "less",
+    "almost", "just", "under", "circa", "c", "+", "more", "than", "fewer", "less", "then",
+    "now", "still", "only", "barely", "maybe", "perhaps",
+];
+/// Functions of a company the speaker can work in (`I was in marketing`), besides [`REMITS`].
+const DEPARTMENTS: &[&str] = &[
+    "marketing", "development", "operations", "finance", "product", "engineering",
+    "procurement", "legal",
+];
+/// Heads that name a company (`a tiny company`, `a young firm`).
+const COMPANIES: &[&str] = &[
+    "company", "firm", "business", "vendor", "outfit", "shop", "startup", "organisation",
+    "organization",
+];
+/// Sizes and ages a company is described by (`a tiny company`, `a young firm`).
+const SIZES: &[&str] = &[
+    "small", "tiny", "large", "big", "young", "mid-sized", "midsize", "medium-sized", "huge",
+];
+/// The other parties of a partnerships story: a headcount or stage whose clause is about one of
+/// them is theirs (`the partner was a 2,000-person integrator`).
+const PARTIES: &[&str] = &[
+    "partner", "partners", "customer", "customers", "client", "clients", "reseller",
+    "resellers", "integrator", "integrators", "distributor", "distributors", "agency",
+    "agencies", "they", "he", "she", "buyer", "buyers", "prospect", "prospects",
 ];
 
 /// Whether the predicate `phrase` of `I was ...` names a role.
@@ -139,7 +183,9 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             .object
             .as_ref()
             .is_some_and(|o| r.is_speaker(o.head));
-        if (passive || me) && HIRED.contains(&r.stem(clause.verb)) {
+        // A passive needs a participle: `what I'd do is hire a manager` hires no one.
+        let participle = r.lower(clause.verb).ends_with("ed") || r.lower(clause.verb) == "brought";
+        if ((passive && participle) || me) && HIRED.contains(&r.stem(clause.verb)) {
             return Some(clause.tokens.start..clause.verb + 1);
         }
         // `I was the first partnerships hire`, `I'd been partner manager`, `If I were the
@@ -148,9 +194,56 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             if let Some(p) = clause.object.as_ref().filter(|p| p.head > clause.verb) {
                 let head = r.lower(p.head);
                 let acronym = r.s.text(p.head).chars().all(|c| c.is_uppercase());
-                if (!plural(head) || acronym) && role_noun(r, p.head) {
+                // `what I'd do is hire a manager`: a head before a determiner is a verb.
+                let verb = matches!(r.lower(p.head + 1), "a" | "an" | "the" | "our" | "their" | "my");
+                if (!plural(head) || acronym) && role_noun(r, p.head) && !verb {
                     return Some(clause.tokens.start..p.tokens.end);
                 }
+                // `I was one of three partner managers`: one of a group of titles.
+                if head == "one" && r.lower(p.tokens.end) == "of" {
+                    if let Some((range, title)) = role_phrase(r, p.tokens.end + 1) {
+                        if role_noun(r, title) {
+                            return Some(clause.tokens.start..range.end);
+                        }
+                    }
+                }
+            }
+        }
+        // `I was in charge of partnerships`, `the CEO put me in charge of the channel`: charge
+        // of anything is a remit.
+        if (speaks || me) && !clause.negated {
+            if let Some(k) = (clause.verb + 1..clause.tokens.end.min(clause.verb + 6))
+                .find(|&k| r.lower(k) == "in" && r.lower(k + 1) == "charge" && r.lower(k + 2) == "of")
+            {
+                return Some(clause.tokens.start..k + 3);
+            }
+        }
+        // `I joined to commercialise the tech`: what the speaker was hired to do.
+        if speaks && r.stem(clause.verb) == "join" && clause.infinitive.is_some() {
+            return Some(clause.tokens.start..clause.verb + 1);
+        }
+        // `I was tasked with building a partner program`, `charged with`: a remit handed over.
+        if passive && matches!(r.stem(clause.verb), "task" | "charg") && r.lower(clause.verb + 1) == "with" {
+            return Some(clause.tokens.start..clause.verb + 2);
+        }
+        // `I stepped into the channel director role`: a post named by a title, the speaker's.
+        if speaks && !clause.negated {
+            for j in clause.verb + 1..clause.tokens.end {
+                let Some(p) = r.phrase_at(j).filter(|p| p.head == j) else {
+                    continue;
+                };
+                let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
+                let titled = p.tokens.clone().any(|t| t < p.head && role_noun(r, t));
+                if POSTS.contains(&r.lower(j)) && titled && !theirs {
+                    return Some(clause.tokens.start..p.tokens.end);
+                }
+            }
+        }
+        // `I sat in the channel team`, `I had been in the partner manager seat`: the speaker
+        // placed in a unit of the company or a post.
+        if speaks && !clause.negated {
+            if let Some(end) = member_of(r, clause) {
+                return Some(clause.tokens.start..end);
             }
         }
         // `I was given the alliance`: handed a remit.
@@ -239,8 +332,75 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     return Some(k..end);
                 }
             }
-            // `eight years at a consultancy`, `after years as an SE`: the speaker's tenure.
+            // `Being the partnerships lead meant I ...`: a gerund of `be` opening a sentence
+            // about the speaker has the speaker for its subject.
+            "being"
+                if about_speaker(r)
+                    && (k == 0 || !matches!(r.pos(k - 1), UPOS::NOUN | UPOS::PROPN | UPOS::PRON)) =>
+            {
+                if let Some((range, head)) = role_phrase(r, k + 1) {
+                    if role_noun(r, head) && !plural(r.lower(head)) {
+                        return Some(k..range.end);
+                    }
+                }
+            }
+            // `reporting to the CRO`, `two AEs reported to me`: a reporting line places the
+            // speaker in the company.
+            w if w.starts_with("report") && r.lower(k + 1) == "to" && about_speaker(r) => {
+                if let Some(end) = reporting_line(r, k) {
+                    return Some(k..end);
+                }
+            }
+            // `in my second year running partnerships`, `I spent two years leading the
+            // channel`: a gerund of holding a remit whose subject is the speaker (owned by `my`,
+            // or in a clause whose subject is `I`).
+            w if w.ends_with("ing") && HOLD.contains(&r.stem(k)) && k > 0 => {
+                let mine = (k.saturating_sub(5)..k).any(|j| r.lower(j) == "my")
+                    || r.clause_of(k).is_some_and(|c| {
+                        c.subject.as_ref().is_some_and(|p| r.is_subject_speaker(p.head))
+                    });
+                if let Some(p) = r.phrase_at(k + 1).filter(|_| mine) {
+                    let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
+                    if REMITS.contains(&r.stem(p.head)) && !theirs {
+                        return Some(k..p.tokens.end);
+                    }
+                }
+            }
+            // `my manager gave me the partner program`: a remit handed to the speaker.
+            "me" if k > 0 && (HANDED.contains(&r.stem(k - 1)) || matches!(r.lower(k - 1), "gave" | "give" | "gives")) => {
+                if let Some(p) = r.phrase_at(k + 1) {
+                    let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+                    if mine && REMITS.contains(&r.stem(p.head)) {
+                        return Some(k - 1..p.tokens.end);
+                    }
+                }
+            }
+            // `I took the job of building the channel`, `I accepted the role`: a post taken.
+            "took" | "take" | "taken" | "accepted" | "accept"
+                if (k > 0 && r.is_subject_speaker(k - 1))
+                    || r.clause_of(k).is_some_and(|c| r.phrase_is_speaker(c.subject.as_ref())) =>
+            {
+                if let Some(p) = r.phrase_at(k + 1) {
+                    let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+                    if mine && POSTS.contains(&r.lower(p.head)) {
+                        return Some(k..p.tokens.end);
+                    }
+                }
+            }
+            // `eight years at a consultancy`, `after years as an SE`, `six years in channel
+            // sales`: the speaker's tenure.
             "years" | "months" if about_speaker(r) => {
+                if r.lower(k + 1) == "in" {
+                    if let Some(p) = r.phrase_at(k + 2) {
+                        let remit = p
+                            .tokens
+                            .clone()
+                            .any(|j| REMITS.contains(&r.stem(j)) || role_noun(r, j));
+                        if remit && (r.possessor(&p).is_empty() || own(r.possessor(&p))) {
+                            return Some(k..p.tokens.end);
+                        }
+                    }
+                }
                 let at = r.lower(k + 1) == "at"
                     && matches!(r.pos(k + 2), UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN);
                 if at {
@@ -324,6 +484,53 @@ fn about_speaker(r: &Read<'_>) -> bool {
     (0..r.len()).any(|j| r.is_speaker(j) || r.lower(j) == "my")
 }
 
+/// The end of a place in the company the speaker is in, after the verb of `clause` (`sat in
+/// the channel team`, `was on the alliances team`, `in the partner manager seat`): `in`, `on`,
+/// `within` or `inside` and a phrase headed by a unit or a post of [`UNITS`], the speaker's or
+/// no one's. Not `sat in on` (attending), nor a unit's thing (`in the team's meeting`).
+fn member_of(r: &Read<'_>, clause: &crate::syntax::Clause) -> Option<usize> {
+    let mut j = clause.verb + 1;
+    while j < clause.tokens.end && j <= clause.verb + 6 {
+        if matches!(r.pos(j), UPOS::PUNCT | UPOS::VERB) {
+            return None;
+        }
+        if matches!(r.lower(j), "in" | "on" | "within" | "inside") {
+            if r.lower(j + 1) == "on" {
+                return None;
+            }
+            if let Some(p) = r.phrase_at(j + 1) {
+                let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+                let owned = matches!(r.lower(p.tokens.end), "'s" | "’s");
+                let head = r.lower(p.head);
+                let unit = (UNITS.contains(&head) || REMITS.contains(&r.stem(p.head)) || DEPARTMENTS.contains(&head))
+                    && !plural(head);
+                if mine && !owned && unit {
+                    return Some(p.tokens.end);
+                }
+                // `second in command on the partnerships team`: read on to the next one.
+                j = p.tokens.end.max(j + 1);
+                continue;
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The end of a reporting line at `report` (`reporting to the CRO`, `reported to me`): the
+/// speaker reports to a title, or someone reports to the speaker. `reported to the board
+/// that ...` tells, and places no one.
+fn reporting_line(r: &Read<'_>, report: usize) -> Option<usize> {
+    let to = report + 1;
+    if r.is_speaker(to + 1) {
+        return Some(to + 2);
+    }
+    let (range, head) = role_phrase(r, to + 1)?;
+    let after = r.lower(range.end);
+    let tells = matches!(after, "that" | "on" | "about" | "what" | "how" | "with");
+    (role_noun(r, head) && !plural(r.lower(head)) && !tells).then_some(range.end)
+}
+
 /// Whether the word at `v` is the present simple of a verb of charge (`run`, `manages`, `own`,
 /// `lead`, `head`, `oversee`, `cover`), not a past (`ran`, `managed`) nor a verb of taking,
 /// joining or moving.
@@ -368,6 +575,10 @@ fn headline_title(r: &Read<'_>) -> Option<Range<usize>> {
 fn role_phrase(r: &Read<'_>, j: usize) -> Option<(Range<usize>, usize)> {
     let mut k = j;
     if matches!(r.lower(k), "the" | "a" | "an" | "my" | "its" | "our") {
+        k += 1;
+    }
+    // `the most senior person`, `the only channel manager`.
+    if matches!(r.lower(k), "most" | "very" | "only") {
         k += 1;
     }
     let first = k;
@@ -419,11 +630,20 @@ fn as_role(r: &Read<'_>, k: usize) -> Option<usize> {
         .clause_of(k)
         .is_some_and(|c| r.phrase_is_speaker(c.subject.as_ref()));
     let near = (k.saturating_sub(4)..k).any(|j| r.is_speaker(j) || r.lower(j) == "my");
+    // `sitting on the vendor side as a partner manager`: attached to a gerund with no subject of
+    // its own in a sentence about the speaker.
+    let gerund = (k.saturating_sub(5)..k).any(|j| r.lower(j).ends_with("ing") && r.pos(j) == UPOS::VERB)
+        && about_speaker(r);
     let about_speaker = (0..r.len()).any(|j| r.is_speaker(j))
         || r.clauses().iter().all(|c| c.subject.is_none());
     let opens = Some(k) == r.first_word() && about_speaker;
     let alone = r.clauses().iter().all(|c| c.subject.is_none());
-    (clause_speaks || near || opens || alone).then_some(range.end)
+    // `In 2023, as channel lead for our platform, I had ...`: an `as` phrase set off before a
+    // clause is about that clause's subject.
+    let fronted = (range.end..(range.end + 15).min(r.len()))
+        .find(|&j| r.lower(j) == ",")
+        .is_some_and(|j| r.is_subject_speaker(j + 1));
+    (clause_speaks || near || opens || alone || fronted || gerund).then_some(range.end)
 }
 
 /// A stage or size of the speaker's company in this sentence: `a 600-person company`, `after
@@ -452,6 +672,10 @@ fn headcount(r: &Read<'_>, k: usize) -> Option<usize> {
     while matches!(r.lower(j), "-" | "+" | "," | "k") {
         j += 1;
     }
+    // `six of us`: the speaker's company counted.
+    if r.lower(j) == "of" && r.lower(j + 1) == "us" && !matches!(r.lower(k), "one" | "1") {
+        return (!theirs_clause(r, k)).then_some(j + 2);
+    }
     if !PEOPLE.contains(&r.lower(j)) {
         return None;
     }
@@ -472,7 +696,21 @@ fn headcount(r: &Read<'_>, k: usize) -> Option<usize> {
     let theirs = r
         .phrase_at(k)
         .is_some_and(|p| !r.possessor(&p).is_empty() && !own(r.possessor(&p)));
-    (introduced && !theirs).then_some(j + 1)
+    (introduced && !theirs && !theirs_clause(r, k)).then_some(j + 1)
+}
+
+/// Whether token `k` describes another party: it comes after its clause's subject, and that is
+/// one of [`PARTIES`] (not the speaker's: `our resellers`) or someone else's (`the partner was a
+/// 2,000-person integrator`, `their sales team was 15 people`). A phrase set before the subject
+/// (`At a Series B startup, the partner ...`) sets the speaker's scene.
+fn theirs_clause(r: &Read<'_>, k: usize) -> bool {
+    r.clause_of(k)
+        .and_then(|c| c.subject.as_ref())
+        .is_some_and(|p| {
+            let owner = r.possessor(p);
+            let party = PARTIES.contains(&r.lower(p.head)) && owner.is_empty();
+            p.head < k && (party || (!owner.is_empty() && !own(owner)))
+        })
 }
 
 /// The end of a stage phrase starting at `k` (`startup`, `Series B`, `seed-stage`, `pre-IPO`,
@@ -496,7 +734,30 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
             Some(next(k) + 1)
         }
         "venture" | "vc" | "pe" | "founder" if r.lower(next(k)) == "backed" => Some(next(k) + 1),
+        // `grant-funded`, `PE-backed`, `self-funded`: how the company is funded.
+        _ if k + 1 < r.len()
+            && r.lower(k + 1) == "-"
+            && matches!(r.lower(next(k)), "funded" | "backed") =>
+        {
+            Some(next(k) + 1)
+        }
+        "angel" if matches!(r.lower(k + 1), "round" | "funded" | "investors" | "money") => Some(k + 2),
+        // `a two-year-old marketplace`, `four years old`: the company's age.
+        "year" | "years" if r.lower(next(k)) == "old" && k > 0 && r.pos(k - 1) == UPOS::NUM
+            || (k > 1 && r.lower(k - 1) == "-" && r.pos(k - 2) == UPOS::NUM && r.lower(next(k)) == "old") =>
+        {
+            Some(next(k) + 1)
+        }
+        // `a tiny company`, `a young firm`.
+        _ if SIZES.contains(&w) => {
+            let p = r.phrase_at(k)?;
+            (p.head > k && COMPANIES.contains(&r.lower(p.head))).then_some(p.tokens.end)
+        }
         "publicly" if matches!(r.lower(k + 1), "traded" | "listed") => Some(k + 2),
+        // `founder-led`, `a funding round`, `a Fortune 100 bank`.
+        "founder" if r.lower(next(k)) == "led" => Some(next(k) + 1),
+        "funding" if matches!(r.lower(k + 1), "round" | "rounds") => Some(k + 2),
+        "fortune" | "global" if r.pos(k + 1) == UPOS::NUM && r.lower(k + 1).starts_with(|c: char| c.is_ascii_digit()) => Some(k + 2),
         "public" | "listed" => {
             let p = r.phrase_at(k)?;
             let head = r.lower(p.head);
@@ -520,7 +781,10 @@ fn own_company(r: &Read<'_>, k: usize) -> bool {
         if !owner.is_empty() {
             return false;
         }
-        if p.head > k && plural(r.lower(p.head)) && r.pos(p.head) == UPOS::NOUN {
+        // `mid-market retailers`: a stage word modifying a plural is a segment (not when the
+        // chunker ran the phrase on past a conjunction: `bootstrapped and twenty people`).
+        let modifies = (k + 1..p.head).all(|j| matches!(r.pos(j), UPOS::ADJ | UPOS::NOUN | UPOS::PROPN) || r.lower(j) == "-");
+        if p.head > k && modifies && plural(r.lower(p.head)) && r.pos(p.head) == UPOS::NOUN {
             return false;
         }
     }
@@ -535,19 +799,32 @@ fn own_company(r: &Read<'_>, k: usize) -> bool {
     {
         b -= 1;
     }
+    // `our Series A`: the tagger may read `A` as a determiner and end the phrase before it, so
+    // the speaker's possessive is read from the word before too.
     if b == 0
+        || own(r.lower(b - 1))
         || matches!(
             r.lower(b - 1),
             "at" | "for" | "joined" | "join" | "as" | "past" | "after" | "before" | "(" | ","
+                | "being"
         )
     {
-        return true;
+        return !theirs_clause(r, k);
     }
+    // `we had just closed a funding round`: a round is raised by its clause's subject.
+    let raised = matches!(r.lower(k), "funding" | "angel" | "series");
     r.clause_of(k).is_some_and(|c| {
-        c.copula
+        // `the firm was still bootstrapped`: the tagger may read the stage as a participle.
+        (c.copula || raised || c.verb == k)
             && c.subject
                 .as_ref()
-                .is_some_and(|s| matches!(r.lower(s.head), "we" | "i" | "company" | "it"))
+                .is_some_and(|s| {
+                    matches!(
+                        r.lower(s.head),
+                        "we" | "we'd" | "we've" | "we're" | "i" | "i'd" | "company" | "it" | "business"
+                            | "firm" | "startup"
+                    )
+                })
     })
 }
 
@@ -609,8 +886,10 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
                     "my" | "me" | "our" | "we" | "as" | "startup" | "series" | "seed" | "ipo"
                         | "public" | "publicly" | "listed" | "scale" | "scaleup" | "early"
                         | "growth" | "late" | "venture" | "vc" | "pe" | "founder"
-                        | "bootstrapped" | "unicorn" | "hypergrowth" | "start"
+                        | "bootstrapped" | "unicorn" | "hypergrowth" | "start" | "funding" | "fortune" | "global" | "us" | "funded"
+                        | "backed" | "angel" | "old"
                 )
+                || SIZES.contains(&w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })
 }
@@ -628,7 +907,18 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
 /// - the speaker named for a role (`an owner on each side (me on ours)`, `that would be me`):
 ///   `me` and a role noun, or `me`, `be` and `that`/`this`;
 /// - `as the partner lead`: `as` and a role noun;
-/// - tenure: `years`/`months`, a word of the speaker or `my`, and `at` or `as`;
+/// - tenure: `years`/`months`, a word of the speaker or `my`, and `at` or `as`, or `in` and a
+///   remit or a role noun;
+/// - a place in the company (`I sat in the reseller team`): a subject `I`, `in`/`on`/`within`/
+///   `inside` and a word of [`UNITS`]; a post titled (`stepped into the director role`): a
+///   subject `I`, a word of [`POSTS`] and a role noun; one of a group (`I was one of two
+///   managers`): a subject `I`, `be` and a role noun;
+/// - `Being the only channel manager`: `being`, a role noun and the speaker or `my`;
+/// - a reporting line: a word starting `report`, `to`, and the speaker or `my`;
+/// - a remit handed over (`gave me the program`): `me`, `gave`/`give` or a stem of [`HANDED`],
+///   and one of [`REMITS`]; `tasked with`: a subject `I`, `be` and a stem `task`/`charg`;
+/// - charge (`in charge of`): `charge` and the speaker; a post taken (`took the job`):
+///   `took`/`accepted`, a word of [`POSTS`] and the speaker;
 /// - `my job`: `my` and a word of [`MY_ROLE`];
 /// - a bare title heading a line: a role noun, singular and not an acronym;
 /// - a headcount: a word of [`PEOPLE`]; a stage: the first word of a [`stage_word`].
@@ -648,6 +938,9 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
     let (mut hired, mut handed, mut hold, mut remit, mut charge) = (false, false, false, false, false);
     let (mut as_, mut at, mut tenure, mut my_role) = (false, false, false, false);
     let (mut me, mut demonstrative) = (false, false);
+    let (mut place, mut unit, mut being, mut report, mut to, mut gave, mut took, mut post, mut in_) =
+        (false, false, false, false, false, false, false, false, false);
+    let (mut charge_of, mut tasked, mut dept, mut size, mut company) = (false, false, false, false, false);
     let mut previous = "";
     for k in tokens {
         let w = t.lower(k);
@@ -658,6 +951,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
                 "startup" | "scaleup" | "ipo" | "bootstrapped" | "unicorn" | "hypergrowth"
                     | "start" | "scale" | "series" | "seed" | "early" | "growth" | "late"
                     | "venture" | "vc" | "pe" | "founder" | "publicly" | "public" | "listed"
+                    | "funding" | "fortune" | "global"
             )
         {
             return true;
@@ -678,6 +972,26 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         remit |= REMITS.contains(&stem);
         me |= w == "me";
         demonstrative |= matches!(w, "that" | "this");
+        place |= matches!(w, "in" | "on" | "within" | "inside");
+        in_ |= w == "in";
+        unit |= UNITS.contains(&w);
+        being |= w == "being";
+        report |= w.starts_with("report");
+        to |= w == "to";
+        gave |= matches!(w, "gave" | "give" | "gives");
+        took |= matches!(w, "took" | "take" | "taken" | "accepted" | "accept");
+        post |= POSTS.contains(&w);
+        charge_of |= w == "charge";
+        dept |= DEPARTMENTS.contains(&w);
+        size |= SIZES.contains(&w);
+        company |= COMPANIES.contains(&w);
+        if (previous == "of" && w == "us")
+            || (matches!(previous, "year" | "years") && w == "old")
+            || matches!(w, "funded" | "backed" | "angel")
+        {
+            return true;
+        }
+        tasked |= matches!(stem, "task" | "charg");
         charge |= w.starts_with("inherit")
             || (w == "over" && (previous.starts_with("tak") || previous == "took"))
             || (w == "after" && previous.starts_with("look"));
@@ -698,6 +1012,16 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         || (tenure && (speaker || my) && (at || as_))
         || (my && my_role)
         || single
+        || (subject && place && (unit || remit || dept))
+        || (size && company)
+        || (being && role && (speaker || my))
+        || (report && to && (speaker || my))
+        || ((handed || gave) && me && remit)
+        || (took && post && speaker)
+        || (tenure && (speaker || my) && in_ && (remit || role))
+        || (speaker && charge_of)
+        || (subject && be_ && tasked)
+        || (subject && post && role)
 }
 
 /// The first title or segment the draft mentions that is not the speaker's (it was not found to
@@ -845,6 +1169,76 @@ mod tests {
             "The regional director signed the plan.",
             "- Partner delivery NPS",
             "**Measurement**",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_place_post_charge_or_reporting_line_of_the_speaker_counts() {
+        for text in [
+            // A unit of the company or a post the speaker is in.
+            "I sat in the reseller team, next to sales.",
+            "By then I had been in the alliance manager seat for two years.",
+            // A reporting line, either way.
+            "I built the program reporting to the COO.",
+            "Two channel managers reported to me.",
+            // A gerund of `be` or of holding a remit, with the speaker as its subject.
+            "Being the only channel manager meant I did the enablement too.",
+            "In my third year leading alliances, the board asked for a marketplace.",
+            // A remit handed over, a post taken, charge of anything.
+            "The COO gave me the distributor program in my first month.",
+            "I took the job of turning referrals into a real channel.",
+            "I was in charge of the marketplace listings.",
+            "I was tasked with building a referral motion.",
+            "I stepped into the channel director role after a reorganisation.",
+            "I was one of two alliance managers for the Nordics.",
+            // Tenure in a domain; an `as` phrase set off before the speaker's clause.
+            "I've spent five years in channel sales.",
+            "In 2022, as alliance lead for our payroll product in Spain, I had two resellers.",
+            // A stage: founder-led, a funding round, a Fortune list, a headcount in apposition.
+            "The business was founder-led when we signed them.",
+            "We had just closed a funding round.",
+            "This was at a Fortune 500 insurer.",
+            "Our company, then about 90 people, had one reseller.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        for text in [
+            // Attending, a unit's thing, telling, someone else's charge or post.
+            "I sat in on the reseller team's calls.",
+            "I presented in the channel team's weekly meeting.",
+            "I reported to the board that partner revenue had doubled.",
+            "Their VP was in charge of the marketplace listings.",
+            "Their partner manager took the job after we signed.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_company_described_by_funding_age_size_or_team_counts() {
+        for text in [
+            "We had only raised an angel round when the reseller called.",
+            "It was a seed-funded company, three years old, with one product.",
+            "We were a two-year-old marketplace when I joined.",
+            "Being a small company, eight of us in one office, we moved fast.",
+            "This was after our Series A.",
+            "The firm was still bootstrapped and barely thirty people.",
+            "I was in finance before I moved across.",
+            "Coming in as an analyst on the alliances team, I had no budget.",
+            "Switching sides as a partner manager was new to me, so I asked a lot.",
+            "My background is in channel sales.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        for text in [
+            // Another party's size or stage, a verb read as a title, one of a group.
+            "The partner was a 3,000-person integrator with a health practice.",
+            "Their support team was only 12 people, so nights were uncovered.",
+            "The distributor was a bootstrapped firm of about 40 people.",
+            "The first thing I'd do is hire an alliance manager.",
+            "One of us had to own the account.",
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }

@@ -1,0 +1,112 @@
+//! Probe passages: for one rule each, short passages of two classes written from the label
+//! definitions alone, by writers who never saw the rules, their word lists or the engine's output
+//! (`tests/fixtures/probes/README.md`). Each passage is set in a neutral draft; the class named
+//! `none` expects the rule's finding, the other class expects none.
+//!
+//! The probes are tuning material, like the blind corpus's `tune/` split: they test how many ways
+//! of saying a thing a rule reads, one construction at a time. `floors.toml` holds the share of
+//! each class a rule must keep reading right.
+//!
+//! `cargo test --release -p interview-rubric --test probes -- --nocapture` prints each rule's
+//! figures and every passage it reads wrong.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::PathBuf;
+
+use interview_content::Catalog;
+use interview_rubric::{Rule, Settings, analyze_file};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Probes {
+    probe: Vec<Probe>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Probe {
+    class: String,
+    text: String,
+    #[allow(dead_code)]
+    why: String,
+}
+
+/// Per rule, per class: the least share of passages read right.
+type Floors = BTreeMap<String, BTreeMap<String, f64>>;
+
+/// The class whose passages should get the rule's finding.
+const FIRES: &str = "none";
+
+/// A neutral sentence that states no role, no number, no team and no question.
+const FILLER: &str =
+    "We mapped shared accounts with the partner and reviewed the joint pipeline every week.";
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/probes")
+}
+
+/// The draft a passage is read in: a whole scenario draft as written, else the passage between
+/// a heading and the filler, linked to question 4 by its front matter.
+fn draft(rule: Rule, text: &str) -> String {
+    if rule == Rule::ClarifyingQuestions {
+        text.to_string()
+    } else {
+        format!("---\nquestion: 4\n---\n# My answer\n\n{text}\n\n{FILLER}\n")
+    }
+}
+
+#[test]
+fn probes_hold_their_floors() {
+    let raw = fs::read_to_string(dir().join("floors.toml")).expect("floors.toml");
+    let floors: Floors = toml::from_str(&raw).expect("floors.toml");
+    let catalog = Catalog::embedded();
+    let settings = Settings::default();
+    let mut below = Vec::new();
+    for (id, classes) in &floors {
+        let rule: Rule = id.parse().unwrap_or_else(|_| panic!("unknown rule {id}"));
+        let path = dir().join(format!("{id}.toml"));
+        let raw = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let probes: Probes =
+            toml::from_str(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut wrong = Vec::new();
+        for probe in &probes.probe {
+            let text = draft(rule, &probe.text);
+            let report = analyze_file(&text, Some("probe.md"), catalog, &settings);
+            let fired = report.findings.iter().any(|f| f.rule == rule);
+            let right = fired == (probe.class == FIRES);
+            let t = tally.entry(probe.class.as_str()).or_default();
+            t.0 += 1;
+            t.1 += usize::from(right);
+            if !right {
+                let line = probe.text.lines().next().unwrap_or("");
+                wrong.push(format!(
+                    "  {id} [{}] {}: {line}",
+                    probe.class,
+                    if fired { "fired" } else { "silent" }
+                ));
+            }
+        }
+        for (class, (n, right)) in &tally {
+            let share = *right as f64 / *n as f64;
+            println!("{id:<22} {class:<10} {right:>3}/{n:<3} {share:.2}");
+            let floor = classes
+                .get(*class)
+                .copied()
+                .unwrap_or_else(|| panic!("{id}: no floor for class {class}"));
+            if share < floor {
+                below.push(format!("{id} {class} {share:.3} < {floor}"));
+            }
+        }
+        for line in wrong {
+            println!("{line}");
+        }
+    }
+    assert!(
+        below.is_empty(),
+        "probes below their floors: {}",
+        below.join("; ")
+    );
+}
