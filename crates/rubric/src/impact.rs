@@ -17,7 +17,9 @@
 //!   a number in a clause that states no fact (a condition `if the margin is 8%`, a plan `I will
 //!   call three customers`, a wish `I'd rather have ten partners than a hundred logos`), a
 //!   size or window given by a hyphenated modifier (`a 900-person integrator`, `6-month
-//!   retention`, unless it modifies a change: `a 12-point lift`), an adjective that is no
+//!   retention`, unless it modifies a change: `a 12-point lift`), an amount before a noun that
+//!   names no result (`a $4B integrator`, `a $150k budget`), a multiplying verb whose object or
+//!   subject is no result (`doubled the number of webinars`), an adjective that is no
 //!   change (`no double counting`) or `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
 //! - whether a percentage is a rate of people taking part (`92% of reps completed the course`,
@@ -445,6 +447,9 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
         // a hyphenated modifier that shares its stem (`double-booked technicians`), nor an
         // adjective on a noun that names no change (`no double counting`).
         if q.tokens.len() == 1 {
+            if multiplies_no_result(ctx, &s, k) {
+                return false;
+            }
             let end = ctx.tokens.tokens[i].range.end;
             let modifier = s.pos(k) == UPOS::ADJ
                 && matches!(s.pos(k + 1), UPOS::NOUN | UPOS::VERB)
@@ -575,7 +580,16 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
                         .any(|&w| result_word(ctx, w) || ctx.hits.covers(Cue::Change, w))
                     && !(k + 1..k + 4).any(|j| comparative(&s, j))
             });
-            !of_value && !level_of_other
+            // `a $4B integrator`, `a $150k MDF budget`: an amount before a noun gives that
+            // noun's size, price or budget; it measures a result only when the noun names one
+            // (`a $2M pipeline`, `$900k ARR`) or a change (`a $3M uplift`), as a count does.
+            // Not a multiple, which compares with the noun after it (`1.6x plan`).
+            let multiple = s.text(k).ends_with(['x', 'X', '×'])
+                || matches!(lower(&s, k + 1).as_str(), "x" | "×");
+            let size_of_other = !multiple
+                && head.is_some_and(|h| !result_word(ctx, h) && !ctx.hits.covers(Cue::Change, h))
+                && m.head.is_some_and(|h| h > k && s.pos(k + 1) != UPOS::ADP);
+            !of_value && !level_of_other && !size_of_other
         }
     }
 }
@@ -748,6 +762,40 @@ fn does_result(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, clause: Option<&Clause>, k
     }
     head.and_then(|h| s.token(h))
         .is_some_and(|w| result_word(ctx, w))
+}
+
+/// Whether the verb of multiplication at token `k` (`doubled`, `tripled`, `halved`) changes
+/// something that is no result: the object it takes (`doubled the number of joint webinars`,
+/// through a noun of quantity and `of`), else, with no object, its subject (`partner activity
+/// doubled`). The multiplier measures what it multiplies, as a count measures what it counts; a
+/// result (`doubled pipeline`), a change, a pronoun or no noun at all keeps it a result.
+fn multiplies_no_result(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, k: usize) -> bool {
+    let Some(c) = s.clause_of(k) else {
+        return false;
+    };
+    if c.verb != k {
+        return false;
+    }
+    let Some(mut p) = c
+        .object
+        .clone()
+        .filter(|p| p.tokens.start > k)
+        .or_else(|| c.subject.clone().filter(|p| p.tokens.end <= k))
+    else {
+        return false;
+    };
+    // `the number of webinars`, `the volume of leads`: the quantity of what follows `of`.
+    if matches!(
+        lower(s, p.head).as_str(),
+        "number" | "amount" | "count" | "volume" | "size"
+    ) && lower(s, p.head + 1) == "of"
+        && let Some(of) = s.phrase_at(p.head + 2)
+    {
+        p = of;
+    }
+    matches!(s.pos(p.head), UPOS::NOUN | UPOS::PROPN)
+        && s.token(p.head)
+            .is_some_and(|w| !result_word(ctx, w) && !ctx.hits.covers(Cue::Change, w))
 }
 
 /// Whether the count at draft word `i` opens a ratio (`five of six new partners`, `15 of 22

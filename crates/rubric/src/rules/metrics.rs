@@ -13,7 +13,9 @@
 //! required to log three opportunities`), sit in a condition, plan or wish (`if the margin is 8%`,
 //! `I will talk to three customers`, `I'd rather have ten partners than a hundred logos`) or
 //! give a size or window in a hyphenated modifier (`a 1,200-person integrator`, `a 20-minute
-//! module`, `12-month retention`) fires too. One finding, on
+//! module`, `12-month retention`), give an amount before a noun that names no result (`a $2B
+//! distributor`, `a $90k enablement budget`) or multiply something that is no result (`doubled
+//! the number of newsletters`, `logins doubled`) fires too. One finding, on
 //! the Outcome heading when there is one, else on the title (or line 1), with a fix that inserts a
 //! placeholder sentence at the end of the outcome section (else of the draft).
 //!
@@ -160,6 +162,9 @@ mod tests {
             "I took the programme from 25 partners to 180 partners in a year.",
             "Three of our five resellers attended the spring workshop.",
             "The alliance delivered double-digit growth in the region.",
+            "This year we doubled the number of partner newsletters.",
+            "We run the alliance with a $2B distributor.",
+            "Finance approved a $90k enablement budget.",
         ] {
             assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
         }
@@ -180,6 +185,9 @@ mod tests {
             "Since the change, four of five new resellers closed a first deal within a quarter.",
             "Last year 84% of our resellers renewed.",
             "Over the year 60% of the resellers grew their book.",
+            "Together we built a $2M pipeline in two quarters.",
+            "First-year sales came in at 1.6x plan.",
+            "Partner bookings doubled.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }
