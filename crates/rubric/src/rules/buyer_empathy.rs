@@ -192,7 +192,14 @@ struct Buyers<'c> {
     sold_to: std::cell::OnceCell<Vec<String>>,
     /// Stems of the nouns the draft calls partners, read on first use.
     partners: std::cell::OnceCell<Vec<String>>,
+    /// How many references are being resolved, one inside another: a pronoun's antecedent may
+    /// be a phrase whose subject is another pronoun (`who` → `he` → `who`), so the chain is cut
+    /// at [`MAX_REFERENCES`] instead of recursing without end.
+    resolving: std::cell::Cell<usize>,
 }
+
+/// The longest chain of pronouns read back to what they stand for.
+const MAX_REFERENCES: usize = 6;
 
 impl<'c> Buyers<'c> {
     /// Whether draft token `t` is one of the category's buyer person nouns (`customer`, `end
@@ -319,6 +326,17 @@ impl<'c> Buyers<'c> {
 
     /// [`Buyers::antecedent`], following a chain of `they` at most `depth` more times.
     fn antecedent_within(&self, r: &Read<'_>, i: usize, k: usize, depth: usize) -> Party {
+        if self.resolving.get() >= MAX_REFERENCES {
+            return Party::None;
+        }
+        self.resolving.set(self.resolving.get() + 1);
+        let party = self.resolve_antecedent(r, i, k, depth);
+        self.resolving.set(self.resolving.get() - 1);
+        party
+    }
+
+    /// [`Buyers::antecedent_within`] inside the guard on the chain's length.
+    fn resolve_antecedent(&self, r: &Read<'_>, i: usize, k: usize, depth: usize) -> Party {
         let noun = |r: &Read<'_>, j: usize| matches!(r.pos(j), UPOS::NOUN | UPOS::PROPN);
         // Who the noun at `j` is; the predicate of `be` is its subject (`those partners were
         // tire-kickers who wanted`).
@@ -874,6 +892,7 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
     // `customer experience`); `customer success` is a team, not the customer.
     let buyers = Buyers {
         ctx,
+        resolving: std::cell::Cell::new(0),
         sold_to: std::cell::OnceCell::new(),
         partners: std::cell::OnceCell::new(),
     };
