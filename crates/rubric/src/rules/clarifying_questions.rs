@@ -12,7 +12,9 @@
 //! what…`), or an assumption about an unknown. Not clarifications: a rhetorical question the
 //! draft answers at once, in the next statement of its paragraph or list item (`Why did it stall?
 //! Because nobody owned it.`; see `Ctx::answer`), an `Assuming …` that only
-//! restates the prompt's own facts, and a question that follows the plan in the same sentence
+//! restates the prompt's own facts, `assume` taking a charge on rather than supposing (`I'd
+//! assume ownership on day one`: a noun phrase no verb follows, where an assumption is a clause),
+//! and a question that follows the plan in the same sentence
 //! (`I'd treat it like a forecast review: is the number real?`). A draft that never clarifies
 //! fires on its first sentence even when no sentence reads as a plan.
 //!
@@ -30,7 +32,7 @@ use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
 use crate::link::{Target, content_stems};
 use crate::rules::{Meta, Scope};
-use crate::syntax::Answer;
+use crate::syntax::{Answer, UPOS};
 use crate::{Finding, Rule, SectionKind, Severity};
 
 /// The rule's metadata.
@@ -280,7 +282,7 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
     let cue = ctx.hits.in_range(Cue::Clarify, tokens.clone()).iter().any(|h| {
         let first = t.lower(h.start);
         if first.starts_with("assum") {
-            return !restates_prompt(ctx, prompt, h.end..tokens.end);
+            return !takes_on(ctx, h.start) && !restates_prompt(ctx, prompt, h.end..tokens.end);
         }
         if asks_question(ctx, h.end - 1, tokens.end) == Some(false) {
             return false;
@@ -312,6 +314,25 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
     // `ask` introducing a question (`I'd begin by asking them what ...`), not a request
     // (`ask the partner to name an owner`).
     cue || tokens.clone().any(|j| asks_question(ctx, j, tokens.end) == Some(true))
+}
+
+/// Whether the verb `assume` at token `j` means taking something on (`I'd assume ownership on
+/// day one`), not supposing: its object is a noun phrase that no verb follows, where an
+/// assumption is a clause (`I assume the partner has a channel lead`, `assume that ...`).
+fn takes_on(ctx: &Ctx<'_>, j: usize) -> bool {
+    if !matches!(ctx.tokens.lower(j), "assume" | "assumes" | "assumed") {
+        return false;
+    }
+    let Some((s, k)) = ctx.syntax_at(j) else {
+        return false;
+    };
+    let mut m = k + 1;
+    while matches!(s.pos(m), UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN) {
+        m += 1;
+    }
+    m > k + 1
+        && !matches!(s.pos(m), UPOS::VERB | UPOS::AUX)
+        && !matches!(s.pos(k + 1), UPOS::PRON)
 }
 
 /// Whether the word `ask` at token `j` introduces a question (`ask what`, `ask whether`, `ask:`)
@@ -457,6 +478,14 @@ mod tests {
         // A blank line ends it: the question waits for the interviewer.
         let open = "---\nscenario: 2\n---\n\nWhy did the pilot stall?\n\nI would name an owner.\n";
         assert!(findings(open, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn assuming_a_charge_is_not_an_assumption() {
+        let takes = "---\nscenario: 2\n---\n\nI'd assume ownership on day one and set up a joint plan with their channel lead.\n";
+        assert_eq!(findings(takes, Rule::ClarifyingQuestions).len(), 1);
+        let supposes = "---\nscenario: 2\n---\n\nI'd assume their channel lead has no quota for us, so I'd set up a joint plan first.\n";
+        assert!(findings(supposes, Rule::ClarifyingQuestions).is_empty());
     }
 
     #[test]
