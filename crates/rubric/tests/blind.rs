@@ -357,7 +357,6 @@ fn score_split_where(split: &str, keep: impl Fn(&str) -> bool) -> Scores {
     scores
 }
 
-/// The figures below the split's floors, one line each.
 /// What falls below `split`'s floors. With `figures` false only the names of what fell are
 /// given: the frozen split's failure then tells a tuner that a change made a rule worse on unseen
 /// drafts, not by how much, so it cannot be tuned against.
