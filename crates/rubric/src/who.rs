@@ -103,6 +103,13 @@ impl<'a> Read<'a> {
         phrase.possessor.map_or("", |k| self.lower(k))
     }
 
+    /// Whether `phrase` is owned by someone other than the speaker (`their team`, `the partner's
+    /// VP`; not `our team`, not `the team`).
+    pub fn owned_by_others(&self, phrase: &Phrase) -> bool {
+        let owner = self.possessor(phrase);
+        !owner.is_empty() && !own(owner)
+    }
+
     /// The first token that is a word and not punctuation or a list marker.
     pub fn first_word(&self) -> Option<usize> {
         (0..self.len()).find(|&k| !matches!(self.pos(k), UPOS::PUNCT | UPOS::SYM | UPOS::NUM))

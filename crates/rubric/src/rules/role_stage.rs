@@ -232,7 +232,7 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 let Some(p) = r.phrase_at(j).filter(|p| p.head == j) else {
                     continue;
                 };
-                let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
+                let theirs = r.owned_by_others(&p);
                 let titled = p.tokens.clone().any(|t| t < p.head && role_noun(r, t));
                 if POSTS.contains(&r.lower(j)) && titled && !theirs {
                     return Some(clause.tokens.start..p.tokens.end);
@@ -277,7 +277,7 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     break;
                 }
                 if let Some(p) = r.phrase_at(j).filter(|_| matches!(r.pos(j), UPOS::NOUN | UPOS::PROPN)) {
-                    let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
+                    let theirs = r.owned_by_others(&p);
                     let counted = p.tokens.clone().any(|t| r.pos(t) == UPOS::NUM);
                     // A remit is a domain (`co-marketing`, `dealers and agents`, `the
                     // channel`), not an instance (`a weekly call`).
@@ -360,7 +360,7 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                         c.subject.as_ref().is_some_and(|p| r.is_subject_speaker(p.head))
                     });
                 if let Some(p) = r.phrase_at(k + 1).filter(|_| mine) {
-                    let theirs = !r.possessor(&p).is_empty() && !own(r.possessor(&p));
+                    let theirs = r.owned_by_others(&p);
                     if REMITS.contains(&r.stem(p.head)) && !theirs {
                         return Some(k..p.tokens.end);
                     }
@@ -369,7 +369,7 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             // `my manager gave me the partner program`: a remit handed to the speaker.
             "me" if k > 0 && (HANDED.contains(&r.stem(k - 1)) || matches!(r.lower(k - 1), "gave" | "give" | "gives")) => {
                 if let Some(p) = r.phrase_at(k + 1) {
-                    let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+                    let mine = !r.owned_by_others(&p);
                     if mine && REMITS.contains(&r.stem(p.head)) {
                         return Some(k - 1..p.tokens.end);
                     }
@@ -381,7 +381,7 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     || r.clause_of(k).is_some_and(|c| r.phrase_is_speaker(c.subject.as_ref())) =>
             {
                 if let Some(p) = r.phrase_at(k + 1) {
-                    let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+                    let mine = !r.owned_by_others(&p);
                     if mine && POSTS.contains(&r.lower(p.head)) {
                         return Some(k..p.tokens.end);
                     }
@@ -396,7 +396,7 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                             .tokens
                             .clone()
                             .any(|j| REMITS.contains(&r.stem(j)) || role_noun(r, j));
-                        if remit && (r.possessor(&p).is_empty() || own(r.possessor(&p))) {
+                        if remit && !r.owned_by_others(&p) {
                             return Some(k..p.tokens.end);
                         }
                     }
@@ -499,7 +499,7 @@ fn member_of(r: &Read<'_>, clause: &crate::syntax::Clause) -> Option<usize> {
                 return None;
             }
             if let Some(p) = r.phrase_at(j + 1) {
-                let mine = r.possessor(&p).is_empty() || own(r.possessor(&p));
+                let mine = !r.owned_by_others(&p);
                 let owned = matches!(r.lower(p.tokens.end), "'s" | "’s");
                 let head = r.lower(p.head);
                 let unit = (UNITS.contains(&head) || REMITS.contains(&r.stem(p.head)) || DEPARTMENTS.contains(&head))
@@ -695,7 +695,7 @@ fn headcount(r: &Read<'_>, k: usize) -> Option<usize> {
         || matches!(r.stem(b - 1), "had" | "have" | "has" | "employ");
     let theirs = r
         .phrase_at(k)
-        .is_some_and(|p| !r.possessor(&p).is_empty() && !own(r.possessor(&p)));
+        .is_some_and(|p| r.owned_by_others(&p));
     (introduced && !theirs && !theirs_clause(r, k)).then_some(j + 1)
 }
 
@@ -707,9 +707,8 @@ fn theirs_clause(r: &Read<'_>, k: usize) -> bool {
     r.clause_of(k)
         .and_then(|c| c.subject.as_ref())
         .is_some_and(|p| {
-            let owner = r.possessor(p);
-            let party = PARTIES.contains(&r.lower(p.head)) && owner.is_empty();
-            p.head < k && (party || (!owner.is_empty() && !own(owner)))
+            let party = PARTIES.contains(&r.lower(p.head)) && p.possessor.is_none();
+            p.head < k && (party || r.owned_by_others(p))
         })
 }
 
