@@ -153,10 +153,20 @@ fn writer(word: &str) -> bool {
 /// `our team`), which does what it does for the writer.
 fn writer_phrase(s: &SentenceSyntax<'_>, p: &Phrase) -> bool {
     let head = lower(s, p.head);
+    // The possessor may stand before a hyphenated size the chunker left out of the phrase (`my
+    // two-person team`).
+    let possessor = p.possessor.or_else(|| {
+        (0..p.tokens.start)
+            .rev()
+            .take_while(|&j| {
+                matches!(s.pos(j), UPOS::NUM | UPOS::ADJ | UPOS::NOUN | UPOS::PRON)
+                    || s.text(j) == "-"
+            })
+            .find(|&j| s.pos(j) == UPOS::PRON)
+    });
     writer(&head)
         || (head == "team"
-            && p.possessor
-                .is_some_and(|k| matches!(lower(s, k).as_str(), "my" | "our")))
+            && possessor.is_some_and(|k| matches!(lower(s, k).as_str(), "my" | "our")))
 }
 
 /// Whether a subject phrase names someone who acts on their own account: a pronoun (`he`,
@@ -994,11 +1004,16 @@ fn part_of(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, j: usize, whole: Option<u64>) 
 /// on part of the set (`In 11, ...`, `In 11 of those visits`).
 fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bool {
     let mut k = from;
+    // Past openers, not a quantifier the tagger read as an adverb (`Most had never registered`).
     while k < verb
         && (matches!(
             s.pos(k),
             UPOS::PUNCT | UPOS::CCONJ | UPOS::ADV | UPOS::SCONJ
         ) || matches!(lower(s, k).as_str(), "so" | "but" | "and"))
+        && !matches!(
+            lower(s, k).as_str(),
+            "most" | "all" | "none" | "half" | "few"
+        )
     {
         k += 1;
     }
