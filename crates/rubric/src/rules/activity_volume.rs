@@ -46,6 +46,23 @@
 //! part of a set with no noun of its own (`140 of their reps and 30 of ours`). A verb's particle
 //! stands between it and its count (`built out 11 connectors`).
 //!
+//! A count that heads a fragment of a list of work is volume too, the way a résumé line reports
+//! it (`Key wins: 4 alliances signed, 11 integrations launched`, `My numbers: 60 outbound calls a
+//! week`, `- 40 partners recruited`): the fragment follows a colon or dash, an earlier item of
+//! such a list, or a list marker, and has no verb of its own but a past participle right after
+//! the counted noun that takes no object (a reduced passive whose unstated doer is the writer);
+//! without a participle its noun must be an activity. Not a participle of change or result
+//! (`12 deals closed` is a result), one coordinated with an adjective (`20 sellers certified +
+//! active` states what they are), one whose agent is someone else (`signed by the previous
+//! team`), nor a fragment in a scenario answer (a plan: `KPIs: 20 sellers certified` is a
+//! target). Later counts of the list share its reading (`9 countries visited, 65 partner
+//! offices, around 200 meetings`), and a count the list reports that way is another item of the
+//! writer's work, no result that excuses the others (`11 integrations launched`).
+//!
+//! A change written `from … to …` that grows a count of something that is no result is volume:
+//! activity grown (`we went from 3 to 38 integration partners`); not a cut (`from 40 to 12
+//! agencies`) nor a ratio (`from 1.4 to 2.6 times cost`).
+//!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
 //! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
 //! consultants and appeared at six conferences`).
@@ -61,7 +78,10 @@
 //! someone is a pronoun, a name, a person or a group of people, or what another party owns, not
 //! an undertaking named by an abstract noun: `the alliance held 48 working sessions` is volume),
 //! a
-//! requirement (`a partner must run 12 webinars`), a count the next words take up
+//! requirement (`a partner must run 12 webinars`), a count in a phrase that opens the sentence
+//! before its clause, which frames the clause's point (`After about 30 interviews with partner
+//! sellers, the pattern was clear`), a definite count with no noun that names a set again (`I
+//! took the 31, not the 240`), a count the next words take up
 //! to make a point (`I sat in on 18 calls; every one stalled at security review`, `not one rep
 //! mentioned us`, `We recruited
 //! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`, `found 14 agencies … and chose the six in Ohio`), or a count followed by what it produced (`which
@@ -146,7 +166,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         if Quotes::around(&mut quotes, ctx, sentence, i) {
             continue;
         }
-        let verb = i > bounds.start && is_activity_verb(ctx, i - 1);
+        // Right before it, not across a comma (`6 sellers certified, 10 plans drafted`).
+        let verb = i > bounds.start
+            && ctx.text[t.tokens[i - 1].range.end..t.tokens[i].range.start].trim().is_empty()
+            && is_activity_verb(ctx, i - 1);
         let window = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
         // A tally written in digits, or a big or vague one (`dozens of calls`).
         let tally = t.lower(i).starts_with(|c: char| c.is_ascii_digit()) || is_vague(t, i) || small;
@@ -164,30 +187,61 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             (i + 1..w).any(participle)
                 || (participle(w) && hits.covering(Cue::Activity, w).any(|r| r.end > w + 1))
         });
-        if participial && !verb && reading.is_none_or(|r| r.stative || !r.writer_action) {
+        // A count heading a fragment of its own, a résumé line (`4 alliances signed`).
+        let headline = reading.and_then(|_| headline(ctx, i));
+        if participial
+            && !verb
+            && headline.is_none()
+            && reading.is_none_or(|r| r.stative || !r.writer_action)
+        {
             continue;
         }
         // A count in a phrase right after a counted activity describes that activity (`trained
         // 140 installers across nine workshops`): one count of activity, already found.
         let previous = ends.last().filter(|&&(s, _)| s == sentence).map(|&(_, e)| e);
-        if previous.is_some_and(|e| e + 1 == i && preposition(ctx, e)) {
+        // A count inside a counted phrase already found (`from 3 to 38 partners`).
+        if previous.is_some_and(|e| e > i) {
             continue;
         }
         // A later conjunct of a counted activity shares its verb (`held 48 sessions, 12 reviews
-        // and four QBRs`).
+        // and four QBRs`, `9 countries visited, around 200 meetings`).
         // Not a part of a set (`trained 140 of their reps and 30 of ours`): no noun of its own.
         let partitive = i + 1 < bounds.end && t.lower(i + 1) == "of";
         let conjunct = !partitive
             && previous.is_some_and(|e| {
-                e > 0 && e <= i && (e..i).all(|j| matches!(t.lower(j), "and" | "or")) && {
-                    let gap = &ctx.text[t.tokens[e - 1].range.end..t.tokens[i].range.start];
-                    (e < i || gap.contains(',')) && !gap.contains([';', '.', ':', '(', ')'])
-                }
+                let gap = &ctx.text[t.tokens[e.max(1) - 1].range.end..t.tokens[i].range.start];
+                let joined = (e..i).all(|j| matches!(t.lower(j), "and" | "or"));
+                // Quantity words before the count, after a comma (`, around 200 meetings`).
+                let quantified = gap.contains(',')
+                    && (e..i).all(|j| {
+                        matches!(
+                            t.lower(j),
+                            "and" | "or" | "around" | "about" | "over" | "nearly" | "almost"
+                                | "some" | "roughly"
+                        )
+                    });
+                e > 0
+                    && e <= i
+                    && (joined || quantified)
+                    && (e < i || gap.contains(','))
+                    && !gap.contains([';', '.', ':', '(', ')'])
             });
+        if !conjunct && previous.is_some_and(|e| e + 1 == i && preposition(ctx, e)) {
+            continue;
+        }
+        // A count in a phrase that opens the sentence before its clause (`After about 30
+        // interviews with partner sellers, the pattern was clear`) frames what the clause says.
+        if reading.is_some() && framing(ctx, i) {
+            continue;
+        }
         // A requirement (`must hold two QBRs`), someone else's effort (`my predecessor had signed 14 partners`), or a count the next words take
         // up again (`we recruited 23 partners. Only four…`): not the writer's volume.
         if reading.is_some_and(|r| r.required
-                || (r.other_subject && !r.writer_action && !had_by_activity(ctx, sentence, i)))
+                || (r.other_subject
+                    && !r.writer_action
+                    && headline.is_none()
+                    && !conjunct
+                    && !had_by_activity(ctx, sentence, i)))
             || (reading.is_some() && taken_up(ctx, i))
         {
             continue;
@@ -217,27 +271,47 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 let noun = (i + 1..=head).find(|&j| hits.covers(Cue::Activity, j));
                 // Any action of the writer's on a tally (`I signed 60 partners`); a spelled-out
                 // count (`I scored forty candidates`) tells a step.
-                let acted = verb || (r.writer_action && tally) || conjunct;
+                let acted = verb
+                    || (r.writer_action && tally)
+                    || conjunct
+                    || headline.is_some()
+                    || (tally && grown(ctx, i));
+                let stative = r.stative && headline.is_none() && !conjunct;
                 // *Have* with an event is holding it (`we had 40 meetings`); with anything else
                 // it states what there was (`we had 23 signed partners`).
-                if noun.is_none() && (!acted || r.stative) && !sized {
+                if noun.is_none() && (!acted || stative) && !sized {
                     continue;
                 }
                 (noun, Some((head + 1, r.verb.filter(|_| r.writer_action))))
             }
             // The tagger read no noun after it (`60 live training sessions`): the words that
             // follow.
-            None if reading.is_some_and(|r| r.stative) && window.is_none() => continue,
+            None if reading.is_some_and(|r| r.stative) && window.is_none() && headline.is_none() => {
+                continue;
+            }
             None => (window, None),
         };
         let noun_end = match (noun, head_end) {
+            _ if headline.is_some() => headline.unwrap_or(i + 1),
             (_, Some((end, _))) => end,
             (Some(noun), None) => hits
                 .covering(Cue::Activity, noun)
                 .map(|r| r.end)
                 .max()
                 .unwrap_or(noun + 1),
-            (None, None) if verb || sized || conjunct => noun_phrase_end(ctx.tokens, i + 1, bounds.end),
+            // Also the writer's action on a tally whose noun the tagger missed (`my team produced
+            // 48 localised case studies`); not a definite one, which names a set again (`I took
+            // the 31, not the 240`).
+            (None, None)
+                if verb
+                    || sized
+                    || conjunct
+                    || (reading.is_some_and(|r| r.writer_action && tally && !small && !r.stative)
+                        && !(i > bounds.start
+                            && matches!(t.lower(i - 1), "the" | "those" | "these"))) =>
+            {
+                noun_phrase_end(ctx.tokens, i + 1, bounds.end)
+            }
             (None, None) => continue,
         };
         if noun_end <= i + 1 || has_outcome(ctx, sentence, i..noun_end) {
@@ -258,7 +332,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         let lead = verb || (i > bounds.start && hits.covers(Cue::ActivityVerb, i - 1));
         let start = match action {
             Some(v) => v,
-            None if lead => i - 1,
+            None if lead && !conjunct && headline.is_none() => i - 1,
             None => i,
         };
         let phrase = ctx.words(start..noun_end);
@@ -437,8 +511,10 @@ fn had_by_activity(ctx: &Ctx<'_>, sentence: usize, i: usize) -> bool {
 
 /// Whether quantity `q`, in sentence `sentence`, counts what the writer acted on in the same
 /// sentence with a verb that is no word of result or change (`I mapped 12,000 accounts and set up
-/// 200 calls`, `built 11 integrations, launched 3 listings`): another item of the same list of
-/// work, not what the work produced (`closed 12 deals` is).
+/// 200 calls`, `built 11 integrations, launched 3 listings`), or that heads a fragment of a list
+/// of work with a participle that is no word of result (`11 integrations launched`, [`headline`]):
+/// another item of the same list of work, not what the work produced (`closed 12 deals`, `12
+/// deals closed` are).
 fn sibling_action(ctx: &Ctx<'_>, sentence: usize, q: &crate::numbers::Quantity) -> bool {
     let i = q.tokens.start;
     if q.kind != NumberKind::Count || ctx.tokens.tokens[i].sentence != sentence {
@@ -451,7 +527,7 @@ fn sibling_action(ctx: &Ctx<'_>, sentence: usize, q: &crate::numbers::Quantity) 
                     .iter()
                     .any(|&c| ctx.hits.covers(c, v))
             })
-    })
+    }) || headline(ctx, i).is_some()
 }
 
 /// Whether `prefix`, the start of a line up to a sentence, is a list item's marker (`- `, `* `,
@@ -462,6 +538,210 @@ fn list_marker(prefix: &str) -> bool {
         || (p.len() > 1
             && p.ends_with(['.', ')'])
             && p[..p.len() - 1].chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A count that heads a fragment of its own, the way a résumé line or a list of wins reports
+/// work (`Key wins: 4 alliances signed, 11 integrations launched`, `My numbers: 60 outbound calls
+/// a week`): the count opens its stretch of the sentence (at its start, or after a colon,
+/// semicolon, dash, bracket, comma or conjunction, quantity words aside), and that stretch has no
+/// verb of its own but, at most, a past participle right after the counted noun that takes no
+/// object, a reduced passive whose unstated doer is the writer (`1,200 partner sellers
+/// certified`, `56 partners migrated to the new template`). Without a participle the counted
+/// noun must be an activity and the fragment must follow a colon or be the whole sentence
+/// (`9 countries visited, 65 partner offices, 200 meetings` is read through the first item).
+/// Not a participle of change or result (`12 partners churned`), one with an object (`40
+/// resellers joined the programme`), one whose agent is someone else (`signed by the previous
+/// team`), nor a count a later verb takes as its subject (`40 partners recruited in 2023 sold
+/// nothing`). Gives the draft word just past the fragment's counted phrase, participle included.
+fn headline(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    use crate::syntax::UPOS;
+    // A fragment has no tense of its own: in a scenario answer, a plan, it states a target
+    // (`KPIs: 20 partner sellers certified`).
+    if ctx.is_scenario() {
+        return None;
+    }
+    let (s, k) = ctx.syntax_at(i)?;
+    let low = |j: usize| s.tagged.lower(j);
+    let quantity = |j: usize| {
+        s.pos(j) == UPOS::ADV
+            || matches!(
+                low(j),
+                "over" | "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "than"
+                    | "more" | "upwards" | "of"
+            )
+    };
+    let mut j = k;
+    while j > 0 && quantity(j - 1) {
+        j -= 1;
+    }
+    let after_colon = j > 0 && matches!(s.text(j - 1), ":");
+    // A list: the fragment follows a colon or a dash, or an earlier item of a list that one
+    // opened or that counts something too (`Key wins: 4 alliances signed, 11 integrations
+    // launched`, `2 partner tiers, 1 new portal and 56 partners migrated`), or it is a list
+    // item of its own (`- 40 partners recruited`). A sentence of its own that opens on a count
+    // and a participle may be a finite clause (`64 agencies signed.`: they signed).
+    let listed = (0..j).any(|m| matches!(s.text(m), ":" | "—" | "–") || s.pos(m) == UPOS::NUM);
+    let opens = if j == 0 {
+        let t = ctx.tokens;
+        let at = t.sentences[t.tokens[i].sentence].range.start;
+        let line = ctx.text[..at].rfind('\n').map_or(0, |n| n + 1);
+        list_marker(&ctx.text[line..at])
+    } else {
+        matches!(s.text(j - 1), ":" | "—" | "–" | "(")
+            || ((matches!(s.text(j - 1), ";" | ",") || s.pos(j - 1) == UPOS::CCONJ) && listed)
+    };
+    if !opens {
+        return None;
+    }
+    // The counted phrase: modifiers and nouns up to the last noun (`partner sellers`).
+    let mut e = k + 1;
+    let mut head = None;
+    while e < s.words().len()
+        && (matches!(s.pos(e), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ) || s.text(e) == "-")
+    {
+        if matches!(s.pos(e), UPOS::NOUN | UPOS::PROPN) {
+            head = Some(e);
+        }
+        e += 1;
+    }
+    let mut head = head?;
+    // The tagger may read a participle right after the noun as an adjective (`1,200 partner
+    // sellers certified`): an adjective does not follow its noun in English, so it is the
+    // participle.
+    // A past participle: `-ed` (not `need`, `feed`), or one of the irregular ones.
+    let form = |j: usize| {
+        let w = low(j);
+        (w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed"))
+            || matches!(
+                w,
+                "sent" | "held" | "run" | "built" | "met" | "done" | "made" | "taught" | "written"
+                    | "given" | "taken" | "chosen" | "shown" | "won"
+            )
+    };
+    // Or as a noun ending the phrase (`60 joint account plans drafted`), after another noun.
+    let noun_participle = |j: usize| {
+        s.pos(j) == UPOS::NOUN
+            && low(j).ends_with("ed")
+            && (k + 1..j).any(|h| matches!(s.pos(h), UPOS::NOUN | UPOS::PROPN))
+    };
+    let mut participle = None;
+    if form(e - 1) && ((head + 1 < e && s.pos(e - 1) == UPOS::ADJ) || noun_participle(e - 1)) {
+        participle = Some(e - 1);
+        head = (k + 1..e - 1).rev().find(|&h| matches!(s.pos(h), UPOS::NOUN | UPOS::PROPN))?;
+    } else if s.pos(e) == UPOS::VERB && form(e) {
+        participle = Some(e);
+    } else if head + 1 < e {
+        // Adjectives after the head: not one counted phrase.
+        return None;
+    }
+    let rest = participle.map_or(head + 1, |p| p + 1);
+    let boundary =
+        |j: usize| matches!(s.text(j), "," | ";" | ":" | "—" | "–" | "(" | ")" | "." | "!");
+    let end = (rest..s.words().len())
+        .find(|&j| boundary(j))
+        .unwrap_or(s.words().len());
+    // No verb of its own in the fragment: a later verb makes the count its subject.
+    if (rest..end).any(|j| matches!(s.pos(j), UPOS::VERB | UPOS::AUX)) {
+        return None;
+    }
+    match participle {
+        Some(p) => {
+            let verb = s.token(p)?;
+            if [Cue::Change, Cue::OutcomeCue, Cue::Outcome]
+                .iter()
+                .any(|&c| ctx.hits.covers(c, verb))
+            {
+                return None;
+            }
+            // No object after it, past a particle (`signed up`).
+            let mut n = p + 1;
+            if matches!(low(n), "up" | "out" | "off" | "on") {
+                n += 1;
+            }
+            if matches!(s.pos(n), UPOS::DET | UPOS::NUM | UPOS::PRON | UPOS::NOUN | UPOS::PROPN) {
+                return None;
+            }
+            // Coordinated with an adjective, the participle is one too and states what the
+            // counted things are (`20 sellers certified + active`), as before the noun (`20
+            // certified sellers`).
+            if (matches!(s.text(n), "+" | "&") || s.pos(n) == UPOS::CCONJ)
+                && s.pos(n + 1) == UPOS::ADJ
+            {
+                return None;
+            }
+            // `by` someone else: their work.
+            if low(n) == "by" && !matches!(low(n + 1), "me" | "us" | "my" | "our") {
+                return None;
+            }
+            s.token(p).map(|w| w + 1)
+        }
+        None => {
+            let activity = (k + 1..=head)
+                .filter_map(|h| s.token(h))
+                .any(|w| ctx.hits.covers(Cue::Activity, w));
+            (activity && (after_colon || j == 0))
+                .then(|| s.token(head).map(|w| w + 1))
+                .flatten()
+        }
+    }
+}
+
+/// Whether the count at draft word `i` is in a prepositional phrase that opens its sentence and
+/// ends at a comma before the sentence's clause (`After about 30 interviews with partner
+/// sellers, the pattern was clear: …`, `Across 40 calls, one objection kept coming up`): a
+/// fronted adverbial gives the frame (time, setting) of the clause after it, which carries the
+/// point, so the count sets that point up. Not `Over 300 partners signed up`, where `over` is a
+/// quantity word.
+fn framing(ctx: &Ctx<'_>, i: usize) -> bool {
+    use crate::syntax::UPOS;
+    let Some((s, k)) = ctx.syntax_at(i) else {
+        return false;
+    };
+    // The preposition, first in the sentence (after a conjunction or adverb: `Then, after`),
+    // with only quantity words or a determiner between it and the count.
+    let mut j = k;
+    while j > 0 && matches!(s.pos(j - 1), UPOS::ADV | UPOS::DET | UPOS::ADJ) {
+        j -= 1;
+    }
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    let preposition = s.pos(p) == UPOS::ADP
+        && !matches!(s.tagged.lower(p), "over" | "about" | "around" | "under" | "than")
+        && (0..p).all(|m| matches!(s.pos(m), UPOS::CCONJ | UPOS::ADV | UPOS::PUNCT));
+    if !preposition {
+        return false;
+    }
+    // A comma closes the phrase, no verb inside it, and a clause follows.
+    let Some(comma) = (k + 1..s.words().len()).find(|&m| s.text(m) == ",") else {
+        return false;
+    };
+    !(k + 1..comma).any(|m| matches!(s.pos(m), UPOS::VERB | UPOS::AUX))
+        && s.clauses().iter().any(|c| c.verb_group.start > comma)
+}
+
+/// Whether the count at draft word `i` opens a `from … to …` change in how many there are of
+/// something it counts (`we went from 3 to 38 integration partners`, `from 30 partners to 210
+/// partners`), upwards: when that something is no result ([`crate::impact::is_impact`] says so before
+/// this is asked), the change is activity grown, the size of what the writer built up.
+fn grown(ctx: &Ctx<'_>, i: usize) -> bool {
+    let Some((s, k)) = ctx.syntax_at(i) else {
+        return false;
+    };
+    // A change written `from … to …` (not a range, `1.4 to 2.6 times`) that grows the count
+    // (not a cut, `from 40 to 12 agencies`); the noun may follow the second number only (`from
+    // 3 to 38 partners`).
+    // Whole numbers: a count of things (`1.4 to 2.6 times cost` is a ratio).
+    let value = |j: usize| s.text(j).replace(',', "").parse::<u64>().ok();
+    k > 0
+        && s.tagged.lower(k - 1) == "from"
+        && s.measure(k).is_some_and(|m| {
+            m.from_to.is_some_and(|(from, to)| {
+                from == k
+                    && value(from).zip(value(to)).is_some_and(|(a, b)| b > a)
+                    && (m.head.is_some() || s.measure(to).is_some_and(|t| t.head.is_some()))
+            })
+        })
 }
 
 /// Whether draft word `j` is a preposition, as its sentence's tags read it.
@@ -973,6 +1253,100 @@ mod tests {
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
+    }
+
+    #[test]
+    fn a_count_heading_a_fragment_of_a_list_of_work_is_activity() {
+        let text = "Highlights: 6 reseller summits hosted, 25 partner playbooks written, 3 regional councils formed.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            [
+                "6 reseller summits hosted",
+                "25 partner playbooks written",
+                "3 regional councils formed"
+            ]
+        );
+        // Later items with no participle share the list's reading.
+        let text = "Field work: 7 cities toured, 40 dealer showrooms, about 120 partner meetings.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["7 cities toured", "40 dealer showrooms", "120 partner meetings"]
+        );
+        // A list item of its own, and an activity noun after a colon.
+        let text = "- 35 agencies onboarded across two regions\n";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["35 agencies onboarded"]);
+        let text = "The spring in short: 50 discovery calls and a pile of notes.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["50 discovery calls"]);
+        // A count of results so reported is a result, and excuses the others.
+        let text = "Highlights: 6 reseller summits hosted, 14 deals closed.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn a_fragment_that_is_no_report_of_work_is_not_activity() {
+        for text in [
+            // A verb of its own makes the count its subject.
+            "Context: 40 resellers recruited in 2022 had sold nothing.",
+            // The participle takes an object: the counted things did it.
+            "By then: 40 resellers joined the programme.",
+            // Coordinated with an adjective, it states what they are.
+            "Where we stood: 20 partner sellers certified and active.",
+            // Someone else's work.
+            "Before me: 30 distributors signed by the previous team.",
+            // A sentence of its own may be a finite clause.
+            "64 agencies signed.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+    }
+
+    #[test]
+    fn a_fragment_in_a_scenario_answer_is_a_target() {
+        let text = "---\ncategory: partnerships\nscenario: 1\n---\n\nTargets: 20 partner sellers certified, 10 joint plans drafted.\n";
+        assert!(spans(text, Rule::ActivityVolume).is_empty(), "{:?}", spans(text, Rule::ActivityVolume));
+    }
+
+    #[test]
+    fn a_count_grown_from_one_number_to_another_is_activity() {
+        let text = "We went from 4 to 52 reseller partners in two years.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["4 to 52 reseller partners"]);
+        for text in [
+            // A cut, a ratio, a result.
+            "We cut the network from 40 to 12 agencies.",
+            "Return on the channel rose from 1.4 to 2.6 times cost.",
+            "We went from 4 to 52 paying customers.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+    }
+
+    #[test]
+    fn a_fronted_phrase_with_a_count_frames_the_clause() {
+        for text in [
+            "After about 25 ride-alongs with dealer reps, the problem was obvious: nobody pitched the warranty.",
+            "Across 40 partner calls, one objection kept coming up.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+        // A quantity word is no preposition.
+        let text = "Over 300 partners signed up for the portal.";
+        assert!(!spans(text, Rule::ActivityVolume).is_empty());
+    }
+
+    #[test]
+    fn the_writers_team_keeps_its_possessor_past_a_hyphenated_size() {
+        let text = "That spring my three-person team hosted 33 dealer workshops.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["hosted 33 dealer workshops"]);
+    }
+
+    #[test]
+    fn a_definite_count_with_no_noun_names_a_set_again() {
+        let text = "We mapped 240 shared accounts, 31 with open deals. I took the 31, not the 240.";
+        assert!(
+            !spans(text, Rule::ActivityVolume).iter().any(|s| s.contains("the 240") || s.starts_with("31,")),
+            "{:?}",
+            spans(text, Rule::ActivityVolume)
+        );
     }
 
     #[test]
