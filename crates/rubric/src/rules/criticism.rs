@@ -18,7 +18,7 @@
 //!   bring us up`; but `had no idea what he was doing`);
 //! - a minimising or candid frame around a statement about them (`were just tire-kickers`,
 //!   `was frankly a bully`, `Honestly, he picked partners based on ...`, `the team, who frankly
-//!   never ...`);
+//!   never ...`, `To be honest, their lead ...`, `candidly`, `tbh`);
 //! - a negated disposition as a copula's predicate (`was unresponsive`, `inflexible and
 //!   unhelpful`): a negative prefix on a stem the tagger reads as an adjective alone, with an
 //!   ending of conduct (`-ive`, `-ful`, `-ent`, `-al`, `-ible`, ...), not of a passing state
@@ -76,6 +76,10 @@
 //!   (`was less worried about margin`), not a trait, and is left alone; a comparison after a
 //!   verdict in the same sentence extends that finding (`X was clueless, and Y was worse`: one
 //!   finding);
+//! - typification, the speaker filing someone under a type the listener is taken to know: a
+//!   tautology (`Product, being product, ...`), someone's usual self as a predicate (`Legal were
+//!   their normal obstructive selves`; not praise: `their usual cheerful selves`, read in VADER's
+//!   lexicon), `typical of him`, and `one of those people who ...`;
 //! - face-saving announced by the speaker before a put-down: their own speech in a polite
 //!   manner (`I'll be diplomatic:`, `I'll generously say`, `who I'll be polite about`, a
 //!   sentence-opening `To be kind,`; not a manner of dealing with someone: `I'd be diplomatic
@@ -227,7 +231,7 @@ const GLUE: &[&str] = &[
 ];
 
 /// Candid markers: said of someone, they frame what follows as a verdict on them.
-const CANDID: &[&str] = &["honestly", "frankly"];
+const CANDID: &[&str] = &["honestly", "frankly", "candidly", "bluntly", "tbh"];
 
 /// Minimisers after a copula: `were just tire-kickers`.
 const MINIMISERS: &[&str] = &["just", "only", "merely", "simply", "basically", "nothing"];
@@ -1051,6 +1055,59 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
             // Honestly, he picked partners ... / was frankly a bully
             // A sentence adverb (`Honestly, ...`, `was frankly a bully`, `but honestly ...`),
             // not a manner adverb (`model costs honestly`).
+            // `To be honest, ...`: the candid adverb as an infinitive of speaking.
+            "to" if next == "be"
+                && matches!(lower(j + 2), "honest" | "frank" | "blunt")
+                && candid_position(ctx, j, s) =>
+            {
+                let who = match subject(ctx, j, s) {
+                    Who::Unknown => subject_after(ctx, j + 2, s),
+                    who => who,
+                };
+                if let Who::Other { at, .. } = who {
+                    if !counted(ctx, at, s) && !praise(ctx, j + 2, s) {
+                        push(j..j + 3, Strength::Strong, who);
+                    }
+                }
+            }
+            // Typification: the speaker files someone under a type the listener is taken to
+            // know. A tautology (`Product, being product, ...`), someone's usual self as a
+            // predicate (`Legal were their normal obstructive selves`; not praise: `their usual
+            // cheerful selves`), `typical of him`, and one of a kind picked out by what they do
+            // (`one of those people who agree in meetings and then ...`: the demonstrative of a
+            // kind both sides are taken to know, which English uses to complain).
+            "being" if j > s.start
+                && gap_before(ctx, j).contains(',')
+                && lower(j + 1) == t.lower(j - 1)
+                && gap_before(ctx, (j + 2).min(s.end - 1)).contains(',')
+                && is_person(ctx, j - 1) =>
+            {
+                push(j - 1..j + 2, Strength::Strong, Who::Other { one: true, at: j - 1 });
+            }
+            "self" | "selves" if j > s.start + 1 => {
+                let owner = (j.saturating_sub(4).max(s.start)..j)
+                    .find(|&k| matches!(t.lower(k), "his" | "her" | "their" | "its"));
+                let copula = owner.and_then(|o| {
+                    (o.saturating_sub(3).max(s.start)..o)
+                        .rfind(|&k| matches!(t.lower(k), "was" | "were" | "is" | "are"))
+                });
+                if let (Some(o), Some(c)) = (owner, copula) {
+                    let praised = o + 1 < j && crate::valence::compound(&ctx.words(o + 1..j)) >= PRAISE;
+                    if !praised {
+                        push(c..j + 1, Strength::Strong, subject(ctx, c, s));
+                    }
+                }
+            }
+            "typical" | "classic" if next == "of" && matches!(lower(j + 2), "him" | "her" | "them") => {
+                push(j..j + 3, Strength::Strong, Who::Other { one: lower(j + 2) != "them", at: j + 2 });
+            }
+            "one" if next == "of"
+                && lower(j + 2) == "those"
+                && matches!(lower(j + 4), "who" | "that")
+                && is_person(ctx, j + 3) =>
+            {
+                push(j..j + 5, Strength::Strong, subject(ctx, j, s));
+            }
             w if CANDID.contains(&w) && j + 1 < s.end && candid_position(ctx, j, s) => {
                 let who = match subject(ctx, j, s) {
                     Who::Unknown => subject_after(ctx, j, s),
@@ -2204,6 +2261,23 @@ mod tests {
         assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
         let text = "Frankly, their regional team were cowboys.";
         assert_eq!(spans(text, Rule::Criticism), [text]);
+    }
+
+    #[test]
+    fn typification_files_someone_under_a_known_type() {
+        let text = "Finance, being finance, sat on the budget request. Procurement were their usual slow selves. Late again, typical of him. Their VP was one of those people who nod along and then veto everything.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 4, "{:?}", spans(text, Rule::Criticism));
+        // Praise of someone's usual self, a thing's tautology, and typical of a thing are not.
+        let text = "Their partner team were their usual helpful selves. The market, being the market, moved on. It was typical of the category.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn candid_markers_in_other_words() {
+        let text = "To be honest, their sales lead coasted on our logo for a year. Candidly, the agency's team was out of ideas by March.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2, "{:?}", spans(text, Rule::Criticism));
+        let text = "To be honest, I underestimated the integration work.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
     }
 
     #[test]
