@@ -47,6 +47,12 @@
 //!   a call`); verbs of reversal (`changed`, `reversed`) and doing nothing (`knew and did
 //!   nothing`, not `did nothing wrong`) join the failing verbs as frames that judge with a
 //!   second one (`changed the attribution rules every quarter`);
+//! - a deficit in a predecessor's conduct: a clause about someone named by the post they held
+//!   before (`my predecessor`, `the previous head of alliances`, `the old partnerships lead`)
+//!   whose predicate holds a word of absence or least amount (`without asking anyone`, `with no
+//!   proof`, `not one afternoon`, `basically ran it on ...`) or reads negative in VADER's lexicon
+//!   (`left it in total chaos`): what a predecessor left undone is told to set the speaker's
+//!   work against theirs;
 //! - a put-down of a predecessor's work (`the previous setup was a joke`): a copula's subject
 //!   named by `previous` or `former` on a noun that is not a time is named by who held it
 //!   before, so the verdict on it is on them (not `the previous quarter was a disaster`, nor an
@@ -800,6 +806,9 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                 push(verb..end, Strength::Strong, who);
             }
         }
+    }
+    for (tokens, who) in predecessors_deficits(ctx, s) {
+        push(tokens, Strength::Strong, who);
     }
     for j in s.clone() {
         let w = t.lower(j);
@@ -1835,6 +1844,81 @@ fn others_work(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
     })
 }
 
+/// Adjectives that name someone by the post they held before (`the previous team`, `the old
+/// partnerships lead`, `the last ops lead`, `the outgoing director`).
+const BEFORE: &[&str] = &["previous", "former", "old", "last", "outgoing"];
+
+/// Words of absence or least amount in a predicate (`without asking anyone`, `with no proof`,
+/// `not one afternoon`, `knew nothing`, `basically ran it on ...`).
+const DEFICIT: &[&str] = &[
+    "without", "no", "nothing", "none", "barely", "hardly", "basically", "one", "single",
+];
+
+/// Clauses of sentence `s` about a predecessor (`my predecessor`, `the previous head of
+/// alliances`, `the old partnerships lead`) whose predicate reports a deficit: a word of
+/// absence or least amount (see [`DEFICIT`]; `one` and `single` after `not`) or a predicate that
+/// reads negative in VADER's lexicon (`had left it in total chaos`). What a predecessor left
+/// undone is told to set the speaker's work against theirs: a put-down, however plainly worded
+/// (`had let partners register deals with no proof`). Each with the clause's verb through its
+/// end, and who.
+fn predecessors_deficits(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<(Range<usize>, Who)> {
+    let t = ctx.tokens;
+    // A cheap look at the words first: a predecessor named.
+    let named = s.clone().any(|j| {
+        let w = t.lower(j);
+        w.starts_with("predecessor")
+            || (BEFORE.contains(&w) && (j + 1..(j + 4).min(s.end)).any(|k| is_person(ctx, k)))
+    });
+    if !named {
+        return Vec::new();
+    }
+    let Some(sentence) = t.tokens.get(s.start).map(|x| x.sentence) else {
+        return Vec::new();
+    };
+    let Some(syn) = ctx.syntax(sentence) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (index, clause) in syn.clauses().iter().enumerate() {
+        let Some(Who::Other { at, one }) = clause_who(ctx, &syn, sentence, index) else {
+            continue;
+        };
+        let before = determiners(ctx, at, s);
+        let predecessor = t.lower(at).starts_with("predecessor")
+            || before.iter().any(|w| BEFORE.contains(w))
+            || (at > s.start && BEFORE.contains(&t.lower(at - 1)));
+        if !predecessor || counted(ctx, at, s) {
+            continue;
+        }
+        // The clause's last word with a token of its own (punctuation has none).
+        let last = (clause.verb_group.start..clause.tokens.end).rev().find_map(|k| syn.token(k));
+        // From past the subject (an adjunct's `without` included: `had made them without
+        // asking anyone`).
+        let start = clause
+            .subject
+            .as_ref()
+            .map_or(clause.tokens.start, |p| p.tokens.end.max(clause.tokens.start));
+        let first = (start..clause.tokens.end).find_map(|k| syn.token(k));
+        let (Some(from), Some(to)) = (first, last) else {
+            continue;
+        };
+        if from > to {
+            continue;
+        }
+        let deficit = (from..=to).any(|k| {
+            let w = t.lower(k);
+            DEFICIT.contains(&w)
+                && (!matches!(w, "one" | "single")
+                    || (k > s.start && matches!(t.lower(k - 1), "not" | "a")))
+        });
+        let negative = crate::valence::compound(&ctx.words(from..to + 1)) <= NEGATIVE;
+        if (deficit || negative) && !clause.negated {
+            out.push((from..to + 1, Who::Other { one, at }));
+        }
+    }
+    out
+}
+
 /// Whether the person word at `j` is the speaker's own (`my fault`, `our mistake`) — only for
 /// blame nouns, where the possessor is who is blamed.
 fn is_mine(ctx: &Ctx<'_>, j: usize) -> bool {
@@ -2277,6 +2361,15 @@ mod tests {
         let text = "To be honest, their sales lead coasted on our logo for a year. Candidly, the agency's team was out of ideas by March.";
         assert_eq!(spans(text, Rule::Criticism).len(), 2, "{:?}", spans(text, Rule::Criticism));
         let text = "To be honest, I underestimated the integration work.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn a_predecessors_deficit_is_a_put_down() {
+        let text = "The old channel lead had basically run the programme on goodwill. My predecessor had signed the resellers without checking a single reference. The previous team left the portal in total chaos.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 3, "{:?}", spans(text, Rule::Criticism));
+        // A predecessor's move or success, and a previous time, are not.
+        let text = "My predecessor had moved to a new role in the company. The previous team had built a strong pipeline in the Nordics. The previous quarter had no partner deals at all.";
         assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
     }
 
