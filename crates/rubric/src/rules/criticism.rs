@@ -1480,6 +1480,10 @@ const POLITE: &[&str] = &["diplomat", "polite", "generous", "charitab", "kind", 
 /// or praise the speaker would like to give and withdraws (`I'd love to say ..., but`).
 fn politeness_frame(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
     let t = ctx.tokens;
+    // A cheap look at the word first: this is asked of most words of every sentence.
+    if !matches!(t.lower(j), "how" | "to") && !t.lower(j).starts_with("i'") && !t.lower(j).starts_with("i’") {
+        return None;
+    }
     let lower = |k: usize| if k < s.end { t.lower(k).replace('’', "'") } else { String::new() };
     let w = lower(j);
     let opening = j == s.start || gap_before(ctx, j).contains(',');
