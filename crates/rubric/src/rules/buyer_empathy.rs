@@ -11,7 +11,8 @@
 //!   `the hospital's security lead`, `their education teams`);
 //! - an *outsider*: a noun phrase that is not the speaker's side (`I`, `our VP`), a team
 //!   (`product`, `their sales teams`), a person at work without a noun saying whose (`reps`,
-//!   `the founders`; but `clinic managers`, `HR leads`), nor the partner (`partner`, or what the
+//!   `the founders`; but `clinic managers`, `HR leads`) or a phrase placing it outside (`reps at
+//!   the pharma companies`; not `reps at the partner`), nor the partner (`partner`, or what the
 //!   draft calls one in a compound: `MSSP partners`). Its wants are the market's.
 //!
 //! A clause's subject is read past what English puts between a subject and its verb: an
@@ -55,7 +56,8 @@
 //! - an outsider's clause of need, want, pain or lack, not passive (`retail chains needed stock
 //!   levels`, `the weeks they didn't have`; a progressive `had been asking for` is not passive;
 //!   `must` binds a person or a group, not a thing: `reports must be filed`),
-//!   a group of them that cannot (`banks can't go live`) or loses something (`landlords were losing
+//!   a group of them or a person of a kind that cannot (`banks can't go live`, `a plant manager
+//!   can't afford a stoppage`; not one counterpart: `the store manager couldn't`) or loses something (`landlords were losing
 //!   good applicants`; one person's loss, `if an AE loses money`, is a term of a deal), has none
 //!   of something (`energy managers had nothing better than a spreadsheet`; one person's `the AE
 //!   had no reason` is the deal's) or is obliged to (`county clerks are required to retain
@@ -73,7 +75,10 @@
 //!   one's need;
 //! - why buyers or outsiders buy or pay (`shippers buy us to stop missing delivery windows`,
 //!   `something a shipper would pay for`), but not who gets paid (`each side gets paid`);
-//! - the speaker listening to buyers (`we interviewed the customers`), or letting, helping or
+//! - the speaker listening to buyers (`we interviewed the customers`), to a group outside, as its
+//!   object or the one talked `to` or `with` (`we interviewed twenty fleet managers`; not `we
+//!   talked about the agencies`), or asking one a question (`I asked the restaurant owners what a
+//!   bad Friday looked like`), or letting, helping or
 //!   enabling them (`the plug-in let merchants ship abroad`);
 //! - a buyer's noun phrase: anything but people a buyer owns (`the buyer's regulatory burden`,
 //!   `hospital customers' onboarding time`; not `the client's product leads`), a need word a
@@ -521,6 +526,45 @@ impl<'c> Buyers<'c> {
 }
 
 impl Buyers<'_> {
+    /// Whether clause `c` has the speaker's side listen to a group outside (`we interviewed twenty
+    /// clinic managers`) or ask it a question (`I asked the restaurant owners what…`): a plural
+    /// phrase after a verb of listening, or after `ask` with a question word after it.
+    fn heard(&self, r: &Read<'_>, c: &Clause) -> bool {
+        let verb = r.stem(c.verb);
+        let listen = LISTEN.iter().any(|l| verb.starts_with(l));
+        let ask = verb == "ask";
+        if !(listen || ask)
+            || !c
+                .subject
+                .as_ref()
+                .is_some_and(|s| r.is_subject_speaker(s.head) || r.lower(s.head) == "we")
+        {
+            return false;
+        }
+        (c.verb + 1..c.tokens.end).any(|k| {
+            matches!(r.pos(k), UPOS::NOUN | UPOS::PROPN)
+                && plural(r.lower(k))
+                && r.phrase_at(k).is_some_and(|p| {
+                    p.head == k
+                        // Heard: the verb's object or the one it talks `to` or `with`, not what
+                        // it talks `about`.
+                        && (c.object.as_ref().is_some_and(|o| o.head == k)
+                            || p.tokens.start.checked_sub(1).is_some_and(|b| {
+                                matches!(r.lower(b), "to" | "with")
+                                    // `a few of the owners`
+                                    || (r.lower(b) == "of" && quantity(r, b - 1))
+                            }))
+                        && self.party_of(r, ALONE, &p) >= Party::Third
+                        && (listen
+                            || matches!(
+                                r.lower(p.tokens.end),
+                                "what" | "how" | "why" | "whether" | "if" | "which" | "where"
+                                    | "when" | "about"
+                            ))
+                })
+        })
+    }
+
     /// Whether `phrase` of sentence `i` is a third party that is neither the speaker's side
     /// (`I`, `our VP`), a team or role of the category (`product`, `the founders`), a person at
     /// work (`reps`, `the reseller`), nor the partner (`partners`, `the partner's AMs`, nor what
@@ -581,7 +625,16 @@ impl Buyers<'_> {
         });
         let person_at_work = ctx.hits.covers(Cue::Target, t)
             || ctx.hits.covering(Cue::Stage, t).any(|h| h.start == t);
-        if person_at_work && !modified {
+        // Or a phrase after it that places it in an organisation outside (`reps at the pharma
+        // companies`; not `reps at the partner`).
+        let placed = || {
+            matches!(r.lower(head + 1), "at" | "from")
+                && (head + 2..r.len().min(head + 6))
+                    .find(|&k| matches!(r.pos(k), UPOS::NOUN | UPOS::PROPN))
+                    .and_then(|k| r.phrase_at(k))
+                    .is_some_and(|p| p.tokens.start > head + 1 && self.third_party(r, &p))
+        };
+        if person_at_work && !modified && !placed() {
             return false;
         }
         let partner = |k: usize| {
@@ -731,6 +784,14 @@ fn lacks(r: &Read<'_>, c: &Clause) -> bool {
 /// better than a spreadsheet`).
 fn has_none(r: &Read<'_>, c: &Clause) -> bool {
     have(r.lower(c.verb)) && matches!(r.lower(c.verb + 1), "no" | "nothing" | "none")
+}
+
+/// Whether `phrase` is a person of a kind, not one counterpart: an indefinite agent noun (`a
+/// plant manager can't afford a stoppage`).
+fn generic(r: &Read<'_>, phrase: Option<&Phrase>) -> bool {
+    phrase.is_some_and(|p| {
+        matches!(r.lower(p.tokens.start), "a" | "an") && agent_noun(r.lower(p.head))
+    })
 }
 
 /// Whether `phrase` is one member of a set taken in turn (`each agency`, `every reseller`): what
@@ -1030,7 +1091,9 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                         || (has_none(&r, c) && group(&r, phrase.as_ref()))
                         // A group that cannot (`banks can't go`); a singular that cannot is as
                         // often a thing (`a bundle that can't be delivered`).
-                        || (capability && c.negated && group(&r, phrase.as_ref()))
+                        || (capability
+                            && c.negated
+                            && (group(&r, phrase.as_ref()) || generic(&r, phrase.as_ref())))
                         // A group that loses something: `landlords were losing applicants`.
                         || (loses(&r, c) && group(&r, phrase.as_ref()))))
                 // Why a buyer or a market buys: `shippers buy us to stop missing windows`.
@@ -1046,6 +1109,10 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                 // buyers`.
                 || (LISTEN.iter().any(|l| verb.starts_with(l))
                     && (c.verb + 1..c.tokens.end).any(|k| buyers.party(&r, k)))
+                // The speaker listening to a group outside, or asking it a question: `we
+                // interviewed twenty clinic managers`, `I asked the restaurant owners what a bad
+                // Friday looked like`.
+                || buyers.heard(&r, c)
                 || (ENABLE.contains(&verb)
                     && c.object
                         .as_ref()
@@ -1727,6 +1794,29 @@ mod whose_need {
             // A term each party signs up to, and one person's lack, are the deal's.
             "Each distributor had to name an exec sponsor for the program.",
             "The AE had no reason to bring the distributor in.",
+        ] {
+            assert!(fires(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn people_placed_outside_heard_or_taken_as_a_kind() {
+        for text in [
+            // A person at work placed in an organisation outside.
+            "Nurses at the county hospitals couldn't log in from the ward tablets.",
+            // A person of a kind, not one counterpart.
+            "A store manager can't close the till without the head office.",
+            // The speaker listening to, or asking, a group outside.
+            "We interviewed twenty fleet managers before pricing the bundle.",
+            "I asked some of the pharmacy owners how they handled returns.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        for text in [
+            // People placed at the partner, one counterpart, and what the speaker talks about.
+            "Reps at the partner couldn't demo the bundle.",
+            "The store manager couldn't make the call.",
+            "We talked openly about the agencies that also resold a competitor.",
         ] {
             assert!(fires(text), "{text}");
         }
