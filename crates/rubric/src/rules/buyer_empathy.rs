@@ -85,7 +85,8 @@
 //!   buyer or outsider owns or a buyer modifies (`their real pain`, `the plant manager's
 //!   problem`, `the pharmacies' problem`, `customer problems`), a need phrase of the lexicon that
 //!   is not just a party's name (`pain points`, `use case`, `customer experience`), or a buyer
-//!   word within three words of a need word (`what customers valued`).
+//!   word within three words of a need word with no comma, colon or dash between them (`what
+//!   customers valued`; not `discovery with the customer, wrote the requirements`).
 //!
 //! Fires on: a draft with none of these, one finding on the title (or line 1). Customers as
 //! modifiers of something else (`customer overlap`, `a joint customer call`, `our customer
@@ -1442,8 +1443,16 @@ fn near_need(ctx: &Ctx<'_>) -> Option<usize> {
         let range = &t.sentences[sentence].tokens;
         let from = i.saturating_sub(3).max(range.start);
         let to = (i + 4).min(range.end);
+        // In one stretch of the clause: a comma, a colon or a dash between them starts another
+        // (`with the customer, wrote the requirements up`).
+        let joined = |j: usize| {
+            let (a, b) = (i.min(j), i.max(j));
+            ctx.text
+                .get(t.tokens[a].range.end..t.tokens[b].range.start)
+                .is_some_and(|gap| !gap.contains([',', ';', ':', '—', '–', '(', ')']))
+        };
         (from..to)
-            .any(|j| j != i && need(t.stem(j)))
+            .any(|j| j != i && need(t.stem(j)) && joined(j))
             .then_some(sentence)
     })
 }
@@ -1820,6 +1829,14 @@ mod whose_need {
         ] {
             assert!(fires(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_need_word_past_a_comma_is_not_beside_the_buyer() {
+        assert!(fires(
+            "I met the client, drafted the requirements and briefed the partner."
+        ));
+        assert!(!fires("We rebuilt the offer around what clients valued."));
     }
 
     #[test]
