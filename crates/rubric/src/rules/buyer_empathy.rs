@@ -83,7 +83,9 @@
 //! - a buyer's noun phrase: anything but people a buyer owns (`the buyer's regulatory burden`,
 //!   `hospital customers' onboarding time`; not `the client's product leads`), a need word a
 //!   buyer or outsider owns or a buyer modifies (`their real pain`, `the plant manager's
-//!   problem`, `the pharmacies' problem`, `customer problems`), a need phrase of the lexicon that
+//!   problem`, `the pharmacies' problem`, `customer problems`) or that is for a buyer or a
+//!   group outside (`the big problem for bakeries`, `for the bakeries, the problem was`; not
+//!   `for partners`), a need phrase of the lexicon that
 //!   is not just a party's name (`pain points`, `use case`, `customer experience`), or a buyer
 //!   word within three words of a need word with no comma, colon or dash between them (`what
 //!   customers valued`; not `discovery with the customer, wrote the requirements`).
@@ -1183,9 +1185,43 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                                     || (refers_back(r.lower(o))
                                         && buyers.antecedent(&r, i, o) >= Party::Third)
                                     || buyers.third_party(&r, &owner_phrase(&r, o))
-                            }) || (p.tokens.start..k).any(|m| buyers.party(&r, m)))
+                            }) || (p.tokens.start..k).any(|m| buyers.party(&r, m))
+                                // Whom it is a need for: `the big problem for retailers`,
+                                // `for the retailers, the problem was`.
+                                || experiencer(&r, &p).is_some_and(|e| {
+                                    match buyers.party_of(&r, i, &e) {
+                                        Party::Buyer => true,
+                                        Party::Third => group(&r, Some(&e)),
+                                        Party::None => false,
+                                    }
+                                }))
                     })
             })
+    })
+}
+
+/// Whom the need noun phrase `p` is for: the phrase after a `for` right after it (`the big
+/// problem for retailers`), or after a `for` that opens the sentence before it (`for the
+/// retailers, the problem was`).
+fn experiencer(r: &Read<'_>, p: &Phrase) -> Option<Phrase> {
+    let after = (r.lower(p.tokens.end) == "for").then_some(p.tokens.end + 1);
+    let before = r
+        .first_word()
+        .filter(|&f| r.lower(f) == "for" && f < p.tokens.start.max(p.head))
+        .map(|f| f + 1);
+    let from = after.or(before)?;
+    // The phrase's head: the first noun after `for`, with what modifies it before it; the
+    // chunker at times runs it on into the next phrase (`for the retailers the big problem`).
+    let head = (from..r.len().min(from + 6))
+        .take_while(|&k| matches!(r.pos(k), UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN))
+        .find(|&k| {
+            matches!(r.pos(k), UPOS::NOUN | UPOS::PROPN)
+                && !matches!(r.pos(k + 1), UPOS::NOUN | UPOS::PROPN)
+        })?;
+    Some(Phrase {
+        tokens: from..head + 1,
+        head,
+        possessor: None,
     })
 }
 
@@ -1829,6 +1865,17 @@ mod whose_need {
         ] {
             assert!(fires(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_need_noun_for_a_group_outside() {
+        for text in [
+            "The real problem for small bakeries was flour prices.",
+            "For the dairy farms the biggest worry was milk spoiling in transit.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        assert!(fires("For our resellers the biggest worry was margin."));
     }
 
     #[test]
