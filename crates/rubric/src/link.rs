@@ -386,6 +386,115 @@ fn closest(
         .then_some((close[0].2, close[0].3))
 }
 
+/// The draft's prose as evidence of its target: the canonical stems of its first
+/// [`BODY_BYTES`] of prose outside headings that some target of the category uses, each counted
+/// by how often it occurs (logarithmically, so one repeated word does not decide).
+fn body_probe(index: &QuestionIndex, draft: &Draft) -> Vec<(String, f64)> {
+    let mask = draft.mask.as_str();
+    let mut prose = String::new();
+    let mut at = 0;
+    for heading in &draft.headings {
+        let start = heading.range.start.max(at);
+        prose.push_str(&mask[at..start.max(at)]);
+        prose.push(' ');
+        at = heading.range.end.max(at);
+        if prose.len() >= BODY_BYTES {
+            break;
+        }
+    }
+    if at < mask.len() && prose.len() < BODY_BYTES {
+        prose.push_str(&mask[at..]);
+    }
+    let mut end = prose.len().min(BODY_BYTES);
+    while !prose.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut counts: HashMap<String, f64> = HashMap::new();
+    for s in stems(&prose[..end]) {
+        let s = index.synonyms.get(&s).cloned().unwrap_or(s);
+        if STOPWORDS.contains(&s.as_str()) || HEADING_NOISE.contains(&s.as_str()) {
+            continue;
+        }
+        if index.counts.iter().any(|c| c.contains_key(&s)) {
+            *counts.entry(s).or_insert(0.0) += 1.0;
+        }
+    }
+    let mut probe: Vec<(String, f64)> = counts
+        .into_iter()
+        .map(|(s, n)| (s, 1.0 + f64::ln(n)))
+        .collect();
+    probe.sort_by(|a, b| a.0.cmp(&b.0));
+    probe
+}
+
+/// A title heading that names its target only in paraphrase ("Measuring whether partners pay
+/// off") covers it too thinly to link alone; the draft's prose says which of the targets the
+/// heading touches it answers. Among the targets that share a word with the heading that at most
+/// half the targets use (every target talks of partners), the one
+/// whose text and talking points cover most of the prose ([`coverage`] over the body's stems)
+/// links, when it covers [`BODY_LEAD`] times more than the next. A heading that shares no such
+/// word with any target ("Notes for Thursday", "My partnership philosophy") links nothing,
+/// whatever the prose says.
+fn closest_with_body(
+    index: &QuestionIndex,
+    categories: &[usize],
+    heading: &str,
+    body: &[(String, f64)],
+) -> Option<(usize, Target)> {
+    let probe = heading_probe(heading, &index.synonyms);
+    if probe.is_empty() || body.is_empty() {
+        return None;
+    }
+    let topic = topic_stems(heading, &index.synonyms);
+    // (prose coverage, category, target) of each target of a category the heading names.
+    let mut touched: Vec<(f64, usize, Target)> = Vec::new();
+    for &c in categories {
+        let (Some(profiles), Some(counts)) = (index.profiles.get(c), index.counts.get(c)) else {
+            continue;
+        };
+        let targets = profiles.len();
+        // A title names some target of the category when it uses a word that some targets
+        // use and others do not; a word every target uses ("partnership") names none of them.
+        let specific = topic.iter().any(|s| {
+            let users = profiles.iter().filter(|p| p.stems.contains_key(s)).count();
+            users > 0 && users < targets
+        });
+        if !specific {
+            continue;
+        }
+        for p in profiles {
+            touched.push((coverage(body, p, counts, targets), c, p.target));
+        }
+    }
+    touched.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let &(best, c, target) = touched.first()?;
+    let second = touched.get(1).map_or(0.0, |s| s.0);
+    (best > 0.0 && best >= BODY_LEAD * second).then_some((c, target))
+}
+
+/// The canonical stems of a heading's content words (nouns, verbs, adjectives, read from the
+/// tagger's parts of speech): what a title can name a topic with. "Before" or "this" names
+/// nothing, however often a question's talking points use it.
+fn topic_stems(text: &str, synonyms: &HashMap<String, String>) -> Vec<String> {
+    let tagged = crate::syntax::Tagged::new(text);
+    let offset = text.len() - text.trim_start().len();
+    let body = &text[offset..];
+    tagged
+        .words
+        .iter()
+        .filter(|w| matches!(w.pos, UPOS::NOUN | UPOS::PROPN | UPOS::VERB | UPOS::ADJ))
+        .filter_map(|w| body.get(w.range.start as usize..w.range.end as usize))
+        .flat_map(|word| canonical_stems(word, synonyms))
+        .collect()
+}
+
+/// How many times more of the best target the prose must cover than of the next.
+const BODY_LEAD: f64 = 1.1;
+
+/// How much of a draft's prose is read for [`closest_with_body`]: about the first 600 words,
+/// where an answer sets out what it is about.
+const BODY_BYTES: usize = 4096;
+
 /// How closely a word of a question's talking points belongs to it (its own text: 1).
 const TALKING_POINT: f64 = 0.5;
 /// How closely a name or synonym of a concept its talking points draw on belongs to it.
@@ -653,10 +762,15 @@ pub(crate) fn link(
             let numbered = numbered_heading(&heading.title)
                 .and_then(|words| from_file_name(catalog, linked.category, words));
             let resembled = || {
-                numbered_file
-                    .is_none()
-                    .then(|| closest(index, &categories, &heading.title, None, HEADING_THRESHOLD))
-                    .flatten()
+                if numbered_file.is_some() {
+                    return None;
+                }
+                closest(index, &categories, &heading.title, None, HEADING_THRESHOLD).or_else(|| {
+                    (!part).then(|| {
+                        let body = body_probe(index, draft);
+                        closest_with_body(index, &categories, &heading.title, &body)
+                    })?
+                })
             };
             if let Some((c, t)) = numbered.or_else(resembled) {
                 linked.category = Some(c);
@@ -740,6 +854,29 @@ mod tests {
             let text = format!("## {heading}\n\nBody.\n");
             assert_eq!(target(&text).as_deref(), Some(want), "{heading}");
         }
+    }
+
+    #[test]
+    fn the_prose_decides_among_the_targets_a_vague_title_touches() {
+        let heading = "# Knowing whether a partner really pays off\n\n";
+        // Alone, the title covers no target clearly enough.
+        assert_eq!(target(&format!("{heading}Body.\n")), None);
+        let returns = "We agreed with finance which revenue counted as partner-sourced and which \
+            as influenced, added up the full cost of the programme, and compared win rate and \
+            cycle time with direct deals before deciding which partners to invest in.\n";
+        assert_eq!(
+            target(&format!("{heading}{returns}")).as_deref(),
+            Some("partnerships/q6")
+        );
+        let rewards = "We replaced the flat referral fee with a margin that grows with each \
+            tier, paid on closed revenue, protected by deal registration, and made our own \
+            sellers comp-neutral.\n";
+        assert_eq!(
+            target(&format!("{heading}{rewards}")).as_deref(),
+            Some("partnerships/q3")
+        );
+        // A title that shares no word with any target links nothing, whatever the prose says.
+        assert_eq!(target(&format!("# Notes for Thursday\n\n{returns}")), None);
     }
 
     #[test]

@@ -121,6 +121,8 @@ struct Scores {
     tallies: BTreeMap<&'static str, Tally>,
     linked_labels: usize,
     linked_right: usize,
+    /// Drafts whose labels say they name no question but which the engine linked anyway.
+    linked_unnamed: usize,
     disagreements: Vec<String>,
 }
 
@@ -159,11 +161,13 @@ impl Scores {
         }
         let _ = writeln!(
             out,
-            "macro-F1 (scored rules) {:.3}; linking {}/{} = {:.3} of drafts whose heading or front matter names a question",
+            "macro-F1 (scored rules) {:.3}; linking {}/{} = {:.3} of drafts whose heading or front matter names a question; {} of {} that name none linked",
             self.macro_f1(),
             self.linked_right,
             self.linked_labels,
-            self.link_accuracy()
+            self.link_accuracy(),
+            self.linked_unnamed,
+            self.drafts - self.linked_labels
         );
         out
     }
@@ -226,6 +230,11 @@ fn score_draft(
                 labels.link
             ));
         }
+    } else if let Some(got) = report.link.as_ref().and_then(|l| l.target.as_deref()) {
+        scores.linked_unnamed += 1;
+        scores
+            .disagreements
+            .push(format!("{name}: linked to {got} but the labels say none"));
     }
     for &rule in SCORED.iter().chain(EXTRA) {
         let found: Vec<&Finding> = report

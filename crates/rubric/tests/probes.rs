@@ -53,8 +53,13 @@ fn fires(rule: Rule) -> &'static str {
 const FILLER: &str =
     "We mapped shared accounts with the partner and reviewed the joint pipeline every week.";
 
+/// `tests/fixtures/probes`, or `PROBE_DIR` (a set of probe files with its own `floors.toml`, read
+/// the same way: a new batch measured before it joins the committed ones).
 fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/probes")
+    std::env::var_os("PROBE_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/probes"),
+        PathBuf::from,
+    )
 }
 
 /// The draft a passage is read in: a whole scenario draft as written, else the passage between
@@ -82,7 +87,7 @@ fn probes_hold_their_floors() {
     let catalog = Catalog::embedded();
     let settings = Settings::default();
     let mut below = Vec::new();
-    for (id, classes) in &floors {
+    for (id, classes) in floors.iter().filter(|(id, _)| *id != "link") {
         let rule: Rule = id.parse().unwrap_or_else(|_| panic!("unknown rule {id}"));
         let path = dir().join(format!("{id}.toml"));
         let raw = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -139,6 +144,89 @@ fn probes_hold_their_floors() {
     assert!(
         below.is_empty(),
         "probes below their floors: {}",
+        below.join("; ")
+    );
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Headings {
+    heading: Vec<HeadingProbe>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadingProbe {
+    /// `partnerships/q6`, `partnerships/scenario-1`, or `none`.
+    target: String,
+    text: String,
+}
+
+/// Draft titles that name a question or scenario in paraphrase, or name none
+/// (`link.toml`), each read as a draft's only heading over a body that names nothing: what the
+/// title alone links to. `floors.toml`'s `[link]` holds the share of each kind read right.
+#[test]
+fn titles_link_to_what_they_name() {
+    let raw = fs::read_to_string(dir().join("floors.toml")).expect("floors.toml");
+    let floors: Floors = toml::from_str(&raw).expect("floors.toml");
+    let floor = floors.get("link").expect("floors.toml has no [link]");
+    let raw = fs::read_to_string(dir().join("link.toml")).expect("link.toml");
+    let headings: Headings = toml::from_str(&raw).expect("link.toml");
+    let holdout = std::env::var_os("PROBE_HOLDOUT").is_some();
+    let catalog = Catalog::embedded();
+    let settings = Settings::default();
+    // Per kind (`named`, `none`): (passages, right, holdout passages, holdout right).
+    let mut tally: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for h in &headings.heading {
+        let text = format!("# {}\n\nBody.\n", h.text);
+        let report = analyze_file(&text, Some("probe.md"), catalog, &settings);
+        let got = report.link.as_ref().and_then(|l| l.target.as_deref());
+        let right = got == (h.target != "none").then_some(h.target.as_str());
+        let kind = if h.target == "none" { "none" } else { "named" };
+        let hidden = holdout && in_holdout(&h.text);
+        let t = tally.entry(kind).or_default();
+        t.0 += 1;
+        t.1 += usize::from(right);
+        if hidden {
+            t.2 += 1;
+            t.3 += usize::from(right);
+        } else if !right {
+            wrong.push(format!(
+                "  link [{}] got {}: {}",
+                h.target,
+                got.unwrap_or("nothing"),
+                h.text
+            ));
+        }
+    }
+    let mut below = Vec::new();
+    for (kind, (n, right, hn, hr)) in &tally {
+        let share = *right as f64 / *n as f64;
+        println!("{:<22} {kind:<10} {right:>3}/{n:<3} {share:.2}", "link");
+        if holdout {
+            println!(
+                "{:<22} {:<10} fit {:>3}/{:<3} holdout {hr:>3}/{hn}",
+                "",
+                "",
+                right - hr,
+                n - hn
+            );
+        }
+        let want = floor
+            .get(*kind)
+            .copied()
+            .unwrap_or_else(|| panic!("no link floor for {kind}"));
+        if share < want {
+            below.push(format!("link {kind} {share:.3} < {want}"));
+        }
+    }
+    for line in wrong {
+        println!("{line}");
+    }
+    assert!(
+        below.is_empty(),
+        "titles below their floors: {}",
         below.join("; ")
     );
 }
