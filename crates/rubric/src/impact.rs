@@ -11,7 +11,7 @@
 //!   first deal`), the level of a result (`91% gross
 //!   retention`, `cycle time is 34 days versus 58`), but not a rate of people doing something
 //!   (`92% of reps completed the course`), the level of something that is no result (`the
-//!   completion rate was 88%`), a property of a term (`a 20% referral fee`), a count of partners
+//!   completion rate was 88%`, `the goal was $5M`), a property of a term (`a 20% referral fee`), a count of partners
 //!   however it changed (`from 30 partners to 210 partners`), the period a result came in (`in 12
 //!   months`), a target imposed as a requirement (`must register two opportunities per quarter`),
 //!   a number in a clause that states no fact (a condition `if the margin is 8%`, a plan `I will
@@ -557,9 +557,9 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             let of_value = before == "of"
                 && s.token(k.wrapping_sub(2))
                     .is_some_and(|w| !result_word(ctx, w) && !ctx.hits.covers(Cue::Change, w));
-            // `The completion rate of the course is 88%`: an amount that is the predicate of
-            // *be* measures the subject, a result only when the subject names one (`our win
-            // rate is 35%`) or the amount compares (`is 30% higher`).
+            // `The completion rate of the course is 88%`, `the goal was $5M`: an amount that is
+            // the predicate of *be* measures the subject, a result only when the subject names
+            // one (`our win rate is 35%`) or the amount compares (`is 30% higher`).
             let level_of_other = clause.is_some_and(|c| {
                 let named = (c.tokens.start..c.verb_group.start)
                     .filter(|&j| s.pos(j) != UPOS::PRON)
@@ -571,13 +571,15 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
                         matches!(s.pos(j), UPOS::ADV | UPOS::DET | UPOS::PART | UPOS::SYM)
                             || matches!(lower(&s, j).as_str(), "about" | "around" | "over")
                     });
-                percent
-                    && c.copula
+                c.copula
                     && predicate
+                    && head.is_none_or(|h| !result_word(ctx, h))
                     && !named.is_empty()
-                    && !named
-                        .iter()
-                        .any(|&w| result_word(ctx, w) || ctx.hits.covers(Cue::Change, w))
+                    && !named.iter().any(|&w| {
+                        result_word(ctx, w)
+                            || ctx.hits.covers(Cue::Change, w)
+                            || ctx.hits.covers(Cue::OutcomeCue, w)
+                    })
                     && !(k + 1..k + 4).any(|j| comparative(&s, j))
             });
             // `a $4B integrator`, `a $150k MDF budget`: an amount before a noun gives that
@@ -867,10 +869,12 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
     if i == 0 || !matches!(ctx.tokens.lower(i - 1), "from" | "to") {
         return false;
     }
+    // Written in digits or in words (`from eleven weeks to four`).
     if !ctx
         .tokens
         .lower(i)
         .starts_with(|c: char| c.is_ascii_digit())
+        && !ctx.hits.covers(Cue::NumberWord, i)
     {
         return false;
     }

@@ -108,7 +108,8 @@ const METRIC_WORDS: &[&str] = &[
     "doubled", "doubling", "tripled", "tripling", "quadrupled", "halved", "halving", "in half",
     "by half", "by a third", "a third of", "one third", "one-third", "two thirds", "two-thirds",
     "by a quarter", "twice as", "twice the", "three times", "four times", "five times", "ten times",
-    "twofold", "threefold", "tenfold", "two-fold", "three-fold",
+    "twofold", "threefold", "tenfold", "two-fold", "three-fold", "fourfold", "four-fold",
+    "fivefold", "five-fold", "by a fifth", "a fifth of", "by a tenth",
 ];
 #[rustfmt::skip]
 const CHANGE: &[&str] = &[
@@ -125,8 +126,9 @@ const TIME_UNITS: &[&str] = &[
 #[rustfmt::skip]
 const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "dozens", "hundreds",
-    "thousands", "countless", "numerous", "endless",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozen",
+    "dozens", "hundreds", "thousands", "countless", "numerous", "endless",
 ];
 #[rustfmt::skip]
 const CONTEXT_CUES: &[&str] = &[

@@ -9,7 +9,7 @@ use crate::tokens::Tokens;
 /// What a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NumberKind {
-    /// A percentage, an amount of money, a multiplier, a magnitude (`2M`).
+    /// A percentage, an amount of money, a multiplier, a ratio (`3:1`), a magnitude (`2M`).
     Metric,
     /// A year, a date, a time of day, or the second half of a range or date (`2024`, `3/14`).
     Period,
@@ -140,7 +140,7 @@ pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quanti
         let kind = if lower.starts_with(|c: char| c.is_ascii_digit()) {
             digit_kind(text, tokens, hits, i)
         } else if hits.covers(Cue::NumberWord, i) {
-            spelled_kind(tokens, i)
+            spelled_kind(tokens, hits, i)
         } else {
             continue;
         };
@@ -170,8 +170,9 @@ pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quanti
 }
 
 /// A spelled-out number is a percentage when a word of percent follows it in its sentence
-/// (`seventy percent`, `eight per cent`, `four points`), else a count.
-fn spelled_kind(tokens: &Tokens, i: usize) -> NumberKind {
+/// (`seventy percent`, `eight per cent`, `four points`), a duration when a unit of time does
+/// (`twelve weeks`), else a count.
+fn spelled_kind(tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind {
     let sentence = &tokens.sentences[tokens.tokens[i].sentence].tokens;
     let next = |k: usize| {
         if i + k < sentence.end {
@@ -182,6 +183,11 @@ fn spelled_kind(tokens: &Tokens, i: usize) -> NumberKind {
     };
     if PERCENT_WORDS.contains(&next(1)) || (next(1) == "per" && next(2) == "cent") {
         NumberKind::Metric
+    } else if i + 1 < sentence.end
+        && hits.covers(Cue::TimeUnit, i + 1)
+        && !tokens.lower(i + 1).ends_with("ly")
+    {
+        NumberKind::Duration
     } else {
         NumberKind::Count
     }
@@ -237,6 +243,17 @@ fn digit_kind(text: &str, tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind 
     }
     let per_cent = next(1) == "per" && next(2) == "cent";
     if per_cent || PERCENT_WORDS.contains(&next(1)) || MONEY_WORDS.contains(&next(1)) {
+        return NumberKind::Metric;
+    }
+    // A ratio (`3:1`, `3.5:1`, `1:4`): a colon and one digit standing alone; a time of day
+    // has two after the colon (`9:30`).
+    let ratio = |rest: &str| {
+        rest.strip_prefix(':').is_some_and(|r| {
+            let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            digits == 1 && !r[1..].starts_with(|c: char| c.is_alphanumeric() || c == ':')
+        })
+    };
+    if ratio(after) {
         return NumberKind::Metric;
     }
     // Dates, times, versions and the second half of ranges.

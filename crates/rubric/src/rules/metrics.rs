@@ -131,6 +131,32 @@ mod tests {
     }
 
     #[test]
+    fn ratios_spelled_changes_and_fourfold_are_metrics() {
+        for text in [
+            "Finance put the return at roughly 4:1 once salaries were loaded.",
+            "Onboarding went from twelve weeks to five after the rewrite.",
+            "Renewals from the channel rose fivefold over the year.",
+            "Average contract value was up by a fifth.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+        // A time of day is no ratio.
+        assert_eq!(findings("We met at 9:30 every Monday.", Rule::Metrics).len(), 1);
+    }
+
+    #[test]
+    fn an_amount_that_is_the_predicate_of_be_measures_its_subject() {
+        // The subject names no result: a target or a cost, not an outcome.
+        for text in [
+            "The board's target for the channel was $4M in the first year.",
+            "The yearly cost of the programme is roughly $200k.",
+        ] {
+            assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        }
+        assert!(findings("Partner-sourced revenue was $4M that year.", Rule::Metrics).is_empty());
+    }
+
+    #[test]
     fn doubled_a_third_and_in_half_are_metrics() {
         for text in [
             "Partner-sourced pipeline doubled.",
