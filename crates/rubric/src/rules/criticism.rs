@@ -18,7 +18,7 @@
 //!   bring us up`; but `had no idea what he was doing`);
 //! - a minimising or candid frame around a statement about them (`were just tire-kickers`,
 //!   `was frankly a bully`, `Honestly, he picked partners based on ...`, `the team, who frankly
-//!   never ...`);
+//!   never ...`, `To be honest, their lead ...`, `candidly`, `tbh`);
 //! - a negated disposition as a copula's predicate (`was unresponsive`, `inflexible and
 //!   unhelpful`): a negative prefix on a stem the tagger reads as an adjective alone, with an
 //!   ending of conduct (`-ive`, `-ful`, `-ent`, `-al`, `-ible`, ...), not of a passing state
@@ -34,6 +34,9 @@
 //!   partners had never co-sold a single deal`, `In 7 of 12 calls, their rep never ...`) is
 //!   data (a partitive inside an adverbial, `in most of these cases the team ...`, counts
 //!   occasions, not the subject), and a failure denied is praise (`never missed a deadline`);
+//!   `never`, `barely` and `hardly` also judge a definite group (`they`, `the SI's consultants`,
+//!   `their reps`; not `the two sales teams`, a count) outside a perfect: `never returned a
+//!   call` is what they would not do, `had never sold into healthcare` what they had not met;
 //! - someone's idea of a thing as a copula's subject, with an instance as predicate (`our sales
 //!   director's idea of conflict resolution was to side with whoever emailed last`), and a
 //!   copula that names someone as the trouble (`the problem was their side`, an owned `side`
@@ -44,6 +47,12 @@
 //!   a call`); verbs of reversal (`changed`, `reversed`) and doing nothing (`knew and did
 //!   nothing`, not `did nothing wrong`) join the failing verbs as frames that judge with a
 //!   second one (`changed the attribution rules every quarter`);
+//! - a deficit in a predecessor's conduct: a clause about someone named by the post they held
+//!   before (`my predecessor`, `the previous head of alliances`, `the old partnerships lead`)
+//!   whose predicate holds a word of absence or least amount (`without asking anyone`, `with no
+//!   proof`, `not one afternoon`, `basically ran it on ...`) or reads negative in VADER's lexicon
+//!   (`left it in total chaos`): what a predecessor left undone is told to set the speaker's
+//!   work against theirs;
 //! - a put-down of a predecessor's work (`the previous setup was a joke`): a copula's subject
 //!   named by `previous` or `former` on a noun that is not a time is named by who held it
 //!   before, so the verdict on it is on them (not `the previous quarter was a disaster`, nor an
@@ -73,6 +82,15 @@
 //!   (`was less worried about margin`), not a trait, and is left alone; a comparison after a
 //!   verdict in the same sentence extends that finding (`X was clueless, and Y was worse`: one
 //!   finding);
+//! - typification, the speaker filing someone under a type the listener is taken to know: a
+//!   tautology (`Product, being product, ...`), someone's usual self as a predicate (`Legal were
+//!   their normal obstructive selves`; not praise: `their usual cheerful selves`, read in VADER's
+//!   lexicon), `typical of him`, and `one of those people who ...`;
+//! - face-saving announced by the speaker before a put-down: their own speech in a polite
+//!   manner (`I'll be diplomatic:`, `I'll generously say`, `who I'll be polite about`, a
+//!   sentence-opening `To be kind,`; not a manner of dealing with someone: `I'd be diplomatic
+//!   with their VP`), `how do I put it`, or praise they would like to give and withdraw (`I'd
+//!   love to say the handover was helpful, but ...`);
 //! - a counterfactual that pins the result on others (`... would have happened a year earlier if
 //!   the people around me had taken it seriously`) or puts everyone else down (`nobody else could
 //!   have pulled it off`).
@@ -88,7 +106,11 @@
 //! say (an aside, a complement clause, a clause with no subject of its own), the words before the
 //! judgement are read instead. A relative clause with no relative word is skipped (`the manager
 //! we inherited was ...`: the noun before the pronoun, when a second finite verb follows the
-//! relative clause's); a relative `who` stands for the phrase before it; a clause with no
+//! relative clause's; a stranded preposition ends one: `the director I reported to was ...`); a
+//! relative `who` stands for the phrase before it, and on a copula's predicate noun for the
+//! copula's subject (`their lead was a classic order-taker who had never ...`; a subject the
+//! lexicon does not know is a person when the predicate names people: `the SI's consultants
+//! were nice people who ...`; a cleft's `it` is not a subject); a clause with no
 //! subject of its own takes the subject of the clause it hangs from (`without lifting a finger`)
 //! or, with only `the second` or `the other` before its verb, is about someone named before. A
 //! sentence that opens on a past or auxiliary verb has left its subject out, as notes and asides
@@ -109,7 +131,9 @@
 //! reseller with thin margins will never prioritise you`, `no engineer`, and a bare plural in
 //! the present: `property managers don't care about load algorithms` says what buyers are
 //! like), a prediction in a conditional sentence (`if there's nothing in it for them, they
-//! won't lift a finger` is about whoever meets the condition), one failing or refusing verb alone (`the partner refused to share data` is a fact), or
+//! won't lift a finger` is about whoever meets the condition), a candid adverb around praise
+//! (`were excellent and frankly knew the buyer better than we did`: the clause it frames reads
+//! positive in VADER's lexicon), one failing or refusing verb alone (`the partner refused to share data` is a fact), or
 //! anything in code or comments.
 //!
 //! Example: "The previous team was incompetent." fires with "“The previous team was incompetent”
@@ -213,13 +237,17 @@ const GLUE: &[&str] = &[
 ];
 
 /// Candid markers: said of someone, they frame what follows as a verdict on them.
-const CANDID: &[&str] = &["honestly", "frankly"];
+const CANDID: &[&str] = &["honestly", "frankly", "candidly", "bluntly", "tbh"];
 
 /// Minimisers after a copula: `were just tire-kickers`.
 const MINIMISERS: &[&str] = &["just", "only", "merely", "simply", "basically", "nothing"];
 
-/// Habitual or absolute frames; said of one person or team, they turn a fact into a verdict.
-const HABITUAL: &[&str] = &["never", "always", "constantly", "mostly", "forever"];
+/// Habitual or absolute frames; said of one person or team, they turn a fact into a verdict. The
+/// approximate negators `barely` and `hardly` (`their team barely knew how it worked`) read like
+/// `never`.
+const HABITUAL: &[&str] = &[
+    "never", "always", "constantly", "mostly", "forever", "barely", "hardly",
+];
 
 /// Mental or attitudinal faculties a put-down denies (`had no real understanding of`).
 const FACULTIES: &[&str] = &[
@@ -779,6 +807,9 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
             }
         }
     }
+    for (tokens, who) in predecessors_deficits(ctx, s) {
+        push(tokens, Strength::Strong, who);
+    }
     for j in s.clone() {
         let w = t.lower(j);
         let next = lower(j + 1);
@@ -880,6 +911,13 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                 && matches!(lower(j + 2), "mildly" | "kindly" | "politely" | "gently" | "nicely") =>
             {
                 push(j..j + 3, Strength::Strong, anyone_else(ctx, s));
+            }
+            // Face-saving announced before a put-down: `I'll be diplomatic:`, `I'll generously
+            // say`, `To be kind, ...`, `how do I put it`, `I'd love to say it was helpful,
+            // but ...`.
+            _ if politeness_frame(ctx, j, s).is_some() => {
+                let end = politeness_frame(ctx, j, s).unwrap_or(j + 1);
+                push(j..end, Strength::Strong, anyone_else(ctx, s));
             }
             "let's" if next == "say" || (next == "just" && lower(j + 2) == "say") => {
                 push(j..j + 2, Strength::Strong, anyone_else(ctx, s));
@@ -1026,14 +1064,69 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
             // Honestly, he picked partners ... / was frankly a bully
             // A sentence adverb (`Honestly, ...`, `was frankly a bully`, `but honestly ...`),
             // not a manner adverb (`model costs honestly`).
+            // `To be honest, ...`: the candid adverb as an infinitive of speaking.
+            "to" if next == "be"
+                && matches!(lower(j + 2), "honest" | "frank" | "blunt")
+                && candid_position(ctx, j, s) =>
+            {
+                let who = match subject(ctx, j, s) {
+                    Who::Unknown => subject_after(ctx, j + 2, s),
+                    who => who,
+                };
+                if let Who::Other { at, .. } = who {
+                    if !counted(ctx, at, s) && !praise(ctx, j + 2, s) {
+                        push(j..j + 3, Strength::Strong, who);
+                    }
+                }
+            }
+            // Typification: the speaker files someone under a type the listener is taken to
+            // know. A tautology (`Product, being product, ...`), someone's usual self as a
+            // predicate (`Legal were their normal obstructive selves`; not praise: `their usual
+            // cheerful selves`), `typical of him`, and one of a kind picked out by what they do
+            // (`one of those people who agree in meetings and then ...`: the demonstrative of a
+            // kind both sides are taken to know, which English uses to complain).
+            "being" if j > s.start
+                && gap_before(ctx, j).contains(',')
+                && lower(j + 1) == t.lower(j - 1)
+                && gap_before(ctx, (j + 2).min(s.end - 1)).contains(',')
+                && is_person(ctx, j - 1) =>
+            {
+                push(j - 1..j + 2, Strength::Strong, Who::Other { one: true, at: j - 1 });
+            }
+            "self" | "selves" if j > s.start + 1 => {
+                let owner = (j.saturating_sub(4).max(s.start)..j)
+                    .find(|&k| matches!(t.lower(k), "his" | "her" | "their" | "its"));
+                let copula = owner.and_then(|o| {
+                    (o.saturating_sub(3).max(s.start)..o)
+                        .rfind(|&k| matches!(t.lower(k), "was" | "were" | "is" | "are"))
+                });
+                if let (Some(o), Some(c)) = (owner, copula) {
+                    let praised = o + 1 < j && crate::valence::compound(&ctx.words(o + 1..j)) >= PRAISE;
+                    if !praised {
+                        push(c..j + 1, Strength::Strong, subject(ctx, c, s));
+                    }
+                }
+            }
+            "typical" | "classic" if next == "of" && matches!(lower(j + 2), "him" | "her" | "them") => {
+                push(j..j + 3, Strength::Strong, Who::Other { one: lower(j + 2) != "them", at: j + 2 });
+            }
+            "one" if next == "of"
+                && lower(j + 2) == "those"
+                && matches!(lower(j + 4), "who" | "that")
+                && is_person(ctx, j + 3) =>
+            {
+                push(j..j + 5, Strength::Strong, subject(ctx, j, s));
+            }
             w if CANDID.contains(&w) && j + 1 < s.end && candid_position(ctx, j, s) => {
                 let who = match subject(ctx, j, s) {
                     Who::Unknown => subject_after(ctx, j, s),
                     who => who,
                 };
                 // Only about a named person or team: "honestly only 4 of them" is a count.
+                // A candid frame around praise is emphasis, not a verdict (`were excellent and
+                // frankly knew the buyer better than we did`).
                 if let Who::Other { at, .. } = who {
-                    if !counted(ctx, at, s) {
+                    if !counted(ctx, at, s) && !praise(ctx, j, s) {
                         push(j..j + 1, Strength::Strong, who);
                     }
                 }
@@ -1067,9 +1160,20 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                     let who = subject(ctx, j, s);
                     let who = match who {
                         Who::Other { at, .. } if counted(ctx, at, s) => Who::Unknown,
+                        // `they never returned a call`, `the SI's consultants simply never
+                        // replied`: a definite group's habit over a time gone by judges them
+                        // like one person's; an experiential perfect (`had never sold into
+                        // healthcare`) says what they had not yet met, not what they would not do.
+                        Who::Other { one: false, at }
+                            if matches!(w, "never" | "barely" | "hardly")
+                                && definite(ctx, at, s)
+                                && !experiential(ctx, j, s) =>
+                        {
+                            Who::Other { one: true, at }
+                        }
                         who => who,
                     };
-                    let strength = if w == "never" {
+                    let strength = if matches!(w, "never" | "barely" | "hardly") {
                         Strength::Habitual
                     } else {
                         Strength::Weak
@@ -1302,6 +1406,36 @@ fn candid_position(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
         || matches!(before, "was" | "were" | "is" | "are" | "who")
 }
 
+/// Whether the clause a candid adverb at `j` frames reads positive in VADER's lexicon (see
+/// [`crate::valence`]): the words from the adverb to the next clause break, with the clause before
+/// it when the adverb opens a coordinated one (`were excellent and frankly knew ...`).
+fn praise(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let end = (j + 1..s.end)
+        .find(|&k| {
+            let gap = gap_before(ctx, k);
+            gap.contains([',', ';', ':', '—', '–', '(']) || gap.trim() == "-" || t.lower(k) == "but"
+        })
+        .unwrap_or(s.end);
+    let start = if j > s.start && matches!(t.lower(j - 1), "and" | "who") {
+        (s.start..j - 1)
+            .rev()
+            .find(|&k| gap_before(ctx, k).contains([',', ';', ':', '—', '–', '(']))
+            .unwrap_or(s.start)
+    } else {
+        j
+    };
+    // The candid adverb itself is left out: VADER rates `honestly` as praise.
+    let words = |r: Range<usize>| if r.is_empty() { String::new() } else { ctx.words(r) };
+    let text = format!("{} {}", words(start..j), words(j + 1..end));
+    crate::valence::compound(&text) >= PRAISE
+}
+
+/// How positive a clause must read in VADER's lexicon for a candid frame around it to be
+/// emphasis on praise: about one positive lexicon word rated +1.5 or better (`excellent`,
+/// `knew it better`).
+const PRAISE: f64 = 0.3;
+
 /// Whether the adverb at `j` is set off by a comma inside a clause, not at its head: a comma
 /// before it, with a word of the same clause before the comma (no clause word, not the
 /// sentence's start).
@@ -1333,6 +1467,58 @@ fn anyone_else(ctx: &Ctx<'_>, s: &Range<usize>) -> Who {
             one: is_one(ctx, j),
             at: j,
         })
+}
+
+/// Stems of the manners of speaking a speaker announces to save someone's face (`diplomatic`,
+/// `politely`, `generously`, `charitably`, `kindly`, `gently`, `tactfully`).
+const POLITE: &[&str] = &["diplomat", "polite", "generous", "charitab", "kind", "gentl", "tactful"];
+
+/// The end of a face-saving frame of the speaker's at token `j`, which announces that what
+/// follows is put kindly, so it is a put-down said softly: the speaker's own future or modal
+/// speech in a polite manner (`I'll be diplomatic`, `I'll generously say`, `I'd be polite
+/// about`, a sentence-opening `To be kind,`), the question of how to put it (`how do I put it`),
+/// or praise the speaker would like to give and withdraws (`I'd love to say ..., but`).
+fn politeness_frame(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Option<usize> {
+    let t = ctx.tokens;
+    // A cheap look at the word first: this is asked of most words of every sentence.
+    if !matches!(t.lower(j), "how" | "to") && !t.lower(j).starts_with("i'") && !t.lower(j).starts_with("i’") {
+        return None;
+    }
+    let lower = |k: usize| if k < s.end { t.lower(k).replace('’', "'") } else { String::new() };
+    let w = lower(j);
+    let opening = j == s.start || gap_before(ctx, j).contains(',');
+    if !(matches!(w.as_str(), "i'll" | "i'd" | "how") || (w == "to" && opening)) {
+        return None;
+    }
+    if w == "how" {
+        let asked = matches!(lower(j + 1).as_str(), "do" | "shall" | "can" | "should")
+            && lower(j + 2) == "i"
+            && lower(j + 3) == "put"
+            && lower(j + 4) == "it";
+        return asked.then_some(j + 5);
+    }
+    // `I'd love to say ... but`: praise withdrawn.
+    if w == "i'd" && matches!(lower(j + 1).as_str(), "love" | "like") && lower(j + 2) == "to" && lower(j + 3) == "say" {
+        return (j + 4..s.end).any(|k| t.lower(k) == "but").then_some(j + 4);
+    }
+    let mut k = j + 1;
+    while k < s.end && k <= j + 3 {
+        let v = lower(k);
+        // A manner of dealing with someone is a plan, not a comment on what follows (`I'd
+        // be diplomatic with their VP`); `kind of` is a hedge.
+        let dealing = matches!(
+            lower(k + 1).as_str(),
+            "of" | "with" | "to" | "toward" | "towards" | "in" | "when" | "if" | "but"
+        );
+        if POLITE.iter().any(|p| v.starts_with(p)) && !dealing {
+            return Some(k + 1);
+        }
+        if !matches!(v.as_str(), "be" | "just" | "say" | "put" | "it" | "call") {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Whether the sentence speaks counterfactually (`would have`, `could have`).
@@ -1424,6 +1610,45 @@ fn determiners<'t>(ctx: &'t Ctx<'_>, at: usize, s: &Range<usize>) -> Vec<&'t str
         out.push(w);
     }
     out
+}
+
+/// Whether the group at `at` is a definite one: `they`, or a noun with a definite or possessive
+/// determiner (`the SI's consultants`, `their reps`), not a bare plural or a quantified one.
+fn definite(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
+    let w = ctx.tokens.lower(at);
+    let before = determiners(ctx, at, s);
+    // `the two sales teams`: a count of parties, each of whom did or did not.
+    let numeral = |w: &str| {
+        matches!(w, "two" | "three" | "four" | "five" | "both" | "all")
+            || w.chars().any(|c| c.is_ascii_digit())
+    };
+    if before.iter().any(|w| numeral(w)) {
+        return false;
+    }
+    matches!(w, "they" | "they'd" | "they've" | "they're")
+        || before.iter().any(|w| {
+            matches!(*w, "the" | "their" | "our" | "his" | "her" | "these" | "those")
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+        })
+}
+
+/// Whether `never` at `j` is in a perfect (`had never`, `they'd clearly never`, `has never
+/// been`): the auxiliary *have* before it, past adverbs.
+fn experiential(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let mut k = j;
+    while k > s.start {
+        k -= 1;
+        let w = t.lower(k).replace('’', "'");
+        if w.ends_with("ly") || matches!(w.as_str(), "just" | "still" | "also" | "even") {
+            continue;
+        }
+        return matches!(w.as_str(), "had" | "has" | "have" | "hadn't" | "'d" | "'ve")
+            || w.ends_with("'d")
+            || w.ends_with("'ve");
+    }
+    false
 }
 
 /// Whether the person at `at` is anyone of a kind (`a reseller`, `any partner`), not someone.
@@ -1623,6 +1848,81 @@ fn others_work(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
     })
 }
 
+/// Adjectives that name someone by the post they held before (`the previous team`, `the old
+/// partnerships lead`, `the last ops lead`, `the outgoing director`).
+const BEFORE: &[&str] = &["previous", "former", "old", "last", "outgoing"];
+
+/// Words of absence or least amount in a predicate (`without asking anyone`, `with no proof`,
+/// `not one afternoon`, `knew nothing`, `basically ran it on ...`).
+const DEFICIT: &[&str] = &[
+    "without", "no", "nothing", "none", "barely", "hardly", "basically", "one", "single",
+];
+
+/// Clauses of sentence `s` about a predecessor (`my predecessor`, `the previous head of
+/// alliances`, `the old partnerships lead`) whose predicate reports a deficit: a word of
+/// absence or least amount (see [`DEFICIT`]; `one` and `single` after `not`) or a predicate that
+/// reads negative in VADER's lexicon (`had left it in total chaos`). What a predecessor left
+/// undone is told to set the speaker's work against theirs: a put-down, however plainly worded
+/// (`had let partners register deals with no proof`). Each with the clause's verb through its
+/// end, and who.
+fn predecessors_deficits(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<(Range<usize>, Who)> {
+    let t = ctx.tokens;
+    // A cheap look at the words first: a predecessor named.
+    let named = s.clone().any(|j| {
+        let w = t.lower(j);
+        w.starts_with("predecessor")
+            || (BEFORE.contains(&w) && (j + 1..(j + 4).min(s.end)).any(|k| is_person(ctx, k)))
+    });
+    if !named {
+        return Vec::new();
+    }
+    let Some(sentence) = t.tokens.get(s.start).map(|x| x.sentence) else {
+        return Vec::new();
+    };
+    let Some(syn) = ctx.syntax(sentence) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (index, clause) in syn.clauses().iter().enumerate() {
+        let Some(Who::Other { at, one }) = clause_who(ctx, &syn, sentence, index) else {
+            continue;
+        };
+        let before = determiners(ctx, at, s);
+        let predecessor = t.lower(at).starts_with("predecessor")
+            || before.iter().any(|w| BEFORE.contains(w))
+            || (at > s.start && BEFORE.contains(&t.lower(at - 1)));
+        if !predecessor || counted(ctx, at, s) {
+            continue;
+        }
+        // The clause's last word with a token of its own (punctuation has none).
+        let last = (clause.verb_group.start..clause.tokens.end).rev().find_map(|k| syn.token(k));
+        // From past the subject (an adjunct's `without` included: `had made them without
+        // asking anyone`).
+        let start = clause
+            .subject
+            .as_ref()
+            .map_or(clause.tokens.start, |p| p.tokens.end.max(clause.tokens.start));
+        let first = (start..clause.tokens.end).find_map(|k| syn.token(k));
+        let (Some(from), Some(to)) = (first, last) else {
+            continue;
+        };
+        if from > to {
+            continue;
+        }
+        let deficit = (from..=to).any(|k| {
+            let w = t.lower(k);
+            DEFICIT.contains(&w)
+                && (!matches!(w, "one" | "single")
+                    || (k > s.start && matches!(t.lower(k - 1), "not" | "a")))
+        });
+        let negative = crate::valence::compound(&ctx.words(from..to + 1)) <= NEGATIVE;
+        if (deficit || negative) && !clause.negated {
+            out.push((from..to + 1, Who::Other { one, at }));
+        }
+    }
+    out
+}
+
 /// Whether the person word at `j` is the speaker's own (`my fault`, `our mistake`) — only for
 /// blame nouns, where the possessor is who is blamed.
 fn is_mine(ctx: &Ctx<'_>, j: usize) -> bool {
@@ -1731,6 +2031,31 @@ fn clause_who(
     if syn.text(head).eq_ignore_ascii_case("who") && head > 0 {
         let before = if syn.pos(head - 1) == UPOS::PUNCT { head.saturating_sub(2) } else { head - 1 };
         if let Some(antecedent) = syn.phrase_at(before) {
+            // `Their lead was a classic order-taker who had never sourced a deal`: a relative
+            // on a copula's predicate noun is about whoever the predicate names, the copula's
+            // subject (not a cleft's `it`: `It was their VP who blocked it`).
+            let predicate = clauses[..index].iter().rposition(|c| {
+                c.copula
+                    && c.verb_group.end <= antecedent.tokens.start
+                    && antecedent.head < c.tokens.end
+            });
+            if let Some(copula) = predicate {
+                match clause_who(ctx, syn, sentence, copula) {
+                    Some(who @ (Who::Other { .. } | Who::Speaker)) => return Some(who),
+                    // A subject the lexicon does not know is a person when its predicate names
+                    // people (`the SI's consultants were perfectly nice people who ...`).
+                    _ => {
+                        let subject = clauses[copula].subject.as_ref().and_then(|p| syn.token(p.head));
+                        let named = syn.token(antecedent.head).is_some_and(|a| is_person(ctx, a));
+                        if let (Some(at), true) = (subject, named) {
+                            let w = ctx.tokens.lower(at);
+                            if !THINGS.contains(&w) && !SPEAKER.contains(&w) && !NOT_SUBJECTS.contains(&w) {
+                                return Some(Who::Other { one: is_one(ctx, at), at });
+                            }
+                        }
+                    }
+                }
+            }
             phrase = antecedent;
             head = phrase.head;
         }
@@ -1848,7 +2173,14 @@ fn contact_relative(
         return None;
     }
     let mut k = first + 1;
-    while matches!(syn.pos(k), UPOS::ADP | UPOS::PART | UPOS::ADV) && syn.text(k) != "to" {
+    // A stranded preposition ends the relative clause (`the director I reported to was`), as
+    // `to` does only before a finite verb (`the partner we had to chase` is one verb group).
+    let stranded = |k: usize| {
+        let next = syn.text(k + 1).to_lowercase().replace('’', "'");
+        let next = next.strip_suffix("n't").unwrap_or(&next);
+        FINITE.contains(&next) || MODALS.contains(&next)
+    };
+    while matches!(syn.pos(k), UPOS::ADP | UPOS::PART | UPOS::ADV) && (syn.text(k) != "to" || stranded(k)) {
         k += 1;
     }
     let second = syn.text(k).to_lowercase().replace('’', "'");
@@ -1985,6 +2317,74 @@ fn subject(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> Who {
 mod tests {
     use crate::Rule;
     use crate::rules::testing::{findings, spans};
+
+    #[test]
+    fn a_relative_on_a_predicate_noun_is_about_the_subject() {
+        // The copula's subject is who the relative clause describes, and a subject the lexicon
+        // does not know is a person when its predicate names people.
+        let text = "Their account lead was a pleasant man who never answered an email. The integrator's analysts were lovely people who simply never replied.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2, "{:?}", spans(text, Rule::Criticism));
+        // The speaker as the copula's subject is self-critique.
+        let text = "I was the one who never followed up.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn a_stranded_preposition_ends_a_relative_clause() {
+        let text = "The director I reported to was more interested in his bonus than in the partners.";
+        assert_eq!(spans(text, Rule::Criticism), [text]);
+    }
+
+    #[test]
+    fn never_judges_a_definite_group_but_not_a_count_or_an_experience() {
+        let text = "The integrator's reps never returned a call. Their team barely knew how the product worked.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2, "{:?}", spans(text, Rule::Criticism));
+        let text = "The two sales teams never talked to each other. Their engineers had never sold into healthcare. Resellers never read the manual.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn a_candid_frame_around_praise_is_emphasis() {
+        let text = "The partner's engineers were excellent and frankly knew the buyer better than we did.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+        let text = "Frankly, their regional team were cowboys.";
+        assert_eq!(spans(text, Rule::Criticism), [text]);
+    }
+
+    #[test]
+    fn typification_files_someone_under_a_known_type() {
+        let text = "Finance, being finance, sat on the budget request. Procurement were their usual slow selves. Late again, typical of him. Their VP was one of those people who nod along and then veto everything.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 4, "{:?}", spans(text, Rule::Criticism));
+        // Praise of someone's usual self, a thing's tautology, and typical of a thing are not.
+        let text = "Their partner team were their usual helpful selves. The market, being the market, moved on. It was typical of the category.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn candid_markers_in_other_words() {
+        let text = "To be honest, their sales lead coasted on our logo for a year. Candidly, the agency's team was out of ideas by March.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 2, "{:?}", spans(text, Rule::Criticism));
+        let text = "To be honest, I underestimated the integration work.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn a_predecessors_deficit_is_a_put_down() {
+        let text = "The old channel lead had basically run the programme on goodwill. My predecessor had signed the resellers without checking a single reference. The previous team left the portal in total chaos.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 3, "{:?}", spans(text, Rule::Criticism));
+        // A predecessor's move or success, and a previous time, are not.
+        let text = "My predecessor had moved to a new role in the company. The previous team had built a strong pipeline in the Nordics. The previous quarter had no partner deals at all.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn face_saving_announced_before_a_put_down() {
+        let text = "I'll be diplomatic: the previous team had a relaxed view of deadlines. Their lead was, how do I put it, somewhere else most days. I'd love to say the handover was useful, but their manager had left nothing.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 3, "{:?}", spans(text, Rule::Criticism));
+        // A plan for dealing with someone, a hedge, and praise given are not.
+        let text = "I'd be diplomatic with the partner's lead about the miss. I'd be kind of surprised if the reseller signed. I'd love to say more about the pilot.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
 
     #[test]
     fn blame_and_disparagement_of_others() {

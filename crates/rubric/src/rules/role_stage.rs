@@ -36,7 +36,12 @@
 //! when it describes the speaker's company: a headcount (`a 600-person company`, `the same
 //! 200-person devtools company`, `~150 ppl`, `our company, then about 90 people`), `after our
 //! Series B`, `at a seed-stage startup`, `founder-led`, `we had just closed a funding round`, `at
-//! a Fortune 500 insurer`.
+//! a Fortune 500 insurer`; its place in its market (`we were the category leader`, `still
+//! pre-product-market fit`) or its revenue as a level (`our ARR was under $5M`, `we had just
+//! crossed $10M ARR`, not `we added $2M ARR`). A remit that is the speaker's (`the GSI programme
+//! was mine`), direct reports (`my two direct reports`), a reporting line `into` someone and time
+//! in a post or at the company (`three months into the job`, `I had only been at the company
+//! a month`) count too.
 //! One finding, on the title (or line 1), naming the first title or segment the draft does
 //! mention when it is someone else's.
 //!
@@ -346,10 +351,21 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             }
             // `reporting to the CRO`, `two AEs reported to me`: a reporting line places the
             // speaker in the company.
-            w if w.starts_with("report") && r.lower(k + 1) == "to" && about_speaker(r) => {
+            w if w.starts_with("report")
+                && matches!(r.lower(k + 1), "to" | "into")
+                && about_speaker(r) =>
+            {
                 if let Some(end) = reporting_line(r, k) {
                     return Some(k..end);
                 }
+            }
+            // `my two direct reports`: people who report to the speaker.
+            "reports"
+                if k > 0
+                    && r.lower(k - 1) == "direct"
+                    && (k.saturating_sub(4)..k).any(|j| r.lower(j) == "my") =>
+            {
+                return Some(k - 1..k + 1);
             }
             // `in my second year running partnerships`, `I spent two years leading the
             // channel`: a gerund of holding a remit whose subject is the speaker (owned by `my`,
@@ -450,6 +466,35 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                         return Some(k..p.tokens.end);
                     }
                 }
+            }
+            // `The GSI programme was mine from day one`: a remit whose holder is the speaker.
+            "mine"
+                if (k > 0 && be(r.lower(k - 1)))
+                    || (k > 1
+                        && be(r.lower(k - 2))
+                        && matches!(r.lower(k - 1), "all" | "entirely" | "fully" | "solely")) =>
+            {
+                return Some(k.saturating_sub(2)..k + 1);
+            }
+            // `Three months into the job`: the speaker's time in a post.
+            "into"
+                if k > 0
+                    && matches!(r.lower(k - 1), "days" | "weeks" | "months" | "years" | "quarter" | "year")
+                    && matches!(r.lower(k + 1), "the" | "my" | "this" | "that")
+                    && POSTS.contains(&r.lower(k + 2)) =>
+            {
+                return Some(k - 1..k + 3);
+            }
+            // `I'd only been at the company three weeks`: the speaker's time at their employer.
+            // The chunker may run the phrase on into the span (`the company three weeks`), so
+            // the company is read from the words after the article.
+            "been"
+                if about_speaker(r)
+                    && r.lower(k + 1) == "at"
+                    && matches!(r.lower(k + 2), "the" | "this" | "that")
+                    && COMPANIES.contains(&r.lower(k + 3)) =>
+            {
+                return Some(k..k + 4);
             }
             // `my role`, `my job was to`.
             "my" => {
@@ -753,6 +798,20 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
             (p.head > k && COMPANIES.contains(&r.lower(p.head))).then_some(p.tokens.end)
         }
         "publicly" if matches!(r.lower(k + 1), "traded" | "listed") => Some(k + 2),
+        // `the category leader`, `the market leader`: an incumbent's place in its market.
+        "category" | "market" if r.lower(k + 1) == "leader" => Some(k + 2),
+        // `pre-product-market fit`: before the company found its market.
+        "product" if r.lower(next(k)) == "market" && r.lower(next(next(k))) == "fit" => {
+            Some(next(next(k)) + 1)
+        }
+        // `our ARR was still under a million`, `we had just crossed $10M ARR`: the size of the
+        // company's revenue, stated as a level it is at or reached, not as a change.
+        "arr" => r
+            .clause_of(k)
+            .is_some_and(|c| {
+                c.copula || matches!(r.stem(c.verb), "cross" | "pass" | "reach" | "hit" | "top")
+            })
+            .then_some(k + 1),
         // `founder-led`, `a funding round`, `a Fortune 100 bank`.
         "founder" if r.lower(next(k)) == "led" => Some(next(k) + 1),
         "funding" if matches!(r.lower(k + 1), "round" | "rounds") => Some(k + 2),
@@ -811,7 +870,7 @@ fn own_company(r: &Read<'_>, k: usize) -> bool {
         return !theirs_clause(r, k);
     }
     // `we had just closed a funding round`: a round is raised by its clause's subject.
-    let raised = matches!(r.lower(k), "funding" | "angel" | "series");
+    let raised = matches!(r.lower(k), "funding" | "angel" | "series" | "arr");
     r.clause_of(k).is_some_and(|c| {
         // `the firm was still bootstrapped`: the tagger may read the stage as a participle.
         (c.copula || raised || c.verb == k)
@@ -913,7 +972,11 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
 ///   subject `I`, a word of [`POSTS`] and a role noun; one of a group (`I was one of two
 ///   managers`): a subject `I`, `be` and a role noun;
 /// - `Being the only channel manager`: `being`, a role noun and the speaker or `my`;
-/// - a reporting line: a word starting `report`, `to`, and the speaker or `my`;
+/// - a reporting line: a word starting `report`, `to` or `into`, and the speaker or `my`; direct
+///   reports: a word starting `report` and `my`;
+/// - a remit that is `mine`, a span of time `into` a post, `been at` a company: `mine`, `into`
+///   after a unit of time, or `been`, `at`, a word of [`COMPANIES`] and the speaker;
+/// - a stage also: `arr`, `category`/`market` `leader`, `market` `fit`;
 /// - a remit handed over (`gave me the program`): `me`, `gave`/`give` or a stem of [`HANDED`],
 ///   and one of [`REMITS`]; `tasked with`: a subject `I`, `be` and a stem `task`/`charg`;
 /// - charge (`in charge of`): `charge` and the speaker; a post taken (`took the job`):
@@ -940,6 +1003,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
     let (mut place, mut unit, mut being, mut report, mut to, mut gave, mut took, mut post, mut in_) =
         (false, false, false, false, false, false, false, false, false);
     let (mut charge_of, mut tasked, mut dept, mut size, mut company) = (false, false, false, false, false);
+    let mut been = false;
     let mut previous = "";
     for k in tokens {
         let w = t.lower(k);
@@ -976,7 +1040,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         unit |= UNITS.contains(&w);
         being |= w == "being";
         report |= w.starts_with("report");
-        to |= w == "to";
+        to |= matches!(w, "to" | "into");
         gave |= matches!(w, "gave" | "give" | "gives");
         took |= matches!(w, "took" | "take" | "taken" | "accepted" | "accept");
         post |= POSTS.contains(&w);
@@ -986,10 +1050,14 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         company |= COMPANIES.contains(&w);
         if (previous == "of" && w == "us")
             || (matches!(previous, "year" | "years") && w == "old")
-            || matches!(w, "funded" | "backed" | "angel")
+            || matches!(w, "funded" | "backed" | "angel" | "arr" | "mine")
+            || (w == "leader" && matches!(previous, "category" | "market"))
+            || (w == "fit" && previous == "market")
+            || (w == "into" && matches!(previous, "days" | "weeks" | "months" | "years" | "quarter" | "year"))
         {
             return true;
         }
+        been |= w == "been";
         tasked |= matches!(stem, "task" | "charg");
         charge |= w.starts_with("inherit")
             || (w == "over" && (previous.starts_with("tak") || previous == "took"))
@@ -1021,6 +1089,8 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         || (speaker && charge_of)
         || (subject && be_ && tasked)
         || (subject && post && role)
+        || (been && at && company && speaker)
+        || (report && my)
 }
 
 /// The first title or segment the draft mentions that is not the speaker's (it was not found to
@@ -1093,6 +1163,30 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
 mod tests {
     use crate::Rule;
     use crate::rules::testing::findings;
+
+    #[test]
+    fn a_remit_reports_time_in_post_market_place_and_revenue_level_count() {
+        for text in [
+            "The distributor programme was mine from the start.",
+            "My three direct reports and I shared the accounts.",
+            "Because I reported into the COO, the channel sat in the forecast call.",
+            "Two months into the job, I had to decide on the renewal.",
+            "I had only been at the firm a fortnight when the dispute started.",
+            "We were the market leader in dental software.",
+            "We were still pre-product-market fit then.",
+            "Our ARR was under $5M at the time.",
+            "We had just crossed $10M ARR.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        // Revenue added is a result, not the company's size; someone else's remit is theirs.
+        for text in [
+            "Through partners we added $2M ARR.",
+            "The reseller said the account was theirs.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
 
     #[test]
     fn someone_elses_title_or_segment_is_no_role() {
