@@ -395,15 +395,15 @@ fn body_probe(index: &QuestionIndex, draft: &Draft) -> Vec<(String, f64)> {
     let mut at = 0;
     for heading in &draft.headings {
         let start = heading.range.start.max(at);
-        prose.push_str(&mask[at..start.max(at)]);
+        prose.push_str(mask.get(at..start).unwrap_or(""));
         prose.push(' ');
         at = heading.range.end.max(at);
         if prose.len() >= BODY_BYTES {
             break;
         }
     }
-    if at < mask.len() && prose.len() < BODY_BYTES {
-        prose.push_str(&mask[at..]);
+    if prose.len() < BODY_BYTES {
+        prose.push_str(mask.get(at..).unwrap_or(""));
     }
     let mut end = prose.len().min(BODY_BYTES);
     while !prose.is_char_boundary(end) {
@@ -429,12 +429,12 @@ fn body_probe(index: &QuestionIndex, draft: &Draft) -> Vec<(String, f64)> {
 
 /// A title heading that names its target only in paraphrase ("Measuring whether partners pay
 /// off") covers it too thinly to link alone; the draft's prose says which of the targets the
-/// heading touches it answers. Among the targets that share a word with the heading that at most
-/// half the targets use (every target talks of partners), the one
-/// whose text and talking points cover most of the prose ([`coverage`] over the body's stems)
-/// links, when it covers [`BODY_LEAD`] times more than the next. A heading that shares no such
-/// word with any target ("Notes for Thursday", "My partnership philosophy") links nothing,
-/// whatever the prose says.
+/// heading only hints at it answers. When the heading's content words ([`topic_stems`]) include
+/// one that some of a category's targets use and others do not (every target talks of
+/// partnerships), the category's target whose text and talking points cover most of the prose
+/// ([`coverage`] over the body's stems) links, when it covers [`BODY_LEAD`] times more than the
+/// next. A heading with no such word ("Notes for Thursday", "My partnership philosophy") links
+/// nothing, whatever the prose says.
 fn closest_with_body(
     index: &QuestionIndex,
     categories: &[usize],
@@ -446,8 +446,8 @@ fn closest_with_body(
         return None;
     }
     let topic = topic_stems(heading, &index.synonyms);
-    // (prose coverage, category, target) of each target of a category the heading names.
-    let mut touched: Vec<(f64, usize, Target)> = Vec::new();
+    // (prose coverage, category, target) of each target of a category the heading hints at.
+    let mut scored: Vec<(f64, usize, Target)> = Vec::new();
     for &c in categories {
         let (Some(profiles), Some(counts)) = (index.profiles.get(c), index.counts.get(c)) else {
             continue;
@@ -463,12 +463,12 @@ fn closest_with_body(
             continue;
         }
         for p in profiles {
-            touched.push((coverage(body, p, counts, targets), c, p.target));
+            scored.push((coverage(body, p, counts, targets), c, p.target));
         }
     }
-    touched.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let &(best, c, target) = touched.first()?;
-    let second = touched.get(1).map_or(0.0, |s| s.0);
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let &(best, c, target) = scored.first()?;
+    let second = scored.get(1).map_or(0.0, |s| s.0);
     (best > 0.0 && best >= BODY_LEAD * second).then_some((c, target))
 }
 
