@@ -439,13 +439,15 @@ fn closest_with_body(
     index: &QuestionIndex,
     categories: &[usize],
     heading: &str,
-    body: &[(String, f64)],
+    draft: &Draft,
 ) -> Option<(usize, Target)> {
-    let probe = heading_probe(heading, &index.synonyms);
-    if probe.is_empty() || body.is_empty() {
+    let topic = topic_stems(heading, &index.synonyms);
+    if topic.is_empty() {
         return None;
     }
-    let topic = topic_stems(heading, &index.synonyms);
+    // Read only when the title hints at something: this runs on every analysis of a draft
+    // whose title does not link.
+    let mut body: Option<Vec<(String, f64)>> = None;
     // (prose coverage, category, target) of each target of a category the heading hints at.
     let mut scored: Vec<(f64, usize, Target)> = Vec::new();
     for &c in categories {
@@ -462,6 +464,7 @@ fn closest_with_body(
         if !specific {
             continue;
         }
+        let body = body.get_or_insert_with(|| body_probe(index, draft));
         for p in profiles {
             scored.push((coverage(body, p, counts, targets), c, p.target));
         }
@@ -766,10 +769,7 @@ pub(crate) fn link(
                     return None;
                 }
                 closest(index, &categories, &heading.title, None, HEADING_THRESHOLD).or_else(|| {
-                    (!part).then(|| {
-                        let body = body_probe(index, draft);
-                        closest_with_body(index, &categories, &heading.title, &body)
-                    })?
+                    (!part).then(|| closest_with_body(index, &categories, &heading.title, draft))?
                 })
             };
             if let Some((c, t)) = numbered.or_else(resembled) {
