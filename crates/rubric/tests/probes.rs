@@ -79,6 +79,47 @@ fn in_holdout(text: &str) -> bool {
     u32::from_be_bytes([hash[0], hash[1], hash[2], hash[3]]) % 3 == 0
 }
 
+/// Per class: passages and passages read right, in all and in the holdout third.
+#[derive(Default)]
+struct Tally<'a> {
+    classes: BTreeMap<&'a str, [usize; 4]>,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, class: &'a str, right: bool, hidden: bool) {
+        let t = self.classes.entry(class).or_default();
+        t[0] += 1;
+        t[1] += usize::from(right);
+        t[2] += usize::from(hidden);
+        t[3] += usize::from(hidden && right);
+    }
+
+    /// Prints each class's share read right (with the fit and holdout parts under
+    /// `PROBE_HOLDOUT=1`) and adds to `below` the classes under their floor.
+    fn report(&self, id: &str, floors: &BTreeMap<String, f64>, below: &mut Vec<String>) {
+        for (class, [n, right, hn, hr]) in &self.classes {
+            let share = *right as f64 / *n as f64;
+            println!("{id:<22} {class:<10} {right:>3}/{n:<3} {share:.2}");
+            if *hn > 0 {
+                println!(
+                    "{:<22} {:<10} fit {:>3}/{:<3} holdout {hr:>3}/{hn}",
+                    "",
+                    "",
+                    right - hr,
+                    n - hn
+                );
+            }
+            let floor = floors
+                .get(*class)
+                .copied()
+                .unwrap_or_else(|| panic!("{id}: no floor for class {class}"));
+            if share < floor {
+                below.push(format!("{id} {class} {share:.3} < {floor}"));
+            }
+        }
+    }
+}
+
 #[test]
 fn probes_hold_their_floors() {
     let holdout = std::env::var_os("PROBE_HOLDOUT").is_some();
@@ -93,23 +134,15 @@ fn probes_hold_their_floors() {
         let raw = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let probes: Probes =
             toml::from_str(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-        let mut held: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut tally = Tally::default();
         let mut wrong = Vec::new();
         for probe in &probes.probe {
             let text = draft(rule, &probe.text);
             let report = analyze_file(&text, Some("probe.md"), catalog, &settings);
             let fired = report.findings.iter().any(|f| f.rule == rule);
             let right = fired == (probe.class == fires(rule));
-            let t = tally.entry(probe.class.as_str()).or_default();
-            t.0 += 1;
-            t.1 += usize::from(right);
             let hidden = holdout && in_holdout(&probe.text);
-            if hidden {
-                let h = held.entry(probe.class.as_str()).or_default();
-                h.0 += 1;
-                h.1 += usize::from(right);
-            }
+            tally.add(probe.class.as_str(), right, hidden);
             if !right && !hidden {
                 let line = probe.text.lines().next().unwrap_or("");
                 wrong.push(format!(
@@ -119,24 +152,7 @@ fn probes_hold_their_floors() {
                 ));
             }
         }
-        for (class, (n, right)) in &tally {
-            let share = *right as f64 / *n as f64;
-            println!("{id:<22} {class:<10} {right:>3}/{n:<3} {share:.2}");
-            if let Some((hn, hr)) = held.get(class) {
-                let (fn_, fr) = (n - hn, right - hr);
-                println!(
-                    "{:<22} {:<10} fit {fr:>3}/{fn_:<3} holdout {hr:>3}/{hn}",
-                    "", ""
-                );
-            }
-            let floor = classes
-                .get(*class)
-                .copied()
-                .unwrap_or_else(|| panic!("{id}: no floor for class {class}"));
-            if share < floor {
-                below.push(format!("{id} {class} {share:.3} < {floor}"));
-            }
-        }
+        tally.report(id, classes, &mut below);
         for line in wrong {
             println!("{line}");
         }
@@ -175,8 +191,7 @@ fn titles_link_to_what_they_name() {
     let holdout = std::env::var_os("PROBE_HOLDOUT").is_some();
     let catalog = Catalog::embedded();
     let settings = Settings::default();
-    // Per kind (`named`, `none`): (passages, right, holdout passages, holdout right).
-    let mut tally: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
+    let mut tally = Tally::default();
     let mut wrong = Vec::new();
     for h in &headings.heading {
         let text = format!("# {}\n\nBody.\n", h.text);
@@ -185,13 +200,8 @@ fn titles_link_to_what_they_name() {
         let right = got == (h.target != "none").then_some(h.target.as_str());
         let kind = if h.target == "none" { "none" } else { "named" };
         let hidden = holdout && in_holdout(&h.text);
-        let t = tally.entry(kind).or_default();
-        t.0 += 1;
-        t.1 += usize::from(right);
-        if hidden {
-            t.2 += 1;
-            t.3 += usize::from(right);
-        } else if !right {
+        tally.add(kind, right, hidden);
+        if !right && !hidden {
             wrong.push(format!(
                 "  link [{}] got {}: {}",
                 h.target,
@@ -201,26 +211,7 @@ fn titles_link_to_what_they_name() {
         }
     }
     let mut below = Vec::new();
-    for (kind, (n, right, hn, hr)) in &tally {
-        let share = *right as f64 / *n as f64;
-        println!("{:<22} {kind:<10} {right:>3}/{n:<3} {share:.2}", "link");
-        if holdout {
-            println!(
-                "{:<22} {:<10} fit {:>3}/{:<3} holdout {hr:>3}/{hn}",
-                "",
-                "",
-                right - hr,
-                n - hn
-            );
-        }
-        let want = floor
-            .get(*kind)
-            .copied()
-            .unwrap_or_else(|| panic!("no link floor for {kind}"));
-        if share < want {
-            below.push(format!("link {kind} {share:.3} < {want}"));
-        }
-    }
+    tally.report("link", floor, &mut below);
     for line in wrong {
         println!("{line}");
     }
