@@ -92,7 +92,8 @@ const HEADING_NOISE: &[&str] = &[
 
 /// Near-synonyms a heading uses for the words of a question or scenario ("Picking partners" for
 /// "identify good partners", "Rescuing an orphaned channel" for "a failing channel nobody owns").
-/// Each group's words stand for its first; general business English, not any draft's wording.
+/// Each group's words stand for its first; general business English, not any draft's wording:
+/// a partnership that pays off or pays back makes a return.
 #[rustfmt::skip]
 const SYNONYMS: &[&[&str]] = &[
     &["identify", "pick", "choose", "select", "selection", "find", "spot", "vet", "good", "right"],
@@ -114,6 +115,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["inherit", "inherited", "inheriting", "takeover"],
     &["enablement", "enable", "enabling", "training", "train", "onboarding"],
     &["incentive", "incentives", "reward", "rewards", "compensation", "payout"],
+    &["roi", "payback", "return", "returns"],
 ];
 
 /// Two-word verbs that stand for one word of [`SYNONYMS`] ("turning around" a partnership).
@@ -124,6 +126,7 @@ const PHRASAL: &[(&str, &str, &str)] = &[
     ("stand", "up", "launch"),
     ("kick", "off", "launch"),
     ("roll", "out", "launch"),
+    ("pay", "off", "roi"),
 ];
 
 /// The canonical stem of every word of [`SYNONYMS`].
@@ -819,6 +822,9 @@ mod tests {
             ("Picking partners", "partnerships/q1"),
             ("Is this partnership worth doing?", "partnerships/q2"),
             ("Designing the incentive model", "partnerships/q3"),
+            // A partnership that pays off or back makes a return.
+            ("Did it pay off?", "partnerships/q6"),
+            ("Payback on partner spend", "partnerships/q6"),
             ("Standing up co-sell with a hyperscaler", "partnerships/q4"),
             // What an adjunct adds counts for less than what the heading is about.
             (
