@@ -96,7 +96,8 @@ const HEADING_NOISE: &[&str] = &[
 /// a partnership that pays off or pays back makes a return.
 #[rustfmt::skip]
 const SYNONYMS: &[&[&str]] = &[
-    &["identify", "pick", "choose", "select", "selection", "find", "spot", "vet", "good", "right"],
+    &["identify", "pick", "choose", "select", "selection", "find", "spot", "vet", "good", "right",
+        "source", "sourcing", "prospect", "prospecting", "shortlist"],
     &["viability", "viable", "worth", "worthwhile", "checklist"],
     &["determine", "decide", "decision"],
     &["structure", "design", "designing"],
@@ -820,6 +821,7 @@ mod tests {
     fn paraphrased_headings_link_by_what_they_cover() {
         for (heading, want) in [
             ("Picking partners", "partnerships/q1"),
+            ("Prospecting for reseller partners", "partnerships/q1"),
             ("Is this partnership worth doing?", "partnerships/q2"),
             ("Designing the incentive model", "partnerships/q3"),
             // A partnership that pays off or back makes a return.
