@@ -101,7 +101,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["viability", "viable", "worth", "worthwhile", "checklist"],
     &["determine", "decide", "decision"],
     &["structure", "design", "designing"],
-    &["launch", "start", "starting", "stand", "kick", "roll", "begin"],
+    &["launch", "start", "starting", "stand", "kick", "roll", "begin", "pilot", "piloting"],
     &["manage", "handle", "handling", "resolve", "settle"],
     &["conflict", "dispute", "clash", "disagreement", "fight", "friction"],
     &["evaluate", "measure", "measuring", "assess", "judge"],
@@ -828,6 +828,7 @@ mod tests {
             ("Did it pay off?", "partnerships/q6"),
             ("Payback on partner spend", "partnerships/q6"),
             ("Standing up co-sell with a hyperscaler", "partnerships/q4"),
+            ("Piloting joint selling with an SI", "partnerships/q4"),
             // What an adjunct adds counts for less than what the heading is about.
             (
                 "Launching co-sell with an ISV marketplace partner",
