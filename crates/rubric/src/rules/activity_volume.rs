@@ -32,6 +32,12 @@
 //! of an activity stated with *have* is volume too (`our joint webinars had over 3,000
 //! registrants`).
 //!
+//! A count that is the subject of a passive whose doer goes unstated is what the writer's action
+//! was done to (`120 partner reps were trained on the new offer`, as `we trained 120 reps`): not
+//! with a participle of change or result (`30 deals were closed`), nor `by` another doer (`were
+//! recruited by my predecessor`), nor a count set off before another subject (`At my last company
+//! (about 180 people), I was hired`).
+//!
 //! Having a counted thing done is the writer's action too (`I had 14 NDAs signed`: *have*, the
 //! count, a participle), and so is a count in a relative clause of place that the writer does
 //! (`attended 6 summits where I met over 900 of their sellers`).
@@ -273,6 +279,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 // count (`I scored forty candidates`) tells a step.
                 let acted = verb
                     || (r.writer_action && tally)
+                    || (tally && passive_work(ctx, i))
                     || conjunct
                     || headline.is_some()
                     || (tally && grown(ctx, i));
@@ -744,6 +751,61 @@ fn grown(ctx: &Ctx<'_>, i: usize) -> bool {
         })
 }
 
+/// Whether the count at draft word `i` is the subject of a passive clause whose unstated doer is
+/// the writer (`Seven new OEM agreements were signed during my tenure`, `120 partner reps were
+/// trained`): a passive turns the object of an action into its subject, so the count is what the
+/// action was done to, as in `we signed seven agreements`. The group holds a form of *be* before
+/// a past participle that is no word of change or result (`30 deals were closed` is a result),
+/// and no `by` phrase names another doer (`signed by my predecessor`).
+fn passive_work(ctx: &Ctx<'_>, i: usize) -> bool {
+    use crate::syntax::UPOS;
+    let Some((s, k)) = ctx.syntax_at(i) else {
+        return false;
+    };
+    let Some(c) = s.clause_of(k) else {
+        return false;
+    };
+    let low = |j: usize| s.tagged.lower(j);
+    let be = c.verb_group.clone().any(|j| {
+        matches!(
+            low(j),
+            "be" | "is" | "are" | "was" | "were" | "been" | "being"
+        )
+    });
+    let verb = low(c.verb);
+    let participle = (verb.len() > 3 && verb.ends_with("ed"))
+        || matches!(verb, "held" | "run" | "built" | "sent" | "done" | "made" | "taught");
+    let Some(v) = s.token(c.verb) else {
+        return false;
+    };
+    let result = [Cue::Change, Cue::OutcomeCue, Cue::Outcome]
+        .iter()
+        .any(|&cue| ctx.hits.covers(cue, v));
+    // `signed off`, `signed up`: past the particle.
+    let mut after = c.verb_group.end;
+    if matches!(low(after), "off" | "up" | "out") {
+        after += 1;
+    }
+    let agent = (after..c.tokens.end).find(|&j| low(j) == "by").is_some_and(|j| {
+        !matches!(low(j + 1), "me" | "us" | "my" | "our")
+    });
+    // The count is in the clause's subject, not a parenthesis before its verb (`At my last
+    // company (about 180 people), I was hired`).
+    // The chunker may start the phrase after the count (`120 [partner reps] were trained`):
+    // then only the words of what it counts stand between.
+    let subject = c.subject.as_ref().is_some_and(|p| {
+        (p.tokens.start <= k && k < p.tokens.end)
+            || (k < p.tokens.start
+                && (k + 1..p.tokens.start).all(|j| {
+                    matches!(
+                        s.pos(j),
+                        UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM | UPOS::ADV
+                    ) || s.text(j) == "-"
+                }))
+    });
+    subject && be && participle && !c.copula && !result && !agent
+}
+
 /// Whether draft word `j` is a preposition, as its sentence's tags read it.
 fn preposition(ctx: &Ctx<'_>, j: usize) -> bool {
     ctx.syntax_at(j)
@@ -846,6 +908,28 @@ mod tests {
             f.message
         );
         assert!(f.message.contains("Over-focusing on activity volume"));
+    }
+
+    #[test]
+    fn a_passive_with_no_other_doer_counts_the_writers_work() {
+        let text = "About 140 channel sellers were coached on the bundle last spring.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["140 channel sellers"],
+            "{:?}",
+            spans(text, Rule::ActivityVolume)
+        );
+        for text in [
+            "About 140 channel sellers were coached by the vendor's own team last spring.",
+            "Over 30 renewals were closed through the distributor last spring.",
+            "At the agency (some 140 staff), I was promoted twice.",
+        ] {
+            assert!(
+                spans(text, Rule::ActivityVolume).is_empty(),
+                "{text}: {:?}",
+                spans(text, Rule::ActivityVolume)
+            );
+        }
     }
 
     #[test]
