@@ -73,6 +73,16 @@
 //!   terrified of…`); but a thing that `needs to` do
 //!   something (`ROI evaluation needs to account for…`) is told what it must do, and states no
 //!   one's need;
+//! - a difficulty, burden or loss a buyer, a group of people outside or a person of a kind suffers,
+//!   stated through its predicate rather than a need word: the predicate (its verb group to the
+//!   next clause, subordinator or conjunction) reads negative in VADER's lexicon, each word by its
+//!   stem when VADER lacks the form (`IT admins were drowning in alerts`, `patients were missing
+//!   deliveries`, `gym members quietly stop coming`), or spends or waits time (`their finance
+//!   leads spent the first week of every month reconciling`); the subject must name people (a
+//!   person noun, a name, `they`, `who`), be its verb's own (no verb between them, not a verb's
+//!   object: `we'd do a joint customer call whenever a deal looked stuck`), and the clause must
+//!   not be passive (`a redesign will be ignored`); a thing that drops or waits (`disputes
+//!   dropped`, `decisions waited`) is no one's difficulty;
 //! - why buyers or outsiders buy or pay (`shippers buy us to stop missing delivery windows`,
 //!   `something a shipper would pay for`), but not who gets paid (`each side gets paid`);
 //! - the speaker listening to buyers (`we interviewed the customers`), to a group outside, as its
@@ -713,6 +723,123 @@ enum Party {
     Buyer,
 }
 
+/// How negative, on VADER's compound scale, a predicate must read to state a difficulty.
+const DIFFICULTY: f64 = -0.25;
+
+/// Stems of verbs of time spent or waited: with a stretch of time and what fills it (`spent the
+/// first week reconciling`, `waited three weeks for a quote`), a burden on their subject.
+const SPEND: &[&str] = &["spend", "spent", "wait"];
+
+/// Whether clause `c` states a difficulty, a burden or a loss its subject suffers through its
+/// predicate, not a word of need: the predicate, from its verb group to the first punctuation,
+/// subordinator or conjunction, reads negative in VADER's lexicon ([`crate::valence`], with its
+/// negation: `could not keep up`), each word read by its stem when VADER lacks the form
+/// (`drowning` as `drown`); or its verb spends or waits time (`spent the first week of every month
+/// reconciling`, `waited weeks for a quote`).
+fn predicament(r: &Read<'_>, c: &Clause) -> bool {
+    let end = (c.verb_group.start..c.tokens.end.min(c.verb_group.start + 14))
+        .find(|&k| {
+            k > c.verb
+                && (matches!(r.pos(k), UPOS::PUNCT | UPOS::SCONJ | UPOS::CCONJ)
+                    || matches!(r.lower(k), "that" | "which" | "who" | "because" | "so")
+                    // A subject pronoun opens a clause of its own (`pipeline I had missed`).
+                    || (r.pos(k) == UPOS::PRON
+                        && matches!(
+                            r.lower(k),
+                            "i" | "we" | "you" | "they" | "he" | "she" | "it"
+                        )))
+        })
+        .unwrap_or(c.tokens.end.min(c.verb_group.start + 14));
+    // Nor into another clause inside it (`showed pipeline I had missed`).
+    let end = r
+        .clauses()
+        .iter()
+        .map(|o| o.subject.as_ref().map_or(o.verb_group.start, |s| s.tokens.start))
+        .filter(|&k| k > c.verb && k < end)
+        .min()
+        .unwrap_or(end);
+    if passive(r, c) {
+        return false;
+    }
+    let stem = r.stem(c.verb);
+    if SPEND.iter().any(|s| stem.starts_with(s))
+        && (c.verb + 1..end).any(|k| {
+            (stem.starts_with("wait") && r.lower(k) == "for")
+                || (r.pos(k) == UPOS::VERB && r.lower(k).ends_with("ing"))
+        })
+    {
+        return true;
+    }
+    let words: Vec<&str> = (c.verb_group.start..end)
+        .map(|k| {
+            let lower = r.lower(k);
+            let stem = r.stem(k);
+            if stem != lower
+                && stem.chars().all(char::is_alphabetic)
+                && crate::valence::compound(lower) == 0.0
+                && crate::valence::compound(stem) != 0.0
+            {
+                stem
+            } else {
+                lower
+            }
+        })
+        .collect();
+    crate::valence::compound(&words.join(" ")) <= DIFFICULTY
+}
+
+/// Whether `subject` names people: a person noun (`patients`, `store managers`), a name, or a
+/// pronoun that stands for people (`they`, `who`); not a thing that drops, stalls or waits
+/// (`disputes dropped`, `decisions waited`).
+fn people(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
+    subject.is_some_and(|p| {
+        agent_noun(r.lower(p.head))
+            || r.pos(p.head) == UPOS::PROPN
+            || matches!(
+                r.lower(p.head),
+                "they" | "they're" | "they'd" | "they've" | "who"
+            )
+    })
+}
+
+/// Whether `subject` follows a verb, as that verb's object, not a subject of its own (`we'd do a
+/// joint customer call`, read as `customer` calling).
+fn object_of_verb(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
+    subject.is_some_and(|p| {
+        p.tokens
+            .start
+            .checked_sub(1)
+            .is_some_and(|k| matches!(r.pos(k), UPOS::VERB | UPOS::AUX))
+    })
+}
+
+/// Whether `subject` is the subject of clause `c`'s own verb: no finite verb stands between them,
+/// only what modifies the subject (`patients on home dialysis were missing`, `their clients, mostly
+/// insurers trying to retire old systems, were stuck`); not a `who` several verbs back (`people
+/// who have concluded it is not worth their time, and a redesign that… will be ignored`).
+fn near(r: &Read<'_>, subject: Option<&Phrase>, c: &Clause) -> bool {
+    subject.is_some_and(|p| {
+        (p.tokens.end.max(p.head + 1)..c.verb_group.start).all(|k| {
+            r.pos(k) != UPOS::AUX
+                && (r.pos(k) != UPOS::VERB
+                    || r.lower(k).ends_with("ing")
+                    || r.lower(k.wrapping_sub(1)) == "-")
+        })
+    })
+}
+
+/// Whether the draft's tokens `range` hold a word of negative valence, by its form or its stem:
+/// a sentence that may state a difficulty, worth tagging.
+fn troubled(t: &crate::tokens::Tokens, range: std::ops::Range<usize>) -> bool {
+    range.into_iter().any(|k| {
+        let lower = t.lower(k);
+        lower.len() > 2
+            && lower.chars().all(char::is_alphabetic)
+            && (crate::valence::compound(lower) < 0.0
+                || (t.stem(k) != lower && crate::valence::compound(t.stem(k)) < 0.0))
+    })
+}
+
 /// Whether clause `c` of `r` states a need, an obligation or a capability of its subject: a need
 /// verb (`wanted`, `struggled`), `have to`/`need to`, a lack (`did not have the staff`), or a modal
 /// of capability, said or denied.
@@ -1032,6 +1159,11 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                     || (matches!(t.lower(k), "is" | "are" | "was" | "were")
                         && (k.saturating_sub(6).max(range.start)..k).any(|j| plural(t.lower(j))))
             });
+        // A difficulty stated without a need word: a sentence with a word of negative valence
+        // (`drowning in alerts`), or one of time spent or waited.
+        let candidate = candidate
+            || range.clone().any(|k| SPEND.iter().any(|s| t.stem(k).starts_with(s)))
+            || troubled(t, range.clone());
         if !candidate {
             return false;
         }
@@ -1070,6 +1202,17 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                 || ((subject == Party::Buyer
                     || (subject == Party::Third && group(&r, phrase.as_ref())))
                     && attitude(&r, c))
+                // A difficulty, burden or loss a buyer or a group outside suffers, stated
+                // through its predicate: `IT admins were drowning in alerts`, `their finance
+                // teams spent the first week of every month reconciling`.
+                || ((subject == Party::Buyer
+                    || (subject == Party::Third
+                        && people(&r, phrase.as_ref())
+                        && (group(&r, phrase.as_ref()) || generic(&r, phrase.as_ref()))))
+                    && c.subject.is_some()
+                    && !object_of_verb(&r, phrase.as_ref())
+                    && near(&r, phrase.as_ref(), c)
+                    && predicament(&r, c))
                 // A question about what buyers do or say: `what did customers say about buying
                 // through the channel?`
                 || (subject == Party::Buyer && r.s.is_question())
@@ -1884,6 +2027,32 @@ mod whose_need {
             "I met the client, drafted the requirements and briefed the partner."
         ));
         assert!(!fires("We rebuilt the offer around what clients valued."));
+    }
+
+    #[test]
+    fn a_difficulty_stated_through_its_consequence() {
+        for text in [
+            // A predicate of negative valence, read by its stem (`drowning` as `drown`).
+            "Warehouse supervisors were drowning in paperwork every Monday.",
+            "Our clients kept telling us they were struggling with month-end.",
+            // Time spent or waited.
+            "Clinic bookkeepers spent the first days of every quarter matching receipts.",
+            "Small contractors waited weeks for a quote from the distributor.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+        for text in [
+            // A thing that drops or waits is no one's difficulty.
+            "Registration disputes dropped from nine a quarter to two.",
+            "Decisions waited for whoever had time.",
+            // The speaker's side and the partner's are not the market.
+            "We were drowning in partner requests.",
+            "The reseller's reps were struggling with the demo.",
+            // A verb's object, not a subject; a passive.
+            "We would book a joint customer call whenever a deal looked stuck.",
+        ] {
+            assert!(fires(text), "{text}");
+        }
     }
 
     #[test]
