@@ -776,8 +776,8 @@ fn predicament(r: &Read<'_>, c: &Clause) -> bool {
             let stem = r.stem(k);
             if stem != lower
                 && stem.chars().all(char::is_alphabetic)
-                && crate::valence::compound(lower) == 0.0
-                && crate::valence::compound(stem) != 0.0
+                && crate::valence::word(lower) == 0.0
+                && crate::valence::word(stem) != 0.0
             {
                 stem
             } else {
@@ -835,8 +835,8 @@ fn troubled(t: &crate::tokens::Tokens, range: std::ops::Range<usize>) -> bool {
         let lower = t.lower(k);
         lower.len() > 2
             && lower.chars().all(char::is_alphabetic)
-            && (crate::valence::compound(lower) < 0.0
-                || (t.stem(k) != lower && crate::valence::compound(t.stem(k)) < 0.0))
+            && (crate::valence::word(lower) < 0.0
+                || (t.stem(k) != lower && crate::valence::word(t.stem(k)) < 0.0))
     })
 }
 
