@@ -766,12 +766,7 @@ fn passive_work(ctx: &Ctx<'_>, i: usize) -> bool {
         return false;
     };
     let low = |j: usize| s.tagged.lower(j);
-    let be = c.verb_group.clone().any(|j| {
-        matches!(
-            low(j),
-            "be" | "is" | "are" | "was" | "were" | "been" | "being"
-        )
-    });
+    let be = c.verb_group.clone().any(|j| crate::who::be(low(j)));
     let verb = low(c.verb);
     let participle = (verb.len() > 3 && verb.ends_with("ed"))
         || matches!(verb, "held" | "run" | "built" | "sent" | "done" | "made" | "taught");
