@@ -135,9 +135,9 @@ impl Lower {
         for w in words {
             let token = &sentence[w.range.start as usize..w.range.end as usize];
             if token.is_ascii() {
-                lower
-                    .text
-                    .extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                let start = lower.text.len();
+                lower.text.push_str(token);
+                lower.text[start..].make_ascii_lowercase();
             } else {
                 // `str::to_lowercase`, not char by char: a final sigma lower-cases by context.
                 let folded = token.to_lowercase();
