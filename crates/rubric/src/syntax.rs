@@ -374,7 +374,9 @@ fn tokenize_words<'s>(
 /// first part.
 fn tagging_form(word: &str) -> Cow<'_, str> {
     // Every contraction and possessive has an apostrophe: without one, the word is its own form.
-    if !word.contains(['\'', '’', 'ʼ', '‘']) {
+    // Bytes first: an ASCII word without `'` has none, and matching chars costs more.
+    if !word.bytes().any(|b| b == b'\'' || !b.is_ascii()) || !word.contains(['\'', '’', 'ʼ', '‘'])
+    {
         return Cow::Borrowed(word);
     }
     let plain = word.replace(['’', 'ʼ', '‘'], "'");
@@ -410,7 +412,11 @@ fn support_verb(form: &str) -> bool {
     ];
     // Compared without lower-casing into a new string when ASCII, as nearly every word is.
     if form.is_ascii() {
-        VERBS.iter().any(|verb| form.eq_ignore_ascii_case(verb))
+        // Every verb starts with one of these letters.
+        form.as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'd' | b'c' | b'w' | b's' | b'm'))
+            && VERBS.iter().any(|verb| form.eq_ignore_ascii_case(verb))
     } else {
         VERBS.contains(&form.to_lowercase().as_str())
     }
