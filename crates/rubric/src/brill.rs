@@ -223,13 +223,22 @@ struct Patch<F> {
 #[derive(Debug, Default)]
 struct Words {
     list: Vec<Box<str>>,
-    /// Indices into `list` by first byte; only a token with that first byte (any ASCII case) can
-    /// match them.
-    by_first: Vec<Vec<usize>>,
-    /// Indices of empty words, which every token matches.
-    empty: Vec<usize>,
+    /// The words in a trie of their bytes, to match a token in one walk.
+    trie: Vec<Node>,
     /// Each word's index, while compiling.
     index: HashMap<Box<str>, usize>,
+}
+
+/// A node of [`Words::trie`]: the words that start with the bytes on the path to it (the root is
+/// node 0).
+#[derive(Debug, Default)]
+struct Node {
+    /// The next byte and its node.
+    children: Vec<(u8, usize)>,
+    /// The words that end here, in index order.
+    ends: Vec<usize>,
+    /// The words that end here or below, in index order.
+    below: Vec<usize>,
 }
 
 impl Words {
@@ -240,15 +249,24 @@ impl Words {
             return i;
         }
         let i = self.list.len();
-        match lower.as_bytes().first() {
-            Some(&b) => {
-                if self.by_first.is_empty() {
-                    self.by_first = vec![Vec::new(); 256];
-                }
-                self.by_first[usize::from(b)].push(i);
-            }
-            None => self.empty.push(i),
+        if self.trie.is_empty() {
+            self.trie.push(Node::default());
         }
+        let mut node = 0;
+        self.trie[node].below.push(i);
+        for &b in lower.as_bytes() {
+            node = match self.trie[node].children.iter().find(|&&(c, _)| c == b) {
+                Some(&(_, next)) => next,
+                None => {
+                    let next = self.trie.len();
+                    self.trie.push(Node::default());
+                    self.trie[node].children.push((b, next));
+                    next
+                }
+            };
+            self.trie[node].below.push(i);
+        }
+        self.trie[node].ends.push(i);
         self.index.insert(lower.clone(), i);
         self.list.push(lower);
         i
@@ -257,33 +275,33 @@ impl Words {
     /// Calls `found` with each word `token` matches. harper's `WordIs` zips the two strings'
     /// chars and compares them ignoring ASCII case, so either may be a prefix of the other (an
     /// empty token matches every word); on bytes that is the same test.
+    ///
+    /// Walking the token's bytes (ASCII lower-cased) down the trie passes the words that are
+    /// prefixes of the token; the words below where the token ends have it as their prefix.
     fn matches(&self, token: &str, mut found: impl FnMut(usize)) {
-        let token = token.as_bytes();
-        let Some(first) = token.first() else {
-            (0..self.list.len()).for_each(found);
+        let Some(mut node) = self.trie.first() else {
             return;
         };
-        let candidates = self
-            .by_first
-            .get(usize::from(first.to_ascii_lowercase()))
-            .map_or(&[][..], Vec::as_slice);
-        for &i in candidates {
-            let word = self.list[i].as_bytes();
-            let n = word.len().min(token.len());
-            if word[..n].eq_ignore_ascii_case(&token[..n]) {
-                found(i);
+        for &b in token.as_bytes() {
+            node.ends.iter().copied().for_each(&mut found);
+            let b = b.to_ascii_lowercase();
+            match node.children.iter().find(|&&(c, _)| c == b) {
+                Some(&(_, next)) => node = &self.trie[next],
+                None => return,
             }
         }
-        self.empty.iter().copied().for_each(found);
+        node.below.iter().copied().for_each(found);
     }
 }
 
-/// Where each of the model's words occurs in a sentence: the token positions that match word `w`
-/// are `positions[starts[w]..starts[w + 1]]`, in order.
+/// Where each of the model's words occurs in a sentence.
 #[derive(Debug, Default)]
 struct Occurrences {
-    starts: Vec<usize>,
-    positions: Vec<usize>,
+    /// Blocks of 64 token positions in a set: the sentence's length, divided by 64, rounded up.
+    stride: usize,
+    /// The positions of word `w`, a set in blocks `w * stride..(w + 1) * stride` (bit `k % 64` of
+    /// block `k / 64` for position `k`).
+    at: Vec<u64>,
     /// Bit `w` set when word `w` (of the first 64) occurs.
     words: u64,
 }
@@ -291,41 +309,47 @@ struct Occurrences {
 impl Occurrences {
     /// Matches each token against the words once.
     fn find(words: &Words, tokens: &[&str]) -> Occurrences {
-        let mut hits: Vec<(usize, usize)> = Vec::new();
-        for (at, token) in tokens.iter().enumerate() {
-            words.matches(token, |word| hits.push((word, at)));
-        }
-        // A counting sort by word keeps each word's positions in order.
-        let mut starts = vec![0; words.list.len() + 1];
-        for &(word, _) in &hits {
-            starts[word + 1] += 1;
-        }
-        for w in 1..starts.len() {
-            starts[w] += starts[w - 1];
-        }
-        let mut next = starts.clone();
-        let mut positions = vec![0; hits.len()];
+        let stride = tokens.len().div_ceil(64);
+        let mut sets = vec![0u64; words.list.len() * stride];
         let mut present = 0u64;
-        for (word, at) in hits {
-            positions[next[word]] = at;
-            next[word] += 1;
-            if word < 64 {
-                present |= 1 << word;
-            }
+        for (at, token) in tokens.iter().enumerate() {
+            words.matches(token, |word| {
+                sets[word * stride + at / 64] |= 1 << (at % 64);
+                if word < 64 {
+                    present |= 1 << word;
+                }
+            });
         }
         Occurrences {
-            starts,
-            positions,
+            stride,
+            at: sets,
             words: present,
         }
     }
 
-    /// The positions where `word` occurs, in order.
-    fn of(&self, word: usize) -> &[usize] {
-        match (self.starts.get(word), self.starts.get(word + 1)) {
-            (Some(&start), Some(&end)) => &self.positions[start..end],
-            _ => &[],
+    /// Calls `visit` with the positions where `word` occurs, in order.
+    fn each(&self, word: usize, mut visit: impl FnMut(usize)) {
+        let blocks = self
+            .at
+            .get(word * self.stride..(word + 1) * self.stride)
+            .unwrap_or(&[]);
+        for (b, &block) in blocks.iter().enumerate() {
+            let mut bits = block;
+            while bits != 0 {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                visit(b * 64 + k);
+            }
         }
+    }
+
+    /// Whether `word` occurs at position `at`.
+    fn at(&self, word: usize, at: usize) -> bool {
+        at / 64 < self.stride
+            && self
+                .at
+                .get(word * self.stride + at / 64)
+                .is_some_and(|block| block >> (at % 64) & 1 == 1)
     }
 }
 
@@ -612,11 +636,11 @@ impl<F: Copy> Patch<F> {
         let len = sentence.tokens.len();
         match self.anchor {
             Some((relative, word)) => {
-                for &at in sentence.occurrences.of(word) {
+                sentence.occurrences.each(word, |at| {
                     if let Some(i) = sub(at, relative).filter(|&i| i < len) {
                         visit(i);
                     }
-                }
+                });
             }
             None => (0..len).for_each(visit),
         }
@@ -702,7 +726,7 @@ fn holds(
             i > 0 && tags.get(i - 1) == Some(&Some(prev)) && tags.get(i + 1) == Some(&Some(post))
         }
         Test::WordAt { relative, word } => {
-            add(i, relative).is_some_and(|k| occurrences.of(word).binary_search(&k).is_ok())
+            add(i, relative).is_some_and(|k| occurrences.at(word, k))
         }
         Test::NounPhraseAt { relative, is_np } => {
             add(i, relative).is_some_and(|k| np_flags.get(k) == Some(&is_np))
