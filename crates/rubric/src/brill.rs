@@ -365,6 +365,10 @@ pub(crate) struct Model {
     in_phrase: [bool; TAGS],
     /// The chunker's patches, in order.
     chunker: Vec<Patch<bool>>,
+    /// Which tagger patches can run, by the words of a sentence.
+    tagger_index: PatchIndex,
+    /// Which chunker patches can run, likewise.
+    chunker_index: PatchIndex,
     /// The words the patches of both name.
     words: Words,
 }
@@ -381,12 +385,12 @@ impl Model {
         let tagger: TaggerModel = serde_json::from_slice(&serde_json::to_vec(tagger)?)?;
         let chunker: ChunkerModel = serde_json::from_slice(&serde_json::to_vec(chunker)?)?;
         let mut words = Words::default();
-        let tagger_patches = tagger
+        let tagger_patches: Vec<_> = tagger
             .patches
             .into_iter()
             .map(|p| Patch::compile(p.from, p.to, &p.criteria, &mut words))
             .collect();
-        let chunker_patches = chunker
+        let chunker_patches: Vec<_> = chunker
             .patches
             .into_iter()
             .map(|p| Patch::compile(p.from, !p.from, &p.criteria, &mut words))
@@ -403,6 +407,8 @@ impl Model {
                 .into_iter()
                 .map(|(word, tag)| (word.into_boxed_str(), tag))
                 .collect(),
+            tagger_index: PatchIndex::new(&tagger_patches, |p| p.needs | bit(p.from)),
+            chunker_index: PatchIndex::new(&chunker_patches, |p| p.needs),
             tagger: tagger_patches,
             in_phrase,
             chunker: chunker_patches,
@@ -454,14 +460,22 @@ impl Model {
             }
             at
         });
-        let words = sentence.occurrences.words;
-        for patch in &self.tagger {
-            if present & bit(patch.from) == 0
-                || patch.needs & !present != 0
-                || patch.word_bit & !words != 0
-            {
+        // The patches that can fire: those whose words occur and whose tags are present. Each
+        // patch is visited with the tags the patches before it left.
+        let index = &self.tagger_index;
+        let by_words = index.by_words(sentence.occurrences.words);
+        let mut set = by_words.clone();
+        index.drop_absent(present, &mut set, 0);
+        let mut block = 0;
+        while block < set.len() {
+            if set[block] == 0 {
+                block += 1;
                 continue;
             }
+            let k = block * 64 + set[block].trailing_zeros() as usize;
+            set[block] &= set[block] - 1;
+            let patch = &self.tagger[k];
+            debug_assert!(present & bit(patch.from) != 0 && patch.needs & !present == 0);
             let mut changed = 0;
             let mut apply = |i: usize, tags: &mut Vec<Option<UPOS>>| {
                 if tags[i] == Some(patch.from)
@@ -502,7 +516,14 @@ impl Model {
             if changed > 0 {
                 counts[patch.from as usize] -= changed;
                 counts[patch.to as usize] += changed;
-                present = mask(&counts);
+                let now = mask(&counts);
+                if now != present {
+                    // The patches after this one, chosen again by the tags now present.
+                    present = now;
+                    set[block..].copy_from_slice(&by_words[block..]);
+                    set[block] &= u64::MAX.checked_shl((k % 64 + 1) as u32).unwrap_or(0);
+                    index.drop_absent(present, &mut set, block);
+                }
             }
         }
         tags
@@ -540,13 +561,24 @@ impl Model {
             }
             (tag_at, flag_at)
         });
-        for patch in &self.chunker {
+        // The patches whose words occur and whose tags are present, in order.
+        let mut set = self.chunker_index.by_words(sentence.occurrences.words);
+        self.chunker_index.drop_absent(present, &mut set, 0);
+        let patches = set.iter().enumerate().flat_map(|(block, &bits)| {
+            let mut bits = bits;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let k = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    block * 64 + k
+                })
+            })
+        });
+        for k in patches {
+            let patch = &self.chunker[k];
             let flags_present = u8::from(counts[0] > 0) | u8::from(counts[1] > 0) << 1;
-            if counts[usize::from(patch.from)] == 0
-                || patch.needs & !present != 0
-                || patch.needs_flags & !flags_present != 0
-                || patch.word_bit & !sentence.occurrences.words != 0
-            {
+            debug_assert!(patch.needs & !present == 0);
+            if counts[usize::from(patch.from)] == 0 || patch.needs_flags & !flags_present != 0 {
                 continue;
             }
             let mut changed = 0;
@@ -591,6 +623,77 @@ impl Model {
             counts[usize::from(patch.to)] += changed;
         }
         flags
+    }
+}
+
+/// The patches of a model that can run in a sentence, as sets of patch indices (bit `k % 64` of
+/// block `k / 64` for patch `k`): a patch anchored on one of the first 64 words runs only where
+/// that word occurs (see [`Patch::word_bit`]), and a patch whose `from` tag or whose tests'
+/// tags are absent from the sentence does not fire. Visiting only the patches of the set, in
+/// order, skips most of them without reading them.
+#[derive(Debug)]
+struct PatchIndex {
+    /// Blocks of 64 patches in a set.
+    blocks: usize,
+    /// The patches that may run whatever the words.
+    always: Vec<u64>,
+    /// The patches anchored on word `w`: blocks `w * blocks..(w + 1) * blocks`.
+    by_word: Vec<u64>,
+    /// The patches that need tag `t` in the sentence: blocks `t * blocks..(t + 1) * blocks`.
+    by_tag: Vec<u64>,
+}
+
+impl PatchIndex {
+    /// Indexes `patches`, each of which needs the tags `needs` gives it.
+    fn new<F>(patches: &[Patch<F>], needs: impl Fn(&Patch<F>) -> u32) -> PatchIndex {
+        let blocks = patches.len().div_ceil(64);
+        let mut index = PatchIndex {
+            blocks,
+            always: vec![0; blocks],
+            by_word: vec![0; 64 * blocks],
+            by_tag: vec![0; TAGS * blocks],
+        };
+        for (k, patch) in patches.iter().enumerate() {
+            let (block, bit) = (k / 64, 1 << (k % 64));
+            if patch.word_bit == 0 {
+                index.always[block] |= bit;
+            } else {
+                let w = patch.word_bit.trailing_zeros() as usize;
+                index.by_word[w * blocks + block] |= bit;
+            }
+            let tags = needs(patch);
+            for t in (0..TAGS).filter(|&t| tags & 1 << t != 0) {
+                index.by_tag[t * blocks + block] |= bit;
+            }
+        }
+        index
+    }
+
+    /// The patches that may run in a sentence whose words are `words` (as
+    /// [`Occurrences::words`]).
+    fn by_words(&self, words: u64) -> Vec<u64> {
+        let mut set = self.always.clone();
+        let mut words = words;
+        while words != 0 {
+            let w = words.trailing_zeros() as usize;
+            words &= words - 1;
+            let of = &self.by_word[w * self.blocks..(w + 1) * self.blocks];
+            for (block, &bits) in set.iter_mut().zip(of) {
+                *block |= bits;
+            }
+        }
+        set
+    }
+
+    /// Takes out of `set`'s blocks from `first` on the patches that need a tag outside
+    /// `present`.
+    fn drop_absent(&self, present: u32, set: &mut [u64], first: usize) {
+        for t in (0..TAGS).filter(|&t| present & 1 << t == 0) {
+            let of = &self.by_tag[t * self.blocks..(t + 1) * self.blocks];
+            for (block, &bits) in set.iter_mut().zip(of).skip(first) {
+                *block &= !bits;
+            }
+        }
     }
 }
 
