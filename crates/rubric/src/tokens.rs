@@ -304,7 +304,7 @@ pub(crate) fn word_indices(s: &str) -> WordIndices<'_> {
     WordIndices {
         text: s,
         at: 0,
-        inner: None,
+        inner: Stretch::Ascii { at: 0, end: 0 },
     }
 }
 
@@ -313,16 +313,36 @@ pub(crate) struct WordIndices<'a> {
     text: &'a str,
     /// Where the stretch after the current one starts.
     at: usize,
-    /// The current stretch's words, and its offset.
-    inner: Option<(usize, unicode_segmentation::UnicodeWordIndices<'a>)>,
+    /// The current stretch.
+    inner: Stretch<'a>,
 }
 
+/// A stretch of [`WordIndices`], and how far its words have been read.
+enum Stretch<'a> {
+    /// All ASCII: bytes `at..end` of the text are left.
+    Ascii { at: usize, end: usize },
+    /// With other characters: its words by unicode-segmentation, and its offset.
+    Unicode(usize, unicode_segmentation::UnicodeWordIndices<'a>),
+}
+
+/// The ASCII bytes that words are made of: letters, digits and `_`.
+static CORE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = (i as u8).is_ascii_alphanumeric() || i as u8 == b'_';
+        i += 1;
+    }
+    table
+};
+
 impl<'a> WordIndices<'a> {
-    /// The end of the stretch that starts at `from` (`from < len`).
-    fn stretch_end(&self, from: usize) -> usize {
+    /// The end of the stretch that starts at `from` (`from < len`), and whether it is all
+    /// ASCII.
+    fn stretch_end(&self, from: usize) -> (usize, bool) {
         let bytes = self.text.as_bytes();
         let Some(n) = bytes[from..].iter().position(|b| !b.is_ascii()) else {
-            return bytes.len();
+            return (bytes.len(), true);
         };
         let n = from + n;
         // All ASCII up to the cut before the space run that comes last before `n`.
@@ -332,7 +352,7 @@ impl<'a> WordIndices<'a> {
                 run -= 1;
             }
             if run > from {
-                return run;
+                return (run, true);
             }
         }
         // A stretch with other characters, up to the next cut after them.
@@ -340,11 +360,59 @@ impl<'a> WordIndices<'a> {
         while let Some(k) = bytes[j..].iter().position(|&b| b == b' ') {
             let k = j + k;
             if bytes[k - 1].is_ascii() && bytes[k - 1] != b' ' {
-                return k;
+                return (k, false);
             }
             j = k + 1;
         }
-        bytes.len()
+        (bytes.len(), false)
+    }
+
+    /// The next word of the ASCII bytes `*at..end`, as unicode-segmentation's ASCII path finds
+    /// them: a word is a run of letters, digits and `_`, joined across `.`, `'` or `:` between
+    /// letters and across `.`, `,`, `;` or `'` between digits, that holds a letter or digit.
+    /// Every other segment (spaces, a line break, any other byte) holds none, so it is skipped
+    /// byte by byte.
+    fn next_ascii(&self, at: &mut usize, end: usize) -> Option<(usize, &'a str)> {
+        let text: &'a str = self.text;
+        let bytes = &text.as_bytes()[..end];
+        while *at < end {
+            if !CORE[usize::from(bytes[*at])] {
+                *at += 1;
+                continue;
+            }
+            let start = *at;
+            let mut i = start + 1;
+            while i < end {
+                let b = bytes[i];
+                let joins = CORE[usize::from(b)]
+                    || (i + 1 < end && {
+                        let (prev, next) = (bytes[i - 1], bytes[i + 1]);
+                        match b {
+                            b'.' | b',' | b';' | b'\''
+                                if prev.is_ascii_digit() && next.is_ascii_digit() =>
+                            {
+                                true
+                            }
+                            b'\'' | b'.' | b':'
+                                if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() =>
+                            {
+                                true
+                            }
+                            _ => false,
+                        }
+                    });
+                if !joins {
+                    break;
+                }
+                i += 1;
+            }
+            *at = i;
+            let word = &bytes[start..i];
+            if word.iter().any(u8::is_ascii_alphanumeric) {
+                return Some((start, &text[start..i]));
+            }
+        }
+        None
     }
 }
 
@@ -353,19 +421,34 @@ impl<'a> Iterator for WordIndices<'a> {
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
         loop {
-            if let Some((base, words)) = &mut self.inner {
-                if let Some((i, word)) = words.next() {
-                    return Some((*base + i, word));
+            match &mut self.inner {
+                Stretch::Ascii { at, end } => {
+                    let (mut from, end) = (*at, *end);
+                    let found = self.next_ascii(&mut from, end);
+                    if let Stretch::Ascii { at, .. } = &mut self.inner {
+                        *at = from;
+                    }
+                    if found.is_some() {
+                        return found;
+                    }
                 }
-                self.inner = None;
+                Stretch::Unicode(base, words) => {
+                    if let Some((i, word)) = words.next() {
+                        return Some((*base + i, word));
+                    }
+                }
             }
             if self.at >= self.text.len() {
                 return None;
             }
             let from = self.at;
-            self.at = self.stretch_end(from);
-            let stretch = &self.text[from..self.at];
-            self.inner = Some((from, stretch.unicode_word_indices()));
+            let (end, ascii) = self.stretch_end(from);
+            self.at = end;
+            self.inner = if ascii {
+                Stretch::Ascii { at: from, end }
+            } else {
+                Stretch::Unicode(from, self.text[from..end].unicode_word_indices())
+            };
         }
     }
 }
