@@ -54,6 +54,9 @@
 //! Example: "Our CRO signed off." fires; "As a Series B startup we had no channel." does not.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::context::{Ctx, Input};
 use crate::lexicon::Cue;
@@ -952,6 +955,30 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
         })
 }
 
+/// Every word [`may_state`] compares a token's form or stem with (those of [`crate::who::speaker`]
+/// and [`be`] too): a token whose form and stem are none of them, and whose form starts neither
+/// `report` nor `inherit`, sets none of its flags but that of a role word.
+static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    const WORDS: &[&str] = &[
+        "'m", "'re", "'s", "accept", "accepted", "accountable", "after", "am", "angel", "are",
+        "arr", "as", "at", "backed", "be", "been", "being", "bootstrapped", "category", "charg",
+        "charge", "days", "early", "employee", "employees", "fit", "fortune", "founder", "fte",
+        "ftes", "funded", "funding", "gave", "give", "gives", "global", "growth", "headcount",
+        "hypergrowth", "i", "i'd", "i'll", "i'm", "i've", "in", "inherit", "inside", "into", "ipo",
+        "is", "late", "leader", "listed", "look", "market", "me", "mine", "months", "my", "myself",
+        "of", "old", "on", "over", "pe", "people", "person", "persons", "ppl", "public",
+        "publicly", "quarter", "report", "responsible", "scale", "scaleup", "seed", "series",
+        "staff", "start", "startup", "tak", "take", "taken", "task", "that", "this", "to", "took",
+        "unicorn", "us", "vc", "venture", "was", "weeks", "were", "within", "year", "years",
+    ];
+    [
+        WORDS, MY_ROLE, HIRED, HANDED, HOLD, REMITS, UNITS, POSTS, DEPARTMENTS, SIZES, COMPANIES,
+    ]
+    .concat()
+    .into_iter()
+    .collect()
+});
+
 /// Whether sentence `i` holds the words that [`own_role`] or [`own_stage`] needs to accept it,
 /// read from the scan before tagging: a superset of what they accept, so a sentence without
 /// them is not tagged for this rule. Each reading needs, whatever the tags:
@@ -1008,60 +1035,67 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
     for k in tokens {
         let w = t.lower(k);
         let stem = t.stem(k);
-        if matches!(w, "people" | "person" | "persons" | "employees" | "employee" | "ppl" | "staff" | "ftes" | "fte" | "headcount")
-            || matches!(
-                w,
-                "startup" | "scaleup" | "ipo" | "bootstrapped" | "unicorn" | "hypergrowth"
-                    | "start" | "scale" | "series" | "seed" | "early" | "growth" | "late"
-                    | "venture" | "vc" | "pe" | "founder" | "publicly" | "public" | "listed"
-                    | "funding" | "fortune" | "global"
-            )
+        // Most words are none that the readings need: only a role word is left to look for.
+        if STATED.contains(w)
+            || STATED.contains(stem)
+            || w.starts_with("report")
+            || w.starts_with("inherit")
         {
-            return true;
+            if matches!(w, "people" | "person" | "persons" | "employees" | "employee" | "ppl" | "staff" | "ftes" | "fte" | "headcount")
+                || matches!(
+                    w,
+                    "startup" | "scaleup" | "ipo" | "bootstrapped" | "unicorn" | "hypergrowth"
+                        | "start" | "scale" | "series" | "seed" | "early" | "growth" | "late"
+                        | "venture" | "vc" | "pe" | "founder" | "publicly" | "public" | "listed"
+                        | "funding" | "fortune" | "global"
+                )
+            {
+                return true;
+            }
+            subject |= matches!(w, "i" | "i'm" | "i've" | "i'd" | "i'll");
+            speaker |= crate::who::speaker(w);
+            my |= w == "my";
+            be_ |= be(w);
+            im |= w == "i'm";
+            responsible |= matches!(w, "responsible" | "accountable");
+            as_ |= w == "as";
+            at |= w == "at";
+            tenure |= matches!(w, "years" | "months");
+            my_role |= MY_ROLE.contains(&w);
+            hired |= HIRED.contains(&stem);
+            handed |= HANDED.contains(&stem);
+            hold |= HOLD.contains(&stem);
+            remit |= REMITS.contains(&stem);
+            me |= w == "me";
+            demonstrative |= matches!(w, "that" | "this");
+            place |= matches!(w, "in" | "on" | "within" | "inside");
+            in_ |= w == "in";
+            unit |= UNITS.contains(&w);
+            being |= w == "being";
+            report |= w.starts_with("report");
+            to |= matches!(w, "to" | "into");
+            gave |= matches!(w, "gave" | "give" | "gives");
+            took |= matches!(w, "took" | "take" | "taken" | "accepted" | "accept");
+            post |= POSTS.contains(&w);
+            charge_of |= w == "charge";
+            dept |= DEPARTMENTS.contains(&w);
+            size |= SIZES.contains(&w);
+            company |= COMPANIES.contains(&w);
+            if (previous == "of" && w == "us")
+                || (matches!(previous, "year" | "years") && w == "old")
+                || matches!(w, "funded" | "backed" | "angel" | "arr" | "mine")
+                || (w == "leader" && matches!(previous, "category" | "market"))
+                || (w == "fit" && previous == "market")
+                || (w == "into" && matches!(previous, "days" | "weeks" | "months" | "years" | "quarter" | "year"))
+            {
+                return true;
+            }
+            been |= w == "been";
+            tasked |= matches!(stem, "task" | "charg");
+            charge |= w.starts_with("inherit")
+                || (w == "over" && (previous.starts_with("tak") || previous == "took"))
+                || (w == "after" && previous.starts_with("look"));
         }
-        subject |= matches!(w, "i" | "i'm" | "i've" | "i'd" | "i'll");
-        speaker |= crate::who::speaker(w);
-        my |= w == "my";
-        be_ |= be(w);
-        im |= w == "i'm";
-        responsible |= matches!(w, "responsible" | "accountable");
-        as_ |= w == "as";
-        at |= w == "at";
-        tenure |= matches!(w, "years" | "months");
-        my_role |= MY_ROLE.contains(&w);
-        hired |= HIRED.contains(&stem);
-        handed |= HANDED.contains(&stem);
-        hold |= HOLD.contains(&stem);
-        remit |= REMITS.contains(&stem);
-        me |= w == "me";
-        demonstrative |= matches!(w, "that" | "this");
-        place |= matches!(w, "in" | "on" | "within" | "inside");
-        in_ |= w == "in";
-        unit |= UNITS.contains(&w);
-        being |= w == "being";
-        report |= w.starts_with("report");
-        to |= matches!(w, "to" | "into");
-        gave |= matches!(w, "gave" | "give" | "gives");
-        took |= matches!(w, "took" | "take" | "taken" | "accepted" | "accept");
-        post |= POSTS.contains(&w);
-        charge_of |= w == "charge";
-        dept |= DEPARTMENTS.contains(&w);
-        size |= SIZES.contains(&w);
-        company |= COMPANIES.contains(&w);
-        if (previous == "of" && w == "us")
-            || (matches!(previous, "year" | "years") && w == "old")
-            || matches!(w, "funded" | "backed" | "angel" | "arr" | "mine")
-            || (w == "leader" && matches!(previous, "category" | "market"))
-            || (w == "fit" && previous == "market")
-            || (w == "into" && matches!(previous, "days" | "weeks" | "months" | "years" | "quarter" | "year"))
-        {
-            return true;
-        }
-        been |= w == "been";
-        tasked |= matches!(stem, "task" | "charg");
-        charge |= w.starts_with("inherit")
-            || (w == "over" && (previous.starts_with("tak") || previous == "took"))
-            || (w == "after" && previous.starts_with("look"));
         previous = w;
         let text = ctx.draft.mask.get(t.tokens[k].range.clone()).unwrap_or("");
         if role_word(w, text) {
