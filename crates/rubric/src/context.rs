@@ -74,7 +74,7 @@ impl Ctx<'_> {
     pub fn syntax(&self, sentence: usize) -> Option<SentenceSyntax<'_>> {
         let s = self.tokens.sentences.get(sentence)?;
         let text = self.draft.mask.get(s.range.clone())?;
-        let tagged = self.syntax.get(sentence)?.get_or_init(|| {
+        let tagged = self.syntax.get(sentence)?.tagged.get_or_init(|| {
             // The scan segmented the sentence with the space around it, which gives the same
             // words unless it opens on a mark that joins the space before it (UAX #29's WB4):
             // only a sentence opening on a non-ASCII character is segmented again.

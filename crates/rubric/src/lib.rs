@@ -15,6 +15,7 @@ mod draft;
 mod engine;
 mod front_matter;
 mod impact;
+pub mod learned;
 mod lexicon;
 mod link;
 mod memo;
@@ -48,6 +49,18 @@ pub use settings_file::{
 pub use validate::resolve_catalog;
 
 use interview_content::Catalog;
+
+/// The byte ranges of a draft's prose sentences as the rules read them: front matter, code, HTML
+/// comments and directives are left out. Training material for [`learned`] models is cut with it.
+pub fn prose_sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    let draft = draft::Draft::parse(text);
+    memo::scan_prose(&draft.mask, None, None)
+        .tokens
+        .sentences
+        .into_iter()
+        .map(|s| s.range)
+        .collect()
+}
 
 /// Analyses a draft against the catalog's rubric.
 pub fn analyze(text: &str, catalog: &Catalog, settings: &Settings) -> Report {

@@ -281,17 +281,22 @@ mod tests {
         let prose = scan(text, Some(&mut memo));
         assert_eq!(prose.syntax.len(), prose.tokens.sentences.len());
         for (cell, sentence) in prose.syntax.iter().zip(&prose.tokens.sentences) {
-            cell.get_or_init(|| crate::syntax::Tagged::new(&text[sentence.range.clone()]));
+            cell.tagged
+                .get_or_init(|| crate::syntax::Tagged::new(&text[sentence.range.clone()]));
         }
         let edited = scan(
             "We held 41 meetings. Revenue grew 20%.\n\nI left.",
             Some(&mut memo),
         );
-        let tagged: Vec<bool> = edited.syntax.iter().map(|c| c.get().is_some()).collect();
+        let tagged: Vec<bool> = edited
+            .syntax
+            .iter()
+            .map(|c| c.tagged.get().is_some())
+            .collect();
         assert_eq!(tagged, [false, true, true]);
         // Without a memo, nothing is tagged before a rule asks.
         let fresh = scan(text, None);
-        assert!(fresh.syntax.iter().all(|c| c.get().is_none()));
+        assert!(fresh.syntax.iter().all(|c| c.tagged.get().is_none()));
         assert_eq!(fresh.syntax.len(), 3);
     }
 

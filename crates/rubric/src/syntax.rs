@@ -24,9 +24,28 @@ use crate::tokens::word_indices;
 /// Universal parts of speech, as the tagger gives them.
 pub use harper_brill::UPOS;
 
-/// A sentence's [`Tagged`] structure, computed on first use and shared between an analysis and
-/// the memo.
-pub type SyntaxCell = Arc<OnceLock<Tagged>>;
+/// What is read from a sentence on first use and shared between an analysis and the memo: its
+/// [`Tagged`] structure and its learned criticism score.
+pub type SyntaxCell = Arc<SentenceCell>;
+
+/// The lazily computed readings of one sentence.
+#[derive(Debug, Default)]
+pub struct SentenceCell {
+    /// Its clause structure.
+    pub tagged: OnceLock<Tagged>,
+    /// The probability that it criticises others (`crate::learned`).
+    pub blame: OnceLock<f32>,
+}
+
+// Scans compare by what was read: a score compares by its bits.
+impl PartialEq for SentenceCell {
+    fn eq(&self, other: &SentenceCell) -> bool {
+        self.tagged == other.tagged
+            && self.blame.get().map(|b| b.to_bits()) == other.blame.get().map(|b| b.to_bits())
+    }
+}
+
+impl Eq for SentenceCell {}
 
 /// A token of a tagged sentence: a word or a punctuation mark.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,8 @@
 //! - `editors/vscode/package.json`: the `interviewCoach.rules.*` and server settings contributions;
 //! - `editors/vscode/src/settings.ts`: the extension's rule list;
 //! - `docs/protocol.md`: the rules table and the settings list;
-//! - `editors/neovim/doc/interview_coach.txt`: the settings list of the help.
+//! - `editors/neovim/doc/interview_coach.txt`: the settings list of the help;
+//! - `crates/rubric/models/`: the learned models, trained from the tuning material (`models.rs`).
 //!
 //! `cargo run -p xtask -- codegen` rewrites them; the test `generated_files_are_fresh` fails when
 //! one is stale (and rewrites it, as rust-analyzer's `generate_package_json_config` test does).
@@ -37,7 +38,7 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
         ("docs/protocol.md", protocol_md),
         ("editors/neovim/doc/interview_coach.txt", neovim_help),
     ];
-    splices
+    let mut files = splices
         .into_iter()
         .map(|(path, splice)| {
             let path = root.join(path);
@@ -46,7 +47,9 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
             let text = splice(&text).with_context(|| format!("in {}", path.display()))?;
             Ok((path, text))
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    files.extend(crate::models::generate(root)?);
+    Ok(files)
 }
 
 /// Writes every generated file whose text changed; returns those paths.

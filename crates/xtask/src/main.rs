@@ -15,6 +15,7 @@ mod codegen;
 mod docgen;
 mod drafts;
 mod edits;
+mod models;
 mod procfs;
 mod report;
 mod stats;

@@ -1,0 +1,152 @@
+//! The learned models the engine carries (`crates/rubric/models/`), trained from the tuning
+//! material: the blind corpus's tuning split without its holdout third, and the probes without
+//! their holdout third. The test split and the held-back probes are never read here, so they
+//! still measure the models. `cargo run -p xtask -- codegen` retrains them; the freshness test
+//! fails when a committed model differs from what its material and settings give.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use interview_rubric::learned::{Training, train};
+use interview_rubric::prose_sentences;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+/// The criticism model's file, from the repository root.
+pub const CRITICISM: &str = "crates/rubric/models/criticism.tsv";
+
+/// Settings chosen on the holdouts (the tuning split's and the probes' thirds).
+const CRITICISM_TRAINING: Training = Training {
+    c: 16.0,
+    min_examples: 2,
+    iterations: 1500,
+};
+
+/// Probe files whose passages, none of them a put-down, teach the model what ordinary answer
+/// sentences look like.
+const ORDINARY: [&str; 5] = [
+    "buyer-empathy",
+    "activity-volume",
+    "role-stage",
+    "metrics",
+    "cross-functional",
+];
+
+#[derive(Deserialize)]
+struct Labels {
+    #[serde(default)]
+    finding: Vec<Label>,
+}
+
+#[derive(Deserialize)]
+struct Label {
+    rule: String,
+    text: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Probes {
+    probe: Vec<Probe>,
+}
+
+#[derive(Deserialize)]
+struct Probe {
+    class: String,
+    text: String,
+}
+
+/// Whether a tune draft is in the tuning split's holdout third (as `tests/blind.rs` decides).
+fn tune_holdout(name: &str) -> bool {
+    let hash = Sha256::digest(name.as_bytes());
+    u32::from_be_bytes([hash[0], hash[1], hash[2], hash[3]]) % 3 == 0
+}
+
+/// Whether a probe passage is in its file's holdout third (as `tests/probes.rs` decides).
+fn probe_holdout(text: &str) -> bool {
+    tune_holdout(text)
+}
+
+/// Lower-cased words joined by single spaces, for matching a label to a sentence.
+fn normal(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Examples for the criticism model: every prose sentence of the fit part of `tune/` (a put-down
+/// when a labelled `criticism` phrase overlaps it), every fit passage of the criticism probes, and
+/// the fit passages of the other probes as ordinary text.
+pub fn criticism_examples(root: &Path) -> Result<Vec<(String, bool)>> {
+    let mut examples = Vec::new();
+    let tune = root.join("tests/fixtures/blind/tune");
+    let mut names: Vec<String> = std::fs::read_dir(&tune)
+        .with_context(|| format!("cannot read {}", tune.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".md") && !tune_holdout(n))
+        .collect();
+    names.sort();
+    for name in names {
+        let path = tune.join(&name);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let labels_path = path.with_extension("labels.toml");
+        let labels: Labels = toml::from_str(
+            &std::fs::read_to_string(&labels_path)
+                .with_context(|| format!("cannot read {}", labels_path.display()))?,
+        )
+        .with_context(|| format!("in {}", labels_path.display()))?;
+        let put_downs: Vec<String> = labels
+            .finding
+            .iter()
+            .filter(|l| l.rule == "criticism")
+            .filter_map(|l| l.text.as_deref().map(normal))
+            .filter(|t| !t.is_empty())
+            .collect();
+        for range in prose_sentences(&text) {
+            let sentence = &text[range];
+            let n = normal(sentence);
+            if n.is_empty() {
+                continue;
+            }
+            let labelled = put_downs
+                .iter()
+                .any(|p| n.contains(p.as_str()) || p.contains(n.as_str()));
+            examples.push((sentence.to_string(), labelled));
+        }
+    }
+    for file in std::iter::once("criticism").chain(ORDINARY) {
+        let path = root.join(format!("tests/fixtures/probes/{file}.toml"));
+        let probes: Probes = toml::from_str(
+            &std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?,
+        )
+        .with_context(|| format!("in {}", path.display()))?;
+        for p in probes.probe.iter().filter(|p| !probe_holdout(&p.text)) {
+            let put_down = file == "criticism" && p.class == "criticises";
+            examples.push((p.text.clone(), put_down));
+        }
+    }
+    Ok(examples)
+}
+
+/// Each model file with its newly trained text.
+pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
+    let examples = criticism_examples(root)?;
+    let training = CRITICISM_TRAINING;
+    let refs: Vec<(&str, bool)> = examples.iter().map(|(t, y)| (t.as_str(), *y)).collect();
+    let positives = refs.iter().filter(|(_, y)| *y).count();
+    let header = format!(
+        "# Generated by `cargo run -p xtask -- codegen` (crates/xtask/src/models.rs): do not edit.\n\
+         # Sentences that criticise others: {positives} put-downs among {} examples; C {}, features in at least {} examples, {} iterations.\n",
+        refs.len(),
+        training.c,
+        training.min_examples,
+        training.iterations
+    );
+    Ok(vec![(
+        root.join(CRITICISM),
+        header + &train(&refs, training),
+    )])
+}
