@@ -57,6 +57,12 @@
 //!   named by `previous` or `former` on a noun that is not a time is named by who held it
 //!   before, so the verdict on it is on them (not `the previous quarter was a disaster`, nor an
 //!   owned thing's state: `the partner's data was a mess`);
+//! - a put-down in plain words that no frame above names (`they only ever found reasons to
+//!   stall`), read by a model learned from labelled sentences (`crate::learned`,
+//!   `models/criticism.tsv`) on a sentence the frames make no finding on, and vetted by the
+//!   clause reading: a probability of at least 0.8, a clause about someone else (not the
+//!   speaker, a counted group or a hypothetical), a sentence that does not read as praise, and
+//!   no denial by the speaker;
 //! - an ironic afterthought about someone else: an adverb of expectation set off by a comma
 //!   inside the clause (`our CEO wanted the shiny deal, naturally`, `the partner, of course,
 //!   asked for more`) says the speaker saw it coming from them; at the head of a sentence it
@@ -140,8 +146,10 @@
 //! criticises others".
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::context::{Ctx, Input};
+use crate::learned::Model;
 use crate::lexicon::Cue;
 use crate::negation::{is_negation, negated};
 use crate::rules::{Meta, Scope};
@@ -300,7 +308,87 @@ struct Judgement {
 
 /// One finding per sentence that blames or disparages someone else, unless negated.
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    for sentence in &ctx.tokens.sentences {
+    for (index, sentence) in ctx.tokens.sentences.iter().enumerate() {
+        if !read_structure(ctx, sentence, out) {
+            learned(ctx, index, sentence, out);
+        }
+    }
+    true
+}
+
+/// The model learned from labelled sentences (`crate::learned`), read on first use.
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::parse(include_str!("../../models/criticism.tsv"))
+        .unwrap_or_else(|e| panic!("models/criticism.tsv: {e}"))
+});
+
+/// The least probability from the learned model that makes a finding. Chosen on the holdouts.
+const THRESHOLD: f32 = 0.8;
+
+/// The fewest words in a sentence the learned model reads.
+const MIN_WORDS: usize = 5;
+
+/// A put-down the clause reading did not find, as the learned model reads it: its finding
+/// quotes the words that weigh most for it. The sentence's score is kept with its scan, so a
+/// keystroke scores only the sentence it changed.
+fn learned(ctx: &Ctx<'_>, index: usize, sentence: &crate::tokens::Sentence, out: &mut Vec<Finding>) {
+    // A fragment's vector is one or two words, and one word's weight would decide it (a table
+    // cell `Direct`): a put-down is a clause.
+    if sentence.tokens.len() < MIN_WORDS {
+        return;
+    }
+    let Some(text) = ctx.draft.mask.get(sentence.range.clone()) else {
+        return;
+    };
+    let score = match ctx.syntax.get(index) {
+        Some(cell) => *cell.blame.get_or_init(|| MODEL.probability(text)),
+        None => MODEL.probability(text),
+    };
+    if score < THRESHOLD {
+        return;
+    }
+    let Some(window) = MODEL.strongest(text) else {
+        return;
+    };
+    if !vetted(ctx, sentence, sentence.range.start + window.start) {
+        return;
+    }
+    let phrase = &text[window];
+    let message = format!(
+        "“{phrase}” criticises others: interviewers hear blame; describe the gap neutrally and what you did about it.{}",
+        ctx.guide(Rule::Criticism)
+    );
+    out.push(ctx.finding(Rule::Criticism, sentence.range.clone(), message));
+}
+
+/// Whether the clause reading agrees that the words the model weighs most (from byte `at`) can
+/// be a put-down: their clause is about someone else, counted neither as a group nor by
+/// occasions, not hypothetical; the sentence does not read as praise (a failure denied: `never
+/// missed a deadline`); and the speaker does not deny it (`I never blamed`, `I wouldn't call`).
+fn vetted(ctx: &Ctx<'_>, sentence: &crate::tokens::Sentence, at: usize) -> bool {
+    let t = ctx.tokens;
+    let s = &sentence.tokens;
+    let Some(j) = s.clone().find(|&k| t.tokens[k].range.end > at) else {
+        return false;
+    };
+    let Who::Other { at: who, .. } = subject(ctx, j, s) else {
+        return false;
+    };
+    if hypothetical(ctx, j) || counted(ctx, who, s) || occasions(ctx, who) {
+        return false;
+    }
+    if crate::valence::compound(&ctx.words(s.clone())) >= 0.05 {
+        return false;
+    }
+    !s.clone().any(|k| {
+        matches!(t.lower(k), "i" | "we")
+            && (k + 1..s.end.min(k + 4)).any(|n| is_negation(t.lower(n)))
+    })
+}
+
+/// The findings the clause reading makes in `sentence`; whether it made any.
+fn read_structure(ctx: &Ctx<'_>, sentence: &crate::tokens::Sentence, out: &mut Vec<Finding>) -> bool {
+    {
         let tokens = sentence.tokens.clone();
         // Verbs of failing are read last, from the tags: a sentence whose only frame could be
         // one of them has at most one judgement, a weak one, which makes no finding alone (see
@@ -315,7 +403,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                     let all = judgements(ctx, &tokens, true).0;
                     all.len() <= 1 && all.iter().all(|j| j.strength == Strength::Weak)
                 });
-                continue;
+                return false;
             }
             _ => judgements(ctx, &tokens, true).0,
         };
@@ -345,7 +433,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             .copied()
             .or_else(|| (others.len() >= 2).then(|| &others[0]));
         let Some(hit) = hit else {
-            continue;
+            return false;
         };
         // Two people judged in two clauses (`Finance changed its mind every week, and our VP
         // was protecting his own commission`): one finding for each, on its own clause. A
