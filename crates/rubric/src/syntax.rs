@@ -25,7 +25,7 @@ use crate::tokens::word_indices;
 pub use harper_brill::UPOS;
 
 /// What is read from a sentence on first use and shared between an analysis and the memo: its
-/// [`Tagged`] structure and its learned criticism score.
+/// [`Tagged`] structure and its learned scores.
 pub type SyntaxCell = Arc<SentenceCell>;
 
 /// The lazily computed readings of one sentence.
@@ -35,13 +35,17 @@ pub struct SentenceCell {
     pub tagged: OnceLock<Tagged>,
     /// The probability that it criticises others (`crate::learned`).
     pub blame: OnceLock<f32>,
+    /// The probability that it states a buyer's need (`crate::learned`).
+    pub need: OnceLock<f32>,
 }
 
 // Scans compare by what was read: a score compares by its bits.
 impl PartialEq for SentenceCell {
     fn eq(&self, other: &SentenceCell) -> bool {
+        let bits = |cell: &OnceLock<f32>| cell.get().map(|b| b.to_bits());
         self.tagged == other.tagged
-            && self.blame.get().map(|b| b.to_bits()) == other.blame.get().map(|b| b.to_bits())
+            && bits(&self.blame) == bits(&other.blame)
+            && bits(&self.need) == bits(&other.need)
     }
 }
 

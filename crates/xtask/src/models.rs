@@ -15,8 +15,18 @@ use sha2::{Digest, Sha256};
 /// The criticism model's file, from the repository root.
 pub const CRITICISM: &str = "crates/rubric/models/criticism.tsv";
 
+/// The buyer-need model's file, from the repository root.
+pub const BUYER_NEED: &str = "crates/rubric/models/buyer-need.tsv";
+
 /// Settings chosen on the holdouts (the tuning split's and the probes' thirds).
 const CRITICISM_TRAINING: Training = Training {
+    c: 16.0,
+    min_examples: 2,
+    iterations: 1500,
+};
+
+/// Settings chosen on the holdouts, as for criticism.
+const BUYER_NEED_TRAINING: Training = Training {
     c: 16.0,
     min_examples: 2,
     iterations: 1500,
@@ -80,23 +90,7 @@ fn normal(text: &str) -> String {
 /// the fit passages of the other probes as ordinary text.
 pub fn criticism_examples(root: &Path) -> Result<Vec<(String, bool)>> {
     let mut examples = Vec::new();
-    let tune = root.join("tests/fixtures/blind/tune");
-    let mut names: Vec<String> = std::fs::read_dir(&tune)
-        .with_context(|| format!("cannot read {}", tune.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".md") && !tune_holdout(n))
-        .collect();
-    names.sort();
-    for name in names {
-        let path = tune.join(&name);
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let labels_path = path.with_extension("labels.toml");
-        let labels: Labels = toml::from_str(
-            &std::fs::read_to_string(&labels_path)
-                .with_context(|| format!("cannot read {}", labels_path.display()))?,
-        )
-        .with_context(|| format!("in {}", labels_path.display()))?;
+    for (text, labels) in fit_drafts(root)? {
         let put_downs: Vec<String> = labels
             .finding
             .iter()
@@ -117,36 +111,106 @@ pub fn criticism_examples(root: &Path) -> Result<Vec<(String, bool)>> {
         }
     }
     for file in std::iter::once("criticism").chain(ORDINARY) {
-        let path = root.join(format!("tests/fixtures/probes/{file}.toml"));
-        let probes: Probes = toml::from_str(
-            &std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?,
-        )
-        .with_context(|| format!("in {}", path.display()))?;
-        for p in probes.probe.iter().filter(|p| !probe_holdout(&p.text)) {
+        for p in fit_probes(root, file)? {
             let put_down = file == "criticism" && p.class == "criticises";
-            examples.push((p.text.clone(), put_down));
+            examples.push((p.text, put_down));
         }
     }
     Ok(examples)
 }
 
-/// Each model file with its newly trained text.
-pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
-    let examples = criticism_examples(root)?;
-    let training = CRITICISM_TRAINING;
+/// Examples for the buyer-need model: every prose sentence of the fit drafts of `tune/` labelled
+/// `buyer-empathy` (their labellers found no buyer's need anywhere in them), and every fit passage
+/// of the buyer-empathy probes (`need` states one, `none` does not).
+pub fn buyer_need_examples(root: &Path) -> Result<Vec<(String, bool)>> {
+    let mut examples = Vec::new();
+    for (text, labels) in fit_drafts(root)? {
+        if labels.finding.iter().any(|l| l.rule == "buyer-empathy") {
+            for range in prose_sentences(&text) {
+                examples.push((text[range].to_string(), false));
+            }
+        }
+    }
+    for p in fit_probes(root, "buyer-empathy")? {
+        examples.push((p.text, p.class == "need"));
+    }
+    Ok(examples)
+}
+
+/// The fit part of `tune/`: each draft's text and labels, by file name.
+fn fit_drafts(root: &Path) -> Result<Vec<(String, Labels)>> {
+    let tune = root.join("tests/fixtures/blind/tune");
+    let mut names: Vec<String> = std::fs::read_dir(&tune)
+        .with_context(|| format!("cannot read {}", tune.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".md") && !tune_holdout(n))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let path = tune.join(&name);
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let labels_path = path.with_extension("labels.toml");
+            let labels: Labels = toml::from_str(
+                &std::fs::read_to_string(&labels_path)
+                    .with_context(|| format!("cannot read {}", labels_path.display()))?,
+            )
+            .with_context(|| format!("in {}", labels_path.display()))?;
+            Ok((text, labels))
+        })
+        .collect()
+}
+
+/// The fit passages of the probe file `name`.
+fn fit_probes(root: &Path, name: &str) -> Result<Vec<Probe>> {
+    let path = root.join(format!("tests/fixtures/probes/{name}.toml"));
+    let probes: Probes = toml::from_str(
+        &std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?,
+    )
+    .with_context(|| format!("in {}", path.display()))?;
+    Ok(probes
+        .probe
+        .into_iter()
+        .filter(|p| !probe_holdout(&p.text))
+        .collect())
+}
+
+/// A model file: a header naming what it was trained on and how, then the weights.
+fn model_file(what: &str, examples: &[(String, bool)], training: Training) -> String {
     let refs: Vec<(&str, bool)> = examples.iter().map(|(t, y)| (t.as_str(), *y)).collect();
     let positives = refs.iter().filter(|(_, y)| *y).count();
     let header = format!(
         "# Generated by `cargo run -p xtask -- codegen` (crates/xtask/src/models.rs): do not edit.\n\
-         # Sentences that criticise others: {positives} put-downs among {} examples; C {}, features in at least {} examples, {} iterations.\n",
+         # {what}: {positives} of {} examples; C {}, features in at least {} examples, {} iterations.\n",
         refs.len(),
         training.c,
         training.min_examples,
         training.iterations
     );
-    Ok(vec![(
-        root.join(CRITICISM),
-        header + &train(&refs, training),
-    )])
+    header + &train(&refs, training)
+}
+
+/// Each model file with its newly trained text.
+pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
+    Ok(vec![
+        (
+            root.join(CRITICISM),
+            model_file(
+                "Sentences that criticise others",
+                &criticism_examples(root)?,
+                CRITICISM_TRAINING,
+            ),
+        ),
+        (
+            root.join(BUYER_NEED),
+            model_file(
+                "Passages that state a buyer's need",
+                &buyer_need_examples(root)?,
+                BUYER_NEED_TRAINING,
+            ),
+        ),
+    ])
 }
