@@ -98,7 +98,10 @@
 //!   `for partners`), a need phrase of the lexicon that
 //!   is not just a party's name (`pain points`, `use case`, `customer experience`), or a buyer
 //!   word within three words of a need word with no comma, colon or dash between them (`what
-//!   customers valued`; not `discovery with the customer, wrote the requirements`).
+//!   customers valued`; not `discovery with the customer, wrote the requirements`);
+//! - a sentence of four words or more that a model learned from labelled passages
+//!   (`crate::learned`, `models/buyer-need.tsv`) reads as stating a buyer's need with
+//!   probability 0.9 or more, for needs in words none of the readings above names.
 //!
 //! Fires on: a draft with none of these, one finding on the title (or line 1). Customers as
 //! modifiers of something else (`customer overlap`, `a joint customer call`, `our customer
@@ -109,7 +112,10 @@
 //! Example: "We ran joint campaigns and tracked pipeline." fires; "Customers struggled to pass
 //! audits." and "Clinic managers did not want a second login." do not.
 
+use std::sync::LazyLock;
+
 use crate::context::{Ctx, Input};
+use crate::learned::Model;
 use crate::lexicon::Cue;
 use crate::rules::{Meta, Scope};
 use crate::syntax::{Clause, Phrase, UPOS};
@@ -1636,9 +1642,44 @@ fn near_need(ctx: &Ctx<'_>) -> Option<usize> {
     })
 }
 
+/// The model learned from labelled passages that states whether a sentence voices a buyer's need
+/// (`crate::learned`), read on first use.
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::parse(include_str!("../../models/buyer-need.tsv"))
+        .unwrap_or_else(|e| panic!("models/buyer-need.tsv: {e}"))
+});
+
+/// The probability from the learned model at which a sentence states a need the clause reading
+/// did not find. Chosen on the holdouts.
+const STATED: f32 = 0.9;
+
+/// The fewest words of a sentence the model may find a need in alone: one word decides a shorter
+/// one (a heading `Customer pain`).
+const MIN_WORDS: usize = 4;
+
+/// Whether some sentence of at least [`MIN_WORDS`] words states a buyer's need with probability
+/// [`STATED`], as the learned model reads it. Each sentence's score is kept with its scan, so a
+/// keystroke scores only the sentence it changed.
+fn learned_need(ctx: &Ctx<'_>) -> bool {
+    ctx.tokens.sentences.iter().enumerate().any(|(index, sentence)| {
+        if sentence.tokens.len() < MIN_WORDS {
+            return false;
+        }
+        let Some(text) = ctx.draft.mask.get(sentence.range.clone()) else {
+            return false;
+        };
+        let score = match ctx.syntax.get(index) {
+            Some(cell) => *cell.need.get_or_init(|| MODEL.probability(text)),
+            None => MODEL.probability(text),
+        };
+        score >= STATED
+    })
+}
+
 /// `buyer-empathy`: tactics only, never the end customer's or buyer's needs.
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    if evidence(ctx).is_some() {
+    // A need in words no reading names, as the learned model reads it.
+    if evidence(ctx).is_some() || learned_need(ctx) {
         return true;
     }
     let message = format!(
