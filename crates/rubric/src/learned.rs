@@ -46,19 +46,32 @@ fn in_word(c: char) -> bool {
 /// holding a digit as `#`. One buffer serves every word.
 fn each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
     let mut word = String::new();
-    let mut rest = text.char_indices().peekable();
-    while let Some((start, c)) = rest.next() {
-        if !in_word(c) {
+    let bytes = text.as_bytes();
+    // Whether the character at byte `i` is part of a word, and its length: ASCII by its byte.
+    let at = |i: usize| match bytes[i] {
+        b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'\'', 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (in_word(c), c.len_utf8())),
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (inside, len) = at(i);
+        if !inside {
+            i += len;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = rest.peek() {
-            if !in_word(c) {
+        let start = i;
+        i += len;
+        while i < bytes.len() {
+            let (inside, len) = at(i);
+            if !inside {
                 break;
             }
-            end = i + c.len_utf8();
-            rest.next();
+            i += len;
         }
+        let end = i;
         let raw = text[start..end].trim_start_matches(['\'', '’']);
         let from = end - raw.len();
         let raw = raw.trim_end_matches(['\'', '’']);
