@@ -1729,6 +1729,16 @@ mod whose_need {
     }
 
     #[test]
+    fn a_need_in_words_no_reading_names_is_read_by_the_learned_model() {
+        for text in [
+            "Small landlords kept telling us the same thing: chasing late rent was eating their weekends.",
+            "Maintenance planners at regional airlines could only get parts availability from the distributor by phone, and every hour on hold was an hour an aircraft stayed grounded.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
+    }
+
+    #[test]
     fn customers_as_objects_show_no_need() {
         for text in [
             "We checked the customer overlap and booked a joint customer call.",

@@ -2885,6 +2885,19 @@ mod tests {
     }
 
     #[test]
+    fn a_put_down_in_plain_words_is_read_by_the_learned_model() {
+        // No frame above names these; the learned model does, and the clause reading vets it.
+        for text in [
+            "And the sales director only looked at the figures when they suited his argument against the channel.",
+            "Working with that agency was an exercise in patience; their account team seemed to think deadlines were optional.",
+        ] {
+            let found = findings(text, Rule::Criticism);
+            assert_eq!(found.len(), 1, "{text}");
+            assert!(found[0].message.contains("” criticises others"), "{text}");
+        }
+    }
+
+    #[test]
     fn a_bare_epithet_for_someone_named() {
         let text = "Their account director was a snake. The old distributor's owner was a bully who shouted at our reps.";
         assert_eq!(spans(text, Rule::Criticism).len(), 2);
