@@ -2,17 +2,19 @@
 //! analysis ([`Input`]).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use interview_content::{Catalog, Category, Question, QuestionKind};
 
 use crate::directives::Suppressions;
 use crate::draft::Draft;
 use crate::engine::CompiledCategory;
+use crate::learned::Model;
 use crate::lexicon::Hits;
 use crate::link::{Linked, QuestionIndex, Target};
 use crate::numbers::Quantity;
 use crate::story::Parts;
-use crate::syntax::{Answer, SentenceSyntax, SyntaxCell, Tagged};
+use crate::syntax::{Answer, SentenceCell, SentenceSyntax, SyntaxCell, Tagged};
 use crate::tokens::Tokens;
 use crate::{Citation, Finding, Fix, Rule, RuleLevel, Section, Settings, TextEdit};
 
@@ -64,6 +66,23 @@ impl Ctx<'_> {
                 .is_some_and(|q| q.kind == QuestionKind::Scenario),
             None => false,
         }
+    }
+
+    /// `model`'s probability for sentence `sentence` (an index into [`Tokens::sentences`]), kept
+    /// in the sentence's cell that `cell` picks, so that the [`crate::Memo`] keeps it while the
+    /// sentence is unchanged and a keystroke scores only the sentence it changed.
+    pub fn learned(
+        &self,
+        sentence: usize,
+        model: &Model,
+        cell: fn(&SentenceCell) -> &OnceLock<f32>,
+    ) -> Option<f32> {
+        let s = self.tokens.sentences.get(sentence)?;
+        let text = self.draft.mask.get(s.range.clone())?;
+        Some(match self.syntax.get(sentence) {
+            Some(cells) => *cell(cells).get_or_init(|| model.probability(text)),
+            None => model.probability(text),
+        })
     }
 
     /// The clause structure of sentence `sentence` (an index into [`Tokens::sentences`]): its

@@ -1658,21 +1658,14 @@ const STATED: f32 = 0.9;
 const MIN_WORDS: usize = 4;
 
 /// Whether some sentence of at least [`MIN_WORDS`] words states a buyer's need with probability
-/// [`STATED`], as the learned model reads it. Each sentence's score is kept with its scan, so a
-/// keystroke scores only the sentence it changed.
+/// [`STATED`], as the learned model reads it.
 fn learned_need(ctx: &Ctx<'_>) -> bool {
     ctx.tokens.sentences.iter().enumerate().any(|(index, sentence)| {
         if sentence.tokens.len() < MIN_WORDS {
             return false;
         }
-        let Some(text) = ctx.draft.mask.get(sentence.range.clone()) else {
-            return false;
-        };
-        let score = match ctx.syntax.get(index) {
-            Some(cell) => *cell.need.get_or_init(|| MODEL.probability(text)),
-            None => MODEL.probability(text),
-        };
-        score >= STATED
+        ctx.learned(index, &MODEL, |c| &c.need)
+            .is_some_and(|score| score >= STATED)
     })
 }
 

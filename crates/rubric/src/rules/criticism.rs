@@ -329,24 +329,22 @@ const THRESHOLD: f32 = 0.8;
 const MIN_WORDS: usize = 5;
 
 /// A put-down the clause reading did not find, as the learned model reads it: its finding
-/// quotes the words that weigh most for it. The sentence's score is kept with its scan, so a
-/// keystroke scores only the sentence it changed.
+/// quotes the words that weigh most for it.
 fn learned(ctx: &Ctx<'_>, index: usize, sentence: &crate::tokens::Sentence, out: &mut Vec<Finding>) {
     // A fragment's vector is one or two words, and one word's weight would decide it (a table
     // cell `Direct`): a put-down is a clause.
     if sentence.tokens.len() < MIN_WORDS {
         return;
     }
+    if ctx
+        .learned(index, &MODEL, |c| &c.blame)
+        .is_none_or(|score| score < THRESHOLD)
+    {
+        return;
+    }
     let Some(text) = ctx.draft.mask.get(sentence.range.clone()) else {
         return;
     };
-    let score = match ctx.syntax.get(index) {
-        Some(cell) => *cell.blame.get_or_init(|| MODEL.probability(text)),
-        None => MODEL.probability(text),
-    };
-    if score < THRESHOLD {
-        return;
-    }
     let Some(window) = MODEL.strongest(text) else {
         return;
     };
