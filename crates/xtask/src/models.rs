@@ -65,15 +65,12 @@ struct Probe {
     text: String,
 }
 
-/// Whether a tune draft is in the tuning split's holdout third (as `tests/blind.rs` decides).
-fn tune_holdout(name: &str) -> bool {
-    let hash = Sha256::digest(name.as_bytes());
+/// Whether a tune draft (by file name) or a probe passage (by its text) is in the holdout third:
+/// the first four bytes of its SHA-256 are a multiple of 3, as `tests/blind.rs` and
+/// `tests/probes.rs` decide.
+fn in_holdout(key: &str) -> bool {
+    let hash = Sha256::digest(key.as_bytes());
     u32::from_be_bytes([hash[0], hash[1], hash[2], hash[3]]) % 3 == 0
-}
-
-/// Whether a probe passage is in its file's holdout third (as `tests/probes.rs` decides).
-fn probe_holdout(text: &str) -> bool {
-    tune_holdout(text)
 }
 
 /// Lower-cased words joined by single spaces, for matching a label to a sentence.
@@ -143,7 +140,7 @@ fn fit_drafts(root: &Path) -> Result<Vec<(String, Labels)>> {
     let mut names: Vec<String> = std::fs::read_dir(&tune)
         .with_context(|| format!("cannot read {}", tune.display()))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".md") && !tune_holdout(n))
+        .filter(|n| n.ends_with(".md") && !in_holdout(n))
         .collect();
     names.sort();
     names
@@ -174,7 +171,7 @@ fn fit_probes(root: &Path, name: &str) -> Result<Vec<Probe>> {
     Ok(probes
         .probe
         .into_iter()
-        .filter(|p| !probe_holdout(&p.text))
+        .filter(|p| !in_holdout(&p.text))
         .collect())
 }
 
