@@ -1,8 +1,9 @@
 //! The learned models the engine carries (`crates/rubric/models/`), trained from the tuning
-//! material: the blind corpus's tuning split without its holdout third, and the probes without
-//! their holdout third. The test split and the held-back probes are never read here, so they
-//! still measure the models. `cargo run -p xtask -- codegen` retrains them; the freshness test
-//! fails when a committed model differs from what its material and settings give.
+//! material: the blind corpus's tuning split without its holdout third, the probes without their
+//! holdout third, and the passages of `tests/fixtures/probes/train/` (written for training alone).
+//! The test split and the held-back probes are never read here, so they still measure the
+//! models. `cargo run -p xtask -- codegen` retrains them; the freshness test fails when a
+//! committed model differs from what its material and settings give.
 
 use std::path::{Path, PathBuf};
 
@@ -116,20 +117,29 @@ pub fn criticism_examples(root: &Path) -> Result<Vec<(String, bool)>> {
     Ok(examples)
 }
 
-/// Examples for the buyer-need model: every prose sentence of the fit drafts of `tune/` labelled
-/// `buyer-empathy` (their labellers found no buyer's need anywhere in them), and every fit passage
-/// of the buyer-empathy probes (`need` states one, `none` does not).
+/// Examples for the buyer-need model: see [`stated_examples`] (`need` states one).
 pub fn buyer_need_examples(root: &Path) -> Result<Vec<(String, bool)>> {
+    stated_examples(root, "buyer-empathy", "need")
+}
+
+/// Examples for a model of what a draft must state somewhere, for the draft-level `rule`: every
+/// prose sentence of the fit drafts of `tune/` labelled `rule` (their labellers found it stated
+/// nowhere in them), and every fit passage of its probes and training files (class `stated`
+/// states it, the other does not).
+fn stated_examples(root: &Path, rule: &str, stated: &str) -> Result<Vec<(String, bool)>> {
     let mut examples = Vec::new();
     for (text, labels) in fit_drafts(root)? {
-        if labels.finding.iter().any(|l| l.rule == "buyer-empathy") {
+        if labels.finding.iter().any(|l| l.rule == rule) {
             for range in prose_sentences(&text) {
                 examples.push((text[range].to_string(), false));
             }
         }
     }
-    for p in fit_probes(root, "buyer-empathy")? {
-        examples.push((p.text, p.class == "need"));
+    for p in fit_probes(root, rule)?
+        .into_iter()
+        .chain(train_probes(root, rule)?)
+    {
+        examples.push((p.text, p.class == stated));
     }
     Ok(examples)
 }
@@ -173,6 +183,33 @@ fn fit_probes(root: &Path, name: &str) -> Result<Vec<Probe>> {
         .into_iter()
         .filter(|p| !in_holdout(&p.text))
         .collect())
+}
+
+/// Every passage of the training files for probe label `name` (`train/{name}-*.toml`), in the
+/// order of their file names.
+fn train_probes(root: &Path, name: &str) -> Result<Vec<Probe>> {
+    let dir = root.join("tests/fixtures/probes/train");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_prefix(name))
+                .is_some_and(|rest| rest.starts_with('-') && rest.ends_with(".toml"))
+        })
+        .collect();
+    paths.sort();
+    let mut passages = Vec::new();
+    for path in paths {
+        let probes: Probes = toml::from_str(
+            &std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?,
+        )
+        .with_context(|| format!("in {}", path.display()))?;
+        passages.extend(probes.probe);
+    }
+    Ok(passages)
 }
 
 /// A model file: a header naming what it was trained on and how, then the weights.
