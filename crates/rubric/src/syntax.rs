@@ -37,6 +37,8 @@ pub struct SentenceCell {
     pub blame: OnceLock<f32>,
     /// The probability that it states a buyer's need (`crate::learned`).
     pub need: OnceLock<f32>,
+    /// The probability that it states the speaker's role or company stage (`crate::learned`).
+    pub role: OnceLock<f32>,
 }
 
 // Scans compare by what was read: a score compares by its bits.
@@ -46,6 +48,7 @@ impl PartialEq for SentenceCell {
         self.tagged == other.tagged
             && bits(&self.blame) == bits(&other.blame)
             && bits(&self.need) == bits(&other.need)
+            && bits(&self.role) == bits(&other.role)
     }
 }
 

@@ -19,6 +19,9 @@ pub const CRITICISM: &str = "crates/rubric/models/criticism.tsv";
 /// The buyer-need model's file, from the repository root.
 pub const BUYER_NEED: &str = "crates/rubric/models/buyer-need.tsv";
 
+/// The role-stage model's file, from the repository root.
+pub const ROLE_STAGE: &str = "crates/rubric/models/role-stage.tsv";
+
 /// Settings chosen on the holdouts (the tuning split's and the probes' thirds).
 const CRITICISM_TRAINING: Training = Training {
     c: 16.0,
@@ -28,6 +31,13 @@ const CRITICISM_TRAINING: Training = Training {
 
 /// Settings chosen on the holdouts, as for criticism.
 const BUYER_NEED_TRAINING: Training = Training {
+    c: 16.0,
+    min_examples: 2,
+    iterations: 1500,
+};
+
+/// Settings chosen on the holdouts, as for criticism.
+const ROLE_STAGE_TRAINING: Training = Training {
     c: 16.0,
     min_examples: 2,
     iterations: 1500,
@@ -120,6 +130,11 @@ pub fn criticism_examples(root: &Path) -> Result<Vec<(String, bool)>> {
 /// Examples for the buyer-need model: see [`stated_examples`] (`need` states one).
 pub fn buyer_need_examples(root: &Path) -> Result<Vec<(String, bool)>> {
     stated_examples(root, "buyer-empathy", "need")
+}
+
+/// Examples for the role-stage model: see [`stated_examples`] (`states` states one).
+pub fn role_stage_examples(root: &Path) -> Result<Vec<(String, bool)>> {
+    stated_examples(root, "role-stage", "states")
 }
 
 /// Examples for a model of what a draft must state somewhere, for the draft-level `rule`: every
@@ -244,6 +259,14 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
                 "Passages that state a buyer's need",
                 &buyer_need_examples(root)?,
                 BUYER_NEED_TRAINING,
+            ),
+        ),
+        (
+            root.join(ROLE_STAGE),
+            model_file(
+                "Passages that state the speaker's role or company stage",
+                &role_stage_examples(root)?,
+                ROLE_STAGE_TRAINING,
             ),
         ),
     ])
