@@ -39,6 +39,8 @@ pub struct SentenceCell {
     pub need: OnceLock<f32>,
     /// The probability that it states the speaker's role or company stage (`crate::learned`).
     pub role: OnceLock<f32>,
+    /// The probability that it counts activity as the win (`crate::learned`).
+    pub volume: OnceLock<f32>,
 }
 
 // Scans compare by what was read: a score compares by its bits.
@@ -49,6 +51,7 @@ impl PartialEq for SentenceCell {
             && bits(&self.blame) == bits(&other.blame)
             && bits(&self.need) == bits(&other.need)
             && bits(&self.role) == bits(&other.role)
+            && bits(&self.volume) == bits(&other.volume)
     }
 }
 

@@ -22,6 +22,9 @@ pub const BUYER_NEED: &str = "crates/rubric/models/buyer-need.tsv";
 /// The role-stage model's file, from the repository root.
 pub const ROLE_STAGE: &str = "crates/rubric/models/role-stage.tsv";
 
+/// The activity-volume model's file, from the repository root.
+pub const ACTIVITY: &str = "crates/rubric/models/activity-volume.tsv";
+
 /// Settings chosen on the holdouts (the tuning split's and the probes' thirds).
 const CRITICISM_TRAINING: Training = Training {
     c: 16.0,
@@ -38,6 +41,13 @@ const BUYER_NEED_TRAINING: Training = Training {
 
 /// Settings chosen on the holdouts, as for criticism.
 const ROLE_STAGE_TRAINING: Training = Training {
+    c: 16.0,
+    min_examples: 2,
+    iterations: 1500,
+};
+
+/// Settings chosen on the holdouts, as for criticism.
+const ACTIVITY_TRAINING: Training = Training {
     c: 16.0,
     min_examples: 2,
     iterations: 1500,
@@ -97,12 +107,39 @@ fn normal(text: &str) -> String {
 /// when a labelled `criticism` phrase overlaps it), every fit passage of the criticism probes, and
 /// the fit passages of the other probes as ordinary text.
 pub fn criticism_examples(root: &Path) -> Result<Vec<(String, bool)>> {
+    let mut examples = labelled_sentences(root, "criticism")?;
+    for file in std::iter::once("criticism").chain(ORDINARY) {
+        for p in fit_probes(root, file)? {
+            let put_down = file == "criticism" && p.class == "criticises";
+            examples.push((p.text, put_down));
+        }
+    }
+    Ok(examples)
+}
+
+/// Examples for the activity-volume model: every prose sentence of the fit part of `tune/` (a
+/// count of activity when a labelled `activity-volume` phrase overlaps it), and every fit passage
+/// of the activity-volume probes and training files (`activity` counts activity as the win).
+pub fn activity_examples(root: &Path) -> Result<Vec<(String, bool)>> {
+    let mut examples = labelled_sentences(root, "activity-volume")?;
+    for p in fit_probes(root, "activity-volume")?
+        .into_iter()
+        .chain(train_probes(root, "activity-volume")?)
+    {
+        examples.push((p.text, p.class == "activity"));
+    }
+    Ok(examples)
+}
+
+/// Every prose sentence of the fit part of `tune/`, marked when a phrase labelled `rule`
+/// overlaps it.
+fn labelled_sentences(root: &Path, rule: &str) -> Result<Vec<(String, bool)>> {
     let mut examples = Vec::new();
     for (text, labels) in fit_drafts(root)? {
-        let put_downs: Vec<String> = labels
+        let phrases: Vec<String> = labels
             .finding
             .iter()
-            .filter(|l| l.rule == "criticism")
+            .filter(|l| l.rule == rule)
             .filter_map(|l| l.text.as_deref().map(normal))
             .filter(|t| !t.is_empty())
             .collect();
@@ -112,16 +149,10 @@ pub fn criticism_examples(root: &Path) -> Result<Vec<(String, bool)>> {
             if n.is_empty() {
                 continue;
             }
-            let labelled = put_downs
+            let labelled = phrases
                 .iter()
                 .any(|p| n.contains(p.as_str()) || p.contains(n.as_str()));
             examples.push((sentence.to_string(), labelled));
-        }
-    }
-    for file in std::iter::once("criticism").chain(ORDINARY) {
-        for p in fit_probes(root, file)? {
-            let put_down = file == "criticism" && p.class == "criticises";
-            examples.push((p.text, put_down));
         }
     }
     Ok(examples)
@@ -259,6 +290,14 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
                 "Passages that state a buyer's need",
                 &buyer_need_examples(root)?,
                 BUYER_NEED_TRAINING,
+            ),
+        ),
+        (
+            root.join(ACTIVITY),
+            model_file(
+                "Passages that count activity as the win",
+                &activity_examples(root)?,
+                ACTIVITY_TRAINING,
             ),
         ),
         (
