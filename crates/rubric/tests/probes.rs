@@ -139,6 +139,13 @@ fn held_back_probes_hold_their_floors() {
     passages_hold_their_floors(&held_back(), false);
 }
 
+/// The fourth held-back batch, written when the third had checked two rounds of choices, holds
+/// its floors; it too prints figures only.
+#[test]
+fn fourth_held_back_batch_holds_its_floors() {
+    passages_hold_their_floors(&held_back().join("fourth"), false);
+}
+
 /// Reads each rule's passages in `dir` against its floors, printing every passage read wrong
 /// when `list_wrong` (and not in the holdout third).
 fn passages_hold_their_floors(dir: &std::path::Path, list_wrong: bool) {
