@@ -41,6 +41,8 @@ pub struct SentenceCell {
     pub role: OnceLock<f32>,
     /// The probability that it counts activity as the win (`crate::learned`).
     pub volume: OnceLock<f32>,
+    /// The probability that it measures a business result (`crate::learned`).
+    pub result: OnceLock<f32>,
 }
 
 // Scans compare by what was read: a score compares by its bits.
@@ -52,6 +54,7 @@ impl PartialEq for SentenceCell {
             && bits(&self.need) == bits(&other.need)
             && bits(&self.role) == bits(&other.role)
             && bits(&self.volume) == bits(&other.volume)
+            && bits(&self.result) == bits(&other.result)
     }
 }
 

@@ -25,6 +25,9 @@ pub const ROLE_STAGE: &str = "crates/rubric/models/role-stage.tsv";
 /// The activity-volume model's file, from the repository root.
 pub const ACTIVITY: &str = "crates/rubric/models/activity-volume.tsv";
 
+/// The metrics model's file, from the repository root.
+pub const RESULT: &str = "crates/rubric/models/metrics-result.tsv";
+
 /// Settings chosen on the holdouts (the tuning split's and the probes' thirds).
 const CRITICISM_TRAINING: Training = Training {
     c: 16.0,
@@ -48,6 +51,13 @@ const ROLE_STAGE_TRAINING: Training = Training {
 
 /// Settings chosen on the holdouts, as for criticism.
 const ACTIVITY_TRAINING: Training = Training {
+    c: 16.0,
+    min_examples: 2,
+    iterations: 1500,
+};
+
+/// Settings chosen on the holdouts, as for criticism.
+const RESULT_TRAINING: Training = Training {
     c: 16.0,
     min_examples: 2,
     iterations: 1500,
@@ -166,6 +176,11 @@ pub fn buyer_need_examples(root: &Path) -> Result<Vec<(String, bool)>> {
 /// Examples for the role-stage model: see [`stated_examples`] (`states` states one).
 pub fn role_stage_examples(root: &Path) -> Result<Vec<(String, bool)>> {
     stated_examples(root, "role-stage", "states")
+}
+
+/// Examples for the metrics model: see [`stated_examples`] (`result` measures one).
+pub fn result_examples(root: &Path) -> Result<Vec<(String, bool)>> {
+    stated_examples(root, "metrics", "result")
 }
 
 /// Examples for a model of what a draft must state somewhere, for the draft-level `rule`: every
@@ -298,6 +313,14 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
                 "Passages that count activity as the win",
                 &activity_examples(root)?,
                 ACTIVITY_TRAINING,
+            ),
+        ),
+        (
+            root.join(RESULT),
+            model_file(
+                "Passages that measure a business result",
+                &result_examples(root)?,
+                RESULT_TRAINING,
             ),
         ),
         (

@@ -15,9 +15,12 @@
 //! give a size or window in a hyphenated modifier (`a 1,200-person integrator`, `a 20-minute
 //! module`, `12-month retention`), give an amount before a noun that names no result (`a $2B
 //! distributor`, `a $90k enablement budget`) or multiply something that is no result (`doubled
-//! the number of newsletters`, `logins doubled`) fires too. One finding, on
-//! the Outcome heading when there is one, else on the title (or line 1), with a fix that inserts a
-//! placeholder sentence at the end of the outcome section (else of the draft).
+//! the number of newsletters`, `logins doubled`) fires too. So does a draft whose only impact
+//! numbers sit in sentences of eight words or more that a model learned from labelled passages
+//! (`crate::learned`, `models/metrics-result.tsv`) reads as measuring a result with probability
+//! under 0.1 (`Their own revenue had doubled since the IPO, and they wanted a second vendor`).
+//! One finding, on the Outcome heading when there is one, else on the title (or line 1), with a
+//! fix that inserts a placeholder sentence at the end of the outcome section (else of the draft).
 //!
 //! Does not fire on: a result as a change (`up 31%`, `+48% YoY`, `rose from 14 to 31`), a level
 //! of a result (`94% gross retention`, `onboarding time is 19 days versus 44`), a share of a
@@ -31,7 +34,10 @@
 //!
 //! Example: `## Result` / `Things improved a lot.` fires; `Win rate rose 8%.` does not.
 
+use std::sync::LazyLock;
+
 use crate::context::{Ctx, Input, insert};
+use crate::learned::Model;
 use crate::impact::is_impact;
 use crate::rules::{Meta, Scope};
 use crate::{Finding, Rule, SectionKind, Severity};
@@ -50,7 +56,7 @@ pub(crate) const META: Meta = Meta {
 
 /// `metrics`: the whole answer has no number that measures impact.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    if ctx.quantities.iter().any(|q| is_impact(ctx, q)) {
+    if ctx.quantities.iter().any(|q| is_impact(ctx, q) && learned_result(ctx, q)) {
         return true;
     }
     let outcome = input
@@ -85,6 +91,35 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
     ));
     out.push(finding);
     true
+}
+
+/// The model learned from labelled passages that states whether a sentence measures a business
+/// result (`crate::learned`), read on first use.
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::parse(include_str!("../../models/metrics-result.tsv"))
+        .unwrap_or_else(|e| panic!("models/metrics-result.tsv: {e}"))
+});
+
+/// The probability from the learned model under which a sentence measures no result, whatever
+/// its numbers. Chosen on the holdouts: the model only overrules the readings where it is nearly
+/// sure.
+const NO_RESULT: f32 = 0.1;
+
+/// The fewest words of a sentence the model may overrule a reading in: a short one is one or two
+/// words to it (`We cut cycle time in half`).
+const MIN_WORDS: usize = 8;
+
+/// Whether the learned model leaves `q` read as impact: its sentence is shorter than
+/// [`MIN_WORDS`], or measures a result with probability [`NO_RESULT`] or more.
+fn learned_result(ctx: &Ctx<'_>, q: &crate::numbers::Quantity) -> bool {
+    let Some(token) = ctx.tokens.tokens.get(q.tokens.start) else {
+        return true;
+    };
+    if ctx.tokens.sentences[token.sentence].tokens.len() < MIN_WORDS {
+        return true;
+    }
+    ctx.learned(token.sentence, &MODEL, |c| &c.result)
+        .is_none_or(|score| score >= NO_RESULT)
 }
 
 /// The end of `text[..end]` without trailing whitespace.
@@ -284,5 +319,17 @@ mod tests {
     fn numbers_in_code_and_comments_do_not_count() {
         let text = "Revenue grew `40%` <!-- 30% -->.\n\n```\n$2M\n```\n";
         assert_eq!(findings(text, Rule::Metrics).len(), 1);
+    }
+
+    #[test]
+    fn a_number_the_learned_model_reads_as_no_result_is_not_impact() {
+        let text = "Their own revenue had doubled since the IPO, and they wanted a second vendor.";
+        assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        for text in [
+            "Partner-sourced pipeline went from $1.2M to $3.4M in three quarters.",
+            "Win rate on co-sold deals rose from 18% to 31% over the year.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
     }
 }
