@@ -15,10 +15,11 @@
 //! give a size or window in a hyphenated modifier (`a 1,200-person integrator`, `a 20-minute
 //! module`, `12-month retention`), give an amount before a noun that names no result (`a $2B
 //! distributor`, `a $90k enablement budget`) or multiply something that is no result (`doubled
-//! the number of newsletters`, `logins doubled`) fires too. So does a draft whose only impact
-//! numbers sit in sentences of eight words or more that a model learned from labelled passages
-//! (`crate::learned`, `models/metrics-result.tsv`) reads as measuring a result with probability
-//! under 0.1 (`Their own revenue had doubled since the IPO, and they wanted a second vendor`).
+//! the number of newsletters`, `logins doubled`) fires too. So does a story (not a plan, whose
+//! targets the model was not taught) whose only impact numbers sit in sentences of eight words
+//! or more that a model learned from labelled passages (`crate::learned`,
+//! `models/metrics-result.tsv`) reads as measuring a result with probability under 0.1 (`Their
+//! own revenue had doubled since the IPO, and they wanted a second vendor`).
 //! One finding, on the Outcome heading when there is one, else on the title (or line 1), with a
 //! fix that inserts a placeholder sentence at the end of the outcome section (else of the draft).
 //!
@@ -56,7 +57,13 @@ pub(crate) const META: Meta = Meta {
 
 /// `metrics`: the whole answer has no number that measures impact.
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
-    if ctx.quantities.iter().any(|q| is_impact(ctx, q) && learned_result(ctx, q)) {
+    // A plan's target is read by the clauses alone: the model learned results from stories.
+    let plan = input.parts.plan;
+    if ctx
+        .quantities
+        .iter()
+        .any(|q| is_impact(ctx, q) && (plan || learned_result(ctx, q)))
+    {
         return true;
     }
     let outcome = input
