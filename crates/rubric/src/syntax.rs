@@ -43,6 +43,8 @@ pub struct SentenceCell {
     pub volume: OnceLock<f32>,
     /// The probability that it measures a business result (`crate::learned`).
     pub result: OnceLock<f32>,
+    /// The probability that it tells an outcome (`crate::learned`).
+    pub outcome: OnceLock<f32>,
 }
 
 // Scans compare by what was read: a score compares by its bits.
@@ -55,6 +57,7 @@ impl PartialEq for SentenceCell {
             && bits(&self.role) == bits(&other.role)
             && bits(&self.volume) == bits(&other.volume)
             && bits(&self.result) == bits(&other.result)
+            && bits(&self.outcome) == bits(&other.outcome)
     }
 }
 

@@ -28,6 +28,9 @@ pub const ACTIVITY: &str = "crates/rubric/models/activity-volume.tsv";
 /// The metrics model's file, from the repository root.
 pub const RESULT: &str = "crates/rubric/models/metrics-result.tsv";
 
+/// The outcome model's file, from the repository root.
+pub const OUTCOME: &str = "crates/rubric/models/outcome.tsv";
+
 /// Settings chosen on the holdouts (the tuning split's and the probes' thirds).
 const CRITICISM_TRAINING: Training = Training {
     c: 16.0,
@@ -63,6 +66,13 @@ const RESULT_TRAINING: Training = Training {
     iterations: 1500,
 };
 
+/// Settings chosen on the holdouts, as for criticism.
+const PART_TRAINING: Training = Training {
+    c: 16.0,
+    min_examples: 2,
+    iterations: 1500,
+};
+
 /// Probe files whose passages, none of them a put-down, teach the model what ordinary answer
 /// sentences look like.
 const ORDINARY: [&str; 5] = [
@@ -83,6 +93,7 @@ struct Labels {
 struct Label {
     rule: String,
     text: Option<String>,
+    part: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -181,6 +192,28 @@ pub fn role_stage_examples(root: &Path) -> Result<Vec<(String, bool)>> {
 /// Examples for the metrics model: see [`stated_examples`] (`result` measures one).
 pub fn result_examples(root: &Path) -> Result<Vec<(String, bool)>> {
     stated_examples(root, "metrics", "result")
+}
+
+/// Examples for a model of one part of an answer's story (`outcome`): every prose sentence of the
+/// fit drafts of `tune/` whose labellers found that part missing, and every passage of its
+/// training files (`train/{part}-*.toml`; class `part` tells that part).
+pub fn part_examples(root: &Path, part: &str) -> Result<Vec<(String, bool)>> {
+    let mut examples = Vec::new();
+    for (text, labels) in fit_drafts(root)? {
+        if labels
+            .finding
+            .iter()
+            .any(|l| l.rule == "structure" && l.part.as_deref() == Some(part))
+        {
+            for range in prose_sentences(&text) {
+                examples.push((text[range].to_string(), false));
+            }
+        }
+    }
+    for p in train_probes(root, part)? {
+        examples.push((p.text, p.class == part));
+    }
+    Ok(examples)
 }
 
 /// Examples for a model of what a draft must state somewhere, for the draft-level `rule`: every
@@ -321,6 +354,14 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
                 "Passages that measure a business result",
                 &result_examples(root)?,
                 RESULT_TRAINING,
+            ),
+        ),
+        (
+            root.join(OUTCOME),
+            model_file(
+                "Passages that tell an outcome",
+                &part_examples(root, "outcome")?,
+                PART_TRAINING,
             ),
         ),
         (

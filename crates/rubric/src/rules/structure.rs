@@ -20,6 +20,11 @@
 //! a would-do-again in the closing sentences, or a closing reflection: "It showed me...", "What stuck
 //! with me is...", "If we did it again, we'd..."); see [`crate::story`].
 //!
+//! An outcome counts too when a model learned from labelled passages (`crate::learned`,
+//! `models/outcome.tsv`) reads a sentence of four words or more as telling one with probability
+//! 0.8, for results in words no reading names ("by spring their sellers were pulling us into
+//! deals").
+//!
 //! Scenario answers, and unlinked drafts told as a plan ("I would..."), are held to three
 //! parts: the assumptions, questions or diagnosis the plan starts from (context: "Why did it
 //! stall? Because nobody owned it." diagnoses), the plan (action) and the
@@ -31,7 +36,10 @@
 //! Example: `## Situation` … `## Result` with no action or lesson gives "No action part" and
 //! "No learning part", each with a fix that inserts the heading where it belongs.
 
+use std::sync::LazyLock;
+
 use crate::context::{Ctx, Input, insert};
+use crate::learned::Model;
 use crate::rules::{Meta, Scope};
 use crate::story::{PARTS, part_index, part_name, part_prompt};
 use crate::{Finding, Fix, Rule, Section, SectionKind, Severity};
@@ -56,7 +64,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
     let missing: Vec<SectionKind> = PARTS
         .iter()
         .enumerate()
-        .filter(|(i, k)| !input.parts.present[*i] && expected(**k))
+        .filter(|(i, k)| !input.parts.present[*i] && expected(**k) && !learned_part(ctx, **k))
         .map(|(_, &k)| k)
         .collect();
     if missing.is_empty() {
@@ -92,6 +100,33 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
         out.push(finding);
     }
     true
+}
+
+/// The model learned from labelled passages that states whether a sentence tells an outcome
+/// (`crate::learned`), read on first use.
+static OUTCOME: LazyLock<Model> = LazyLock::new(|| {
+    Model::parse(include_str!("../../models/outcome.tsv"))
+        .unwrap_or_else(|e| panic!("models/outcome.tsv: {e}"))
+});
+
+/// The probability from the learned model at which a sentence tells an outcome the story's
+/// reading did not find. Chosen on the tune holdout.
+const TOLD: f32 = 0.8;
+
+/// The fewest words of a sentence the model may find an outcome in alone: one word decides a
+/// shorter one (a heading `Result`).
+const MIN_WORDS: usize = 4;
+
+/// Whether a learned model finds part `kind` (the outcome) in some sentence of at least
+/// [`MIN_WORDS`] words.
+fn learned_part(ctx: &Ctx<'_>, kind: SectionKind) -> bool {
+    kind == SectionKind::Outcome
+        && ctx.tokens.sentences.iter().enumerate().any(|(i, s)| {
+            s.tokens.len() >= MIN_WORDS
+                && ctx
+                    .learned(i, &OUTCOME, |c| &c.outcome)
+                    .is_some_and(|p| p >= TOLD)
+        })
 }
 
 /// What the missing part should tell, for a story or for a plan.
@@ -520,5 +555,19 @@ mod tests {
     fn an_opening_clause_about_the_writer_sets_the_scene() {
         let text = "Before we signed the distributor, nobody tracked sell-through. I rebuilt the reseller tiers and win rate climbed from 20% to 31%. I learned to tie margin to closed revenue.";
         assert!(findings(text, Rule::Structure).is_empty());
+    }
+
+    #[test]
+    fn an_outcome_in_words_no_reading_names_is_read_by_the_learned_model() {
+        let story = "At my last company, a 200-person SaaS firm, the reseller channel was stalled. I rebuilt the deal desk with their channel lead. ";
+        let lesson = " I learned that one shared process beats ten slide decks.";
+        let told = format!(
+            "{story}By spring their sellers were pulling us into deals we had never heard of.{lesson}"
+        );
+        assert!(findings(&told, Rule::Structure).is_empty(), "{told}");
+        let untold = format!("{story}I set up a weekly pipeline review to lift the win rate.{lesson}");
+        let found = findings(&untold, Rule::Structure);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.starts_with("No outcome part"));
     }
 }
