@@ -31,43 +31,9 @@ pub const RESULT: &str = "crates/rubric/models/metrics-result.tsv";
 /// The outcome model's file, from the repository root.
 pub const OUTCOME: &str = "crates/rubric/models/outcome.tsv";
 
-/// Settings chosen on the holdouts (the tuning split's and the probes' thirds).
-const CRITICISM_TRAINING: Training = Training {
-    c: 16.0,
-    min_examples: 2,
-    iterations: 1500,
-};
-
-/// Settings chosen on the holdouts, as for criticism.
-const BUYER_NEED_TRAINING: Training = Training {
-    c: 16.0,
-    min_examples: 2,
-    iterations: 1500,
-};
-
-/// Settings chosen on the holdouts, as for criticism.
-const ROLE_STAGE_TRAINING: Training = Training {
-    c: 16.0,
-    min_examples: 2,
-    iterations: 1500,
-};
-
-/// Settings chosen on the holdouts, as for criticism.
-const ACTIVITY_TRAINING: Training = Training {
-    c: 16.0,
-    min_examples: 2,
-    iterations: 1500,
-};
-
-/// Settings chosen on the holdouts, as for criticism.
-const RESULT_TRAINING: Training = Training {
-    c: 16.0,
-    min_examples: 2,
-    iterations: 1500,
-};
-
-/// Settings chosen on the holdouts, as for criticism.
-const PART_TRAINING: Training = Training {
+/// Settings chosen on the holdouts for the first two models (criticism, buyer need), and kept
+/// for every model since: each later model was judged on the holdouts with them.
+const TRAINING: Training = Training {
     c: 16.0,
     min_examples: 2,
     iterations: 1500,
@@ -329,7 +295,7 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
             model_file(
                 "Sentences that criticise others",
                 &criticism_examples(root)?,
-                CRITICISM_TRAINING,
+                TRAINING,
             ),
         ),
         (
@@ -337,7 +303,7 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
             model_file(
                 "Passages that state a buyer's need",
                 &buyer_need_examples(root)?,
-                BUYER_NEED_TRAINING,
+                TRAINING,
             ),
         ),
         (
@@ -345,7 +311,7 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
             model_file(
                 "Passages that count activity as the win",
                 &activity_examples(root)?,
-                ACTIVITY_TRAINING,
+                TRAINING,
             ),
         ),
         (
@@ -353,7 +319,7 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
             model_file(
                 "Passages that measure a business result",
                 &result_examples(root)?,
-                RESULT_TRAINING,
+                TRAINING,
             ),
         ),
         (
@@ -361,7 +327,7 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
             model_file(
                 "Passages that tell an outcome",
                 &part_examples(root, "outcome")?,
-                PART_TRAINING,
+                TRAINING,
             ),
         ),
         (
@@ -369,7 +335,7 @@ pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
             model_file(
                 "Passages that state the speaker's role or company stage",
                 &role_stage_examples(root)?,
-                ROLE_STAGE_TRAINING,
+                TRAINING,
             ),
         ),
     ])
