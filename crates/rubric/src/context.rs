@@ -1,7 +1,7 @@
 //! What a rule may read: the analysed draft ([`Ctx`]) and what the rules share, computed once per
 //! analysis ([`Input`]).
 
-use std::ops::Range;
+use std::ops::{Range, RangeBounds};
 use std::sync::OnceLock;
 
 use interview_content::{Catalog, Category, Question, QuestionKind};
@@ -82,6 +82,22 @@ impl Ctx<'_> {
         Some(match self.syntax.get(sentence) {
             Some(cells) => *cell(cells).get_or_init(|| model.probability(text)),
             None => model.probability(text),
+        })
+    }
+
+    /// Whether some sentence whose length in words is in `words` scores `at_least` or more with
+    /// `model` ([`Ctx::learned`]): a statement the draft makes somewhere, in words no clause
+    /// reading names.
+    pub fn learned_anywhere(
+        &self,
+        model: &Model,
+        cell: fn(&SentenceCell) -> &OnceLock<f32>,
+        words: impl RangeBounds<usize>,
+        at_least: f32,
+    ) -> bool {
+        (0..self.tokens.sentences.len()).any(|i| {
+            words.contains(&self.tokens.sentences[i].tokens.len())
+                && self.learned(i, model, cell).is_some_and(|p| p >= at_least)
         })
     }
 

@@ -1660,13 +1660,7 @@ const MIN_WORDS: usize = 4;
 /// Whether some sentence of at least [`MIN_WORDS`] words states a buyer's need with probability
 /// [`STATED`], as the learned model reads it.
 fn learned_need(ctx: &Ctx<'_>) -> bool {
-    ctx.tokens.sentences.iter().enumerate().any(|(index, sentence)| {
-        if sentence.tokens.len() < MIN_WORDS {
-            return false;
-        }
-        ctx.learned(index, &MODEL, |c| &c.need)
-            .is_some_and(|score| score >= STATED)
-    })
+    ctx.learned_anywhere(&MODEL, |c| &c.need, MIN_WORDS.., STATED)
 }
 
 /// `buyer-empathy`: tactics only, never the end customer's or buyer's needs.

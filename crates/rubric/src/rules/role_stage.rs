@@ -1196,13 +1196,7 @@ const MIN_WORDS: usize = 4;
 /// Whether some sentence of at least [`MIN_WORDS`] words states the speaker's role or stage with
 /// probability [`LEARNED`], as the learned model reads it.
 fn learned_role(ctx: &Ctx<'_>) -> bool {
-    ctx.tokens.sentences.iter().enumerate().any(|(index, sentence)| {
-        sentence.tokens.len() >= MIN_WORDS
-            && sentence.tokens.len() <= LONGEST
-            && ctx
-                .learned(index, &MODEL, |c| &c.role)
-                .is_some_and(|score| score >= LEARNED)
-    })
+    ctx.learned_anywhere(&MODEL, |c| &c.role, MIN_WORDS..=LONGEST, LEARNED)
 }
 
 /// `role-stage`: never ties the answer to the role or the company's stage.

@@ -121,12 +121,7 @@ const MIN_WORDS: usize = 4;
 /// [`MIN_WORDS`] words.
 fn learned_part(ctx: &Ctx<'_>, kind: SectionKind) -> bool {
     kind == SectionKind::Outcome
-        && ctx.tokens.sentences.iter().enumerate().any(|(i, s)| {
-            s.tokens.len() >= MIN_WORDS
-                && ctx
-                    .learned(i, &OUTCOME, |c| &c.outcome)
-                    .is_some_and(|p| p >= TOLD)
-        })
+        && ctx.learned_anywhere(&OUTCOME, |c| &c.outcome, MIN_WORDS.., TOLD)
 }
 
 /// What the missing part should tell, for a story or for a plan.
