@@ -1,6 +1,7 @@
 //! What a rule may read: the analysed draft ([`Ctx`]) and what the rules share, computed once per
 //! analysis ([`Input`]).
 
+use std::borrow::Cow;
 use std::ops::{Range, RangeBounds};
 use std::sync::OnceLock;
 
@@ -14,7 +15,9 @@ use crate::lexicon::Hits;
 use crate::link::{Linked, QuestionIndex, Target};
 use crate::numbers::Quantity;
 use crate::story::Parts;
-use crate::syntax::{Answer, SentenceCell, SentenceSyntax, SyntaxCell, Tagged};
+use crate::syntax::{
+    Answer, LocalFinding, LocalSpan, SentenceCell, SentenceSyntax, SyntaxCell, Tagged,
+};
 use crate::tokens::Tokens;
 use crate::{Citation, Finding, Fix, Rule, RuleLevel, Section, Settings, TextEdit};
 
@@ -99,6 +102,46 @@ impl Ctx<'_> {
             words.contains(&self.tokens.sentences[i].tokens.len())
                 && self.learned(i, model, cell).is_some_and(|p| p >= at_least)
         })
+    }
+
+    /// What a rule reads in sentence `sentence` alone, by `read`, kept in the sentence's cell
+    /// that `cell` picks so that the [`crate::Memo`] keeps it while the sentence is unchanged.
+    /// A sentence whose text holds markup (the prose mask blanks it) is read afresh each time:
+    /// rules read the gaps between words in the text, and the memo knows the sentence by its mask.
+    pub fn local(
+        &self,
+        sentence: usize,
+        cell: fn(&SentenceCell) -> &OnceLock<Box<[LocalFinding]>>,
+        read: impl Fn() -> Vec<LocalFinding>,
+    ) -> Cow<'_, [LocalFinding]> {
+        let plain = self.tokens.sentences.get(sentence).is_some_and(|s| {
+            self.text.get(s.range.clone()) == self.draft.mask.get(s.range.clone())
+        });
+        match self.syntax.get(sentence).filter(|_| plain) {
+            Some(cells) => {
+                let kept = cell(cells).get_or_init(|| read().into());
+                // Checked in debug builds (every test that analyses a draft): the reading is
+                // the sentence's own, wherever the sentence stands.
+                debug_assert_eq!(
+                    &kept[..],
+                    &read()[..],
+                    "sentence {sentence} read in context"
+                );
+                Cow::Borrowed(kept)
+            }
+            None => Cow::Owned(read()),
+        }
+    }
+
+    /// The byte range in the draft of `span` in sentence `sentence`.
+    pub fn local_range(&self, sentence: usize, span: LocalSpan) -> Range<usize> {
+        let s = &self.tokens.sentences[sentence];
+        let word = |n: u32| &self.tokens.tokens[s.tokens.start + n as usize];
+        match span {
+            LocalSpan::Whole => s.range.clone(),
+            LocalSpan::Before(n) => s.range.start..word(n - 1).range.end,
+            LocalSpan::From(n) => word(n).range.start..s.range.end,
+        }
     }
 
     /// The clause structure of sentence `sentence` (an index into [`Tokens::sentences`]): its

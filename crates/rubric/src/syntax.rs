@@ -45,6 +45,30 @@ pub struct SentenceCell {
     pub result: OnceLock<f32>,
     /// The probability that it tells an outcome (`crate::learned`).
     pub outcome: OnceLock<f32>,
+    /// What `criticism` reads in it: that rule's reading depends on the sentence alone.
+    pub criticism: OnceLock<Box<[LocalFinding]>>,
+}
+
+/// A finding a rule reads from one sentence alone, kept with the sentence so that a keystroke
+/// reads only the sentence it changed. It holds no byte offsets: the same sentence may stand
+/// elsewhere in the draft, or move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalFinding {
+    /// The part of the sentence it covers.
+    pub span: LocalSpan,
+    /// The words it quotes.
+    pub phrase: Box<str>,
+}
+
+/// The part of a sentence a [`LocalFinding`] covers, by its words' indices in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalSpan {
+    /// All of it.
+    Whole,
+    /// From its start to the end of the word before word `n`.
+    Before(u32),
+    /// From the start of word `n` to its end.
+    From(u32),
 }
 
 // Scans compare by what was read: a score compares by its bits.
@@ -58,6 +82,7 @@ impl PartialEq for SentenceCell {
             && bits(&self.volume) == bits(&other.volume)
             && bits(&self.result) == bits(&other.result)
             && bits(&self.outcome) == bits(&other.outcome)
+            && self.criticism == other.criticism
     }
 }
 

@@ -103,3 +103,36 @@ fn one_memo_across_engines_and_categories_stays_correct() {
         json(&first.analyze(unlinked, &options, &settings))
     );
 }
+
+/// `criticism` keeps what it reads in a sentence with the sentence: the reading moves with it,
+/// stands for each copy of it, and a copy with markup in it is read afresh.
+#[test]
+fn a_kept_criticism_moves_with_its_sentence() {
+    let engine = Engine::new(Catalog::embedded());
+    let settings = Settings::default();
+    let options = Options::default();
+    let put_down = "Their alliance lead was useless and never read a single deck.";
+    let marked = "Their alliance lead was **useless** and never read a single deck.";
+    let mut memo = Memo::new();
+    for opening in [
+        "",
+        "We started late. ",
+        "We started late, so the board asked twice. ",
+    ] {
+        let text = format!(
+            "---\ncategory: partnerships\nquestion: 3\n---\n# Incentives\n\n{opening}{put_down} I rebuilt the plan.\n\n{put_down}\n\n{marked}\n"
+        );
+        let report = engine.analyze_memo(&text, &options, &settings, &mut memo);
+        assert_eq!(
+            json(&report),
+            json(&engine.analyze(&text, &options, &settings))
+        );
+        let quoted: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == interview_rubric::Rule::Criticism)
+            .map(|f| &text[f.range.clone()])
+            .collect();
+        assert_eq!(quoted, [put_down, put_down, marked], "in {text:?}");
+    }
+}

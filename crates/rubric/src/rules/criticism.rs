@@ -153,7 +153,8 @@ use crate::learned::Model;
 use crate::lexicon::Cue;
 use crate::negation::{is_negation, negated};
 use crate::rules::{Meta, Scope};
-use crate::syntax::UPOS;
+use crate::syntax::{LocalFinding, LocalSpan, UPOS};
+use crate::tokens::Sentence;
 use crate::{Finding, Rule, Severity};
 
 /// The rule's metadata.
@@ -309,11 +310,26 @@ struct Judgement {
 /// One finding per sentence that blames or disparages someone else, unless negated.
 pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     for (index, sentence) in ctx.tokens.sentences.iter().enumerate() {
-        if !read_structure(ctx, sentence, out) {
-            learned(ctx, index, sentence, out);
+        let found = ctx.local(index, |c| &c.criticism, || read(ctx, index, sentence));
+        for local in found.iter() {
+            let message = format!(
+                "“{}” criticises others: interviewers hear blame; describe the gap neutrally and what you did about it.{}",
+                local.phrase,
+                ctx.guide(Rule::Criticism)
+            );
+            out.push(ctx.finding(Rule::Criticism, ctx.local_range(index, local.span), message));
         }
     }
     true
+}
+
+/// What the rule finds in `sentence`: the clause reading's findings, else the learned model's.
+fn read(ctx: &Ctx<'_>, index: usize, sentence: &Sentence) -> Vec<LocalFinding> {
+    let mut out = Vec::new();
+    if !read_structure(ctx, sentence, &mut out) {
+        learned(ctx, index, sentence, &mut out);
+    }
+    out
 }
 
 /// The model learned from labelled sentences (`crate::learned`), read on first use.
@@ -330,7 +346,7 @@ const MIN_WORDS: usize = 5;
 
 /// A put-down the clause reading did not find, as the learned model reads it: its finding
 /// quotes the words that weigh most for it.
-fn learned(ctx: &Ctx<'_>, index: usize, sentence: &crate::tokens::Sentence, out: &mut Vec<Finding>) {
+fn learned(ctx: &Ctx<'_>, index: usize, sentence: &Sentence, out: &mut Vec<LocalFinding>) {
     // A fragment's vector is one or two words, and one word's weight would decide it (a table
     // cell `Direct`): a put-down is a clause.
     if sentence.tokens.len() < MIN_WORDS {
@@ -351,19 +367,17 @@ fn learned(ctx: &Ctx<'_>, index: usize, sentence: &crate::tokens::Sentence, out:
     if !vetted(ctx, sentence, sentence.range.start + window.start) {
         return;
     }
-    let phrase = &text[window];
-    let message = format!(
-        "“{phrase}” criticises others: interviewers hear blame; describe the gap neutrally and what you did about it.{}",
-        ctx.guide(Rule::Criticism)
-    );
-    out.push(ctx.finding(Rule::Criticism, sentence.range.clone(), message));
+    out.push(LocalFinding {
+        span: LocalSpan::Whole,
+        phrase: text[window].into(),
+    });
 }
 
 /// Whether the clause reading agrees that the words the model weighs most (from byte `at`) can
 /// be a put-down: their clause is about someone else, counted neither as a group nor by
 /// occasions, not hypothetical; the sentence does not read as praise (a failure denied: `never
 /// missed a deadline`); and the speaker does not deny it (`I never blamed`, `I wouldn't call`).
-fn vetted(ctx: &Ctx<'_>, sentence: &crate::tokens::Sentence, at: usize) -> bool {
+fn vetted(ctx: &Ctx<'_>, sentence: &Sentence, at: usize) -> bool {
     let t = ctx.tokens;
     let s = &sentence.tokens;
     let Some(j) = s.clone().find(|&k| t.tokens[k].range.end > at) else {
@@ -385,7 +399,7 @@ fn vetted(ctx: &Ctx<'_>, sentence: &crate::tokens::Sentence, at: usize) -> bool 
 }
 
 /// The findings the clause reading makes in `sentence`; whether it made any.
-fn read_structure(ctx: &Ctx<'_>, sentence: &crate::tokens::Sentence, out: &mut Vec<Finding>) -> bool {
+fn read_structure(ctx: &Ctx<'_>, sentence: &Sentence, out: &mut Vec<LocalFinding>) -> bool {
     {
         let tokens = sentence.tokens.clone();
         // Verbs of failing are read last, from the tags: a sentence whose only frame could be
@@ -448,23 +462,18 @@ fn read_structure(ctx: &Ctx<'_>, sentence: &crate::tokens::Sentence, out: &mut V
             _ => false,
         });
         let split = second.and_then(|j| clause_start(ctx, j.tokens.start, hit.tokens.end));
-        let parts: Vec<(&Judgement, Range<usize>)> = match (second, split) {
+        let parts: Vec<(&Judgement, LocalSpan)> = match (second, split) {
             (Some(j), Some(at)) => {
-                let t = ctx.tokens;
-                vec![
-                    (hit, sentence.range.start..t.tokens[at - 1].range.end),
-                    (j, t.tokens[at].range.start..sentence.range.end),
-                ]
+                let n = (at - tokens.start) as u32;
+                vec![(hit, LocalSpan::Before(n)), (j, LocalSpan::From(n))]
             }
-            _ => vec![(hit, sentence.range.clone())],
+            _ => vec![(hit, LocalSpan::Whole)],
         };
-        for (hit, range) in parts {
-            let message = format!(
-                "“{}” criticises others: interviewers hear blame; describe the gap neutrally and what you did about it.{}",
-                phrase(ctx, hit, &tokens),
-                ctx.guide(Rule::Criticism)
-            );
-            out.push(ctx.finding(Rule::Criticism, range, message));
+        for (hit, span) in parts {
+            out.push(LocalFinding {
+                span,
+                phrase: phrase(ctx, hit, &tokens).into(),
+            });
         }
     }
     true
