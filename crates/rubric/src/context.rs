@@ -108,6 +108,7 @@ impl Ctx<'_> {
     /// that `cell` picks so that the [`crate::Memo`] keeps it while the sentence is unchanged.
     /// A sentence whose text holds markup (the prose mask blanks it) is read afresh each time:
     /// rules read the gaps between words in the text, and the memo knows the sentence by its mask.
+    /// A line break in the text is a space in the mask: rules read both as spacing.
     pub fn local(
         &self,
         sentence: usize,
@@ -115,7 +116,14 @@ impl Ctx<'_> {
         read: impl Fn() -> Vec<LocalFinding>,
     ) -> Cow<'_, [LocalFinding]> {
         let plain = self.tokens.sentences.get(sentence).is_some_and(|s| {
-            self.text.get(s.range.clone()) == self.draft.mask.get(s.range.clone())
+            let (text, mask) = (self.text.as_bytes(), self.draft.mask.as_bytes());
+            match (text.get(s.range.clone()), mask.get(s.range.clone())) {
+                (Some(text), Some(mask)) => text
+                    .iter()
+                    .zip(mask)
+                    .all(|(t, m)| t == m || (t.is_ascii_whitespace() && m.is_ascii_whitespace())),
+                _ => false,
+            }
         });
         match self.syntax.get(sentence).filter(|_| plain) {
             Some(cells) => {

@@ -105,7 +105,8 @@ fn one_memo_across_engines_and_categories_stays_correct() {
 }
 
 /// `criticism` keeps what it reads in a sentence with the sentence: the reading moves with it,
-/// stands for each copy of it, and a copy with markup in it is read afresh.
+/// stands for each copy of it (a line break for a space included), and a copy with markup in it
+/// is read afresh.
 #[test]
 fn a_kept_criticism_moves_with_its_sentence() {
     let engine = Engine::new(Catalog::embedded());
@@ -113,6 +114,7 @@ fn a_kept_criticism_moves_with_its_sentence() {
     let options = Options::default();
     let put_down = "Their alliance lead was useless and never read a single deck.";
     let marked = "Their alliance lead was **useless** and never read a single deck.";
+    let wrapped = "Their alliance lead was useless\nand never read a single deck.";
     let mut memo = Memo::new();
     for opening in [
         "",
@@ -120,7 +122,7 @@ fn a_kept_criticism_moves_with_its_sentence() {
         "We started late, so the board asked twice. ",
     ] {
         let text = format!(
-            "---\ncategory: partnerships\nquestion: 3\n---\n# Incentives\n\n{opening}{put_down} I rebuilt the plan.\n\n{put_down}\n\n{marked}\n"
+            "---\ncategory: partnerships\nquestion: 3\n---\n# Incentives\n\n{opening}{put_down} I rebuilt the plan.\n\n{put_down}\n\n{marked}\n\n{wrapped}\n"
         );
         let report = engine.analyze_memo(&text, &options, &settings, &mut memo);
         assert_eq!(
@@ -133,6 +135,6 @@ fn a_kept_criticism_moves_with_its_sentence() {
             .filter(|f| f.rule == interview_rubric::Rule::Criticism)
             .map(|f| &text[f.range.clone()])
             .collect();
-        assert_eq!(quoted, [put_down, put_down, marked], "in {text:?}");
+        assert_eq!(quoted, [put_down, put_down, marked, wrapped], "in {text:?}");
     }
 }
