@@ -1,7 +1,8 @@
 //! `xtask`: development tasks for interview-coach.
 //!
 //! `bench-lsp` measures language servers over stdio on generated answer drafts: start-up, first
-//! diagnostics, keystroke-to-diagnostics latency, a burst of edits, peak memory and CPU time.
+//! diagnostics, keystroke-to-diagnostics latency, a burst of edits, peak memory and CPU time,
+//! with a machine gauge timed before and after the runs.
 //! `gen-draft` prints one of the drafts, for profiling a server by hand. `gen-set` writes a large
 //! set of drafts as files and as JSON lines for benchmarking `check`, and `parse-floor` times
 //! pulldown-cmark alone over the same texts. `codegen` rewrites the editors' and docs' copies of
@@ -15,6 +16,7 @@ mod codegen;
 mod docgen;
 mod drafts;
 mod edits;
+mod gauge;
 mod models;
 mod procfs;
 mod report;
@@ -239,6 +241,8 @@ fn bench_lsp(args: BenchArgs) -> Result<()> {
         .collect();
     let mut results: Vec<Vec<(Vec<Measurement>, Vec<String>)>> =
         vec![vec![(Vec::new(), Vec::new()); servers.len()]; args.sizes.len()];
+    let gauge_before = gauge::milliseconds();
+    eprintln!("machine gauge: {gauge_before:.0} ms");
     // Runs are the outer loop and servers alternate inside, so that a noisy moment on the machine
     // falls on every server rather than on one.
     for run in 1..=args.runs {
@@ -273,9 +277,11 @@ fn bench_lsp(args: BenchArgs) -> Result<()> {
         }
     }
     let _ = fs::remove_dir_all(&workspace);
+    let gauge_after = gauge::milliseconds();
 
     let report = Report {
         runs: args.runs,
+        gauge_ms: (gauge_before, gauge_after),
         edits: args.edits,
         burst: args.burst,
         seed: args.seed,

@@ -17,6 +17,8 @@ pub struct Report {
     pub burst: usize,
     /// Seed of the generated drafts.
     pub seed: u64,
+    /// The machine gauge ([`crate::gauge`]) before the first run and after the last, in ms.
+    pub gauge_ms: (f64, f64),
     /// One entry per draft size.
     pub sizes: Vec<SizeReport>,
 }
@@ -138,6 +140,12 @@ pub fn markdown(report: &Report) -> String {
          keystroke series divided by its keystrokes (10 ms clock ticks).",
         report.runs
     );
+    let (before, after) = report.gauge_ms;
+    let _ = writeln!(
+        out,
+        "\nMachine gauge (a fixed single-thread workload; compare runs whose gauges read alike): \
+         {before:.0} ms before the runs, {after:.0} ms after."
+    );
     out
 }
 
@@ -207,6 +215,7 @@ mod tests {
             edits: 200,
             burst: 50,
             seed: 1,
+            gauge_ms: (61.4, 118.9),
             sizes: vec![SizeReport {
                 words: 3_000,
                 bytes: 19_000,
@@ -226,5 +235,6 @@ mod tests {
             "| b | 3.00 | 1.50 | 20.0 | 40.0 | 60.0 | 80.0 | 0.40 | 250 ‡ | 12.0 | 0.50 | 200 + 50 | 40.0× |"
         ));
         assert!(md.contains("| c | failed: timed out |"));
+        assert!(md.contains("61 ms before the runs, 119 ms after."));
     }
 }
