@@ -17,6 +17,23 @@ use std::ops::Range;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
+/// The initialiser of a `static LazyLock<Model>`: the model in `models/{name}.tsv`, embedded in
+/// the binary and parsed on first use.
+macro_rules! embedded {
+    ($name:literal) => {
+        ::std::sync::LazyLock::new(|| {
+            $crate::learned::Model::parse(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/models/",
+                $name,
+                ".tsv"
+            )))
+            .unwrap_or_else(|e| panic!("models/{}.tsv: {e}", $name))
+        })
+    };
+}
+pub(crate) use embedded;
+
 /// A trained model: a bias and, per feature, its idf and weight.
 #[derive(Debug, Default)]
 pub struct Model {

@@ -273,7 +273,8 @@ fn train_probes(root: &Path, name: &str) -> Result<Vec<Probe>> {
 }
 
 /// A model file: a header naming what it was trained on and how, then the weights.
-fn model_file(what: &str, examples: &[(String, bool)], training: Training) -> String {
+fn model_file(what: &str, examples: &[(String, bool)]) -> String {
+    let training = TRAINING;
     let refs: Vec<(&str, bool)> = examples.iter().map(|(t, y)| (t.as_str(), *y)).collect();
     let positives = refs.iter().filter(|(_, y)| *y).count();
     let header = format!(
@@ -289,54 +290,40 @@ fn model_file(what: &str, examples: &[(String, bool)], training: Training) -> St
 
 /// Each model file with its newly trained text.
 pub fn generate(root: &Path) -> Result<Vec<(PathBuf, String)>> {
-    Ok(vec![
+    let models = [
         (
-            root.join(CRITICISM),
-            model_file(
-                "Sentences that criticise others",
-                &criticism_examples(root)?,
-                TRAINING,
-            ),
+            CRITICISM,
+            "Sentences that criticise others",
+            criticism_examples(root)?,
         ),
         (
-            root.join(BUYER_NEED),
-            model_file(
-                "Passages that state a buyer's need",
-                &buyer_need_examples(root)?,
-                TRAINING,
-            ),
+            BUYER_NEED,
+            "Passages that state a buyer's need",
+            buyer_need_examples(root)?,
         ),
         (
-            root.join(ACTIVITY),
-            model_file(
-                "Passages that count activity as the win",
-                &activity_examples(root)?,
-                TRAINING,
-            ),
+            ACTIVITY,
+            "Passages that count activity as the win",
+            activity_examples(root)?,
         ),
         (
-            root.join(RESULT),
-            model_file(
-                "Passages that measure a business result",
-                &result_examples(root)?,
-                TRAINING,
-            ),
+            RESULT,
+            "Passages that measure a business result",
+            result_examples(root)?,
         ),
         (
-            root.join(OUTCOME),
-            model_file(
-                "Passages that tell an outcome",
-                &part_examples(root, "outcome")?,
-                TRAINING,
-            ),
+            OUTCOME,
+            "Passages that tell an outcome",
+            part_examples(root, "outcome")?,
         ),
         (
-            root.join(ROLE_STAGE),
-            model_file(
-                "Passages that state the speaker's role or company stage",
-                &role_stage_examples(root)?,
-                TRAINING,
-            ),
+            ROLE_STAGE,
+            "Passages that state the speaker's role or company stage",
+            role_stage_examples(root)?,
         ),
-    ])
+    ];
+    Ok(models
+        .into_iter()
+        .map(|(path, what, examples)| (root.join(path), model_file(what, &examples)))
+        .collect())
 }

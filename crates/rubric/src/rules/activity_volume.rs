@@ -411,10 +411,7 @@ const AS_THE_WIN: f32 = 0.03;
 
 /// The model learned from labelled passages that states whether a sentence counts activity as
 /// the win (`crate::learned`), read on first use.
-static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::parse(include_str!("../../models/activity-volume.tsv"))
-        .unwrap_or_else(|e| panic!("models/activity-volume.tsv: {e}"))
-});
+static MODEL: LazyLock<Model> = crate::learned::embedded!("activity-volume");
 
 /// Spelled-out counts too small to be volume.
 const SMALL_NUMBERS: &[&str] = &[

@@ -1644,10 +1644,7 @@ fn near_need(ctx: &Ctx<'_>) -> Option<usize> {
 
 /// The model learned from labelled passages that states whether a sentence voices a buyer's need
 /// (`crate::learned`), read on first use.
-static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::parse(include_str!("../../models/buyer-need.tsv"))
-        .unwrap_or_else(|e| panic!("models/buyer-need.tsv: {e}"))
-});
+static MODEL: LazyLock<Model> = crate::learned::embedded!("buyer-need");
 
 /// The probability from the learned model at which a sentence states a need the clause reading
 /// did not find. Chosen on the holdouts.

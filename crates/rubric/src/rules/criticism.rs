@@ -333,10 +333,7 @@ fn read(ctx: &Ctx<'_>, index: usize, sentence: &Sentence) -> Vec<LocalFinding> {
 }
 
 /// The model learned from labelled sentences (`crate::learned`), read on first use.
-static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::parse(include_str!("../../models/criticism.tsv"))
-        .unwrap_or_else(|e| panic!("models/criticism.tsv: {e}"))
-});
+static MODEL: LazyLock<Model> = crate::learned::embedded!("criticism");
 
 /// The least probability from the learned model that makes a finding. Chosen on the holdouts.
 const THRESHOLD: f32 = 0.8;

@@ -102,10 +102,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
 
 /// The model learned from labelled passages that states whether a sentence measures a business
 /// result (`crate::learned`), read on first use.
-static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::parse(include_str!("../../models/metrics-result.tsv"))
-        .unwrap_or_else(|e| panic!("models/metrics-result.tsv: {e}"))
-});
+static MODEL: LazyLock<Model> = crate::learned::embedded!("metrics-result");
 
 /// The probability from the learned model under which a sentence measures no result, whatever
 /// its numbers. Chosen on the holdouts: the model only overrules the readings where it is nearly

@@ -1180,10 +1180,7 @@ fn someone_elses(ctx: &Ctx<'_>) -> Option<String> {
 
 /// The model learned from labelled passages that states whether a sentence states the speaker's
 /// role or company stage (`crate::learned`), read on first use.
-static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::parse(include_str!("../../models/role-stage.tsv"))
-        .unwrap_or_else(|e| panic!("models/role-stage.tsv: {e}"))
-});
+static MODEL: LazyLock<Model> = crate::learned::embedded!("role-stage");
 
 /// The probability from the learned model at which a sentence states a role or stage the clause
 /// reading did not find. Chosen on the holdouts.

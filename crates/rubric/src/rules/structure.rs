@@ -104,10 +104,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
 
 /// The model learned from labelled passages that states whether a sentence tells an outcome
 /// (`crate::learned`), read on first use.
-static OUTCOME: LazyLock<Model> = LazyLock::new(|| {
-    Model::parse(include_str!("../../models/outcome.tsv"))
-        .unwrap_or_else(|e| panic!("models/outcome.tsv: {e}"))
-});
+static OUTCOME: LazyLock<Model> = crate::learned::embedded!("outcome");
 
 /// The probability from the learned model at which a sentence tells an outcome the story's
 /// reading did not find. Chosen on the tune holdout.
