@@ -93,7 +93,7 @@ impl Engine {
 
     /// Analyses a draft.
     pub fn analyze(&self, text: &str, options: &Options<'_>, settings: &Settings) -> Report {
-        self.run(text, options, settings, None)
+        self.run(text, options, settings, None, PARALLEL_TOKENS)
     }
 
     /// Analyses a new text of a document analysed before with `memo`, rescanning only the
@@ -105,15 +105,18 @@ impl Engine {
         settings: &Settings,
         memo: &mut Memo,
     ) -> Report {
-        self.run(text, options, settings, Some(memo))
+        self.run(text, options, settings, Some(memo), PARALLEL_TOKENS)
     }
 
+    /// Analyses a draft, running its rules in parallel when it has `parallel_from` words or
+    /// more.
     fn run(
         &self,
         text: &str,
         options: &Options<'_>,
         settings: &Settings,
         mut memo: Option<&mut Memo>,
+        parallel_from: usize,
     ) -> Report {
         let mut draft = Draft::parse(text);
         let linked = link::link(
@@ -162,7 +165,8 @@ impl Engine {
             settings,
             suppressions: &suppressions,
         };
-        let mut report = crate::rules::run(&ctx);
+        let parallel = prose.tokens.tokens.len() >= parallel_from;
+        let mut report = crate::rules::run(&ctx, parallel);
         if let Some(memo) = memo {
             memo.recycle(prose);
         }
@@ -178,6 +182,10 @@ impl Engine {
         report
     }
 }
+
+/// Words (tokens) from which a draft's rules run in parallel: below it an analysis takes a few
+/// milliseconds at most, and handing work to other threads costs more than it saves.
+const PARALLEL_TOKENS: usize = 20_000;
 
 /// Replaces `range` of the mask with spaces, keeping line breaks.
 fn blank(mask: &mut String, range: std::ops::Range<usize>) {
@@ -295,4 +303,41 @@ fn fingerprint(catalog: &Catalog) -> u64 {
         (&lex.activities, &lex.outcomes, &lex.stages, &lex.buyer).hash(&mut h);
     }
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every draft of the repository's fixtures and examples, and all of them as one long draft.
+    fn drafts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut drafts: Vec<String> = ["examples/answers", "tests/fixtures/drafts"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "md"))
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .collect();
+        assert!(drafts.len() > 40);
+        drafts.push(drafts.join("\n\n"));
+        drafts
+    }
+
+    #[test]
+    fn rules_run_in_parallel_give_the_report_they_give_in_turn() {
+        let engine = Engine::new(Catalog::embedded());
+        let (options, settings) = (Options::default(), Settings::default());
+        let mut with_findings = 0;
+        for draft in drafts() {
+            let report = |from| {
+                let report = engine.run(&draft, &options, &settings, None, from);
+                serde_json::to_string(&report).unwrap()
+            };
+            let in_turn = report(usize::MAX);
+            with_findings += usize::from(in_turn.contains("\"findings\":[{"));
+            assert_eq!(report(0), in_turn, "{draft}");
+        }
+        assert!(with_findings > 30, "{with_findings}");
+    }
 }

@@ -10,10 +10,11 @@
 use std::fmt;
 use std::str::FromStr;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Ctx, Input};
-use crate::{Finding, Report, RuleLevel, Settings};
+use crate::{Finding, Report, RuleLevel, Section, Settings};
 
 /// How serious a finding is; maps onto LSP diagnostic severities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -228,9 +229,13 @@ fn enabled(ctx: &Ctx<'_>, rule: Rule) -> bool {
     ctx.settings.level(rule) != RuleLevel::Off && !ctx.suppressions.disables_file(rule)
 }
 
-/// Runs every enabled rule and assembles the report (link, front matter and syntax are added by
-/// the caller).
-pub(crate) fn run(ctx: &Ctx<'_>) -> Report {
+/// What a rule found (suppressed findings dropped) and whether it applied; `None` when it did not
+/// run.
+type Checked = Option<(Vec<Finding>, bool)>;
+
+/// Each rule's [`Checked`], in [`Rule::ALL`] order, with the story's sections and the spoken
+/// words the rules read. The rules run in parallel when `parallel` is set.
+fn check(ctx: &Ctx<'_>, parallel: bool) -> (Vec<Section>, Vec<usize>, Vec<Checked>) {
     let sections = crate::story::sections(ctx);
     let words = crate::speaking::counted_words(ctx, &sections);
     // No part of the story is told until there is some prose.
@@ -247,23 +252,42 @@ pub(crate) fn run(ctx: &Ctx<'_>) -> Report {
     // A draft is begun once it has a heading or front matter, even before its first word.
     let begun =
         !words.is_empty() || !ctx.draft.headings.is_empty() || ctx.draft.front_matter.is_some();
-    let mut findings = Vec::new();
-    let mut outcome = crate::score::Outcome::default();
-    for &rule in Rule::ALL {
+    let one = |rule: Rule| -> Checked {
         let waits = rule.meta().needs_prose || (!begun && rule != Rule::Link);
         if !enabled(ctx, rule) || (words.is_empty() && waits) {
-            continue;
+            return None;
         }
-        let before = findings.len();
-        let applicable = rule.check()(ctx, &input, &mut findings);
+        let mut found = Vec::new();
+        let applicable = rule.check()(ctx, &input, &mut found);
         // Findings inside a block or region the draft turns the rule off for are dropped.
-        let mut index = 0;
-        findings.retain(|f| {
-            let keep = index < before || !ctx.suppressions.suppresses(f);
-            index += 1;
-            keep
-        });
-        outcome.record(rule, applicable, findings.len() == before);
+        found.retain(|f| !ctx.suppressions.suppresses(f));
+        Some((found, applicable))
+    };
+    let checked = if parallel {
+        Rule::ALL.par_iter().map(|&rule| one(rule)).collect()
+    } else {
+        Rule::ALL.iter().map(|&rule| one(rule)).collect()
+    };
+    (sections, words, checked)
+}
+
+/// Runs every enabled rule, on every core when `parallel` is set, and assembles the report (link,
+/// front matter and syntax are added by the caller).
+pub(crate) fn run(ctx: &Ctx<'_>, parallel: bool) -> Report {
+    // The rules and the mentions read the draft and nothing of each other's: on a long draft
+    // they share the cores.
+    let ((sections, words, checked), mentions) = if parallel {
+        rayon::join(|| check(ctx, true), || crate::mentions::mentions(ctx))
+    } else {
+        (check(ctx, false), crate::mentions::mentions(ctx))
+    };
+    let mut findings = Vec::new();
+    let mut outcome = crate::score::Outcome::default();
+    for (&rule, checked) in Rule::ALL.iter().zip(checked) {
+        if let Some((found, applicable)) = checked {
+            outcome.record(rule, applicable, found.is_empty());
+            findings.extend(found);
+        }
     }
     crate::directives::add_disable_fixes(ctx, &mut findings);
     findings.sort_by_key(|f| (f.range.start, f.rule));
@@ -276,7 +300,7 @@ pub(crate) fn run(ctx: &Ctx<'_>) -> Report {
         words: words.len(),
         speaking_seconds: seconds,
         sections,
-        mentions: crate::mentions::mentions(ctx),
+        mentions,
         front_matter: None,
         syntax: crate::Syntax::default(),
     }
