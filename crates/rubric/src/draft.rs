@@ -415,7 +415,7 @@ fn plain_label(source: &str, offset: usize) -> Option<Label> {
     let colon = source.find(':')?;
     let title = &source[..colon];
     // A label is a few words; `Note that we ...: ...` is prose.
-    if title.split_whitespace().count() > 6 || title.trim().is_empty() {
+    if title.split_whitespace().nth(6).is_some() || title.trim().is_empty() {
         return None;
     }
     let kind = label_kind(title)?;
@@ -434,9 +434,10 @@ fn line_label(text: &str, range: Range<usize>) -> Option<Label> {
     let source = text.get(range.clone())?;
     let title = source.trim();
     // Cheap tests first: a few words with no end punctuation that name a part.
+    // (The fifth word ends the count: the first line of every paragraph comes here.)
     if title.is_empty()
-        || title.split_whitespace().count() > 4
         || title.ends_with(['.', '!', '?', ',', ';'])
+        || title.split_whitespace().nth(4).is_some()
     {
         return None;
     }
