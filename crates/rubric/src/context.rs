@@ -118,10 +118,7 @@ impl Ctx<'_> {
         let plain = self.tokens.sentences.get(sentence).is_some_and(|s| {
             let (text, mask) = (self.text.as_bytes(), self.draft.mask.as_bytes());
             match (text.get(s.range.clone()), mask.get(s.range.clone())) {
-                (Some(text), Some(mask)) => text
-                    .iter()
-                    .zip(mask)
-                    .all(|(t, m)| t == m || (t.is_ascii_whitespace() && m.is_ascii_whitespace())),
+                (Some(text), Some(mask)) => same_but_spacing(text, mask),
                 _ => false,
             }
         });
@@ -315,5 +312,52 @@ pub(crate) fn insert(title: impl Into<String>, at: usize, text: String) -> Fix {
             range: at..at,
             new_text: text,
         }],
+    }
+}
+
+/// Whether `text` and `mask` (of one length) differ only where both hold ASCII whitespace.
+/// Every sentence of a draft is asked on every analysis: sixteen bytes are compared at a time,
+/// and only a block that differs byte by byte.
+fn same_but_spacing(text: &[u8], mask: &[u8]) -> bool {
+    let spacing =
+        |(t, m): (&u8, &u8)| t == m || (t.is_ascii_whitespace() && m.is_ascii_whitespace());
+    let (texts, masks) = (text.chunks_exact(16), mask.chunks_exact(16));
+    let rest = texts.remainder().iter().zip(masks.remainder()).all(spacing);
+    text.len() == mask.len()
+        && rest
+        && texts
+            .zip(masks)
+            .all(|(t, m)| block(t) == block(m) || t.iter().zip(m).all(spacing))
+}
+
+/// Sixteen bytes as one number, to compare in one instruction.
+fn block(bytes: &[u8]) -> Option<u128> {
+    bytes.try_into().ok().map(u128::from_ne_bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_differ_only_by_spacing_or_not_at_all() {
+        let naive = |t: &[u8], m: &[u8]| {
+            t.len() == m.len()
+                && t.iter()
+                    .zip(m)
+                    .all(|(t, m)| t == m || (t.is_ascii_whitespace() && m.is_ascii_whitespace()))
+        };
+        let text =
+            "Their alliance lead was **useless**\nand never, ever read a single deck we sent.";
+        let spaced = text.replace('\n', " ");
+        let blanked = spaced.replace("**", "  ");
+        for end in 0..=text.len() {
+            for (mask, same) in [(text, true), (&spaced[..], true), (&blanked[..], end <= 24)] {
+                let (t, m) = (&text.as_bytes()[..end], &mask.as_bytes()[..end]);
+                assert_eq!(same_but_spacing(t, m), naive(t, m), "{end} {mask:?}");
+                assert_eq!(same_but_spacing(t, m), same, "{end} {mask:?}");
+            }
+        }
+        assert!(!same_but_spacing(b"abc", b"ab"));
     }
 }
