@@ -91,8 +91,9 @@ fn normal(text: &str) -> String {
 }
 
 /// Examples for the criticism model: every prose sentence of the fit part of `tune/` (a put-down
-/// when a labelled `criticism` phrase overlaps it), every fit passage of the criticism probes, and
-/// the fit passages of the other probes as ordinary text.
+/// when a labelled `criticism` phrase overlaps it), every fit passage of the criticism probes, the
+/// fit passages of the other probes as ordinary text, and every passage of its training files
+/// (`criticises` puts someone down).
 pub fn criticism_examples(root: &Path) -> Result<Vec<(String, bool)>> {
     let mut examples = labelled_sentences(root, "criticism")?;
     for file in std::iter::once("criticism").chain(ORDINARY) {
@@ -100,6 +101,9 @@ pub fn criticism_examples(root: &Path) -> Result<Vec<(String, bool)>> {
             let put_down = file == "criticism" && p.class == "criticises";
             examples.push((p.text, put_down));
         }
+    }
+    for p in train_probes(root, "criticism")? {
+        examples.push((p.text, p.class == "criticises"));
     }
     Ok(examples)
 }

@@ -59,10 +59,12 @@
 //!   owned thing's state: `the partner's data was a mess`);
 //! - a put-down in plain words that no frame above names (`they only ever found reasons to
 //!   stall`), read by a model learned from labelled sentences (`crate::learned`,
-//!   `models/criticism.tsv`) on a sentence the frames make no finding on, and vetted by the
-//!   clause reading: a probability of at least 0.8, a clause about someone else (not the
-//!   speaker, a counted group or a hypothetical), a sentence that does not read as praise, and
-//!   no denial by the speaker;
+//!   `models/criticism.tsv`) on a sentence the frames make no finding on. In a sentence of 12
+//!   words or more, a probability of at least 0.8, guarded by the clause reading: not the
+//!   speaker's clause, not hypothetical, no denial by the speaker. In a shorter one, where a
+//!   word or two decide the model, a probability of at least 0.93, vetted by the clause
+//!   reading: a clause about someone else (not the speaker, a counted group or a
+//!   hypothetical), a sentence that does not read as praise, and no denial by the speaker;
 //! - an ironic afterthought about someone else: an adverb of expectation set off by a comma
 //!   inside the clause (`our CEO wanted the shiny deal, naturally`, `the partner, of course,
 //!   asked for more`) says the speaker saw it coming from them; at the head of a sentence it
@@ -335,8 +337,19 @@ fn read(ctx: &Ctx<'_>, index: usize, sentence: &Sentence) -> Vec<LocalFinding> {
 /// The model learned from labelled sentences (`crate::learned`), read on first use.
 static MODEL: LazyLock<Model> = crate::learned::embedded!("criticism");
 
-/// The least probability from the learned model that makes a finding. Chosen on the holdouts.
+/// The least probability from the learned model that makes a finding in a sentence of
+/// [`LONG_WORDS`] words or more. Chosen on the holdouts.
 const THRESHOLD: f32 = 0.8;
+
+/// The least probability that makes a finding in a shorter sentence. A short sentence's vector
+/// holds few words, so one or two of them decide it (`their`, `never`: "Their team never missed
+/// a deadline" scores 0.98), and the model is sure of far more than it knows there. Chosen with
+/// the rule's own tests of what is not criticism, then checked on the holdouts.
+const SHORT_THRESHOLD: f32 = 0.93;
+
+/// The fewest words of a sentence whose learned reading the clause reading only guards (see
+/// [`guarded`]) instead of vetting it (see [`vetted`]). Chosen on the holdouts.
+const LONG_WORDS: usize = 12;
 
 /// The fewest words in a sentence the learned model reads.
 const MIN_WORDS: usize = 5;
@@ -346,12 +359,15 @@ const MIN_WORDS: usize = 5;
 fn learned(ctx: &Ctx<'_>, index: usize, sentence: &Sentence, out: &mut Vec<LocalFinding>) {
     // A fragment's vector is one or two words, and one word's weight would decide it (a table
     // cell `Direct`): a put-down is a clause.
-    if sentence.tokens.len() < MIN_WORDS {
+    let words = sentence.tokens.len();
+    if words < MIN_WORDS {
         return;
     }
+    let long = words >= LONG_WORDS;
+    let least = if long { THRESHOLD } else { SHORT_THRESHOLD };
     if ctx
         .learned(index, &MODEL, |c| &c.blame)
-        .is_none_or(|score| score < THRESHOLD)
+        .is_none_or(|score| score < least)
     {
         return;
     }
@@ -361,7 +377,13 @@ fn learned(ctx: &Ctx<'_>, index: usize, sentence: &Sentence, out: &mut Vec<Local
     let Some(window) = MODEL.strongest(text) else {
         return;
     };
-    if !vetted(ctx, sentence, sentence.range.start + window.start) {
+    let at = sentence.range.start + window.start;
+    let agreed = if long {
+        !reports_a_view(text, window.clone()) && guarded(ctx, sentence, at)
+    } else {
+        vetted(ctx, sentence, at)
+    };
+    if !agreed {
         return;
     }
     out.push(LocalFinding {
@@ -370,14 +392,82 @@ fn learned(ctx: &Ctx<'_>, index: usize, sentence: &Sentence, out: &mut Vec<Local
     });
 }
 
+/// Verbs of regarding: with an object and `as` they report how someone sees a thing.
+const REGARDING: [&str; 15] = [
+    "see", "sees", "saw", "seen", "view", "views", "viewed", "regard", "regards", "regarded",
+    "consider", "considers", "considered", "perceive", "perceived",
+];
+
+/// Whether the words the model weighs most (`window` of the sentence `text`) report someone's
+/// view (`the finance team saw the programme as a cost centre`): a verb of regarding among them,
+/// and `as` after it in the same clause. Saying how a stakeholder saw the work sets out their
+/// position; it puts no one down unless other words do, and those would weigh most.
+fn reports_a_view(text: &str, window: Range<usize>) -> bool {
+    let words = |r: Range<usize>| {
+        text.get(r)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let Some(verb) = words(window.clone())
+        .iter()
+        .position(|w| REGARDING.contains(&w.as_str()))
+    else {
+        return false;
+    };
+    let clause_end = text[window.start..]
+        .find([';', ':', '—', '–', '(', '.'])
+        .map_or(text.len(), |i| window.start + i);
+    words(window.start..clause_end)
+        .iter()
+        .skip(verb + 1)
+        .any(|w| w == "as")
+}
+
+/// The token of `sentence` holding byte `at`.
+fn token_at(ctx: &Ctx<'_>, sentence: &Sentence, at: usize) -> Option<usize> {
+    let t = ctx.tokens;
+    sentence
+        .tokens
+        .clone()
+        .find(|&k| t.tokens[k].range.end > at)
+}
+
+/// Whether the speaker denies blame anywhere in `sentence` (`I never blamed`, `I wouldn't
+/// call`): the learned reading names no clause for [`denied`] to read.
+fn disowned(ctx: &Ctx<'_>, sentence: &Sentence) -> bool {
+    let (t, s) = (ctx.tokens, &sentence.tokens);
+    s.clone().any(|k| {
+        matches!(t.lower(k), "i" | "we")
+            && (k + 1..s.end.min(k + 4)).any(|n| is_negation(t.lower(n)))
+    })
+}
+
+/// Whether nothing in the clause reading rules out the learned reading of a long sentence from
+/// byte `at` (the words the model weighs most): their clause is not the speaker's, nor
+/// hypothetical, and the speaker does not deny blame. A long sentence's many words give the
+/// model enough to read; the put-downs it finds there sit where the clause reading finds no
+/// subject (`whoever set this up treated it as a hobby`, an aside after a dash) or misreads the
+/// valence of sarcasm (`the partner's "dedicated" team`), so those two checks of [`vetted`] are
+/// not asked.
+fn guarded(ctx: &Ctx<'_>, sentence: &Sentence, at: usize) -> bool {
+    let Some(j) = token_at(ctx, sentence, at) else {
+        return false;
+    };
+    !matches!(subject(ctx, j, &sentence.tokens), Who::Speaker)
+        && !hypothetical(ctx, j)
+        && !disowned(ctx, sentence)
+}
+
 /// Whether the clause reading agrees that the words the model weighs most (from byte `at`) can
 /// be a put-down: their clause is about someone else, counted neither as a group nor by
 /// occasions, not hypothetical; the sentence does not read as praise (a failure denied: `never
 /// missed a deadline`); and the speaker does not deny it (`I never blamed`, `I wouldn't call`).
 fn vetted(ctx: &Ctx<'_>, sentence: &Sentence, at: usize) -> bool {
-    let t = ctx.tokens;
     let s = &sentence.tokens;
-    let Some(j) = s.clone().find(|&k| t.tokens[k].range.end > at) else {
+    let Some(j) = token_at(ctx, sentence, at) else {
         return false;
     };
     let Who::Other { at: who, .. } = subject(ctx, j, s) else {
@@ -389,10 +479,7 @@ fn vetted(ctx: &Ctx<'_>, sentence: &Sentence, at: usize) -> bool {
     if crate::valence::compound(&ctx.words(s.clone())) >= 0.05 {
         return false;
     }
-    !s.clone().any(|k| {
-        matches!(t.lower(k), "i" | "we")
-            && (k + 1..s.end.min(k + 4)).any(|n| is_negation(t.lower(n)))
-    })
+    !disowned(ctx, sentence)
 }
 
 /// The findings the clause reading makes in `sentence`; whether it made any.
@@ -2899,6 +2986,24 @@ mod tests {
             assert_eq!(found.len(), 1, "{text}");
             assert!(found[0].message.contains("” criticises others"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_long_sentence_is_read_by_the_model_unless_it_is_the_speakers_own() {
+        // The clause reading finds no subject for the first and reads the second's sarcasm as
+        // praise; in a long sentence the model's reading stands.
+        for text in [
+            "Whoever set up the reseller agreement clearly treated it as a side hobby, since nothing in it had been touched after the launch party.",
+            "The distributor's \"dedicated\" partner team turned out to be a part-time contractor who answered email about once a fortnight.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+        // A stakeholder's view, reported, is their position.
+        let text = "The finance team saw the new programme as a cost centre; the sales team saw our partners as a source of noise.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        // The same words in the speaker's own clause are self-critique.
+        let text = "I treated the reseller agreement as a side hobby for far too long, and nothing in it had been touched after the launch party.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
     }
 
     #[test]
