@@ -144,8 +144,8 @@ impl Ctx<'_> {
         let word = |n: u32| &self.tokens.tokens[s.tokens.start + n as usize];
         match span {
             LocalSpan::Whole => s.range.clone(),
-            LocalSpan::Before(n) => s.range.start..word(n - 1).range.end,
-            LocalSpan::From(n) => word(n).range.start..s.range.end,
+            LocalSpan::Before(n) => s.range.start..word(n - 1).end(),
+            LocalSpan::From(n) => word(n).start()..s.range.end,
         }
     }
 
@@ -166,7 +166,7 @@ impl Ctx<'_> {
             }
             let words = self.tokens.tokens.get(s.tokens.clone()).unwrap_or(&[]);
             let words = words.iter().map(|t| {
-                let range = t.range.start - s.range.start..t.range.end - s.range.start;
+                let range = t.start() - s.range.start..t.end() - s.range.start;
                 (range.start, &text[range])
             });
             Tagged::of_words(text, words)
@@ -181,7 +181,7 @@ impl Ctx<'_> {
 
     /// The clause structure of the sentence holding token `word`, and that token's index in it.
     pub fn syntax_at(&self, word: usize) -> Option<(SentenceSyntax<'_>, usize)> {
-        let s = self.syntax(self.tokens.tokens.get(word)?.sentence)?;
+        let s = self.syntax(self.tokens.tokens.get(word)?.sentence())?;
         let k = s.of_token(word)?;
         Some((s, k))
     }
@@ -195,8 +195,8 @@ impl Ctx<'_> {
             return false;
         };
         let words = self.tokens.tokens.get(s.tokens.clone()).unwrap_or(&[]);
-        let inside = words.first().is_none_or(|t| t.range.start >= s.range.start)
-            && words.last().is_none_or(|t| t.range.end <= s.range.end);
+        let inside = words.first().is_none_or(|t| t.start() >= s.range.start)
+            && words.last().is_none_or(|t| t.end() <= s.range.end);
         let text = self.draft.mask.get(s.range.clone()).unwrap_or("");
         text.as_bytes().first().is_some_and(u8::is_ascii) && inside
     }

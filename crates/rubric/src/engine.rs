@@ -92,6 +92,10 @@ impl Engine {
     }
 
     /// Analyses a draft.
+    ///
+    /// The engine keeps prose offsets in 32 bits: a draft whose prose runs past 4 GiB (or whose
+    /// lower-cased words or stems do) is analysed up to the last sentence that fits, and the
+    /// prose after it is left out.
     pub fn analyze(&self, text: &str, options: &Options<'_>, settings: &Settings) -> Report {
         self.run(text, options, settings, None, PARALLEL_TOKENS)
     }

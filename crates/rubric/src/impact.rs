@@ -460,7 +460,7 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             if multiplies_no_result(ctx, &s, k) {
                 return false;
             }
-            let end = ctx.tokens.tokens[i].range.end;
+            let end = ctx.tokens.tokens[i].end();
             let modifier = s.pos(k) == UPOS::ADJ
                 && matches!(s.pos(k + 1), UPOS::NOUN | UPOS::VERB)
                 && s.token(k + 1)
@@ -616,7 +616,7 @@ pub(crate) fn participation_rate(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops
     let i = q.tokens.start;
     let t = ctx.tokens;
     // Cheap test first: a number written in digits, then `%` or `percent`, then `of`.
-    let end = t.tokens[i].range.end;
+    let end = t.tokens[i].end();
     let word = |j: usize| if j < t.tokens.len() { t.lower(j) } else { "" };
     let percent = t.lower(i).starts_with(|c: char| c.is_ascii_digit())
         && ((ctx.text[end..].starts_with('%') && word(i + 1) == "of")
@@ -892,7 +892,7 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
         return false;
     };
     let changes = s.measure(k).is_some_and(|m| m.from_to.is_some());
-    let sentence = ctx.tokens.tokens[i].sentence;
+    let sentence = ctx.tokens.tokens[i].sentence();
     let range = ctx.tokens.sentences[sentence].tokens.clone();
     changes
         && ctx
@@ -927,7 +927,7 @@ pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     if (k + 1..s.words().len()).any(|j| part_of(ctx, &s, j, whole)) {
         return true;
     }
-    let sentence = ctx.tokens.tokens[word].sentence;
+    let sentence = ctx.tokens.tokens[word].sentence();
     let Some(next) = ctx.syntax(sentence + 1) else {
         return false;
     };

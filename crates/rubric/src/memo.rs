@@ -119,7 +119,10 @@ impl Scanner<'_> {
         // can be kept with the sentence's scan.
         self.tokens.clear();
         self.hits.clear();
-        let base = self.tokens.push(0, scan);
+        // A sentence too long for a token's offsets is not analysed at all (see `OFFSET_LIMIT`).
+        let Some(base) = self.tokens.push(0, scan) else {
+            return;
+        };
         self.hits.push(base, &scan.hits);
         scan.quantities = quantities(sentence, &self.tokens, &self.hits);
     }
@@ -157,8 +160,12 @@ pub(crate) fn scan_prose(
     };
     // Blank lines between blocks are sentences too; they have no words.
     let sentences = split_sentences(mask).filter(|(_, s)| !s.trim_start().is_empty());
+    // Returns false, adding nothing, once the prose is past what a token's offsets hold: the
+    // rest of the draft is then left out (see `OFFSET_LIMIT`).
     let mut add = |offset: usize, scan: &SentenceScan| {
-        let base = prose.tokens.push(offset, scan);
+        let Some(base) = prose.tokens.push(offset, scan) else {
+            return false;
+        };
         prose.hits.push(base, &scan.hits);
         // One cell per sentence that has words, as `Tokens::push` keeps them.
         if !scan.words.is_empty() {
@@ -170,6 +177,7 @@ pub(crate) fn scan_prose(
                 tokens: base + q.tokens.start..base + q.tokens.end,
                 ..q.clone()
             }));
+        true
     };
     match (memo, lexicon) {
         (Some(memo), Some((_, owner))) => {
@@ -194,7 +202,9 @@ pub(crate) fn scan_prose(
                             .0
                     }
                 };
-                add(offset, scan);
+                if !add(offset, scan) {
+                    break;
+                }
             }
             memo.sweep(used);
         }
@@ -211,7 +221,9 @@ pub(crate) fn scan_prose(
                     .entry(sentence.trim())
                     .or_insert_with(|| scan.syntax.clone())
                     .clone();
-                add(offset, &scan);
+                if !add(offset, &scan) {
+                    break;
+                }
             }
         }
     }

@@ -18,7 +18,7 @@ pub(crate) fn is_negation(lower: &str) -> bool {
 pub(crate) fn negated(text: &str, t: &Tokens, hit: &Range<usize>, sentence: &Range<usize>) -> bool {
     let mut j = hit.start;
     while j > sentence.start && hit.start - j < 5 {
-        let gap = &text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
+        let gap = &text[t.tokens[j - 1].end()..t.tokens[j].start()];
         if gap.contains([',', ';', ':', '—', '–']) {
             return false;
         }

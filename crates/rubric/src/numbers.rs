@@ -173,7 +173,7 @@ pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quanti
 /// (`seventy percent`, `eight per cent`, `four points`), a duration when a unit of time does
 /// (`twelve weeks`), else a count.
 fn spelled_kind(tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind {
-    let sentence = &tokens.sentences[tokens.tokens[i].sentence].tokens;
+    let sentence = &tokens.sentences[tokens.tokens[i].sentence()].tokens;
     let next = |k: usize| {
         if i + k < sentence.end {
             tokens.lower(i + k)
@@ -206,9 +206,9 @@ fn digit_kind(text: &str, tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind 
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(lower.len());
     let (digits, suffix) = lower.split_at(digits_end);
-    let before = &text[..token.range.start];
-    let after = &text[token.range.end..];
-    let sentence = &tokens.sentences[token.sentence].tokens;
+    let before = &text[..token.start()];
+    let after = &text[token.end()..];
+    let sentence = &tokens.sentences[token.sentence()].tokens;
     let next = |k: usize| {
         if i + k < sentence.end {
             tokens.lower(i + k)
@@ -311,7 +311,7 @@ fn hyphen_run_is_percent(after: &str) -> bool {
 
 /// A count followed closely by an outcome noun (`12 new logos`), not by an activity (`40 calls`).
 fn counts_outcomes(tokens: &Tokens, hits: &Hits, i: usize) -> bool {
-    let end = tokens.sentences[tokens.tokens[i].sentence].tokens.end;
+    let end = tokens.sentences[tokens.tokens[i].sentence()].tokens.end;
     for j in i + 1..(i + 4).min(end) {
         if hits.covers(Cue::Activity, j) {
             return false;
@@ -329,7 +329,7 @@ fn in_metric_change(tokens: &Tokens, hits: &Hits, i: usize, lower: &str) -> bool
     if !lower.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let sentence = tokens.sentences[tokens.tokens[i].sentence].tokens.clone();
+    let sentence = tokens.sentences[tokens.tokens[i].sentence()].tokens.clone();
     let term = hits
         .in_range(Cue::MetricTerm, sentence.clone())
         .iter()

@@ -123,7 +123,7 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
             .iter()
             .flat_map(|&c| hits.of(c))
             .any(|r| {
-                let s = t.tokens[r.start].sentence;
+                let s = t.tokens[r.start].sentence();
                 situated(t, s) || (prose(t, sections, s) && verbless(ctx, s))
             })
             || (plan
@@ -147,7 +147,7 @@ fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
     let first = range.start;
     // Cheap test first: a colon within its first six words, or `What` opening it.
     let colon = range.clone().take(6).find(|&i| {
-        let end = t.tokens[i].range.end;
+        let end = t.tokens[i].end();
         ctx.text[end..].starts_with(':')
     });
     let opener = match colon {
@@ -164,7 +164,7 @@ fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
     }
     let title = ctx
         .text
-        .get(t.tokens[first].range.start..t.tokens[opener].range.end)?;
+        .get(t.tokens[first].start()..t.tokens[opener].end())?;
     match crate::draft::classify_title(title) {
         SectionKind::Other => None,
         kind => Some(kind),
@@ -335,7 +335,7 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
         ctx.hits.any_in(Cue::Activity, range.clone()) || ctx.hits.any_in(Cue::ActivityVerb, range)
     };
     let cue = ctx.hits.of(Cue::OutcomeCue).iter().any(|r| {
-        let s = t.tokens[r.start].sentence;
+        let s = t.tokens[r.start].sentence();
         let connective = r.len() > 1 && !r.clone().all(|i| matches!(t.lower(i), "win" | "rate"));
         // A past tense reports a change; after a determiner or a preposition the word is an
         // adjective ("a closed deal", "tie margin to closed revenue").
@@ -365,7 +365,7 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
         (connective || reported || stated) && !hedged(t, s) && !activity(s)
     });
     cue || ctx.quantities.iter().any(|q| {
-        let s = t.tokens[q.tokens.start].sentence;
+        let s = t.tokens[q.tokens.start].sentence();
         q.metric && !hedged(t, s)
     }) || compares_now(ctx)
 }
@@ -417,7 +417,7 @@ fn aims_at_a_result(ctx: &Ctx<'_>) -> bool {
     let assumed = |i: usize| {
         ctx.hits.any_in(
             Cue::Clarify,
-            t.sentences[t.tokens[i].sentence].tokens.clone(),
+            t.sentences[t.tokens[i].sentence()].tokens.clone(),
         )
     };
     ctx.quantities.iter().any(|q| {
@@ -497,7 +497,7 @@ fn closes_on_a_lesson(t: &Tokens) -> bool {
             (matches!(w, "i'd" | "i" | "we'd" | "we")
                 && (matches!(t.lower(i + 1), "wish" | "would" | "should")
                     || (w.ends_with("'d") && acts(t, i))))
-                && t.tokens.get(i + 1).is_some_and(|x| x.sentence == s)
+                && t.tokens.get(i + 1).is_some_and(|x| x.sentence() == s)
         });
         let generic = range.clone().any(|i| matches!(t.lower(i), "you" | "your"));
         let present = range.clone().any(|i| {
@@ -601,8 +601,8 @@ fn locates_the_candidate(ctx: &Ctx<'_>) -> bool {
             let next = t.lower(i + 1);
             // "at a 450-person vendor": a number that is part of a modifier is no amount.
             let company = t.tokens.get(i + 2).is_some_and(|x| {
-                let modifier = ctx.text[x.range.end..].starts_with('-');
-                x.sentence == s
+                let modifier = ctx.text[x.end()..].starts_with('-');
+                x.sentence() == s
                     && (modifier || !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit()))
             });
             let named = t.lower(i) == "at" && first_person && at_a_name(ctx, s, i + 1);
@@ -808,7 +808,7 @@ const IRREGULAR: &[&str] = &[
 /// Whether the subject pronoun at token `i` is followed by a verb of doing (`we built`,
 /// `I then renegotiated`, `we map accounts`) rather than a state, a feeling or a modal.
 pub(crate) fn acts(t: &Tokens, i: usize) -> bool {
-    let sentence = t.tokens[i].sentence;
+    let sentence = t.tokens[i].sentence();
     let mut j = i + 1;
     if j < t.tokens.len()
         && (t.lower(j).ends_with("ly")
@@ -819,7 +819,7 @@ pub(crate) fn acts(t: &Tokens, i: usize) -> bool {
     {
         j += 1;
     }
-    if j >= t.tokens.len() || t.tokens[j].sentence != sentence {
+    if j >= t.tokens.len() || t.tokens[j].sentence() != sentence {
         return false;
     }
     // Past tense ("I renegotiated") or, in a process answer, the present ("I map accounts").

@@ -16,17 +16,85 @@ use crate::lexicon::Class;
 use crate::numbers::Quantity;
 use crate::syntax::SyntaxCell;
 
-/// A word of the prose.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A word of the prose, in 24 bytes: a long draft's token array is read by every rule's pass,
+/// and at 56 bytes a word (`Range<usize>` fields) those passes spent their time on cache misses.
+///
+/// Offsets are 32-bit: [`Tokens::push`] takes no sentence that would put any of them (in the
+/// draft, [`Tokens::lower`] or [`Tokens::stream`]) at or past [`OFFSET_LIMIT`]. The lower-cased
+/// word and the stem keep 16-bit lengths; a longer one (a word of 64 KiB) is marked [`LONG`]
+/// and ends where the next token's starts (see [`Tokens::lower_range`], [`Tokens::stem_range`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
     /// Byte range in the draft.
-    pub range: Range<usize>,
-    /// Range of the lower-cased word in [`Tokens::lower`].
-    pub lower: Range<usize>,
-    /// Range of the stem in [`Tokens::stream`].
-    pub stem: Range<usize>,
+    start: u32,
+    end: u32,
+    /// Start of the lower-cased word in [`Tokens::lower`].
+    lower: u32,
+    /// Start of the stem in [`Tokens::stream`].
+    stem: u32,
     /// Index of the sentence it belongs to.
-    pub sentence: usize,
+    sentence: u32,
+    /// Length of the lower-cased word, or [`LONG`].
+    lower_len: u16,
+    /// Length of the stem, or [`LONG`].
+    stem_len: u16,
+}
+
+const _: () = assert!(std::mem::size_of::<Token>() == 24);
+
+/// Every offset a [`Token`] holds is below it (`u32::MAX` itself marks an offset of a
+/// [`SentenceScan`] that saturated). A draft whose prose runs past it (4 GiB of text, or of
+/// lower-cased words or stems) is analysed up to the last sentence that fits: the sentences
+/// after it are left out, as if they were not prose. Nothing the server or the CLI accepts
+/// comes near it (both analyse drafts of 8 MiB at most).
+pub(crate) const OFFSET_LIMIT: usize = u32::MAX as usize;
+
+/// A [`Token`] length that does not fit in 16 bits: the range ends where the next token's
+/// starts.
+const LONG: u16 = u16::MAX;
+
+impl Token {
+    /// Byte range in the draft.
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    /// Where it starts in the draft.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where it ends in the draft.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Index of the sentence it belongs to.
+    #[inline]
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+}
+
+/// Whether a sentence's scan appended at byte `offset` of the draft, to lower-cased words of
+/// `lower` bytes and a stem stream of `stream` bytes, keeps every offset below
+/// [`OFFSET_LIMIT`]. Offsets in the scan saturate at `u32::MAX` (see [`SentenceScan::fill`]), so
+/// a saturated one never fits.
+fn fits(offset: usize, lower: usize, stream: usize, scan: &SentenceScan) -> bool {
+    let within =
+        |base: usize, len: usize| base.checked_add(len).is_some_and(|end| end < OFFSET_LIMIT);
+    within(offset, scan.trimmed.end as usize)
+        && within(lower, scan.lower.len())
+        // The stems and the `\n ` after them.
+        && within(stream, scan.stems.len() + 2)
+}
+
+/// A length as a [`Token`] keeps it: [`LONG`] from 16 bits' largest value on.
+fn short(len: u32) -> u16 {
+    len.min(u32::from(LONG)) as u16
 }
 
 /// A sentence of the prose (a heading or a list item is one too).
@@ -129,24 +197,33 @@ impl Tokens {
     }
 
     /// Appends a sentence scanned at byte `offset` of the draft; returns the index of its first
-    /// token. Sentences without words are skipped.
-    pub(crate) fn push(&mut self, offset: usize, scan: &SentenceScan) -> usize {
+    /// token. Sentences without words are skipped. Returns `None`, appending nothing, when the
+    /// sentence's offsets would not fit in a [`Token`] (at or past [`OFFSET_LIMIT`]).
+    pub(crate) fn push(&mut self, offset: usize, scan: &SentenceScan) -> Option<usize> {
         let first = self.tokens.len();
         if scan.words.is_empty() {
-            return first;
+            return Some(first);
         }
-        let index = self.sentences.len();
-        let lower_base = self.lower.len();
         // The scan's stems start with the space the stream already ends with.
         let stem_base = self.stream.len() - 1;
+        if !fits(offset, self.lower.len(), stem_base, scan) {
+            return None;
+        }
+        // All below `OFFSET_LIMIT`, so none of these casts truncates.
+        let index = self.sentences.len() as u32;
+        let lower_base = self.lower.len() as u32;
+        let base = offset as u32;
         self.lower.push_str(&scan.lower);
         self.stream.push_str(&scan.stems[1..]);
         self.stream.push_str("\n ");
         self.tokens.extend(scan.words.iter().map(|w| Token {
-            range: offset + w.range.start as usize..offset + w.range.end as usize,
-            lower: lower_base + w.lower.start as usize..lower_base + w.lower.end as usize,
-            stem: stem_base + w.stem.start as usize..stem_base + w.stem.end as usize,
+            start: base + w.range.start,
+            end: base + w.range.end,
+            lower: lower_base + w.lower.start,
+            stem: stem_base as u32 + w.stem.start,
             sentence: index,
+            lower_len: short(w.lower.end - w.lower.start),
+            stem_len: short(w.stem.end - w.stem.start),
         }));
         self.pronouns
             .extend(scan.pronouns.iter().map(|&(k, p)| (first + k as usize, p)));
@@ -154,21 +231,56 @@ impl Tokens {
             range: offset + scan.trimmed.start as usize..offset + scan.trimmed.end as usize,
             tokens: first..self.tokens.len(),
         });
-        first
+        Some(first)
+    }
+
+    /// Range of token `i`'s lower-cased word in [`Tokens::lower`] (`0..0` past the last).
+    #[inline]
+    pub fn lower_range(&self, i: usize) -> Range<usize> {
+        let Some(t) = self.tokens.get(i) else {
+            return 0..0;
+        };
+        let start = t.lower as usize;
+        if t.lower_len != LONG {
+            return start..start + usize::from(t.lower_len);
+        }
+        // Lower-cased words are back to back.
+        start
+            ..self
+                .tokens
+                .get(i + 1)
+                .map_or(self.lower.len(), |n| n.lower as usize)
+    }
+
+    /// Range of token `i`'s stem in [`Tokens::stream`] (`0..0` past the last).
+    #[inline]
+    pub fn stem_range(&self, i: usize) -> Range<usize> {
+        let Some(t) = self.tokens.get(i) else {
+            return 0..0;
+        };
+        let start = t.stem as usize;
+        if t.stem_len != LONG {
+            return start..start + usize::from(t.stem_len);
+        }
+        // A space follows each stem, and ` \n ` the last of a sentence (see `push`).
+        let end = match self.tokens.get(i + 1) {
+            Some(n) if n.sentence == t.sentence => n.stem as usize - 1,
+            Some(n) => n.stem as usize - 3,
+            None => self.stream.len() - 3,
+        };
+        start..end
     }
 
     /// The lower-cased text of token `i`.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| &self.lower[t.lower.clone()])
+        &self.lower[self.lower_range(i)]
     }
 
     /// The stem of token `i`.
+    #[inline]
     pub fn stem(&self, i: usize) -> &str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| &self.stream[t.stem.clone()])
+        &self.stream[self.stem_range(i)]
     }
 
     /// The first token that starts at or after byte `offset` of the draft.
@@ -180,7 +292,7 @@ impl Tokens {
             return self.tokens.len();
         };
         let within = &self.tokens[sentence.tokens.clone()];
-        sentence.tokens.start + within.partition_point(|t| t.range.start < offset)
+        sentence.tokens.start + within.partition_point(|t| t.start() < offset)
     }
 
     /// Byte range of tokens `range` (from the first's start to the last's end).
@@ -189,8 +301,8 @@ impl Tokens {
             self.tokens.get(range.start),
             self.tokens.get(range.end.wrapping_sub(1)),
         ) {
-            (Some(a), Some(b)) if range.start < range.end => a.range.start..b.range.end,
-            (Some(a), _) => a.range.clone(),
+            (Some(a), Some(b)) if range.start < range.end => a.start()..b.end(),
+            (Some(a), _) => a.range(),
             _ => 0..0,
         }
     }
@@ -253,8 +365,8 @@ impl SentenceScan {
         // A fresh cell: the old one may be shared with a memo's copy of another sentence.
         self.syntax = SyntaxCell::default();
         self.stems.push(' ');
-        // Sentences are short; a longer one (a block with no terminal punctuation) past 4 GiB
-        // cannot be in a draft the server or the CLI accepts.
+        // Sentences are short; an offset past 4 GiB (a block with no terminal punctuation)
+        // saturates, and `Tokens::push` refuses the scan (see `OFFSET_LIMIT`).
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         for (start, word) in word_indices(sentence) {
             let lower_start = self.lower.len();
@@ -619,7 +731,7 @@ mod tests {
     fn words_sentences_and_stems() {
         let text = "We co-sold with Acme’s team. Partners grew 40%!\nNext block";
         let t = Tokens::new(text);
-        let words: Vec<&str> = t.tokens.iter().map(|w| &text[w.range.clone()]).collect();
+        let words: Vec<&str> = t.tokens.iter().map(|w| &text[w.range()]).collect();
         assert_eq!(
             words,
             [
@@ -657,13 +769,79 @@ mod tests {
         let text = "One two three.  Four five\n\nsix seven eight nine ten. Eleven";
         let t = Tokens::new(text);
         for offset in 0..=text.len() + 1 {
-            let expected = t.tokens.iter().position(|w| w.range.start >= offset);
+            let expected = t.tokens.iter().position(|w| w.start() >= offset);
             assert_eq!(
                 t.token_at_or_after(offset),
                 expected.unwrap_or(t.tokens.len()),
                 "{offset}"
             );
         }
+    }
+
+    #[test]
+    fn tokens_past_sixteen_bit_lengths_keep_their_lower_and_stem() {
+        // A lower-cased word or stem of 64 KiB or more ends where the next token's starts: in
+        // the same sentence, in the next, and at the end. `İ` lower-cases to three bytes.
+        let dotted = "İ".repeat(40_000);
+        let ascii = "Ab".repeat(40_000);
+        let exact = "a".repeat(usize::from(LONG));
+        let text = format!(
+            "{ascii} {dotted}. {dotted} end {exact}. Start {}\n{exact}",
+            &exact[1..]
+        );
+        let t = Tokens::new(&text);
+        assert_eq!(t.tokens.len(), 8);
+        let long: Vec<_> = t.tokens.iter().map(|t| (t.lower_len, t.stem_len)).collect();
+        for i in [0, 1, 2, 4, 7] {
+            assert_eq!(long[i], (LONG, LONG), "{i}");
+        }
+        assert_eq!(long[6], (LONG - 1, LONG - 1));
+        let stemmer = stemmer();
+        for (i, token) in t.tokens.iter().enumerate() {
+            let mut lower = String::new();
+            normalise(&text[token.range()], &mut lower);
+            let mut stem = String::new();
+            stem_into(&stemmer, &lower, &mut stem);
+            assert_eq!(t.lower(i), lower, "{i}");
+            assert_eq!(t.stem(i), stem, "{i}");
+        }
+        assert_eq!(t.lower(1).len(), 120_000);
+        assert_eq!((t.lower(8), t.stem(8)), ("", ""));
+    }
+
+    #[test]
+    fn sentences_past_32_bit_offsets_are_refused() {
+        let mut scan = SentenceScan::default();
+        scan.fill(&stemmer(), "  Partners grew. ");
+        let end = scan.trimmed.end as usize;
+        let mut t = Tokens::with_capacity(0);
+        assert_eq!(t.push(0, &scan), Some(0));
+        // The last offset that fits is one below the limit.
+        let at = OFFSET_LIMIT - 1 - end;
+        assert_eq!(t.push(at, &scan), Some(2));
+        assert_eq!(t.span(2..4), at + 2..OFFSET_LIMIT - 2);
+        assert_eq!(t.sentences[1].range, at + 2..OFFSET_LIMIT - 1);
+        assert_eq!(
+            (t.tokens[3].sentence(), t.lower(3), t.stem(3)),
+            (1, "grew", "grew")
+        );
+        let before = t.clone();
+        for offset in [at + 1, OFFSET_LIMIT, usize::MAX] {
+            assert_eq!(t.push(offset, &scan), None);
+        }
+        assert_eq!(t.tokens, before.tokens);
+        assert_eq!(t.sentences, before.sentences);
+        assert_eq!((&t.lower, &t.stream), (&before.lower, &before.stream));
+        // The lower-cased words and the stem stream are held to the limit too.
+        let (lower, stems) = (scan.lower.len(), scan.stems.len());
+        assert!(fits(0, OFFSET_LIMIT - 1 - lower, 0, &scan));
+        assert!(!fits(0, OFFSET_LIMIT - lower, 0, &scan));
+        assert!(fits(0, 0, OFFSET_LIMIT - 3 - stems, &scan));
+        assert!(!fits(0, 0, OFFSET_LIMIT - 2 - stems, &scan));
+        // A sentence of 4 GiB, whose scan's offsets saturated, never fits.
+        let mut saturated = scan.clone();
+        saturated.trimmed.end = u32::MAX;
+        assert!(!fits(0, 0, 0, &saturated));
     }
 
     #[test]
@@ -687,8 +865,8 @@ mod tests {
         let text = "Équipe ünd 東京 growth";
         let t = Tokens::new(text);
         for token in &t.tokens {
-            assert!(text.is_char_boundary(token.range.start));
-            assert!(text.is_char_boundary(token.range.end));
+            assert!(text.is_char_boundary(token.start()));
+            assert!(text.is_char_boundary(token.end()));
         }
         assert_eq!(t.lower(0), "équipe");
     }

@@ -158,7 +158,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         // "two competing pitches" is incidental; volume is a digit count or a big or vague one,
         // or a small one listed among them (below).
         let small = SMALL_NUMBERS.contains(&t.lower(i));
-        let sentence = t.tokens[i].sentence;
+        let sentence = t.tokens[i].sentence();
         let bounds = t.sentences[sentence].tokens.clone();
         // A part of a set already counted (`12 of those demos`) counts no new activity.
         if i + 2 < bounds.end
@@ -169,7 +169,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         }
         // After an article, a number joined to a unit describes one thing (`a 30-slide deck`,
         // `a 300-person company`): no count of anything.
-        let joined = ctx.text[t.tokens[i].range.end..].starts_with(['-', '‐', '–']);
+        let joined = ctx.text[t.tokens[i].end()..].starts_with(['-', '‐', '–']);
         if joined && i > bounds.start && matches!(t.lower(i - 1), "a" | "an") {
             continue;
         }
@@ -180,7 +180,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         }
         // Right before it, not across a comma (`6 sellers certified, 10 plans drafted`).
         let verb = i > bounds.start
-            && ctx.text[t.tokens[i - 1].range.end..t.tokens[i].range.start].trim().is_empty()
+            && ctx.text[t.tokens[i - 1].end()..t.tokens[i].start()].trim().is_empty()
             && is_activity_verb(ctx, i - 1);
         let window = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
         // A tally written in digits, or a big or vague one (`dozens of calls`).
@@ -221,7 +221,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         let partitive = i + 1 < bounds.end && t.lower(i + 1) == "of";
         let conjunct = !partitive
             && previous.is_some_and(|e| {
-                let gap = &ctx.text[t.tokens[e.max(1) - 1].range.end..t.tokens[i].range.start];
+                let gap = &ctx.text[t.tokens[e.max(1) - 1].end()..t.tokens[i].start()];
                 let joined = (e..i).all(|j| matches!(t.lower(j), "and" | "or"));
                 // Quantity words before the count, after a comma (`, around 200 meetings`).
                 let quantified = gap.contains(',')
@@ -369,7 +369,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         let Some(rate) = participation_rate(ctx, q) else {
             continue;
         };
-        let sentence = t.tokens[rate.start].sentence;
+        let sentence = t.tokens[rate.start].sentence();
         if has_outcome(ctx, sentence, rate.clone()) {
             continue;
         }
@@ -460,7 +460,7 @@ fn sizing_preposition(ctx: &Ctx<'_>, v: usize, i: usize) -> bool {
     // count of activity); a number inside a hyphenated modifier counts nothing (`a two-day
     // forum`).
     let counted = ctx.quantities.iter().any(|q| {
-        let end = t.tokens[q.tokens.end - 1].range.end;
+        let end = t.tokens[q.tokens.end - 1].end();
         q.kind == NumberKind::Count
             && q.tokens.start > v
             && q.tokens.start < j
@@ -507,7 +507,7 @@ impl Quotes {
         let Some(q) = quotes.as_ref() else {
             return false;
         };
-        let at = t.tokens[i].range.start;
+        let at = t.tokens[i].start();
         let split = q.marks.partition_point(|&(m, _)| m < at);
         let before = split.checked_sub(1).map_or([0; 3], |k| q.marks[k].1);
         let total = q.marks.last().map_or([0; 3], |m| m.1);
@@ -545,7 +545,7 @@ fn had_by_activity(ctx: &Ctx<'_>, sentence: usize, i: usize) -> bool {
 /// deals closed` are).
 fn sibling_action(ctx: &Ctx<'_>, sentence: usize, q: &crate::numbers::Quantity) -> bool {
     let i = q.tokens.start;
-    if q.kind != NumberKind::Count || ctx.tokens.tokens[i].sentence != sentence {
+    if q.kind != NumberKind::Count || ctx.tokens.tokens[i].sentence() != sentence {
         return false;
     }
     read_count(ctx, i).is_some_and(|r| {
@@ -611,7 +611,7 @@ fn headline(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let listed = (0..j).any(|m| matches!(s.text(m), ":" | "—" | "–") || s.pos(m) == UPOS::NUM);
     let opens = if j == 0 {
         let t = ctx.tokens;
-        let at = t.sentences[t.tokens[i].sentence].range.start;
+        let at = t.sentences[t.tokens[i].sentence()].range.start;
         let line = ctx.text[..at].rfind('\n').map_or(0, |n| n + 1);
         list_marker(&ctx.text[line..at])
     } else {

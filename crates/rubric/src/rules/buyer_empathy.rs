@@ -1133,7 +1133,7 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
             && !agent_noun(t.lower(h.end - 1))
             && !ctx.hits.covering(Cue::Team, h.start).any(|team| team.end >= h.end)
     }) {
-        return Some(t.tokens[hit.start].sentence);
+        return Some(t.tokens[hit.start].sentence());
     }
     if let Some(i) = near_need(ctx) {
         return Some(i);
@@ -1624,7 +1624,7 @@ fn near_need(ctx: &Ctx<'_>) -> Option<usize> {
         if !BUYERS.contains(&t.stem(i)) || ctx.hits.covers(Cue::Team, i) {
             return None;
         }
-        let sentence = t.tokens[i].sentence;
+        let sentence = t.tokens[i].sentence();
         let range = &t.sentences[sentence].tokens;
         let from = i.saturating_sub(3).max(range.start);
         let to = (i + 4).min(range.end);
@@ -1633,7 +1633,7 @@ fn near_need(ctx: &Ctx<'_>) -> Option<usize> {
         let joined = |j: usize| {
             let (a, b) = (i.min(j), i.max(j));
             ctx.text
-                .get(t.tokens[a].range.end..t.tokens[b].range.start)
+                .get(t.tokens[a].end()..t.tokens[b].start())
                 .is_some_and(|gap| !gap.contains([',', ';', ':', '—', '–', '(', ')']))
         };
         (from..to)

@@ -241,13 +241,13 @@ fn role(
 ) -> Role {
     let t = ctx.tokens;
     let text = &ctx.text[range.clone()];
-    let index = t.tokens.get(tokens.start).map(|tok| tok.sentence);
+    let index = t.tokens.get(tokens.start).map(|tok| tok.sentence());
     let plan_at = ctx
         .hits
         .in_range(Cue::Plan, tokens.clone())
         .iter()
         .chain(ctx.hits.in_range(Cue::ActionCue, tokens.clone()))
-        .map(|h| t.tokens[h.start].range.start)
+        .map(|h| t.tokens[h.start].start())
         .min();
     if asks(ctx, prompt, tokens.clone()) {
         return Role::Asks;
@@ -342,7 +342,7 @@ fn asks_question(ctx: &Ctx<'_>, j: usize, end: usize) -> Option<bool> {
     if !matches!(t.lower(j), "ask" | "asking" | "asked") {
         return None;
     }
-    if j + 1 >= end || ctx.text[t.tokens[j].range.end..t.tokens[j + 1].range.start].contains(':')
+    if j + 1 >= end || ctx.text[t.tokens[j].end()..t.tokens[j + 1].start()].contains(':')
     {
         return Some(true);
     }
@@ -365,7 +365,7 @@ fn restates_prompt(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bo
     // The assumption runs to the main clause: a comma and then `I`, `here's`, `this is` ...
     let mut end = tokens.end;
     for j in tokens.clone().skip(1) {
-        let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
+        let gap = &ctx.text[t.tokens[j - 1].end()..t.tokens[j].start()];
         if gap.contains(',')
             && matches!(
                 t.lower(j),

@@ -432,7 +432,7 @@ fn token_at(ctx: &Ctx<'_>, sentence: &Sentence, at: usize) -> Option<usize> {
     sentence
         .tokens
         .clone()
-        .find(|&k| t.tokens[k].range.end > at)
+        .find(|&k| t.tokens[k].end() > at)
 }
 
 /// Whether the speaker denies blame anywhere in `sentence` (`I never blamed`, `I wouldn't
@@ -690,7 +690,7 @@ fn negative_predicate(ctx: &Ctx<'_>, s: &Range<usize>) -> Option<usize> {
     if !after_copula {
         return None;
     }
-    let syn = ctx.syntax(ctx.tokens.tokens.get(s.start)?.sentence)?;
+    let syn = ctx.syntax(ctx.tokens.tokens.get(s.start)?.sentence())?;
     for clause in syn.clauses().iter().filter(|c| c.copula && !c.negated) {
         let mut k = clause.verb_group.end;
         while matches!(syn.pos(k), UPOS::ADV | UPOS::ADJ | UPOS::CCONJ | UPOS::PUNCT)
@@ -748,7 +748,7 @@ fn negative_copulas(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<(usize, usize)> {
     if !shape {
         return Vec::new();
     }
-    let Some(syn) = t.tokens.get(s.start).and_then(|x| ctx.syntax(x.sentence)) else {
+    let Some(syn) = t.tokens.get(s.start).and_then(|x| ctx.syntax(x.sentence())) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -854,7 +854,7 @@ fn clause_start(ctx: &Ctx<'_>, at: usize, after: usize) -> Option<usize> {
     let (syn, i) = ctx.syntax_at(at)?;
     let clause = syn.clause_of(i)?;
     let start = clause.tokens.clone().find_map(|k| syn.token(k))?;
-    (start >= after && start > ctx.tokens.sentences[ctx.tokens.tokens[at].sentence].tokens.start)
+    (start >= after && start > ctx.tokens.sentences[ctx.tokens.tokens[at].sentence()].tokens.start)
         .then_some(start)
 }
 
@@ -891,7 +891,7 @@ fn phrase(ctx: &Ctx<'_>, hit: &Judgement, sentence: &Range<usize>) -> String {
     let extra = if one_word_frame { 3 } else { 0 };
     let stop = to + extra;
     while to < sentence.end {
-        let gap = &ctx.text[t.tokens[to - 1].range.end..t.tokens[to].range.start];
+        let gap = &ctx.text[t.tokens[to - 1].end()..t.tokens[to].start()];
         let joined = matches!(gap, "-" | "‑" | "'" | "’");
         if joined || (to < stop && gap.trim().is_empty()) {
             to += 1;
@@ -1566,7 +1566,7 @@ fn know_how(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
 fn gap_before<'t>(ctx: &'t Ctx<'_>, j: usize) -> &'t str {
     let t = ctx.tokens;
     match j.checked_sub(1) {
-        Some(i) => &ctx.text[t.tokens[i].range.end..t.tokens[j].range.start],
+        Some(i) => &ctx.text[t.tokens[i].end()..t.tokens[j].start()],
         None => "",
     }
 }
@@ -1578,7 +1578,7 @@ fn candid_position(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
     if j == s.start {
         return true;
     }
-    let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
+    let gap = &ctx.text[t.tokens[j - 1].end()..t.tokens[j].start()];
     let before = t.lower(j - 1);
     gap.contains(',')
         || CLAUSE_WORDS.contains(&before)
@@ -1777,7 +1777,7 @@ fn determiners<'t>(ctx: &'t Ctx<'_>, at: usize, s: &Range<usize>) -> Vec<&'t str
     let mut out = Vec::new();
     let mut k = at;
     while k > s.start && at - k < 3 {
-        let gap = &ctx.text[t.tokens[k - 1].range.end..t.tokens[k].range.start];
+        let gap = &ctx.text[t.tokens[k - 1].end()..t.tokens[k].start()];
         if gap.contains([',', ';', ':', '—', '–', '(', ')']) {
             break;
         }
@@ -1852,7 +1852,7 @@ fn counted(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
     }
     // "half of our “strategic” partners": a partitive before the subject's whole phrase.
     let partitive = ctx
-        .syntax(t.tokens[at].sentence)
+        .syntax(t.tokens[at].sentence())
         .and_then(|syn| {
             let phrase = syn.phrase_at(syn.of_token(at)?)?;
             // Back over the phrase's own modifiers and quotation marks to `of`.
@@ -1898,7 +1898,7 @@ fn possessor(ctx: &Ctx<'_>, j: usize, at: usize) -> bool {
 fn modifier(ctx: &Ctx<'_>, j: usize) -> bool {
     let t = ctx.tokens;
     t.tokens.get(j + 1).is_some_and(|next| {
-        let gap = &ctx.text[t.tokens[j].range.end..next.range.start];
+        let gap = &ctx.text[t.tokens[j].end()..next.start()];
         gap == "-" || gap == "‑"
     })
 }
@@ -1941,7 +1941,7 @@ fn subject_or_after(ctx: &Ctx<'_>, h: &Range<usize>, s: &Range<usize>) -> Who {
         return who;
     }
     for j in h.end..s.end {
-        let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
+        let gap = &ctx.text[t.tokens[j - 1].end()..t.tokens[j].start()];
         if gap.contains([';', ':', '—', '–', '(', ')']) || CLAUSE_WORDS.contains(&t.lower(j)) {
             break;
         }
@@ -2055,7 +2055,7 @@ fn predecessors_deficits(ctx: &Ctx<'_>, s: &Range<usize>) -> Vec<(Range<usize>, 
     if !named {
         return Vec::new();
     }
-    let Some(sentence) = t.tokens.get(s.start).map(|x| x.sentence) else {
+    let Some(sentence) = t.tokens.get(s.start).map(|x| x.sentence()) else {
         return Vec::new();
     };
     let Some(syn) = ctx.syntax(sentence) else {
@@ -2151,7 +2151,7 @@ fn subject_after(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> Who {
 /// a coordinated verb takes its subject from a relative clause (`he'd sign anyone who could
 /// spell and never follow up`: attachment the reading cannot decide).
 fn clause_subject(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
-    let sentence = ctx.tokens.tokens.get(at)?.sentence;
+    let sentence = ctx.tokens.tokens.get(at)?.sentence();
     let (syn, i) = ctx.syntax_at(at)?;
     let clauses = syn.clauses();
     let index = clauses.iter().position(|c| c.tokens.contains(&i))?;
@@ -2432,7 +2432,7 @@ fn subject(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> Who {
     let mut earliest: Option<Who> = None;
     let mut j = at;
     while j > s.start {
-        let gap = &ctx.text[t.tokens[j - 1].range.end..t.tokens[j].range.start];
+        let gap = &ctx.text[t.tokens[j - 1].end()..t.tokens[j].start()];
         if gap.contains([';', ':', '—', '–', '(', ')']) {
             break;
         }

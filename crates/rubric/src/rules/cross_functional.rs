@@ -152,7 +152,7 @@ fn mentions_team(ctx: &Ctx<'_>) -> bool {
     let theirs = |i: usize| {
         let from = i
             .saturating_sub(2)
-            .max(t.sentences[t.tokens[i].sentence].tokens.start);
+            .max(t.sentences[t.tokens[i].sentence()].tokens.start);
         (from..i).any(|j| {
             let w = t.lower(j);
             matches!(w, "their" | "its")
@@ -169,7 +169,7 @@ fn mentions_team(ctx: &Ctx<'_>) -> bool {
     }
     ctx.hits.of(Cue::ProductWord).iter().any(|r| {
         let i = r.start;
-        let sentence = &t.sentences[t.tokens[i].sentence].tokens;
+        let sentence = &t.sentences[t.tokens[i].sentence()].tokens;
         let next = if i + 1 < sentence.end {
             t.lower(i + 1)
         } else {

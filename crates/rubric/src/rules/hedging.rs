@@ -47,7 +47,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     for hit in ctx.hits.of(Cue::Hedge) {
         let first = t.lower(hit.start);
         if matches!(first, "kind" | "sort") && hit.start > 0 {
-            let sentence = &t.sentences[t.tokens[hit.start].sentence].tokens;
+            let sentence = &t.sentences[t.tokens[hit.start].sentence()].tokens;
             if hit.start > sentence.start && DETERMINERS.contains(&t.lower(hit.start - 1)) {
                 continue;
             }

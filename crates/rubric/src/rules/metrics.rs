@@ -119,10 +119,10 @@ fn learned_result(ctx: &Ctx<'_>, q: &crate::numbers::Quantity) -> bool {
     let Some(token) = ctx.tokens.tokens.get(q.tokens.start) else {
         return true;
     };
-    if ctx.tokens.sentences[token.sentence].tokens.len() < MIN_WORDS {
+    if ctx.tokens.sentences[token.sentence()].tokens.len() < MIN_WORDS {
         return true;
     }
-    ctx.learned(token.sentence, &MODEL, |c| &c.result)
+    ctx.learned(token.sentence(), &MODEL, |c| &c.result)
         .is_none_or(|score| score >= NO_RESULT)
 }
 

@@ -107,7 +107,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
                 we + i
             )
         };
-        out.push(ctx.finding(Rule::Ownership, t.tokens[at].range.clone(), message));
+        out.push(ctx.finding(Rule::Ownership, t.tokens[at].range(), message));
     }
     false
 }
@@ -147,7 +147,7 @@ fn actors(t: &Tokens, within: Range<usize>) -> (usize, usize, Option<usize>) {
         }
     }
     if let (Some(first), Some(last)) = (t.tokens.get(within.start), within.end.checked_sub(1)) {
-        let sentences = first.sentence..t.tokens.get(last).map_or(first.sentence, |x| x.sentence + 1);
+        let sentences = first.sentence()..t.tokens.get(last).map_or(first.sentence(), |x| x.sentence() + 1);
         i += sentences
             .filter(|&s| {
                 t.sentences[s].tokens.start >= within.start && implied_first_person(t, s)
@@ -162,14 +162,14 @@ fn actors(t: &Tokens, within: Range<usize>) -> (usize, usize, Option<usize>) {
 fn agentless(ctx: &Ctx<'_>, within: Range<usize>) -> (usize, Option<usize>) {
     let t = ctx.tokens;
     let (mut n, mut first) = (0, None);
-    let Some(from) = t.tokens.get(within.start).map(|x| x.sentence) else {
+    let Some(from) = t.tokens.get(within.start).map(|x| x.sentence()) else {
         return (0, None);
     };
     let to = within
         .end
         .checked_sub(1)
         .and_then(|k| t.tokens.get(k))
-        .map_or(from, |x| x.sentence + 1);
+        .map_or(from, |x| x.sentence() + 1);
     for sentence in from..to {
         let range = t.sentences[sentence].tokens.clone();
         if range.start < within.start || range.end > within.end {

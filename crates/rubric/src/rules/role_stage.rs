@@ -1101,7 +1101,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
                 || (w == "after" && previous.starts_with("look"));
         }
         previous = w;
-        let text = ctx.draft.mask.get(t.tokens[k].range.clone()).unwrap_or("");
+        let text = ctx.draft.mask.get(t.tokens[k].range()).unwrap_or("");
         if role_word(w, text) {
             role = true;
             single |= !plural(w) && !text.chars().all(char::is_uppercase);
@@ -1135,7 +1135,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
 /// be): a role or stage phrase of the category's lexicon, else someone's title (`our CRO`).
 fn someone_elses(ctx: &Ctx<'_>) -> Option<String> {
     if let Some(hit) = ctx.hits.of(Cue::Stage).first() {
-        let sentence = ctx.tokens.tokens.get(hit.start)?.sentence;
+        let sentence = ctx.tokens.tokens.get(hit.start)?.sentence();
         if ctx.tokens.sentences[sentence].tokens.len() > LONGEST {
             return None;
         }
@@ -1160,7 +1160,7 @@ fn someone_elses(ctx: &Ctx<'_>) -> Option<String> {
         });
         let title = !ctx.tags_scanned_words(i)
             || tokens.clone().any(|k| {
-                let text = ctx.draft.mask.get(ctx.tokens.tokens[k].range.clone()).unwrap_or("");
+                let text = ctx.draft.mask.get(ctx.tokens.tokens[k].range()).unwrap_or("");
                 (text.len() > 1 && text.chars().all(char::is_uppercase))
                     || TITLES.contains(&ctx.tokens.lower(k))
             });

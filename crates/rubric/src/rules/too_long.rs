@@ -44,7 +44,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
         clock(seconds(budget, wpm)),
         ctx.guide(Rule::TooLong)
     );
-    let range = ctx.tokens.tokens[first_over].range.clone();
+    let range = ctx.tokens.tokens[first_over].range();
     out.push(ctx.finding(Rule::TooLong, range, message));
     true
 }
