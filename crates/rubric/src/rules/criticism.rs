@@ -379,7 +379,8 @@ fn learned(ctx: &Ctx<'_>, index: usize, sentence: &Sentence, out: &mut Vec<Local
     };
     let at = sentence.range.start + window.start;
     let agreed = if long {
-        !reports_a_view(text, window.clone()) && guarded(ctx, sentence, at)
+        !reports_a_view(ctx, sentence, at..sentence.range.start + window.end)
+            && guarded(ctx, sentence, at)
     } else {
         vetted(ctx, sentence, at)
     };
@@ -398,32 +399,23 @@ const REGARDING: [&str; 15] = [
     "consider", "considers", "considered", "perceive", "perceived",
 ];
 
-/// Whether the words the model weighs most (`window` of the sentence `text`) report someone's
-/// view (`the finance team saw the programme as a cost centre`): a verb of regarding among them,
-/// and `as` after it in the same clause. Saying how a stakeholder saw the work sets out their
-/// position; it puts no one down unless other words do, and those would weigh most.
-fn reports_a_view(text: &str, window: Range<usize>) -> bool {
-    let words = |r: Range<usize>| {
-        text.get(r)
-            .unwrap_or("")
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    let Some(verb) = words(window.clone())
-        .iter()
-        .position(|w| REGARDING.contains(&w.as_str()))
-    else {
+/// Whether the words the model weighs most (bytes `window` of the draft, in `sentence`) report
+/// someone's view (`the finance team saw the programme as a cost centre`): a verb of regarding
+/// among them, and `as` after it in the same clause. Saying how a stakeholder saw the work sets
+/// out their position; it puts no one down unless other words do, and those would weigh most.
+fn reports_a_view(ctx: &Ctx<'_>, sentence: &Sentence, window: Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let s = &sentence.tokens;
+    let Some(verb) = s.clone().find(|&k| {
+        t.tokens[k].start() >= window.start
+            && t.tokens[k].end() <= window.end
+            && REGARDING.contains(&t.lower(k))
+    }) else {
         return false;
     };
-    let clause_end = text[window.start..]
-        .find([';', ':', '—', '–', '(', '.'])
-        .map_or(text.len(), |i| window.start + i);
-    words(window.start..clause_end)
-        .iter()
-        .skip(verb + 1)
-        .any(|w| w == "as")
+    (verb + 1..s.end)
+        .take_while(|&k| !gap_before(ctx, k).contains([';', ':', '—', '–', '(']))
+        .any(|k| t.lower(k) == "as")
 }
 
 /// The token of `sentence` holding byte `at`.
