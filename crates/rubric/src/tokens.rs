@@ -237,38 +237,46 @@ impl Tokens {
     /// Range of token `i`'s lower-cased word in [`Tokens::lower`] (`0..0` past the last).
     #[inline]
     pub fn lower_range(&self, i: usize) -> Range<usize> {
-        let Some(t) = self.tokens.get(i) else {
-            return 0..0;
-        };
-        let start = t.lower as usize;
-        if t.lower_len != LONG {
-            return start..start + usize::from(t.lower_len);
-        }
         // Lower-cased words are back to back.
-        start
-            ..self
-                .tokens
-                .get(i + 1)
-                .map_or(self.lower.len(), |n| n.lower as usize)
+        self.field(
+            i,
+            |t| (t.lower, t.lower_len),
+            |_, n| n.lower,
+            self.lower.len(),
+        )
     }
 
     /// Range of token `i`'s stem in [`Tokens::stream`] (`0..0` past the last).
     #[inline]
     pub fn stem_range(&self, i: usize) -> Range<usize> {
+        // A space follows each stem, and ` \n ` the last of a sentence (see `push`).
+        self.field(
+            i,
+            |t| (t.stem, t.stem_len),
+            |t, n| n.stem - if n.sentence == t.sentence { 1 } else { 3 },
+            self.stream.len().saturating_sub(3),
+        )
+    }
+
+    /// Range of token `i`'s field that `of` gives as a start and a length: a [`LONG`] one ends
+    /// where `next` says from the following token, or at `last` after the last token.
+    #[inline]
+    fn field(
+        &self,
+        i: usize,
+        of: impl Fn(&Token) -> (u32, u16),
+        next: impl FnOnce(&Token, &Token) -> u32,
+        last: usize,
+    ) -> Range<usize> {
         let Some(t) = self.tokens.get(i) else {
             return 0..0;
         };
-        let start = t.stem as usize;
-        if t.stem_len != LONG {
-            return start..start + usize::from(t.stem_len);
+        let (start, len) = of(t);
+        let start = start as usize;
+        if len != LONG {
+            return start..start + usize::from(len);
         }
-        // A space follows each stem, and ` \n ` the last of a sentence (see `push`).
-        let end = match self.tokens.get(i + 1) {
-            Some(n) if n.sentence == t.sentence => n.stem as usize - 1,
-            Some(n) => n.stem as usize - 3,
-            None => self.stream.len() - 3,
-        };
-        start..end
+        start..self.tokens.get(i + 1).map_or(last, |n| next(t, n) as usize)
     }
 
     /// The lower-cased text of token `i`.
