@@ -380,8 +380,18 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     // A count the readings above left, in a sentence the learned model is sure counts activity
     // as the win (`we built 9 integrations with EHR vendors`, `signed referral agreements with 12
     // neobanks`): the readings' structure misses many ways of putting it.
+    // One count a sentence, in a sentence with none found yet.
+    let mut counted: Vec<usize> = found.iter().map(|(s, ..)| *s).collect();
+    counted.sort_unstable();
+    counted.dedup();
+    let mut read = None;
     for q in ctx.quantities {
-        if let Some((sentence, range)) = learned_count(ctx, q, &found, &mut quotes) {
+        let sentence = t.tokens[q.tokens.start].sentence();
+        if read == Some(sentence) || counted.binary_search(&sentence).is_ok() {
+            continue;
+        }
+        if let Some(range) = learned_count(ctx, q, sentence, &mut quotes) {
+            read = Some(sentence);
             found.push((sentence, false, finding(ctx, range.clone(), range.start)));
         }
     }
@@ -425,31 +435,30 @@ fn finding(ctx: &Ctx<'_>, range: std::ops::Range<usize>, count: usize) -> Findin
     ctx.finding(Rule::ActivityVolume, ctx.span(range), message)
 }
 
-/// The sentence and words of count `q` as a count of activity that the learned model reads where
-/// the structural readings of [`check`] did not: a tally (digits, or a number or vague amount in
-/// words) in a sentence with no count found yet, which the model reads as counting activity as
-/// the win with probability [`AS_THE_WIN_ALONE`] or more. Not a count that is a result, a
-/// requirement, someone else's effort, a duration, words in quotation marks, a count the next
-/// words take up or one in a phrase that frames the clause, nor one followed by an outcome.
+/// The words of count `q`, in sentence `sentence`, as a count of activity that the learned model
+/// reads where the structural readings of [`check`] did not: a tally (digits, or a number or
+/// vague amount in words) in a sentence the model reads as counting activity as the win with
+/// probability [`AS_THE_WIN_ALONE`] or more. Not a count that is a result, a requirement, someone
+/// else's effort, a duration, words in quotation marks, a count the next words take up or one in
+/// a phrase that frames the clause, nor one followed by an outcome.
 fn learned_count(
     ctx: &Ctx<'_>,
     q: &crate::numbers::Quantity,
-    found: &[(usize, bool, Finding)],
+    sentence: usize,
     quotes: &mut Option<Quotes>,
-) -> Option<(usize, std::ops::Range<usize>)> {
+) -> Option<std::ops::Range<usize>> {
     let t = ctx.tokens;
     let i = q.tokens.start;
     let tally = t.lower(i).starts_with(|c: char| c.is_ascii_digit())
         || is_vague(t, i)
         || ctx.hits.covers(Cue::NumberWord, i);
-    if q.kind != NumberKind::Count || !tally || is_impact(ctx, q) {
-        return None;
-    }
-    let sentence = t.tokens[i].sentence();
-    if found.iter().any(|(s, ..)| *s == sentence)
+    // The model's score is kept with the sentence; the readings below are not.
+    if q.kind != NumberKind::Count
+        || !tally
         || ctx
             .learned(sentence, &MODEL, |c| &c.volume)
             .is_none_or(|p| p < AS_THE_WIN_ALONE)
+        || is_impact(ctx, q)
     {
         return None;
     }
@@ -467,7 +476,7 @@ fn learned_count(
         Some(head) => head + 1,
         None => noun_phrase_end(t, i + 1, t.sentences[sentence].tokens.end).max(i + 1),
     };
-    (!has_outcome(ctx, sentence, i..end)).then_some((sentence, i..end))
+    (!has_outcome(ctx, sentence, i..end)).then_some(i..end)
 }
 
 /// The probability from the learned model at or over which a count the structural readings left
