@@ -193,8 +193,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             && ctx.text[t.tokens[i - 1].end()..t.tokens[i].start()].trim().is_empty()
             && is_activity_verb(ctx, i - 1);
         let window = (i + 1..(i + 4).min(bounds.end)).find(|&j| hits.covers(Cue::Activity, j));
-        // A tally written in digits, or a big or vague one (`dozens of calls`).
-        let tally = t.lower(i).starts_with(|c: char| c.is_ascii_digit()) || is_vague(t, i) || small;
+        // A small count may be one item of a list of counted activity (below).
+        let tally = tally(t, i) || small;
         // Cheap test before tagging the sentence: an activity word near it, an effort verb
         // before it, or a tally that some action of the writer's may govern.
         if window.is_none() && !verb && !tally {
@@ -420,6 +420,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     true
 }
 
+/// Whether the number at word `i` is a tally written in digits, or a big or vague one (`dozens
+/// of calls`).
+fn tally(t: &crate::tokens::Tokens, i: usize) -> bool {
+    t.lower(i).starts_with(|c: char| c.is_ascii_digit()) || is_vague(t, i)
+}
+
 /// A finding on the count of activity at word `count` that words `range` state (the count first,
 /// or the writer's verb before it).
 fn finding(ctx: &Ctx<'_>, range: std::ops::Range<usize>, count: usize) -> Finding {
@@ -451,9 +457,7 @@ fn learned_count(
 ) -> Option<std::ops::Range<usize>> {
     let t = ctx.tokens;
     let i = q.tokens.start;
-    let tally = t.lower(i).starts_with(|c: char| c.is_ascii_digit())
-        || is_vague(t, i)
-        || ctx.hits.covers(Cue::NumberWord, i);
+    let tally = tally(t, i) || ctx.hits.covers(Cue::NumberWord, i);
     // The model's score is kept with the sentence; the readings below are not.
     if q.kind != NumberKind::Count
         || !tally
