@@ -400,15 +400,17 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
     // A small count is volume only as one item of a list of counted activity: its sentence
     // counts other activity too (`we signed all four SIs, certified 120 consultants and
     // appeared at six conferences`).
-    let listed: Vec<usize> = found
+    let mut listed: Vec<usize> = found
         .iter()
         .filter(|(_, small, _)| !small)
         .map(|(sentence, ..)| *sentence)
         .collect();
+    listed.sort_unstable();
+    listed.dedup();
     out.extend(
         found
             .into_iter()
-            .filter(|(sentence, small, _)| !small || listed.contains(sentence))
+            .filter(|(sentence, small, _)| !small || listed.binary_search(sentence).is_ok())
             // A count the learned model finds no sign of volume in sets up something else
             // (`after 30 discovery calls the pattern was obvious`).
             .filter(|(sentence, ..)| {
