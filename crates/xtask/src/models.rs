@@ -41,9 +41,10 @@ const TRAINING: Training = Training {
 };
 
 /// [`TRAINING`] with a weaker penalty, for the buyer-need model: chosen on the holdouts in the
-/// thirteenth round, after the tenth round's training files had added to its material since
-/// `C` was first chosen (C 16 → 64 found more needs on the held-back probe batch and the probe holdout
-/// and lowered no holdout; 256 flagged more of the probe holdout's passages with no need).
+/// thirteenth round, after the tenth round's training files had added to its material since `C`
+/// was first chosen (C 16 → 64 found more needs on the held-back probe batch and the probe
+/// holdout and lowered no holdout; 256 flagged more of the probe holdout's passages with no
+/// need).
 const LOOSER: Training = Training {
     c: 64.0,
     ..TRAINING
