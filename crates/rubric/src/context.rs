@@ -16,7 +16,7 @@ use crate::link::{Linked, QuestionIndex, Target};
 use crate::numbers::Quantity;
 use crate::story::Parts;
 use crate::syntax::{
-    Answer, LocalFinding, LocalSpan, SentenceCell, SentenceSyntax, SyntaxCell, Tagged,
+    Answer, LocalFinding, LocalSpan, NumberCell, SentenceCell, SentenceSyntax, SyntaxCell, Tagged,
 };
 use crate::tokens::Tokens;
 use crate::{Citation, Finding, Fix, Rule, RuleLevel, Section, Settings, TextEdit};
@@ -115,14 +115,7 @@ impl Ctx<'_> {
         cell: fn(&SentenceCell) -> &OnceLock<Box<[LocalFinding]>>,
         read: impl Fn() -> Vec<LocalFinding>,
     ) -> Cow<'_, [LocalFinding]> {
-        let plain = self.tokens.sentences.get(sentence).is_some_and(|s| {
-            let (text, mask) = (self.text.as_bytes(), self.draft.mask.as_bytes());
-            match (text.get(s.range.clone()), mask.get(s.range.clone())) {
-                (Some(text), Some(mask)) => same_but_spacing(text, mask),
-                _ => false,
-            }
-        });
-        match self.syntax.get(sentence).filter(|_| plain) {
+        match self.syntax.get(sentence).filter(|_| self.plain(sentence)) {
             Some(cells) => {
                 let kept = cell(cells).get_or_init(|| read().into());
                 // Checked in debug builds (every test that analyses a draft): the reading is
@@ -136,6 +129,63 @@ impl Ctx<'_> {
             }
             None => Cow::Owned(read()),
         }
+    }
+
+    /// Whether sentence `sentence`'s text is its mask but for spacing: it holds no markup, so
+    /// what is read of it may be kept with it ([`Ctx::local`]).
+    fn plain(&self, sentence: usize) -> bool {
+        self.tokens.sentences.get(sentence).is_some_and(|s| {
+            let (text, mask) = (self.text.as_bytes(), self.draft.mask.as_bytes());
+            match (text.get(s.range.clone()), mask.get(s.range.clone())) {
+                (Some(text), Some(mask)) => same_but_spacing(text, mask),
+                _ => false,
+            }
+        })
+    }
+
+    /// A reading of the number that opens at draft word `word` (quantity `quantity` when
+    /// given: two may open at one word), by `read`, kept in the cell of that number that `cell`
+    /// picks so that the [`crate::Memo`] keeps it while the sentence is unchanged:
+    /// [`crate::impact`] reads a number from its sentence's mask alone. A word that opens no
+    /// quantity is read afresh.
+    pub fn kept_number<T: Copy + PartialEq + std::fmt::Debug>(
+        &self,
+        word: usize,
+        quantity: Option<&Quantity>,
+        cell: impl Fn(&NumberCell) -> &OnceLock<T>,
+        read: impl Fn() -> T,
+    ) -> T {
+        let Some(sentence) = self.tokens.tokens.get(word).map(|t| t.sentence()) else {
+            return read();
+        };
+        let (Some(cells), Some(s)) = (
+            self.syntax.get(sentence),
+            self.tokens.sentences.get(sentence),
+        ) else {
+            return read();
+        };
+        // The sentence's quantities, and this one's place among them.
+        let first = self
+            .quantities
+            .partition_point(|q| q.tokens.start < s.tokens.start);
+        let at = self.quantities.partition_point(|q| q.tokens.start < word);
+        let Some(at) = (at..self.quantities.len())
+            .take_while(|&n| self.quantities[n].tokens.start == word)
+            .find(|&n| quantity.is_none_or(|q| *q == self.quantities[n]))
+        else {
+            return read();
+        };
+        let numbers = cells.numbers.get_or_init(|| {
+            let count = self.quantities[first..].partition_point(|q| q.tokens.start < s.tokens.end);
+            (0..count).map(|_| NumberCell::default()).collect()
+        });
+        let Some(number) = numbers.get(at - first) else {
+            return read();
+        };
+        let kept = *cell(number).get_or_init(&read);
+        // Checked in debug builds, as in `local`.
+        debug_assert_eq!(kept, read(), "number at word {word} read in context");
+        kept
     }
 
     /// The byte range in the draft of `span` in sentence `sentence`.

@@ -330,8 +330,28 @@ fn range_end(s: &SentenceSyntax<'_>, k: usize) -> usize {
     }
 }
 
-/// How the number at draft word `word` reads: what it counts, its verb, and who does it.
+/// How the number at draft word `word` reads: what it counts, its verb, and who does it. Kept
+/// with its sentence, its words by their place in the sentence.
 pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
+    let base = ctx.tokens.sentences[ctx.tokens.tokens.get(word)?.sentence()]
+        .tokens
+        .start;
+    let shift = |r: CountReading, by: fn(usize, usize) -> usize| CountReading {
+        head: r.head.map(|h| by(h, base)),
+        verb: r.verb.map(|v| by(v, base)),
+        ..r
+    };
+    let kept = ctx.kept_number(
+        word,
+        None,
+        |n| &n.count,
+        || read_count_here(ctx, word).map(|r| shift(r, |w, base| w - base)),
+    );
+    kept.map(|r| shift(r, |w, base| w + base))
+}
+
+/// [`read_count`], read afresh.
+fn read_count_here(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
     let (s, k) = ctx.syntax_at(word)?;
     let m = s.measure(range_end(&s, k)).or_else(|| s.measure(k));
     let clause = s.clause_of(k);
@@ -407,8 +427,19 @@ fn result_word(ctx: &Ctx<'_>, word: usize) -> bool {
 }
 
 /// Whether quantity `q`, which [`crate::numbers`] took for a metric, measures a result of the
-/// work (see the module docs).
+/// work (see the module docs). Kept with its sentence.
 pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
+    let scenario = usize::from(ctx.is_scenario());
+    ctx.kept_number(
+        q.tokens.start,
+        Some(q),
+        |n| &n.impact[scenario],
+        || impact_here(ctx, q),
+    )
+}
+
+/// [`is_impact`], read afresh.
+fn impact_here(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     let i = q.tokens.start;
     if !q.metric {
         return match q.kind {
@@ -465,7 +496,8 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
                 && matches!(s.pos(k + 1), UPOS::NOUN | UPOS::VERB)
                 && s.token(k + 1)
                     .is_none_or(|w| !ctx.hits.covers(Cue::Change, w) && !result_word(ctx, w));
-            return !ctx.text[end..].starts_with(['-', '‐', '–']) && !modifier;
+            // Read in the prose mask, as the sentence is: the reading is kept with it.
+            return !ctx.draft.mask[end..].starts_with(['-', '‐', '–']) && !modifier;
         }
         return true;
     }
@@ -814,9 +846,9 @@ fn multiplies_no_result(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, k: usize) -> bool
 /// resellers`) that is the subject of a clause whose object is a result (`five of six new
 /// partners closed a first deal`): a rate of success.
 fn ratio_result(ctx: &Ctx<'_>, i: usize) -> bool {
-    // Cheap test first: `of` and a number right after it.
+    // Cheap test first: `of` and a number right after it, in the same sentence.
     let t = ctx.tokens;
-    let ratio = i + 2 < t.tokens.len()
+    let ratio = i + 2 < t.sentences[t.tokens[i].sentence()].tokens.end
         && t.lower(i + 1) == "of"
         && (t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit())
             || ctx.hits.covers(Cue::NumberWord, i + 2));
@@ -875,8 +907,11 @@ fn comparative(s: &SentenceSyntax<'_>, k: usize) -> bool {
 /// Whether the duration at draft word `i` is one end of a change that its sentence states
 /// (`dropped from 3 weeks to 4 days`).
 fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
-    // Cheap test first: a `from` or `to` right before it.
-    if i == 0 || !matches!(ctx.tokens.lower(i - 1), "from" | "to") {
+    // Cheap test first: a `from` or `to` right before it, in the same sentence.
+    let t = ctx.tokens;
+    if i <= t.sentences[t.tokens[i].sentence()].tokens.start
+        || !matches!(ctx.tokens.lower(i - 1), "from" | "to")
+    {
         return false;
     }
     // Written in digits or in words (`from eleven weeks to four`).

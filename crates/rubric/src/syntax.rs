@@ -19,6 +19,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use crate::brill::Brill;
+use crate::impact::CountReading;
 use crate::tokens::word_indices;
 
 /// Universal parts of speech, as the tagger gives them.
@@ -47,6 +48,19 @@ pub struct SentenceCell {
     pub outcome: OnceLock<f32>,
     /// What `criticism` reads in it: that rule's reading depends on the sentence alone.
     pub criticism: OnceLock<Box<[LocalFinding]>>,
+    /// What is read of each of its numbers, in the order of the quantities found in it.
+    pub(crate) numbers: OnceLock<Box<[NumberCell]>>,
+}
+
+/// What `crate::impact` reads of one number of a sentence, each reading on first use.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct NumberCell {
+    /// Whether it measures a result (`crate::impact::is_impact`), in an answer to a story
+    /// question (first) or to a scenario (second), where a plan's number is its target.
+    pub impact: [OnceLock<bool>; 2],
+    /// What it counts and who did it (`crate::impact::read_count`), its words by their index
+    /// in the sentence.
+    pub count: OnceLock<Option<CountReading>>,
 }
 
 /// A finding a rule reads from one sentence alone, kept with the sentence so that a keystroke
@@ -83,6 +97,7 @@ impl PartialEq for SentenceCell {
             && bits(&self.result) == bits(&other.result)
             && bits(&self.outcome) == bits(&other.outcome)
             && self.criticism == other.criticism
+            && self.numbers == other.numbers
     }
 }
 

@@ -138,3 +138,28 @@ fn a_kept_criticism_moves_with_its_sentence() {
         assert_eq!(quoted, [put_down, put_down, marked, wrapped], "in {text:?}");
     }
 }
+
+/// What a number measures is kept with its sentence, apart for a story and for a scenario
+/// answer: a plan's number is a target in a scenario answer and no result in a story.
+#[test]
+fn a_kept_number_reading_depends_on_the_kind_of_answer() {
+    let engine = Engine::new(Catalog::embedded());
+    let settings = Settings::default();
+    let options = Options::default();
+    let body = "# Incentives\n\nWe would lift the win rate to 40% within two quarters.\n";
+    let story = format!("---\ncategory: partnerships\nquestion: 3\n---\n{body}");
+    let scenario = format!("---\ncategory: partnerships\nscenario: 1\n---\n{body}");
+    let mut memo = Memo::new();
+    for (text, unquantified) in [(&story, true), (&scenario, false), (&story, true)] {
+        let report = engine.analyze_memo(text, &options, &settings, &mut memo);
+        assert_eq!(
+            json(&report),
+            json(&engine.analyze(text, &options, &settings))
+        );
+        let metrics = report
+            .findings
+            .iter()
+            .any(|f| f.rule == interview_rubric::Rule::Metrics);
+        assert_eq!(metrics, unquantified, "in {text:?}");
+    }
+}
