@@ -143,19 +143,16 @@ impl Ctx<'_> {
         })
     }
 
-    /// A reading of the number that opens at draft word `word` (quantity `quantity` when
-    /// given: two may open at one word), by `read`, kept in the cell of that number that `cell`
+    /// A reading of quantity `q`, by `read`, kept in the cell of that quantity that `cell`
     /// picks so that the [`crate::Memo`] keeps it while the sentence is unchanged:
-    /// [`crate::impact`] reads a number from its sentence's mask alone. A word that opens no
-    /// quantity is read afresh.
+    /// [`crate::impact`] reads a number from its sentence's mask alone.
     pub fn kept_number<T: Copy + PartialEq + std::fmt::Debug>(
         &self,
-        word: usize,
-        quantity: Option<&Quantity>,
+        q: &Quantity,
         cell: impl Fn(&NumberCell) -> &OnceLock<T>,
         read: impl Fn() -> T,
     ) -> T {
-        let Some(sentence) = self.tokens.tokens.get(word).map(|t| t.sentence()) else {
+        let Some(sentence) = self.tokens.tokens.get(q.tokens.start).map(|t| t.sentence()) else {
             return read();
         };
         let (Some(cells), Some(s)) = (
@@ -164,27 +161,19 @@ impl Ctx<'_> {
         ) else {
             return read();
         };
-        // The sentence's quantities, and this one's place among them.
-        let first = self
-            .quantities
-            .partition_point(|q| q.tokens.start < s.tokens.start);
-        let at = self.quantities.partition_point(|q| q.tokens.start < word);
-        let Some(at) = (at..self.quantities.len())
-            .take_while(|&n| self.quantities[n].tokens.start == word)
-            .find(|&n| quantity.is_none_or(|q| *q == self.quantities[n]))
-        else {
-            return read();
-        };
         let numbers = cells.numbers.get_or_init(|| {
+            let first = self
+                .quantities
+                .partition_point(|q| q.tokens.start < s.tokens.start);
             let count = self.quantities[first..].partition_point(|q| q.tokens.start < s.tokens.end);
             (0..count).map(|_| NumberCell::default()).collect()
         });
-        let Some(number) = numbers.get(at - first) else {
+        let Some(number) = numbers.get(q.place as usize) else {
             return read();
         };
         let kept = *cell(number).get_or_init(&read);
         // Checked in debug builds, as in `local`.
-        debug_assert_eq!(kept, read(), "number at word {word} read in context");
+        debug_assert_eq!(kept, read(), "{q:?} read in context");
         kept
     }
 

@@ -330,9 +330,10 @@ fn range_end(s: &SentenceSyntax<'_>, k: usize) -> usize {
     }
 }
 
-/// How the number at draft word `word` reads: what it counts, its verb, and who does it. Kept
-/// with its sentence, its words by their place in the sentence.
-pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
+/// How count `q` reads: what it counts, its verb, and who does it. Kept with its sentence, its
+/// words by their place in the sentence.
+pub(crate) fn read_count(ctx: &Ctx<'_>, q: &Quantity) -> Option<CountReading> {
+    let word = q.tokens.start;
     let base = ctx.tokens.sentences[ctx.tokens.tokens.get(word)?.sentence()]
         .tokens
         .start;
@@ -342,8 +343,7 @@ pub(crate) fn read_count(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
         ..r
     };
     let kept = ctx.kept_number(
-        word,
-        None,
+        q,
         |n| &n.count,
         || read_count_here(ctx, word).map(|r| shift(r, |w, base| w - base)),
     );
@@ -430,12 +430,7 @@ fn result_word(ctx: &Ctx<'_>, word: usize) -> bool {
 /// work (see the module docs). Kept with its sentence.
 pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     let scenario = usize::from(ctx.is_scenario());
-    ctx.kept_number(
-        q.tokens.start,
-        Some(q),
-        |n| &n.impact[scenario],
-        || impact_here(ctx, q),
-    )
+    ctx.kept_number(q, |n| &n.impact[scenario], || impact_here(ctx, q))
 }
 
 /// [`is_impact`], read afresh.

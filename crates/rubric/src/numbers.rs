@@ -32,6 +32,8 @@ pub(crate) struct Quantity {
     pub kind: NumberKind,
     /// Whether it counts as quantified impact.
     pub metric: bool,
+    /// Its place among the quantities of its sentence, which keeps what is read of it.
+    pub place: u32,
 }
 
 const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '¢'];
@@ -156,6 +158,7 @@ pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quanti
             tokens: i..i + 1,
             kind,
             metric,
+            place: 0,
         });
     }
     for range in hits.of(Cue::MetricWord) {
@@ -163,9 +166,13 @@ pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quanti
             tokens: range.clone(),
             kind: NumberKind::Metric,
             metric: true,
+            place: 0,
         });
     }
     out.sort_by_key(|q| (q.tokens.start, q.tokens.end));
+    for (place, q) in out.iter_mut().enumerate() {
+        q.place = u32::try_from(place).unwrap_or(u32::MAX);
+    }
     out
 }
 

@@ -200,7 +200,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         if window.is_none() && !verb && !tally {
             continue;
         }
-        let reading = read_count(ctx, i);
+        let reading = read_count(ctx, q);
         // A participle before the counted noun gives the state of what is counted (`we had 23
         // signed partners`, `a programme with 60-odd signed partners`): volume only when the
         // writer's verb governs the count, not under *have* or *be*.
@@ -470,7 +470,7 @@ fn learned_count(
     {
         return None;
     }
-    let reading = read_count(ctx, i);
+    let reading = read_count(ctx, q);
     let ruled_out = reading.is_some_and(|r| {
         r.required
             || (r.other_subject && !r.writer_action)
@@ -637,7 +637,7 @@ fn sibling_action(ctx: &Ctx<'_>, sentence: usize, q: &crate::numbers::Quantity) 
     if q.kind != NumberKind::Count || ctx.tokens.tokens[i].sentence() != sentence {
         return false;
     }
-    read_count(ctx, i).is_some_and(|r| {
+    read_count(ctx, q).is_some_and(|r| {
         r.writer_action
             && r.verb.is_some_and(|v| {
                 ![Cue::OutcomeCue, Cue::Change, Cue::Outcome]
