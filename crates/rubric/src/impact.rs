@@ -639,18 +639,33 @@ fn impact_here(ctx: &Ctx<'_>, q: &Quantity) -> bool {
 /// share of a result (`30% of revenue`), a share whose doers produced one (`61% of MSSPs closed
 /// a deal`, `84% renewed`), a state (`60% of partners are active`) or a requirement (`80% of
 /// reps must certify`). Gives the draft's words from the share to the end of what they did.
+/// Kept with its sentence, past a cheap test.
 pub(crate) fn participation_rate(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
     let i = q.tokens.start;
     let t = ctx.tokens;
-    // Cheap test first: a number written in digits, then `%` or `percent`, then `of`.
+    // Cheap test first: a number written in digits, then `%` or `percent`, then `of`, in its
+    // sentence (read in the prose mask, as the sentence is).
     let end = t.tokens[i].end();
-    let word = |j: usize| if j < t.tokens.len() { t.lower(j) } else { "" };
+    let last = t.sentences[t.tokens[i].sentence()].tokens.end;
+    let word = |j: usize| if j < last { t.lower(j) } else { "" };
     let percent = t.lower(i).starts_with(|c: char| c.is_ascii_digit())
-        && ((ctx.text[end..].starts_with('%') && word(i + 1) == "of")
+        && ((ctx.draft.mask[end..].starts_with('%') && word(i + 1) == "of")
             || (word(i + 1) == "percent" && word(i + 2) == "of"));
     if q.kind != NumberKind::Metric || !percent {
         return None;
     }
+    let base = t.sentences[t.tokens[i].sentence()].tokens.start;
+    let kept = ctx.kept_number(
+        q,
+        |n| &n.rate,
+        || rate_here(ctx, q).map(|r| (r.start - base, r.end - base)),
+    );
+    kept.map(|(from, to)| from + base..to + base)
+}
+
+/// [`participation_rate`] past its cheap test, read afresh.
+fn rate_here(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
+    let i = q.tokens.start;
     let (s, k) = ctx.syntax_at(i)?;
     let of = (k + 1..k + 3).find(|&j| lower(&s, j) == "of")?;
     if !matches!(s.text(k + 1), "%") && lower(&s, k + 1) != "percent" {

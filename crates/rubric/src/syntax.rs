@@ -61,6 +61,9 @@ pub(crate) struct NumberCell {
     /// What it counts and who did it (`crate::impact::read_count`), its words by their index
     /// in the sentence.
     pub count: OnceLock<Option<CountReading>>,
+    /// The words of the rate of participation it opens (`crate::impact::participation_rate`),
+    /// from and to, by their index in the sentence.
+    pub rate: OnceLock<Option<(usize, usize)>>,
 }
 
 /// A finding a rule reads from one sentence alone, kept with the sentence so that a keystroke

@@ -256,16 +256,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         if reading.is_some() && framing(ctx, i) {
             continue;
         }
-        // A requirement (`must hold two QBRs`), someone else's effort (`my predecessor had signed 14 partners`), or a count the next words take
-        // up again (`we recruited 23 partners. Only four…`): not the writer's volume.
-        if reading.is_some_and(|r| r.required
+        // A requirement (`must hold two QBRs`) or someone else's effort (`my predecessor had
+        // signed 14 partners`): not the writer's volume.
+        if reading.is_some_and(|r| {
+            r.required
                 || (r.other_subject
                     && !r.writer_action
                     && headline.is_none()
                     && !conjunct
-                    && !had_by_activity(ctx, sentence, i)))
-            || (reading.is_some() && taken_up(ctx, i))
-        {
+                    && !had_by_activity(ctx, sentence, i))
+        }) {
             continue;
         }
         // The size of what the writer did with an effort verb, in a phrase after its object:
@@ -337,7 +337,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             }
             (None, None) => continue,
         };
-        if noun_end <= i + 1 || has_outcome(ctx, sentence, i..noun_end) {
+        // A count the next words take up again (`we recruited 23 partners. Only four…`) sets up
+        // what follows, and one with an outcome after it is no bare volume; both read the
+        // sentences after, so they are read last.
+        if noun_end <= i + 1
+            || (reading.is_some() && taken_up(ctx, i))
+            || has_outcome(ctx, sentence, i..noun_end)
+        {
             continue;
         }
         // The writer's verb, when it is close before the count (`reviewed over 300 …`).
