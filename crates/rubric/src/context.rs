@@ -143,6 +143,25 @@ impl Ctx<'_> {
         })
     }
 
+    /// A reading of sentence `sentence` alone, by `read`, kept in the sentence's cell that `cell`
+    /// picks so that the [`crate::Memo`] keeps it while the sentence is unchanged. For readings
+    /// of the sentence's mask (its words and clause structure), which is what the memo knows
+    /// it by.
+    pub fn kept<T: Copy + PartialEq + std::fmt::Debug>(
+        &self,
+        sentence: usize,
+        cell: fn(&SentenceCell) -> &OnceLock<T>,
+        read: impl Fn() -> T,
+    ) -> T {
+        let Some(cells) = self.syntax.get(sentence) else {
+            return read();
+        };
+        let kept = *cell(cells).get_or_init(&read);
+        // Checked in debug builds, as in `local`.
+        debug_assert_eq!(kept, read(), "sentence {sentence} read in context");
+        kept
+    }
+
     /// A reading of quantity `q`, by `read`, kept in the cell of that quantity that `cell`
     /// picks so that the [`crate::Memo`] keeps it while the sentence is unchanged:
     /// [`crate::impact`] reads a number from its sentence's mask alone.

@@ -48,6 +48,8 @@ pub struct SentenceCell {
     pub outcome: OnceLock<f32>,
     /// What `criticism` reads in it: that rule's reading depends on the sentence alone.
     pub criticism: OnceLock<Box<[LocalFinding]>>,
+    /// Its actions told in the passive with no doer, and the first one's word (`ownership`).
+    pub(crate) passives: OnceLock<(u32, Option<u32>)>,
     /// What is read of each of its numbers, in the order of the quantities found in it.
     pub(crate) numbers: OnceLock<Box<[NumberCell]>>,
 }
@@ -100,6 +102,7 @@ impl PartialEq for SentenceCell {
             && bits(&self.result) == bits(&other.result)
             && bits(&self.outcome) == bits(&other.outcome)
             && self.criticism == other.criticism
+            && self.passives == other.passives
             && self.numbers == other.numbers
     }
 }

@@ -175,27 +175,38 @@ fn agentless(ctx: &Ctx<'_>, within: Range<usize>) -> (usize, Option<usize>) {
         if range.start < within.start || range.end > within.end {
             continue;
         }
-        // Cheap test first: a form of *be* somewhere in the sentence.
-        if !range.clone().any(|k| BE.contains(&t.lower(k))) {
-            continue;
-        }
-        let Some(s) = ctx.syntax(sentence) else {
-            continue;
-        };
-        for c in s.clauses() {
-            let lower = |j: usize| s.text(j).to_lowercase();
-            let passive = !c.copula
-                && s.pos(c.verb) == UPOS::VERB
-                && !lower(c.verb).ends_with("ing")
-                && c.verb_group.clone().any(|j| j < c.verb && BE.contains(&lower(j).as_str()))
-                && c.subject.as_ref().is_some_and(|p| {
-                    s.pos(p.head) != UPOS::PRON
-                })
-                && lower(c.verb + 1) != "by";
-            if passive {
-                n += 1;
-                first = first.or(s.token(c.verb));
-            }
+        let (count, at) = ctx.kept(sentence, |c| &c.passives, || passives(ctx, sentence));
+        n += count as usize;
+        first = first.or(at.map(|w| range.start + w as usize));
+    }
+    (n, first)
+}
+
+/// In sentence `sentence`: the actions told in the passive with no doer named, and the first
+/// such verb, by its index among the sentence's words. It depends on the sentence alone, so it
+/// is kept with it.
+fn passives(ctx: &Ctx<'_>, sentence: usize) -> (u32, Option<u32>) {
+    let t = ctx.tokens;
+    let range = t.sentences[sentence].tokens.clone();
+    let (mut n, mut first) = (0, None);
+    // Cheap test first: a form of *be* somewhere in the sentence.
+    if !range.clone().any(|k| BE.contains(&t.lower(k))) {
+        return (0, None);
+    }
+    let Some(s) = ctx.syntax(sentence) else {
+        return (0, None);
+    };
+    for c in s.clauses() {
+        let lower = |j: usize| s.text(j).to_lowercase();
+        let passive = !c.copula
+            && s.pos(c.verb) == UPOS::VERB
+            && !lower(c.verb).ends_with("ing")
+            && c.verb_group.clone().any(|j| j < c.verb && BE.contains(&lower(j).as_str()))
+            && c.subject.as_ref().is_some_and(|p| s.pos(p.head) != UPOS::PRON)
+            && lower(c.verb + 1) != "by";
+        if passive {
+            n += 1;
+            first = first.or(s.token(c.verb).map(|w| (w - range.start) as u32));
         }
     }
     (n, first)
