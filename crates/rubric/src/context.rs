@@ -359,7 +359,7 @@ pub(crate) struct Input<'a> {
     /// Which parts of an answer the draft has.
     pub parts: &'a Parts,
     /// Indices of the tokens that count as spoken words (headings and labels excluded).
-    pub words: &'a [usize],
+    pub words: &'a crate::speaking::Spoken,
 }
 
 /// A fix that inserts `text` at `at`.

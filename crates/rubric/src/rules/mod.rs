@@ -235,7 +235,7 @@ type Checked = Option<(Vec<Finding>, bool)>;
 
 /// Each rule's [`Checked`], in [`Rule::ALL`] order, with the story's sections and the spoken
 /// words the rules read. The rules run in parallel when `parallel` is set.
-fn check(ctx: &Ctx<'_>, parallel: bool) -> (Vec<Section>, Vec<usize>, Vec<Checked>) {
+fn check(ctx: &Ctx<'_>, parallel: bool) -> (Vec<Section>, crate::speaking::Spoken, Vec<Checked>) {
     let sections = crate::story::sections(ctx);
     let words = crate::speaking::counted_words(ctx, &sections);
     // No part of the story is told until there is some prose.

@@ -34,7 +34,7 @@ pub(crate) const META: Meta = Meta {
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     let budget = ctx.settings.word_budget;
     let wpm = ctx.settings.words_per_minute;
-    let Some(&first_over) = input.words.get(budget) else {
+    let Some(first_over) = input.words.get(budget) else {
         return true;
     };
     let count = input.words.len();
