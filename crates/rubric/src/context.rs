@@ -82,6 +82,8 @@ impl Ctx<'_> {
     ) -> Option<f32> {
         let s = self.tokens.sentences.get(sentence)?;
         let text = self.draft.mask.get(s.range.clone())?;
+        // A probability is a function of the text the memo knows the sentence by: kept without
+        // the debug check of `kept`, which would score each sentence twice.
         Some(match self.syntax.get(sentence) {
             Some(cells) => *cell(cells).get_or_init(|| model.probability(text)),
             None => model.probability(text),
@@ -153,13 +155,10 @@ impl Ctx<'_> {
         cell: fn(&SentenceCell) -> &OnceLock<T>,
         read: impl Fn() -> T,
     ) -> T {
-        let Some(cells) = self.syntax.get(sentence) else {
-            return read();
-        };
-        let kept = *cell(cells).get_or_init(&read);
-        // Checked in debug builds, as in `local`.
-        debug_assert_eq!(kept, read(), "sentence {sentence} read in context");
-        kept
+        match self.syntax.get(sentence) {
+            Some(cells) => keep(cell(cells), read, || format!("sentence {sentence}")),
+            None => read(),
+        }
     }
 
     /// A reading of quantity `q`, by `read`, kept in the cell of that quantity that `cell`
@@ -190,10 +189,7 @@ impl Ctx<'_> {
         let Some(number) = numbers.get(q.place as usize) else {
             return read();
         };
-        let kept = *cell(number).get_or_init(&read);
-        // Checked in debug builds, as in `local`.
-        debug_assert_eq!(kept, read(), "{q:?} read in context");
-        kept
+        keep(cell(number), read, || format!("{q:?}"))
     }
 
     /// The byte range in the draft of `span` in sentence `sentence`.
@@ -386,6 +382,20 @@ fn same_but_spacing(text: &[u8], mask: &[u8]) -> bool {
         && texts
             .zip(masks)
             .all(|(t, m)| block(t) == block(m) || t.iter().zip(m).all(spacing))
+}
+
+/// What `read` reads, kept in `cell`: read on first use, then taken from the cell. Checked in
+/// debug builds (every test that analyses a draft) against a fresh reading, as in
+/// [`Ctx::local`]: a reading that depends on more than what keys its cell fails there. `what`
+/// names it.
+fn keep<T: Copy + PartialEq + std::fmt::Debug>(
+    cell: &OnceLock<T>,
+    read: impl Fn() -> T,
+    what: impl Fn() -> String,
+) -> T {
+    let kept = *cell.get_or_init(&read);
+    debug_assert_eq!(kept, read(), "{} read in context", what());
+    kept
 }
 
 /// Sixteen bytes as one number, to compare in one instruction.

@@ -646,15 +646,15 @@ pub(crate) fn participation_rate(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops
     // Cheap test first: a number written in digits, then `%` or `percent`, then `of`, in its
     // sentence (read in the prose mask, as the sentence is).
     let end = t.tokens[i].end();
-    let last = t.sentences[t.tokens[i].sentence()].tokens.end;
-    let word = |j: usize| if j < last { t.lower(j) } else { "" };
+    let words = t.sentences[t.tokens[i].sentence()].tokens.clone();
+    let word = |j: usize| if j < words.end { t.lower(j) } else { "" };
     let percent = t.lower(i).starts_with(|c: char| c.is_ascii_digit())
         && ((ctx.draft.mask[end..].starts_with('%') && word(i + 1) == "of")
             || (word(i + 1) == "percent" && word(i + 2) == "of"));
     if q.kind != NumberKind::Metric || !percent {
         return None;
     }
-    let base = t.sentences[t.tokens[i].sentence()].tokens.start;
+    let base = words.start;
     let kept = ctx.kept_number(
         q,
         |n| &n.rate,

@@ -49,30 +49,9 @@ pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Spoken {
     let mut marks: Vec<Range<usize>> = sections.iter().map(|s| s.heading.clone()).collect();
     marks.sort_by_key(|r| r.start);
     let tokens = ctx.tokens;
-    // The first token at or after each offset, the offsets in order: one walk through the
-    // sentences instead of a search per offset.
+    // The offsets come in order: one walk through the sentences finds their tokens.
     let mut sentence = 0;
-    let mut last = 0;
-    let mut at = |offset: usize| {
-        if offset < last {
-            sentence = tokens.sentences.partition_point(|s| s.range.end <= offset);
-        }
-        last = offset;
-        while tokens
-            .sentences
-            .get(sentence)
-            .is_some_and(|s| s.range.end <= offset)
-        {
-            sentence += 1;
-        }
-        match tokens.sentences.get(sentence) {
-            Some(s) => {
-                let within = &tokens.tokens[s.tokens.clone()];
-                s.tokens.start + within.partition_point(|t| t.start() < offset)
-            }
-            None => tokens.tokens.len(),
-        }
-    };
+    let mut at = |offset: usize| tokens.token_at_or_after_from(&mut sentence, offset);
     let mut out = Spoken::default();
     // Every token outside the headings and labels, a run at a time.
     let mut next = 0;

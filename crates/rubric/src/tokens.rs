@@ -296,6 +296,29 @@ impl Tokens {
         // Through the sentences: their array is a fraction of the tokens' size and stays in
         // cache, where a search over every token misses it at each step of a long draft.
         let s = self.sentences.partition_point(|s| s.range.end <= offset);
+        self.first_token_from(s, offset)
+    }
+
+    /// [`Tokens::token_at_or_after`] for offsets in order: `sentence` is where the previous
+    /// offset's search ended, and the search walks on from there (it starts over for an
+    /// offset before that sentence).
+    pub fn token_at_or_after_from(&self, sentence: &mut usize, offset: usize) -> usize {
+        let before = |s: &Sentence| s.range.end <= offset;
+        if (*sentence)
+            .checked_sub(1)
+            .and_then(|p| self.sentences.get(p))
+            .is_some_and(|p| !before(p))
+        {
+            *sentence = self.sentences.partition_point(before);
+        }
+        while self.sentences.get(*sentence).is_some_and(before) {
+            *sentence += 1;
+        }
+        self.first_token_from(*sentence, offset)
+    }
+
+    /// The first token at or after `offset` in sentence `s`, the first that ends after it.
+    fn first_token_from(&self, s: usize, offset: usize) -> usize {
         let Some(sentence) = self.sentences.get(s) else {
             return self.tokens.len();
         };
@@ -781,6 +804,22 @@ mod tests {
             assert_eq!(
                 t.token_at_or_after(offset),
                 expected.unwrap_or(t.tokens.len()),
+                "{offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_walk_through_offsets_finds_what_a_search_does() {
+        let text = "One two three.  Four five\n\nsix seven eight nine ten. Eleven";
+        let t = Tokens::new(text);
+        // In order, then back and forth: the walk starts over for an earlier offset.
+        let offsets: Vec<usize> = (0..=text.len() + 1).chain([40, 3, 60, 0, 17, 17]).collect();
+        let mut sentence = 0;
+        for offset in offsets {
+            assert_eq!(
+                t.token_at_or_after_from(&mut sentence, offset),
+                t.token_at_or_after(offset),
                 "{offset}"
             );
         }
