@@ -39,7 +39,7 @@ pub(crate) struct Label {
 }
 
 /// A parsed draft.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Draft {
     /// Same length as the draft; non-prose bytes are spaces, block ends are `\n`.
     pub mask: String,
@@ -57,6 +57,21 @@ pub(crate) struct Draft {
     pub non_prose: Vec<NonProse>,
     /// `\r\n` when the draft's first line break is one, else `\n`.
     pub newline: &'static str,
+}
+
+/// What a parse tells beyond the draft, for parsing a long draft again by chunks
+/// ([`crate::reparse`]).
+#[derive(Debug, Default)]
+pub(crate) struct Shape {
+    /// `disable-next` directives left with no block after them.
+    pub pending: usize,
+    /// Where each top-level block starts, in order, and whether it is a list or a quote (whose
+    /// range at the end of the text takes in the blank lines after it).
+    pub tops: Vec<(usize, bool)>,
+    /// Whether a code block or raw HTML block runs to the end of the text (unclosed).
+    pub open_end: bool,
+    /// Where each metadata block starts.
+    pub metadata: Vec<usize>,
 }
 
 /// Whether a fenced code block's text ends with its closing fence.
@@ -108,6 +123,22 @@ enum LabelState {
 impl Draft {
     /// Parses `text`. Never fails: anything pulldown-cmark accepts (everything) gives a model.
     pub fn parse(text: &str) -> Draft {
+        Draft::parse_shape(text).0
+    }
+
+    /// `\r\n` when `text`'s first line break is one, else `\n`.
+    pub fn newline_of(text: &str) -> &'static str {
+        match text.find('\n') {
+            Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+            _ => "\n",
+        }
+    }
+
+    /// Parses `text`, and tells the shape of its blocks.
+    pub fn parse_shape(text: &str) -> (Draft, Shape) {
+        let mut shape = Shape::default();
+        // Nesting of the events' tags: at 0, a block starts at the top level.
+        let mut depth = 0usize;
         let mut mask = vec![b' '; text.len()];
         let mut front_matter = None;
         let mut headings = Vec::new();
@@ -131,6 +162,25 @@ impl Draft {
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            match &event {
+                Event::Start(tag) => {
+                    if depth == 0 {
+                        let container = matches!(tag, Tag::List(_) | Tag::BlockQuote(_));
+                        shape.tops.push((range.start, container));
+                    }
+                    depth += 1;
+                    match tag {
+                        Tag::CodeBlock(_) | Tag::HtmlBlock if range.end == text.len() => {
+                            shape.open_end = true;
+                        }
+                        Tag::MetadataBlock(_) => shape.metadata.push(range.start),
+                        _ => {}
+                    }
+                }
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ if depth == 0 => shape.tops.push((range.start, false)),
+                _ => {}
+            }
             match event {
                 Event::Start(tag) => match tag {
                     Tag::MetadataBlock(_) => {
@@ -377,11 +427,7 @@ impl Draft {
         // Only ASCII spaces, newlines and whole copied UTF-8 sequences are in the mask.
         let mask = String::from_utf8(mask)
             .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).replace('\u{FFFD}', " "));
-        let newline = match text.find('\n') {
-            Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
-            _ => "\n",
-        };
-        Draft {
+        let draft = Draft {
             mask,
             front_matter,
             headings,
@@ -389,8 +435,10 @@ impl Draft {
             directives,
             blocks,
             non_prose,
-            newline,
-        }
+            newline: Draft::newline_of(text),
+        };
+        shape.pending = pending_next;
+        (draft, shape)
     }
 }
 

@@ -122,7 +122,10 @@ impl Engine {
         mut memo: Option<&mut Memo>,
         parallel_from: usize,
     ) -> Report {
-        let mut draft = Draft::parse(text);
+        let mut draft = match memo.as_deref_mut() {
+            Some(memo) => memo.reparse.parse(text),
+            None => Draft::parse(text),
+        };
         let linked = link::link(
             &self.catalog,
             &self.questions,

@@ -23,6 +23,7 @@ mod mentions;
 mod negation;
 mod noun_phrase;
 mod numbers;
+mod reparse;
 mod report;
 mod rules;
 mod score;

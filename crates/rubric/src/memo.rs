@@ -35,6 +35,8 @@ pub struct Memo {
     /// The buffers of the last analysis, reused by the next: a long draft's tokens take
     /// megabytes, and fresh pages cost more than clearing old ones.
     spare: Option<Prose>,
+    /// The last parse, by chunks of blocks, so that an edit reparses the chunks it touched.
+    pub(crate) reparse: crate::reparse::Reparse,
 }
 
 impl Memo {
