@@ -27,6 +27,10 @@ use crate::draft::{Draft, Shape};
 /// Drafts shorter than this (in bytes) are parsed whole: their parse costs little.
 const MIN_LEN: usize = 64 * 1024;
 
+/// The fewest bytes a chunk holds: a parser's start costs as much as a few kilobytes of text, and
+/// each chunk kept costs memory.
+const MIN_CHUNK: usize = 4 * 1024;
+
 /// One chunk's parse.
 ///
 /// A chunk after the first is parsed with a line break before it, so that its parse writes the
@@ -46,6 +50,8 @@ struct Chunk {
 pub(crate) struct Reparse {
     /// Texts shorter than this are parsed whole ([`MIN_LEN`]; less in tests).
     min_len: usize,
+    /// The fewest bytes a chunk holds ([`MIN_CHUNK`]; less in tests).
+    min_chunk: usize,
     /// The text parsed last, when it was parsed by chunks.
     text: String,
     /// Its chunks, in order; empty when it was parsed whole.
@@ -56,6 +62,7 @@ impl Default for Reparse {
     fn default() -> Reparse {
         Reparse {
             min_len: MIN_LEN,
+            min_chunk: MIN_CHUNK,
             text: String::new(),
             chunks: Vec::new(),
         }
@@ -69,7 +76,7 @@ impl Reparse {
         let chunks = if text.len() < self.min_len {
             Err(Box::new(Draft::parse(text)))
         } else if self.chunks.is_empty() {
-            first_chunks(text)
+            first_chunks(text, self.min_chunk)
         } else {
             self.chunks_again(text)
         };
@@ -135,7 +142,7 @@ impl Reparse {
                 if risky(text, from..end, &shape) {
                     return Err(Box::new(Draft::parse(text)));
                 }
-                split(text, from..end, window, &shape, &mut chunks);
+                split(text, from..end, window, &shape, self.min_chunk, &mut chunks);
                 chunks.extend(later.into_iter().filter(|c| c.start >= end));
                 return Ok(chunks);
             }
@@ -150,29 +157,35 @@ impl Reparse {
 
 /// The chunks of `text` parsed for the first time, or its whole parse when it cannot be parsed
 /// by chunks.
-fn first_chunks(text: &str) -> Result<Vec<Chunk>, Box<Draft>> {
+fn first_chunks(text: &str, min_chunk: usize) -> Result<Vec<Chunk>, Box<Draft>> {
     let (whole, shape) = Draft::parse_shape(text);
     if risky(text, 0..text.len(), &shape) {
         return Err(Box::new(whole));
     }
     let mut chunks = Vec::new();
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(boundaries(text, &shape.tops, 0))
-        .collect();
+    let starts = starts(text, &shape.tops, 0, 0..text.len(), min_chunk);
     push_chunks(text, &starts, text.len(), &mut chunks);
     Ok(chunks)
 }
 
 /// Keeps the parse of the window `range` as its chunks: as one when nothing in it starts a
 /// chunk, else each chunk parsed alone.
-fn split(text: &str, range: Range<usize>, window: Draft, shape: &Shape, out: &mut Vec<Chunk>) {
+fn split(
+    text: &str,
+    range: Range<usize>,
+    window: Draft,
+    shape: &Shape,
+    min_chunk: usize,
+    out: &mut Vec<Chunk>,
+) {
     let skip = usize::from(range.start > 0);
-    let starts: Vec<usize> = std::iter::once(range.start)
-        .chain(
-            boundaries(text, &shape.tops, range.start - skip)
-                .filter(|&b| b > range.start && b < range.end),
-        )
-        .collect();
+    let starts = starts(
+        text,
+        &shape.tops,
+        range.start - skip,
+        range.clone(),
+        min_chunk,
+    );
     if starts.len() == 1 {
         out.push(Chunk {
             start: range.start,
@@ -184,17 +197,25 @@ fn split(text: &str, range: Range<usize>, window: Draft, shape: &Shape, out: &mu
     }
 }
 
-/// Where chunks may start among the top-level blocks `tops` (offsets `shift` less than in
-/// `text`): at a boundary, after a block that is not a list or a quote.
-fn boundaries<'a>(
-    text: &'a str,
-    tops: &'a [(usize, bool)],
+/// Where the chunks of `range` start, the first at its start: among the top-level blocks `tops`
+/// (offsets `shift` less than in `text`), at a boundary after a block that is not a list or a
+/// quote, each at least `min_chunk` bytes after the last.
+fn starts(
+    text: &str,
+    tops: &[(usize, bool)],
     shift: usize,
-) -> impl Iterator<Item = usize> + 'a {
-    tops.windows(2)
-        .filter(|pair| !pair[0].1)
-        .map(move |pair| pair[1].0 + shift)
-        .filter(move |&b| is_boundary(text, b))
+    range: Range<usize>,
+    min_chunk: usize,
+) -> Vec<usize> {
+    let mut starts = vec![range.start];
+    for pair in tops.windows(2) {
+        let at = pair[1].0 + shift;
+        let last = starts[starts.len() - 1];
+        if !pair[0].1 && at >= last + min_chunk.max(1) && at < range.end && is_boundary(text, at) {
+            starts.push(at);
+        }
+    }
+    starts
 }
 
 /// Parses the chunks starting at `starts` (the last ending at `end`), each alone, a chunk whose
@@ -434,7 +455,7 @@ mod tests {
 
     /// The first line of each chunk of `text` as a first parse cuts it, if it is cut.
     fn chunk_lines(text: &str) -> Option<Vec<&str>> {
-        let chunks = first_chunks(text).ok()?;
+        let chunks = first_chunks(text, 0).ok()?;
         Some(
             chunks
                 .iter()
@@ -569,7 +590,7 @@ mod tests {
             edits in proptest::collection::vec(
                 (0..1000usize, 0..20usize, 0..PIECES.len()), 1..6),
         ) {
-            let mut reparse = Reparse { min_len: 0, ..Reparse::default() };
+            let mut reparse = Reparse { min_len: 0, min_chunk: 0, ..Reparse::default() };
             let mut text = build(&pieces);
             proptest::prop_assert_eq!(reparse.parse(&text), Draft::parse(&text));
             for (at, len, piece) in edits {
