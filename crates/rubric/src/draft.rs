@@ -70,8 +70,8 @@ pub(crate) struct Shape {
     pub tops: Vec<(usize, bool)>,
     /// Whether a code block or raw HTML block runs to the end of the text (unclosed).
     pub open_end: bool,
-    /// Where each metadata block starts.
-    pub metadata: Vec<usize>,
+    /// Each metadata block's range (its closing line included).
+    pub metadata: Vec<Range<usize>>,
 }
 
 /// Whether a fenced code block's text ends with its closing fence.
@@ -173,7 +173,7 @@ impl Draft {
                         Tag::CodeBlock(_) | Tag::HtmlBlock if range.end == text.len() => {
                             shape.open_end = true;
                         }
-                        Tag::MetadataBlock(_) => shape.metadata.push(range.start),
+                        Tag::MetadataBlock(_) => shape.metadata.push(range.clone()),
                         _ => {}
                     }
                 }

@@ -263,8 +263,8 @@ fn parse_chunk(text: &str, range: Range<usize>) -> (Draft, Shape) {
 
 /// Whether `range` of `text` (parsed as `shape` tells, offsets as [`parse_chunk`] gives them)
 /// holds what can change the parse of text outside it: a lone `\r`, what may be a link
-/// reference definition (`]:` anywhere on a line), or a line ending in `---` followed by a line of text that does not open a
-/// metadata block closed within the range.
+/// reference definition (`]:` anywhere on a line), or a line ending in `---` followed by a line
+/// of text outside the range's metadata blocks (their opening and closing lines are theirs).
 fn risky(text: &str, range: Range<usize>, shape: &Shape) -> bool {
     let skip = usize::from(range.start > 0);
     let part = &text[range.clone()];
@@ -286,7 +286,7 @@ fn risky(text: &str, range: Range<usize>, shape: &Shape) -> bool {
         }
         if !line.trim().is_empty() {
             if let Some(open) = dashes
-                && !shape.metadata.contains(&(open + skip))
+                && !shape.metadata.iter().any(|m| m.contains(&(open + skip)))
             {
                 return true;
             }
@@ -488,6 +488,9 @@ mod tests {
         // however far: an edit anywhere after it may close it.
         assert!(chunk_lines("# Title\n---\nkey: value\n\nText.\n\nMore.\n").is_none());
         assert!(chunk_lines("# Title\n\nText.\n\nMore text.\n").is_some());
+        // Front matter's closing line is its own, whatever follows it.
+        let front = "---\r\nquestion: 4\r\n---\r\n# Title\r\n\r\nText.\r\n\r\nMore.\r\n";
+        assert_eq!(chunk_lines(front).map(|l| l.len()), Some(3));
     }
 
     #[test]

@@ -163,3 +163,58 @@ fn a_kept_number_reading_depends_on_the_kind_of_answer() {
         assert_eq!(metrics, unquantified, "in {text:?}");
     }
 }
+
+/// A long draft (parsed again by chunks through the memo) reports what a fresh analysis does
+/// after edits that change how the text after them parses: a fence opened (none of the drafts'
+/// fences closes it) and closed, a comment
+/// left open, a heading, a directive, an edit in the front matter.
+#[test]
+fn a_long_draft_edited_through_a_memo_reports_what_a_fresh_analysis_does() {
+    let engine = Engine::new(Catalog::embedded());
+    let settings = Settings::default();
+    let options = Options::default();
+    let mut text = String::from("---\ncategory: partnerships\nquestion: 4\n---\n");
+    for draft in drafts().iter().cycle().take(120) {
+        // Each corpus draft's own front matter would be a metadata block mid-text.
+        let body = draft
+            .split_once("\n---\n")
+            .map_or(draft.as_str(), |(_, b)| b);
+        text.push_str(body);
+        text.push_str("\n\n");
+    }
+    assert!(text.len() > 64 * 1024, "{} bytes", text.len());
+    let mut memo = Memo::new();
+    let at = |text: &str, fraction: usize| {
+        let mut i = text.len() * fraction / 10;
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        text[..i].rfind("\n\n").map_or(0, |p| p + 2)
+    };
+    let edits: [(usize, &str); 7] = [
+        (5, "~~~\n"),
+        (7, "~~~\n\n"),
+        (3, "<!-- an open comment\n\n"),
+        (6, "## Result\n\nWe grew sourced pipeline by 40%.\n\n"),
+        (8, "<!-- coach: disable-next metrics -->\n\n"),
+        (0, "question: 5\n"),
+        (9, "Plain words at the end. "),
+    ];
+    assert_eq!(
+        json(&engine.analyze_memo(&text, &options, &settings, &mut memo)),
+        json(&engine.analyze(&text, &options, &settings))
+    );
+    for (fraction, insert) in edits {
+        let i = if fraction == 0 {
+            4
+        } else {
+            at(&text, fraction)
+        };
+        text.insert_str(i, insert);
+        assert_eq!(
+            json(&engine.analyze_memo(&text, &options, &settings, &mut memo)),
+            json(&engine.analyze(&text, &options, &settings)),
+            "after inserting {insert:?}"
+        );
+    }
+}
