@@ -118,8 +118,9 @@ impl Reparse {
         }
         let from = chunks.last().map_or(0, |c| c.start + c.len);
         // Where later chunks start in the new text, for those wholly after the edit.
+        // (The first chunk was parsed without the line break before it: it cannot move.)
         let later: Vec<Chunk> = old
-            .filter(|c| c.start >= old_len - suffix)
+            .filter(|c| c.start > 0 && c.start >= old_len - suffix)
             .map(|mut c| {
                 c.start = c.start + new_len - old_len;
                 c
@@ -587,6 +588,9 @@ mod tests {
     }
 
     proptest::proptest! {
+        // Cheap cases, and the rare ones (an edit at the very start) need many.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
         #[test]
         fn any_edit_of_any_draft_gives_the_parse_of_the_whole_text(
             pieces in proptest::collection::vec((0..PIECES.len(), proptest::bool::ANY), 1..60),
@@ -646,6 +650,25 @@ mod tests {
                 reparse.parse(&text),
                 Draft::parse(&text),
                 "edit {i} at {at}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_put_before_the_first_chunk_moves_it_and_parses_it_again() {
+        let mut reparse = Reparse {
+            min_len: 0,
+            min_chunk: 0,
+            ..Reparse::default()
+        };
+        let mut text = String::from("# A\n\nText.\n\n# B\n\nMore.\n");
+        assert_eq!(reparse.parse(&text), Draft::parse(&text));
+        for insert in ["\n", "Intro.\n\n", "\n\n"] {
+            text.insert_str(0, insert);
+            assert_eq!(
+                reparse.parse(&text),
+                Draft::parse(&text),
+                "after {insert:?}"
             );
         }
     }
