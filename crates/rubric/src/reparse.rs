@@ -163,10 +163,113 @@ fn first_chunks(text: &str, min_chunk: usize) -> Result<Vec<Chunk>, Box<Draft>> 
     if risky(text, 0..text.len(), &shape) {
         return Err(Box::new(whole));
     }
-    let mut chunks = Vec::new();
     let starts = starts(text, &shape.tops, 0, 0..text.len(), min_chunk);
-    push_chunks(text, &starts, text.len(), &mut chunks);
-    Ok(chunks)
+    Ok(cut(text, &whole, &starts))
+}
+
+/// The chunks starting at `starts` cut out of `whole`, the parse of all of `text`, as each
+/// would be parsed alone ([`parse_chunk`]); a chunk whose `disable-next` applies to a block of a
+/// later chunk (or to none) goes with the next.
+fn cut(text: &str, whole: &Draft, starts: &[usize]) -> Vec<Chunk> {
+    // The ends, less those a `disable-next` reaches across.
+    let mut ends: Vec<usize> = starts[1..].to_vec();
+    ends.push(text.len());
+    ends.retain(|&end| {
+        !whole.directives.iter().any(|d| {
+            d.range.start < end
+                && d.kind == crate::directives::DirectiveKind::DisableNext
+                && d.block.as_ref().is_none_or(|b| b.start >= end)
+        }) || end == text.len()
+    });
+    let mut chunks = Vec::with_capacity(ends.len());
+    let mut start = 0;
+    for end in ends {
+        chunks.push(Chunk {
+            start,
+            len: end - start,
+            draft: piece(text, whole, start..end),
+        });
+        debug_assert_eq!(
+            chunks[chunks.len() - 1].draft,
+            parse_chunk(text, start..end).0,
+            "a chunk cut from the whole parse differs from its own parse"
+        );
+        start = end;
+    }
+    chunks
+}
+
+/// The part of `whole` (the parse of all of `text`) in `range`, with the offsets and the mask
+/// [`parse_chunk`] gives it.
+fn piece(text: &str, whole: &Draft, range: Range<usize>) -> Draft {
+    let skip = usize::from(range.start > 0);
+    // Offsets in the piece are `range.start - skip` less than in the text.
+    let moved = |r: &Range<usize>| r.start + skip - range.start..r.end + skip - range.start;
+    let inside = |r: &Range<usize>| range.contains(&r.start);
+    let mut mask = String::with_capacity(range.len() + skip);
+    if skip == 1 {
+        // The break the whole parse writes before the chunk's first prose, if it does.
+        let before = whole.mask.as_bytes()[range.start - 1];
+        mask.push(if before == b'\n' { '\n' } else { ' ' });
+    }
+    mask.push_str(&whole.mask[range.clone()]);
+    if range.end < text.len() && mask.ends_with('\n') {
+        // The break before the next chunk's first prose is the next chunk's.
+        mask.pop();
+        mask.push(' ');
+    }
+    Draft {
+        mask,
+        front_matter: whole.front_matter.clone().filter(|_| range.start == 0),
+        headings: whole
+            .headings
+            .iter()
+            .filter(|h| inside(&h.range))
+            .map(|h| crate::draft::Heading {
+                range: moved(&h.range),
+                ..h.clone()
+            })
+            .collect(),
+        labels: whole
+            .labels
+            .iter()
+            .filter(|l| inside(&l.range))
+            .map(|l| crate::draft::Label {
+                range: moved(&l.range),
+                ..l.clone()
+            })
+            .collect(),
+        directives: whole
+            .directives
+            .iter()
+            .filter(|d| inside(&d.range))
+            .map(|d| crate::directives::Directive {
+                range: moved(&d.range),
+                block: d.block.as_ref().map(moved),
+                ..d.clone()
+            })
+            .collect(),
+        blocks: whole
+            .blocks
+            .iter()
+            .filter(|b| inside(b))
+            .map(moved)
+            .collect(),
+        non_prose: whole
+            .non_prose
+            .iter()
+            .filter(|n| inside(&n.range))
+            .map(|n| crate::NonProse {
+                range: moved(&n.range),
+                ..n.clone()
+            })
+            .collect(),
+        newline: if skip == 1 {
+            "\n"
+        } else {
+            Draft::newline_of(&text[range])
+        },
+    }
 }
 
 /// Keeps the parse of the window `range` as its chunks: as one when nothing in it starts a
