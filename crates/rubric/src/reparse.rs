@@ -218,58 +218,72 @@ fn piece(text: &str, whole: &Draft, range: Range<usize>) -> Draft {
         mask.pop();
         mask.push(' ');
     }
-    Draft {
+    let mut piece = Draft {
         mask,
         front_matter: whole.front_matter.clone().filter(|_| range.start == 0),
-        headings: whole
-            .headings
-            .iter()
-            .filter(|h| inside(&h.range))
-            .map(|h| crate::draft::Heading {
-                range: moved(&h.range),
-                ..h.clone()
-            })
-            .collect(),
-        labels: whole
-            .labels
-            .iter()
-            .filter(|l| inside(&l.range))
-            .map(|l| crate::draft::Label {
-                range: moved(&l.range),
-                ..l.clone()
-            })
-            .collect(),
-        directives: whole
-            .directives
-            .iter()
-            .filter(|d| inside(&d.range))
-            .map(|d| crate::directives::Directive {
-                range: moved(&d.range),
-                block: d.block.as_ref().map(moved),
-                ..d.clone()
-            })
-            .collect(),
-        blocks: whole
-            .blocks
-            .iter()
-            .filter(|b| inside(b))
-            .map(moved)
-            .collect(),
-        non_prose: whole
-            .non_prose
-            .iter()
-            .filter(|n| inside(&n.range))
-            .map(|n| crate::NonProse {
-                range: moved(&n.range),
-                ..n.clone()
-            })
-            .collect(),
+        headings: Vec::new(),
+        labels: Vec::new(),
+        directives: Vec::new(),
+        blocks: Vec::new(),
+        non_prose: Vec::new(),
         newline: if skip == 1 {
             "\n"
         } else {
-            Draft::newline_of(&text[range])
+            Draft::newline_of(&text[range.clone()])
         },
-    }
+    };
+    extend_moved(&mut piece, whole, inside, moved);
+    piece
+}
+
+/// Appends to `into`'s headings, labels, directives, blocks and non-prose the ones of `from`
+/// whose range `keep` takes, each range (and a directive's block) changed by `moved`.
+fn extend_moved(
+    into: &mut Draft,
+    from: &Draft,
+    keep: impl Fn(&Range<usize>) -> bool,
+    moved: impl Fn(&Range<usize>) -> Range<usize>,
+) {
+    into.headings
+        .extend(
+            from.headings
+                .iter()
+                .filter(|h| keep(&h.range))
+                .map(|h| crate::draft::Heading {
+                    range: moved(&h.range),
+                    ..h.clone()
+                }),
+        );
+    into.labels
+        .extend(
+            from.labels
+                .iter()
+                .filter(|l| keep(&l.range))
+                .map(|l| crate::draft::Label {
+                    range: moved(&l.range),
+                    ..l.clone()
+                }),
+        );
+    into.directives
+        .extend(from.directives.iter().filter(|d| keep(&d.range)).map(|d| {
+            crate::directives::Directive {
+                range: moved(&d.range),
+                block: d.block.as_ref().map(&moved),
+                ..d.clone()
+            }
+        }));
+    into.blocks
+        .extend(from.blocks.iter().filter(|b| keep(b)).map(&moved));
+    into.non_prose
+        .extend(
+            from.non_prose
+                .iter()
+                .filter(|n| keep(&n.range))
+                .map(|n| crate::NonProse {
+                    range: moved(&n.range),
+                    ..n.clone()
+                }),
+        );
 }
 
 /// Keeps the parse of the window `range` as its chunks: as one when nothing in it starts a
@@ -449,34 +463,7 @@ fn assemble(text: &str, chunks: &[Chunk]) -> Draft {
             mask.push('\n');
         }
         mask.push_str(&part.mask[skip..]);
-        draft
-            .headings
-            .extend(part.headings.iter().map(|h| crate::draft::Heading {
-                range: moved(&h.range),
-                ..h.clone()
-            }));
-        draft
-            .labels
-            .extend(part.labels.iter().map(|l| crate::draft::Label {
-                range: moved(&l.range),
-                ..l.clone()
-            }));
-        draft.directives.extend(
-            part.directives
-                .iter()
-                .map(|d| crate::directives::Directive {
-                    range: moved(&d.range),
-                    block: d.block.as_ref().map(moved),
-                    ..d.clone()
-                }),
-        );
-        draft.blocks.extend(part.blocks.iter().map(moved));
-        draft
-            .non_prose
-            .extend(part.non_prose.iter().map(|n| crate::NonProse {
-                range: moved(&n.range),
-                ..n.clone()
-            }));
+        extend_moved(&mut draft, part, |_| true, moved);
     }
     draft.mask = mask;
     draft
