@@ -5,7 +5,7 @@
 //! margin after a blank line (and is not a list item, a quote or a delimiter line), nothing before
 //! it changes how the text from it on is read, and nothing after it changes how the text before
 //! it is read. The draft is cut into chunks there, as its last parse found its top-level blocks,
-//! and each chunk is parsed alone.
+//! and each chunk keeps the parse it would have alone, cut out of the parse that found it.
 //!
 //! After an edit, the chunks wholly before it and wholly after it keep their parse (the later
 //! ones moved by what the edit added or removed). The text between is parsed again as one
@@ -164,63 +164,67 @@ fn first_chunks(text: &str, min_chunk: usize) -> Result<Vec<Chunk>, Box<Draft>> 
         return Err(Box::new(whole));
     }
     let starts = starts(text, &shape.tops, 0, 0..text.len(), min_chunk);
-    Ok(cut(text, &whole, &starts))
+    Ok(cut(text, &whole, 0..text.len(), &starts))
 }
 
-/// The chunks starting at `starts` cut out of `whole`, the parse of all of `text`, as each
-/// would be parsed alone ([`parse_chunk`]); a chunk whose `disable-next` applies to a block of a
-/// later chunk (or to none) goes with the next.
-fn cut(text: &str, whole: &Draft, starts: &[usize]) -> Vec<Chunk> {
+/// The chunks of `range` starting at `starts`, cut out of `parsed`, its parse as
+/// [`parse_chunk`] gives it, as each would be parsed alone; a chunk whose `disable-next` applies
+/// to a block of a later chunk (or to none) goes with the next.
+fn cut(text: &str, parsed: &Draft, range: Range<usize>, starts: &[usize]) -> Vec<Chunk> {
+    // Offsets in `parsed` are `shift` less than in the text.
+    let shift = range.start - usize::from(range.start > 0);
     // The ends, less those a `disable-next` reaches across.
     let mut ends: Vec<usize> = starts[1..].to_vec();
-    ends.push(text.len());
+    ends.push(range.end);
     ends.retain(|&end| {
-        !whole.directives.iter().any(|d| {
-            d.range.start < end
-                && d.kind == crate::directives::DirectiveKind::DisableNext
-                && d.block.as_ref().is_none_or(|b| b.start >= end)
-        }) || end == text.len()
+        end == range.end
+            || !parsed.directives.iter().any(|d| {
+                d.range.start + shift < end
+                    && d.kind == crate::directives::DirectiveKind::DisableNext
+                    && d.block.as_ref().is_none_or(|b| b.start + shift >= end)
+            })
     });
     let mut chunks = Vec::with_capacity(ends.len());
-    let mut start = 0;
+    let mut start = starts[0];
     for end in ends {
         chunks.push(Chunk {
             start,
             len: end - start,
-            draft: piece(text, whole, start..end),
+            draft: piece(text, parsed, shift, range.end, start..end),
         });
         debug_assert_eq!(
             chunks[chunks.len() - 1].draft,
             parse_chunk(text, start..end).0,
-            "a chunk cut from the whole parse differs from its own parse"
+            "a chunk cut from a parse differs from its own parse"
         );
         start = end;
     }
     chunks
 }
 
-/// The part of `whole` (the parse of all of `text`) in `range`, with the offsets and the mask
-/// [`parse_chunk`] gives it.
-fn piece(text: &str, whole: &Draft, range: Range<usize>) -> Draft {
+/// The part `range` of `parsed` (a parse of `text` up to `end`, its offsets `shift` less than
+/// the text's), with the offsets and the mask [`parse_chunk`] gives it.
+fn piece(text: &str, parsed: &Draft, shift: usize, end: usize, range: Range<usize>) -> Draft {
     let skip = usize::from(range.start > 0);
     // Offsets in the piece are `range.start - skip` less than in the text.
-    let moved = |r: &Range<usize>| r.start + skip - range.start..r.end + skip - range.start;
-    let inside = |r: &Range<usize>| range.contains(&r.start);
+    let moved =
+        |r: &Range<usize>| r.start + shift + skip - range.start..r.end + shift + skip - range.start;
+    let inside = |r: &Range<usize>| range.contains(&(r.start + shift));
     let mut mask = String::with_capacity(range.len() + skip);
     if skip == 1 {
-        // The break the whole parse writes before the chunk's first prose, if it does.
-        let before = whole.mask.as_bytes()[range.start - 1];
+        // The break the parse writes before the chunk's first prose, if it does.
+        let before = parsed.mask.as_bytes()[range.start - 1 - shift];
         mask.push(if before == b'\n' { '\n' } else { ' ' });
     }
-    mask.push_str(&whole.mask[range.clone()]);
-    if range.end < text.len() && mask.ends_with('\n') {
+    mask.push_str(&parsed.mask[range.start - shift..range.end - shift]);
+    if range.end < end && mask.ends_with('\n') {
         // The break before the next chunk's first prose is the next chunk's.
         mask.pop();
         mask.push(' ');
     }
     let mut piece = Draft {
         mask,
-        front_matter: whole.front_matter.clone().filter(|_| range.start == 0),
+        front_matter: parsed.front_matter.clone().filter(|_| range.start == 0),
         headings: Vec::new(),
         labels: Vec::new(),
         directives: Vec::new(),
@@ -232,7 +236,7 @@ fn piece(text: &str, whole: &Draft, range: Range<usize>) -> Draft {
             Draft::newline_of(&text[range.clone()])
         },
     };
-    extend_moved(&mut piece, whole, inside, moved);
+    extend_moved(&mut piece, parsed, inside, moved);
     piece
 }
 
@@ -287,7 +291,7 @@ fn extend_moved(
 }
 
 /// Keeps the parse of the window `range` as its chunks: as one when nothing in it starts a
-/// chunk, else each chunk parsed alone.
+/// chunk, else cut into them.
 fn split(
     text: &str,
     range: Range<usize>,
@@ -311,7 +315,7 @@ fn split(
             draft: window,
         });
     } else {
-        push_chunks(text, &starts, range.end, out);
+        out.extend(cut(text, &window, range, &starts));
     }
 }
 
@@ -334,30 +338,6 @@ fn starts(
         }
     }
     starts
-}
-
-/// Parses the chunks starting at `starts` (the last ending at `end`), each alone, a chunk whose
-/// `disable-next` has no block together with the next one.
-fn push_chunks(text: &str, starts: &[usize], end: usize, out: &mut Vec<Chunk>) {
-    let mut i = 0;
-    while i < starts.len() {
-        let start = starts[i];
-        let mut stop = starts.get(i + 1).copied().unwrap_or(end);
-        i += 1;
-        loop {
-            let (draft, shape) = parse_chunk(text, start..stop);
-            if settles(&shape) || i == starts.len() {
-                out.push(Chunk {
-                    start,
-                    len: stop - start,
-                    draft,
-                });
-                break;
-            }
-            stop = starts.get(i + 1).copied().unwrap_or(end);
-            i += 1;
-        }
-    }
 }
 
 /// Whether a chunk parsed as `shape` tells ends where the whole parse would end it: with no
