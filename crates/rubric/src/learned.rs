@@ -34,11 +34,17 @@ macro_rules! embedded {
 }
 pub(crate) use embedded;
 
-/// A trained model: a bias and, per feature, its idf and weight.
+/// A trained model: per class a bias and, per feature, its idf and one weight per class. A model
+/// of one class (every rule's) answers [`Model::probability`]; a model of several, each learned
+/// against the rest (the link model), answers [`Model::classes`] and [`Model::probabilities`].
 #[derive(Debug, Default)]
 pub struct Model {
-    bias: f32,
-    features: FxHashMap<u64, (f32, f32)>,
+    classes: Vec<String>,
+    bias: Vec<f32>,
+    /// Per feature: its idf and where its weights start in `weights`.
+    features: FxHashMap<u64, (f32, u32)>,
+    /// The weights, feature by feature, one per class.
+    weights: Vec<f32>,
 }
 
 /// The key of one word (already lower-cased, `#` for a number).
@@ -141,7 +147,8 @@ fn named_key(name: &str) -> u64 {
 }
 
 impl Model {
-    /// Reads a model file: `bias<TAB>b`, then `feature<TAB>idf<TAB>weight` lines; `#` comments.
+    /// Reads a model file: `classes<TAB>name...` for a model of several classes, `bias<TAB>b...`,
+    /// then `feature<TAB>idf<TAB>weight...` lines, one weight per class; `#` comments.
     pub fn parse(text: &str) -> Result<Model, String> {
         let mut model = Model::default();
         for (n, line) in text.lines().enumerate() {
@@ -154,76 +161,117 @@ impl Model {
                     .map_err(|e| format!("line {}: {s:?}: {e}", n + 1))
             };
             match fields.as_slice() {
-                ["bias", b] => model.bias = number(b)?,
-                [name, idf, weight] => {
-                    model
-                        .features
-                        .insert(named_key(name), (number(idf)?, number(weight)?));
+                ["classes", names @ ..] => {
+                    model.classes = names.iter().map(|s| s.to_string()).collect();
+                }
+                ["bias", values @ ..] if !values.is_empty() => {
+                    model.bias = values.iter().map(|v| number(v)).collect::<Result<_, _>>()?;
+                }
+                [name, idf, weights @ ..] if weights.len() == model.bias.len() => {
+                    let at = model.weights.len() as u32;
+                    for w in weights {
+                        model.weights.push(number(w)?);
+                    }
+                    model.features.insert(named_key(name), (number(idf)?, at));
                 }
                 _ => {
                     return Err(format!(
-                        "line {}: expected 2 or 3 tab-separated fields",
+                        "line {}: expected a bias line, then a feature, its idf and one weight \
+                         per bias, tab-separated",
                         n + 1
                     ));
                 }
             }
         }
+        if !model.classes.is_empty() && model.classes.len() != model.bias.len() {
+            return Err(format!(
+                "{} classes but {} biases",
+                model.classes.len(),
+                model.bias.len()
+            ));
+        }
         Ok(model)
     }
 
-    /// Each known feature of `text`, sorted by key, with its contribution to the score
-    /// (`weight * value / length`) and how often it occurs.
-    fn contributions(&self, text: &str) -> Vec<(u64, f32, u32)> {
-        // Known features with their idf and weight, one entry per occurrence.
-        let mut known: Vec<(u64, f32, f32)> = Vec::with_capacity(64);
+    /// Each known feature of `text`, sorted by key, with its TF-IDF value scaled to unit length,
+    /// where its weights start, and how often it occurs.
+    fn values(&self, text: &str) -> Vec<(u64, f32, u32, u32)> {
+        // Known features with their idf and weights, one entry per occurrence.
+        let mut known: Vec<(u64, f32, u32)> = Vec::with_capacity(64);
         let mut previous = None;
         each_word(text, |_, word| {
             let key = word_key(word);
             if let Some(first) = previous {
                 let pair = pair_key(first, key);
-                if let Some(&(idf, weight)) = self.features.get(&pair) {
-                    known.push((pair, idf, weight));
+                if let Some(&(idf, at)) = self.features.get(&pair) {
+                    known.push((pair, idf, at));
                 }
             }
             previous = Some(key);
-            if let Some(&(idf, weight)) = self.features.get(&key) {
-                known.push((key, idf, weight));
+            if let Some(&(idf, at)) = self.features.get(&key) {
+                known.push((key, idf, at));
             }
         });
         // Sorted, so that a sum does not depend on the order of the words.
         known.sort_unstable_by_key(|(k, ..)| *k);
-        let mut values: Vec<(u64, f32, u32)> = Vec::with_capacity(known.len());
-        let mut weights: Vec<f32> = Vec::with_capacity(known.len());
+        let mut values: Vec<(u64, f32, u32, u32)> = Vec::with_capacity(known.len());
         for group in known.chunk_by(|a, b| a.0 == b.0) {
-            let (key, idf, weight) = group[0];
+            let (key, idf, at) = group[0];
             let count = group.len() as u32;
             let tf = if count == 1 {
                 1.0
             } else {
                 1.0 + (count as f32).ln()
             };
-            values.push((key, tf * idf, count));
-            weights.push(weight);
+            values.push((key, tf * idf, at, count));
         }
-        let length = values.iter().map(|(_, v, _)| v * v).sum::<f32>().sqrt();
+        let length = values.iter().map(|(_, v, ..)| v * v).sum::<f32>().sqrt();
         if length == 0.0 {
             return Vec::new();
         }
-        for ((_, v, _), w) in values.iter_mut().zip(weights) {
-            *v *= w / length;
-        }
+        values.iter_mut().for_each(|(_, v, ..)| *v /= length);
         values
     }
 
-    /// The probability that `text` belongs to the class the model was trained to find.
+    /// Each known feature of `text`, sorted by key, with its contribution to the first class's
+    /// score (`weight * value / length`) and how often it occurs.
+    fn contributions(&self, text: &str) -> Vec<(u64, f32, u32)> {
+        self.values(text)
+            .into_iter()
+            .map(|(key, v, at, count)| (key, v * self.weights[at as usize], count))
+            .collect()
+    }
+
+    /// The probability that `text` belongs to the class the model was trained to find (the
+    /// first, in a model of several).
     pub fn probability(&self, text: &str) -> f32 {
-        let score = self.bias
+        let score = self.bias.first().copied().unwrap_or(0.0)
             + self
                 .contributions(text)
                 .iter()
                 .map(|(_, c, _)| c)
                 .sum::<f32>();
-        1.0 / (1.0 + (-score).exp())
+        sigmoid(score)
+    }
+
+    /// The classes of a model of several, in the order of [`Model::probabilities`]; empty for a
+    /// model of one.
+    pub fn classes(&self) -> &[String] {
+        &self.classes
+    }
+
+    /// For each class, the probability that `text` belongs to it rather than to any other, as
+    /// that class's model (learned against the rest) reads it.
+    pub fn probabilities(&self, text: &str) -> Vec<f32> {
+        let k = self.bias.len();
+        let mut scores = self.bias.clone();
+        for (_, v, at, _) in self.values(text) {
+            let weights = &self.weights[at as usize..at as usize + k];
+            for (score, w) in scores.iter_mut().zip(weights) {
+                *score += v * w;
+            }
+        }
+        scores.into_iter().map(sigmoid).collect()
     }
 
     /// The words that speak most for the class: the run of two to six neighbouring words whose
@@ -262,6 +310,11 @@ impl Model {
     }
 }
 
+/// The logistic function.
+fn sigmoid(score: f32) -> f32 {
+    1.0 / (1.0 + (-score).exp())
+}
+
 /// What [`train`] fits: the inverse of the L2 penalty's strength, the fewest examples a feature
 /// must occur in, and the optimiser's iterations.
 #[derive(Debug, Clone, Copy)]
@@ -282,107 +335,170 @@ pub struct Training {
 /// sentences), and a sparse solver written here keeps the result deterministic and free of a
 /// linear-algebra dependency.
 pub fn train(examples: &[(&str, bool)], t: Training) -> String {
-    // Feature names and document frequencies.
-    let mut names: FxHashMap<u64, String> = FxHashMap::default();
-    let mut df: FxHashMap<u64, usize> = FxHashMap::default();
-    let docs: Vec<FxHashMap<u64, u32>> = examples
+    let m = Matrix::new(examples.iter().map(|(text, _)| *text), t.min_examples);
+    let labels: Vec<bool> = examples.iter().map(|(_, y)| *y).collect();
+    let weights = m.fit(&labels, t);
+    m.write(None, &[weights])
+}
+
+/// Fits a model of several classes to `examples` (text, class name): for each class, in order of
+/// name, a model of that class against the rest, as [`train`] fits one, over one vocabulary.
+pub fn train_classes(examples: &[(&str, &str)], t: Training) -> String {
+    let mut classes: Vec<&str> = examples.iter().map(|(_, c)| *c).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    let m = Matrix::new(examples.iter().map(|(text, _)| *text), t.min_examples);
+    let weights: Vec<Vec<f64>> = classes
         .iter()
-        .map(|(text, _)| {
-            let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-            for (key, name) in feature_names(text) {
-                *counts.entry(key).or_default() += 1;
-                names.entry(key).or_insert(name);
-            }
-            for key in counts.keys() {
-                *df.entry(*key).or_default() += 1;
-            }
-            counts
+        .map(|class| {
+            let labels: Vec<bool> = examples.iter().map(|(_, c)| c == class).collect();
+            m.fit(&labels, t)
         })
         .collect();
-    let mut vocabulary: Vec<(String, u64)> = df
-        .iter()
-        .filter(|(_, n)| **n >= t.min_examples)
-        .map(|(k, _)| (names[k].clone(), *k))
-        .collect();
-    vocabulary.sort();
-    let index: FxHashMap<u64, usize> = vocabulary
-        .iter()
-        .enumerate()
-        .map(|(i, (_, k))| (*k, i))
-        .collect();
-    let n = examples.len() as f64;
-    let idf: Vec<f64> = vocabulary
-        .iter()
-        .map(|(_, k)| ((1.0 + n) / (1.0 + df[k] as f64)).ln() + 1.0)
-        .collect();
-    // Rows: unit-length TF-IDF vectors.
-    let rows: Vec<Vec<(usize, f64)>> = docs
-        .iter()
-        .map(|counts| {
-            let mut row: Vec<(usize, f64)> = counts
-                .iter()
-                .filter_map(|(k, c)| {
-                    let i = *index.get(k)?;
-                    Some((i, (1.0 + f64::from(*c).ln()) * idf[i]))
-                })
-                .collect();
-            row.sort_by_key(|(i, _)| *i);
-            let length = row.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
-            if length > 0.0 {
-                row.iter_mut().for_each(|(_, v)| *v /= length);
-            }
-            row
-        })
-        .collect();
-    let positives = examples.iter().filter(|(_, y)| *y).count() as f64;
-    let class_weight = |y: bool| {
-        let k = if y { positives } else { n - positives };
-        n / (2.0 * k.max(1.0))
-    };
-    let labels: Vec<(f64, f64)> = examples
-        .iter()
-        .map(|(_, y)| (if *y { 1.0 } else { -1.0 }, class_weight(*y)))
-        .collect();
-    // Objective: C * sum(c_i * ln(1 + exp(-y_i (w.x_i + b)))) + |w|^2 / 2.
-    // Its gradient is Lipschitz with constant at most C * sum(c_i) * (|x_i|^2 + 1) / 4 + 1.
-    let lipschitz = t.c * labels.iter().map(|(_, c)| c).sum::<f64>() * 2.0 / 4.0 + 1.0;
-    let step = 1.0 / lipschitz;
-    let dims = vocabulary.len() + 1; // the bias last
-    let gradient = |w: &[f64], g: &mut [f64]| {
-        g.iter_mut().for_each(|x| *x = 0.0);
-        for (row, (y, c)) in rows.iter().zip(&labels) {
-            let z = w[dims - 1] + row.iter().map(|(i, v)| w[*i] * v).sum::<f64>();
-            // d/dz ln(1 + exp(-y z)) = -y / (1 + exp(y z))
-            let d = t.c * c * -y / (1.0 + (y * z).exp());
-            for (i, v) in row {
-                g[*i] += d * v;
-            }
-            g[dims - 1] += d;
+    m.write(Some(&classes), &weights)
+}
+
+/// Training texts as the trainer reads them.
+struct Matrix {
+    /// Features in at least the fewest examples asked for, sorted by name, with their keys.
+    vocabulary: Vec<(String, u64)>,
+    idf: Vec<f64>,
+    /// Each text's unit-length TF-IDF vector, sparse, by index into `vocabulary`.
+    rows: Vec<Vec<(usize, f64)>>,
+}
+
+impl Matrix {
+    fn new<'a>(texts: impl Iterator<Item = &'a str>, min_examples: usize) -> Matrix {
+        // Feature names and document frequencies.
+        let mut names: FxHashMap<u64, String> = FxHashMap::default();
+        let mut df: FxHashMap<u64, usize> = FxHashMap::default();
+        let docs: Vec<FxHashMap<u64, u32>> = texts
+            .map(|text| {
+                let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+                for (key, name) in feature_names(text) {
+                    *counts.entry(key).or_default() += 1;
+                    names.entry(key).or_insert(name);
+                }
+                for key in counts.keys() {
+                    *df.entry(*key).or_default() += 1;
+                }
+                counts
+            })
+            .collect();
+        let mut vocabulary: Vec<(String, u64)> = df
+            .iter()
+            .filter(|(_, n)| **n >= min_examples)
+            .map(|(k, _)| (names[k].clone(), *k))
+            .collect();
+        vocabulary.sort();
+        let index: FxHashMap<u64, usize> = vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, (_, k))| (*k, i))
+            .collect();
+        let n = docs.len() as f64;
+        let idf: Vec<f64> = vocabulary
+            .iter()
+            .map(|(_, k)| ((1.0 + n) / (1.0 + df[k] as f64)).ln() + 1.0)
+            .collect();
+        let rows: Vec<Vec<(usize, f64)>> = docs
+            .iter()
+            .map(|counts| {
+                let mut row: Vec<(usize, f64)> = counts
+                    .iter()
+                    .filter_map(|(k, c)| {
+                        let i = *index.get(k)?;
+                        Some((i, (1.0 + f64::from(*c).ln()) * idf[i]))
+                    })
+                    .collect();
+                row.sort_by_key(|(i, _)| *i);
+                let length = row.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+                if length > 0.0 {
+                    row.iter_mut().for_each(|(_, v)| *v /= length);
+                }
+                row
+            })
+            .collect();
+        Matrix {
+            vocabulary,
+            idf,
+            rows,
         }
-        for i in 0..dims - 1 {
-            g[i] += w[i];
-        }
-    };
-    let mut w = vec![0.0; dims];
-    let mut ahead = w.clone();
-    let mut g = vec![0.0; dims];
-    let mut momentum = 1.0f64;
-    for _ in 0..t.iterations {
-        gradient(&ahead, &mut g);
-        let next: Vec<f64> = ahead.iter().zip(&g).map(|(a, g)| a - step * g).collect();
-        let m = (1.0 + (1.0 + 4.0 * momentum * momentum).sqrt()) / 2.0;
-        let beta = (momentum - 1.0) / m;
-        for i in 0..dims {
-            ahead[i] = next[i] + beta * (next[i] - w[i]);
-        }
-        w = next;
-        momentum = m;
     }
-    let mut out = format!("bias\t{:.4}\n", w[dims - 1]);
-    for (i, (name, _)) in vocabulary.iter().enumerate() {
-        out.push_str(&format!("{name}\t{:.4}\t{:.4}\n", idf[i], w[i]));
+
+    /// The weights (the bias last) of a model of the rows marked in `labels`.
+    fn fit(&self, labels: &[bool], t: Training) -> Vec<f64> {
+        let rows = &self.rows;
+        let n = rows.len() as f64;
+        let positives = labels.iter().filter(|y| **y).count() as f64;
+        let class_weight = |y: bool| {
+            let k = if y { positives } else { n - positives };
+            n / (2.0 * k.max(1.0))
+        };
+        let labels: Vec<(f64, f64)> = labels
+            .iter()
+            .map(|y| (if *y { 1.0 } else { -1.0 }, class_weight(*y)))
+            .collect();
+        // Objective: C * sum(c_i * ln(1 + exp(-y_i (w.x_i + b)))) + |w|^2 / 2.
+        // Its gradient is Lipschitz with constant at most C * sum(c_i) * (|x_i|^2 + 1) / 4 + 1.
+        let lipschitz = t.c * labels.iter().map(|(_, c)| c).sum::<f64>() * 2.0 / 4.0 + 1.0;
+        let step = 1.0 / lipschitz;
+        let dims = self.vocabulary.len() + 1; // the bias last
+        let gradient = |w: &[f64], g: &mut [f64]| {
+            g.iter_mut().for_each(|x| *x = 0.0);
+            for (row, (y, c)) in rows.iter().zip(&labels) {
+                let z = w[dims - 1] + row.iter().map(|(i, v)| w[*i] * v).sum::<f64>();
+                // d/dz ln(1 + exp(-y z)) = -y / (1 + exp(y z))
+                let d = t.c * c * -y / (1.0 + (y * z).exp());
+                for (i, v) in row {
+                    g[*i] += d * v;
+                }
+                g[dims - 1] += d;
+            }
+            for i in 0..dims - 1 {
+                g[i] += w[i];
+            }
+        };
+        let mut w = vec![0.0; dims];
+        let mut ahead = w.clone();
+        let mut g = vec![0.0; dims];
+        let mut momentum = 1.0f64;
+        for _ in 0..t.iterations {
+            gradient(&ahead, &mut g);
+            let next: Vec<f64> = ahead.iter().zip(&g).map(|(a, g)| a - step * g).collect();
+            let m = (1.0 + (1.0 + 4.0 * momentum * momentum).sqrt()) / 2.0;
+            let beta = (momentum - 1.0) / m;
+            for i in 0..dims {
+                ahead[i] = next[i] + beta * (next[i] - w[i]);
+            }
+            w = next;
+            momentum = m;
+        }
+        w
     }
-    out
+
+    /// The model file: the classes of a model of several, the biases, then each feature's idf
+    /// and weights.
+    fn write(&self, classes: Option<&[&str]>, weights: &[Vec<f64>]) -> String {
+        let mut out = String::new();
+        if let Some(classes) = classes {
+            out.push_str(&format!("classes\t{}\n", classes.join("\t")));
+        }
+        let bias = self.vocabulary.len();
+        out.push_str("bias");
+        for w in weights {
+            out.push_str(&format!("\t{:.4}", w[bias]));
+        }
+        out.push('\n');
+        for (i, (name, _)) in self.vocabulary.iter().enumerate() {
+            out.push_str(&format!("{name}\t{:.4}", self.idf[i]));
+            for w in weights {
+                out.push_str(&format!("\t{:.4}", w[i]));
+            }
+            out.push('\n');
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -422,6 +538,56 @@ mod tests {
         let s = "Their rep never called back.";
         let r = model.strongest(s).expect("a phrase");
         assert!(s[r].contains("never"));
+    }
+
+    #[test]
+    fn a_model_of_several_classes_learns_each_against_the_rest() {
+        let examples = [
+            (
+                "We split the margin into tiers and paid on closed revenue.",
+                "incentives",
+            ),
+            (
+                "Tiered margin paid on closed revenue kept resellers selling.",
+                "incentives",
+            ),
+            (
+                "Two partners claimed the same deal, so we checked registration dates.",
+                "conflict",
+            ),
+            (
+                "The partners fought over one deal until registration dates settled it.",
+                "conflict",
+            ),
+            (
+                "We compared sourced revenue with the programme's full cost.",
+                "returns",
+            ),
+            (
+                "Sourced revenue against full cost told us the programme paid back.",
+                "returns",
+            ),
+        ];
+        let text = train_classes(
+            &examples,
+            Training {
+                c: 10.0,
+                min_examples: 1,
+                iterations: 300,
+            },
+        );
+        let model = Model::parse(&text).expect("a model file it wrote");
+        assert_eq!(model.classes(), ["conflict", "incentives", "returns"]);
+        let p = model.probabilities("A second partner claimed the deal; registration decided.");
+        assert!(p[0] > 0.5 && p[1] < 0.5 && p[2] < 0.5, "{p:?}");
+        let p = model.probabilities("Was the programme's cost worth the sourced revenue?");
+        assert!(p[2] > p[0] && p[2] > p[1], "{p:?}");
+    }
+
+    #[test]
+    fn a_model_whose_weights_do_not_match_its_classes_is_an_error() {
+        assert!(Model::parse("classes\ta\tb\nbias\t0.1\t0.2\nword\t1.0\t0.5\n").is_err());
+        assert!(Model::parse("classes\ta\tb\tc\nbias\t0.1\t0.2\n").is_err());
     }
 
     #[test]

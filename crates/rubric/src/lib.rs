@@ -63,6 +63,13 @@ pub fn prose_sentences(text: &str) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
+/// The prose a draft's link is read from when its title names its target only in paraphrase:
+/// its first 4 KiB of prose outside headings. Training material for the link models is cut with
+/// it.
+pub fn link_prose(text: &str) -> String {
+    link::body_prose(&draft::Draft::parse(text))
+}
+
 /// Analyses a draft against the catalog's rubric.
 pub fn analyze(text: &str, catalog: &Catalog, settings: &Settings) -> Report {
     analyze_with(text, &Options::default(), catalog, settings)

@@ -2,12 +2,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use interview_content::Catalog;
 
 use crate::LinkVia;
 use crate::SectionKind;
 use crate::draft::{Draft, classify_title};
+use crate::learned::Model;
 use crate::syntax::UPOS;
 use crate::tokens::stems;
 
@@ -50,6 +52,11 @@ pub(crate) struct QuestionIndex {
     counts: Vec<Counts>,
     /// Canonical stem of each word of [`SYNONYMS`].
     synonyms: HashMap<String, String>,
+    /// Per category: each target with its public id, the names of a prose model's classes.
+    ids: Vec<Vec<(String, Target)>>,
+    /// Per category: its prose model, if one was learned for it ([`prose_model`]), parsed on
+    /// first use.
+    models: Vec<Option<&'static LazyLock<Model>>>,
 }
 
 /// What one question or scenario talks about: its stems (canonical, see [`SYNONYMS`]) with how
@@ -259,6 +266,23 @@ impl QuestionIndex {
                 .collect(),
             profiles,
             synonyms,
+            ids: catalog
+                .categories
+                .iter()
+                .map(|c| {
+                    let questions = (0..c.questions.len()).map(Target::Question);
+                    let scenarios = (0..c.scenarios.len()).map(Target::Scenario);
+                    questions
+                        .chain(scenarios)
+                        .map(|t| (crate::engine::target_id(c, t), t))
+                        .collect()
+                })
+                .collect(),
+            models: catalog
+                .categories
+                .iter()
+                .map(|c| prose_model(&c.id))
+                .collect(),
         }
     }
 }
@@ -390,10 +414,9 @@ fn closest(
         .then_some((close[0].2, close[0].3))
 }
 
-/// The draft's prose as evidence of its target: the canonical stems of its first
-/// [`BODY_BYTES`] of prose outside headings that some target of the category uses, each counted
-/// by how often it occurs (logarithmically, so one repeated word does not decide).
-fn body_probe(index: &QuestionIndex, draft: &Draft) -> Vec<(String, f64)> {
+/// The draft's first [`BODY_BYTES`] of prose outside headings (headings as spaces): what
+/// [`body_probe`] and the prose models read.
+pub(crate) fn body_prose(draft: &Draft) -> String {
     let mask = draft.mask.as_str();
     let mut prose = String::new();
     let mut at = 0;
@@ -413,8 +436,16 @@ fn body_probe(index: &QuestionIndex, draft: &Draft) -> Vec<(String, f64)> {
     while !prose.is_char_boundary(end) {
         end -= 1;
     }
+    prose.truncate(end);
+    prose
+}
+
+/// The draft's prose as evidence of its target: the canonical stems of its first
+/// [`BODY_BYTES`] of prose outside headings that some target of the category uses, each counted
+/// by how often it occurs (logarithmically, so one repeated word does not decide).
+fn body_probe(index: &QuestionIndex, prose: &str) -> Vec<(String, f64)> {
     let mut counts: HashMap<String, f64> = HashMap::new();
-    for s in stems(&prose[..end]) {
+    for s in stems(prose) {
         let s = index.synonyms.get(&s).cloned().unwrap_or(s);
         if STOPWORDS.contains(&s.as_str()) || HEADING_NOISE.contains(&s.as_str()) {
             continue;
@@ -437,8 +468,10 @@ fn body_probe(index: &QuestionIndex, draft: &Draft) -> Vec<(String, f64)> {
 /// one that some of a category's targets use and others do not (every target talks of
 /// partnerships), the category's target whose text and talking points cover most of the prose
 /// ([`coverage`] over the body's stems) links, when it covers [`BODY_LEAD`] times more than the
-/// next. A heading with no such word ("Notes for Thursday", "My partnership philosophy") links
-/// nothing, whatever the prose says.
+/// next. Where that leaves the link open, and the heading uses some word of a category's
+/// targets even if all of them use it ("Who we partner with, and why"), the category's prose
+/// model decides ([`by_prose_model`]). A heading with no word of any target ("Notes for
+/// Thursday") links nothing, whatever the prose says.
 fn closest_with_body(
     index: &QuestionIndex,
     categories: &[usize],
@@ -451,9 +484,11 @@ fn closest_with_body(
     }
     // Read only when the title hints at something: this runs on every analysis of a draft
     // whose title does not link.
+    let mut prose: Option<String> = None;
     let mut body: Option<Vec<(String, f64)>> = None;
     // (prose coverage, category, target) of each target of a category the heading hints at.
     let mut scored: Vec<(f64, usize, Target)> = Vec::new();
+    let mut hinted = Vec::new();
     for &c in categories {
         let (Some(profiles), Some(counts)) = (index.profiles.get(c), index.counts.get(c)) else {
             continue;
@@ -461,23 +496,76 @@ fn closest_with_body(
         let targets = profiles.len();
         // A title names some target of the category when it uses a word that some targets
         // use and others do not; a word every target uses ("partnership") names none of them.
-        let specific = topic.iter().any(|s| {
-            let users = profiles.iter().filter(|p| p.stems.contains_key(s)).count();
-            users > 0 && users < targets
-        });
+        let users = |s: &String| profiles.iter().filter(|p| p.stems.contains_key(s)).count();
+        let specific = topic.iter().any(|s| (1..targets).contains(&users(s)));
+        if topic.iter().any(|s| users(s) > 0) {
+            hinted.push(c);
+        }
         if !specific {
             continue;
         }
-        let body = body.get_or_insert_with(|| body_probe(index, draft));
+        let prose = prose.get_or_insert_with(|| body_prose(draft));
+        let body = body.get_or_insert_with(|| body_probe(index, prose));
         for p in profiles {
             scored.push((coverage(body, p, counts, targets), c, p.target));
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    if let Some(&(best, c, target)) = scored.first() {
+        let second = scored.get(1).map_or(0.0, |s| s.0);
+        if best > 0.0 && best >= BODY_LEAD * second {
+            return Some((c, target));
+        }
+    }
+    let prose = prose.get_or_insert_with(|| body_prose(draft));
+    by_prose_model(index, &hinted, prose)
+}
+
+/// The target whose prose model ([`prose_model`]) is surest that `prose` (of at least
+/// [`PROSE_WORDS`] words) answers it, among the `categories` that have a model, when it is at
+/// least [`PROSE_LEAST`] sure and [`PROSE_LEAD`] times surer than of the next target. Where the
+/// words of a category's own text do not tell its targets apart, the words of drafts that
+/// answered each do ("Carrier-network integration that moved GMV" answers the growth question,
+/// though its prose never says "growth").
+fn by_prose_model(
+    index: &QuestionIndex,
+    categories: &[usize],
+    prose: &str,
+) -> Option<(usize, Target)> {
+    // A placeholder body ("Body.") is no evidence: the model would answer from its biases.
+    prose.split_whitespace().nth(PROSE_WORDS - 1)?;
+    let mut scored: Vec<(f32, usize, Target)> = Vec::new();
+    for &c in categories {
+        let Some(model) = index.models.get(c).copied().flatten() else {
+            continue;
+        };
+        let model: &Model = model;
+        for (class, p) in model.classes().iter().zip(model.probabilities(prose)) {
+            if let Some((_, t)) = index.ids[c].iter().find(|(id, _)| id == class) {
+                scored.push((p, c, *t));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let &(best, c, target) = scored.first()?;
     let second = scored.get(1).map_or(0.0, |s| s.0);
-    (best > 0.0 && best >= BODY_LEAD * second).then_some((c, target))
+    (best >= PROSE_LEAST && best >= PROSE_LEAD * second).then_some((c, target))
 }
+
+/// The model of which target a draft's prose answers, for the category `id`, where one was
+/// learned (`models/link-{id}.tsv`, from the tuning drafts whose titles name a target: `cargo
+/// run -p xtask -- codegen`). Content packs have none: their drafts link by words alone.
+fn prose_model(id: &str) -> Option<&'static LazyLock<Model>> {
+    static PARTNERSHIPS: LazyLock<Model> = crate::learned::embedded!("link-partnerships");
+    (id == "partnerships").then_some(&PARTNERSHIPS)
+}
+
+/// How sure the prose model must be of a target.
+const PROSE_LEAST: f32 = 0.2;
+/// How many times surer of the target the prose model must be than of the next.
+const PROSE_LEAD: f32 = 1.2;
+/// The fewest words of prose the prose model reads: a paragraph, not a placeholder.
+const PROSE_WORDS: usize = 40;
 
 /// The canonical stems of a heading's content words (nouns, verbs, adjectives, read from the
 /// tagger's parts of speech): what a title can name a topic with. "Before" or "this" names
@@ -889,6 +977,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_in_words_every_target_uses_links_by_the_prose_model() {
+        let heading = "# Who we partner with, and why\n\n";
+        let prose = "We started from our ideal customer and the gaps in our own product, then \
+            ran account mapping with each candidate to count the customers we shared. Only the \
+            firms with real overlap, an executive sponsor and engineers they would commit made \
+            the shortlist, and we scored the rest on how they would make money when we won.\n";
+        assert_eq!(
+            target(&format!("{heading}{prose}")).as_deref(),
+            Some("partnerships/q1")
+        );
+        // A title that names nothing still links nothing, whatever the prose says.
+        assert_eq!(target(&format!("# Notes for Thursday\n\n{prose}")), None);
+    }
+
+    #[test]
     fn an_adjunct_starts_at_a_preposition_after_a_noun() {
         fn at(text: &str) -> Option<&str> {
             super::adjunct_start(text).map(|i| &text[i..])
@@ -925,7 +1028,8 @@ mod tests {
             "Partnerships",
             "Context",
             "What I learned",
-            // "Partner" is in every question: it names none of them.
+            // "Partner" is in every question: it names none of them, and a placeholder body
+            // gives the prose model nothing to read.
             "Who we partner with, and why",
         ] {
             let text = format!("# {heading}\n\nBody.\n");
