@@ -463,15 +463,15 @@ fn body_probe(index: &QuestionIndex, prose: &str) -> Vec<(String, f64)> {
 }
 
 /// A title heading that names its target only in paraphrase ("Measuring whether partners pay
-/// off") covers it too thinly to link alone; the draft's prose says which of the targets the
-/// heading only hints at it answers. When the heading's content words ([`topic_stems`]) include
-/// one that some of a category's targets use and others do not (every target talks of
-/// partnerships), the category's target whose text and talking points cover most of the prose
-/// ([`coverage`] over the body's stems) links, when it covers [`BODY_LEAD`] times more than the
-/// next. Where that leaves the link open, and the heading uses some word of a category's
-/// targets even if all of them use it ("Who we partner with, and why"), the category's prose
-/// model decides ([`by_prose_model`]). A heading with no word of any target ("Notes for
-/// Thursday") links nothing, whatever the prose says.
+/// off", "Who we partner with, and why") covers it too thinly to link alone; the draft's prose
+/// says which of the targets the heading only hints at it answers. When the heading uses a word
+/// of some of a category's targets ([`topic_stems`]), the category's prose model decides first
+/// ([`by_prose_model`]): it learned the words of drafts that answered each target. Where the
+/// model is unsure, or the category has none, and the heading's words include one that some
+/// targets use and others do not (every target talks of partnerships), the target whose text
+/// and talking points cover most of the prose ([`coverage`] over the body's stems) links, when
+/// it covers [`BODY_LEAD`] times more than the next. A heading with no word of any target
+/// ("Notes for Thursday") links nothing, whatever the prose says.
 fn closest_with_body(
     index: &QuestionIndex,
     categories: &[usize],
@@ -482,15 +482,12 @@ fn closest_with_body(
     if topic.is_empty() {
         return None;
     }
-    // Read only when the title hints at something: this runs on every analysis of a draft
-    // whose title does not link.
-    let mut prose: Option<String> = None;
-    let mut body: Option<Vec<(String, f64)>> = None;
-    // (prose coverage, category, target) of each target of a category the heading hints at.
-    let mut scored: Vec<(f64, usize, Target)> = Vec::new();
-    let mut hinted = Vec::new();
+    // The prose is read only when the title hints at something: this runs on every analysis of
+    // a draft whose title does not link. Categories whose targets use some word of the title,
+    // and those whose targets it tells apart.
+    let (mut hinted, mut lexical) = (Vec::new(), Vec::new());
     for &c in categories {
-        let (Some(profiles), Some(counts)) = (index.profiles.get(c), index.counts.get(c)) else {
+        let Some(profiles) = index.profiles.get(c) else {
             continue;
         };
         let targets = profiles.len();
@@ -501,24 +498,30 @@ fn closest_with_body(
         if topic.iter().any(|s| users(s) > 0) {
             hinted.push(c);
         }
-        if !specific {
-            continue;
+        if specific {
+            lexical.push(c);
         }
-        let prose = prose.get_or_insert_with(|| body_prose(draft));
-        let body = body.get_or_insert_with(|| body_probe(index, prose));
+    }
+    if hinted.is_empty() {
+        return None;
+    }
+    let prose = body_prose(draft);
+    if let Some(found) = by_prose_model(index, &hinted, &prose) {
+        return Some(found);
+    }
+    let body = body_probe(index, &prose);
+    // (prose coverage, category, target) of each target of a category the heading names.
+    let mut scored: Vec<(f64, usize, Target)> = Vec::new();
+    for &c in &lexical {
+        let (profiles, counts) = (&index.profiles[c], &index.counts[c]);
         for p in profiles {
-            scored.push((coverage(body, p, counts, targets), c, p.target));
+            scored.push((coverage(&body, p, counts, profiles.len()), c, p.target));
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    if let Some(&(best, c, target)) = scored.first() {
-        let second = scored.get(1).map_or(0.0, |s| s.0);
-        if best > 0.0 && best >= BODY_LEAD * second {
-            return Some((c, target));
-        }
-    }
-    let prose = prose.get_or_insert_with(|| body_prose(draft));
-    by_prose_model(index, &hinted, prose)
+    let &(best, c, target) = scored.first()?;
+    let second = scored.get(1).map_or(0.0, |s| s.0);
+    (best > 0.0 && best >= BODY_LEAD * second).then_some((c, target))
 }
 
 /// The target whose prose model ([`prose_model`]) is surest that `prose` (of at least
