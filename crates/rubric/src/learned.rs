@@ -1,5 +1,7 @@
 //! A sentence classifier learned from labelled sentences: a logistic regression over the
-//! sentence's words and word pairs, weighted by TF-IDF.
+//! sentence's words and word pairs, weighted by TF-IDF. The same model, with one regression per
+//! class, reads a draft's prose to tell which question a vaguely titled draft answers
+//! (`crate::link`).
 //!
 //! Rules read clause structure first; this is a second reader for what structure alone misses
 //! (a put-down in plain words: `they only ever found reasons to stall`). Its weights are learned
@@ -505,6 +507,13 @@ impl Matrix {
 mod tests {
     use super::*;
 
+    /// Settings for the tests' few examples: every feature kept, a looser penalty.
+    const SMALL: Training = Training {
+        c: 10.0,
+        min_examples: 1,
+        iterations: 300,
+    };
+
     #[test]
     fn words_are_lower_cased_with_numbers_as_hash() {
         let w: Vec<String> = words("Their VP’s team never sent 12 leads.")
@@ -524,14 +533,7 @@ mod tests {
             ("Our team answered the partner's questions.", false),
             ("The partner replied with a plan.", false),
         ];
-        let text = train(
-            &examples,
-            Training {
-                c: 10.0,
-                min_examples: 1,
-                iterations: 300,
-            },
-        );
+        let text = train(&examples, SMALL);
         let model = Model::parse(&text).expect("a model file it wrote");
         assert!(model.probability("Their rep never called back.") > 0.5);
         assert!(model.probability("Their rep called back with a plan.") < 0.5);
@@ -568,14 +570,7 @@ mod tests {
                 "returns",
             ),
         ];
-        let text = train_classes(
-            &examples,
-            Training {
-                c: 10.0,
-                min_examples: 1,
-                iterations: 300,
-            },
-        );
+        let text = train_classes(&examples, SMALL);
         let model = Model::parse(&text).expect("a model file it wrote");
         assert_eq!(model.classes(), ["conflict", "incentives", "returns"]);
         let p = model.probabilities("A second partner claimed the deal; registration decided.");
