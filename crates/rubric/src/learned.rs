@@ -249,9 +249,9 @@ impl Model {
     pub fn probability(&self, text: &str) -> f32 {
         let score = self.bias.first().copied().unwrap_or(0.0)
             + self
-                .contributions(text)
+                .values(text)
                 .iter()
-                .map(|(_, c, _)| c)
+                .map(|(_, v, at, _)| v * self.weights[*at as usize])
                 .sum::<f32>();
         sigmoid(score)
     }
