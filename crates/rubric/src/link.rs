@@ -524,6 +524,31 @@ fn closest_with_body(
     (best > 0.0 && best >= BODY_LEAD * second).then_some((c, target))
 }
 
+/// The target the prose model names instead of `found`, the target a heading resembles, when
+/// the heading restates less than [`OVERRULE_RESTATED`] of `found`'s own statement and the model
+/// is at least [`OVERRULE_LEAST`] sure of another target and [`OVERRULE_LEAD`] times surer of it
+/// than of any other. A paraphrase can resemble the wrong question through one word ("Is the
+/// partner worth it?" is about a partner's return, not whether to sign one); a heading that
+/// restates a question ("How do you launch a co-sell motion?") is the candidate's own choice and
+/// stands.
+fn overruled(
+    index: &QuestionIndex,
+    heading: &str,
+    found: (usize, Target),
+    draft: &Draft,
+) -> Option<(usize, Target)> {
+    let (c, target) = found;
+    let (profiles, counts) = (index.profiles.get(c)?, index.counts.get(c)?);
+    let profile = profiles.iter().find(|p| p.target == target)?;
+    let probe = heading_probe(heading, &index.synonyms);
+    if restated(&probe, profile, counts, profiles.len()) >= OVERRULE_RESTATED {
+        return None;
+    }
+    let prose = body_prose(draft);
+    let named = by_prose_model_with(index, &[c], &prose, OVERRULE_LEAST, OVERRULE_LEAD)?;
+    (named != found).then_some(named)
+}
+
 /// The target whose prose model ([`prose_model`]) is surest that `prose` (of at least
 /// [`PROSE_WORDS`] words) answers it, among the `categories` that have a model, when it is at
 /// least [`PROSE_LEAST`] sure and [`PROSE_LEAD`] times surer than of the next target. Where the
@@ -534,6 +559,18 @@ fn by_prose_model(
     index: &QuestionIndex,
     categories: &[usize],
     prose: &str,
+) -> Option<(usize, Target)> {
+    by_prose_model_with(index, categories, prose, PROSE_LEAST, PROSE_LEAD)
+}
+
+/// [`by_prose_model`] with its bars: at least `least` sure, and `lead` times surer than of the
+/// next target.
+fn by_prose_model_with(
+    index: &QuestionIndex,
+    categories: &[usize],
+    prose: &str,
+    least: f32,
+    lead: f32,
 ) -> Option<(usize, Target)> {
     // A placeholder body ("Body.") is no evidence: the model would answer from its biases.
     prose.split_whitespace().nth(PROSE_WORDS - 1)?;
@@ -552,7 +589,7 @@ fn by_prose_model(
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let &(best, c, target) = scored.first()?;
     let second = scored.get(1).map_or(0.0, |s| s.0);
-    (best >= PROSE_LEAST && best >= PROSE_LEAD * second).then_some((c, target))
+    (best >= least && best >= lead * second).then_some((c, target))
 }
 
 /// The model of which target a draft's prose answers, for the category `id`, where one was
@@ -567,6 +604,14 @@ fn prose_model(id: &str) -> Option<&'static LazyLock<Model>> {
 const PROSE_LEAST: f32 = 0.2;
 /// How many times surer of the target the prose model must be than of the next.
 const PROSE_LEAD: f32 = 1.2;
+/// How much of a question's own statement a heading must restate for the prose model never to
+/// overrule it ([`overruled`]).
+const OVERRULE_RESTATED: f64 = 0.5;
+/// How sure the prose model must be of another target to overrule a heading.
+const OVERRULE_LEAST: f32 = 0.25;
+/// How many times surer of that target than of the next the prose model must be to overrule a
+/// heading.
+const OVERRULE_LEAD: f32 = 2.0;
 /// The fewest words of prose the prose model reads: a paragraph, not a placeholder.
 const PROSE_WORDS: usize = 40;
 
@@ -863,9 +908,13 @@ pub(crate) fn link(
                 if numbered_file.is_some() {
                     return None;
                 }
-                closest(index, &categories, &heading.title, None, HEADING_THRESHOLD).or_else(|| {
-                    (!part).then(|| closest_with_body(index, &categories, &heading.title, draft))?
-                })
+                match closest(index, &categories, &heading.title, None, HEADING_THRESHOLD) {
+                    Some(found) => {
+                        Some(overruled(index, &heading.title, found, draft).unwrap_or(found))
+                    }
+                    None => (!part)
+                        .then(|| closest_with_body(index, &categories, &heading.title, draft))?,
+                }
             };
             if let Some((c, t)) = numbered.or_else(resembled) {
                 linked.category = Some(c);
@@ -992,6 +1041,28 @@ mod tests {
         );
         // A title that names nothing still links nothing, whatever the prose says.
         assert_eq!(target(&format!("# Notes for Thursday\n\n{prose}")), None);
+    }
+
+    #[test]
+    fn the_prose_overrules_a_paraphrase_that_resembles_another_question() {
+        let prose = "I compared the partner's sourced and influenced revenue with what the \
+            relationship cost us: two people's time, the margin we gave up, the launch funds and \
+            the solution engineers who sat in their deals. Against direct deals their win rate \
+            was higher but the cycle was longer, so I kept them at the same tier and cut the \
+            funds.\n";
+        // "Worth" is a word of the viability question; the prose measures a partner's return.
+        assert_eq!(
+            target(&format!("# Is the partner worth it?\n\n{prose}")).as_deref(),
+            Some("partnerships/q6")
+        );
+        // A heading that restates a question stands, whatever the prose says.
+        assert_eq!(
+            target(&format!(
+                "# What criteria determine partnership viability?\n\n{prose}"
+            ))
+            .as_deref(),
+            Some("partnerships/q2")
+        );
     }
 
     #[test]
