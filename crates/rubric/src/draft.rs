@@ -553,11 +553,14 @@ pub(crate) fn classify_title(title: &str) -> SectionKind {
             "action" | "actions" | "approach" | "execution" | "steps" | "plan" | "solution"
             | "strategy" | "did" | "response" | "process" => SectionKind::Action,
             // "What I did" is an action, "What I learned", "What I took from it" and "What I'd
-            // do again" look back, "What happened" and "What changed" are outcomes.
+            // do again" look back, as they do with "we" ("What we learned"), "What happened"
+            // and "What changed" are outcomes.
             "what" => match (next, words.get(index + 2).copied().unwrap_or("")) {
-                ("i'd" | "i'll", _) | ("i", "would" | "will") => SectionKind::Learning,
+                ("i'd" | "i'll" | "we'd" | "we'll", _) | ("i" | "we", "would" | "will") => {
+                    SectionKind::Learning
+                }
                 (
-                    "i",
+                    "i" | "we",
                     "learned" | "learnt" | "took" | "take" | "realised" | "realized" | "know",
                 ) => SectionKind::Learning,
                 ("i" | "we", _) => SectionKind::Action,
@@ -783,6 +786,9 @@ mod tests {
             ("Clarifying questions", Context),
             ("What I took from it", Learning),
             ("What I'd do again", Learning),
+            ("What we learned", Learning),
+            ("What we'd do differently", Learning),
+            ("What we did", Action),
             ("What I would change", Learning),
             ("Looking back", Learning),
             ("Would do again", Learning),

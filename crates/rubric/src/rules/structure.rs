@@ -6,7 +6,7 @@
 //!
 //! Fires on: one finding per missing part, on the title (or line 1). Parts come from headings
 //! and labels with prose under them (Situation, Approach, Result, Lessons, "What I took from
-//! it", "Worth repeating", `**Learning.**`, `Looking back:`...; also inside a paragraph, a
+//! it", "What we learned", "Worth repeating", `**Learning.**`, `Looking back:`...; also inside a paragraph, a
 //! sentence opening on one, "What I'd do again: ...", "What I took from it is that ...") or from the prose: where the candidate was or how
 //! things stood ("At my last company", "I run the channel at a 450-person lighting company" or
 //! "at Lumen Werke", "When I
@@ -316,6 +316,15 @@ mod tests {
         assert!(findings(&again, Rule::Structure).is_empty());
         let worth = text.replace("**What I took from it.**", "**Worth repeating.**");
         assert!(findings(&worth, Rule::Structure).is_empty());
+        // A team's lesson is a lesson: "we" names the part as "I" does, where its sentences
+        // alone would not read as one.
+        let ours = text.replace(
+            "**What I took from it.** Score partners before you fall for a brand.",
+            "**What we learned.** Referral partners need reminders. Referrals dropped every time we skipped the call.",
+        );
+        assert!(findings(&ours, Rule::Structure).is_empty(), "{ours}");
+        let unnamed = ours.replace("**What we learned.** ", "");
+        assert_eq!(findings(&unnamed, Rule::Structure).len(), 1, "{unnamed}");
     }
 
     #[test]
