@@ -366,14 +366,15 @@ fn heading_probe(text: &str, synonyms: &HashMap<String, String>) -> Vec<(String,
 /// a heading that names nothing ("Notes for Thursday") links nothing. When two targets cover the
 /// heading about equally, the one whose own statement it clearly restates more ([`restated`])
 /// wins; otherwise nothing links. `scenarios` `None`
-/// searches both kinds, `Some(true)` scenarios only, `Some(false)` questions only.
+/// searches both kinds, `Some(true)` scenarios only, `Some(false)` questions only. With the
+/// target, how much of its own statement `text` restates.
 fn closest(
     index: &QuestionIndex,
     categories: &[usize],
     text: &str,
     scenarios: Option<bool>,
     threshold: f64,
-) -> Option<(usize, Target)> {
+) -> Option<(usize, Target, f64)> {
     let probe = heading_probe(text, &index.synonyms);
     if probe.is_empty() {
         return None;
@@ -398,20 +399,20 @@ fn closest(
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let &(best, _, c, target) = scored.first()?;
+    let &(best, restates, c, target) = scored.first()?;
     if best < threshold {
         return None;
     }
     let second = scored.get(1).map_or(0.0, |s| s.0);
     if best - second >= MARGIN {
-        return Some((c, target));
+        return Some((c, target, restates));
     }
     // A near tie: the close contenders, by how much of their own statement the heading restates.
     let mut close: Vec<_> = scored.iter().filter(|s| best - s.0 < MARGIN).collect();
     close.sort_by(|a, b| b.1.total_cmp(&a.1));
     let (first, runner_up) = (close[0].1, close.get(1).map_or(0.0, |s| s.1));
     (first >= RESTATED_MIN && first >= RESTATED_RATIO * runner_up)
-        .then_some((close[0].2, close[0].3))
+        .then_some((close[0].2, close[0].3, first))
 }
 
 /// The draft's first [`BODY_BYTES`] of prose outside headings (headings as spaces): what
@@ -525,27 +526,23 @@ fn closest_with_body(
 }
 
 /// The target the prose model names instead of `found`, the target a heading resembles, when
-/// the heading restates less than [`OVERRULE_RESTATED`] of `found`'s own statement and the model
-/// is at least [`OVERRULE_LEAST`] sure of another target and [`OVERRULE_LEAD`] times surer of it
-/// than of any other. A paraphrase can resemble the wrong question through one word ("Is the
-/// partner worth it?" is about a partner's return, not whether to sign one); a heading that
-/// restates a question ("How do you launch a co-sell motion?") is the candidate's own choice and
-/// stands.
+/// the heading restates less than [`OVERRULE_RESTATED`] of `found`'s own statement (`restates`,
+/// from [`closest`]) and the model is at least [`OVERRULE_LEAST`] sure of another target and
+/// [`OVERRULE_LEAD`] times surer of it than of any other. A paraphrase can resemble the wrong
+/// question through one word ("Is the partner worth it?" is about a partner's return, not whether
+/// to sign one); a heading that restates a question ("How do you launch a co-sell motion?") is
+/// the candidate's own choice and stands.
 fn overruled(
     index: &QuestionIndex,
-    heading: &str,
     found: (usize, Target),
+    restates: f64,
     draft: &Draft,
 ) -> Option<(usize, Target)> {
-    let (c, target) = found;
-    let (profiles, counts) = (index.profiles.get(c)?, index.counts.get(c)?);
-    let profile = profiles.iter().find(|p| p.target == target)?;
-    let probe = heading_probe(heading, &index.synonyms);
-    if restated(&probe, profile, counts, profiles.len()) >= OVERRULE_RESTATED {
+    if restates >= OVERRULE_RESTATED {
         return None;
     }
     let prose = body_prose(draft);
-    let named = by_prose_model_with(index, &[c], &prose, OVERRULE_LEAST, OVERRULE_LEAD)?;
+    let named = by_prose_model_with(index, &[found.0], &prose, OVERRULE_LEAST, OVERRULE_LEAD)?;
     (named != found).then_some(named)
 }
 
@@ -715,10 +712,12 @@ fn resolve_value(
         };
         return Ok((c, target));
     }
-    closest(index, &categories, rest, None, HEADING_THRESHOLD).ok_or_else(|| {
-        let what = if scenario { "scenario" } else { "question" };
-        format!("`{rest}` matches no {what} closely")
-    })
+    closest(index, &categories, rest, None, HEADING_THRESHOLD)
+        .map(|(c, target, _)| (c, target))
+        .ok_or_else(|| {
+            let what = if scenario { "scenario" } else { "question" };
+            format!("`{rest}` matches no {what} closely")
+        })
 }
 
 /// The start of a heading that names a question or scenario by number ("Q4", "Question 4",
@@ -909,8 +908,8 @@ pub(crate) fn link(
                     return None;
                 }
                 match closest(index, &categories, &heading.title, None, HEADING_THRESHOLD) {
-                    Some(found) => {
-                        Some(overruled(index, &heading.title, found, draft).unwrap_or(found))
+                    Some((c, t, restates)) => {
+                        Some(overruled(index, (c, t), restates, draft).unwrap_or((c, t)))
                     }
                     None => (!part)
                         .then(|| closest_with_body(index, &categories, &heading.title, draft))?,

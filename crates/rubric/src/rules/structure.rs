@@ -6,8 +6,9 @@
 //!
 //! Fires on: one finding per missing part, on the title (or line 1). Parts come from headings
 //! and labels with prose under them (Situation, Approach, Result, Lessons, "What I took from
-//! it", "What we learned", "Worth repeating", `**Learning.**`, `Looking back:`...; also inside a paragraph, a
-//! sentence opening on one, "What I'd do again: ...", "What I took from it is that ...") or from the prose: where the candidate was or how
+//! it", "What we learned", "Worth repeating", `**Learning.**`, `Looking back:`...; also inside a
+//! paragraph, a sentence opening on one, "What I'd do again: ...", "What I took from it is that
+//! ...") or from the prose: where the candidate was or how
 //! things stood ("At my last company", "I run the channel at a 450-person lighting company" or
 //! "at Lumen Werke", "When I
 //! inherited the channel": a subordinate clause about the writer before the main clause; a
