@@ -6,10 +6,14 @@ use crate::Section;
 use crate::context::Ctx;
 
 /// The tokens that are spoken words (prose outside headings and labels), as runs of token
-/// indices: a long draft has hundreds of thousands of them, in a few runs.
+/// indices: a long draft has hundreds of thousands of them, in a few runs. A hyphenated
+/// compound (`co-sell`, `12-month`) is one word, as a word processor counts it: its later
+/// tokens are kept aside in `joined`, a few in any draft.
 #[derive(Debug, Default)]
 pub(crate) struct Spoken {
     runs: Vec<Range<usize>>,
+    /// Tokens of the runs that continue the word before them, in order.
+    joined: Vec<usize>,
     count: usize,
 }
 
@@ -24,29 +28,61 @@ impl Spoken {
         self.count == 0
     }
 
-    /// The token of spoken word `n` (from 0), if there are that many.
+    /// The first token of spoken word `n` (from 0), if there are that many.
     pub fn get(&self, mut n: usize) -> Option<usize> {
         for run in &self.runs {
-            if n < run.len() {
-                return Some(run.start + n);
+            let (from, to) = (
+                self.joined.partition_point(|&k| k < run.start),
+                self.joined.partition_point(|&k| k < run.end),
+            );
+            let words = run.len() - (to - from);
+            if n < words {
+                // Past the joined tokens before word `n` in this run.
+                let mut at = run.start + n;
+                for &k in &self.joined[from..to] {
+                    if k <= at {
+                        at += 1;
+                    }
+                }
+                return Some(at);
             }
-            n -= run.len();
+            n -= words;
         }
         None
     }
 
-    /// Adds tokens `run`.
-    fn push(&mut self, run: Range<usize>) {
+    /// Adds tokens `run`, of which those in `joined` (in order) continue the word before them.
+    fn push(&mut self, run: Range<usize>, joined: impl Iterator<Item = usize>) {
         if !run.is_empty() {
-            self.count += run.len();
+            let before = self.joined.len();
+            self.joined.extend(joined.filter(|k| run.contains(k)));
+            self.count += run.len() - (self.joined.len() - before);
             self.runs.push(run);
         }
     }
 }
 
-/// The tokens that are spoken words: prose outside headings and labels.
+/// Whether token `k` continues the word before it: a hyphen alone between them (`co-sell`).
+fn continues(ctx: &Ctx<'_>, k: usize) -> bool {
+    let tokens = &ctx.tokens.tokens;
+    k > 0 && ctx.text.get(tokens[k - 1].end()..tokens[k].start()) == Some("-")
+}
+
+/// The tokens that are spoken words: prose outside headings and labels set in bold. A label in
+/// plain words (`What I took from it: ...`) is read out with its sentence.
 pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Spoken {
-    let mut marks: Vec<Range<usize>> = sections.iter().map(|s| s.heading.clone()).collect();
+    let marked = |s: &&Section| {
+        s.level > 0
+            || ctx
+                .text
+                .get(s.heading.clone())
+                .is_some_and(|h| h.starts_with(['*', '_']))
+    };
+    let mut marks: Vec<Range<usize>> = sections
+        .iter()
+        .filter(marked)
+        .map(|s| s.heading.clone())
+        .collect();
     marks.sort_by_key(|r| r.start);
     let tokens = ctx.tokens;
     // The offsets come in order: one walk through the sentences finds their tokens.
@@ -55,12 +91,17 @@ pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Spoken {
     let mut out = Spoken::default();
     // Every token outside the headings and labels, a run at a time.
     let mut next = 0;
+    let push = |out: &mut Spoken, run: Range<usize>| {
+        // The run's first token starts a word whatever comes before it.
+        let joined = (run.start + 1..run.end).filter(|&k| continues(ctx, k));
+        out.push(run.clone(), joined);
+    };
     for mark in marks {
         let first = at(mark.start).max(next);
-        out.push(next..first);
+        push(&mut out, next..first);
         next = first.max(at(mark.end));
     }
-    out.push(next..tokens.tokens.len());
+    push(&mut out, next..tokens.tokens.len());
     out
 }
 
@@ -84,7 +125,7 @@ mod tests {
     fn spoken_words_are_read_across_their_runs() {
         let mut spoken = Spoken::default();
         for run in [0..3, 5..5, 7..9] {
-            spoken.push(run);
+            spoken.push(run, std::iter::empty());
         }
         assert_eq!(spoken.len(), 5);
         let every: Vec<Option<usize>> = (0..6).map(|n| spoken.get(n)).collect();
@@ -93,8 +134,35 @@ mod tests {
     }
 
     #[test]
-    fn headings_and_labels_are_not_spoken() {
+    fn a_joined_token_is_no_word_of_its_own() {
+        let mut spoken = Spoken::default();
+        spoken.push(0..4, [1, 2].into_iter());
+        spoken.push(6..9, [7, 12].into_iter());
+        assert_eq!(spoken.len(), 4);
+        let every: Vec<Option<usize>> = (0..5).map(|n| spoken.get(n)).collect();
+        assert_eq!(every, [Some(0), Some(3), Some(6), Some(8), None]);
+    }
+
+    #[test]
+    fn a_hyphenated_compound_is_one_word() {
+        // As a word processor counts: `co-sell`, `12-month`, `end-to-end` are one word each; a
+        // dash between spaces, or an en dash in a range, separates two.
+        let text = "We co-sell 12-month deals end-to-end - fast, 50–150 seats.\n";
+        assert_eq!(analyze(text).words, 9);
+    }
+
+    #[test]
+    fn headings_and_bold_labels_are_not_spoken() {
         let text = "# How do you run partner enablement?\n\nOne two three.\n\n## Action\n\n**Result:** four five.\n\nSix.\n";
         assert_eq!(analyze(text).words, 6);
+        // A label in plain words is said with its sentence.
+        let text = "# How do you run partner enablement?\n\nOne two three.\n\nWhat I took from it: four five.\n";
+        let report = analyze(text);
+        assert!(
+            report.sections.iter().any(|s| s.level == 0),
+            "{:?}",
+            report.sections
+        );
+        assert_eq!(report.words, 10);
     }
 }

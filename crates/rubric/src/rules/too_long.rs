@@ -4,7 +4,8 @@
 //! story and expand when asked. The guides ask for concise answers.
 //!
 //! Fires on: a draft with more spoken words than the `word-budget` setting (300 by default;
-//! front matter, code, comments, headings and labels do not count, see [`crate::speaking`]). One
+//! front matter, code, comments, headings and bold labels do not count, and a hyphenated compound
+//! such as `co-sell` is one word, as a word processor counts it; see [`crate::speaking`]). One
 //! finding, on the first word past the budget, with the count and the speaking time at
 //! `words-per-minute`.
 //!
