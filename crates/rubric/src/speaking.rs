@@ -8,7 +8,7 @@ use crate::context::Ctx;
 /// The tokens that are spoken words (prose outside headings and labels), as runs of token
 /// indices: a long draft has hundreds of thousands of them, in a few runs. A hyphenated
 /// compound (`co-sell`, `12-month`) is one word, as a word processor counts it: its later
-/// tokens are kept aside in `joined`, a few in any draft.
+/// tokens ([`crate::tokens::Tokens::joined`]) are kept aside in `joined`.
 #[derive(Debug, Default)]
 pub(crate) struct Spoken {
     runs: Vec<Range<usize>>,
@@ -62,12 +62,6 @@ impl Spoken {
     }
 }
 
-/// Whether token `k` continues the word before it: a hyphen alone between them (`co-sell`).
-fn continues(ctx: &Ctx<'_>, k: usize) -> bool {
-    let tokens = &ctx.tokens.tokens;
-    k > 0 && ctx.text.get(tokens[k - 1].end()..tokens[k].start()) == Some("-")
-}
-
 /// The tokens that are spoken words: prose outside headings and labels set in bold. A label in
 /// plain words (`What I took from it: ...`) is read out with its sentence.
 pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Spoken {
@@ -91,9 +85,15 @@ pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Spoken {
     let mut out = Spoken::default();
     // Every token outside the headings and labels, a run at a time.
     let mut next = 0;
+    // Kept with each sentence's scan, so a keystroke finds them again in the memo.
+    let continued = &tokens.joined;
     let push = |out: &mut Spoken, run: Range<usize>| {
         // The run's first token starts a word whatever comes before it.
-        let joined = (run.start + 1..run.end).filter(|&k| continues(ctx, k));
+        let from = continued.partition_point(|&k| k <= run.start);
+        let joined = continued[from..]
+            .iter()
+            .copied()
+            .take_while(|&k| k < run.end);
         out.push(run.clone(), joined);
     };
     for mark in marks {

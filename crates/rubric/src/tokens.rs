@@ -119,6 +119,8 @@ pub(crate) struct Tokens {
     pub stream: String,
     /// First-person pronouns: index and person, in order.
     pub pronouns: Vec<(usize, Person)>,
+    /// Tokens that continue the word before them across a lone hyphen (`co-sell`), in order.
+    pub joined: Vec<usize>,
 }
 
 /// Who a first-person pronoun names.
@@ -181,6 +183,7 @@ impl Tokens {
             lower: String::with_capacity(len),
             stream: String::with_capacity(len + 2),
             pronouns: Vec::new(),
+            joined: Vec::new(),
         };
         out.stream.push(' ');
         out
@@ -194,6 +197,7 @@ impl Tokens {
         self.stream.clear();
         self.stream.push(' ');
         self.pronouns.clear();
+        self.joined.clear();
     }
 
     /// Appends a sentence scanned at byte `offset` of the draft; returns the index of its first
@@ -227,6 +231,8 @@ impl Tokens {
         }));
         self.pronouns
             .extend(scan.pronouns.iter().map(|&(k, p)| (first + k as usize, p)));
+        self.joined
+            .extend(scan.joined.iter().map(|&k| first + k as usize));
         self.sentences.push(Sentence {
             range: offset + scan.trimmed.start as usize..offset + scan.trimmed.end as usize,
             tokens: first..self.tokens.len(),
@@ -376,6 +382,9 @@ pub(crate) struct SentenceScan {
     pub trimmed: Range<u32>,
     /// First-person pronouns.
     pub pronouns: Vec<(u32, Person)>,
+    /// Words that continue the word before them across a lone hyphen (`co-sell`, `12-month`):
+    /// a word processor counts the two as one word.
+    pub joined: Vec<u32>,
     /// Numbers and metric words, classified within the sentence.
     pub quantities: Vec<Quantity>,
     /// Lexicon matches, sorted.
@@ -392,6 +401,7 @@ impl SentenceScan {
         self.stems.clear();
         self.hits.clear();
         self.pronouns.clear();
+        self.joined.clear();
         self.quantities.clear();
         // A fresh cell: the old one may be shared with a memo's copy of another sentence.
         self.syntax = SyntaxCell::default();
@@ -409,6 +419,12 @@ impl SentenceScan {
             stem_into(stemmer, &self.lower[lower_start..], &mut self.stems);
             let stem_end = self.stems.len();
             self.stems.push(' ');
+            if let Some(before) = self.words.last()
+                && before.range.end as usize + 1 == start
+                && sentence.as_bytes()[start - 1] == b'-'
+            {
+                self.joined.push(at(self.words.len()));
+            }
             self.words.push(ScanWord {
                 range: at(start)..at(start + word.len()),
                 lower: at(lower_start)..at(self.lower.len()),
