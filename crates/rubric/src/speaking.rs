@@ -5,7 +5,7 @@ use std::ops::Range;
 use crate::Section;
 use crate::context::Ctx;
 
-/// The tokens that are spoken words (prose outside headings and labels), as runs of token
+/// The tokens that are spoken words (prose outside headings and bold labels), as runs of token
 /// indices: a long draft has hundreds of thousands of them, in a few runs. A hyphenated
 /// compound (`co-sell`, `12-month`) is one word, as a word processor counts it: its later
 /// tokens ([`crate::tokens::Tokens::joined`]) are kept aside in `joined`.
@@ -83,7 +83,7 @@ pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Spoken {
     let mut sentence = 0;
     let mut at = |offset: usize| tokens.token_at_or_after_from(&mut sentence, offset);
     let mut out = Spoken::default();
-    // Every token outside the headings and labels, a run at a time.
+    // Every token outside the headings and bold labels, a run at a time.
     let mut next = 0;
     // Kept with each sentence's scan, so a keystroke finds them again in the memo.
     let continued = &tokens.joined;
