@@ -51,12 +51,16 @@ impl Spoken {
         None
     }
 
-    /// Adds tokens `run`, of which those in `joined` (in order) continue the word before them.
-    fn push(&mut self, run: Range<usize>, joined: impl Iterator<Item = usize>) {
+    /// Adds tokens `run`. Of `continued` (the draft's tokens that continue the word before
+    /// them, in order), those after the run's first token are no words of their own: the first
+    /// starts a word whatever comes before it.
+    fn push(&mut self, run: Range<usize>, continued: &[usize]) {
         if !run.is_empty() {
-            let before = self.joined.len();
-            self.joined.extend(joined.filter(|k| run.contains(k)));
-            self.count += run.len() - (self.joined.len() - before);
+            let from = continued.partition_point(|&k| k <= run.start);
+            let to = continued.partition_point(|&k| k < run.end);
+            let joined = &continued[from..to];
+            self.joined.extend_from_slice(joined);
+            self.count += run.len() - joined.len();
             self.runs.push(run);
         }
     }
@@ -87,21 +91,12 @@ pub(crate) fn counted_words(ctx: &Ctx<'_>, sections: &[Section]) -> Spoken {
     let mut next = 0;
     // Kept with each sentence's scan, so a keystroke finds them again in the memo.
     let continued = &tokens.joined;
-    let push = |out: &mut Spoken, run: Range<usize>| {
-        // The run's first token starts a word whatever comes before it.
-        let from = continued.partition_point(|&k| k <= run.start);
-        let joined = continued[from..]
-            .iter()
-            .copied()
-            .take_while(|&k| k < run.end);
-        out.push(run.clone(), joined);
-    };
     for mark in marks {
         let first = at(mark.start).max(next);
-        push(&mut out, next..first);
+        out.push(next..first, continued);
         next = first.max(at(mark.end));
     }
-    push(&mut out, next..tokens.tokens.len());
+    out.push(next..tokens.tokens.len(), continued);
     out
 }
 
@@ -125,7 +120,7 @@ mod tests {
     fn spoken_words_are_read_across_their_runs() {
         let mut spoken = Spoken::default();
         for run in [0..3, 5..5, 7..9] {
-            spoken.push(run, std::iter::empty());
+            spoken.push(run, &[]);
         }
         assert_eq!(spoken.len(), 5);
         let every: Vec<Option<usize>> = (0..6).map(|n| spoken.get(n)).collect();
@@ -136,8 +131,8 @@ mod tests {
     #[test]
     fn a_joined_token_is_no_word_of_its_own() {
         let mut spoken = Spoken::default();
-        spoken.push(0..4, [1, 2].into_iter());
-        spoken.push(6..9, [7, 12].into_iter());
+        spoken.push(0..4, &[1, 2, 7, 12]);
+        spoken.push(6..9, &[1, 2, 7, 12]);
         assert_eq!(spoken.len(), 4);
         let every: Vec<Option<usize>> = (0..5).map(|n| spoken.get(n)).collect();
         assert_eq!(every, [Some(0), Some(3), Some(6), Some(8), None]);
