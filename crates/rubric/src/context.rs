@@ -60,14 +60,15 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether the draft answers a scenario prompt (a scenario, or a question of that kind).
+    /// Whether the draft answers a scenario prompt: a scenario, a question of that kind, or, when
+    /// it names no target, prose that reads as a scenario answer ([`Linked::reads_as`]).
     pub fn is_scenario(&self) -> bool {
         match self.linked.target {
             Some(Target::Scenario(_)) => true,
             Some(Target::Question(_)) => self
                 .question()
                 .is_some_and(|q| q.kind == QuestionKind::Scenario),
-            None => false,
+            None => self.linked.reads_as.is_some(),
         }
     }
 

@@ -37,6 +37,10 @@ pub(crate) struct Linked {
     pub title: Option<usize>,
     /// A front matter value that names nothing: message and the value's range.
     pub problem: Option<(String, Range<usize>)>,
+    /// For a draft that names no target: the scenario its prose reads as answering
+    /// ([`reads_as_scenario`]). The draft stays unlinked (its talking points are not checked),
+    /// but the rules that read a scenario answer differently from a story read it as one.
+    pub reads_as: Option<(usize, Target)>,
 }
 
 /// Content stems of the catalog's questions and scenarios, computed once per engine.
@@ -936,8 +940,55 @@ pub(crate) fn link(
         linked.via = Some(LinkVia::FileName);
         linked.range = None;
     }
+    if linked.target.is_none() {
+        let categories: Vec<usize> = match linked.category {
+            Some(c) => vec![c],
+            None => (0..catalog.categories.len()).collect(),
+        };
+        linked.reads_as = reads_as_scenario(index, &categories, &body_prose(draft));
+    }
     linked
 }
+
+/// The scenario that `prose` (of at least [`PROSE_WORDS`] words) reads as answering, when the
+/// prose model's probabilities put at least [`SCENARIO_SHARE`] of their sum on one category's
+/// scenarios: the scenario it is surest of. A draft with no title that lays out a plan for a
+/// scenario's situation (`I would start by pulling every bundled deal out of the CRM`) is a
+/// scenario answer, though nothing names which; the share of all scenarios tells it from a
+/// process answer told in `I would` more surely than the one target the model is surest of.
+fn reads_as_scenario(
+    index: &QuestionIndex,
+    categories: &[usize],
+    prose: &str,
+) -> Option<(usize, Target)> {
+    prose.split_whitespace().nth(PROSE_WORDS - 1)?;
+    for &c in categories {
+        let Some(model) = index.models.get(c).copied().flatten() else {
+            continue;
+        };
+        let model: &Model = model;
+        let (mut total, mut share) = (0.0_f32, 0.0_f32);
+        let mut best: Option<(f32, Target)> = None;
+        for (class, p) in model.classes().iter().zip(model.probabilities(prose)) {
+            total += p;
+            let target = index.ids[c].iter().find(|(id, _)| id == class);
+            if let Some(&(_, t @ Target::Scenario(_))) = target {
+                share += p;
+                if best.is_none_or(|(q, _)| p > q) {
+                    best = Some((p, t));
+                }
+            }
+        }
+        if total > 0.0 && share >= SCENARIO_SHARE * total {
+            return best.map(|(_, t)| (c, t));
+        }
+    }
+    None
+}
+
+/// How much of the sum of the prose model's probabilities the scenarios must hold for a draft
+/// that names no target to read as a scenario answer ([`reads_as_scenario`]).
+const SCENARIO_SHARE: f32 = 0.5;
 
 #[cfg(test)]
 mod tests {

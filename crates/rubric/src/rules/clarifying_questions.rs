@@ -4,8 +4,11 @@
 //! the goals, constraints and what has been tried before prescribing; not asking clarifying
 //! questions in scenario prompts is a mistake the guides name.
 //!
-//! Fires on: drafts linked to a scenario (or a question of kind `scenario`) whose first sentence
-//! that proposes an action comes before any real clarification. A sentence proposes an action
+//! Fires on: scenario answers whose first sentence that proposes an action comes before any real
+//! clarification. A scenario answer is a draft linked to a scenario (or a question of kind
+//! `scenario`), or one that names no question and whose prose the link model reads as answering
+//! a scenario (`I would start by pulling every bundled deal out of the CRM ...` under no title);
+//! such a draft is held to the prompt of the scenario it reads as. A sentence proposes an action
 //! when it has a plan or action cue, sits in an Action section, or is a list item that is not a
 //! question (a plan written as noun-phrase bullets, `- Named owners on both sides`). A real
 //! clarification is a question put to someone, an asking cue (`I'd want to know`, `I would ask
@@ -33,7 +36,7 @@ use crate::lexicon::Cue;
 use crate::link::{Target, content_stems};
 use crate::rules::{Meta, Scope};
 use crate::syntax::{Answer, UPOS};
-use crate::{Finding, Rule, SectionKind, Severity};
+use crate::{Finding, Rule, Section, SectionKind, Severity};
 
 /// The rule's metadata.
 pub(crate) const META: Meta = Meta {
@@ -109,44 +112,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
     if !ctx.is_scenario() {
         return false;
     }
-    let t = ctx.tokens;
-    // Sections are in document order and do not overlap: find the one holding `at`.
-    let in_action_section = |at: usize| {
-        let i = input.sections.partition_point(|s| s.range.start <= at);
-        i > 0 && {
-            let s = &input.sections[i - 1];
-            s.kind == SectionKind::Action && s.range.contains(&at) && !s.heading.contains(&at)
-        }
-    };
-    let prompt = prompt_stems(ctx);
-    let mut first_action = None;
-    for (i, sentence) in t.sentences.iter().enumerate() {
-        let role = match role(ctx, &prompt, sentence.tokens.clone(), &sentence.range) {
-            Role::Neither if in_action_section(sentence.range.start) => Role::Acts,
-            role => role,
-        };
-        match role {
-            Role::Asks => return true,
-            Role::Acts => {
-                // A plan sentence that only leads into the questions (`Before deciding I'd want
-                // a few answers:`, `I would take this on as X. First I want to ask ...`).
-                let leads_in = t.sentences.get(i + 1).is_some_and(|next| {
-                    let next_asks = asks(ctx, &prompt, next.tokens.clone());
-                    let colon = ctx.text[sentence.range.clone()].trim_end().ends_with(':');
-                    next_asks || (colon && is_genuine_question(ctx, i + 1))
-                });
-                if leads_in {
-                    return true;
-                }
-                first_action = Some(sentence.range.clone());
-                break;
-            }
-            Role::Neither => {}
-        }
-    }
-    // No clarification anywhere before the plan (or at all).
-    let range = first_action.or_else(|| t.sentences.first().map(|s| s.range.clone()));
-    if let Some(range) = range {
+    if let Some(range) = acts_before_asking(ctx, input.sections) {
         let message = format!(
             "“{}” proposes actions before any clarifying question: first ask (or state your assumptions about) goals, constraints and what has been tried.{}",
             snippet(ctx, &range),
@@ -155,6 +121,44 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
         out.push(ctx.finding(Rule::ClarifyingQuestions, range, message));
     }
     true
+}
+
+/// The sentence that proposes the draft's first action when no clarification comes before it,
+/// or the first sentence when nothing ever clarifies; `None` when the draft asks (or states
+/// its assumptions) first, or has no sentence.
+fn acts_before_asking(ctx: &Ctx<'_>, sections: &[Section]) -> Option<Range<usize>> {
+    let t = ctx.tokens;
+    // Sections are in document order and do not overlap: find the one holding `at`.
+    let in_action_section = |at: usize| {
+        let i = sections.partition_point(|s| s.range.start <= at);
+        i > 0 && {
+            let s = &sections[i - 1];
+            s.kind == SectionKind::Action && s.range.contains(&at) && !s.heading.contains(&at)
+        }
+    };
+    let prompt = prompt_stems(ctx);
+    for (i, sentence) in t.sentences.iter().enumerate() {
+        let role = match role(ctx, &prompt, sentence.tokens.clone(), &sentence.range) {
+            Role::Neither if in_action_section(sentence.range.start) => Role::Acts,
+            role => role,
+        };
+        match role {
+            Role::Asks => return None,
+            Role::Acts => {
+                // A plan sentence that only leads into the questions (`Before deciding I'd want
+                // a few answers:`, `I would take this on as X. First I want to ask ...`).
+                let leads_in = t.sentences.get(i + 1).is_some_and(|next| {
+                    let next_asks = asks(ctx, &prompt, next.tokens.clone());
+                    let colon = ctx.text[sentence.range.clone()].trim_end().ends_with(':');
+                    next_asks || (colon && is_genuine_question(ctx, i + 1))
+                });
+                return (!leads_in).then(|| sentence.range.clone());
+            }
+            Role::Neither => {}
+        }
+    }
+    // No clarification anywhere.
+    t.sentences.first().map(|s| s.range.clone())
 }
 
 /// The first few words of `range`, for the message.
@@ -169,13 +173,18 @@ fn snippet(ctx: &Ctx<'_>, range: &Range<usize>) -> String {
 
 /// Content stems of the prompt the draft answers.
 fn prompt_stems(ctx: &Ctx<'_>) -> Vec<String> {
-    let Some(category) = ctx.linked.category else {
-        return Vec::new();
+    // A draft that names no scenario but reads as answering one is held to that one's prompt.
+    let (category, target) = match (ctx.linked.target, ctx.linked.reads_as) {
+        (Some(t), _) => match ctx.linked.category {
+            Some(c) => (c, t),
+            None => return Vec::new(),
+        },
+        (None, Some((c, t))) => (c, t),
+        (None, None) => return Vec::new(),
     };
-    let stems = match ctx.linked.target {
-        Some(Target::Scenario(i)) => ctx.questions.scenarios.get(category).and_then(|s| s.get(i)),
-        Some(Target::Question(i)) => ctx.questions.questions.get(category).and_then(|q| q.get(i)),
-        None => None,
+    let stems = match target {
+        Target::Scenario(i) => ctx.questions.scenarios.get(category).and_then(|s| s.get(i)),
+        Target::Question(i) => ctx.questions.questions.get(category).and_then(|q| q.get(i)),
     };
     stems.cloned().unwrap_or_default()
 }
@@ -553,5 +562,26 @@ mod tests {
             spans(text, Rule::ClarifyingQuestions),
             ["Put one owner on each side and retrain the sellers."]
         );
+    }
+
+    /// A plan for the bundle scenario with no title: nothing names the scenario.
+    const UNTITLED_BUNDLE_PLAN: &str = "I would start by pulling last year's regulated deals into one sheet, bundled and direct side by side, and compare their win rates segment by segment. If the bundle really wins more often, I'd package the compliance services as one offer with a single quote, agree a revenue share with the alliance partner and train both sales teams on when to lead with it. Then a monthly joint pipeline review, with attach rate and cycle time on one dashboard.\n";
+
+    #[test]
+    fn an_untitled_draft_that_reads_as_a_scenario_answer_is_held_to_it() {
+        assert_eq!(
+            spans(UNTITLED_BUNDLE_PLAN, Rule::ClarifyingQuestions),
+            ["I would start by pulling last year's regulated deals into one sheet, bundled and direct side by side, and compare their win rates segment by segment."]
+        );
+        let asks = format!(
+            "Before anything, I'd want to know who asked for the numbers and how many deals they rest on.\n\n{UNTITLED_BUNDLE_PLAN}"
+        );
+        assert!(findings(&asks, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn an_untitled_process_answer_in_i_would_is_no_scenario_answer() {
+        let text = "I would structure partner incentives in tiers: a base margin on every registered deal, a higher margin once a reseller certifies two sellers, and a quarterly bonus for sourced pipeline that closes. I'd keep our own account executives paid the same whether a partner is involved or not, so they bring partners in rather than compete with them, and I'd review the tiers with finance every year.\n";
+        assert!(findings(text, Rule::ClarifyingQuestions).is_empty());
     }
 }
