@@ -153,6 +153,14 @@ fn fifth_held_back_batch_holds_its_floors() {
     passages_hold_their_floors(&held_back().join("fifth"), false);
 }
 
+/// The sixth held-back batch, whole untitled drafts written in the nineteenth round to check that
+/// an untitled scenario answer is read as one and an untitled question answer is not, holds its
+/// floors; figures only.
+#[test]
+fn sixth_held_back_batch_holds_its_floors() {
+    passages_hold_their_floors(&held_back().join("sixth"), false);
+}
+
 /// Reads each rule's passages in `dir` against its floors, printing every passage read wrong
 /// when `list_wrong` (and not in the holdout third).
 fn passages_hold_their_floors(dir: &std::path::Path, list_wrong: bool) {
