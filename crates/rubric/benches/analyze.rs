@@ -99,6 +99,28 @@ fn keystroke(bencher: Bencher, words: usize) {
         });
 }
 
+/// A keystroke in a draft with no front matter and no title: linking reads the draft's prose with
+/// the link model on every analysis, to tell whether it answers a scenario.
+#[divan::bench(args = [3_000, 300_000])]
+fn keystroke_untitled(bencher: Bencher, words: usize) {
+    let engine = Engine::new(Catalog::embedded());
+    let settings = Settings::default();
+    let titled = draft(words);
+    let text = titled[titled.find("## ").unwrap_or(0)..].to_owned();
+    let at = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 2);
+    let typed = format!("{}x{}", &text[..at], &text[at..]);
+    let mut memo = Memo::new();
+    engine.analyze_memo(&text, &Options::default(), &settings, &mut memo);
+    let mut flip = false;
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench_local(|| {
+            flip = !flip;
+            let next = if flip { &typed } else { &text };
+            engine.analyze_memo(black_box(next), &Options::default(), &settings, &mut memo)
+        });
+}
+
 /// The first call of [`interview_rubric::analyze`] with a catalog compiles it; later calls hit
 /// the cache. This measures the cached path for a 300-word draft.
 #[divan::bench]
