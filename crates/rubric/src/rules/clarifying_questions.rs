@@ -114,8 +114,9 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
     }
     if let Some(range) = acts_before_asking(ctx, input.sections) {
         let message = format!(
-            "“{}” proposes actions before any clarifying question: first ask (or state your assumptions about) goals, constraints and what has been tried.{}",
+            "“{}” proposes actions before any clarifying question: first ask (or state your assumptions about) goals, constraints and what has been tried.{}{}",
             snippet(ctx, &range),
+            read_as(ctx),
             ctx.guide(Rule::ClarifyingQuestions)
         );
         out.push(ctx.finding(Rule::ClarifyingQuestions, range, message));
@@ -159,6 +160,25 @@ fn acts_before_asking(ctx: &Ctx<'_>, sections: &[Section]) -> Option<Range<usize
     }
     // No clarification anywhere.
     t.sentences.first().map(|s| s.range.clone())
+}
+
+/// Why the rule reads a draft that names no question as a scenario answer, for the message: the
+/// scenario its prose reads as answering.
+fn read_as(ctx: &Ctx<'_>) -> String {
+    let (None, Some((c, Target::Scenario(i)))) = (ctx.linked.target, ctx.linked.reads_as) else {
+        return String::new();
+    };
+    ctx.catalog
+        .categories
+        .get(c)
+        .and_then(|category| category.scenarios.get(i))
+        .map(|s| {
+            format!(
+                " The draft names no question; its prose reads as an answer to the scenario “{}”",
+                s.text.trim().trim_end_matches('.')
+            ) + "."
+        })
+        .unwrap_or_default()
 }
 
 /// The first few words of `range`, for the message.
@@ -572,6 +592,13 @@ mod tests {
         assert_eq!(
             spans(UNTITLED_BUNDLE_PLAN, Rule::ClarifyingQuestions),
             ["I would start by pulling last year's regulated deals into one sheet, bundled and direct side by side, and compare their win rates segment by segment."]
+        );
+        // The message says why a draft that names nothing is read as a scenario answer.
+        let found = findings(UNTITLED_BUNDLE_PLAN, Rule::ClarifyingQuestions);
+        assert!(
+            found[0].message.contains("names no question; its prose reads as an answer to the scenario “A technology alliance increased win rate"),
+            "{}",
+            found[0].message
         );
         let asks = format!(
             "Before anything, I'd want to know who asked for the numbers and how many deals they rest on.\n\n{UNTITLED_BUNDLE_PLAN}"
