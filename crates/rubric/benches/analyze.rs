@@ -81,20 +81,24 @@ fn analyze(bencher: Bencher, words: usize) {
 /// character, so every analysis sees a text that differs from the last in one sentence.
 #[divan::bench(args = [300, 3_000, 30_000, 300_000])]
 fn keystroke(bencher: Bencher, words: usize) {
+    type_into(bencher, &draft(words));
+}
+
+/// Types and deletes one character at the start of a sentence near the middle of `text`,
+/// analysing each text with one [`Memo`], as the language server does on each keystroke.
+fn type_into(bencher: Bencher, text: &str) {
     let engine = Engine::new(Catalog::embedded());
     let settings = Settings::default();
-    let text = draft(words);
-    // The start of a sentence near the middle.
     let at = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 2);
     let typed = format!("{}x{}", &text[..at], &text[at..]);
     let mut memo = Memo::new();
-    engine.analyze_memo(&text, &Options::default(), &settings, &mut memo);
+    engine.analyze_memo(text, &Options::default(), &settings, &mut memo);
     let mut flip = false;
     bencher
-        .counter(divan::counter::BytesCount::of_str(&text))
+        .counter(divan::counter::BytesCount::of_str(text))
         .bench_local(|| {
             flip = !flip;
-            let next = if flip { &typed } else { &text };
+            let next = if flip { typed.as_str() } else { text };
             engine.analyze_memo(black_box(next), &Options::default(), &settings, &mut memo)
         });
 }
@@ -103,22 +107,8 @@ fn keystroke(bencher: Bencher, words: usize) {
 /// the link model on every analysis, to tell whether it answers a scenario.
 #[divan::bench(args = [3_000, 300_000])]
 fn keystroke_untitled(bencher: Bencher, words: usize) {
-    let engine = Engine::new(Catalog::embedded());
-    let settings = Settings::default();
     let titled = draft(words);
-    let text = titled[titled.find("## ").unwrap_or(0)..].to_owned();
-    let at = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 2);
-    let typed = format!("{}x{}", &text[..at], &text[at..]);
-    let mut memo = Memo::new();
-    engine.analyze_memo(&text, &Options::default(), &settings, &mut memo);
-    let mut flip = false;
-    bencher
-        .counter(divan::counter::BytesCount::of_str(&text))
-        .bench_local(|| {
-            flip = !flip;
-            let next = if flip { &typed } else { &text };
-            engine.analyze_memo(black_box(next), &Options::default(), &settings, &mut memo)
-        });
+    type_into(bencher, &titled[titled.find("## ").unwrap_or(0)..]);
 }
 
 /// The first call of [`interview_rubric::analyze`] with a catalog compiles it; later calls hit
@@ -172,8 +162,6 @@ const NO_BUYER: [&str; 8] = [
 /// A keystroke in a draft with no buyer's need, so `buyer-empathy` reads every sentence.
 #[divan::bench(args = [3_000, 30_000])]
 fn keystroke_no_buyer(bencher: Bencher, words: usize) {
-    let engine = Engine::new(Catalog::embedded());
-    let settings = Settings::default();
     let mut text = String::from(
         "---\ncategory: partnerships\nquestion: 10\n---\n\n# Share a partnership that drove measurable growth\n\n",
     );
@@ -185,14 +173,5 @@ fn keystroke_no_buyer(bencher: Bencher, words: usize) {
         count += s.split_whitespace().count();
         i += 1;
     }
-    let at = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 2);
-    let typed = format!("{}x{}", &text[..at], &text[at..]);
-    let mut memo = Memo::new();
-    engine.analyze_memo(&text, &Options::default(), &settings, &mut memo);
-    let mut flip = false;
-    bencher.bench_local(|| {
-        flip = !flip;
-        let next = if flip { &typed } else { &text };
-        engine.analyze_memo(black_box(next), &Options::default(), &settings, &mut memo)
-    });
+    type_into(bencher, &text);
 }
