@@ -986,6 +986,24 @@ fn reads_as_scenario(
     None
 }
 
+/// The targets of category `c` in the order its prose model ranks `prose` (of at least
+/// [`PROSE_WORDS`] words) as answering them, surest first; `None` without a model or enough prose.
+pub(crate) fn ranked_by_prose(index: &QuestionIndex, c: usize, prose: &str) -> Option<Vec<Target>> {
+    prose.split_whitespace().nth(PROSE_WORDS - 1)?;
+    let model: &Model = index.models.get(c).copied().flatten()?;
+    let mut scored: Vec<(f32, Target)> = model
+        .classes()
+        .iter()
+        .zip(model.probabilities(prose))
+        .filter_map(|(class, p)| {
+            let (_, t) = index.ids[c].iter().find(|(id, _)| id == class)?;
+            Some((p, *t))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Some(scored.into_iter().map(|(_, t)| t).collect())
+}
+
 /// How much of the sum of the prose model's probabilities the scenarios must hold for a draft
 /// that names no target to read as a scenario answer ([`reads_as_scenario`]).
 const SCENARIO_SHARE: f32 = 0.5;

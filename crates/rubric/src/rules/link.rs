@@ -6,8 +6,11 @@
 //! Fires on: a draft that no front matter (`category:`, `question:`, `scenario:`), heading that
 //! names a question or scenario (its words, in paraphrase, or its number; words in an adjunct,
 //! "with a cloud marketplace partner", count half) or file name (`q3-incentives.md`) links, on
-//! the title (or line 1), with fixes that insert front matter for the (up to three) questions its words match best; and a front
-//! matter value that names nothing (`question: 12` in a category of ten), on the value.
+//! the title (or line 1), with fixes that insert front matter for the (up to three) targets it
+//! most likely answers: as the category's prose model ranks the draft's prose (questions and
+//! scenarios), else, with no model or under 40 words of prose, the questions its words match
+//! best; and a front matter value that names nothing (`question: 12` in a category of ten), on
+//! the value.
 //!
 //! Does not fire on: a linked draft. It runs on drafts with no prose yet too.
 //!
@@ -15,6 +18,7 @@
 //! structure partner incentives?".
 
 use crate::context::{Ctx, Input};
+use crate::link::Target;
 use crate::rules::{Meta, Scope};
 use crate::{Finding, Fix, Rule, Severity, TextEdit};
 
@@ -30,8 +34,14 @@ pub(crate) const META: Meta = Meta {
     needs_prose: false,
 };
 
-/// Up to three questions closest to the draft's words, best first.
-fn suggestions(ctx: &Ctx<'_>, category: usize) -> Vec<usize> {
+/// Up to three targets the draft most likely answers, best first: as the category's prose model
+/// ranks the draft's prose, else (no model, or fewer than 40 words of prose) the questions that
+/// share the most words with the draft.
+fn suggestions(ctx: &Ctx<'_>, category: usize) -> Vec<Target> {
+    let prose = crate::link::body_prose(ctx.draft);
+    if let Some(ranked) = crate::link::ranked_by_prose(ctx.questions, category, &prose) {
+        return ranked.into_iter().take(3).collect();
+    }
     let Some(questions) = ctx.questions.questions.get(category) else {
         return Vec::new();
     };
@@ -50,7 +60,11 @@ fn suggestions(ctx: &Ctx<'_>, category: usize) -> Vec<usize> {
         .collect();
     // Most shared words first; ties in question order.
     scored.sort_by_key(|&(score, i)| (std::cmp::Reverse(score), i));
-    scored.into_iter().take(3).map(|(_, i)| i).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, i)| Target::Question(i))
+        .collect()
 }
 
 /// The link finding and its front matter fixes.
@@ -77,9 +91,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         category.id
     );
     let mut finding = ctx.finding(Rule::Link, ctx.anchor(), message);
-    for q in suggestions(ctx, index) {
-        let Some(question) = category.questions.get(q) else {
-            continue;
+    for target in suggestions(ctx, index) {
+        let (key, number, text) = match target {
+            Target::Question(q) => match category.questions.get(q) {
+                Some(question) => ("question", question.number, question.text.as_str()),
+                None => continue,
+            },
+            Target::Scenario(s) => match category.scenarios.get(s) {
+                Some(scenario) => ("scenario", scenario.number, scenario.text.as_str()),
+                None => continue,
+            },
         };
         let edit = match &ctx.draft.front_matter {
             Some(fm) => {
@@ -87,7 +108,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 if fm.category.is_none() {
                     text.push_str(&format!("category: {}{nl}", category.id));
                 }
-                text.push_str(&format!("question: {}{nl}", question.number));
+                text.push_str(&format!("{key}: {number}{nl}"));
                 TextEdit {
                     range: fm.body_start..fm.body_start,
                     new_text: text,
@@ -96,13 +117,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             None => TextEdit {
                 range: 0..0,
                 new_text: format!(
-                    "---{nl}category: {}{nl}question: {}{nl}---{nl}{nl}",
-                    category.id, question.number
+                    "---{nl}category: {}{nl}{key}: {number}{nl}---{nl}{nl}",
+                    category.id
                 ),
             },
         };
         finding.fixes.push(Fix {
-            title: format!("Link to question {}: {}", question.number, question.text),
+            title: format!("Link to {key} {number}: {}", text.trim()),
             edits: vec![edit],
         });
     }
@@ -134,6 +155,26 @@ mod tests {
         assert_eq!(
             f.fixes[0].edits[0].new_text,
             "---\ncategory: partnerships\nquestion: 3\n---\n\n"
+        );
+    }
+
+    #[test]
+    fn an_untitled_plan_is_offered_the_scenario_its_prose_answers_first() {
+        let text = "I would start by pulling last year's regulated deals into one sheet, bundled and direct side by side, and compare their win rates segment by segment. If the bundle really wins more often, I'd package the compliance services as one offer with a single quote, agree a revenue share with the alliance partner and train both sales teams on when to lead with it.\n";
+        let report = analyze(text);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule == Rule::Link)
+            .unwrap();
+        assert!(
+            f.fixes[0].title.starts_with("Link to scenario 1: "),
+            "{}",
+            f.fixes[0].title
+        );
+        assert_eq!(
+            f.fixes[0].edits[0].new_text,
+            "---\ncategory: partnerships\nscenario: 1\n---\n\n"
         );
     }
 
