@@ -41,6 +41,10 @@ pub(crate) struct Linked {
     /// ([`reads_as_scenario`]). The draft stays unlinked (its talking points are not checked),
     /// but the rules that read a scenario answer differently from a story read it as one.
     pub reads_as: Option<(usize, Target)>,
+    /// For a draft that names no target: the category whose prose model read its prose, and that
+    /// category's targets as the model ranks them, surest first ([`read_prose`]); the link
+    /// rule's fixes offer the first three.
+    pub ranked: Option<(usize, Vec<Target>)>,
 }
 
 /// Content stems of the catalog's questions and scenarios, computed once per engine.
@@ -945,52 +949,26 @@ pub(crate) fn link(
             Some(c) => vec![c],
             None => (0..catalog.categories.len()).collect(),
         };
-        linked.reads_as = reads_as_scenario(index, &categories, &body_prose(draft));
+        if let Some((c, scored)) = read_prose(index, &categories, &body_prose(draft)) {
+            linked.reads_as = reads_as_scenario(&scored).map(|t| (c, t));
+            linked.ranked = Some((c, scored.into_iter().map(|(_, t)| t).collect()));
+        }
     }
     linked
 }
 
-/// The scenario that `prose` (of at least [`PROSE_WORDS`] words) reads as answering, when the
-/// prose model's probabilities put at least [`SCENARIO_SHARE`] of their sum on one category's
-/// scenarios: the scenario it is surest of. A draft with no title that lays out a plan for a
-/// scenario's situation (`I would start by pulling every bundled deal out of the CRM`) is a
-/// scenario answer, though nothing names which; the share of all scenarios tells it from a
-/// process answer told in `I would` more surely than the one target the model is surest of.
-fn reads_as_scenario(
+/// The first of `categories` with a prose model, and its targets with the model's probability
+/// that `prose` (of at least [`PROSE_WORDS`] words) answers each, surest first.
+fn read_prose(
     index: &QuestionIndex,
     categories: &[usize],
     prose: &str,
-) -> Option<(usize, Target)> {
+) -> Option<(usize, Vec<(f32, Target)>)> {
     prose.split_whitespace().nth(PROSE_WORDS - 1)?;
-    for &c in categories {
-        let Some(model) = index.models.get(c).copied().flatten() else {
-            continue;
-        };
-        let model: &Model = model;
-        let (mut total, mut share) = (0.0_f32, 0.0_f32);
-        let mut best: Option<(f32, Target)> = None;
-        for (class, p) in model.classes().iter().zip(model.probabilities(prose)) {
-            total += p;
-            let target = index.ids[c].iter().find(|(id, _)| id == class);
-            if let Some(&(_, t @ Target::Scenario(_))) = target {
-                share += p;
-                if best.is_none_or(|(q, _)| p > q) {
-                    best = Some((p, t));
-                }
-            }
-        }
-        if total > 0.0 && share >= SCENARIO_SHARE * total {
-            return best.map(|(_, t)| (c, t));
-        }
-    }
-    None
-}
-
-/// The targets of category `c` in the order its prose model ranks `prose` (of at least
-/// [`PROSE_WORDS`] words) as answering them, surest first; `None` without a model or enough prose.
-pub(crate) fn ranked_by_prose(index: &QuestionIndex, c: usize, prose: &str) -> Option<Vec<Target>> {
-    prose.split_whitespace().nth(PROSE_WORDS - 1)?;
-    let model: &Model = index.models.get(c).copied().flatten()?;
+    let (c, model) = categories
+        .iter()
+        .find_map(|&c| Some((c, index.models.get(c).copied().flatten()?)))?;
+    let model: &Model = model;
     let mut scored: Vec<(f32, Target)> = model
         .classes()
         .iter()
@@ -1001,7 +979,27 @@ pub(crate) fn ranked_by_prose(index: &QuestionIndex, c: usize, prose: &str) -> O
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    Some(scored.into_iter().map(|(_, t)| t).collect())
+    Some((c, scored))
+}
+
+/// The scenario a draft's prose reads as answering, from its targets `scored` by the prose model
+/// ([`read_prose`]), when the scenarios hold at least [`SCENARIO_SHARE`] of the probabilities'
+/// sum: the scenario the model is surest of. A draft with no title that lays out a plan for a
+/// scenario's situation (`I would start by pulling every bundled deal out of the CRM`) is a
+/// scenario answer, though nothing names which; the share of all scenarios tells it from a
+/// process answer told in `I would` more surely than the one target the model is surest of.
+fn reads_as_scenario(scored: &[(f32, Target)]) -> Option<Target> {
+    let total: f32 = scored.iter().map(|&(p, _)| p).sum();
+    let scenarios = || {
+        scored
+            .iter()
+            .filter(|(_, t)| matches!(t, Target::Scenario(_)))
+    };
+    let share: f32 = scenarios().map(|&(p, _)| p).sum();
+    // `scored` is sorted, so the first scenario is the surest.
+    (total > 0.0 && share >= SCENARIO_SHARE * total)
+        .then(|| scenarios().next().map(|&(_, t)| t))
+        .flatten()
 }
 
 /// How much of the sum of the prose model's probabilities the scenarios must hold for a draft

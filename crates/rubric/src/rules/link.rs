@@ -38,9 +38,10 @@ pub(crate) const META: Meta = Meta {
 /// ranks the draft's prose, else (no model, or fewer than 40 words of prose) the questions that
 /// share the most words with the draft.
 fn suggestions(ctx: &Ctx<'_>, category: usize) -> Vec<Target> {
-    let prose = crate::link::body_prose(ctx.draft);
-    if let Some(ranked) = crate::link::ranked_by_prose(ctx.questions, category, &prose) {
-        return ranked.into_iter().take(3).collect();
+    if let Some((c, ranked)) = &ctx.linked.ranked
+        && *c == category
+    {
+        return ranked.iter().take(3).copied().collect();
     }
     let Some(questions) = ctx.questions.questions.get(category) else {
         return Vec::new();
