@@ -579,18 +579,11 @@ fn by_prose_model_with(
 ) -> Option<(usize, Target)> {
     // A placeholder body ("Body.") is no evidence: the model would answer from its biases.
     prose.split_whitespace().nth(PROSE_WORDS - 1)?;
-    let mut scored: Vec<(f32, usize, Target)> = Vec::new();
-    for &c in categories {
-        let Some(model) = index.models.get(c).copied().flatten() else {
-            continue;
-        };
-        let model: &Model = model;
-        for (class, p) in model.classes().iter().zip(model.probabilities(prose)) {
-            if let Some((_, t)) = index.ids[c].iter().find(|(id, _)| id == class) {
-                scored.push((p, c, *t));
-            }
-        }
-    }
+    let mut scored: Vec<(f32, usize, Target)> = categories
+        .iter()
+        .filter_map(|&c| Some((c, model_scores(index, c, prose)?)))
+        .flat_map(|(c, targets)| targets.into_iter().map(move |(p, t)| (p, c, t)))
+        .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let &(best, c, target) = scored.first()?;
     let second = scored.get(1).map_or(0.0, |s| s.0);
@@ -965,21 +958,28 @@ fn read_prose(
     prose: &str,
 ) -> Option<(usize, Vec<(f32, Target)>)> {
     prose.split_whitespace().nth(PROSE_WORDS - 1)?;
-    let (c, model) = categories
+    let (c, mut scored) = categories
         .iter()
-        .find_map(|&c| Some((c, index.models.get(c).copied().flatten()?)))?;
-    let model: &Model = model;
-    let mut scored: Vec<(f32, Target)> = model
-        .classes()
-        .iter()
-        .zip(model.probabilities(prose))
-        .filter_map(|(class, p)| {
-            let (_, t) = index.ids[c].iter().find(|(id, _)| id == class)?;
-            Some((p, *t))
-        })
-        .collect();
+        .find_map(|&c| Some((c, model_scores(index, c, prose)?)))?;
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     Some((c, scored))
+}
+
+/// Each target of category `c` with its prose model's probability that `prose` answers it;
+/// `None` when the category has no model.
+fn model_scores(index: &QuestionIndex, c: usize, prose: &str) -> Option<Vec<(f32, Target)>> {
+    let model: &Model = index.models.get(c).copied().flatten()?;
+    Some(
+        model
+            .classes()
+            .iter()
+            .zip(model.probabilities(prose))
+            .filter_map(|(class, p)| {
+                let (_, t) = index.ids[c].iter().find(|(id, _)| id == class)?;
+                Some((p, *t))
+            })
+            .collect(),
+    )
 }
 
 /// The scenario a draft's prose reads as answering, from its targets `scored` by the prose model

@@ -165,7 +165,8 @@ fn acts_before_asking(ctx: &Ctx<'_>, sections: &[Section]) -> Option<Range<usize
 /// Why the rule reads a draft that names no question as a scenario answer, for the message: the
 /// scenario its prose reads as answering.
 fn read_as(ctx: &Ctx<'_>) -> String {
-    let (None, Some((c, Target::Scenario(i)))) = (ctx.linked.target, ctx.linked.reads_as) else {
+    // Only a draft that names no target reads as a scenario answer.
+    let Some((c, Target::Scenario(i))) = ctx.linked.reads_as else {
         return String::new();
     };
     ctx.catalog
@@ -194,13 +195,9 @@ fn snippet(ctx: &Ctx<'_>, range: &Range<usize>) -> String {
 /// Content stems of the prompt the draft answers.
 fn prompt_stems(ctx: &Ctx<'_>) -> Vec<String> {
     // A draft that names no scenario but reads as answering one is held to that one's prompt.
-    let (category, target) = match (ctx.linked.target, ctx.linked.reads_as) {
-        (Some(t), _) => match ctx.linked.category {
-            Some(c) => (c, t),
-            None => return Vec::new(),
-        },
-        (None, Some((c, t))) => (c, t),
-        (None, None) => return Vec::new(),
+    let linked = ctx.linked.category.zip(ctx.linked.target);
+    let Some((category, target)) = linked.or(ctx.linked.reads_as) else {
+        return Vec::new();
     };
     let stems = match target {
         Target::Scenario(i) => ctx.questions.scenarios.get(category).and_then(|s| s.get(i)),
