@@ -951,7 +951,7 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
 /// following clause, or any clause of the next sentence or the one after, opens with a bare
 /// number or quantifier
 /// (`Only four had registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`,
-/// `In 11 of those visits`), or a later bare number with no noun of its own, smaller than the
+/// `In 11 of those visits`, `By month twelve, four of them ...`), or a later bare number with no noun of its own, smaller than the
 /// count, names a part of the same set (`I ran 19 prospects through it. Signed 3.`, `we
 /// received 12 proposals and had budget for three`, `found 14 agencies … and chose the six in
 /// those two states`), so the count sets up what follows.
@@ -1027,10 +1027,11 @@ fn part_of(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, j: usize, whole: Option<u64>) 
     let bare = matches!(s.text(j + 1), "." | "," | ";" | ":" | ")" | "")
         || s.pos(j + 1) == UPOS::CCONJ
         || definite;
+    // Nor a number that names its noun's place rather than counting (`month six`, `phase two`).
     let scale = matches!(
         before.as_str(),
         "to" | "from" | "of" | "by" | "than" | "and" | "or" | "-" | "–"
-    );
+    ) || (j > 0 && s.pos(j - 1) == UPOS::NOUN);
     let part = match (count_value(&lower(s, j)), whole) {
         (Some(n), Some(w)) => n < w,
         _ => false,
@@ -1070,6 +1071,20 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     let preposition = k + 1 < verb && s.pos(k) == UPOS::ADP && s.pos(k + 1) == UPOS::NUM;
     if preposition {
         k += 1;
+    } else if s.pos(k) == UPOS::ADP
+        && let Some(comma) = (k + 1..verb).find(|&j| s.text(j) == ",")
+    {
+        // Past a phrase that sets the time or place first (`By month twelve, four of them …`).
+        k = comma + 1;
+        while k < verb
+            && matches!(s.pos(k), UPOS::PUNCT | UPOS::ADV)
+            && !matches!(
+                lower(s, k).as_str(),
+                "most" | "all" | "none" | "half" | "few"
+            )
+        {
+            k += 1;
+        }
     }
     // `not one`: the negation of the quantifier that follows.
     if k + 1 < verb && lower(s, k) == "not" && lower(s, k + 1) == "one" {

@@ -1205,6 +1205,7 @@ mod tests {
             "I screened 25 agencies with it. Kept 4.",
             "We got 15 reseller applications and had room for five.",
             "By March we'd recruited 40 resellers. It felt like a win. Then I looked: 31 of them had never logged a deal.",
+            "In year one we signed 40 partners. By the end of the year, four of them had produced a single deal.",
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
@@ -1216,6 +1217,13 @@ mod tests {
         assert!(spans(text, Rule::ActivityVolume).is_empty());
         let text = "After two quarters we had recruited 40 resellers.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["recruited 40 resellers"]);
+    }
+
+    #[test]
+    fn a_number_that_names_a_place_in_time_takes_up_no_set() {
+        // `month six` names a month; it is no part of the 23 partners.
+        let text = "This year I also recruited 23 new partners.\n\nIn hindsight, I'd have retired the inactive ones in month one instead of month six.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["recruited 23 new partners"]);
     }
 
     #[test]
