@@ -3,7 +3,8 @@
 //! Why interviewers care: they are hiring you, not your team; an action told in "we" hides your
 //! own part. A coaching hint, not scored.
 //!
-//! Fires on: the action part (an action section, or whatever no other part claims) where at
+//! Fires on: the action part (an action section, or whatever no other part claims; a context
+//! label that opens its paragraph, `Context: I ran …`, claims that paragraph alone) where at
 //! least three actions have "we" as their subject (`we built`, `we'd map`) and they outnumber the
 //! candidate's own actions more than two to one; on the first acting "we". The candidate's own
 //! actions are "I" before a verb of doing and resume-style bullets with the "I" left out ("Built
@@ -62,6 +63,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
                     .filter(|s| s.kind == SectionKind::Other)
                     .map(|s| s.range.clone()),
             )
+            // A context label that opens its paragraph (`Context: I ran partnerships at …`)
+            // labels that paragraph; the paragraphs after it, up to the next part, tell what
+            // was done.
+            .chain(
+                input
+                    .sections
+                    .iter()
+                    .filter(|s| s.kind == SectionKind::Context && s.level == 0)
+                    .filter_map(|s| after_first_paragraph(ctx.text, s)),
+            )
             .filter(|r| !r.is_empty())
             .collect()
     } else {
@@ -110,6 +121,26 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
         out.push(ctx.finding(Rule::Ownership, t.tokens[at].range(), message));
     }
     false
+}
+
+/// The part of section `s` after its first paragraph, when its label opens that paragraph with
+/// prose on the same line (`Context: I ran partnerships at …`), not a label on a line of its own.
+fn after_first_paragraph(text: &str, s: &crate::Section) -> Option<Range<usize>> {
+    let body = &text[s.heading.end..s.range.end];
+    let line = body.split(['\n', '\r']).next().unwrap_or("");
+    if line.trim().is_empty() {
+        return None;
+    }
+    // The paragraph ends at the first line with nothing on it.
+    let mut at = 0;
+    let mut lines = body.split_inclusive('\n');
+    for l in lines.by_ref() {
+        at += l.len();
+        if l.trim().is_empty() {
+            return Some(s.heading.end + at..s.range.end);
+        }
+    }
+    None
 }
 
 /// Among tokens `within`: the actions told with "we" as subject, those the candidate tells as
@@ -251,6 +282,15 @@ mod tests {
         ] {
             assert!(findings(text, Rule::Ownership).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_context_label_opening_its_paragraph_labels_that_paragraph_alone() {
+        let text = "Context: I was the partnerships manager at a 120-person exchange.\n\nIn the first year we signed 40 partners. We rebuilt the payout. We added deal registration.\n\nOutcome: volume went from 6% to 18%.\n";
+        assert_eq!(spans(text, Rule::Ownership), ["we"]);
+        // A label on a line of its own heads everything up to the next part.
+        let text = "**Context**\n\nI was the partnerships manager at a 120-person exchange.\n\nIn the first year we signed 40 partners. We rebuilt the payout. We added deal registration.\n\n**Outcome**\n\nVolume went from 6% to 18%.\n";
+        assert!(findings(text, Rule::Ownership).is_empty());
     }
 
     #[test]
