@@ -132,17 +132,17 @@
 //! him, he never ...`): one person, one finding. The message names the phrase.
 //!
 //! Does not fire on: negated blame in the same clause (`I never blamed the team`, see
-//! [`crate::negation`]) or denied by the speaker before it (`I don't think that was their
-//! fault`), blame someone bore rather than blame laid (`while the platform team took the
-//! blame`), self-critique (`I was sloppy with the handover`, `It was my fault`), statements
-//! about things rather than people (`cross-border duties were a nightmare`), generic people (`a
-//! reseller with thin margins will never prioritise you`, `no engineer`, and a bare plural in
-//! the present: `property managers don't care about load algorithms` says what buyers are
-//! like), a prediction in a conditional sentence (`if there's nothing in it for them, they
-//! won't lift a finger` is about whoever meets the condition), a candid adverb around praise
-//! (`were excellent and frankly knew the buyer better than we did`: the clause it frames reads
-//! positive in VADER's lexicon), one failing or refusing verb alone (`the partner refused to share data` is a fact), or
-//! anything in code or comments.
+//! [`crate::negation`]) or denied by the speaker before it (`I don't think that was their fault`),
+//! blame owned by no one (`it was nobody's fault`), blame someone bore rather than blame laid
+//! (`while the platform team took the blame`), self-critique (`I was sloppy with the handover`, `It
+//! was my fault`), statements about things rather than people (`cross-border duties were a
+//! nightmare`), generic people (`a reseller with thin margins will never prioritise you`, `no
+//! engineer`, and a bare plural in the present: `property managers don't care about load
+//! algorithms` says what buyers are like), a prediction in a conditional sentence (`if there's
+//! nothing in it for them, they won't lift a finger` is about whoever meets the condition), a
+//! candid adverb around praise (`were excellent and frankly knew the buyer better than we did`: the
+//! clause it frames reads positive in VADER's lexicon), one failing or refusing verb alone (`the
+//! partner refused to share data` is a fact), or anything in code or comments.
 //!
 //! Example: "The previous team was incompetent." fires with "“The previous team was incompetent”
 //! criticises others".
@@ -913,7 +913,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
     };
     // Blame words: "blame" points at its object, "fault" and "dropped the ball" at the subject.
     for h in ctx.hits.in_range(Cue::Blame, s.clone()) {
-        if negated(ctx.text, t, h, s) || denied(ctx, h.start, s) {
+        if negated(ctx.text, t, h, s) || denied(ctx, h.start, s) || nobodys(ctx, h.start) {
             continue;
         }
         // `the platform team took the blame`: the noun with no one it is put on says who bore
@@ -1951,6 +1951,26 @@ fn subject_or_after(ctx: &Ctx<'_>, h: &Range<usize>, s: &Range<usize>) -> Who {
     Who::Unknown
 }
 
+/// Whether the noun at token `at` is owned by no one (`nobody's fault`, `no one's fault`): blame
+/// denied, not laid.
+fn nobodys(ctx: &Ctx<'_>, at: usize) -> bool {
+    let t = ctx.tokens;
+    let no_one = |k: usize| {
+        let w = t.lower(k).trim_end_matches("'s").trim_end_matches("’s");
+        matches!(w, "nobody" | "noone" | "no-one")
+            || (w == "one" && k > 0 && t.lower(k - 1) == "no")
+    };
+    // The possessor the clause reading finds, else the word before (`Nobody's fault.` in a
+    // fragment).
+    let owner = ctx
+        .syntax_at(at)
+        .and_then(|(syn, i)| syn.phrase_at(i).and_then(|p| p.possessor).and_then(|o| syn.token(o)));
+    let before = (1..=2)
+        .filter_map(|d| at.checked_sub(d))
+        .find(|&k| !matches!(t.lower(k), "'s" | "’s" | "'" | "’"));
+    owner.or(before).is_some_and(no_one)
+}
+
 /// Who owns the noun at token `at`, when it is a noun with a possessor in its phrase: the
 /// speaker (`my fault`, `our mess`) or someone else (`the customer's fault`, `their mess`).
 fn possessor_of(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
@@ -2623,6 +2643,19 @@ mod tests {
     fn negation_is_respected() {
         let text = "I never blamed the team. It wasn't the partner's fault. The team wasn't lazy. I never said the partner was lazy.";
         assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn blame_owned_by_no_one_is_denied() {
+        for text in [
+            "The deal slipped. It was nobody's fault.",
+            "The deal slipped. No one's fault, really.",
+            "The deal slipped. Nobody's fault in particular.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}: {:?}", spans(text, Rule::Criticism));
+        }
+        let text = "The deal slipped. It was the partner's fault.";
+        assert_eq!(findings(text, Rule::Criticism).len(), 1);
     }
 
     #[test]
