@@ -15,7 +15,8 @@
 //! what…`), or an assumption about an unknown. Not clarifications: a rhetorical question the
 //! draft answers at once, in the next statement of its paragraph or list item (`Why did it stall?
 //! Because nobody owned it.`; see `Ctx::answer`), an `Assuming …` that only
-//! restates the prompt's own facts, `assume` taking a charge on rather than supposing (`I'd
+//! restates the prompt's own facts or says it takes them from the prompt (`Assuming, as the
+//! brief says, that nobody owns it`), `assume` taking a charge on rather than supposing (`I'd
 //! assume ownership on day one`: a noun phrase no verb follows, where an assumption is a clause),
 //! and a question that follows the plan in the same sentence
 //! (`I'd treat it like a forecast review: is the number real?`). A draft that never clarifies
@@ -308,7 +309,9 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
     let cue = ctx.hits.in_range(Cue::Clarify, tokens.clone()).iter().any(|h| {
         let first = t.lower(h.start);
         if first.starts_with("assum") {
-            return !takes_on(ctx, h.start) && !restates_prompt(ctx, prompt, h.end..tokens.end);
+            return !takes_on(ctx, h.start)
+                && !cites_prompt(ctx, h.end..tokens.end)
+                && !restates_prompt(ctx, prompt, h.end..tokens.end);
         }
         if asks_question(ctx, h.end - 1, tokens.end) == Some(false) {
             return false;
@@ -380,6 +383,25 @@ fn asks_question(ctx: &Ctx<'_>, j: usize, end: usize) -> Option<bool> {
         }
     }
     None
+}
+
+/// Words that refer to the prompt itself, or to what it says, after `as` or `per` (`as the brief
+/// says`, `as described`, `per the prompt`).
+const THE_PROMPT: &[&str] = &[
+    "brief", "prompt", "scenario", "described", "stated", "given", "outlined", "mentioned", "said",
+    "says", "told", "question", "case",
+];
+
+/// Whether an assumption (the clause in `tokens`) says it takes its facts from the prompt
+/// (`Assuming, as the brief says, that nobody owns it`, `I would assume, as described, that`):
+/// the prompt restated, not an unknown supposed.
+fn cites_prompt(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let near = tokens.start..tokens.end.min(tokens.start + 4);
+    near.clone().any(|j| {
+        matches!(t.lower(j), "as" | "per")
+            && (j + 1..(j + 4).min(tokens.end)).any(|k| THE_PROMPT.contains(&t.lower(k)))
+    })
 }
 
 /// Whether an assumption (the clause in `tokens`) only restates the prompt's facts.
@@ -519,6 +541,19 @@ mod tests {
         let restated = "---\nscenario: 1\n---\n\nAssuming the technology alliance increased the win rate, I would scale it.\n";
         assert_eq!(spans(restated, Rule::ClarifyingQuestions).len(), 1);
         let assumed = "---\nscenario: 1\n---\n\nAssuming about twenty bundled deals, mostly regional banks with their own contracts, I would scale it.\n";
+        assert!(findings(assumed, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn an_assumption_taken_from_the_brief_restates_it() {
+        for text in [
+            "---\nscenario: 2\n---\n\nAssuming, as the brief says, that nobody owns this and the sellers were never enabled, the diagnosis is half done already. I'd pull every stalled deal.\n",
+            "---\nscenario: 2\n---\n\nI would assume, as described, that the pipeline is stuck and the reseller has no owner for us. So I start by naming one.\n",
+        ] {
+            assert_eq!(findings(text, Rule::ClarifyingQuestions).len(), 1, "{text}");
+        }
+        // `as` on something else is no citation of the prompt.
+        let assumed = "---\nscenario: 2\n---\n\nAssuming, as is common with resellers, that their sellers carry twenty other brands, I'd cut the range they must learn.\n";
         assert!(findings(assumed, Rule::ClarifyingQuestions).is_empty());
     }
 
