@@ -6,21 +6,22 @@
 //!
 //! Fires on: scenario answers whose first sentence that proposes an action comes before any real
 //! clarification. A scenario answer is a draft linked to a scenario (or a question of kind
-//! `scenario`), or one that names no question and whose prose the link model reads as answering
-//! a scenario (`I would start by pulling every bundled deal out of the CRM ...` under no title);
-//! such a draft is held to the prompt of the scenario it reads as. A sentence proposes an action
-//! when it has a plan or action cue, sits in an Action section, or is a list item that is not a
-//! question (a plan written as noun-phrase bullets, `- Named owners on both sides`). A real
-//! clarification is a question put to someone, an asking cue (`I'd want to know`, `I would ask
-//! what…`), or an assumption about an unknown. Not clarifications: a rhetorical question the
-//! draft answers at once, in the next statement of its paragraph or list item (`Why did it stall?
-//! Because nobody owned it.`; see `Ctx::answer`), an `Assuming …` that only
-//! restates the prompt's own facts or says it takes them from the prompt (`Assuming, as the
-//! brief says, that nobody owns it`), `assume` taking a charge on rather than supposing (`I'd
-//! assume ownership on day one`: a noun phrase no verb follows, where an assumption is a clause),
-//! and a question that follows the plan in the same sentence
-//! (`I'd treat it like a forecast review: is the number real?`). A draft that never clarifies
-//! fires on its first sentence even when no sentence reads as a plan.
+//! `scenario`), or one that names no question and whose prose the link model reads as answering a
+//! scenario (`I would start by pulling every bundled deal out of the CRM ...` under no title); such
+//! a draft is held to the prompt of the scenario it reads as. A sentence proposes an action when it
+//! has a plan or action cue, sits in an Action section, or is a list item that is not a question (a
+//! plan written as noun-phrase bullets, `- Named owners on both sides`). A real clarification is a
+//! question put to someone, an asking cue (`I'd want to know`, `I would ask what…`), or an
+//! assumption about an unknown. Not clarifications: a rhetorical question the draft answers at
+//! once, in the next statement of its paragraph or list item (`Why did it stall? Because nobody
+//! owned it.`, `Should we scale it? Only if the lift holds.`, `Can it be saved? Usually, yes.`,
+//! `What went wrong? The brief already says: …`; see `Ctx::answer`), an `Assuming …` that only
+//! restates the prompt's own facts or says it takes them from the prompt (`Assuming, as the brief
+//! says, that nobody owns it`), `assume` taking a charge on rather than supposing (`I'd assume
+//! ownership on day one`: a noun phrase no verb follows, where an assumption is a clause), and a
+//! question that follows the plan in the same sentence (`I'd treat it like a forecast review: is
+//! the number real?`). A draft that never clarifies fires on its first sentence even when no
+//! sentence reads as a plan.
 //!
 //! Does not fire on: scenario answers that ask or state assumptions first (a plan sentence that
 //! only leads into the questions, `Before deciding I'd want a few answers:`, is no plan), and
@@ -231,13 +232,44 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
         // elaborates it (`Is the lift real? A handful of deals could be luck.`), and a clause
         // hanging on it (`If not, ...`) does not answer it.
         Some(Answer::Statement) => {
-            let hangs = NOT_AN_ANSWER.contains(&t.lower(next.tokens.start));
-            let answers = ANSWERS.contains(&t.lower(next.tokens.start))
+            let first = t.lower(next.tokens.start);
+            let hangs = NOT_AN_ANSWER.contains(&first);
+            let opening = next.tokens.start..next.tokens.end.min(next.tokens.start + 3);
+            // A yes-or-no question: it opens with an auxiliary or a modal (`Should we scale
+            // it?`, `Can it be saved?`).
+            let yes_no = matches!(
+                t.lower(sentence.tokens.start),
+                "should" | "can" | "could" | "is" | "are" | "was" | "were" | "do" | "does" | "did"
+                    | "will" | "would" | "has" | "have"
+            );
+            let answers = ANSWERS.contains(&first)
                 || next.tokens.len() <= 4
-                || t.lower(sentence.tokens.start) == "why";
+                || t.lower(sentence.tokens.start) == "why"
+                // `Usually, yes, if …`
+                || opening.clone().any(|j| matches!(t.lower(j), "yes" | "no"))
+                // `Should we scale it? Only if the lift holds.`
+                || (yes_no && matches!(first, "only" | "not"))
+                // `What went wrong? The brief already says: …`
+                || cites_the_brief(ctx, next.tokens.clone());
             hangs || !answers
         }
     }
+}
+
+/// Whether the sentence in `tokens` opens by pointing at what the prompt says (`The brief already
+/// says: no owner`, `The prompt tells us`): the answer given is the prompt's.
+fn cites_the_brief(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let opening = tokens.start..tokens.end.min(tokens.start + 5);
+    opening.clone().any(|j| {
+        matches!(t.lower(j), "brief" | "prompt" | "scenario")
+            && (j + 1..(j + 3).min(tokens.end)).any(|k| {
+                matches!(
+                    t.lower(k),
+                    "says" | "said" | "tells" | "told" | "gives" | "states" | "spells"
+                )
+            })
+    })
 }
 
 /// Whether every question mark in the sentence at `range` sits inside a sentence that runs on
@@ -513,6 +545,20 @@ mod tests {
         assert_eq!(spans(fragment, Rule::ClarifyingQuestions).len(), 1);
         let list = "---\nscenario: 2\n---\n\n- Who signed it?\n- What has been tried?\n\nThen I would name an owner.\n";
         assert!(findings(list, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn a_yes_or_no_answered_at_once_or_an_answer_from_the_brief_is_not_asking() {
+        for text in [
+            "---\nscenario: 1\n---\n\nShould we scale it? Only if the lift survives a fair comparison. So I would start by comparing deals.\n",
+            "---\nscenario: 2\n---\n\nCan it be saved? Usually, yes, if you rebuild the operating model. I would name an owner on each side.\n",
+            "---\nscenario: 2\n---\n\n**What went wrong?** The brief already says: no owner, no enablement. I would name an owner on each side.\n",
+        ] {
+            assert_eq!(spans(text, Rule::ClarifyingQuestions).len(), 1, "{text}");
+        }
+        // A yes-or-no question the writer leaves open still asks.
+        let open = "---\nscenario: 1\n---\n\nShould we scale it across every region? Leadership may want a faster answer than the data allows. I would compare deals.\n";
+        assert!(findings(open, Rule::ClarifyingQuestions).is_empty());
     }
 
     #[test]
