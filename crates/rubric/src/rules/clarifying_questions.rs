@@ -15,13 +15,14 @@
 //! assumption about an unknown. Not clarifications: a rhetorical question the draft answers at
 //! once, in the next statement of its paragraph or list item (`Why did it stall? Because nobody
 //! owned it.`, `Should we scale it? Only if the lift holds.`, `Can it be saved? Usually, yes.`,
-//! `What went wrong? The brief already says: …`; see `Ctx::answer`), an `Assuming …` that only
-//! restates the prompt's own facts or says it takes them from the prompt (`Assuming, as the brief
-//! says, that nobody owns it`), `assume` taking a charge on rather than supposing (`I'd assume
-//! ownership on day one`: a noun phrase no verb follows, where an assumption is a clause), and a
-//! question that follows the plan in the same sentence (`I'd treat it like a forecast review: is
-//! the number real?`). A draft that never clarifies fires on its first sentence even when no
-//! sentence reads as a plan.
+//! `What went wrong? The brief already says: …`; see `Ctx::answer`), a verb of checking with a bare
+//! object (`I'd confirm them in the numbers`; it asks before a question word or `with` someone:
+//! `I'd check whether …`), an `Assuming …` that only restates the prompt's own facts or says it
+//! takes them from the prompt (`Assuming, as the brief says, that nobody owns it`), `assume` taking
+//! a charge on rather than supposing (`I'd assume ownership on day one`: a noun phrase no verb
+//! follows, where an assumption is a clause), and a question that follows the plan in the same
+//! sentence (`I'd treat it like a forecast review: is the number real?`). A draft that never
+//! clarifies fires on its first sentence even when no sentence reads as a plan.
 //!
 //! Does not fire on: scenario answers that ask or state assumptions first (a plan sentence that
 //! only leads into the questions, `Before deciding I'd want a few answers:`, is no plan), and
@@ -348,6 +349,17 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
         if asks_question(ctx, h.end - 1, tokens.end) == Some(false) {
             return false;
         }
+        // A verb of checking asks only about something open: a question word after it (`I'd
+        // confirm what leadership means by repeatable`) or a person it is checked with (`I'd
+        // check with the CRO`); with a bare object it is a step of the plan (`I'd confirm them
+        // in the numbers`, `I would diagnose before I redesigned`).
+        if matches!(
+            t.lower(h.end - 1),
+            "confirm" | "check" | "validate" | "diagnose" | "into"
+        ) {
+            return (h.end..tokens.end.min(h.end + 8))
+                .any(|j| WH.contains(&t.lower(j)) || t.lower(j) == "with");
+        }
         // `try to understand what happened`, `find out which part` describe the plan's own
         // diagnosis; asking is wanting or needing to know, or doing it first.
         let bare = matches!(
@@ -545,6 +557,22 @@ mod tests {
         assert_eq!(spans(fragment, Rule::ClarifyingQuestions).len(), 1);
         let list = "---\nscenario: 2\n---\n\n- Who signed it?\n- What has been tried?\n\nThen I would name an owner.\n";
         assert!(findings(list, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn a_verb_of_checking_asks_only_about_something_open() {
+        for text in [
+            "---\nscenario: 2\n---\n\nThe facts are known, so I'd confirm them in the numbers and then name an owner.\n",
+            "---\nscenario: 2\n---\n\nI would diagnose the stalled deals first, then rebuild enablement.\n",
+        ] {
+            assert_eq!(findings(text, Rule::ClarifyingQuestions).len(), 1, "{text}");
+        }
+        for text in [
+            "---\nscenario: 1\n---\n\nI'd confirm with the CRO that repeatable means every region, then compare deals.\n",
+            "---\nscenario: 1\n---\n\nI'd check whether the lift holds in larger accounts, then compare deals.\n",
+        ] {
+            assert!(findings(text, Rule::ClarifyingQuestions).is_empty(), "{text}");
+        }
     }
 
     #[test]
