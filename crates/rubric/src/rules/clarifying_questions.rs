@@ -25,7 +25,9 @@
 //! clarifies fires on its first sentence even when no sentence reads as a plan.
 //!
 //! Does not fire on: scenario answers that ask or state assumptions first (a plan sentence that
-//! only leads into the questions, `Before deciding I'd want a few answers:`, is no plan), and
+//! only leads into the questions, `Before deciding I'd want a few answers:`, or puts the plan off
+//! until something is known before a question, `I would resist redesigning anything until I
+//! understood a few things.`, is no plan), and
 //! drafts that answer a process or behavioural question (the rule does not apply to them and
 //! does not score).
 //!
@@ -154,7 +156,14 @@ fn acts_before_asking(ctx: &Ctx<'_>, sections: &[Section]) -> Option<Range<usize
                 let leads_in = t.sentences.get(i + 1).is_some_and(|next| {
                     let next_asks = asks(ctx, &prompt, next.tokens.clone());
                     let colon = ctx.text[sentence.range.clone()].trim_end().ends_with(':');
-                    next_asks || (colon && is_genuine_question(ctx, i + 1))
+                    // A plan put off until something is known (`before I'd commit to anything
+                    // I'd want a few answers`, `I would resist redesigning anything until I
+                    // understood a few things`), the questions next.
+                    let defers = sentence
+                        .tokens
+                        .clone()
+                        .any(|j| matches!(t.lower(j), "before" | "until" | "till"));
+                    next_asks || ((colon || defers) && is_genuine_question(ctx, i + 1))
                 });
                 return (!leads_in).then(|| sentence.range.clone());
             }
@@ -679,6 +688,16 @@ mod tests {
         assert_eq!(spans(diagnosis, Rule::ClarifyingQuestions).len(), 1);
         let request = "---\nscenario: 2\n---\n\nI would ask the partner to name an owner.\n";
         assert_eq!(spans(request, Rule::ClarifyingQuestions).len(), 1);
+        // A plan put off until something is known, the questions next.
+        for deferred in [
+            "---\nscenario: 1\n---\n\nBefore I'd commit to anything I'd want a few answers from leadership. What does higher mean in numbers? Then I would compare deals.\n",
+            "---\nscenario: 2\n---\n\nI would resist redesigning anything until I understood a few things. Was there ever a sponsor? Then I would name an owner.\n",
+        ] {
+            assert!(findings(deferred, Rule::ClarifyingQuestions).is_empty(), "{deferred}");
+        }
+        // A plan with no such deferral is still a plan before the question.
+        let plan = "---\nscenario: 1\n---\n\nI would launch a partner council next quarter. What is the budget?\n";
+        assert_eq!(spans(plan, Rule::ClarifyingQuestions).len(), 1);
     }
 
     #[test]
