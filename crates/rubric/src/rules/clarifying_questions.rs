@@ -17,12 +17,13 @@
 //! owned it.`, `Should we scale it? Only if the lift holds.`, `Can it be saved? Usually, yes.`,
 //! `What went wrong? The brief already says: …`; see `Ctx::answer`), a verb of checking with a bare
 //! object (`I'd confirm them in the numbers`; it asks before a question word or `with` someone:
-//! `I'd check whether …`), an `Assuming …` that only restates the prompt's own facts or says it
-//! takes them from the prompt (`Assuming, as the brief says, that nobody owns it`), `assume` taking
-//! a charge on rather than supposing (`I'd assume ownership on day one`: a noun phrase no verb
-//! follows, where an assumption is a clause), and a question that follows the plan in the same
-//! sentence (`I'd treat it like a forecast review: is the number real?`). A draft that never
-//! clarifies fires on its first sentence even when no sentence reads as a plan.
+//! `I'd check whether …`), someone else's question (`the grower's question: water saved`), an
+//! `Assuming …` that only restates the prompt's own facts or says it takes them from the prompt
+//! (`Assuming, as the brief says, that nobody owns it`), `assume` taking a charge on rather than
+//! supposing (`I'd assume ownership on day one`: a noun phrase no verb follows, where an assumption
+//! is a clause), and a question that follows the plan in the same sentence (`I'd treat it like a
+//! forecast review: is the number real?`). A draft that never clarifies fires on its first sentence
+//! even when no sentence reads as a plan.
 //!
 //! Does not fire on: scenario answers that ask or state assumptions first (a plan sentence that
 //! only leads into the questions, `Before deciding I'd want a few answers:`, or puts the plan off
@@ -358,6 +359,17 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
         if asks_question(ctx, h.end - 1, tokens.end) == Some(false) {
             return false;
         }
+        // Someone else's question (`the grower's question: water saved per hectare`) is what
+        // they want answered, not the writer asking.
+        if first.starts_with("question") {
+            let owned = (h.start.saturating_sub(3).max(tokens.start)..h.start).any(|j| {
+                let w = t.lower(j);
+                w.ends_with("'s") || w.ends_with("’s") || matches!(w, "their" | "his" | "her")
+            });
+            if owned {
+                return false;
+            }
+        }
         // A verb of checking asks only about something open: a question word after it (`I'd
         // confirm what leadership means by repeatable`) or a person it is checked with (`I'd
         // check with the CRO`); with a bare object it is a step of the plan (`I'd confirm them
@@ -566,6 +578,14 @@ mod tests {
         assert_eq!(spans(fragment, Rule::ClarifyingQuestions).len(), 1);
         let list = "---\nscenario: 2\n---\n\n- Who signed it?\n- What has been tried?\n\nThen I would name an owner.\n";
         assert!(findings(list, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn someone_elses_question_is_not_the_writer_asking() {
+        let theirs = "---\nscenario: 2\n---\n\nI'd pull the co-op sales. Then I'd rebuild enablement around the grower's question: water saved per hectare.\n";
+        assert_eq!(spans(theirs, Rule::ClarifyingQuestions), ["I'd pull the co-op sales."]);
+        let mine = "---\nscenario: 2\n---\n\nI'd pull the co-op sales. My questions first would be about the sponsor.\n";
+        assert!(findings(mine, Rule::ClarifyingQuestions).is_empty());
     }
 
     #[test]
