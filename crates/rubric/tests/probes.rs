@@ -161,6 +161,16 @@ fn sixth_held_back_batch_holds_its_floors() {
     passages_hold_their_floors(&held_back().join("sixth"), false);
 }
 
+/// The scenario drafts of the twenty-first round, tuning material for clarifying-questions, hold
+/// their floors; like the first probes, it lists the drafts read wrong (outside the holdout third
+/// with `PROBE_HOLDOUT`).
+#[test]
+fn scenario_drafts_hold_their_floors() {
+    let scenarios =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/probes/scenarios");
+    passages_hold_their_floors(&scenarios, true);
+}
+
 /// Reads each rule's passages in `dir` against its floors, printing every passage read wrong
 /// when `list_wrong` (and not in the holdout third).
 fn passages_hold_their_floors(dir: &std::path::Path, list_wrong: bool) {
