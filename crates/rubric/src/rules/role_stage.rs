@@ -785,8 +785,10 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
             Some(next(k) + 1)
         }
         "venture" | "vc" | "pe" | "founder" if r.lower(next(k)) == "backed" => Some(next(k) + 1),
-        // `grant-funded`, `PE-backed`, `self-funded`: how the company is funded.
+        // `grant-funded`, `PE-backed`, `self-funded`: how the company is funded; not what a
+        // deal pays for jointly (`co-funded ads`).
         _ if k + 1 < r.len()
+            && w != "co"
             && r.lower(k + 1) == "-"
             && matches!(r.lower(next(k)), "funded" | "backed") =>
         {
@@ -823,7 +825,8 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
         "founder" if r.lower(next(k)) == "led" => Some(next(k) + 1),
         "funding" if matches!(r.lower(k + 1), "round" | "rounds") => Some(k + 2),
         "fortune" | "global" if r.pos(k + 1) == UPOS::NUM && r.lower(k + 1).starts_with(|c: char| c.is_ascii_digit()) => Some(k + 2),
-        "public" | "listed" => {
+        // Not the public sector, a market (`Public sector example: …`).
+        "public" | "listed" if r.lower(k + 1) != "sector" => {
             let p = r.phrase_at(k)?;
             let head = r.lower(p.head);
             (p.head > k && !plural(head) && !matches!(head, "sector" | "holiday" | "record"))
@@ -1220,6 +1223,19 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
 mod tests {
     use crate::Rule;
     use crate::rules::testing::findings;
+
+    #[test]
+    fn jointly_funded_spend_and_the_public_sector_are_no_stage() {
+        for text in [
+            "Full cost: referral fees, co-funded ads and training time.",
+            "Public sector example: a case-management platform and a national integrator.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+        for text in ["We were a PE-backed firm then.", "We were a public company by then."] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_remit_reports_time_in_post_market_place_and_revenue_level_count() {
