@@ -69,8 +69,8 @@ fn held_back() -> PathBuf {
 
 /// The draft a passage is read in: a whole scenario draft as written, else the passage between
 /// a heading and the filler, linked to question 4 by its front matter.
-fn draft(rule: Rule, text: &str) -> String {
-    if rule == Rule::ClarifyingQuestions {
+fn draft(rule: Rule, text: &str, whole: bool) -> String {
+    if whole || rule == Rule::ClarifyingQuestions {
         text.to_string()
     } else {
         format!("---\nquestion: 4\n---\n# My answer\n\n{text}\n\n{FILLER}\n")
@@ -129,28 +129,28 @@ impl<'a> Tally<'a> {
 fn probes_hold_their_floors() {
     // A batch read through `PROBE_DIR` is being measured, not tuned on: figures only.
     let list_wrong = std::env::var_os("PROBE_DIR").is_none();
-    passages_hold_their_floors(&dir(), list_wrong);
+    passages_hold_their_floors(&dir(), list_wrong, false);
 }
 
 /// The held-back batch holds its floors; it prints its figures and never a passage, so a run of
 /// the tests shows no one what it holds.
 #[test]
 fn held_back_probes_hold_their_floors() {
-    passages_hold_their_floors(&held_back(), false);
+    passages_hold_their_floors(&held_back(), false, false);
 }
 
 /// The fourth held-back batch, written when the third had checked two rounds of choices, holds
 /// its floors; it too prints figures only.
 #[test]
 fn fourth_held_back_batch_holds_its_floors() {
-    passages_hold_their_floors(&held_back().join("fourth"), false);
+    passages_hold_their_floors(&held_back().join("fourth"), false, false);
 }
 
 /// The fifth held-back batch, whole scenario drafts written in the eighteenth round to check a
 /// reading of clarifying-questions before keeping it, holds its floors; figures only.
 #[test]
 fn fifth_held_back_batch_holds_its_floors() {
-    passages_hold_their_floors(&held_back().join("fifth"), false);
+    passages_hold_their_floors(&held_back().join("fifth"), false, false);
 }
 
 /// The sixth held-back batch, whole untitled drafts written in the nineteenth round to check that
@@ -158,7 +158,7 @@ fn fifth_held_back_batch_holds_its_floors() {
 /// floors; figures only.
 #[test]
 fn sixth_held_back_batch_holds_its_floors() {
-    passages_hold_their_floors(&held_back().join("sixth"), false);
+    passages_hold_their_floors(&held_back().join("sixth"), false, false);
 }
 
 /// The scenario drafts of the twenty-first round, tuning material for clarifying-questions, hold
@@ -168,12 +168,21 @@ fn sixth_held_back_batch_holds_its_floors() {
 fn scenario_drafts_hold_their_floors() {
     let scenarios =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/probes/scenarios");
-    passages_hold_their_floors(&scenarios, true);
+    passages_hold_their_floors(&scenarios, true, false);
+}
+
+/// The role-stage drafts of the twenty-first round, whole answers to the ten questions written as
+/// tuning material, hold their floors and list the drafts read wrong.
+#[test]
+fn role_stage_drafts_hold_their_floors() {
+    let drafts =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/probes/drafts");
+    passages_hold_their_floors(&drafts, true, true);
 }
 
 /// Reads each rule's passages in `dir` against its floors, printing every passage read wrong
-/// when `list_wrong` (and not in the holdout third).
-fn passages_hold_their_floors(dir: &std::path::Path, list_wrong: bool) {
+/// when `list_wrong` (and not in the holdout third); each passage is a whole draft when `whole`.
+fn passages_hold_their_floors(dir: &std::path::Path, list_wrong: bool, whole: bool) {
     let holdout = std::env::var_os("PROBE_HOLDOUT").is_some();
     let raw = fs::read_to_string(dir.join("floors.toml")).expect("floors.toml");
     let floors: Floors = toml::from_str(&raw).expect("floors.toml");
@@ -189,7 +198,7 @@ fn passages_hold_their_floors(dir: &std::path::Path, list_wrong: bool) {
         let mut tally = Tally::default();
         let mut wrong = Vec::new();
         for probe in &probes.probe {
-            let text = draft(rule, &probe.text);
+            let text = draft(rule, &probe.text, whole);
             let report = analyze_file(&text, Some("probe.md"), catalog, &settings);
             let fired = report.findings.iter().any(|f| f.rule == rule);
             let right = fired == (probe.class == fires(rule));
