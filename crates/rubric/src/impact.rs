@@ -947,14 +947,13 @@ fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
             .any(|r| !(r.len() == 1 && matches!(ctx.tokens.lower(r.start), "from" | "to")))
 }
 
-/// Whether the words after draft word `word`'s clause take up the set it counts again: a
-/// following clause, or any clause of the next sentence or the one after, opens with a bare
-/// number or quantifier
-/// (`Only four had registered`, `11 had never sent a lead`, `every one stalled`, `Of those, ...`,
-/// `In 11 of those visits`, `By month twelve, four of them ...`), or a later bare number with no noun of its own, smaller than the
-/// count, names a part of the same set (`I ran 19 prospects through it. Signed 3.`, `we
-/// received 12 proposals and had budget for three`, `found 14 agencies … and chose the six in
-/// those two states`), so the count sets up what follows.
+/// Whether the words after draft word `word`'s clause take up the set it counts again: a following
+/// clause, or any clause of the next sentence or the one after, opens with a bare number or
+/// quantifier (`Only four had registered`, `11 had never sent a lead`, `every one stalled`, `Of
+/// those, ...`, `In 11 of those visits`, `By month twelve, four of them ...`), or a later bare
+/// number with no noun of its own, smaller than the count, names a part of the same set (`I ran 19
+/// prospects through it. Signed 3.`, `we received 12 proposals and had budget for three`, `found 14
+/// agencies … and chose the six in those two states`), so the count sets up what follows.
 pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     let Some((s, k)) = ctx.syntax_at(word) else {
         return false;

@@ -133,8 +133,7 @@ fn after_first_paragraph(text: &str, s: &crate::Section) -> Option<Range<usize>>
     }
     // The paragraph ends at the first line with nothing on it.
     let mut at = 0;
-    let mut lines = body.split_inclusive('\n');
-    for l in lines.by_ref() {
+    for l in body.split_inclusive('\n') {
         at += l.len();
         if l.trim().is_empty() {
             return Some(s.heading.end + at..s.range.end);
