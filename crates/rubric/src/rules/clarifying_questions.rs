@@ -261,26 +261,10 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
                 // `Should we scale it? Only if the lift holds.`
                 || (yes_no && matches!(first, "only" | "not"))
                 // `What went wrong? The brief already says: …`
-                || cites_the_brief(ctx, next.tokens.clone());
+                || cites_prompt(ctx, next.tokens.clone());
             hangs || !answers
         }
     }
-}
-
-/// Whether the sentence in `tokens` opens by pointing at what the prompt says (`The brief already
-/// says: no owner`, `The prompt tells us`): the answer given is the prompt's.
-fn cites_the_brief(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
-    let t = ctx.tokens;
-    let opening = tokens.start..tokens.end.min(tokens.start + 5);
-    opening.clone().any(|j| {
-        matches!(t.lower(j), "brief" | "prompt" | "scenario")
-            && (j + 1..(j + 3).min(tokens.end)).any(|k| {
-                matches!(
-                    t.lower(k),
-                    "says" | "said" | "tells" | "told" | "gives" | "states" | "spells"
-                )
-            })
-    })
 }
 
 /// Whether every question mark in the sentence at `range` sits inside a sentence that runs on
@@ -457,15 +441,22 @@ const THE_PROMPT: &[&str] = &[
     "says", "told", "question", "case",
 ];
 
-/// Whether an assumption (the clause in `tokens`) says it takes its facts from the prompt
-/// (`Assuming, as the brief says, that nobody owns it`, `I would assume, as described, that`):
-/// the prompt restated, not an unknown supposed.
+/// Whether the words in `tokens` open by pointing at the prompt as their source: `as` or `per`
+/// before the prompt or what it says (`Assuming, as the brief says, that …`, `I would assume, as
+/// described, …`), or the prompt saying it (`The brief already says: no owner`). An assumption
+/// so sourced restates the prompt; an answer so sourced answers the question before it.
 fn cites_prompt(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
     let t = ctx.tokens;
-    let near = tokens.start..tokens.end.min(tokens.start + 4);
-    near.clone().any(|j| {
-        matches!(t.lower(j), "as" | "per")
-            && (j + 1..(j + 4).min(tokens.end)).any(|k| THE_PROMPT.contains(&t.lower(k)))
+    let within = |from: usize, n: usize| from..tokens.end.min(from + n);
+    within(tokens.start, 5).any(|j| match t.lower(j) {
+        "as" | "per" => within(j + 1, 3).any(|k| THE_PROMPT.contains(&t.lower(k))),
+        "brief" | "prompt" | "scenario" => within(j + 1, 2).any(|k| {
+            matches!(
+                t.lower(k),
+                "says" | "said" | "tells" | "told" | "gives" | "states" | "spells"
+            )
+        }),
+        _ => false,
     })
 }
 

@@ -1951,6 +1951,16 @@ fn subject_or_after(ctx: &Ctx<'_>, h: &Range<usize>, s: &Range<usize>) -> Who {
     Who::Unknown
 }
 
+/// The draft token of the possessor in the phrase of the noun at token `at` (`the customer's
+/// fault`), when the word is a noun with one.
+fn possessor_token(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+    let (syn, i) = ctx.syntax_at(at)?;
+    if syn.pos(i) != UPOS::NOUN {
+        return None;
+    }
+    syn.token(syn.phrase_at(i)?.possessor?)
+}
+
 /// Whether the noun at token `at` is owned by no one (`nobody's fault`, `no one's fault`): blame
 /// denied, not laid.
 fn nobodys(ctx: &Ctx<'_>, at: usize) -> bool {
@@ -1962,9 +1972,7 @@ fn nobodys(ctx: &Ctx<'_>, at: usize) -> bool {
     };
     // The possessor the clause reading finds, else the word before (`Nobody's fault.` in a
     // fragment).
-    let owner = ctx
-        .syntax_at(at)
-        .and_then(|(syn, i)| syn.phrase_at(i).and_then(|p| p.possessor).and_then(|o| syn.token(o)));
+    let owner = possessor_token(ctx, at);
     let before = (1..=2)
         .filter_map(|d| at.checked_sub(d))
         .find(|&k| !matches!(t.lower(k), "'s" | "’s" | "'" | "’"));
@@ -1974,12 +1982,7 @@ fn nobodys(ctx: &Ctx<'_>, at: usize) -> bool {
 /// Who owns the noun at token `at`, when it is a noun with a possessor in its phrase: the
 /// speaker (`my fault`, `our mess`) or someone else (`the customer's fault`, `their mess`).
 fn possessor_of(ctx: &Ctx<'_>, at: usize) -> Option<Who> {
-    let (syn, i) = ctx.syntax_at(at)?;
-    if syn.pos(i) != UPOS::NOUN {
-        return None;
-    }
-    let phrase = syn.phrase_at(i)?;
-    let owner = syn.token(phrase.possessor?)?;
+    let owner = possessor_token(ctx, at)?;
     Some(if is_mine(ctx, owner) {
         Who::Speaker
     } else if is_person(ctx, owner) || matches!(ctx.tokens.lower(owner), "their" | "his" | "her") {
