@@ -748,7 +748,90 @@ fn headcount(r: &Read<'_>, k: usize) -> Option<usize> {
     let theirs = r
         .phrase_at(k)
         .is_some_and(|p| r.owned_by_others(&p));
-    (introduced && !theirs && !theirs_clause(r, k)).then_some(j + 1)
+    let described = modifier
+        || (b > 0 && matches!(r.lower(b - 1), "(" | "," | "—" | "–" | "of" | "with"));
+    let speakers = !described || sizes_speakers_company(r, k, b, modifier);
+    (introduced && !theirs && !theirs_clause(r, k) && speakers).then_some(j + 1)
+}
+
+/// Whether a headcount that describes a noun (`a 2,000-person group`, `a vendor (400 people)`,
+/// `a company of about 60 people`) may describe the speaker's company. The noun is followed back
+/// through appositions (`At Tallyo, a 90-person startup`) to where it is introduced: `my`/`our`,
+/// `at` or `joined` make it the speaker's; another owner (`their CCO, a company of 400 people`),
+/// `with` (`a deal with a 2,000-person group`) or a clause about a party (`the partner was …`)
+/// make it another's. A sentence with no verb (`Channel manager, ERP reseller, ~150 staff`) is a
+/// résumé line about the speaker unless it names a party first (`Partner: a lender, about 80
+/// people`) or lists two (`a platform and an integrator (12,000 staff)`).
+fn sizes_speakers_company(r: &Read<'_>, k: usize, b: usize, modifier: bool) -> bool {
+    // The phrase the headcount describes: its own when it modifies one, else the one before.
+    let host = if modifier {
+        r.phrase_at(k)
+    } else {
+        (b >= 2).then(|| r.phrase_at(b - 2)).flatten()
+    };
+    let mut start = host.as_ref().map_or(b, |p| p.tokens.start);
+    // Back over words the chunker left out of the phrase (`a managed detection vendor`).
+    while start > 0
+        && (matches!(r.pos(start - 1), UPOS::DET | UPOS::ADJ | UPOS::NUM)
+            || (r.pos(start - 1) == UPOS::VERB && start > 1 && r.pos(start - 2) == UPOS::DET))
+    {
+        start -= 1;
+    }
+    if let Some(p) = &host {
+        if own(r.possessor(p)) || r.is_speaker(p.head) || r.lower(p.head) == "we" {
+            return true;
+        }
+        if r.owned_by_others(p) {
+            return false;
+        }
+        // Back through appositions: `at Finora — a Series C fintech of ~300 people`.
+        for _ in 0..3 {
+            if start < 2 || !matches!(r.lower(start - 1), "," | "(" | "—" | "–") {
+                break;
+            }
+            let Some(before) = r.phrase_at(start - 2) else { break };
+            if before.tokens.end != start - 1 {
+                break;
+            }
+            if own(r.possessor(&before)) || r.lower(before.head) == "we" {
+                return true;
+            }
+            if r.owned_by_others(&before) {
+                return false;
+            }
+            start = before.tokens.start;
+        }
+        let prev = if start > 0 { r.lower(start - 1) } else { "" };
+        if matches!(prev, "at" | "@" | "joined" | "join" | "joining" | "for" | "as") {
+            return true;
+        }
+        if prev == "of" && start >= 2 && role_noun(r, start - 2) {
+            return true;
+        }
+        if matches!(prev, "with" | "between" | "into" | "by" | "than" | "versus" | "vs") {
+            return false;
+        }
+    }
+    // The clause the phrase is in, when its subject comes before it; or, for a phrase set off
+    // after a dash or colon (`We were flat — a mature business of 2,000 people`), the clause
+    // before.
+    let before = |c: &&crate::syntax::Clause| c.subject.as_ref().is_some_and(|s| s.head < start);
+    let clause = r.clause_of(start).or_else(|| r.clause_of(k)).filter(before).or_else(|| {
+        let apposed = start >= 2 && matches!(r.lower(start - 1), "—" | "–" | ":");
+        apposed.then(|| r.clause_of(start - 2)).flatten().filter(before)
+    });
+    match clause.and_then(|c| c.subject.as_ref().map(|s| (c, s))) {
+        Some((_, subject)) => {
+            // A clause about another party (`the partner was a 2,000-person integrator`).
+            !(r.owned_by_others(subject) || PARTIES.contains(&r.lower(subject.head)))
+        }
+        None => {
+            let listed = start > 0 && r.lower(start - 1) == "and";
+            let label = (1..start.min(6)).find(|&c| r.lower(c) == ":");
+            let party = label.is_some_and(|c| PARTIES.contains(&r.lower(c - 1)));
+            !listed && !party
+        }
+    }
 }
 
 /// Whether token `k` describes another party: it comes after its clause's subject, and that is
@@ -1223,6 +1306,26 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
 mod tests {
     use crate::Rule;
     use crate::rules::testing::findings;
+
+    #[test]
+    fn a_headcount_sizes_the_company_it_describes() {
+        for text in [
+            "We had a deal with a 2,000-person media agency group.",
+            "The vendor came through their Chief Commercial Officer, a company of about 400 people.",
+            "Public sector example: a case platform and a national integrator (around 12,000 staff).",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+        for text in [
+            "EMEA channel lead at a managed detection vendor (~450 staff).",
+            "I was a junior partner manager at Tallyo, a 90-person accounting startup.",
+            "We were profitable but flat — a mature business of about 2,000 people.",
+            "Channel manager, ERP reseller, ~150 staff, Brisbane.",
+            "It was a 12,000-person telco, and within it I sat in the wholesale division.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn jointly_funded_spend_and_the_public_sector_are_no_stage() {
