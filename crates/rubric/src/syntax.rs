@@ -308,6 +308,32 @@ impl Tagged {
                 word.pos = UPOS::NOUN;
             }
         }
+        // An `-ing` word inside a counted noun phrase, before its noun, is a modifier of that
+        // noun, not a verb (`36 working syncs`, `18 joint account planning sessions`, `31
+        // co-selling calls`): a cardinal, then modifiers (a singular noun, not a plural that
+        // could be its subject: `9 partners selling licenses`).
+        for k in 1..words.len().saturating_sub(1) {
+            if words[k].pos != UPOS::VERB
+                || !forms[k].to_lowercase().ends_with("ing")
+                || words[k + 1].pos != UPOS::NOUN
+            {
+                continue;
+            }
+            let mut j = k;
+            while j > 0
+                && (matches!(words[j - 1].pos, UPOS::ADJ | UPOS::PROPN)
+                    || forms[j - 1] == "-"
+                    || (words[j - 1].pos == UPOS::NOUN && !plural_form(&forms[j - 1])))
+            {
+                j -= 1;
+            }
+            if j > 0 && words[j - 1].pos == UPOS::NUM && j - 1 < k {
+                words[k].pos = UPOS::NOUN;
+                for w in &mut words[j - 1..=k + 1] {
+                    w.np = true;
+                }
+            }
+        }
         // A base-form verb right after a noun and right before another finite verb (adverbs
         // between) heads the noun phrase: `Their channel lead never returned the call`. A noun
         // and then two finite verbs in a row is no clause; a catenative verb takes an `-ing`
@@ -550,6 +576,11 @@ fn possessive(lower: &str) -> bool {
 }
 
 /// Forms of *be*.
+/// Whether a word form looks plural (`partners`, not `business`).
+fn plural_form(form: &str) -> bool {
+    form.ends_with('s') && !form.ends_with("ss")
+}
+
 fn be(lower: &str) -> bool {
     matches!(
         lower,
@@ -1101,6 +1132,39 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn an_ing_word_inside_a_counted_phrase_modifies_its_noun() {
+        for (text, number, head) in [
+            ("We held 6 QBRs and 36 working syncs.", "36", "syncs"),
+            (
+                "I ran 18 joint account planning sessions in Q1.",
+                "18",
+                "sessions",
+            ),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let k = (0..s.words().len()).find(|&k| s.text(k) == number).unwrap();
+            let phrase = s.phrase_at(k).unwrap_or_else(|| panic!("{}", dump(&s)));
+            assert_eq!(word(&s, Some(phrase.head)), head, "{}", dump(&s));
+        }
+        // Behind a hyphenated prefix too.
+        let text = "We did 31 co-selling calls with them.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let k = (0..s.words().len())
+            .find(|&k| s.text(k) == "selling")
+            .unwrap();
+        assert_eq!(s.pos(k), UPOS::NOUN, "{}", dump(&s));
+        // A plural before it can be its subject: `9 partners selling licenses`.
+        let text = "We had 9 partners selling licenses.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let k = (0..s.words().len()).find(|&k| s.text(k) == "9").unwrap();
+        let phrase = s.phrase_at(k).unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert_eq!(word(&s, Some(phrase.head)), "partners", "{}", dump(&s));
     }
 
     #[test]
