@@ -1085,6 +1085,16 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
             k += 1;
         }
     }
+    // A phrase on each member of the set: `in almost every one the homeowner asked …`.
+    if k < verb && s.pos(k) == UPOS::ADP {
+        let mut m = k + 1;
+        while m < verb && s.pos(m) == UPOS::ADV {
+            m += 1;
+        }
+        if matches!(lower(s, m).as_str(), "every" | "each") && lower(s, m + 1) == "one" {
+            return true;
+        }
+    }
     // `not one`: the negation of the quantifier that follows.
     if k + 1 < verb && lower(s, k) == "not" && lower(s, k + 1) == "one" {
         k += 1;
@@ -1109,6 +1119,14 @@ fn opens_with_quantifier(s: &SentenceSyntax<'_>, from: usize, verb: usize) -> bo
     }
     // A part of a set named before: `11 of those visits`.
     if lower(s, k + 1) == "of" && matches!(lower(s, k + 2).as_str(), "those" | "these" | "them") {
+        return true;
+    }
+    // Or named again by its count: `7 of the 16 restaurants bought`.
+    if s.pos(k) == UPOS::NUM
+        && lower(s, k + 1) == "of"
+        && lower(s, k + 2) == "the"
+        && s.pos(k + 3) == UPOS::NUM
+    {
         return true;
     }
     if preposition {

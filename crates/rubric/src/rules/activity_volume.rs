@@ -91,8 +91,11 @@
 //! took the 31, not the 240`), a count the next words take up
 //! to make a point (`I sat in on 18 calls; every one stalled at security review`, `not one rep
 //! mentioned us`, `We recruited
-//! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`, `found 14 agencies … and chose the six in Ohio`), or a count followed by what it produced (`which
-//! produced $2M in pipeline`), nor on a count whose sentence a model learned from labelled
+//! 23 resellers. Only four registered a deal.`, `In 11 of those visits…`, `Signed 3.`, `found 14 agencies … and chose the six in Ohio`,
+//! `7 of the 16 restaurants bought`, `and in almost every one the homeowner asked …`), a count
+//! done to find something out (a `to` infinitive of a verb of inquiry with a question word
+//! after it: `rode along on 11 farm visits to see how they sell`), or a count followed by what
+//! it produced (`which produced $2M in pipeline`), nor on a count whose sentence a model learned from labelled
 //! passages (`crate::learned`, `models/activity-volume.tsv`) reads as counting activity as the
 //! win with probability under 0.03 (`I called 60 installers to ask why they had stopped quoting
 //! us`).
@@ -342,6 +345,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         // sentences after, so they are read last.
         if noun_end <= i + 1
             || (reading.is_some() && taken_up(ctx, i))
+            || inquiry(ctx, sentence, noun_end)
             || has_outcome(ctx, sentence, i..noun_end)
         {
             continue;
@@ -426,6 +430,28 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             .map(|(.., finding)| finding),
     );
     true
+}
+
+/// Verbs of finding something out, whose purpose infinitive after a count makes the count a
+/// means of inquiry (`called 60 installers to ask why …`).
+const INQUIRY: &[&str] = &[
+    "see", "learn", "understand", "find", "hear", "ask", "figure", "test", "check", "observe",
+    "watch", "work", "map", "discov",
+];
+
+/// Whether the count ending at word `end` is done to find something out: a `to` infinitive of
+/// [`INQUIRY`] after it in its sentence, with a question word or `if`/`whether` right after
+/// (`rode along on 11 farm visits to see how they sell`).
+fn inquiry(ctx: &Ctx<'_>, sentence: usize, end: usize) -> bool {
+    let t = ctx.tokens;
+    let bounds = t.sentences[sentence].tokens.clone();
+    (end..bounds.end.saturating_sub(2)).any(|j| {
+        t.lower(j) == "to"
+            && INQUIRY.iter().any(|v| t.stem(j + 1).starts_with(v))
+            && (j + 2..(j + 5).min(bounds.end)).any(|k| {
+                matches!(t.lower(k), "why" | "how" | "what" | "where" | "which" | "who" | "whether" | "if" | "when")
+            })
+    })
 }
 
 /// Whether the number at word `i` is a tally written in digits, or a big or vague one (`dozens
@@ -1191,6 +1217,21 @@ mod tests {
             spans(text, Rule::ActivityVolume),
             ["ran 12 clinics", "certified 140 installers"]
         );
+    }
+
+    #[test]
+    fn a_count_taken_up_by_its_number_or_each_member_or_done_to_find_out_is_context() {
+        for text in [
+            "I ran 16 joint demos with their account managers. 7 of the 16 restaurants bought, so we kept it.",
+            "I joined 15 installer sales visits, and in almost every one the homeowner asked about wifi.",
+            "I rode along on 11 farm visits with dealer reps to see how they sell.",
+            "I did 40 calls to understand why deals stalled.",
+        ] {
+            assert!(findings(text, Rule::ActivityVolume).is_empty(), "{text}");
+        }
+        // A purpose that is no question stays volume.
+        let text = "I did 40 calls to promote the new tier.";
+        assert_eq!(findings(text, Rule::ActivityVolume).len(), 1, "{text}");
     }
 
     #[test]
