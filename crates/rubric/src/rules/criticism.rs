@@ -429,9 +429,14 @@ fn token_at(ctx: &Ctx<'_>, sentence: &Sentence, at: usize) -> Option<usize> {
 }
 
 /// Whether the speaker denies blame anywhere in `sentence` (`I never blamed`, `I wouldn't
-/// call`): the learned reading names no clause for [`denied`] to read.
+/// call`), or opens it by denying a reason (`Not because anyone did anything wrong; …`): the
+/// learned reading names no clause for [`denied`] to read.
 fn disowned(ctx: &Ctx<'_>, sentence: &Sentence) -> bool {
     let (t, s) = (ctx.tokens, &sentence.tokens);
+    // `Not because anyone did anything wrong; …`: the sentence opens by denying a reason.
+    if s.len() > 2 && t.lower(s.start) == "not" && matches!(t.lower(s.start + 1), "because" | "that") {
+        return true;
+    }
     s.clone().any(|k| {
         matches!(t.lower(k), "i" | "we")
             && (k + 1..s.end.min(k + 4)).any(|n| is_negation(t.lower(n)))
@@ -2561,6 +2566,12 @@ mod tests {
         assert_eq!(spans(text, Rule::Criticism).len(), 2, "{:?}", spans(text, Rule::Criticism));
         let text = "To be honest, I underestimated the integration work.";
         assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn a_sentence_that_opens_by_denying_a_reason_lays_no_blame() {
+        let text = "Not because anyone did anything wrong; it just had no owner on either side after the person who set it up moved roles.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
     }
 
     #[test]
