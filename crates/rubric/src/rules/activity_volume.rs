@@ -75,7 +75,7 @@
 //! (below).
 //!
 //! Does not fire on: counts of results (`closed 12 deals`), small spelled-out counts on their
-//! own (`two partners`, unless the model is sure of it), durations (`3 months of calls`, `twenty minutes`), labels (`Step 2`), words in quotation marks (`the old "watch these 12 videos" course`), a number joined to a unit after an article (`a 30-slide deck`), a count in
+//! own (`two partners`, unless the model is sure of it), durations (`3 months of calls`, `twenty minutes`; not days named by the activity held on them, `85 dealer training days`), labels (`Step 2`), words in quotation marks (`the old "watch these 12 videos" course`), a number joined to a unit after an article (`a 30-slide deck`), a count in
 //! another phrase than the verb's object (`ran alliances for a product (300 people)`), a state
 //! (`we had 23 signed partners`; a participle before the counted noun gives what is counted a
 //! state, `a programme of 60-odd signed partners`, unless the writer's own verb governs the
@@ -289,7 +289,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         let (noun, head_end) = match reading.and_then(|r| r.head.map(|head| (r, head))) {
             Some((r, head)) => {
                 // `3 months`, `twenty minutes at check-in`.
-                if hits.covers(Cue::TimeUnit, head) {
+                // Not days named by the activity held on them (`85 dealer training days`,
+                // `6 meet-the-buyer days`): a count of events.
+                let compound = |j: usize| ctx.text[t.tokens[j].end()..t.tokens[j + 1].start()] == *"-";
+                let event_days = t.lower(head).starts_with("day")
+                    && (i + 1..head).any(|j| hits.covers(Cue::Activity, j) || compound(j));
+                if hits.covers(Cue::TimeUnit, head) && !event_days {
                     continue;
                 }
                 // An activity noun up to the head (`40 partner meetings`, not `300 people, post`).
@@ -1157,6 +1162,18 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn days_named_by_the_activity_held_on_them_are_events() {
+        for text in [
+            "My team ran 85 dealer training days last year.",
+            "I hosted 6 meet-the-buyer days with the turbine OEMs.",
+        ] {
+            assert_eq!(findings(text, Rule::ActivityVolume).len(), 1, "{text}");
+        }
+        let text = "We waited 10 working days for the contract.";
+        assert!(findings(text, Rule::ActivityVolume).is_empty(), "{text}");
     }
 
     #[test]
