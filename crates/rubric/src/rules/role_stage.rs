@@ -98,7 +98,7 @@ pub(crate) const STAGES: &[&str] = &[
 /// a team`) fail the agent-noun test already.
 const NOT_ROLES: &[&str] = &[
     "believer", "partner", "customer", "buyer", "user", "number", "center", "driver", "factor",
-    "event", "component", "content", "percent", "incentive", "matter", "reminder",
+    "event", "component", "content", "percent", "incentive", "matter", "reminder", "tier",
 ];
 /// Title heads that do not look like agent nouns (`lead`, `head`, `hire`).
 const TITLES: &[&str] = &[
