@@ -327,7 +327,7 @@ impl Tagged {
             {
                 j -= 1;
             }
-            if j > 0 && words[j - 1].pos == UPOS::NUM && j - 1 < k {
+            if j > 0 && words[j - 1].pos == UPOS::NUM {
                 words[k].pos = UPOS::NOUN;
                 for w in &mut words[j - 1..=k + 1] {
                     w.np = true;
@@ -347,11 +347,10 @@ impl Tagged {
                 let next = (k + 1..words.len()).find(|&j| words[j].pos != UPOS::ADV);
                 // A plural (`security leads buy`, `analytics leads kept asking`) before any verb
                 // but another `-s` or `-ing` form.
-                let plural = forms[k].ends_with('s') && !forms[k].ends_with("ss");
+                let plural = plural_form(&forms[k]);
                 // A base form after a singular noun agrees with no subject, so before another
                 // verb it is the phrase's noun (`the hospital's security lead told me`).
-                let singular = |f: &str| !f.ends_with('s') || f.ends_with("ss");
-                let base = !plural && singular(&forms[k - 1]) && words[k - 1].pos == UPOS::NOUN;
+                let base = !plural && !plural_form(&forms[k - 1]) && words[k - 1].pos == UPOS::NOUN;
                 if next.is_some_and(|j| {
                     (base && words[j].pos == UPOS::VERB && !forms[j].ends_with("ing"))
                         || words[j].pos == UPOS::AUX
@@ -575,12 +574,12 @@ fn possessive(lower: &str) -> bool {
     )
 }
 
-/// Forms of *be*.
 /// Whether a word form looks plural (`partners`, not `business`).
 fn plural_form(form: &str) -> bool {
     form.ends_with('s') && !form.ends_with("ss")
 }
 
+/// Forms of *be*.
 fn be(lower: &str) -> bool {
     matches!(
         lower,

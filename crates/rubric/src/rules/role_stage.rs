@@ -815,13 +815,14 @@ fn sizes_speakers_company(r: &Read<'_>, k: usize, b: usize, modifier: bool) -> b
     // The clause the phrase is in, when its subject comes before it; or, for a phrase set off
     // after a dash or colon (`We were flat — a mature business of 2,000 people`), the clause
     // before.
-    let before = |c: &&crate::syntax::Clause| c.subject.as_ref().is_some_and(|s| s.head < start);
-    let clause = r.clause_of(start).or_else(|| r.clause_of(k)).filter(before).or_else(|| {
+    let subject_first =
+        |c: &&crate::syntax::Clause| c.subject.as_ref().is_some_and(|s| s.head < start);
+    let clause = r.clause_of(start).or_else(|| r.clause_of(k)).filter(subject_first).or_else(|| {
         let apposed = start >= 2 && matches!(r.lower(start - 1), "—" | "–" | ":");
-        apposed.then(|| r.clause_of(start - 2)).flatten().filter(before)
+        apposed.then(|| r.clause_of(start - 2)).flatten().filter(subject_first)
     });
-    match clause.and_then(|c| c.subject.as_ref().map(|s| (c, s))) {
-        Some((_, subject)) => {
+    match clause.and_then(|c| c.subject.as_ref()) {
+        Some(subject) => {
             // A clause about another party (`the partner was a 2,000-person integrator`).
             !(r.owned_by_others(subject) || PARTIES.contains(&r.lower(subject.head)))
         }
