@@ -345,14 +345,14 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
         }
         // Someone else's question (`the grower's question: water saved per hectare`) is what
         // they want answered, not the writer asking.
-        if first.starts_with("question") {
-            let owned = (h.start.saturating_sub(3).max(tokens.start)..h.start).any(|j| {
-                let w = t.lower(j);
-                w.ends_with("'s") || w.ends_with("’s") || matches!(w, "their" | "his" | "her")
-            });
-            if owned {
-                return false;
-            }
+        if first.starts_with("question")
+            && ctx.syntax_at(h.start).is_some_and(|(syn, i)| {
+                syn.phrase_at(i)
+                    .and_then(|p| p.possessor)
+                    .is_some_and(|o| !crate::who::own(syn.tagged.lower(o)))
+            })
+        {
+            return false;
         }
         // A verb of checking asks only about something open: a question word after it (`I'd
         // confirm what leadership means by repeatable`) or a person it is checked with (`I'd
