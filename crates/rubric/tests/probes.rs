@@ -13,12 +13,12 @@
 //! line and its wrong readings are not, so a change made by reading the other passages can be
 //! checked on passages it was not made from.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::PathBuf;
 
 use interview_content::Catalog;
-use interview_rubric::{Rule, Settings, analyze_file};
+use interview_rubric::{Finding, Rule, Settings, analyze_file};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -38,6 +38,9 @@ struct Probe {
     #[allow(dead_code)]
     #[serde(default)]
     marks: Vec<String>,
+    /// In a whole draft for `structure`: the parts of the story it lacks.
+    #[serde(default)]
+    missing: BTreeSet<String>,
 }
 
 /// Per rule, per class: the least share of passages read right.
@@ -79,6 +82,21 @@ fn draft(rule: Rule, text: &str, whole: bool) -> String {
     } else {
         format!("---\nquestion: 4\n---\n# My answer\n\n{text}\n\n{FILLER}\n")
     }
+}
+
+/// The parts the `structure` findings say are missing (`No outcome part: ...`).
+fn missing_parts(findings: &[Finding]) -> BTreeSet<String> {
+    findings
+        .iter()
+        .filter(|f| f.rule == Rule::Structure)
+        .filter_map(|f| {
+            let lower = f.message.to_lowercase();
+            ["context", "action", "outcome", "learning"]
+                .into_iter()
+                .find(|part| lower.starts_with(&format!("no {part} part")))
+                .map(str::to_owned)
+        })
+        .collect()
 }
 
 /// Whether a passage is in the holdout third (`PROBE_HOLDOUT=1`).
@@ -176,8 +194,8 @@ fn scenario_drafts_hold_their_floors() {
 }
 
 /// The whole answers to the ten questions written as tuning material (role-stage in the
-/// twenty-first round, criticism and activity-volume in the twenty-second) hold their floors and
-/// list the drafts read wrong.
+/// twenty-first round, criticism and activity-volume in the twenty-second, buyer-empathy and
+/// structure in the twenty-third) hold their floors and list the drafts read wrong.
 #[test]
 fn whole_drafts_hold_their_floors() {
     let drafts =
@@ -206,7 +224,13 @@ fn passages_hold_their_floors(dir: &std::path::Path, list_wrong: bool, whole: bo
             let text = draft(rule, &probe.text, whole);
             let report = analyze_file(&text, Some("probe.md"), catalog, &settings);
             let fired = report.findings.iter().any(|f| f.rule == rule);
-            let right = fired == (probe.class == fires(rule));
+            // A whole draft for `structure` is read right when the parts said to be missing are
+            // the ones it lacks, no more and no fewer.
+            let right = if rule == Rule::Structure && whole {
+                missing_parts(&report.findings) == probe.missing
+            } else {
+                fired == (probe.class == fires(rule))
+            };
             let hidden = holdout && in_holdout(&probe.text);
             tally.add(probe.class.as_str(), right, hidden);
             if !right && !hidden && list_wrong {
