@@ -48,7 +48,8 @@
 //! produced one (`61% of MSSPs closed a deal`), a state (`70% were active`) or a requirement.
 //!
 //! A later conjunct of a counted activity shares its verb, whoever does it and whatever it counts
-//! (`the alliance held 48 working sessions, 12 pipeline reviews and four QBRs`), unless it is a
+//! (`the alliance held 48 working sessions, 12 pipeline reviews and four QBRs`, past a participle
+//! that ends the item before: `96 trainings delivered, 310 joint sales calls`), unless it is a
 //! part of a set with no noun of its own (`140 of their reps and 30 of ours`). A verb's particle
 //! stands between it and its count (`built out 11 connectors`).
 //!
@@ -236,9 +237,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             && previous.is_some_and(|e| {
                 let gap = &ctx.text[t.tokens[e.max(1) - 1].end()..t.tokens[i].start()];
                 let joined = (e..i).all(|j| matches!(t.lower(j), "and" | "or"));
+                // A participle may end the item before, a reduced passive (`96 product
+                // trainings delivered, 310 joint sales calls`).
+                let participle = {
+                    let w = t.lower(e);
+                    w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed")
+                };
+                let from = e + usize::from(e < i && participle);
                 // Quantity words before the count, after a comma (`, around 200 meetings`).
                 let quantified = gap.contains(',')
-                    && (e..i).all(|j| {
+                    && (from..i).all(|j| {
                         matches!(
                             t.lower(j),
                             "and" | "or" | "around" | "about" | "over" | "nearly" | "almost"
@@ -1486,6 +1494,12 @@ mod tests {
                 "10 monthly planning reviews",
                 "four executive QBRs"
             ]
+        );
+        // Past a participle that ends the item before (a reduced passive).
+        let text = "Numbers I presented: 96 product trainings delivered, 310 joint sales calls, 40 webinars.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["96 product trainings", "310 joint sales calls", "40 webinars"]
         );
         // A part of a set, with no noun of its own, is the same count.
         let text = "I trained 140 of their sellers and 30 of ours.";
