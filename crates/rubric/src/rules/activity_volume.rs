@@ -239,11 +239,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 let joined = (e..i).all(|j| matches!(t.lower(j), "and" | "or"));
                 // A participle may end the item before, a reduced passive (`96 product
                 // trainings delivered, 310 joint sales calls`).
-                let participle = {
-                    let w = t.lower(e);
-                    w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed")
-                };
-                let from = e + usize::from(e < i && participle);
+                let from = e + usize::from(e < i && past_participle(t.lower(e)));
                 // Quantity words before the count, after a comma (`, around 200 meetings`).
                 let quantified = gap.contains(',')
                     && (from..i).all(|j| {
@@ -770,16 +766,7 @@ fn headline(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     // The tagger may read a participle right after the noun as an adjective (`1,200 partner
     // sellers certified`): an adjective does not follow its noun in English, so it is the
     // participle.
-    // A past participle: `-ed` (not `need`, `feed`), or one of the irregular ones.
-    let form = |j: usize| {
-        let w = low(j);
-        (w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed"))
-            || matches!(
-                w,
-                "sent" | "held" | "run" | "built" | "met" | "done" | "made" | "taught" | "written"
-                    | "given" | "taken" | "chosen" | "shown" | "won"
-            )
-    };
+    let form = |j: usize| past_participle(low(j));
     // Or as a noun ending the phrase (`60 joint account plans drafted`), after another noun.
     let noun_participle = |j: usize| {
         s.pos(j) == UPOS::NOUN
@@ -846,6 +833,17 @@ fn headline(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
                 .flatten()
         }
     }
+}
+
+/// Whether `lower` has the form of a past participle: `-ed` (not `need`, `feed`), or one of the
+/// irregular ones a list of work uses.
+fn past_participle(lower: &str) -> bool {
+    (lower.len() > 3 && lower.ends_with("ed") && !lower.ends_with("eed"))
+        || matches!(
+            lower,
+            "sent" | "held" | "run" | "built" | "met" | "done" | "made" | "taught" | "written"
+                | "given" | "taken" | "chosen" | "shown" | "won"
+        )
 }
 
 /// Whether the count at draft word `i` is in a prepositional phrase that opens its sentence and
@@ -1500,6 +1498,11 @@ mod tests {
         assert_eq!(
             spans(text, Rule::ActivityVolume),
             ["96 product trainings", "310 joint sales calls", "40 webinars"]
+        );
+        let text = "Key numbers: 40 partner workshops held, 310 joint sales calls.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["40 partner workshops held", "310 joint sales calls"]
         );
         // A part of a set, with no noun of its own, is the same count.
         let text = "I trained 140 of their sellers and 30 of ours.";
