@@ -295,7 +295,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
                 // `3 months`, `twenty minutes at check-in`.
                 // Not days named by the activity held on them (`85 dealer training days`,
                 // `6 meet-the-buyer days`): a count of events.
-                let compound = |j: usize| ctx.text[t.tokens[j].end()..t.tokens[j + 1].start()] == *"-";
+                let compound = |j: usize| t.joined.binary_search(&(j + 1)).is_ok();
                 let event_days = t.lower(head).starts_with("day")
                     && (i + 1..head).any(|j| hits.covers(Cue::Activity, j) || compound(j));
                 if hits.covers(Cue::TimeUnit, head) && !event_days {
