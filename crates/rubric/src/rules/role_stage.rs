@@ -14,7 +14,13 @@
 //! whatever a phrasal verb of taking charge governs (`when I took over this topic`, `I look after
 //! the distributor network`), a remit handed to the speaker (`when I was given the alliance`), a
 //! plan's role for the speaker (`me owning the alliance end to end`); the speaker's tenure
-//! (`eight years at a consultancy`, `after years as an SE`); a bare title heading a resume line (`Head of ecosystem; ...`).
+//! (`eight years at a consultancy`, `after years as an SE`, `four years on the reseller side`,
+//! `eight years carrying an enterprise quota`); the speaker's seniority, as their predicate or
+//! an adjective set off before their clause (`I was still junior`, `Still fairly junior then, I
+//! shadowed the QBRs`); the speaker coming in to do something (`I came in on a contract to
+//! rebuild enablement`), as `brought in to`; a quota carried (`I carried a partner-sourced
+//! quota`); a note's title with its `my` left out (`Title was Partner Development Manager`); a
+//! bare title heading a resume line (`Head of ecosystem; ...`).
 //! The present simple of a verb of charge with no auxiliary is a standing remit whatever it
 //! governs, when that is a domain and not an instance (`I manage dealers across two states`,
 //! `I own enablement`; not `I run a weekly call`, nor the past `I ran a pilot`); inheriting is
@@ -114,13 +120,13 @@ const HANDED: &[&str] = &["given", "hand", "assign", "entrust"];
 /// Stems of verbs that hold a remit (`I run the channel`, `led partnerships`).
 const HOLD: &[&str] = &[
     "run", "ran", "lead", "led", "head", "manag", "own", "overse", "oversaw", "took", "take",
-    "inherit", "cover", "join", "move",
+    "inherit", "cover", "join", "move", "carri",
 ];
 /// Stems of the remits a partnerships person holds.
 const REMITS: &[&str] = &[
     "partnership", "allianc", "channel", "program", "programm", "team", "partner", "ecosystem",
     "function", "busi", "sale", "region", "marketplac", "relationship", "portfolio", "territori",
-    "resel", "resell", "distributor", "msp", "si", "isv", "var", "agenc", "integr",
+    "resel", "resell", "distributor", "msp", "si", "isv", "var", "agenc", "integr", "quota",
 ];
 /// What the speaker's role may be called after `my`.
 const MY_ROLE: &[&str] = &[
@@ -377,7 +383,12 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             // `in my second year running partnerships`, `I spent two years leading the
             // channel`: a gerund of holding a remit whose subject is the speaker (owned by `my`,
             // or in a clause whose subject is `I`).
-            w if w.ends_with("ing") && HOLD.contains(&r.stem(k)) && k > 0 => {
+            // Not a gerund with a subject of its own: `I didn't want them carrying a quota`.
+            w if w.ends_with("ing")
+                && HOLD.contains(&r.stem(k))
+                && k > 0
+                && !matches!(r.lower(k - 1), "them" | "him" | "her" | "it" | "you" | "us") =>
+            {
                 let mine = (k.saturating_sub(5)..k).any(|j| r.lower(j) == "my")
                     || r.clause_of(k).is_some_and(|c| {
                         c.subject.as_ref().is_some_and(|p| r.is_subject_speaker(p.head))
@@ -420,6 +431,20 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                             .clone()
                             .any(|j| REMITS.contains(&r.stem(j)) || role_noun(r, j));
                         if remit && !r.owned_by_others(&p) {
+                            return Some(k..p.tokens.end);
+                        }
+                    }
+                }
+                // `four years on the reseller side`: a side of the trade the speaker was on.
+                if r.lower(k + 1) == "on" {
+                    if let Some(p) = r.phrase_at(k + 2).filter(|p| r.lower(p.head) == "side") {
+                        return Some(k..p.tokens.end);
+                    }
+                }
+                // `eight years carrying an enterprise quota`: the speaker's years holding a remit.
+                if r.lower(k + 1).ends_with("ing") && HOLD.contains(&r.stem(k + 1)) {
+                    if let Some(p) = r.phrase_at(k + 2) {
+                        if REMITS.contains(&r.stem(p.head)) && !r.owned_by_others(&p) {
                             return Some(k..p.tokens.end);
                         }
                     }
@@ -502,6 +527,51 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     && COMPANIES.contains(&r.lower(k + 3)) =>
             {
                 return Some(k..k + 4);
+            }
+            // `I was still junior`, `Still fairly junior then, I shadowed the QBRs`: the speaker's
+            // seniority, as the predicate of their `be` or an adjective phrase set off before
+            // their clause.
+            "junior" | "senior" if r.pos(k) == UPOS::ADJ => {
+                let mut before = k;
+                while before > 0 && r.pos(before - 1) == UPOS::ADV {
+                    before -= 1;
+                }
+                let predicate = before > 0
+                    && (r.lower(before - 1) == "i'm"
+                        || (be(r.lower(before - 1)) && before > 1 && r.is_subject_speaker(before - 2)));
+                let mut after = k + 1;
+                while after < r.len() && r.pos(after) == UPOS::ADV {
+                    after += 1;
+                }
+                let fronted = Some(before) == r.first_word()
+                    && r.lower(after) == ","
+                    && r.is_subject_speaker(after + 1);
+                if predicate || fronted {
+                    return Some(before.saturating_sub(2)..k + 1);
+                }
+            }
+            // `I came in on a contract to rebuild enablement`, `I came in as …`: the speaker
+            // joining to do something, as `brought in to`.
+            "came" | "come"
+                if k > 0
+                    && r.is_subject_speaker(k - 1)
+                    && r.lower(k + 1) == "in"
+                    && (k + 2..r.len().min(k + 10)).any(|j| {
+                        r.lower(j) == "to" && r.pos(j + 1) == UPOS::VERB
+                    }) =>
+            {
+                return Some(k - 1..k + 2);
+            }
+            // `Title was Partner Development Manager`, `Role: channel lead`: a note's `my` left
+            // out before the speaker's title.
+            "title" | "role" | "job" | "position"
+                if Some(k) == r.first_word() && (be(r.lower(k + 1)) || r.lower(k + 1) == ":") =>
+            {
+                if let Some((range, head)) = role_phrase(r, k + 2) {
+                    if role_noun(r, head) && !plural(r.lower(head)) {
+                        return Some(k..range.end);
+                    }
+                }
             }
             // `my role`, `my job was to`.
             "my" => {
@@ -1061,6 +1131,7 @@ static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         "publicly", "quarter", "report", "responsible", "scale", "scaleup", "seed", "series",
         "staff", "start", "startup", "tak", "take", "taken", "task", "that", "this", "to", "took",
         "unicorn", "us", "vc", "venture", "was", "weeks", "were", "within", "year", "years",
+        "side", "junior", "senior", "came", "come",
     ];
     [
         WORDS, MY_ROLE, HIRED, HANDED, HOLD, REMITS, UNITS, POSTS, DEPARTMENTS, SIZES, COMPANIES,
@@ -1122,6 +1193,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         (false, false, false, false, false, false, false, false, false);
     let (mut charge_of, mut tasked, mut dept, mut size, mut company) = (false, false, false, false, false);
     let mut been = false;
+    let (mut side, mut seniority, mut came) = (false, false, false);
     let mut previous = "";
     for k in tokens {
         let w = t.lower(k);
@@ -1182,6 +1254,9 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
                 return true;
             }
             been |= w == "been";
+            side |= w == "side";
+            seniority |= matches!(w, "junior" | "senior");
+            came |= matches!(w, "came" | "come");
             tasked |= matches!(stem, "task" | "charg");
             charge |= w.starts_with("inherit")
                 || (w == "over" && (previous.starts_with("tak") || previous == "took"))
@@ -1216,6 +1291,9 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         || (subject && post && role)
         || (been && at && company && speaker)
         || (report && my)
+        || (tenure && (speaker || my) && side)
+        || (seniority && speaker)
+        || (came && speaker && in_ && to)
 }
 
 /// The first title or segment the draft mentions that is not the speaker's (it was not found to
@@ -1380,6 +1458,29 @@ mod tests {
         }
         let found = findings("Our CRO signed off on the plan.", Rule::RoleStage);
         assert!(found[0].message.contains("“Our CRO”"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn seniority_a_side_of_the_trade_a_quota_and_coming_in_count() {
+        for text in [
+            "Still fairly junior then, I mostly shadowed the partner QBRs.",
+            "I was still junior, so I mostly shadowed the partner QBRs.",
+            "Having spent four years on the reseller side, I knew which incentives worked.",
+            "Coming from eight years carrying an enterprise quota, my instinct was to qualify hard.",
+            "I carried a partner-sourced quota that year.",
+            "I came in on a six-month contract to rebuild partner enablement.",
+            "Title was Partner Development Manager, but I also did partner marketing.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        // Someone else's seniority, quota or arrival is not the speaker's role.
+        for text in [
+            "Their rep was junior, so I shadowed the partner QBRs.",
+            "I didn't want them carrying a quota they'd ignore.",
+            "The partner came in late to the renewal.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
     }
 
     #[test]
