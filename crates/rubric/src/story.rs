@@ -583,7 +583,8 @@ fn situated(t: &Tokens, s: usize) -> bool {
 
 /// Among the first three sentences, the candidate placing themself: a first-person sentence
 /// (any form of the writer's pronouns: "it landed on me") that says where ("I run the channel at
-/// a lighting company", "In my job as reseller manager at a logistics firm"), or a clause
+/// a lighting company", "In my job as reseller manager at a logistics firm", "At the insurer
+/// where I run bancassurance"), or a clause
 /// setting the scene ("When I got there, ...").
 fn locates_the_candidate(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
@@ -606,7 +607,16 @@ fn locates_the_candidate(ctx: &Ctx<'_>) -> bool {
                     && (modifier || !t.lower(i + 2).starts_with(|c: char| c.is_ascii_digit()))
             });
             let named = t.lower(i) == "at" && first_person && at_a_name(ctx, s, i + 1);
+            // "At the insurer where I run bancassurance": a definite place the writer's relative
+            // clause identifies.
+            let identified = matches!(t.lower(i), "at" | "for")
+                && next == "the"
+                && (i + 3..range.end.min(i + 7)).any(|j| {
+                    matches!(t.lower(j), "where" | "that" | "which")
+                        && matches!(t.lower(j + 1), "i" | "we" | "i've" | "we've" | "i'd")
+                });
             named
+                || identified
                 || (company
                     && ((matches!(t.lower(i), "at" | "for")
                         && matches!(next, "a" | "an" | "our" | "my"))

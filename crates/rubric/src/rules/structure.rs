@@ -9,8 +9,8 @@
 //! it", "What we learned", "Worth repeating", `**Learning.**`, `Looking back:`...; also inside a
 //! paragraph, a sentence opening on one, "What I'd do again: ...", "What I took from it is that
 //! ...") or from the prose: where the candidate was or how
-//! things stood ("At my last company", "I run the channel at a 450-person lighting company" or
-//! "at Lumen Werke", "When I
+//! things stood ("At my last company", "I run the channel at a 450-person lighting company",
+//! "at Lumen Werke" or "At the insurer where I run bancassurance", "When I
 //! inherited the channel": a subordinate clause about the writer before the main clause; a
 //! verbless line naming the role and company, "Head of partnerships, Series B fintech"; the
 //! writer's role named with *be* and an article, "I'm the TPM"), what
@@ -429,6 +429,8 @@ mod tests {
             "As the only channel person at Lumen Werke, the dispute landed on me.",
             // The writer's role named with *be*.
             "How I ran it (I'm the channel lead, 90 people):",
+            // A definite place the writer's relative clause identifies.
+            "At the insurer where I run bancassurance, the banks sell our cover.",
         ] {
             let text = format!("{place} I rebuilt the margin model and registered deals rose from 31 to 118 a quarter. I learned to pay for growth, not volume.");
             assert!(findings(&text, Rule::Structure).is_empty(), "{place}");
