@@ -536,9 +536,13 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 while before > 0 && r.pos(before - 1) == UPOS::ADV {
                     before -= 1;
                 }
-                let predicate = before > 0
-                    && (r.lower(before - 1) == "i'm"
-                        || (be(r.lower(before - 1)) && before > 1 && r.is_subject_speaker(before - 2)));
+                // Where the speaker's `I'm` or `I` + `be` starts, when the adjective is its
+                // predicate.
+                let predicate = match before.checked_sub(1) {
+                    Some(b) if r.lower(b) == "i'm" => Some(b),
+                    Some(b) if b > 0 && be(r.lower(b)) && r.is_subject_speaker(b - 1) => Some(b - 1),
+                    _ => None,
+                };
                 let mut after = k + 1;
                 while after < r.len() && r.pos(after) == UPOS::ADV {
                     after += 1;
@@ -546,8 +550,8 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 let fronted = Some(before) == r.first_word()
                     && r.lower(after) == ","
                     && r.is_subject_speaker(after + 1);
-                if predicate || fronted {
-                    return Some(before.saturating_sub(2)..k + 1);
+                if let Some(start) = predicate.or(fronted.then_some(before)) {
+                    return Some(start..k + 1);
                 }
             }
             // `I came in on a contract to rebuild enablement`, `I came in as …`: the speaker
