@@ -691,12 +691,18 @@ fn opens_on_the_writer(ctx: &Ctx<'_>, s: usize) -> bool {
     }) && clauses.iter().skip(1).any(|c| !c.subordinate)
 }
 
-/// A story that opens by describing how things were ("Our channel was flat.") before anyone
-/// acts: a past state in a sentence before the first action.
+/// A story that opens by describing how things were ("Our channel was flat.", a past habit:
+/// "We used to pay publishers per game") before anyone acts: a past state in a sentence before
+/// the first action, or a sentence among the first three that opens on a past time ("Last
+/// spring we finally stopped co-marketing").
 fn opens_with_past_state(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
     for sentence in t.sentences.iter().take(3) {
         let range = sentence.tokens.clone();
+        // A sentence that opens on a past time sets the scene, whatever it goes on to tell.
+        if opens_on_a_past_time(t, range.start) {
+            return true;
+        }
         let acts = [Cue::ActionCue, Cue::Plan, Cue::OutcomeCue]
             .iter()
             .any(|&c| ctx.hits.any_in(c, range.clone()));
@@ -709,8 +715,30 @@ fn opens_with_past_state(ctx: &Ctx<'_>) -> bool {
         {
             return true;
         }
+        // A past habit, `we used to pay publishers per game`, is how things stood.
+        if range
+            .clone()
+            .any(|i| t.lower(i) == "used" && t.lower(i + 1) == "to")
+        {
+            return true;
+        }
     }
     false
+}
+
+/// Whether the words from token `i` name a time in the past: `Last spring`, `In 2022`, `Two
+/// years ago`.
+fn opens_on_a_past_time(t: &Tokens, i: usize) -> bool {
+    let (first, second) = (t.lower(i), t.lower(i + 1));
+    let year =
+        second.len() == 4 && second.starts_with("20") && second.bytes().all(|b| b.is_ascii_digit());
+    let season = matches!(
+        second,
+        "year" | "spring" | "summer" | "autumn" | "fall" | "winter" | "quarter" | "month"
+    );
+    let ago =
+        t.lower(i + 2) == "ago" && (second.starts_with("year") || second.starts_with("month"));
+    (first == "last" && season) || (first == "in" && year) || ago
 }
 
 /// Past-tense verbs that tell what happened to you rather than what you did.

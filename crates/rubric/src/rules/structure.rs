@@ -273,6 +273,19 @@ mod tests {
         let found = findings(generic, Rule::Structure);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.starts_with("No context part"));
+        // A past habit, and a sentence opening on a past time, tell how things stood.
+        for opening in [
+            "Partnerships are like relationships. We used to pay publishers per game.",
+            "Last spring we finally started selling with our payments partner.",
+            "In 2022 we finally started selling with our payments partner.",
+            "Two years ago we finally started selling with our payments partner.",
+        ] {
+            let text = format!("{opening} I rebuilt enablement and win rate rose 12%. I learned to start small.");
+            assert!(findings(&text, Rule::Structure).is_empty(), "{opening}");
+        }
+        // Not a present time, nor a future.
+        let next = "Next spring we start selling with our payments partner. I rebuilt enablement and win rate rose 12%. I learned to start small.";
+        assert_eq!(findings(next, Rule::Structure).len(), 1);
     }
 
     #[test]
