@@ -327,7 +327,8 @@ fn past(word: &str) -> bool {
 /// A story's outcome: a result reported as having happened. An outcome cue counts when it is a
 /// connective ("as a result", "led to") or a verb in the past tense ("grew", "closed"), outside a
 /// hypothetical or conditional sentence and outside a sentence that only counts activity; a
-/// number that measures impact counts outside such sentences too.
+/// number that measures impact counts outside such sentences too, and so does what a party of
+/// the story did in the end, told in words ("both partners stayed").
 fn tells_a_result(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
     let activity = |s: usize| {
@@ -368,6 +369,48 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
         let s = t.tokens[q.tokens.start].sentence();
         q.metric && !hedged(t, s)
     }) || compares_now(ctx)
+        || told_in_words(ctx, &activity)
+}
+
+/// Whether the last third of the draft tells what a party of the story did in the end: a main
+/// clause in the past tense whose subject names a partner, the partnership, a buyer of the
+/// category's lexicon or `both` (`both partners stayed`, `the partnership renewed on better
+/// terms`, `the customer signed`), outside a hypothetical, a negation and a sentence that counts
+/// activity.
+fn told_in_words(ctx: &Ctx<'_>, activity: &dyn Fn(usize) -> bool) -> bool {
+    let t = ctx.tokens;
+    let n = t.sentences.len();
+    (n - n / 3..n).any(|s| {
+        let range = t.sentences[s].tokens.clone();
+        if hedged(t, s) || activity(s) || !range.clone().any(|i| past(t.lower(i))) {
+            return false;
+        }
+        let Some(syntax) = ctx.syntax(s) else {
+            return false;
+        };
+        syntax.clauses().iter().any(|c| {
+            let verb = syntax.text(c.verb).to_lowercase();
+            let party = c.subject.as_ref().is_some_and(|p| {
+                matches!(syntax.pos(p.head), UPOS::NOUN | UPOS::PROPN)
+                    && (p.tokens.start..p.head + 1).any(|k| {
+                        let w = syntax.text(k).to_lowercase();
+                        matches!(w.as_str(), "both" | "partner" | "partners" | "partnership")
+                            || syntax
+                                .token(k)
+                                .is_some_and(|tk| ctx.hits.covers(Cue::Buyer, tk))
+                    })
+                    && p.possessor.is_none_or(|o| {
+                        !matches!(syntax.text(o).to_lowercase().as_str(), "my" | "our")
+                    })
+            });
+            !c.subordinate
+                && !c.copula
+                && !c.negated
+                && syntax.pos(c.verb) == UPOS::VERB
+                && past(&verb)
+                && party
+        })
+    })
 }
 
 /// Whether a sentence in the second half of the draft says how something stands now against

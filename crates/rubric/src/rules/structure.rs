@@ -16,7 +16,7 @@
 //! writer's role named with *be* and an article, "I'm the TPM"), what
 //! they or the team did ("I rebuilt", "we mapped", a resume-style "Built the pitch", steps
 //! given as instructions, "Prune inactive partners. Require a joint plan.", read from the
-//! tagger's clauses, or as three or more noun-phrase steps or bullets), a result reported as having happened ("As a result", "grew 30%", or how things stand now against before: "the network is much healthier"; not a
+//! tagger's clauses, or as three or more noun-phrase steps or bullets), a result reported as having happened ("As a result", "grew 30%", how things stand now against before: "the network is much healthier", or what a party of the story did in the end, in the last third of the draft: "both partners stayed"; not a
 //! plan, a condition or a count of activity) and what they took from it ("I learned", a rule or
 //! a would-do-again in the closing sentences, or a closing reflection: "It showed me...", "What stuck
 //! with me is...", "If we did it again, we'd..."); see [`crate::story`].
@@ -400,6 +400,31 @@ mod tests {
             let found = findings(&text, Rule::Structure);
             assert!(
                 found.len() == 1 && found[0].message.starts_with("No learning part"),
+                "{close}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_a_party_did_in_the_end_is_an_outcome() {
+        let story = "At my last company two resellers claimed the same hospital. I checked the registrations first. Then I called the clinic manager. I proposed a split with a referral fee.";
+        for close in [
+            "Both partners stayed with us.",
+            "The customer renewed the following year.",
+            "The partnership renewed on better terms.",
+        ] {
+            let text = format!("{story} {close} I learned to write the rule before the second conflict.");
+            assert!(findings(&text, Rule::Structure).is_empty(), "{close}");
+        }
+        // Not the writer, not a negation, not a party's event before the last third.
+        for close in [
+            "We stayed with them.",
+            "Both partners never signed.",
+        ] {
+            let text = format!("{story} {close} I learned to write the rule before the second conflict.");
+            let found = findings(&text, Rule::Structure);
+            assert!(
+                found.len() == 1 && found[0].message.starts_with("No outcome part"),
                 "{close}: {found:?}"
             );
         }
