@@ -375,8 +375,8 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
 /// Whether the last third of the draft tells what a party of the story did in the end: a main
 /// clause in the past tense whose subject names a partner, the partnership, a buyer of the
 /// category's lexicon or `both` (`both partners stayed`, `the partnership renewed on better
-/// terms`, `the customer signed`), outside a hypothetical, a negation and a sentence that counts
-/// activity.
+/// terms`, `the customer renewed`), outside a hypothetical, a negation and a sentence that counts
+/// activity (`the customer signed` is read as a count's verb there, and left out).
 fn told_in_words(ctx: &Ctx<'_>, activity: &dyn Fn(usize) -> bool) -> bool {
     let t = ctx.tokens;
     let n = t.sentences.len();
@@ -735,15 +735,15 @@ fn opens_on_the_writer(ctx: &Ctx<'_>, s: usize) -> bool {
 }
 
 /// A story that opens by describing how things were ("Our channel was flat.", a past habit:
-/// "We used to pay publishers per game") before anyone acts: a past state in a sentence before
-/// the first action, or a sentence among the first three that opens on a past time ("Last
-/// spring we finally stopped co-marketing").
+/// "We used to pay publishers per game") before anyone acts: among the first three sentences, a
+/// past state or habit in one before the first action, or a past time opening one of those or
+/// the first that acts ("Last spring we finally stopped co-marketing").
 fn opens_with_past_state(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
     for sentence in t.sentences.iter().take(3) {
         let range = sentence.tokens.clone();
         // A sentence that opens on a past time sets the scene, whatever it goes on to tell.
-        if opens_on_a_past_time(t, range.start) {
+        if opens_on_a_past_time(t, range.clone()) {
             return true;
         }
         let acts = [Cue::ActionCue, Cue::Plan, Cue::OutcomeCue]
@@ -769,9 +769,13 @@ fn opens_with_past_state(ctx: &Ctx<'_>) -> bool {
     false
 }
 
-/// Whether the words from token `i` name a time in the past: `Last spring`, `In 2022`, `Two
-/// years ago`.
-fn opens_on_a_past_time(t: &Tokens, i: usize) -> bool {
+/// Whether the sentence of tokens `range` opens on a time in the past: `Last spring`, `In
+/// 2022`, `Two years ago`.
+fn opens_on_a_past_time(t: &Tokens, range: Range<usize>) -> bool {
+    if range.len() < 3 {
+        return false;
+    }
+    let i = range.start;
     let (first, second) = (t.lower(i), t.lower(i + 1));
     let year =
         second.len() == 4 && second.starts_with("20") && second.bytes().all(|b| b.is_ascii_digit());
