@@ -554,7 +554,7 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     return Some(start..k + 1);
                 }
             }
-            // `I came in on a contract to rebuild enablement`, `I came in as …`: the speaker
+            // `I came in on a contract to rebuild enablement`: the speaker
             // joining to do something, as `brought in to`.
             "came" | "come"
                 if k > 0
