@@ -107,14 +107,14 @@
 //! judgement's clause's subject phrase, past a possessor (`the partner's data` is about data), a
 //! post-modifier (`the team before me`, `our VP of Sales`) or a partitive (`half of those
 //! partners`), across an aside set off before the verb (`Our legal team, on the other hand,
-//! treated ...`), carried over to a coordinated verb, and through `who` and `, which` (a second
-//! verb after a `who` clause is about its antecedent either way: `the person who signed it
-//! clearly checked out`); a blame
-//! noun's possessor is who is blamed (`the vendor's fault`). Where the clause reading does not
-//! say (an aside, a complement clause, a clause with no subject of its own), the words before the
-//! judgement are read instead. A relative clause with no relative word is skipped (`the manager
-//! we inherited was ...`: the noun before the pronoun, when a second finite verb follows the
-//! relative clause's; a stranded preposition ends one: `the director I reported to was ...`); a
+//! treated ...`), carried over to a coordinated verb, and through `who`, `, which` and a
+//! `which` with no comma (the noun before it: `companies which never sell`) (a second verb
+//! after a `who` clause is about its antecedent either way: `the person who signed it clearly
+//! checked out`); a blame noun's possessor is who is blamed (`the vendor's fault`). Where the
+//! clause reading does not say (an aside, a complement clause, a clause with no subject of its
+//! own), the words before the judgement are read instead. A relative clause with no relative word
+//! is skipped (`the manager we inherited was ...`: the noun before the pronoun, when a second
+//! finite verb follows the relative clause's; a stranded preposition ends one: `the director I reported to was ...`); a
 //! relative `who` stands for the phrase before it, and on a copula's predicate noun for the
 //! copula's subject (`their lead was a classic order-taker who had never ...`; a subject the
 //! lexicon does not know is a person when the predicate names people: `the SI's consultants
@@ -138,7 +138,12 @@
 //! was my fault`), statements about things rather than people (`cross-border duties were a
 //! nightmare`), generic people (`a reseller with thin margins will never prioritise you`, `no
 //! engineer`, and a bare plural in the present: `property managers don't care about load
-//! algorithms` says what buyers are like), a prediction in a conditional sentence (`if there's
+//! algorithms` says what buyers are like, as does a buyer with an article in the present: `The
+//! end customer doesn't care about our logo wall`), a habit in a result clause opened by `so`
+//! (`… deal registration so their account managers never lost credit` tells what a set-up
+//! brought about), a reason denied (`…, not because anyone didn't care`), a candid adverb opening
+//! the speaker's own clause (`…, and frankly, on the evidence, I could not have argued`), a
+//! prediction in a conditional sentence (`if there's
 //! nothing in it for them, they won't lift a finger` is about whoever meets the condition), a
 //! candid adverb around praise (`were excellent and frankly knew the buyer better than we did`: the
 //! clause it frames reads positive in VADER's lexicon), one failing or refusing verb alone (`the
@@ -430,11 +435,24 @@ fn token_at(ctx: &Ctx<'_>, sentence: &Sentence, at: usize) -> Option<usize> {
 
 /// Whether the speaker denies blame anywhere in `sentence` (`I never blamed`, `I wouldn't
 /// call`), or opens it by denying a reason (`Not because anyone did anything wrong; …`): the
-/// learned reading names no clause for [`denied`] to read.
+/// learned reading names no clause for [`denied`] to read. A reason denied mid-sentence counts
+/// too (`…, not because anyone didn't care`).
 fn disowned(ctx: &Ctx<'_>, sentence: &Sentence) -> bool {
     let (t, s) = (ctx.tokens, &sentence.tokens);
     // `Not because anyone did anything wrong; …`: the sentence opens by denying a reason.
     if s.len() > 2 && t.lower(s.start) == "not" && matches!(t.lower(s.start + 1), "because" | "that") {
+        return true;
+    }
+    // `…, not because anyone didn't care`: a reason denied after a comma, unless a `but`
+    // gives the reason after it (`It's not that they were bad, it's that …` asserts one).
+    let denies_a_reason = |k: usize| {
+        t.lower(k) == "not"
+            && k + 1 < s.end
+            && t.lower(k + 1) == "because"
+            && gap_before(ctx, k).contains(',')
+            && !(k + 2..s.end).any(|n| t.lower(n) == "but")
+    };
+    if s.clone().skip(1).any(denies_a_reason) {
         return true;
     }
     s.clone().any(|k| {
@@ -586,11 +604,31 @@ fn denied(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> bool {
         if matches!(w, "but" | "although" | "though" | "however" | "yet" | "whereas") {
             return false;
         }
+        // `…, not because anyone didn't care`, `not that they were lazy`: a reason denied.
+        if matches!(w, "because" | "that") && j > s.start && t.lower(j - 1) == "not" {
+            return true;
+        }
         if is_negation(w) && SPEAKER.contains(&t.lower(j - 1)) {
             return true;
         }
     }
     false
+}
+
+/// Whether the frame at `j` stands in a result clause opened by `so` inside the sentence
+/// (`… plus deal registration so their account managers never lost credit`): it tells what a
+/// set-up brought about, not how someone behaves. Only a subject phrase stands between.
+fn consequence(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let mut before = (j.saturating_sub(6).max(s.start + 1)..j).rev();
+    let Some(so) = before.find(|&k| t.lower(k) == "so") else {
+        return false;
+    };
+    let subject_only = (so + 1..j).all(|k| {
+        !gap_before(ctx, k).contains([',', ';', ':', '—', '–', '('])
+            && ctx.syntax_at(k).is_none_or(|(syn, i)| !matches!(syn.pos(i), UPOS::VERB | UPOS::AUX))
+    });
+    subject_only && !gap_before(ctx, j).contains([',', ';', ':', '—', '–', '('])
 }
 
 /// The noun an `every` at `j` quantifies (`every week`, `every other quarter`, `every one of`),
@@ -1069,7 +1107,9 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                     push(j - 1..j + 2, Strength::Strong, subject(ctx, j - 1, s));
                 } else if judged(before) || (before == "really" && judged(before2)) {
                     let from = if before == "really" { j - 2 } else { j - 1 };
-                    push(from..j + 1, Strength::Strong, subject(ctx, from, s));
+                    if !denied(ctx, from, s) {
+                        push(from..j + 1, Strength::Strong, subject(ctx, from, s));
+                    }
                 }
             }
             // changed his mind / changes its mind
@@ -1299,6 +1339,9 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                     Who::Unknown => subject_after(ctx, j, s),
                     who => who,
                 };
+                // `…, and frankly, on the evidence, I could not have argued`: the adverb opens
+                // the speaker's own clause.
+                let who = if speaker_next(ctx, j, s) { Who::Speaker } else { who };
                 // Only about a named person or team: "honestly only 4 of them" is a count.
                 // A candid frame around praise is emphasis, not a verdict (`were excellent and
                 // frankly knew the buyer better than we did`).
@@ -1333,7 +1376,7 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                     || matches!(next, "been" | "be" | "got");
                 // `never missed a deadline`: a failure denied is praise.
                 let praise = w == "never" && failure_verb(ctx, j + 1, s).is_some();
-                if !passive && !praise {
+                if !passive && !praise && !consequence(ctx, j, s) {
                     let who = subject(ctx, j, s);
                     let who = match who {
                         Who::Other { at, .. } if counted(ctx, at, s) => Who::Unknown,
@@ -1567,6 +1610,26 @@ fn gap_before<'t>(ctx: &'t Ctx<'_>, j: usize) -> &'t str {
         Some(i) => &ctx.text[t.tokens[i].end()..t.tokens[j].start()],
         None => "",
     }
+}
+
+/// Whether the clause after a candid marker at `j` that opens one (at the sentence's head, after
+/// a comma or a conjunction) has the speaker as its subject, past any adverbial: the first
+/// subject after it.
+fn speaker_next(ctx: &Ctx<'_>, j: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let opens = j == s.start
+        || gap_before(ctx, j).contains(',')
+        || matches!(t.lower(j - 1), "and" | "but" | "so");
+    let Some((syn, i)) = ctx.syntax_at(j) else {
+        return false;
+    };
+    opens
+        && syn
+            .clauses()
+            .iter()
+            .filter_map(|c| c.subject.as_ref())
+            .find(|p| p.tokens.start > i)
+            .is_some_and(|p| SPEAKER.contains(&syn.text(p.head).to_lowercase().as_str()))
 }
 
 /// Whether the candid marker at `j` comments on the clause: at its start, after a comma, a clause
@@ -2222,7 +2285,13 @@ fn clause_who(
     let mut head = subject.head;
     let mut phrase = subject.clone();
     // `..., which was annoying`: about what the clause before says, so about its subject.
-    if syn.text(head).eq_ignore_ascii_case("which") && index > 0 {
+    // A restrictive `which` (no comma) stands for the noun before it, like `who` below
+    // (`companies which never sell` are about the companies).
+    let which = syn.text(head).eq_ignore_ascii_case("which");
+    if which && head > 0 && syn.pos(head - 1) != UPOS::PUNCT {
+        phrase = syn.phrase_at(head - 1)?;
+        head = phrase.head;
+    } else if which && index > 0 {
         phrase = clauses[index - 1].subject.clone()?;
         head = phrase.head;
     }
@@ -2291,6 +2360,7 @@ fn clause_who(
         && !modifier(ctx, token)
         && !generic(ctx, token, &s)
         && !kind(syn, &phrase, clause)
+        && !a_buyer_as_a_kind(ctx, syn, &phrase, clause, token)
     {
         Who::Other {
             one: is_one(ctx, token),
@@ -2435,6 +2505,39 @@ fn kind(
         matches!(w.as_str(), "was" | "were" | "did" | "had") || w.ends_with("ed")
     });
     bare && plural && !past
+}
+
+/// Whether the subject `phrase` (head `token`) of `clause` is the buyer as a type: a buyer of
+/// the lexicon with an article and no possessor, in the present tense (`The end customer doesn't
+/// care about our logo wall`): English's generic singular says what such buyers are like, as a
+/// bare plural does ([`kind`]). Said in the past (`the customer had no idea what they were
+/// buying`), it is one customer in the story.
+fn a_buyer_as_a_kind(
+    ctx: &Ctx<'_>,
+    syn: &crate::syntax::SentenceSyntax<'_>,
+    phrase: &crate::syntax::Phrase,
+    clause: &crate::syntax::Clause,
+    token: usize,
+) -> bool {
+    let first = syn.text(phrase.tokens.start).to_lowercase();
+    let article = matches!(first.as_str(), "the" | "a" | "an");
+    let present = clause.verb_group.clone().any(|k| {
+        let w = syn.text(k).to_lowercase().replace('’', "'");
+        let w = w.strip_suffix("n't").unwrap_or(&w).to_string();
+        let third_person = syn.pos(k) == UPOS::VERB && w.ends_with('s') && !w.ends_with("ss");
+        matches!(w.as_str(), "is" | "does" | "do" | "has" | "are") || third_person
+    });
+    let past = clause.verb_group.clone().any(|k| {
+        let w = syn.text(k).to_lowercase().replace('’', "'");
+        let w = w.strip_suffix("n't").unwrap_or(&w).to_string();
+        matches!(w.as_str(), "was" | "were" | "did" | "had") || w.ends_with("ed")
+    });
+    article
+        && phrase.possessor.is_none()
+        && present
+        && !past
+        && ctx.hits.covers(Cue::Buyer, token)
+        && !ctx.hits.covers(Cue::Team, token)
 }
 
 /// Who the clause holding token `at` is about: the nearest subject before it in its clause, or,
@@ -2879,6 +2982,78 @@ mod tests {
             "The vendor didn't ignore a single ticket.",
         ] {
             assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_buyer_as_a_type_is_not_judged() {
+        // The generic singular in the present says what such buyers are like.
+        for text in [
+            "The end customer doesn't care about our logo wall.",
+            "A plant manager doesn't care about our API.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+        // One customer in the story, or someone who is not a buyer, still is.
+        for text in [
+            "The customer didn't care about the rollout plan.",
+            "The partner doesn't care about our roadmap.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_a_set_up_brought_about_is_not_a_habit_judged() {
+        for text in [
+            "We paid our account executives the same either way, so they never saw a partner as competition.",
+            "I negotiated deal registration so their account managers never lost credit.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+        // The result of a judged cause, or a habit named before the `so`, still judges.
+        for text in [
+            "Their channel lead never returned a call, so we went around him.",
+            "Their project lead was in over his head, so he never sent the plan.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_reason_denied_is_not_blame() {
+        for text in [
+            "These things drift because everyone was busy, not because anyone didn't care.",
+            "The launch slipped because the specs changed late, not because their team didn't care.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+        assert_eq!(findings("Their team didn't care about the launch.", Rule::Criticism).len(), 1);
+    }
+
+    #[test]
+    fn a_restrictive_which_is_about_the_noun_before_it() {
+        let text = "Our CEO asked me why we pay for enablement of companies which never sell.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        // A comma's `which` is about the clause before, so its subject.
+        let text = "Their alliance lead missed every review, which never helped.";
+        assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_candid_adverb_opening_the_speakers_clause_judges_no_one() {
+        for text in [
+            "The CFO proposed cutting the alliance budget by a third, and frankly, on the evidence \
+             we had, I could not have argued against her.",
+            "Honestly, I should have pushed back sooner.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+        for text in [
+            "Honestly, their lead picked partners based on golf handicaps.",
+            "The reseller signed, and frankly, their team never opened the portal again.",
+        ] {
+            assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
         }
     }
 
