@@ -1376,7 +1376,16 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                     || matches!(next, "been" | "be" | "got");
                 // `never missed a deadline`: a failure denied is praise.
                 let praise = w == "never" && failure_verb(ctx, j + 1, s).is_some();
-                if !passive && !praise && !consequence(ctx, j, s) {
+                // `mostly people who had never asked`, `mostly because the budget moved`: a
+                // `mostly` before a noun phrase or a reason narrows it, it frames no behaviour.
+                // A person noun the tagger may read as a verb (`people`) is read from the lexicon.
+                let narrows = w == "mostly"
+                    && j + 1 < s.end
+                    && (is_person(ctx, j + 1)
+                        || ctx.syntax_at(j + 1).is_some_and(|(syn, k)| {
+                            !matches!(syn.pos(k), UPOS::VERB | UPOS::AUX | UPOS::ADV | UPOS::PART)
+                        }));
+                if !passive && !praise && !narrows && !consequence(ctx, j, s) {
                     let who = subject(ctx, j, s);
                     let who = match who {
                         Who::Other { at, .. } if counted(ctx, at, s) => Who::Unknown,
@@ -3018,6 +3027,15 @@ mod tests {
         ] {
             assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn a_mostly_that_narrows_a_noun_frames_no_habit() {
+        let text = "Advisors passed plenty of leads, mostly people who had never asked about cover; only 4% converted.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        // Before the verb it is a habit, a second frame with `never`.
+        let text = "Their account managers mostly ignored partners and never returned a call.";
+        assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
     }
 
     #[test]
