@@ -2306,6 +2306,17 @@ fn clause_who(
     }
     // A relative `who` stands for the phrase before it (`partners who skip enablement`,
     // `their lead, who ...`).
+    // A `who` opening a statement with nothing before it is a free relative, whoever it may
+    // be (`Who is inactive two quarters goes to referral-only`): a rule, about no one.
+    let opens = (0..head).all(|k| syn.pos(k) == UPOS::PUNCT);
+    let question = ctx
+        .tokens
+        .sentences
+        .get(sentence)
+        .is_some_and(|x| ctx.text[x.range.clone()].trim_end().ends_with('?'));
+    if syn.text(head).eq_ignore_ascii_case("who") && opens && !question {
+        return Some(Who::Unknown);
+    }
     if syn.text(head).eq_ignore_ascii_case("who") && head > 0 {
         let before = if syn.pos(head - 1) == UPOS::PUNCT { head.saturating_sub(2) } else { head - 1 };
         if let Some(antecedent) = syn.phrase_at(before) {
@@ -3035,6 +3046,15 @@ mod tests {
         assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
         // Before the verb it is a habit, a second frame with `never`.
         let text = "Their account managers mostly ignored partners and never returned a call.";
+        assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_free_relative_who_states_a_rule_about_no_one() {
+        let text = "Who is inactive two quarters goes to referral-only, or we end the contract.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        // A relative `who` after someone named is about them.
+        let text = "Their channel lead, who was completely unresponsive, left in March.";
         assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
     }
 
