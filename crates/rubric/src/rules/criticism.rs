@@ -2574,7 +2574,7 @@ fn subject(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> Who {
     // clause's (`Marketing built an offer around the pain our buyers kept raising`).
     let mut skipped = 0;
     let mut earliest: Option<Who> = None;
-    let mut j = at;
+    let mut j = skip_aside(ctx, at, s);
     while j > s.start {
         let gap = &ctx.text[t.tokens[j - 1].end()..t.tokens[j].start()];
         if gap.contains([';', ':', '—', '–', '(', ')']) {
@@ -2634,6 +2634,28 @@ fn subject(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> Who {
         }
     }
     earliest.unwrap_or(Who::Unknown)
+}
+
+/// Where to read back from for the subject of a judgement at `at` set off by a short aside
+/// before it (`Its account executive was, with respect, more interested in …`): the aside's
+/// first word, when between two commas at most four words stand that open on a preposition or
+/// an adverb; else `at`.
+fn skip_aside(ctx: &Ctx<'_>, at: usize, s: &Range<usize>) -> usize {
+    if at <= s.start || !gap_before(ctx, at).contains(',') {
+        return at;
+    }
+    let Some(open) = (at.saturating_sub(4).max(s.start + 1)..at)
+        .rev()
+        .find(|&k| gap_before(ctx, k).contains(','))
+    else {
+        return at;
+    };
+    let inside =
+        (open + 1..at).all(|k| !gap_before(ctx, k).contains([',', ';', ':', '—', '–', '(']));
+    let adverbial = ctx
+        .syntax_at(open)
+        .is_some_and(|(syn, k)| matches!(syn.pos(k), UPOS::ADP | UPOS::ADV));
+    if inside && adverbial { open } else { at }
 }
 
 #[cfg(test)]
@@ -3056,6 +3078,16 @@ mod tests {
         // A relative `who` after someone named is about them.
         let text = "Their channel lead, who was completely unresponsive, left in March.";
         assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_short_aside_before_a_frame_hides_no_subject() {
+        let text = "Its account executive was, with respect, more interested in his commission than \
+                    in the client, and he raised the matter with our VP rather than with me.";
+        assert_eq!(findings(text, Rule::Criticism).len(), 1, "{text}");
+        // Past the aside, a thing as the subject is no one judged.
+        let text = "The joint budget was, in the end, more focused on events than on pipeline.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
     }
 
     #[test]
