@@ -2519,12 +2519,24 @@ fn kind(
             .all(|k| matches!(syn.pos(k), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ));
     let head = syn.text(phrase.head).to_lowercase();
     let plural = head.ends_with('s') && !head.ends_with("ss") && syn.pos(phrase.head) == UPOS::NOUN;
-    let past = clause.verb_group.clone().any(|k| {
+    bare && plural && !in_the_past(syn, clause)
+}
+
+/// The words of `clause`'s verb group, lower-cased, `’` as `'`, a `n't` taken off.
+fn verb_words<'s>(
+    syn: &'s crate::syntax::SentenceSyntax<'_>,
+    clause: &'s crate::syntax::Clause,
+) -> impl Iterator<Item = (usize, String)> + 's {
+    clause.verb_group.clone().map(move |k| {
         let w = syn.text(k).to_lowercase().replace('’', "'");
-        let w = w.strip_suffix("n't").unwrap_or(&w).to_string();
-        matches!(w.as_str(), "was" | "were" | "did" | "had") || w.ends_with("ed")
-    });
-    bare && plural && !past
+        (k, w.strip_suffix("n't").unwrap_or(&w).to_string())
+    })
+}
+
+/// Whether `clause`'s verb group holds a past form (`was`, `did`, `had`, `-ed`).
+fn in_the_past(syn: &crate::syntax::SentenceSyntax<'_>, clause: &crate::syntax::Clause) -> bool {
+    verb_words(syn, clause)
+        .any(|(_, w)| matches!(w.as_str(), "was" | "were" | "did" | "had") || w.ends_with("ed"))
 }
 
 /// Whether the subject `phrase` (head `token`) of `clause` is the buyer as a type: a buyer of
@@ -2541,21 +2553,14 @@ fn a_buyer_as_a_kind(
 ) -> bool {
     let first = syn.text(phrase.tokens.start).to_lowercase();
     let article = matches!(first.as_str(), "the" | "a" | "an");
-    let present = clause.verb_group.clone().any(|k| {
-        let w = syn.text(k).to_lowercase().replace('’', "'");
-        let w = w.strip_suffix("n't").unwrap_or(&w).to_string();
+    let present = verb_words(syn, clause).any(|(k, w)| {
         let third_person = syn.pos(k) == UPOS::VERB && w.ends_with('s') && !w.ends_with("ss");
         matches!(w.as_str(), "is" | "does" | "do" | "has" | "are") || third_person
-    });
-    let past = clause.verb_group.clone().any(|k| {
-        let w = syn.text(k).to_lowercase().replace('’', "'");
-        let w = w.strip_suffix("n't").unwrap_or(&w).to_string();
-        matches!(w.as_str(), "was" | "were" | "did" | "had") || w.ends_with("ed")
     });
     article
         && phrase.possessor.is_none()
         && present
-        && !past
+        && !in_the_past(syn, clause)
         && ctx.hits.covers(Cue::Buyer, token)
         && !ctx.hits.covers(Cue::Team, token)
 }
