@@ -183,6 +183,14 @@ fn sixth_held_back_batch_holds_its_floors() {
     passages_hold_their_floors(&held_back().join("sixth"), false, false);
 }
 
+/// The seventh held-back batch, whole answers to the ten questions written in the twenty-sixth
+/// round to check criticism's readings of that round on drafts no tuner read, holds its floors;
+/// figures only.
+#[test]
+fn seventh_held_back_batch_holds_its_floors() {
+    passages_hold_their_floors(&held_back().join("seventh"), false, true);
+}
+
 /// The scenario drafts of the twenty-first round, tuning material for clarifying-questions, hold
 /// their floors; like the first probes, it lists the drafts read wrong (outside the holdout third
 /// with `PROBE_HOLDOUT`).
