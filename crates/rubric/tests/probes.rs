@@ -191,6 +191,13 @@ fn seventh_held_back_batch_holds_its_floors() {
     passages_hold_their_floors(&held_back().join("seventh"), false, true);
 }
 
+/// The eighth held-back batch, whole answers to the ten questions written in the twenty-sixth
+/// round for buyer-empathy, holds its floors; figures only.
+#[test]
+fn eighth_held_back_batch_holds_its_floors() {
+    passages_hold_their_floors(&held_back().join("eighth"), false, true);
+}
+
 /// The scenario drafts of the twenty-first round, tuning material for clarifying-questions, hold
 /// their floors; like the first probes, it lists the drafts read wrong (outside the holdout third
 /// with `PROBE_HOLDOUT`).
