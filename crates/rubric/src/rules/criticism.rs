@@ -2308,12 +2308,7 @@ fn clause_who(
     // A `who` opening a statement with nothing before it is a free relative, whoever it may
     // be (`Who is inactive two quarters goes to referral-only`): a rule, about no one.
     let opens = (0..head).all(|k| syn.pos(k) == UPOS::PUNCT);
-    let question = ctx
-        .tokens
-        .sentences
-        .get(sentence)
-        .is_some_and(|x| ctx.text[x.range.clone()].trim_end().ends_with('?'));
-    if syn.text(head).eq_ignore_ascii_case("who") && opens && !question {
+    if syn.text(head).eq_ignore_ascii_case("who") && opens && !syn.is_question() {
         return Some(Who::Unknown);
     }
     if syn.text(head).eq_ignore_ascii_case("who") && head > 0 {
