@@ -103,6 +103,15 @@
 //!   (`crate::learned`, `models/buyer-need.tsv`) reads as stating a buyer's need with
 //!   probability 0.8 or more, for needs in words none of the readings above names.
 //!
+//! The same model vetoes the clause readings that name no buyer or group as the one in need:
+//! an outsider's request or obligation, a payment, a buyer who acts, someone listened to, an
+//! attitude, a difficulty or a need in apposition counts only in a sentence the model gives a
+//! probability of 0.05 or more (`The first version paid a flat $50 per registered account`, `I
+//! look at certified engineers and quotes requested` state terms and measures, not needs). A
+//! buyer's clause of need, a group outside that needs, wants or struggles (`retail chains
+//! needed stock levels`), a buyer's noun phrase and a need noun a buyer or outsider owns stand
+//! on structure alone; so do the lexicon's need phrases and a buyer word beside a need word.
+//!
 //! Fires on: a draft with none of these, one finding on the title (or line 1). Customers as
 //! modifiers of something else (`customer overlap`, `a joint customer call`, `our customer
 //! list`), a team (`customer success`), a need word nobody outside owns (`the problem was our
@@ -179,6 +188,11 @@ const NEEDS: &[&str] = &[
     "outcom",
     "benefit",
 ];
+
+/// Stems of the verbs of need whose subject is the one in need (`retail chains needed`, `merchants
+/// wanted`, `clinics struggled`); the other need words as often state a party's terms (`the
+/// partner asked for`, `evidence of a meeting required`).
+const WANT: &[&str] = &["need", "want", "struggl"];
 
 /// Stems of the words that name people who buy or use, for a need stated right beside them
 /// (`what customers valued`, `client pain`).
@@ -868,6 +882,12 @@ fn need_verb(r: &Read<'_>, c: &Clause) -> bool {
     need(r.stem(c.verb)) || [c.infinitive, ing].into_iter().flatten().any(|k| need(r.stem(k)))
 }
 
+/// Whether clause `c` says, neither passive nor denied, that its subject needs, wants or
+/// struggles ([`WANT`]): a verb of need whose subject is always the one in need.
+fn wants(r: &Read<'_>, c: &Clause) -> bool {
+    !c.copula && !passive(r, c) && !c.negated && WANT.contains(&r.stem(c.verb))
+}
+
 /// Whether the verb of clause `c` is *lose*, as [`need_verb`] reads it (`were losing good
 /// applicants`, `kept losing orders`): a loss is a pain for a group, the market; one person's loss
 /// (`if an AE loses money`) is a term of a deal.
@@ -1185,18 +1205,31 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                 && r.pos(c.verb) == UPOS::VERB
                 && clause_subject(&r, c).is_some_and(|p| buyers.party(&r, p.head))
         });
-        let clause = r.clauses().iter().cloned().chain(embedded(&r)).any(|c| {
+        // A buyer as the subject of a clause of need (`customers struggled`), or a group outside
+        // as the subject of a verb of wanting (`retail chains needed stock levels`), is read from
+        // structure alone; every other clause reading must be [`plausible`] too.
+        let mut stated = false;
+        let mut clause = false;
+        for c in r.clauses().iter().cloned().chain(embedded(&r)) {
             let c = &c;
             let phrase = clause_subject(&r, c);
             let subject = phrase
                 .as_ref()
                 .map_or(Party::None, |p| buyers.party_of(&r, i, p));
+            if (subject == Party::Buyer && states_need(&r, c))
+                || (subject == Party::Third && wants(&r, c) && group(&r, phrase.as_ref()))
+            {
+                stated = true;
+                break;
+            }
+            if clause {
+                continue;
+            }
             let verb = r.stem(c.verb);
             let capability = c.verb_group.clone().any(|k| CAN.contains(&r.lower(k)));
-            (subject == Party::Buyer && states_need(&r, c))
-                // A need someone outside has, feels or faces: `the agencies had one overriding
-                // need`, `the ward managers who feel the pain`.
-                || (subject >= Party::Third
+            // A need someone outside has, feels or faces: `the agencies had one overriding
+            // need`, `the ward managers who feel the pain`.
+            clause = (subject >= Party::Third
                     && !c.copula
                     && !passive(&r, c)
                     && !c.negated
@@ -1268,8 +1301,8 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                 || (ENABLE.contains(&verb)
                     && c.object
                         .as_ref()
-                        .is_some_and(|o| buyers.party_of(&r, i, o) == Party::Buyer))
-        });
+                        .is_some_and(|o| buyers.party_of(&r, i, o) == Party::Buyer));
+        }
         // Something a buyer has: `the buyer's regulatory burden`, `our buyers' meetings`.
         // Not a buyer's people (`the client's product leads`): they are who, not what, it has.
         let person = |k: usize| {
@@ -1320,11 +1353,8 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
         };
         // A need noun a buyer or an outsider owns, or a buyer modifies: `the buyer's risk`,
         // `the plant manager's problem`, `the pharmacies' problem`, `customer problems`.
-        acts
-            || clause
-            || owned
-            || labelled()
-            || (0..r.len()).any(|k| {
+        let need_noun = || {
+            (0..r.len()).any(|k| {
                 need(r.stem(k))
                     && matches!(r.pos(k), UPOS::NOUN)
                     && r.phrase_at(k).is_some_and(|p| {
@@ -1346,7 +1376,22 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                                 }))
                     })
             })
+        };
+        stated
+            || owned
+            || need_noun()
+            || ((acts || clause || labelled()) && plausible(ctx, i))
     })
+}
+
+/// Whether the learned model ([`MODEL`]) finds it at all plausible that sentence `i` states a
+/// buyer's need: a probability of [`PLAUSIBLE`] or more. The readings that name no buyer as the
+/// one in need (an outsider's request, a payment, a buyer who acts, someone listened to) take in
+/// fee terms, escalations and plans in drafts that show no buyer at all; the model, which has read
+/// such sentences in drafts labelled as lacking a need, vetoes them.
+fn plausible(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.learned(i, &MODEL, |c| &c.need)
+        .is_some_and(|p| p >= PLAUSIBLE)
 }
 
 /// Whom the need noun phrase `p` is for: the phrase after a `for` right after it (`the big
@@ -1650,6 +1695,10 @@ static MODEL: LazyLock<Model> = crate::learned::embedded!("buyer-need");
 /// did not find. Chosen on the holdouts.
 const STATED: f32 = 0.8;
 
+/// The probability from the learned model below which [`plausible`] vetoes a reading of a
+/// sentence's structure. Chosen on the holdouts.
+const PLAUSIBLE: f32 = 0.05;
+
 /// The fewest words of a sentence the model may find a need in alone: one word decides a shorter
 /// one (a heading `Customer pain`).
 const MIN_WORDS: usize = 4;
@@ -1929,6 +1978,26 @@ mod whose_need {
         assert!(fires(text), "{text}");
         let text = "The bundle had to be something a florist would pay for.";
         assert!(!fires(text), "{text}");
+    }
+
+    #[test]
+    fn readings_naming_no_buyer_in_need_must_be_plausible_to_the_model() {
+        // A fee term, a partner's request and an escalation: each clause reading alone would take
+        // them; the learned model does not find them plausible as a buyer's need.
+        for text in [
+            "The first version paid a flat $50 per registered account.",
+            "For a new partner in year one I look at certified engineers and quotes requested.",
+            "Afterwards I rewrote deal registration: evidence of a meeting required, and AEs paid the same on partner deals.",
+        ] {
+            assert!(fires(text), "{text}");
+        }
+        // A group outside that needs, or a need noun it owns, stands on structure alone.
+        for text in [
+            "We also involved our product team, because merchants needed the terminal to arrive already configured.",
+            "The bakeries' problem was flour orders split across three suppliers.",
+        ] {
+            assert!(!fires(text), "{text}");
+        }
     }
 
     #[test]
