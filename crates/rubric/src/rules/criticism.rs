@@ -330,13 +330,28 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
 }
 
 /// What the rule finds in `sentence`: the clause reading's findings, else the learned model's.
+/// In a sentence of [`LONG_WORDS`] words or more, where the model has enough words to read, the
+/// clause reading's findings stand only if the model gives the sentence [`STANDS`] or more.
 fn read(ctx: &Ctx<'_>, index: usize, sentence: &Sentence) -> Vec<LocalFinding> {
     let mut out = Vec::new();
     if !read_structure(ctx, sentence, &mut out) {
         learned(ctx, index, sentence, &mut out);
+    } else if sentence.tokens.len() >= LONG_WORDS
+        && ctx
+            .learned(index, &MODEL, |c| &c.blame)
+            .is_some_and(|p| p < STANDS)
+    {
+        out.clear();
     }
     out
 }
+
+/// The least probability from the learned model at which the clause reading's findings stand in
+/// a sentence of [`LONG_WORDS`] words or more: under it the sentence tells of trouble or of a
+/// choice (`the cloud provider's sellers never brought us into their deals`, `their sellers had
+/// no interest in carrying a second quota`) in words the model has read in sentences no labeller
+/// called a put-down. Chosen on the holdouts.
+const STANDS: f32 = 0.2;
 
 /// The model learned from labelled sentences (`crate::learned`), read on first use.
 static MODEL: LazyLock<Model> = crate::learned::embedded!("criticism");
@@ -3199,11 +3214,26 @@ mod tests {
 
     #[test]
     fn an_ironic_afterthought_about_someone_else() {
-        let text = "Their founder wanted the glossy launch event, naturally, so we built one. Their reseller, of course, asked for a bigger rebate.";
+        let text = "Their founder wanted the glossy launch event, naturally. Their reseller, of course, asked for a bigger rebate.";
         assert_eq!(spans(text, Rule::Criticism).len(), 2);
         // At the head of the sentence it orders the story; about the speaker it is no verdict.
         let text = "Naturally, the client was pleased. Of course, the partner needed training. We renewed the contract, of course.";
         assert!(findings(text, Rule::Criticism).is_empty());
+    }
+
+    #[test]
+    fn the_model_vets_the_clause_reading_in_a_long_sentence() {
+        // A frame matches each (`never`, `had no interest`, `naturally`); the model, reading a
+        // sentence long enough, finds no put-down in them.
+        for text in [
+            "Our open-source observability project had a managed version listed on a major cloud marketplace, but the cloud provider's sellers never brought us into their deals.",
+            "Their founder wanted the glossy launch event, naturally, so we built one.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{text}");
+        }
+        // In a short one the clause reading decides alone.
+        let text = "The integrator dragged its feet for two quarters.";
+        assert_eq!(findings(text, Rule::Criticism).len(), 1);
     }
 
     #[test]
