@@ -146,7 +146,9 @@
 //! nothing in it for them, they won't lift a finger` is about whoever meets the condition), a
 //! candid adverb around praise (`were excellent and frankly knew the buyer better than we did`: the
 //! clause it frames reads positive in VADER's lexicon), one failing or refusing verb alone (`the
-//! partner refused to share data` is a fact), or anything in code or comments.
+//! partner refused to share data` is a fact), or anything in code or comments. In a sentence of
+//! 12 words or more the model vets what the frames find: under 0.2 the sentence tells of trouble
+//! or a choice, not a verdict (`the cloud provider's sellers never brought us into their deals`).
 //!
 //! Example: "The previous team was incompetent." fires with "“The previous team was incompetent”
 //! criticises others".
