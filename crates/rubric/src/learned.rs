@@ -19,6 +19,12 @@ use std::ops::Range;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
+/// The fewest words of a sentence that a model reads with enough words to go on: in a shorter
+/// one a word or two decide it. Rules trust a model more above this length (criticism's learned
+/// reading is only guarded there, not vetted; there criticism's and activity-volume's models may
+/// overrule the clause reading). Chosen on the holdouts, for criticism first.
+pub(crate) const LONG_WORDS: usize = 12;
+
 /// The initialiser of a `static LazyLock<Model>`: the model in `models/{name}.tsv`, embedded in
 /// the binary and parsed on first use.
 macro_rules! embedded {

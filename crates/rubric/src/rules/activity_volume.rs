@@ -114,7 +114,7 @@
 
 use std::sync::LazyLock;
 
-use crate::learned::Model;
+use crate::learned::{LONG_WORDS, Model};
 use crate::context::{Ctx, Input};
 use crate::impact::{is_impact, participation_rate, read_count, taken_up};
 use crate::lexicon::Cue;
@@ -546,9 +546,6 @@ const AS_THE_WIN: f32 = 0.03;
 /// fewer, fit two; the probes five passages or drafts without volume no longer flagged, one count
 /// missed). In a shorter sentence a word or two decide the model.
 const AS_THE_WIN_LONG: f32 = 0.1;
-
-/// The fewest words of a sentence whose count the model vets at [`AS_THE_WIN_LONG`].
-const LONG_WORDS: usize = 12;
 
 /// The model learned from labelled passages that states whether a sentence counts activity as
 /// the win (`crate::learned`), read on first use.

@@ -1199,12 +1199,14 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
         // A buyer doing something in the story: `the customer renewed`, `clients churned`.
         // A buyer before a relative clause without `that` acts too: `the clinics we sold to only
         // renewed if…`.
-        let acts = r.clauses().iter().cloned().chain(contact(&r)).any(|c| {
-            let c = &c;
-            !c.copula
-                && r.pos(c.verb) == UPOS::VERB
-                && clause_subject(&r, c).is_some_and(|p| buyers.party(&r, p.head))
-        });
+        let acts = || {
+            r.clauses().iter().cloned().chain(contact(&r)).any(|c| {
+                let c = &c;
+                !c.copula
+                    && r.pos(c.verb) == UPOS::VERB
+                    && clause_subject(&r, c).is_some_and(|p| buyers.party(&r, p.head))
+            })
+        };
         // A buyer as the subject of a clause of need (`customers struggled`), or a group outside
         // as the subject of a verb of wanting (`retail chains needed stock levels`), is read from
         // structure alone; every other clause reading must be [`plausible`] too.
@@ -1380,7 +1382,7 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
         stated
             || owned
             || need_noun()
-            || ((acts || clause || labelled()) && plausible(ctx, i))
+            || ((acts() || clause || labelled()) && plausible(ctx, i))
     })
 }
 

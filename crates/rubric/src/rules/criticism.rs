@@ -157,7 +157,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::context::{Ctx, Input};
-use crate::learned::Model;
+use crate::learned::{LONG_WORDS, Model};
 use crate::lexicon::Cue;
 use crate::negation::{is_negation, negated};
 use crate::rules::{Meta, Scope};
@@ -368,10 +368,6 @@ const THRESHOLD: f32 = 0.7;
 /// a deadline" scores 0.98), and the model is sure of far more than it knows there. Chosen with
 /// the rule's own tests of what is not criticism, then checked on the holdouts.
 const SHORT_THRESHOLD: f32 = 0.93;
-
-/// The fewest words of a sentence whose learned reading the clause reading only guards (see
-/// [`guarded`]) instead of vetting it (see [`vetted`]). Chosen on the holdouts.
-const LONG_WORDS: usize = 12;
 
 /// The fewest words in a sentence the learned model reads.
 const MIN_WORDS: usize = 5;
