@@ -19,9 +19,14 @@
 //! object (`I'd confirm them in the numbers`; it asks before a question word or `with` someone:
 //! `I'd check whether …`), someone else's question (`the grower's question: water saved`), an
 //! `Assuming …` that only restates the prompt's own facts or says it takes them from the prompt
-//! (`Assuming, as the brief says, that nobody owns it`), `assume` taking a charge on rather than
-//! supposing (`I'd assume ownership on day one`: a noun phrase no verb follows, where an assumption
-//! is a clause), and a question that follows the plan in the same sentence (`I'd treat it like a
+//! (`Assuming, as the brief says, that nobody owns it`; the supposition ends where its clause
+//! does, at a dash or at a comma once it has a verb unless `and` carries it on, so `Assuming
+//! nobody owns it, the sellers were never enabled — here's my plan` restates the prompt),
+//! `clarify` with an object (`Clarify roles in a co-sell charter`: a step of the plan, where
+//! `clarify what …` or `clarify with` someone asks), a heading of questions or assumptions
+//! (`### Assumptions`), which asks only through what stands under it, `assume` taking a charge
+//! on rather than supposing (`I'd assume ownership on day one`: a noun phrase no verb follows,
+//! where an assumption is a clause), and a question that follows the plan in the same sentence (`I'd treat it like a
 //! forecast review: is the number real?`). A draft that never clarifies fires on its first sentence
 //! even when no sentence reads as a plan.
 //!
@@ -144,9 +149,27 @@ fn acts_before_asking(ctx: &Ctx<'_>, sections: &[Section]) -> Option<Range<usize
         }
     };
     let prompt = prompt_stems(ctx);
+    // Whether the last heading names questions or assumptions (`## Clarifying questions`,
+    // `### Assumptions`). Such a heading asks nothing itself; what stands under it asks unless it
+    // only restates or cites the prompt (`### Assumptions` over the brief's own facts).
+    let mut asking_heading = false;
     for (i, sentence) in t.sentences.iter().enumerate() {
+        let at = sentence.range.start;
+        if ctx.draft.headings.iter().any(|h| h.range.contains(&at)) {
+            asking_heading = asks(ctx, &prompt, sentence.tokens.clone());
+            continue;
+        }
         let role = match role(ctx, &prompt, sentence.tokens.clone(), &sentence.range) {
-            Role::Neither if in_action_section(sentence.range.start) => Role::Acts,
+            Role::Neither | Role::Acts
+                if asking_heading
+                    && !ctx.text[sentence.range.clone()].contains('?')
+                    && first_plan_cue(ctx, sentence.tokens.clone()).is_none()
+                    && !cites_prompt(ctx, sentence.tokens.clone())
+                    && !restates_prompt(ctx, &prompt, sentence.tokens.clone()) =>
+            {
+                Role::Asks
+            }
+            Role::Neither if in_action_section(at) => Role::Acts,
             role => role,
         };
         match role {
@@ -296,19 +319,9 @@ fn role(
     let t = ctx.tokens;
     let text = &ctx.text[range.clone()];
     let index = t.tokens.get(tokens.start).map(|tok| tok.sentence());
-    let plan_at = ctx
-        .hits
-        .in_range(Cue::Plan, tokens.clone())
-        .iter()
-        .chain(ctx.hits.in_range(Cue::ActionCue, tokens.clone()))
-        .map(|h| t.tokens[h.start].start())
-        .min();
+    let plan_at = first_plan_cue(ctx, tokens.clone());
     if asks(ctx, prompt, tokens.clone()) {
         return Role::Asks;
-    }
-    // A heading names a part of the answer (`## Scale it or not?`); it neither asks nor acts.
-    if ctx.draft.headings.iter().any(|h| h.range.contains(&range.start)) {
-        return Role::Neither;
     }
     if let Some(q) = text.find('?') {
         // The question part starts after the last colon before the `?`, else at the start.
@@ -327,6 +340,17 @@ fn role(
         return Role::Acts;
     }
     Role::Neither
+}
+
+/// Where the first plan or action cue in `tokens` (`I'd`, `my plan`, `launched`) starts, as a
+/// byte offset.
+fn first_plan_cue(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
+    ctx.hits
+        .in_range(Cue::Plan, tokens.clone())
+        .iter()
+        .chain(ctx.hits.in_range(Cue::ActionCue, tokens))
+        .map(|h| ctx.tokens.tokens[h.start].start())
+        .min()
 }
 
 /// Whether the sentence asks: an asking cue or an assumption about something the prompt does not
@@ -358,6 +382,17 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
         // confirm what leadership means by repeatable`) or a person it is checked with (`I'd
         // check with the CRO`); with a bare object it is a step of the plan (`I'd confirm them
         // in the numbers`, `I would diagnose before I redesigned`).
+        // `Clarify` likewise asks only straight before a question word, `with` someone or a
+        // colon (`I'd clarify what repeatable means`); with an object it settles something as a
+        // step of the plan (`Clarify roles in a co-sell charter`, `clarify the joint offer`).
+        if t.lower(h.start) == "clarify" && h.end == h.start + 1 {
+            let colon = h.end < tokens.end
+                && ctx.text[t.tokens[h.end - 1].end()..t.tokens[h.end].start()].contains(':');
+            return h.end >= tokens.end
+                || colon
+                || WH.contains(&t.lower(h.end))
+                || t.lower(h.end) == "with";
+        }
         if matches!(
             t.lower(h.end - 1),
             "confirm" | "check" | "validate" | "diagnose" | "into"
@@ -453,7 +488,7 @@ fn cites_prompt(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
         "brief" | "prompt" | "scenario" => within(j + 1, 2).any(|k| {
             matches!(
                 t.lower(k),
-                "says" | "said" | "tells" | "told" | "gives" | "states" | "spells"
+                "says" | "said" | "tells" | "told" | "gives" | "states" | "spells" | "describes" | "outlines"
             )
         }),
         _ => false,
@@ -466,16 +501,34 @@ fn restates_prompt(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bo
         return false;
     }
     let t = ctx.tokens;
-    // The assumption runs to the main clause: a comma and then `I`, `here's`, `this is` ...
+    // The assumption runs to the main clause: a comma and then `I`, `here's`, `this is` ...;
+    // an aside or a new part (a dash, colon or semicolon); or, once it has a verb, a
+    // comma that no `and`, `or`, `but` carries on (`Assuming nobody owns it, the sellers were
+    // never enabled` supposes only that nobody owns it).
     let mut end = tokens.end;
+    let mut has_verb = false;
+    // An aside straight after `assuming` (`Assuming, as we've seen, that …`) is not the
+    // assumption: it starts after the aside's closing comma.
+    let gap = |j: usize| &ctx.text[t.tokens[j - 1].end()..t.tokens[j].start()];
+    let mut tokens = tokens;
+    if tokens.start > 0 && tokens.start < tokens.end && gap(tokens.start).contains(',') {
+        if let Some(after) = (tokens.start + 1..tokens.end).find(|&j| gap(j).contains(',')) {
+            tokens.start = after;
+        }
+    }
     for j in tokens.clone().skip(1) {
-        let gap = &ctx.text[t.tokens[j - 1].end()..t.tokens[j].start()];
-        if gap.contains(',')
-            && matches!(
-                t.lower(j),
-                "i" | "i'd" | "i'll" | "we" | "we'd" | "here's" | "here" | "this" | "that" | "my" | "so"
-            )
-        {
+        has_verb |= ctx
+            .syntax_at(j - 1)
+            .is_some_and(|(s, k)| matches!(s.pos(k), UPOS::VERB | UPOS::AUX));
+        let gap = gap(j);
+        let next = t.lower(j);
+        let aside = gap.contains(['—', '–', ';', ':']) || gap.contains(" - ");
+        let main = matches!(
+            next,
+            "i" | "i'd" | "i'll" | "i've" | "i'm" | "we" | "we'd" | "here's" | "here" | "this" | "that" | "my" | "so"
+        );
+        let carries_on = matches!(next, "and" | "or" | "but" | "nor");
+        if aside || (gap.contains(',') && (main || (has_verb && !carries_on))) {
             end = j;
             break;
         }
@@ -636,6 +689,46 @@ mod tests {
         assert_eq!(spans(restated, Rule::ClarifyingQuestions).len(), 1);
         let assumed = "---\nscenario: 1\n---\n\nAssuming about twenty bundled deals, mostly regional banks with their own contracts, I would scale it.\n";
         assert!(findings(assumed, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn an_assumption_ends_where_its_clause_does() {
+        // What follows the supposition (a second clause, an aside, the main clause) is not part
+        // of it, so it cannot hide a restated prompt.
+        for text in [
+            "---\nscenario: 2\n---\n\nAssuming the channel partnership is failing, nobody owns it and the sellers were never enabled, here's what I'd do.\n",
+            "---\nscenario: 2\n---\n\nAssuming the channel partnership is failing — the sellers were never enabled and nobody owns it — I'd name an owner.\n",
+            "---\nscenario: 1\n---\n\nAssuming, as we've seen, that the technology alliance increased the win rate, I'd scale it.\n",
+        ] {
+            assert_eq!(findings(text, Rule::ClarifyingQuestions).len(), 1, "{text}");
+        }
+        // A supposition in two parts carried on by `and` is one assumption about unknowns.
+        let assumed = "---\nscenario: 2\n---\n\nAssuming the channel partnership is failing, and that the reseller carries two rival brands, I'd cut the range its sellers must learn.\n";
+        assert!(findings(assumed, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn clarifying_a_thing_is_a_step_of_the_plan() {
+        let settles = "---\nscenario: 1\n---\n\nClarify roles in a co-sell charter: we lead the commercial relationship and the partner leads compliance.\n";
+        assert_eq!(findings(settles, Rule::ClarifyingQuestions).len(), 1);
+        for text in [
+            "---\nscenario: 1\n---\n\nI'd clarify what leadership means by repeatable, then compare deals.\n",
+            "---\nscenario: 1\n---\n\nI'd clarify with the CRO which regions count, then compare deals.\n",
+        ] {
+            assert!(findings(text, Rule::ClarifyingQuestions).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_heading_of_assumptions_asks_only_through_what_it_holds() {
+        let restated = "---\nscenario: 1\n---\n\n### Assumptions\n- The technology alliance increased the win rate.\n- Win rate increased with the alliance.\n\n### Plan\nI'd pull every bundled deal and compare win rates.\n";
+        assert_eq!(findings(restated, Rule::ClarifyingQuestions).len(), 1);
+        for text in [
+            "---\nscenario: 1\n---\n\n### Assumptions\n- The partner has a five-person delivery team.\n- Budget stays flat next year.\n\n### Plan\nI'd pull every bundled deal and compare win rates.\n",
+            "---\nscenario: 1\n---\n\n## Questions I'd ask first\nBudget, timeline, and who signs off on the joint price.\n\n## Plan\nI'd pull every bundled deal.\n",
+        ] {
+            assert!(findings(text, Rule::ClarifyingQuestions).is_empty(), "{text}");
+        }
     }
 
     #[test]
