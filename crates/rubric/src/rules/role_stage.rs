@@ -47,7 +47,11 @@
 //! crossed $10M ARR`, not `we added $2M ARR`). A remit that is the speaker's (`the GSI programme
 //! was mine`), direct reports (`my two direct reports`), a reporting line `into` someone and time
 //! in a post or at the company (`three months into the job`, `I had only been at the company
-//! a month`) count too.
+//! a month`) count too, as do a team of titled people the speaker leads (`I led six partner
+//! managers`), a title `as` gives the speaker whoever it serves (`I, as their channel account
+//! manager, ...`), a duty the speaker is `responsible` or `accountable` for, a resume line's
+//! `Hired as first Channel Lead` and `Owned: partner onboarding, ...`, and the company's means
+//! as what `we` had (`we had nine months of runway`, `fewer than twenty paying customers`).
 //! A sentence of four words or more that a model learned from labelled passages
 //! (`crate::learned`, `models/role-stage.tsv`) reads as stating the speaker's role or stage
 //! with probability 0.97 counts too, for a role in words no reading names.
@@ -227,6 +231,15 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 }
             }
         }
+        // `I was responsible for the channel in Iberia`, `accountable for renewals`.
+        if speaks && clause.copula && !clause.negated {
+            if let Some(k) = (clause.verb + 1..r.len().min(clause.verb + 10))
+                .find(|&k| matches!(r.lower(k), "responsible" | "accountable") && matches!(r.lower(k + 1), "for" | "of"))
+                .filter(|&k| !denies(r, clause.tokens.start..k))
+            {
+                return Some(clause.tokens.start..k + 2);
+            }
+        }
         // `I was in charge of partnerships`, `the CEO put me in charge of the channel`: charge
         // of anything is a remit.
         if (speaks || me) && !clause.negated {
@@ -275,6 +288,10 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
         // `I run the channel`, `I used to run an MSP`, `Inherited 3 SI partners` (a resume
         // line's implied I).
         let implied = subject.is_none() && Some(clause.verb_group.start) == r.first_word();
+        // `Hired as first Channel Lead (EMEA)`: a resume line's implied I, hired.
+        if implied && HIRED.contains(&r.stem(clause.verb)) && r.lower(clause.verb).ends_with("ed") && r.lower(clause.verb + 1) == "as" {
+            return Some(clause.tokens.start..clause.verb + 2);
+        }
         let verb = [Some(clause.verb), clause.infinitive]
             .into_iter()
             .flatten()
@@ -290,6 +307,10 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             let moves = matches!(r.stem(verb), "join" | "move");
             let charge = takes_charge(r, verb);
             let mut j = verb + 1;
+            // `Owned: partner onboarding, the MDF budget`: a resume line's label.
+            if implied && r.lower(j) == ":" {
+                j += 1;
+            }
             while j < r.len() && j <= verb + 8 {
                 if matches!(r.pos(j), UPOS::PUNCT | UPOS::VERB | UPOS::AUX) {
                     break;
@@ -302,6 +323,14 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     let instance = p.tokens.clone().any(|t| matches!(r.lower(t), "a" | "an"));
                     let any = charge || (standing && verb == clause.verb && !instance);
                     if (REMITS.contains(&r.stem(p.head)) || (any && !counted)) && !theirs {
+                        return Some(clause.tokens.start..p.tokens.end);
+                    }
+                    // `I led six partner managers`: people holding a title are the speaker's team.
+                    let leads = matches!(
+                        r.stem(verb),
+                        "lead" | "led" | "manag" | "head" | "run" | "ran" | "overse" | "oversaw"
+                    );
+                    if leads && speaks && plural(r.lower(p.head)) && role_noun(r, p.head) && !theirs {
                         return Some(clause.tokens.start..p.tokens.end);
                     }
                     if !moves {
@@ -744,7 +773,10 @@ fn as_role(r: &Read<'_>, k: usize) -> Option<usize> {
     if k > 0 && matches!(r.lower(k - 1), "such" | "so" | "as" | "well" | "just") {
         return None;
     }
-    let (range, head) = role_phrase(r, k + 1)?;
+    // `I, as their channel account manager, ...`: the speaker is the title's holder, whoever
+    // the title serves.
+    let poss = matches!(r.lower(k + 1), "their" | "his" | "her" | "your");
+    let (range, head) = role_phrase(r, k + 1 + usize::from(poss))?;
     let lower = r.lower(head);
     let acronym = r.s.text(head).chars().all(|c| c.is_uppercase());
     if (plural(lower) && !acronym) || !role_noun(r, head) {
@@ -784,8 +816,35 @@ fn own_stage(r: &Read<'_>) -> Option<Range<usize>> {
                 return Some(k..end);
             }
         }
+        if let Some(end) = means(r, k) {
+            return Some(k..end);
+        }
     }
     None
+}
+
+/// Whether a word in `range` denies what follows (`I was not responsible`, `we never had`).
+fn denies(r: &Read<'_>, range: Range<usize>) -> bool {
+    range.into_iter().any(|j| matches!(r.lower(j), "not" | "never" | "n't" | "no"))
+}
+
+/// The end of the speaker's company's means at `k`, as what `we` had: months of `runway` or
+/// its count of `paying customers` (`we had about nine months of runway`, `we had fewer than
+/// twenty paying customers`), which say how early it was. Not another party's customers (`the
+/// reseller had 400 paying customers`).
+fn means(r: &Read<'_>, k: usize) -> Option<usize> {
+    let end = match r.lower(k) {
+        "runway" => k + 1,
+        "paying" if matches!(r.lower(k + 1), "customers" | "clients" | "users") => k + 2,
+        _ => return None,
+    };
+    let clause = r.clause_of(k)?;
+    let ours = clause
+        .subject
+        .as_ref()
+        .is_some_and(|p| matches!(r.lower(p.head), "we" | "we'd"));
+    let denied = clause.negated || denies(r, clause.tokens.start..k);
+    (ours && !denied && matches!(r.stem(clause.verb), "have" | "had" | "ha")).then_some(end)
 }
 
 /// The end of a company headcount starting at number `k` (`600-person`, `~150 ppl`, `of about
@@ -1135,7 +1194,7 @@ static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         "publicly", "quarter", "report", "responsible", "scale", "scaleup", "seed", "series",
         "staff", "start", "startup", "tak", "take", "taken", "task", "that", "this", "to", "took",
         "unicorn", "us", "vc", "venture", "was", "weeks", "were", "within", "year", "years",
-        "side", "junior", "senior", "came", "come",
+        "side", "junior", "senior", "came", "come", "runway", "paying",
     ];
     [
         WORDS, MY_ROLE, HIRED, HANDED, HOLD, REMITS, UNITS, POSTS, DEPARTMENTS, SIZES, COMPANIES,
@@ -1148,7 +1207,8 @@ static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 /// Whether sentence `i` holds the words that [`own_role`] or [`own_stage`] needs to accept it,
 /// read from the scan before tagging: a superset of what they accept, so a sentence without
 /// them is not tagged for this rule. Each reading needs, whatever the tags:
-/// - `I was hired`, `they brought me in`: a stem of [`HIRED`] and a word of the speaker;
+/// - `I was hired`, `they brought me in`: a stem of [`HIRED`] and a word of the speaker; a
+///   resume line's `Hired as`: a stem of [`HIRED`] and `as`;
 /// - a title as the predicate of `I ... be`, or `I'm`/`I was` then a title or `responsible`: a
 ///   subject `I`, a form of `be` (or `I'm`), and a role noun or `responsible`/`accountable`;
 /// - `I was given the alliance`: a subject `I`, `be`, a stem of [`HANDED`] and one of [`REMITS`];
@@ -1176,7 +1236,8 @@ static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 ///   `took`/`accepted`, a word of [`POSTS`] and the speaker;
 /// - `my job`: `my` and a word of [`MY_ROLE`];
 /// - a bare title heading a line: a role noun, singular and not an acronym;
-/// - a headcount: a word of [`PEOPLE`]; a stage: the first word of a [`stage_word`].
+/// - a headcount: a word of [`PEOPLE`]; a stage: the first word of a [`stage_word`]; the
+///   company's means ([`means`]): `runway` or `paying`.
 ///
 /// A role noun is whatever [`role_noun`] accepts as a phrase's head; it reads only the word.
 /// The tagger's tokens are the scan's words with punctuation between
@@ -1214,7 +1275,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
                     "startup" | "scaleup" | "ipo" | "bootstrapped" | "unicorn" | "hypergrowth"
                         | "start" | "scale" | "series" | "seed" | "early" | "growth" | "late"
                         | "venture" | "vc" | "pe" | "founder" | "publicly" | "public" | "listed"
-                        | "funding" | "fortune" | "global"
+                        | "funding" | "fortune" | "global" | "runway" | "paying"
                 )
             {
                 return true;
@@ -1273,7 +1334,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
             single |= !plural(w) && !text.chars().all(char::is_uppercase);
         }
     }
-    (hired && speaker)
+    (hired && (speaker || as_))
         || (subject && (be_ || im) && (role || responsible))
         || (subject && be_ && handed && remit)
         || (hold && (remit || speaker))
@@ -1442,6 +1503,45 @@ mod tests {
         for text in [
             "Through partners we added $2M ARR.",
             "The reseller said the account was theirs.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_team_a_title_served_a_duty_and_a_resume_line_state_a_role() {
+        for text in [
+            "I led six partner managers spread across Lagos, Accra and Nairobi.",
+            "The order went through the distributor, and I, as their channel account manager, chased it.",
+            "I was on the customer success side, accountable for renewals across partner-sold accounts.",
+            "In that time I was responsible for the channel in Iberia.",
+            "Hired as first Channel Lead (EMEA) to stand up a reseller model.",
+            "Owned: partner onboarding, the MDF budget and tier reviews.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        // Someone else's team, a duty denied, a count of partners run.
+        for text in [
+            "Their VP led six partner managers.",
+            "In that time I was never responsible for the channel.",
+            "My manager was responsible for the channel.",
+            "I ran 36 QBRs as a team.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_runway_and_paying_customers_we_had_state_the_stage() {
+        for text in [
+            "We had about nine months of runway, which made me ruthless about partners.",
+            "We had fewer than twenty paying customers, nearly all of them design partners.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        for text in [
+            "The reseller had 400 paying customers in the region.",
+            "We never had enough runway for a second market.",
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
