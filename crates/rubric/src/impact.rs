@@ -5,7 +5,8 @@
 //! [`crate::numbers`] finds numbers and guesses from the words next to them whether they could
 //! measure impact; this module reads the ones it kept as candidates and answers:
 //! - whether a candidate metric really measures a result ([`is_impact`]): a count of results
-//!   (`12 new logos`, `nine co-sell deals`), a change (`grew 35%`, `up 37%`, `from 18 to 27`), a
+//!   (`12 new logos`, `nine co-sell deals`; not one the work only looked at or got in touch
+//!   with, `mapped 4,800 accounts`, `reviewed 2,000 opportunities`), a change (`grew 35%`, `up 37%`, `from 18 to 27`), a
 //!   share of a result (`30% of revenue`, `40% of that closed`), a rate or ratio of people whose
 //!   verb's object is a result (`61% of MSSPs closed a deal`, `five of six new partners closed a
 //!   first deal`), the level of a result (`91% gross
@@ -308,6 +309,21 @@ fn subject_of(s: &SentenceSyntax<'_>, clause: &Clause) -> Option<Phrase> {
     None
 }
 
+/// Whether `clause` opens its sentence on a verb in the past with no subject, as a resume line
+/// does (`Mapped 4,800 accounts`, `Built 200 joint account plans`): its doer is the writer.
+/// Not an imperative (`Map the accounts`), whose verb is a base form, nor a count taken over
+/// (`Inherited a wishlist of 40 partners`), which is no effort.
+fn resume_line(s: &SentenceSyntax<'_>, clause: &Clause) -> bool {
+    let opens = (0..clause.verb_group.start).all(|j| matches!(s.pos(j), UPOS::PUNCT | UPOS::ADV));
+    let v = lower(s, clause.verb);
+    opens
+        && clause.subject.is_none()
+        && !clause.subordinate
+        && s.pos(clause.verb) == UPOS::VERB
+        && !v.starts_with("inherit")
+        && ((v.ends_with("ed") && v.len() > 4) || crate::story::IRREGULAR.contains(&v.as_str()))
+}
+
 /// Whether verb `v` is the clause's own verb or a verb of its subject's: not one of a relative
 /// clause on a noun in between (`I want MSPs that manage 50+ offices`).
 fn own_verb(s: &SentenceSyntax<'_>, clause: &Clause, v: usize) -> bool {
@@ -397,7 +413,8 @@ fn read_count_here(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
                 && object_of(&s, v, k)
                 && (participle == Some(v) || clause.is_some_and(|c| own_verb(&s, c, v)))
         })
-        && subject.as_ref().is_some_and(|p| writer_phrase(&s, p))
+        && (subject.as_ref().is_some_and(|p| writer_phrase(&s, p))
+            || (subject.is_none() && clause.is_some_and(|c| resume_line(&s, c))))
         && clause.is_none_or(|c| !c.copula);
     let required = clause.is_some_and(|c| obligation(&s, c));
     let writer_subject = !in_subject
@@ -417,6 +434,29 @@ fn read_count_here(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
         writer_subject,
     })
 }
+
+/// Stems of verbs that look at or get in touch with what they govern, and so win nothing: a
+/// count of results they govern is what the work went through (`mapped 4,800 accounts`,
+/// `reviewed 2,000 partner opportunities`), not results.
+const EXAMINED: &[&str] = &[
+    "map",
+    "review",
+    "call",
+    "contact",
+    "visit",
+    "email",
+    "audit",
+    "analys",
+    "analyz",
+    "screen",
+    "interview",
+    "survey",
+    "research",
+    "enrich",
+    "segment",
+    "scor",
+    "triag",
+];
 
 /// Whether draft word `word` names a result: an outcome noun (`deals`, `logos`), or a metric
 /// (`revenue`, `win rate`).
@@ -553,7 +593,14 @@ fn impact_here(ctx: &Ctx<'_>, q: &Quantity) -> bool {
             let after = k + 1;
             let partitive = lower(&s, after) == "of"
                 && matches!(lower(&s, after + 1).as_str(), "those" | "these" | "them");
-            (result_word(ctx, h) && !partitive) || does_result(ctx, &s, clause, k)
+            // `mapped 4,800 accounts`: a count of results that the work only looked at.
+            let examined = clause.is_some_and(|c| {
+                c.verb < k && {
+                    let v = lower(&s, c.verb);
+                    EXAMINED.iter().any(|e| v.starts_with(e))
+                }
+            });
+            (result_word(ctx, h) && !partitive && !examined) || does_result(ctx, &s, clause, k)
         }
         (NumberKind::Count, None) => true,
         // A share (`30% of revenue`) measures a result only when its whole is one: `92% of reps`

@@ -883,7 +883,7 @@ const STATES: &[&str] = &[
 ];
 
 /// Irregular past-tense verbs of doing.
-const IRREGULAR: &[&str] = &[
+pub(crate) const IRREGULAR: &[&str] = &[
     "built", "led", "ran", "set", "made", "took", "brought", "drove", "wrote", "met", "began",
     "chose", "sold", "gave", "held", "put", "sent", "won", "cut", "rebuilt", "sat", "went",
     "spoke", "told", "kept", "paid", "spent", "struck", "rewrote", "taught", "sought", "shut",

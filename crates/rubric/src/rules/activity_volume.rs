@@ -12,15 +12,18 @@
 //! partner reps`) or of any action of the writer's on a tally in digits (`I signed 60 partners`,
 //! `built 15 dashboards`, `reviewed over 300 deal registrations`), including each later count of
 //! a list that is its object (`hosted 30 dinners, 12 roundtables and 8 offsites`), the writer
-//! being `I`, `we` or the writer's own team (`my team delivered 140 workshops`) and the verb
+//! being `I`, `we`, the writer's own team (`my team delivered 140 workshops`) or a resume
+//! line's implied `I` before a verb in the past (`Mapped 4,800 accounts`; not an instruction,
+//! `Map the accounts`, nor a count inherited) and the verb
 //! keeping its subject behind a hyphenated prefix (`we co-hosted 14 events`), and an `-ed`
 //! word the tagger read as an adjective right before the count is that verb (`we certified 350
 //! consultants`: an adjective never precedes a cardinal). A business
 //! result is a number
 //! that measures impact ([`crate::impact::is_impact`]: not the level of something that is no
 //! result, `the attendance rate was 91%`; nor another item of the writer's list of work in the
-//! same sentence, acted on with a verb that is no word of result: `I mapped 12,000 accounts and
-//! set up 200 calls`), or a later clause whose verb is a word of result and
+//! same sentence, acted on with a verb that is no word of result: `I built 12 partner plans and
+//! set up 200 calls`; nor a count of results the work only looked at: `I mapped 12,000
+//! accounts`), or a later clause whose verb is a word of result and
 //! whose object an outcome (`, which generated pipeline`). The finding covers the activity
 //! phrase, verb included.
 //!
@@ -1461,10 +1464,11 @@ mod tests {
 
     #[test]
     fn another_item_of_the_writers_list_of_work_is_no_result() {
+        // Accounts mapped are no result either: mapping only looked at them.
         let text = "I mapped 9,000 accounts and set up 150 joint account calls.";
         assert_eq!(
             spans(text, Rule::ActivityVolume),
-            ["set up 150 joint account calls"]
+            ["mapped 9,000 accounts", "set up 150 joint account calls"]
         );
         // What the work produced is.
         let text = "I set up 150 joint account calls and closed 12 deals.";
@@ -1633,6 +1637,23 @@ mod tests {
             "{:?}",
             spans(text, Rule::ActivityVolume)
         );
+    }
+
+    #[test]
+    fn a_resume_line_in_the_past_is_the_writers_action() {
+        for (text, span) in [
+            ("Mapped 4,800 accounts with the partner's health practice over the pilot.", "Mapped 4,800 accounts"),
+            ("Built 200 joint account plans with the partner's AEs.", "Built 200 joint account plans"),
+        ] {
+            assert_eq!(spans(text, Rule::ActivityVolume), [span], "{text}");
+        }
+        // An instruction, and a count taken over, are no effort of the writer's.
+        for text in [
+            "Map 4,800 accounts with the partner's health practice first.",
+            "Inherited a wishlist of 40 partners from the founders.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
     }
 
     #[test]

@@ -184,6 +184,19 @@ mod tests {
     }
 
     #[test]
+    fn a_count_of_results_the_work_only_looked_at_is_no_impact() {
+        for text in [
+            "We mapped 4,800 accounts with the partner's health practice.",
+            "I reviewed 2,000 partner opportunities by hand.",
+        ] {
+            assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        }
+        // Won, not looked at.
+        let text = "We closed 48 accounts with the partner's health practice.";
+        assert!(findings(text, Rule::Metrics).is_empty());
+    }
+
+    #[test]
     fn an_amount_that_is_the_predicate_of_be_measures_its_subject() {
         // The subject names no result: a target or a cost, not an outcome.
         for text in [
