@@ -15,7 +15,8 @@
 //!   completion rate was 88%`, `the goal was $5M`), a property of a term (`a 20% referral fee`), a count of partners
 //!   however it changed (`from 30 partners to 210 partners`), the period a result came in (`in 12
 //!   months`), a target imposed as a requirement (`must register two opportunities per quarter`),
-//!   a number in a clause that states no fact (a condition `if the margin is 8%`, a plan `I will
+//!   a count of an activity grown (`doubled the number of co-marketing campaigns`,
+//!   [`activity_change`]), a number in a clause that states no fact (a condition `if the margin is 8%`, a plan `I will
 //!   call three customers`, a wish `I'd rather have ten partners than a hundred logos`), a
 //!   size or window given by a hyphenated modifier (`a 900-person integrator`, `6-month
 //!   retention`, unless it modifies a change: `a 12-point lift`), an amount before a noun that
@@ -476,6 +477,10 @@ pub(crate) fn is_impact(ctx: &Ctx<'_>, q: &Quantity) -> bool {
 /// [`is_impact`], read afresh.
 fn impact_here(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     let i = q.tokens.start;
+    // `doubled the number of co-marketing campaigns`: activity grown, read first.
+    if activity_change(ctx, q).is_some() {
+        return false;
+    }
     if !q.metric {
         return match q.kind {
             NumberKind::Duration => duration_change(ctx, i),
@@ -746,6 +751,106 @@ fn rate_here(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
     }
     let end = c.object.as_ref().map_or(c.verb, |p| p.tokens.end - 1);
     Some(i..s.token(end)? + 1)
+}
+
+/// Whether count or change `q` grows how many there are of an activity, the changed thing
+/// named before it rather than counted after it (`grew our partner count from 14 to 90`,
+/// `doubled the number of co-marketing campaigns`, `the number of partner trainings increased by
+/// 150%`, `partner meetings per month went up 40%`): effort grown, not a result. Gives the
+/// draft's words from the changed thing to the end of the change.
+pub(crate) fn activity_change(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
+    let i = q.tokens.start;
+    // Cheap test first, before tagging: after `from`, `by` or `up`, or a one-word change.
+    let opens = i > 0 && matches!(ctx.tokens.lower(i - 1), "from" | "by" | "up");
+    let one_word = q.kind == NumberKind::Metric && q.tokens.len() == 1;
+    if !opens && !one_word {
+        return None;
+    }
+    let (s, k) = ctx.syntax_at(i)?;
+    let c = s.clause_of(k)?;
+    let measure = s.measure(k);
+    // The verb that governs the change, as the number's phrase reads it.
+    let v = measure.as_ref().and_then(|m| m.verb).unwrap_or(c.verb);
+    // The change and its last word: `from 14 to 90` (growing; a noun after the numbers names
+    // what is counted, which other readings take), a share after `by` or `up`, or a verb of
+    // change that multiplies (`doubled`, `quadruple`).
+    let multiplies = q.kind == NumberKind::Metric && q.tokens.len() == 1 && s.pos(k) == UPOS::VERB;
+    let last = if let Some((from, to)) = measure.as_ref().and_then(|m| m.from_to) {
+        let value = |j: usize| s.text(j).replace(',', "").parse::<u64>().ok();
+        let grows = from == k && value(from).zip(value(to)).is_some_and(|(a, b)| b > a);
+        if !grows || s.measure(to).is_some_and(|m| m.head.is_some()) {
+            return None;
+        }
+        to
+    } else if q.kind == NumberKind::Metric && lower(&s, k).starts_with(|c: char| c.is_ascii_digit())
+    {
+        let percent = s.text(k + 1) == "%" || lower(&s, k + 1) == "percent";
+        let after = k > 0 && matches!(lower(&s, k - 1).as_str(), "by" | "up");
+        if !percent || !after {
+            return None;
+        }
+        k
+    } else if multiplies {
+        k
+    } else {
+        return None;
+    };
+    // What changed, the words of a noun phrase: after a multiplying verb (`doubled the number of
+    // co-marketing campaigns`); else right before the change (`grown our partner count from 14 to
+    // 90`), or before its verb (`the number of partner trainings increased by 150%`, `partner
+    // meetings per month went up 40%`). Read from the tags word by word: the chunker splits such
+    // phrases at `of`, `per` and hyphens, and the tagger takes `count` for a verb.
+    let nominal = |j: usize| {
+        matches!(s.pos(j), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ | UPOS::DET)
+            || matches!(
+                lower(&s, j).as_str(),
+                "of" | "per" | "-" | "count" | "number" | "our" | "my" | "their"
+            )
+    };
+    let before = |end: usize| {
+        let mut start = end;
+        while start > 0 && nominal(start - 1) {
+            start -= 1;
+        }
+        start..end
+    };
+    let words = if multiplies {
+        let mut end = k + 1;
+        while end < s.words().len() && nominal(end) {
+            end += 1;
+        }
+        k + 1..end
+    } else {
+        // Before `from`, `by` or `up`.
+        let run = before(k.saturating_sub(1));
+        if run.is_empty() { before(v) } else { run }
+    };
+    if words.is_empty() {
+        return None;
+    }
+    let word = |j: usize| s.token(j);
+    let counted = words
+        .clone()
+        .any(|j| matches!(lower(&s, j).as_str(), "number" | "count" | "per"))
+        || word(words.end - 1).is_some_and(|w| ctx.hits.covers(Cue::Activity, w));
+    let activity = words.clone().any(|j| {
+        word(j).is_some_and(|w| ctx.hits.covers(Cue::Activity, w))
+            || matches!(
+                lower(&s, j).as_str(),
+                "partner" | "partners" | "campaigns" | "events"
+            )
+    });
+    let result = words
+        .clone()
+        .any(|j| word(j).is_some_and(|w| result_word(ctx, w)));
+    if !counted || !activity || result {
+        return None;
+    }
+    let start = if v < words.start { v } else { words.start };
+    let last = last.max(words.end - 1);
+    let first = (start..=last).find_map(word)?;
+    let end = (start..=last).rev().find_map(word)?;
+    Some(first..end + 1)
 }
 
 /// Whether a clause states no fact but a condition (`if the margin is 8%`, `unless it returns

@@ -71,7 +71,11 @@
 //!
 //! A change written `from … to …` that grows a count of something that is no result is volume:
 //! activity grown (`we went from 3 to 38 integration partners`); not a cut (`from 40 to 12
-//! agencies`) nor a ratio (`from 1.4 to 2.6 times cost`).
+//! agencies`) nor a ratio (`from 1.4 to 2.6 times cost`). So is a change whose changed thing is
+//! named before it as a count of an activity or of partners, with no result in it
+//! ([`crate::impact::activity_change`]: `grew our partner count from 14 to 90`, `doubled the
+//! number of co-marketing campaigns`, `the number of partner trainings increased by 150%`,
+//! `partner meetings per month went up 40%`); no such change measures impact either.
 //!
 //! A small spelled-out count (`two partners`) is volume only as an item of a list of counted
 //! activity, when its sentence counts other activity too (`signed all four SIs, certified 120
@@ -400,6 +404,29 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             ctx.guide(Rule::ActivityVolume)
         );
         found.push((sentence, false, ctx.finding(Rule::ActivityVolume, ctx.span(rate), message)));
+    }
+    // A count of activity grown, named before the change (`doubled the number of joint
+    // events`, `partner meetings per month went up 40%`).
+    for q in ctx.quantities {
+        let Some(change) = crate::impact::activity_change(ctx, q) else {
+            continue;
+        };
+        let sentence = t.tokens[change.start].sentence();
+        if found.iter().any(|(s, ..)| *s == sentence) || has_outcome(ctx, sentence, change.clone()) {
+            continue;
+        }
+        // A share's sign is no word: the finding covers it (`went up 40%`).
+        let mut span = ctx.span(change.clone());
+        if ctx.text[span.end..].starts_with('%') {
+            span.end += 1;
+        }
+        let phrase = ctx.text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        let message = format!(
+            "“{phrase}” grows a count of activity, not an outcome: say what it produced ({}).{}",
+            ctx.metric_examples(3, "pipeline, revenue, win rate"),
+            ctx.guide(Rule::ActivityVolume)
+        );
+        found.push((sentence, false, ctx.finding(Rule::ActivityVolume, span, message)));
     }
     // A count the readings above left, in a sentence the learned model is sure counts activity
     // as the win (`we built 9 integrations with EHR vendors`, `signed referral agreements with 12
@@ -1651,6 +1678,31 @@ mod tests {
         for text in [
             "Map 4,800 accounts with the partner's health practice first.",
             "Inherited a wishlist of 40 partners from the founders.",
+        ] {
+            assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
+        }
+    }
+
+    #[test]
+    fn a_count_of_activity_grown_and_named_before_the_change_is_volume() {
+        for (text, span) in [
+            ("We grew our partner count from 14 to 90 in a year.", "our partner count from 14 to 90"),
+            (
+                "Doubled the number of co-marketing campaigns with Shopify Plus agencies, from 12 to 24.",
+                "Doubled the number of co-marketing campaigns",
+            ),
+            (
+                "Thanks to my effort, the number of partner trainings increased by 150% versus last year.",
+                "the number of partner trainings increased by 150%",
+            ),
+        ] {
+            assert_eq!(spans(text, Rule::ActivityVolume), [span], "{text}");
+        }
+        // A count of results grown, or what it produced, is no volume.
+        for text in [
+            "The number of registered deals rose from 12 to 40.",
+            "We increased partner revenue by 40%.",
+            "Our partner count grew from 14 to 90, and sourced revenue rose 40%.",
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
