@@ -36,7 +36,8 @@
 //! `reported to the board that ...`), charge of anything (`I was in charge of`, `put me in
 //! charge of`), a remit handed over (`gave me the distributor program`, `tasked with`), a post
 //! taken (`took the job of`), a gerund with the speaker as subject (`Being the only channel
-//! manager meant I ...`, `in my third year leading alliances`), tenure in a domain (`five years
+//! manager meant I ...`, `in my third year leading alliances`, `I sat below the CRO, running
+//! partner sales`), tenure in a domain (`five years
 //! in channel sales`), and an `as` phrase set off before the speaker's clause (`In 2022, as
 //! alliance lead for our payroll product, I ...`). A stage counts
 //! when it describes the speaker's company: a headcount (`a 600-person company`, `the same
@@ -421,7 +422,13 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 let mine = (k.saturating_sub(5)..k).any(|j| r.lower(j) == "my")
                     || r.clause_of(k).is_some_and(|c| {
                         c.subject.as_ref().is_some_and(|p| r.is_subject_speaker(p.head))
-                    });
+                    })
+                    // `I sat one level below the CRO, running partner sales`: a gerund set off
+                    // after a clause of the speaker's is theirs.
+                    || (r.lower(k - 1) == ","
+                        && r.clauses()
+                            .first()
+                            .is_some_and(|c| r.phrase_is_speaker(c.subject.as_ref())));
                 if let Some(p) = r.phrase_at(k + 1).filter(|_| mine) {
                     let theirs = r.owned_by_others(&p);
                     if REMITS.contains(&r.stem(p.head)) && !theirs {
@@ -1517,12 +1524,14 @@ mod tests {
             "In that time I was responsible for the channel in Iberia.",
             "Hired as first Channel Lead (EMEA) to stand up a reseller model.",
             "Owned: partner onboarding, the MDF budget and tier reviews.",
+            "I sat one level below the CRO, running partner sales alongside two sales VPs.",
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
         }
         // Someone else's team, a duty denied, a count of partners run.
         for text in [
             "Their VP led six partner managers.",
+            "Their VP sat below the CRO, running partner sales alongside two sales VPs.",
             "In that time I was never responsible for the channel.",
             "My manager was responsible for the channel.",
             "I ran 36 QBRs as a team.",
