@@ -758,6 +758,7 @@ fn rate_here(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
 /// `doubled the number of co-marketing campaigns`, `the number of partner trainings increased by
 /// 150%`, `partner meetings per month went up 40%`): effort grown, not a result. Gives the
 /// draft's words from the changed thing to the end of the change.
+/// Kept with its sentence, past a cheap test.
 pub(crate) fn activity_change(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
     let i = q.tokens.start;
     // Cheap test first, before tagging: after `from`, `by` or `up`, or a one-word change.
@@ -766,6 +767,20 @@ pub(crate) fn activity_change(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::R
     if !opens && !one_word {
         return None;
     }
+    let base = ctx.tokens.sentences[ctx.tokens.tokens[i].sentence()]
+        .tokens
+        .start;
+    let kept = ctx.kept_number(
+        q,
+        |n| &n.change,
+        || change_here(ctx, q).map(|r| (r.start - base, r.end - base)),
+    );
+    kept.map(|(from, to)| from + base..to + base)
+}
+
+/// [`activity_change`] past its cheap test, read afresh.
+fn change_here(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
+    let i = q.tokens.start;
     let (s, k) = ctx.syntax_at(i)?;
     let c = s.clause_of(k)?;
     let measure = s.measure(k);

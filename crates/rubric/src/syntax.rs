@@ -66,6 +66,9 @@ pub(crate) struct NumberCell {
     /// The words of the rate of participation it opens (`crate::impact::participation_rate`),
     /// from and to, by their index in the sentence.
     pub rate: OnceLock<Option<(usize, usize)>>,
+    /// The words of the count of activity grown that it changes (`crate::impact::activity_change`),
+    /// from and to, by their index in the sentence.
+    pub change: OnceLock<Option<(usize, usize)>>,
 }
 
 /// A finding a rule reads from one sentence alone, kept with the sentence so that a keystroke
