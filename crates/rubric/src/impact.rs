@@ -706,12 +706,22 @@ pub(crate) fn participation_rate(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops
     if q.kind != NumberKind::Metric || !percent {
         return None;
     }
-    let base = words.start;
-    let kept = ctx.kept_number(
-        q,
-        |n| &n.rate,
-        || rate_here(ctx, q).map(|r| (r.start - base, r.end - base)),
-    );
+    kept_words(ctx, q, |n| &n.rate, || rate_here(ctx, q))
+}
+
+/// Words of the draft that a reading of number `q` gives, kept in `cell` of the number's
+/// sentence by their index in it (the same sentence may stand elsewhere, or move).
+fn kept_words(
+    ctx: &Ctx<'_>,
+    q: &Quantity,
+    cell: impl Fn(&crate::syntax::NumberCell) -> &std::sync::OnceLock<Option<(usize, usize)>>,
+    read: impl Fn() -> Option<std::ops::Range<usize>>,
+) -> Option<std::ops::Range<usize>> {
+    let t = ctx.tokens;
+    let base = t.sentences[t.tokens[q.tokens.start].sentence()]
+        .tokens
+        .start;
+    let kept = ctx.kept_number(q, cell, || read().map(|r| (r.start - base, r.end - base)));
     kept.map(|(from, to)| from + base..to + base)
 }
 
@@ -767,15 +777,7 @@ pub(crate) fn activity_change(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::R
     if !opens && !one_word {
         return None;
     }
-    let base = ctx.tokens.sentences[ctx.tokens.tokens[i].sentence()]
-        .tokens
-        .start;
-    let kept = ctx.kept_number(
-        q,
-        |n| &n.change,
-        || change_here(ctx, q).map(|r| (r.start - base, r.end - base)),
-    );
-    kept.map(|(from, to)| from + base..to + base)
+    kept_words(ctx, q, |n| &n.change, || change_here(ctx, q))
 }
 
 /// [`activity_change`] past its cheap test, read afresh.
