@@ -4,25 +4,25 @@
 //!
 //! [`crate::numbers`] finds numbers and guesses from the words next to them whether they could
 //! measure impact; this module reads the ones it kept as candidates and answers:
-//! - whether a candidate metric really measures a result ([`is_impact`]): a count of results
-//!   (`12 new logos`, `nine co-sell deals`; not one the work only looked at or got in touch
-//!   with, `mapped 4,800 accounts`, `reviewed 2,000 opportunities`), a change (`grew 35%`, `up 37%`, `from 18 to 27`), a
-//!   share of a result (`30% of revenue`, `40% of that closed`), a rate or ratio of people whose
-//!   verb's object is a result (`61% of MSSPs closed a deal`, `five of six new partners closed a
-//!   first deal`), the level of a result (`91% gross
-//!   retention`, `cycle time is 34 days versus 58`), but not a rate of people doing something
-//!   (`92% of reps completed the course`), the level of something that is no result (`the
-//!   completion rate was 88%`, `the goal was $5M`), a property of a term (`a 20% referral fee`), a count of partners
-//!   however it changed (`from 30 partners to 210 partners`), the period a result came in (`in 12
-//!   months`), a target imposed as a requirement (`must register two opportunities per quarter`),
-//!   a count of an activity grown (`doubled the number of co-marketing campaigns`,
-//!   [`activity_change`]), a number in a clause that states no fact (a condition `if the margin is 8%`, a plan `I will
-//!   call three customers`, a wish `I'd rather have ten partners than a hundred logos`), a
-//!   size or window given by a hyphenated modifier (`a 900-person integrator`, `6-month
-//!   retention`, unless it modifies a change: `a 12-point lift`), an amount before a noun that
-//!   names no result (`a $4B integrator`, `a $150k budget`), a multiplying verb whose object or
-//!   subject is no result (`doubled the number of webinars`), an adjective that is no
-//!   change (`no double counting`) or `twice as a director`;
+//! - whether a candidate metric really measures a result ([`is_impact`]): a count of results (`12
+//!   new logos`, `nine co-sell deals`; not one the work only looked at or got in touch with,
+//!   `mapped 4,800 accounts`, `reviewed 2,000 opportunities`), a change (`grew 35%`, `up 37%`,
+//!   `from 18 to 27`), a share of a result (`30% of revenue`, `40% of that closed`), a rate or
+//!   ratio of people whose verb's object is a result (`61% of MSSPs closed a deal`, `five of six
+//!   new partners closed a first deal`), the level of a result (`91% gross retention`, `cycle time
+//!   is 34 days versus 58`), but not a rate of people doing something (`92% of reps completed the
+//!   course`), the level of something that is no result (`the completion rate was 88%`, `the goal
+//!   was $5M`), a property of a term (`a 20% referral fee`), a count of partners however it changed
+//!   (`from 30 partners to 210 partners`), the period a result came in (`in 12 months`), a target
+//!   imposed as a requirement (`must register two opportunities per quarter`), a count of an
+//!   activity grown (`doubled the number of co-marketing campaigns`, [`activity_change`]), a number
+//!   in a clause that states no fact (a condition `if the margin is 8%`, a plan `I will call three
+//!   customers`, a wish `I'd rather have ten partners than a hundred logos`), a size or window
+//!   given by a hyphenated modifier (`a 900-person integrator`, `6-month retention`, unless it
+//!   modifies a change: `a 12-point lift`), an amount before a noun that names no result (`a $4B
+//!   integrator`, `a $150k budget`), a multiplying verb whose object or subject is no result
+//!   (`doubled the number of webinars`), an adjective that is no change (`no double counting`) or
+//!   `twice as a director`;
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
 //! - whether a percentage is a rate of people taking part (`92% of reps completed the course`,
 //!   [`participation_rate`]), which `activity-volume` reads as volume;
@@ -792,10 +792,9 @@ fn change_here(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
     // what is counted, which other readings take), a share after `by` or `up`, or a verb of
     // change that multiplies (`doubled`, `quadruple`).
     let multiplies = q.kind == NumberKind::Metric && q.tokens.len() == 1 && s.pos(k) == UPOS::VERB;
-    let last = if let Some((from, to)) = measure.as_ref().and_then(|m| m.from_to) {
-        let value = |j: usize| s.text(j).replace(',', "").parse::<u64>().ok();
-        let grows = from == k && value(from).zip(value(to)).is_some_and(|(a, b)| b > a);
-        if !grows || s.measure(to).is_some_and(|m| m.head.is_some()) {
+    let last = if measure.as_ref().is_some_and(|m| m.from_to.is_some()) {
+        let to = growing_pair(&s, k)?;
+        if s.measure(to).is_some_and(|m| m.head.is_some()) {
             return None;
         }
         to
@@ -868,6 +867,14 @@ fn change_here(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
     let first = (start..=last).find_map(word)?;
     let end = (start..=last).rev().find_map(word)?;
     Some(first..end + 1)
+}
+
+/// The second number of a `from … to …` change that number `k` opens and that grows the count
+/// (not a cut, `from 40 to 12 agencies`; whole numbers, not a ratio, `from 1.4 to 2.6 times`).
+pub(crate) fn growing_pair(s: &SentenceSyntax<'_>, k: usize) -> Option<usize> {
+    let (from, to) = s.measure(k)?.from_to?;
+    let value = |j: usize| s.text(j).replace(',', "").parse::<u64>().ok();
+    (from == k && value(from).zip(value(to)).is_some_and(|(a, b)| b > a)).then_some(to)
 }
 
 /// Whether a clause states no fact but a condition (`if the margin is 8%`, `unless it returns

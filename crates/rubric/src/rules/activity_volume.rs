@@ -412,7 +412,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             continue;
         };
         let sentence = t.tokens[change.start].sentence();
-        if found.iter().any(|(s, ..)| *s == sentence) || has_outcome(ctx, sentence, change.clone()) {
+        let counted = found.iter().any(|(s, ..)| *s == sentence);
+        if counted || has_outcome(ctx, sentence, change.clone()) {
             continue;
         }
         // A share's sign is no word: the finding covers it (`went up 40%`).
@@ -926,19 +927,13 @@ fn grown(ctx: &Ctx<'_>, i: usize) -> bool {
     let Some((s, k)) = ctx.syntax_at(i) else {
         return false;
     };
-    // A change written `from … to …` (not a range, `1.4 to 2.6 times`) that grows the count
-    // (not a cut, `from 40 to 12 agencies`); the noun may follow the second number only (`from
-    // 3 to 38 partners`).
-    // Whole numbers: a count of things (`1.4 to 2.6 times cost` is a ratio).
-    let value = |j: usize| s.text(j).replace(',', "").parse::<u64>().ok();
+    // A change written `from … to …` that grows the count; the noun may follow the second
+    // number only (`from 3 to 38 partners`).
     k > 0
         && s.tagged.lower(k - 1) == "from"
-        && s.measure(k).is_some_and(|m| {
-            m.from_to.is_some_and(|(from, to)| {
-                from == k
-                    && value(from).zip(value(to)).is_some_and(|(a, b)| b > a)
-                    && (m.head.is_some() || s.measure(to).is_some_and(|t| t.head.is_some()))
-            })
+        && crate::impact::growing_pair(&s, k).is_some_and(|to| {
+            s.measure(k).is_some_and(|m| m.head.is_some())
+                || s.measure(to).is_some_and(|t| t.head.is_some())
         })
 }
 

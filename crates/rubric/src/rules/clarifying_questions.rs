@@ -19,16 +19,16 @@
 //! object (`I'd confirm them in the numbers`; it asks before a question word or `with` someone:
 //! `I'd check whether …`), someone else's question (`the grower's question: water saved`), an
 //! `Assuming …` that only restates the prompt's own facts or says it takes them from the prompt
-//! (`Assuming, as the brief says, that nobody owns it`; the supposition ends where its clause
-//! does, at a dash or at a comma once it has a verb unless `and` carries it on, so `Assuming
-//! nobody owns it, the sellers were never enabled — here's my plan` restates the prompt),
-//! `clarify` with an object (`Clarify roles in a co-sell charter`: a step of the plan, where
-//! `clarify what …` or `clarify with` someone asks), a heading of questions or assumptions
-//! (`### Assumptions`), which asks only through what stands under it, `assume` taking a charge
-//! on rather than supposing (`I'd assume ownership on day one`: a noun phrase no verb follows,
-//! where an assumption is a clause), and a question that follows the plan in the same sentence (`I'd treat it like a
-//! forecast review: is the number real?`). A draft that never clarifies fires on its first sentence
-//! even when no sentence reads as a plan.
+//! (`Assuming, as the brief says, that nobody owns it`; the supposition ends where its clause does,
+//! at a dash or at a comma once it has a verb unless `and` carries it on, so `Assuming nobody owns
+//! it, the sellers were never enabled — here's my plan` restates the prompt), `clarify` with an
+//! object (`Clarify roles in a co-sell charter`: a step of the plan, where `clarify what …` or
+//! `clarify with` someone asks), a heading of questions or assumptions (`### Assumptions`), which
+//! asks only through what stands under it, `assume` taking a charge on rather than supposing (`I'd
+//! assume ownership on day one`: a noun phrase no verb follows, where an assumption is a clause),
+//! and a question that follows the plan in the same sentence (`I'd treat it like a forecast review:
+//! is the number real?`). A draft that never clarifies fires on its first sentence even when no
+//! sentence reads as a plan.
 //!
 //! Does not fire on: scenario answers that ask or state assumptions first (a plan sentence that
 //! only leads into the questions, `Before deciding I'd want a few answers:`, or puts the plan off
@@ -488,7 +488,15 @@ fn cites_prompt(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
         "brief" | "prompt" | "scenario" => within(j + 1, 2).any(|k| {
             matches!(
                 t.lower(k),
-                "says" | "said" | "tells" | "told" | "gives" | "states" | "spells" | "describes" | "outlines"
+                "says"
+                    | "said"
+                    | "tells"
+                    | "told"
+                    | "gives"
+                    | "states"
+                    | "spells"
+                    | "describes"
+                    | "outlines"
             )
         }),
         _ => false,
@@ -517,15 +525,27 @@ fn restates_prompt(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bo
         }
     }
     for j in tokens.clone().skip(1) {
-        has_verb |= ctx
-            .syntax_at(j - 1)
-            .is_some_and(|(s, k)| matches!(s.pos(k), UPOS::VERB | UPOS::AUX));
+        has_verb = has_verb
+            || ctx
+                .syntax_at(j - 1)
+                .is_some_and(|(s, k)| matches!(s.pos(k), UPOS::VERB | UPOS::AUX));
         let gap = gap(j);
         let next = t.lower(j);
         let aside = gap.contains(['—', '–', ';', ':']) || gap.contains(" - ");
         let main = matches!(
             next,
-            "i" | "i'd" | "i'll" | "i've" | "i'm" | "we" | "we'd" | "here's" | "here" | "this" | "that" | "my" | "so"
+            "i" | "i'd"
+                | "i'll"
+                | "i've"
+                | "i'm"
+                | "we"
+                | "we'd"
+                | "here's"
+                | "here"
+                | "this"
+                | "that"
+                | "my"
+                | "so"
         );
         let carries_on = matches!(next, "and" | "or" | "but" | "nor");
         if aside || (gap.contains(',') && (main || (has_verb && !carries_on))) {

@@ -234,8 +234,12 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
         }
         // `I was responsible for the channel in Iberia`, `accountable for renewals`.
         if speaks && clause.copula && !clause.negated {
+            let duty = |k: usize| {
+                matches!(r.lower(k), "responsible" | "accountable")
+                    && matches!(r.lower(k + 1), "for" | "of")
+            };
             if let Some(k) = (clause.verb + 1..r.len().min(clause.verb + 10))
-                .find(|&k| matches!(r.lower(k), "responsible" | "accountable") && matches!(r.lower(k + 1), "for" | "of"))
+                .find(|&k| duty(k))
                 .filter(|&k| !denies(r, clause.tokens.start..k))
             {
                 return Some(clause.tokens.start..k + 2);
@@ -290,7 +294,10 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
         // line's implied I).
         let implied = subject.is_none() && Some(clause.verb_group.start) == r.first_word();
         // `Hired as first Channel Lead (EMEA)`: a resume line's implied I, hired.
-        if implied && HIRED.contains(&r.stem(clause.verb)) && r.lower(clause.verb).ends_with("ed") && r.lower(clause.verb + 1) == "as" {
+        let hired_as = HIRED.contains(&r.stem(clause.verb))
+            && r.lower(clause.verb).ends_with("ed")
+            && r.lower(clause.verb + 1) == "as";
+        if implied && hired_as {
             return Some(clause.tokens.start..clause.verb + 2);
         }
         let verb = [Some(clause.verb), clause.infinitive]
@@ -331,7 +338,8 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                         r.stem(verb),
                         "lead" | "led" | "manag" | "head" | "run" | "ran" | "overse" | "oversaw"
                     );
-                    if leads && speaks && plural(r.lower(p.head)) && role_noun(r, p.head) && !theirs {
+                    let team = plural(r.lower(p.head)) && role_noun(r, p.head);
+                    if leads && speaks && team && !theirs {
                         return Some(clause.tokens.start..p.tokens.end);
                     }
                     if !moves {
@@ -830,7 +838,8 @@ fn own_stage(r: &Read<'_>) -> Option<Range<usize>> {
     None
 }
 
-/// Whether a word in `range` denies what follows (`I was not responsible`, `we never had`).
+/// Whether a word in `range` denies what follows (`I was not responsible`, `we never had`): a
+/// clause's `negated` misses `never` before a main verb with no auxiliary (`we never had`).
 fn denies(r: &Read<'_>, range: Range<usize>) -> bool {
     range.into_iter().any(|j| matches!(r.lower(j), "not" | "never" | "n't" | "no"))
 }
