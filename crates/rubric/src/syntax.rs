@@ -701,7 +701,7 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
         let set_off_subject = set_off
             .take()
             .filter(|_| std::mem::take(&mut aside) && group.start == segment.start);
-        let own = phrase_before(words, lower, segment.start, group.start).or(set_off_subject);
+        let own = subject_before(words, lower, segment.start, group.start).or(set_off_subject);
         let coordinated = own.is_none() && words[opener].pos == UPOS::CCONJ;
         let subject = match (own, out.last()) {
             (Some(subject), _) => Some(subject),
@@ -789,6 +789,43 @@ fn phrase_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Opti
     Some(phrase(lower, first..last, head, |k| {
         lower.get(k).ends_with("'s")
     }))
+}
+
+/// The subject phrase before a verb group at `end`: the noun phrase right before it, or, when
+/// that is the object of a preposition that modifies an earlier noun phrase opening the clause,
+/// that earlier one (`Our alliance with the EHR vendor produced`, `Our partner summit in Lisbon
+/// drew`, `Our team of two trained`). Not past a pronoun (`this framework I evaluated`), nor to
+/// a quantity or a pronoun (`One of our resellers`, `Nobody on their side`: the party is in the
+/// phrase after), nor to words that do not open the clause (`fewer than fifty overlapping
+/// customers in our segments`).
+fn subject_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Option<Phrase> {
+    let mut phrase = phrase_before(words, lower, from, end)?;
+    if words[phrase.head].pos == UPOS::PRON {
+        return Some(phrase);
+    }
+    while let Some(preposition) = phrase.tokens.start.checked_sub(1).filter(|&p| p > from) {
+        let word = lower.get(preposition);
+        // `of` only before a bare number, a size (`a team of two`), not a part or a title's
+        // remit (`VP of Sales`).
+        let modifies =
+            matches!(
+                word,
+                "with" | "in" | "at" | "from" | "for" | "on" | "across" | "inside" | "within"
+            ) || (word == "of" && phrase.tokens.len() == 1 && words[phrase.head].pos == UPOS::NUM);
+        if words[preposition].pos != UPOS::ADP || !modifies {
+            break;
+        }
+        let Some(before) = phrase_before(words, lower, from, preposition) else {
+            break;
+        };
+        let opens =
+            before.tokens.start == from || words[before.tokens.start - 1].pos == UPOS::PUNCT;
+        if matches!(words[before.head].pos, UPOS::PRON | UPOS::NUM) || !opens {
+            break;
+        }
+        phrase = before;
+    }
+    Some(phrase)
 }
 
 /// The noun phrase that is the whole of `segment` but its closing punctuation (`Our legal team,`),
@@ -1209,6 +1246,37 @@ mod tests {
         let s = view(&t, text);
         let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
         assert!(clause.subject.is_none(), "{}", dump(&s));
+    }
+
+    #[test]
+    fn a_subject_is_read_past_the_phrases_that_modify_it() {
+        for (text, head) in [
+            (
+                "Our alliance with the EHR vendor produced 12 white papers.",
+                "alliance",
+            ),
+            ("Our partner summit in Lisbon drew 650 attendees.", "summit"),
+            ("Our team of two trained 480 nurses.", "team"),
+            // Not to a quantity or a pronoun: the party is in the phrase after it.
+            ("One of our resellers never returned the call.", "resellers"),
+            ("Nobody on their side read the plan.", "side"),
+            // Not to words that do not open the clause, nor past a pronoun: the phrase right
+            // before the verb stays its subject.
+            (
+                "A partner with fewer than fifty overlapping customers in our segments rarely progresses.",
+                "segments",
+            ),
+            (
+                "Last year with this framework I evaluated 45 candidates.",
+                "I",
+            ),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+            let subject = clause.subject.as_ref().map(|p| p.head);
+            assert_eq!(word(&s, subject), head, "{text}: {}", dump(&s));
+        }
     }
 
     #[test]
