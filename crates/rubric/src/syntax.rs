@@ -337,6 +337,21 @@ impl Tagged {
                 }
             }
         }
+        // A verb right after a noun and right before a subject pronoun is the noun's head (`so as
+        // ecosystem lead I'd first check`): a verb after its subject does not take `I` or `we`
+        // straight after it.
+        for k in 1..words.len().saturating_sub(1) {
+            if words[k].pos != UPOS::VERB || !matches!(words[k - 1].pos, UPOS::NOUN | UPOS::PROPN) {
+                continue;
+            }
+            let next = forms[k + 1].to_lowercase().replace('’', "'");
+            if matches!(next.as_str(), "i" | "we" | "he" | "she" | "they")
+                || next.starts_with("i'")
+                || next.starts_with("we'")
+            {
+                words[k].pos = UPOS::NOUN;
+            }
+        }
         // A base-form verb right after a noun and right before another finite verb (adverbs
         // between) heads the noun phrase: `Their channel lead never returned the call`. A noun
         // and then two finite verbs in a row is no clause; a catenative verb takes an `-ing`
@@ -1207,6 +1222,15 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_before_a_subject_pronoun_is_a_noun() {
+        let text = "It stalls, so as ecosystem lead I'd first check the lift.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "lead")), UPOS::NOUN, "{}", dump(&s));
+        assert_eq!(s.pos(find(&s, "check")), UPOS::VERB, "{}", dump(&s));
+    }
+
+    #[test]
     fn possessor_head_and_verb_of_a_title_holder() {
         let text = "Our CRO signed off on the plan.";
         let t = tagged(text);
@@ -1220,32 +1244,6 @@ mod tests {
         assert_eq!(word(&s, Some(subject.head)), "CRO", "{}", dump(&s));
         assert_eq!(word(&s, Some(clause.verb)), "signed", "{}", dump(&s));
         assert!(!clause.negated);
-    }
-
-    #[test]
-    fn a_subject_set_off_before_an_aside_is_the_verbs() {
-        for (text, head) in [
-            (
-                "Our support team, on the other hand, answered within the hour.",
-                "team",
-            ),
-            (
-                "The reseller's founder — a patient man, mostly — signed in May.",
-                "founder",
-            ),
-        ] {
-            let t = tagged(text);
-            let s = view(&t, text);
-            let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
-            let subject = clause.subject.as_ref().map(|p| p.head);
-            assert_eq!(word(&s, subject), head, "{}", dump(&s));
-        }
-        // A label before a dash, with no aside, is not a subject.
-        let text = "Enablement — hosted six webinars for partner sellers.";
-        let t = tagged(text);
-        let s = view(&t, text);
-        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
-        assert!(clause.subject.is_none(), "{}", dump(&s));
     }
 
     #[test]
@@ -1277,6 +1275,32 @@ mod tests {
             let subject = clause.subject.as_ref().map(|p| p.head);
             assert_eq!(word(&s, subject), head, "{text}: {}", dump(&s));
         }
+    }
+
+    #[test]
+    fn a_subject_set_off_before_an_aside_is_the_verbs() {
+        for (text, head) in [
+            (
+                "Our support team, on the other hand, answered within the hour.",
+                "team",
+            ),
+            (
+                "The reseller's founder — a patient man, mostly — signed in May.",
+                "founder",
+            ),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+            let subject = clause.subject.as_ref().map(|p| p.head);
+            assert_eq!(word(&s, subject), head, "{}", dump(&s));
+        }
+        // A label before a dash, with no aside, is not a subject.
+        let text = "Enablement — hosted six webinars for partner sellers.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clause = s.main_clause().unwrap_or_else(|| panic!("{}", dump(&s)));
+        assert!(clause.subject.is_none(), "{}", dump(&s));
     }
 
     #[test]

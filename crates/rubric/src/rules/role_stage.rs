@@ -785,7 +785,9 @@ fn role_phrase(r: &Read<'_>, j: usize) -> Option<(Range<usize>, usize)> {
 /// The end of a role `as` at `k` gives the speaker (`I joined as its first partner lead`, `As
 /// partnerships lead, I ...`), not a manner (`as a result`, `as a team`).
 fn as_role(r: &Read<'_>, k: usize) -> Option<usize> {
-    if k > 0 && matches!(r.lower(k - 1), "such" | "so" | "as" | "well" | "just") {
+    // Not `such as`, `as well as`, `just as`; `so as` is `so` and a role (`so as ecosystem lead
+    // I'd first check`).
+    if k > 0 && matches!(r.lower(k - 1), "such" | "as" | "well" | "just") {
         return None;
     }
     // `I, as their channel account manager, ...`: the speaker is the title's holder, whoever
@@ -1665,6 +1667,12 @@ mod tests {
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn a_role_after_so_as_is_the_speakers() {
+        let text = "Early bundles are hand-held by the best people, so as ecosystem lead I'd first check the lift.";
+        assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
     }
 
     #[test]
