@@ -1036,11 +1036,12 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
         {
             Some(next(k) + 1)
         }
-        // `a tiny company`, `a young firm`.
-        _ if SIZES.contains(&w) => {
-            let p = r.phrase_at(k)?;
-            (p.head > k && COMPANIES.contains(&r.lower(p.head))).then_some(p.tokens.end)
+        // `a mid-sized company`, written in three words.
+        "mid" | "medium" if r.lower(k + 1) == "-" && matches!(r.lower(k + 2), "sized" | "size") => {
+            company_after(r, k + 2)
         }
+        // `a tiny company`, `a young firm`, `a small data-warehouse company`.
+        _ if SIZES.contains(&w) => company_after(r, k),
         "publicly" if matches!(r.lower(k + 1), "traded" | "listed") => Some(k + 2),
         // `the category leader`, `the market leader`: an incumbent's place in its market.
         "category" | "market" if r.lower(k + 1) == "leader" => Some(k + 2),
@@ -1069,6 +1070,19 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// The end of a company named right after the size word at `k`: modifiers, hyphenated ones
+/// included (`a small data-warehouse company`), up to a head of [`COMPANIES`].
+fn company_after(r: &Read<'_>, k: usize) -> Option<usize> {
+    let mut j = k + 1;
+    while j < r.len()
+        && (matches!(r.pos(j), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ)
+            || (r.lower(j) == "-" && j + 1 < r.len() && r.pos(j + 1) != UPOS::PUNCT))
+    {
+        j += 1;
+    }
+    (j > k + 1 && r.pos(j - 1) == UPOS::NOUN && COMPANIES.contains(&r.lower(j - 1))).then_some(j)
 }
 
 /// Whether the stage word at `k` describes the speaker's company: `our`/`my`, introduced by
@@ -1193,6 +1207,7 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
                         | "backed" | "angel" | "old"
                 )
                 || SIZES.contains(&w)
+                || w == "mid"
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })
 }
@@ -1212,7 +1227,7 @@ static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         "publicly", "quarter", "report", "responsible", "scale", "scaleup", "seed", "series",
         "staff", "start", "startup", "tak", "take", "taken", "task", "that", "this", "to", "took",
         "unicorn", "us", "vc", "venture", "was", "weeks", "were", "within", "year", "years",
-        "side", "junior", "senior", "came", "come", "runway", "paying",
+        "side", "junior", "senior", "came", "come", "runway", "paying", "mid",
     ];
     [
         WORDS, MY_ROLE, HIRED, HANDED, HOLD, REMITS, UNITS, POSTS, DEPARTMENTS, SIZES, COMPANIES,
@@ -1325,7 +1340,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
             post |= POSTS.contains(&w);
             charge_of |= w == "charge";
             dept |= DEPARTMENTS.contains(&w);
-            size |= SIZES.contains(&w);
+            size |= SIZES.contains(&w) || w == "mid";
             company |= COMPANIES.contains(&w);
             if (previous == "of" && w == "us")
                 || (matches!(previous, "year" | "years") && w == "old")
@@ -1814,6 +1829,19 @@ mod tests {
             Rule::RoleStage,
         );
         assert!(found[0].message.contains("“Their VP”"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn a_size_before_a_hyphenated_modifier_or_written_mid_sized_names_the_company() {
+        for text in [
+            "I had just moved from integrations into a partnerships job at a mid-sized data-warehouse company.",
+            "I worked at a small data-warehouse company then.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        // Not a size of what the speaker sells to.
+        let text = "We sold to a small retail business.";
+        assert_eq!(findings(text, Rule::RoleStage).len(), 1);
     }
 
     #[test]
