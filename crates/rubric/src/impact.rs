@@ -121,6 +121,58 @@ fn obligation(s: &SentenceSyntax<'_>, clause: &Clause) -> bool {
     necessity || have_to || have_to_in_group || required
 }
 
+/// Whether clause `c` states a wish, a request or a duty: its verb wants, prefers, expects or
+/// asks for something (`they wanted 35% resale margin`, `I prefer six partners that sell than
+/// forty logos`), or, when `duty` counts (in a story: a plan's duty is its target), `should`
+/// leads its group (`the partnership should support $5M`).
+fn wished(s: &SentenceSyntax<'_>, c: &Clause, duty: bool) -> bool {
+    let verb = lower(s, c.verb);
+    let wants = matches!(
+        verb.as_str(),
+        "want"
+            | "wants"
+            | "wanted"
+            | "wanting"
+            | "prefer"
+            | "prefers"
+            | "preferred"
+            | "demand"
+            | "demands"
+            | "demanded"
+            | "request"
+            | "requests"
+            | "requested"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "hope"
+            | "hoped"
+    ) || (matches!(verb.as_str(), "ask" | "asks" | "asked")
+        && lower(s, c.verb + 1) == "for");
+    let should = duty
+        && c.verb_group
+            .clone()
+            .any(|j| matches!(lower(s, j).as_str(), "should" | "shouldn't"));
+    wants || should
+}
+
+/// Whether `N times` with `next` the token after it tells how often (`I've done it three times
+/// now`), not a multiple: no degree or thing compared follows (`three times the volume`, `three
+/// times as many`, `three times faster`), and its clause's verb names no change (`grew three
+/// times`).
+fn repetition(ctx: &Ctx<'_>, s: &SentenceSyntax<'_>, clause: Option<&Clause>, next: usize) -> bool {
+    let word = lower(s, next);
+    let degree = matches!(
+        word.as_str(),
+        "the" | "as" | "more" | "less" | "over" | "our" | "their" | "its" | "what" | "that"
+    ) || (s.pos(next) == UPOS::ADJ && word.ends_with("er"));
+    let change = clause.is_some_and(|c| {
+        s.token(c.verb)
+            .is_some_and(|w| ctx.hits.covers(Cue::Change, w))
+    });
+    !degree && !change
+}
+
 /// Forms of *be* and *have*: verbs of state, not of action.
 fn stative(word: &str) -> bool {
     matches!(
@@ -438,7 +490,7 @@ fn read_count_here(ctx: &Ctx<'_>, word: usize) -> Option<CountReading> {
 
 /// Stems of verbs that look at or get in touch with what they govern, and so win nothing: a
 /// count of results they govern is what the work went through (`mapped 4,800 accounts`,
-/// `reviewed 2,000 partner opportunities`), not results.
+/// `reviewed 2,000 partner opportunities`, `talk to two or three customers`), not results.
 const EXAMINED: &[&str] = &[
     "map",
     "review",
@@ -457,6 +509,9 @@ const EXAMINED: &[&str] = &[
     "segment",
     "scor",
     "triag",
+    "talk",
+    "speak",
+    "spok",
 ];
 
 /// Whether draft word `word` names a result: an outcome noun (`deals`, `logos`), or a metric
@@ -512,6 +567,19 @@ fn impact_here(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     // In a scenario answer a plan's number is its target, which quantifies the answer (`we would
     // lift win rate to 40%`); a condition still states none.
     if governing.is_some_and(|c| irrealis(&s, c, ctx.is_scenario())) {
+        return false;
+    }
+    // A question asks (`can the partner staff three times the volume?`), and a wish, a request
+    // or, in a story, a duty (`they wanted 35% resale margin`, `it should support $5M in
+    // pipeline`) states what someone wants: none measures what happened.
+    if s.is_question() || governing.is_some_and(|c| wished(&s, c, !ctx.is_scenario())) {
+        return false;
+    }
+    // `I've done it three times`: how often, not a multiple.
+    if q.tokens.len() == 2
+        && ctx.tokens.lower(q.tokens.end - 1) == "times"
+        && repetition(ctx, &s, governing, k + 2)
+    {
         return false;
     }
     let first = ctx.tokens.lower(i);

@@ -304,6 +304,44 @@ mod tests {
     }
 
     #[test]
+    fn a_question_a_wish_or_a_duty_measures_nothing_that_happened() {
+        for text in [
+            "---\nscenario: 1\n---\n\nAnd can the partner staff three times the volume?\n",
+            "Weak partners wanted 35% resale margin on every deal.",
+            "I prefer six partners that really sell to forty logos on a page.",
+            "I set a threshold: the partnership should support at least $5M in pipeline.",
+        ] {
+            assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        }
+        // Told as what happened, each is a result.
+        for text in [
+            "Partner deals now come in at three times the volume.",
+            "The partnership supported $5M in pipeline in its first year.",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn times_that_tell_how_often_are_no_multiple() {
+        // In a plan, where a number needs no learned reading to count.
+        let text = "---\nscenario: 1\n---\n\nI have had to do this three times now as alliance lead.\n";
+        assert_eq!(findings(text, Rule::Metrics).len(), 1);
+        for text in [
+            "---\nscenario: 1\n---\n\nWe would close partner deals three times faster than direct ones.\n",
+            "---\nscenario: 1\n---\n\nWe would aim to grow sourced pipeline three times over.\n",
+        ] {
+            assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn customers_talked_to_are_no_result() {
+        let text = "---\nscenario: 1\n---\n\nFirst, talk to two or three end customers.\n";
+        assert_eq!(findings(text, Rule::Metrics).len(), 1);
+    }
+
+    #[test]
     fn hyphenated_sizes_and_windows_are_not_impact() {
         for text in [
             "I built a 30-minute onboarding course for reseller staff.",
