@@ -859,7 +859,14 @@ fn change_here(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
     // The change and its last word: `from 14 to 90` (growing; a noun after the numbers names
     // what is counted, which other readings take), a share after `by` or `up`, or a verb of
     // change that multiplies (`doubled`, `quadruple`).
-    let multiplies = q.kind == NumberKind::Metric && q.tokens.len() == 1 && s.pos(k) == UPOS::VERB;
+    // The tagger may read the bare infinitive after `help` as a noun or an adjective (`Helped
+    // the partner team quadruple the number of joint events`): before a determiner it is the
+    // verb.
+    let multiplies = q.kind == NumberKind::Metric
+        && q.tokens.len() == 1
+        && (s.pos(k) == UPOS::VERB
+            || (matches!(s.pos(k), UPOS::NOUN | UPOS::ADJ)
+                && matches!(lower(&s, k + 1).as_str(), "the" | "our" | "their" | "its")));
     let last = if measure.as_ref().is_some_and(|m| m.from_to.is_some()) {
         let to = growing_pair(&s, k)?;
         if s.measure(to).is_some_and(|m| m.head.is_some()) {
@@ -930,7 +937,14 @@ fn change_here(ctx: &Ctx<'_>, q: &Quantity) -> Option<std::ops::Range<usize>> {
     if !counted || !activity || result {
         return None;
     }
-    let start = if v < words.start { v } else { words.start };
+    // From the multiplying word itself, not a verb before it (`Helped the team quadruple …`).
+    let start = if multiplies {
+        k
+    } else if v < words.start {
+        v
+    } else {
+        words.start
+    };
     let last = last.max(words.end - 1);
     let first = (start..=last).find_map(word)?;
     let end = (start..=last).rev().find_map(word)?;
@@ -1205,9 +1219,9 @@ pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
     let clauses = s.clauses();
     let here = clauses.iter().position(|c| c.tokens.contains(&k));
     if let Some(here) = here
-        && clauses[here + 1..]
-            .iter()
-            .any(|c| opens_with_quantifier(&s, c.tokens.start, c.verb_group.start))
+        && clauses[here + 1..].iter().any(|c| {
+            opens_with_quantifier(&s, c.tokens.start, c.verb_group.start) && !absolute(&s, c)
+        })
     {
         return true;
     }
@@ -1237,6 +1251,25 @@ pub(crate) fn taken_up(ctx: &Ctx<'_>, word: usize) -> bool {
                     .take(2)
                     .any(|c| opens_with_quantifier(&after, c.tokens.start, c.verb_group.start))
             }))
+}
+
+/// Whether clause `c` is an absolute phrase: set off by a comma or a dash with no conjunction,
+/// a quantifier and a bare participle (`…, each one co-presented with their architects`, `…,
+/// all of them logged in the PRM`). It tells how each item was done, and takes up the count to
+/// describe it, not to make a point about it (`…, and every one stalled at security review`).
+fn absolute(s: &SentenceSyntax<'_>, c: &Clause) -> bool {
+    let start = c.tokens.start;
+    let set_off = |j: usize| matches!(s.text(j), "," | "—" | "–");
+    let after_comma = (start > 0 && set_off(start - 1)) || set_off(start);
+    let group = c.verb_group.clone();
+    // One word, or a verb behind a hyphenated prefix (`co-presented`).
+    let prefixed = group.len() == 3 && s.text(group.start + 1) == "-";
+    let participle = (group.len() == 1 || prefixed) && s.pos(c.verb) == UPOS::VERB && {
+        let verb = lower(s, c.verb);
+        verb.ends_with("ed") || crate::story::IRREGULAR.contains(&verb.as_str())
+    };
+    let joined = (start..group.start).any(|j| matches!(s.pos(j), UPOS::CCONJ | UPOS::SCONJ));
+    after_comma && participle && !joined
 }
 
 /// The value of a count written in digits or as a small number word.

@@ -188,10 +188,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         {
             continue;
         }
-        // After an article, a number joined to a unit describes one thing (`a 30-slide deck`,
-        // `a 300-person company`): no count of anything.
-        let joined = ctx.text[t.tokens[i].end()..].starts_with(['-', '‐', '–']);
-        if joined && i > bounds.start && matches!(t.lower(i - 1), "a" | "an") {
+        if unit_of_one(ctx, i) {
             continue;
         }
         // Words in quotation marks are mentioned, not reported (`the old "watch these 12
@@ -550,7 +547,7 @@ fn learned_count(
             || (r.other_subject && !r.writer_action)
             || r.head.is_some_and(|h| ctx.hits.covers(Cue::TimeUnit, h))
     }) || (reading.is_some() && (taken_up(ctx, i) || framing(ctx, i)));
-    if ruled_out || Quotes::around(quotes, ctx, sentence, i) {
+    if ruled_out || unit_of_one(ctx, i) || Quotes::around(quotes, ctx, sentence, i) {
         return None;
     }
     // Up to the noun counted, as the tagger reads it.
@@ -559,6 +556,17 @@ fn learned_count(
         None => noun_phrase_end(t, i + 1, t.sentences[sentence].tokens.end).max(i + 1),
     };
     (!has_outcome(ctx, sentence, i..end)).then_some(i..end)
+}
+
+/// Whether the number at draft word `i` is joined to a unit after an article (`a 30-slide deck`,
+/// `a 300-person company`, `a 2,000-person cloud security vendor`): it describes one thing and
+/// counts nothing.
+fn unit_of_one(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = ctx.tokens;
+    let start = t.sentences[t.tokens[i].sentence()].tokens.start;
+    ctx.text[t.tokens[i].end()..].starts_with(['-', '‐', '–'])
+        && i > start
+        && matches!(t.lower(i - 1), "a" | "an")
 }
 
 /// The probability from the learned model at or over which a count the structural readings left
@@ -791,7 +799,8 @@ fn headline(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     // The counted phrase: modifiers and nouns up to the last noun (`partner sellers`).
-    let mut e = k + 1;
+    // Past a plus sign written after the count (`200+ partner sellers enabled`).
+    let mut e = k + 1 + usize::from(s.text(k + 1) == "+");
     let mut head = None;
     while e < s.words().len()
         && (matches!(s.pos(e), UPOS::NOUN | UPOS::PROPN | UPOS::ADJ) || s.text(e) == "-")
@@ -1445,6 +1454,43 @@ mod tests {
     }
 
     #[test]
+    fn an_absolute_phrase_on_each_item_describes_the_activity() {
+        for (text, span) in [
+            (
+                "Some 90 partner onboarding calls had been completed by the end of the pilot, all of them logged in the PRM.",
+                "90 partner onboarding calls",
+            ),
+            (
+                "Over forty joint webinars were delivered under my ownership of the relationship, each one co-presented with their architects.",
+                "forty joint webinars",
+            ),
+        ] {
+            assert_eq!(spans(text, Rule::ActivityVolume), [span], "{text}");
+        }
+        // With a conjunction it is a clause that makes a point.
+        let text = "We ran 18 partner calls, and every one stalled at security review.";
+        assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}");
+    }
+
+    #[test]
+    fn a_multiplying_verb_the_tagger_read_as_a_noun_grows_a_count() {
+        let text = "Helped the partner team quadruple the number of joint events per year.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["quadruple the number of joint events per year"]
+        );
+    }
+
+    #[test]
+    fn a_count_with_a_plus_sign_heads_a_fragment() {
+        let text = "By the end of year one: 200+ partner sellers enabled, four regional kickoffs held.";
+        assert_eq!(
+            spans(text, Rule::ActivityVolume),
+            ["200+ partner sellers enabled", "four regional kickoffs held"]
+        );
+    }
+
+    #[test]
     fn an_undertaking_named_impersonally_does_the_writers_work() {
         let text = "That spring the partnership ran 30 partner webinars.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["ran 30 partner webinars"]);
@@ -1479,6 +1525,10 @@ mod tests {
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}: {:?}", spans(text, Rule::ActivityVolume));
         }
+        // Not even where the learned model reads the sentence as counting activity: the count
+        // it reports is the one after.
+        let text = "At my last company, a 2,000-person cloud security vendor where I ran global alliances, we launched co-sell with 25 strategic partners in a single year.";
+        assert_eq!(spans(text, Rule::ActivityVolume), ["25 strategic partners"]);
         // Nor does the length of one thing measure a result that excuses activity.
         let text = "I ran 14 partner workshops and built a 20-minute module.";
         assert_eq!(spans(text, Rule::ActivityVolume), ["ran 14 partner workshops"]);
