@@ -374,7 +374,7 @@ fn resume_line(s: &SentenceSyntax<'_>, clause: &Clause) -> bool {
         && !clause.subordinate
         && s.pos(clause.verb) == UPOS::VERB
         && !v.starts_with("inherit")
-        && ((v.ends_with("ed") && v.len() > 4) || crate::story::IRREGULAR.contains(&v.as_str()))
+        && crate::story::past_tense(&v)
 }
 
 /// Whether verb `v` is the clause's own verb or a verb of its subject's: not one of a relative
@@ -1264,12 +1264,34 @@ fn absolute(s: &SentenceSyntax<'_>, c: &Clause) -> bool {
     let group = c.verb_group.clone();
     // One word, or a verb behind a hyphenated prefix (`co-presented`).
     let prefixed = group.len() == 3 && s.text(group.start + 1) == "-";
-    let participle = (group.len() == 1 || prefixed) && s.pos(c.verb) == UPOS::VERB && {
-        let verb = lower(s, c.verb);
-        verb.ends_with("ed") || crate::story::IRREGULAR.contains(&verb.as_str())
-    };
+    let participle = (group.len() == 1 || prefixed)
+        && s.pos(c.verb) == UPOS::VERB
+        && past_participle(&lower(s, c.verb));
     let joined = (start..group.start).any(|j| matches!(s.pos(j), UPOS::CCONJ | UPOS::SCONJ));
     after_comma && participle && !joined
+}
+
+/// Whether `lower` has the form of a past participle: `-ed` (not `need`, `feed`), or one of the
+/// irregular ones a list of work uses.
+pub(crate) fn past_participle(lower: &str) -> bool {
+    (lower.len() > 3 && lower.ends_with("ed") && !lower.ends_with("eed"))
+        || matches!(
+            lower,
+            "sent"
+                | "held"
+                | "run"
+                | "built"
+                | "met"
+                | "done"
+                | "made"
+                | "taught"
+                | "written"
+                | "given"
+                | "taken"
+                | "chosen"
+                | "shown"
+                | "won"
+        )
 }
 
 /// The value of a count written in digits or as a small number word.

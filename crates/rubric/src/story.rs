@@ -883,12 +883,18 @@ const STATES: &[&str] = &[
 ];
 
 /// Irregular past-tense verbs of doing.
-pub(crate) const IRREGULAR: &[&str] = &[
+const IRREGULAR: &[&str] = &[
     "built", "led", "ran", "set", "made", "took", "brought", "drove", "wrote", "met", "began",
     "chose", "sold", "gave", "held", "put", "sent", "won", "cut", "rebuilt", "sat", "went",
     "spoke", "told", "kept", "paid", "spent", "struck", "rewrote", "taught", "sought", "shut",
     "bought", "hired", "fired", "drew", "broke", "split", "shipped",
 ];
+
+/// Whether `word` (lower-cased) has the form of a verb in the past tense: `-ed` past four letters,
+/// or one of [`IRREGULAR`].
+pub(crate) fn past_tense(word: &str) -> bool {
+    (word.ends_with("ed") && word.len() > 4) || IRREGULAR.contains(&word)
+}
 
 /// Whether the subject pronoun at token `i` is followed by a verb of doing (`we built`,
 /// `I then renegotiated`, `we map accounts`) rather than a state, a feeling or a modal.
@@ -931,8 +937,7 @@ pub(crate) fn implied_first_person(t: &Tokens, s: usize) -> bool {
     }
     let first = range.start;
     let verb = t.lower(first);
-    let past = (verb.ends_with("ed") && verb.len() > 4) || IRREGULAR.contains(&verb);
-    past && !NOT_ACTIONS.contains(&verb) && !PREPOSITIONS.contains(&t.lower(first + 1))
+    past_tense(verb) && !NOT_ACTIONS.contains(&verb) && !PREPOSITIONS.contains(&t.lower(first + 1))
 }
 
 /// The draft's sections: headings and labels, each running to the next.

@@ -123,7 +123,7 @@ use std::sync::LazyLock;
 
 use crate::learned::{LONG_WORDS, Model};
 use crate::context::{Ctx, Input};
-use crate::impact::{is_impact, participation_rate, read_count, taken_up};
+use crate::impact::{is_impact, participation_rate, past_participle, read_count, taken_up};
 use crate::lexicon::Cue;
 use crate::noun_phrase::noun_phrase_end;
 use crate::numbers::{NumberKind, is_vague};
@@ -881,17 +881,6 @@ fn headline(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
                 .flatten()
         }
     }
-}
-
-/// Whether `lower` has the form of a past participle: `-ed` (not `need`, `feed`), or one of the
-/// irregular ones a list of work uses.
-fn past_participle(lower: &str) -> bool {
-    (lower.len() > 3 && lower.ends_with("ed") && !lower.ends_with("eed"))
-        || matches!(
-            lower,
-            "sent" | "held" | "run" | "built" | "met" | "done" | "made" | "taught" | "written"
-                | "given" | "taken" | "chosen" | "shown" | "won"
-        )
 }
 
 /// Whether the count at draft word `i` is in a prepositional phrase that opens its sentence and

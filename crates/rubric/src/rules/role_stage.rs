@@ -170,8 +170,10 @@ const COMPANIES: &[&str] = &[
 ];
 /// Sizes and ages a company is described by (`a tiny company`, `a young firm`).
 const SIZES: &[&str] = &[
-    "small", "tiny", "large", "big", "young", "mid-sized", "midsize", "medium-sized", "huge",
+    "small", "tiny", "large", "big", "young", "midsize", "huge",
 ];
+/// First words of a size written in three (`mid-sized`, `medium-sized`).
+const SIZE_PREFIXES: &[&str] = &["mid", "medium"];
 /// The other parties of a partnerships story: a headcount or stage whose clause is about one of
 /// them is theirs (`the partner was a 2,000-person integrator`).
 const PARTIES: &[&str] = &[
@@ -1037,7 +1039,10 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
             Some(next(k) + 1)
         }
         // `a mid-sized company`, written in three words.
-        "mid" | "medium" if r.lower(k + 1) == "-" && matches!(r.lower(k + 2), "sized" | "size") => {
+        _ if SIZE_PREFIXES.contains(&w)
+            && r.lower(k + 1) == "-"
+            && matches!(r.lower(k + 2), "sized" | "size") =>
+        {
             company_after(r, k + 2)
         }
         // `a tiny company`, `a young firm`, `a small data-warehouse company`.
@@ -1207,7 +1212,7 @@ fn worth_reading(ctx: &Ctx<'_>, i: usize) -> bool {
                         | "backed" | "angel" | "old"
                 )
                 || SIZES.contains(&w)
-                || w == "mid"
+                || SIZE_PREFIXES.contains(&w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
         })
 }
@@ -1227,10 +1232,10 @@ static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         "publicly", "quarter", "report", "responsible", "scale", "scaleup", "seed", "series",
         "staff", "start", "startup", "tak", "take", "taken", "task", "that", "this", "to", "took",
         "unicorn", "us", "vc", "venture", "was", "weeks", "were", "within", "year", "years",
-        "side", "junior", "senior", "came", "come", "runway", "paying", "mid",
+        "side", "junior", "senior", "came", "come", "runway", "paying",
     ];
     [
-        WORDS, MY_ROLE, HIRED, HANDED, HOLD, REMITS, UNITS, POSTS, DEPARTMENTS, SIZES, COMPANIES,
+        WORDS, MY_ROLE, HIRED, HANDED, HOLD, REMITS, UNITS, POSTS, DEPARTMENTS, SIZES, SIZE_PREFIXES, COMPANIES,
     ]
     .concat()
     .into_iter()
@@ -1340,7 +1345,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
             post |= POSTS.contains(&w);
             charge_of |= w == "charge";
             dept |= DEPARTMENTS.contains(&w);
-            size |= SIZES.contains(&w) || w == "mid";
+            size |= SIZES.contains(&w) || SIZE_PREFIXES.contains(&w);
             company |= COMPANIES.contains(&w);
             if (previous == "of" && w == "us")
                 || (matches!(previous, "year" | "years") && w == "old")
