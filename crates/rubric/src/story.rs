@@ -325,7 +325,8 @@ fn past(word: &str) -> bool {
 }
 
 /// A story's outcome: a result reported as having happened. An outcome cue counts when it is a
-/// connective ("as a result", "led to") or a verb in the past tense ("grew", "closed"), outside a
+/// connective ("as a result", "led to") or a verb in the past tense that a clause reports
+/// ("grew", "closed"; see [`reports`]), outside a
 /// hypothetical or conditional sentence and outside a sentence that only counts activity; a
 /// number that measures impact counts outside such sentences too, and so does what a party of
 /// the story did in the end, told in words ("both partners stayed").
@@ -360,6 +361,7 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
                             | "each"
                             | "no"
                     ))
+                && reports(ctx, s, i)
         });
         // "The result was a healthier program": the result itself is reported.
         let stated = matches!(t.lower(r.end), "was" | "were");
@@ -370,6 +372,19 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
         q.metric && !hedged(t, s)
     }) || compares_now(ctx)
         || told_in_words(ctx, &activity)
+}
+
+/// Whether the past tense at word `i` of sentence `s` is what a clause reports: that clause's
+/// verb, not negated (`revenue grew`, `the engagement closed`); not a participle the tagger
+/// places inside a phrase (`a first closed deal`, `sourced and closed revenue`) nor a change
+/// denied (`clients aren't dropped`). An untagged sentence keeps the word.
+fn reports(ctx: &Ctx<'_>, s: usize, i: usize) -> bool {
+    let Some(syntax) = ctx.syntax(s) else {
+        return true;
+    };
+    syntax
+        .of_token(i)
+        .is_none_or(|j| syntax.clauses().iter().any(|c| c.verb == j && !c.negated))
 }
 
 /// Whether the last third of the draft tells what a party of the story did in the end: a main

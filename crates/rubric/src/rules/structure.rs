@@ -431,6 +431,26 @@ mod tests {
     }
 
     #[test]
+    fn a_past_tense_counts_only_as_what_a_clause_reports() {
+        let story = "At my last company the reseller had stalled for a year. I rebuilt the joint plan with their channel lead and set a review every month.";
+        let lesson = "I learned to agree the exit terms first.";
+        let text = format!("{story} Renewals grew that spring. {lesson}");
+        assert!(findings(&text, Rule::Structure).is_empty());
+        // A participle inside a phrase, a denied change: nothing was reported.
+        for close in [
+            "I now tie the partner discount to a first closed deal.",
+            "Customer success reviews the handoff so clients aren't dropped after go-live.",
+        ] {
+            let text = format!("{story} {close} {lesson}");
+            let found = findings(&text, Rule::Structure);
+            assert!(
+                found.len() == 1 && found[0].message.starts_with("No outcome part"),
+                "{close}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn plans_and_activity_counts_are_not_outcomes() {
         let text = "At my last company, a 200-person SaaS firm, partner enablement was ad hoc. I built a certification path with product marketing. We delivered 24 bootcamps and trained 350 consultants. At the end of the quarter I will judge it on win rate. I learned that shorter modules work better.";
         let found = findings(text, Rule::Structure);
