@@ -30,8 +30,10 @@
 //!   ever registered.`), so the count sets up an insight ([`taken_up`]).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::context::Ctx;
+use crate::learned::Model;
 use crate::lexicon::Cue;
 use crate::numbers::{NumberKind, Quantity};
 use crate::syntax::{Clause, Phrase, SentenceSyntax, UPOS};
@@ -520,6 +522,40 @@ fn result_word(ctx: &Ctx<'_>, word: usize) -> bool {
     ctx.hits.covers(Cue::OutcomeNoun, word)
         || ctx.hits.covers(Cue::MetricTerm, word)
         || ctx.hits.covers(Cue::Outcome, word)
+}
+
+/// The model learned from labelled passages that states whether a sentence measures a business
+/// result (`crate::learned`), read on first use.
+static RESULT: LazyLock<Model> = crate::learned::embedded!("metrics-result");
+
+/// The probability from the learned model under which a sentence measures no result, whatever
+/// its numbers. Chosen on the holdouts: the model only overrules the readings where it is nearly
+/// sure.
+const NO_RESULT: f32 = 0.1;
+
+/// The fewest words of a sentence the model may overrule a reading in: a short one is one or two
+/// words to it (`We cut cycle time in half`).
+const MIN_WORDS: usize = 8;
+
+/// Whether the learned model leaves `q` read as impact: its sentence is shorter than
+/// [`MIN_WORDS`], or measures a result with probability [`NO_RESULT`] or more.
+fn learned_result(ctx: &Ctx<'_>, q: &Quantity) -> bool {
+    let Some(token) = ctx.tokens.tokens.get(q.tokens.start) else {
+        return true;
+    };
+    if ctx.tokens.sentences[token.sentence()].tokens.len() < MIN_WORDS {
+        return true;
+    }
+    ctx.learned(token.sentence(), &RESULT, |c| &c.result)
+        .is_none_or(|score| score >= NO_RESULT)
+}
+
+/// Whether `q` measures a result of the work, the reading `metrics` and `activity-volume` share:
+/// [`is_impact`] reads it so and, in a story, the learned model does not overrule it
+/// ([`learned_result`]); a plan's targets are read by the clauses alone, since the model learned
+/// results from stories.
+pub(crate) fn measures_result(ctx: &Ctx<'_>, q: &Quantity, plan: bool) -> bool {
+    is_impact(ctx, q) && (plan || learned_result(ctx, q))
 }
 
 /// Whether quantity `q`, which [`crate::numbers`] took for a metric, measures a result of the

@@ -35,11 +35,8 @@
 //!
 //! Example: `## Result` / `Things improved a lot.` fires; `Win rate rose 8%.` does not.
 
-use std::sync::LazyLock;
-
 use crate::context::{Ctx, Input, insert};
-use crate::learned::Model;
-use crate::impact::is_impact;
+use crate::impact::measures_result;
 use crate::rules::{Meta, Scope};
 use crate::{Finding, Rule, SectionKind, Severity};
 
@@ -62,7 +59,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
     if ctx
         .quantities
         .iter()
-        .any(|q| is_impact(ctx, q) && (plan || learned_result(ctx, q)))
+        .any(|q| measures_result(ctx, q, plan))
     {
         return true;
     }
@@ -98,32 +95,6 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
     ));
     out.push(finding);
     true
-}
-
-/// The model learned from labelled passages that states whether a sentence measures a business
-/// result (`crate::learned`), read on first use.
-static MODEL: LazyLock<Model> = crate::learned::embedded!("metrics-result");
-
-/// The probability from the learned model under which a sentence measures no result, whatever
-/// its numbers. Chosen on the holdouts: the model only overrules the readings where it is nearly
-/// sure.
-const NO_RESULT: f32 = 0.1;
-
-/// The fewest words of a sentence the model may overrule a reading in: a short one is one or two
-/// words to it (`We cut cycle time in half`).
-const MIN_WORDS: usize = 8;
-
-/// Whether the learned model leaves `q` read as impact: its sentence is shorter than
-/// [`MIN_WORDS`], or measures a result with probability [`NO_RESULT`] or more.
-fn learned_result(ctx: &Ctx<'_>, q: &crate::numbers::Quantity) -> bool {
-    let Some(token) = ctx.tokens.tokens.get(q.tokens.start) else {
-        return true;
-    };
-    if ctx.tokens.sentences[token.sentence()].tokens.len() < MIN_WORDS {
-        return true;
-    }
-    ctx.learned(token.sentence(), &MODEL, |c| &c.result)
-        .is_none_or(|score| score >= NO_RESULT)
 }
 
 /// The end of `text[..end]` without trailing whitespace.
