@@ -17,9 +17,9 @@
 //! `Map the accounts`, nor a count inherited) and the verb
 //! keeping its subject behind a hyphenated prefix (`we co-hosted 14 events`), and an `-ed`
 //! word the tagger read as an adjective right before the count is that verb (`we certified 350
-//! consultants`: an adjective never precedes a cardinal). A business
-//! result is a number
-//! that measures impact ([`crate::impact::is_impact`]: not the level of something that is no
+//! consultants`: an adjective never precedes a cardinal). A business result is a number that
+//! measures impact ([`crate::impact::measures_result`], the reading `metrics` makes: not one the
+//! learned model reads as no result in a story; not the level of something that is no
 //! result, `the attendance rate was 91%`; nor another item of the writer's list of work in the
 //! same sentence, acted on with a verb that is no word of result: `I built 12 partner plans and
 //! set up 200 calls`; nor a count of results the work only looked at: `I mapped 12,000
@@ -30,10 +30,11 @@
 //! The size of what the writer did with an effort verb, in a `with` or `to` phrase after its
 //! object, is volume too: its audience or its parts (`hosted a summit with 400 attendees`,
 //! `presented the model to 600 people`, `reached out to over 400 partners`); not the size of an
-//! organisation the writer signed or recruited (`signed a distributor with 40 branches`), nor a
-//! second count of an object already counted (`hosted 6 webinars with 900 attendees`). The size
-//! of an activity stated with *have* is volume too (`our joint webinars had over 3,000
-//! registrants`).
+//! organisation the writer signed or recruited (`signed a distributor with 40 branches`), nor
+//! what a comma set off before `with` (`I run partnerships at a vendor, ~$150M ARR, with 28
+//! partners`), nor a second count of an object already counted (`hosted 6 webinars with 900
+//! attendees`). The size of an activity stated with *have* is volume too (`our joint webinars
+//! had over 3,000 registrants`).
 //!
 //! A count that is the subject of a passive whose doer goes unstated is what the writer's action
 //! was done to (`120 partner reps were trained on the new offer`, as `we trained 120 reps`): not
@@ -123,7 +124,9 @@ use std::sync::LazyLock;
 
 use crate::learned::{LONG_WORDS, Model};
 use crate::context::{Ctx, Input};
-use crate::impact::{is_impact, participation_rate, past_participle, read_count, taken_up};
+use crate::impact::{
+    is_impact, measures_result, participation_rate, past_participle, read_count, taken_up,
+};
 use crate::lexicon::Cue;
 use crate::noun_phrase::noun_phrase_end;
 use crate::numbers::{NumberKind, is_vague};
@@ -163,8 +166,9 @@ pub(crate) const ACTIVITY_VERBS: &[&str] = &[
 
 /// `activity-volume`: counts of meetings, calls, partners recruited... with no business outcome
 /// in the same or the next sentence.
-pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> bool {
+pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     let t = ctx.tokens;
+    let plan = input.parts.plan;
     let hits = ctx.hits;
     // What was found, with each count's sentence and whether it is small.
     let mut found: Vec<(usize, bool, Finding)> = Vec::new();
@@ -359,7 +363,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         if noun_end <= i + 1
             || (reading.is_some() && taken_up(ctx, i))
             || inquiry(ctx, sentence, noun_end)
-            || has_outcome(ctx, sentence, i..noun_end)
+            || has_outcome(ctx, plan, sentence, i..noun_end)
         {
             continue;
         }
@@ -391,7 +395,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
             continue;
         };
         let sentence = t.tokens[rate.start].sentence();
-        if has_outcome(ctx, sentence, rate.clone()) {
+        if has_outcome(ctx, plan, sentence, rate.clone()) {
             continue;
         }
         let phrase = ctx.words(rate.clone());
@@ -410,7 +414,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         };
         let sentence = t.tokens[change.start].sentence();
         let counted = found.iter().any(|(s, ..)| *s == sentence);
-        if counted || has_outcome(ctx, sentence, change.clone()) {
+        if counted || has_outcome(ctx, plan, sentence, change.clone()) {
             continue;
         }
         // A share's sign is no word: the finding covers it (`went up 40%`).
@@ -439,7 +443,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
         if read == Some(sentence) || counted.binary_search(&sentence).is_ok() {
             continue;
         }
-        if let Some(range) = learned_count(ctx, q, sentence, &mut quotes) {
+        if let Some(range) = learned_count(ctx, plan, q, sentence, &mut quotes) {
             read = Some(sentence);
             found.push((sentence, false, finding(ctx, range.clone(), range.start)));
         }
@@ -524,6 +528,7 @@ fn finding(ctx: &Ctx<'_>, range: std::ops::Range<usize>, count: usize) -> Findin
 /// a phrase that frames the clause, nor one followed by an outcome.
 fn learned_count(
     ctx: &Ctx<'_>,
+    plan: bool,
     q: &crate::numbers::Quantity,
     sentence: usize,
     quotes: &mut Option<Quotes>,
@@ -555,7 +560,7 @@ fn learned_count(
         Some(head) => head + 1,
         None => noun_phrase_end(t, i + 1, t.sentences[sentence].tokens.end).max(i + 1),
     };
-    (!has_outcome(ctx, sentence, i..end)).then_some(i..end)
+    (!has_outcome(ctx, plan, sentence, i..end)).then_some(i..end)
 }
 
 /// Whether the number at draft word `i` is joined to a unit after an article (`a 30-slide deck`,
@@ -621,7 +626,8 @@ const EFFORT_VERBS: &[&str] = &[
 
 /// Whether `with` or `to` opens the phrase of the count at word `i` (quantity words between), after
 /// an uncounted object or particle of verb `v`: the phrase sizes what was done (`hosted a summit with 400
-/// attendees`, `sent a report to 25 stakeholders`, `reached out to over 400 partners`).
+/// attendees`, `sent a report to 25 stakeholders`, `reached out to over 400 partners`); a `with`
+/// after a comma does not.
 fn sizing_preposition(ctx: &Ctx<'_>, v: usize, i: usize) -> bool {
     let t = ctx.tokens;
     let mut j = i - 1;
@@ -646,9 +652,15 @@ fn sizing_preposition(ctx: &Ctx<'_>, v: usize, i: usize) -> bool {
     // After a verb that enlists an organisation, `with` describes it (`signed a distributor with
     // 40 branches`): its size, not the writer's volume.
     let enlists = matches!(t.stem(v), "sign" | "recruit" | "onboard");
+    // After a comma, `with` describes what the comma set off (`I run partnerships at a vendor,
+    // ~$150M ARR, with 28 partners`), not what the verb did.
+    let set_off = ctx
+        .text
+        .get(t.tokens[v].end()..t.tokens[j].start())
+        .is_some_and(|gap| gap.contains(','));
     let preposition = match t.lower(j) {
         "to" => true,
-        "with" => !enlists,
+        "with" => !enlists && !set_off,
         _ => false,
     };
     j > v + 1 && preposition && !counted
@@ -1000,7 +1012,12 @@ fn is_activity_verb(ctx: &Ctx<'_>, j: usize) -> bool {
 
 /// A business outcome in sentence `sentence` or the next in its paragraph: a metric, or an
 /// outcome word with a word of result (`which generated pipeline`).
-fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>) -> bool {
+fn has_outcome(
+    ctx: &Ctx<'_>,
+    plan: bool,
+    sentence: usize,
+    activity: std::ops::Range<usize>,
+) -> bool {
     let t = ctx.tokens;
     let from = t.sentences[sentence].tokens.start;
     // The next sentence, unless a heading starts a new section first.
@@ -1037,7 +1054,11 @@ fn has_outcome(ctx: &Ctx<'_>, sentence: usize, activity: std::ops::Range<usize>)
     if ctx.quantities[first..]
         .iter()
         .take_while(|q| q.tokens.start < to)
-        .any(|q| outside(&q.tokens) && is_impact(ctx, q) && !sibling_action(ctx, sentence, q))
+        .any(|q| {
+            outside(&q.tokens)
+                && measures_result(ctx, q, plan)
+                && !sibling_action(ctx, sentence, q)
+        })
     {
         return true;
     }
@@ -1149,6 +1170,8 @@ mod tests {
             "I signed a distributor with 40 branches.",
             // One count of activity, already counted.
             "I hosted 6 webinars with more than 900 attendees.",
+            // What a comma set off: the company's size.
+            "I run global partnerships at a Series D cloud-security vendor, ~$150M ARR, with 40 partners across resellers, MSSPs and GSIs.",
         ] {
             assert!(
                 spans(text, Rule::ActivityVolume)
@@ -1336,6 +1359,16 @@ mod tests {
             "We hosted 14 partner bootcamps. The close rate was 30% higher afterwards.",
         ] {
             assert!(spans(text, Rule::ActivityVolume).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_number_the_learned_reading_takes_for_no_result_does_not_excuse_activity() {
+        for text in [
+            "We hosted 14 partner bootcamps. Their own revenue had doubled since the IPO, and they wanted a second vendor.",
+            "I ran 30 joint webinars for the distributor, a family firm whose revenue had doubled since the IPO, and they wanted a second vendor.",
+        ] {
+            assert_eq!(spans(text, Rule::ActivityVolume).len(), 1, "{text}");
         }
     }
 
