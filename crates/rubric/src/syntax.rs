@@ -424,6 +424,14 @@ impl Tagged {
             if support && words[k].pos == UPOS::NOUN && !inverted_subject(&words, &forms, k) {
                 words[k].pos = UPOS::VERB;
             }
+            // Nor does an adjective follow a modal straight before a determiner: `I would own
+            // the partnership` has `own` for its verb.
+            if support
+                && words[k].pos == UPOS::ADJ
+                && words.get(k + 1).is_some_and(|w| w.pos == UPOS::DET)
+            {
+                words[k].pos = UPOS::VERB;
+            }
             support = support_verb(&forms[k])
                 || (support && matches!(words[k].pos, UPOS::PART | UPOS::ADV));
         }
@@ -1644,6 +1652,13 @@ mod tests {
         let t = tagged(text);
         let s = view(&t, text);
         assert_eq!(s.pos(find(&s, "sign")), UPOS::VERB, "{}", dump(&s));
+        // Nor an adjective before a determiner (`would own the partnership`).
+        let text = "I will assume that I would own the partnership as alliance lead.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.pos(find(&s, "own")), UPOS::VERB, "{}", dump(&s));
+        let clause = s.clause_of(find(&s, "own")).expect("a clause");
+        assert_eq!(clause.verb, find(&s, "own"), "{}", dump(&s));
     }
 
     #[test]

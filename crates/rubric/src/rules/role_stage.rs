@@ -1696,6 +1696,12 @@ mod tests {
     }
 
     #[test]
+    fn a_role_after_what_the_speaker_would_own_is_the_speakers() {
+        let text = "For this answer I will assume a dozen bundled deals, and that I would own the partnership as alliance lead.";
+        assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+    }
+
+    #[test]
     fn a_place_post_charge_or_reporting_line_of_the_speaker_counts() {
         for text in [
             // A unit of the company or a post the speaker is in.
