@@ -45,7 +45,8 @@
 //! Series B`, `at a seed-stage startup`, `founder-led`, `we had just closed a funding round`, `at
 //! a Fortune 500 insurer`; its place in its market (`we were the category leader`, `still
 //! pre-product-market fit`) or its revenue as a level (`our ARR was under $5M`, `we had just
-//! crossed $10M ARR`, not `we added $2M ARR`). A remit that is the speaker's (`the GSI programme
+//! crossed $10M ARR`, not `we added $2M ARR`) or as the size of the company it names (`at a
+//! $120M ARR vendor`, `a $40M revenue logistics business`). A remit that is the speaker's (`the GSI programme
 //! was mine`), direct reports (`my two direct reports`), a reporting line `into` someone and time
 //! in a post or at the company (`three months into the job`, `I had only been at the company
 //! a month`) count too, as do a team of titled people the speaker leads (`I led six partner
@@ -1055,13 +1056,19 @@ fn stage_word(r: &Read<'_>, k: usize) -> Option<usize> {
             Some(next(next(k)) + 1)
         }
         // `our ARR was still under a million`, `we had just crossed $10M ARR`: the size of the
-        // company's revenue, stated as a level it is at or reached, not as a change.
+        // company's revenue, stated as a level it is at or reached, not as a change; or sizing
+        // the company it modifies (`a $120M ARR email-security vendor`).
         "arr" => r
             .clause_of(k)
             .is_some_and(|c| {
                 c.copula || matches!(r.stem(c.verb), "cross" | "pass" | "reach" | "hit" | "top")
             })
-            .then_some(k + 1),
+            .then_some(k + 1)
+            .or_else(|| company_after(r, k)),
+        // `a $40M revenue business`: an amount of revenue sizing the company.
+        "revenue" if k > 0 && r.lower(k - 1).starts_with(|c: char| c.is_ascii_digit()) => {
+            company_after(r, k)
+        }
         // `founder-led`, `a funding round`, `a Fortune 100 bank`.
         "founder" if r.lower(next(k)) == "led" => Some(next(k) + 1),
         "funding" if matches!(r.lower(k + 1), "round" | "rounds") => Some(k + 2),
@@ -1232,7 +1239,7 @@ static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         "publicly", "quarter", "report", "responsible", "scale", "scaleup", "seed", "series",
         "staff", "start", "startup", "tak", "take", "taken", "task", "that", "this", "to", "took",
         "unicorn", "us", "vc", "venture", "was", "weeks", "were", "within", "year", "years",
-        "side", "junior", "senior", "came", "come", "runway", "paying",
+        "side", "junior", "senior", "came", "come", "runway", "paying", "revenue",
     ];
     [
         WORDS, MY_ROLE, HIRED, HANDED, HOLD, REMITS, UNITS, POSTS, DEPARTMENTS, SIZES, SIZE_PREFIXES, COMPANIES,
@@ -1296,7 +1303,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         (false, false, false, false, false, false, false, false, false);
     let (mut charge_of, mut tasked, mut dept, mut size, mut company) = (false, false, false, false, false);
     let mut been = false;
-    let (mut side, mut seniority, mut came) = (false, false, false);
+    let (mut side, mut seniority, mut came, mut revenue) = (false, false, false, false);
     let mut previous = "";
     for k in tokens {
         let w = t.lower(k);
@@ -1360,6 +1367,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
             side |= w == "side";
             seniority |= matches!(w, "junior" | "senior");
             came |= matches!(w, "came" | "come");
+            revenue |= w == "revenue";
             tasked |= matches!(stem, "task" | "charg");
             charge |= w.starts_with("inherit")
                 || (w == "over" && (previous.starts_with("tak") || previous == "took"))
@@ -1383,7 +1391,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         || (my && my_role)
         || single
         || (subject && place && (unit || remit || dept))
-        || (size && company)
+        || ((size || revenue) && company)
         || (being && role && (speaker || my))
         || (report && to && (speaker || my))
         || ((handed || gave) && me && remit)
@@ -1582,6 +1590,24 @@ mod tests {
         for text in [
             "The reseller had 400 paying customers in the region.",
             "We never had enough runway for a second market.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn revenue_that_sizes_the_speakers_company_states_the_stage() {
+        for text in [
+            "At a $120M ARR email-security vendor, we run three partner tracks.",
+            "I joined a $40M revenue logistics business to build the channel.",
+            "Back then we were a $40M revenue logistics business.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        // Another company's revenue, or revenue that is no size of a company.
+        for text in [
+            "The reseller is a $40M revenue distributor with offices in six countries.",
+            "We had $2M revenue growth from the partner in a year.",
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
