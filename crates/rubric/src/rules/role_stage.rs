@@ -19,8 +19,9 @@
 //! an adjective set off before their clause (`I was still junior`, `Still fairly junior then, I
 //! shadowed the QBRs`); the speaker coming in to do something (`I came in on a contract to
 //! rebuild enablement`), as `brought in to`; a quota carried (`I carried a partner-sourced
-//! quota`); a note's title with its `my` left out (`Title was Partner Development Manager`); a
-//! bare title heading a resume line (`Head of ecosystem; ...`).
+//! quota`); a note's title with its `my` left out (`Title was Partner Development Manager`), or
+//! `the role` a sentence opens on or a plan assumes (`I'm assuming the role is head of
+//! alliances`); a bare title heading a resume line (`Head of ecosystem; ...`).
 //! The present simple of a verb of charge with no auxiliary is a standing remit whatever it
 //! governs, when that is a domain and not an instance (`I manage dealers across two states`,
 //! `I own enablement`; not `I run a weekly call`, nor the past `I ran a pilot`); inheriting is
@@ -615,8 +616,11 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             }
             // `Title was Partner Development Manager`, `Role: channel lead`: a note's `my` left
             // out before the speaker's title.
+            // So is `the role` a plan assumes (`I'm assuming the role is head of alliances`) or
+            // one opening the sentence (`The role was channel lead`).
             "title" | "role" | "job" | "position"
-                if Some(k) == r.first_word() && (be(r.lower(k + 1)) || r.lower(k + 1) == ":") =>
+                if (Some(k) == r.first_word() || assumed_post(r, k))
+                    && (be(r.lower(k + 1)) || r.lower(k + 1) == ":") =>
             {
                 if let Some((range, head)) = role_phrase(r, k + 2) {
                     if role_noun(r, head) && !plural(r.lower(head)) {
@@ -636,6 +640,14 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
         }
     }
     headline_title(r)
+}
+
+/// Whether the post word at `k` is `the` or `this` post, opening the sentence or what the
+/// speaker assumes (`assuming the role is ...`).
+fn assumed_post(r: &Read<'_>, k: usize) -> bool {
+    k > 0
+        && matches!(r.lower(k - 1), "the" | "this")
+        && (Some(k - 1) == r.first_word() || (k > 1 && r.lower(k - 2).starts_with("assum")))
 }
 
 /// Whether `my` + `phrase` is a step of a plan, not a role: an ordinal job whose predicate is
@@ -1590,6 +1602,23 @@ mod tests {
         for text in [
             "The reseller had 400 paying customers in the region.",
             "We never had enough runway for a second market.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_role_a_plan_assumes_is_the_speakers() {
+        for text in [
+            "In this seat — I'm assuming the role is head of alliances with a dotted line to product — I'd start with the deals.",
+            "The role was head of alliances.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        // Someone else's role, or a role no one is said to hold.
+        for text in [
+            "Their alliance lead said the role was new to them.",
+            "We discussed what the role of a channel lead is in a bundle.",
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
