@@ -18,7 +18,8 @@
 //! `eight years carrying an enterprise quota`); the speaker's seniority, as their predicate or
 //! an adjective set off before their clause (`I was still junior`, `Still fairly junior then, I
 //! shadowed the QBRs`); the speaker coming in to do something (`I came in on a contract to
-//! rebuild enablement`), as `brought in to`; a quota carried (`I carried a partner-sourced
+//! rebuild enablement`), as `brought in to`, or coming from a remit or department (`I come from
+//! corporate partnerships at a charity`, `I came from a sales background`); a quota carried (`I carried a partner-sourced
 //! quota`); a note's title with its `my` left out (`Title was Partner Development Manager`), or
 //! `the role` a sentence opens on or a plan assumes (`I'm assuming the role is head of
 //! alliances`); a bare title heading a resume line (`Head of ecosystem; ...`).
@@ -613,6 +614,22 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     }) =>
             {
                 return Some(k - 1..k + 2);
+            }
+            // `I come from corporate partnerships at a charity`, `I came from channel sales`: the
+            // speaker's background, a remit or a department they worked in.
+            "came" | "come"
+                if k > 0 && r.is_subject_speaker(k - 1) && r.lower(k + 1) == "from" =>
+            {
+                if let Some(p) = r.phrase_at(k + 2).filter(|p| p.tokens.start == k + 2) {
+                    let head = r.lower(p.head);
+                    let background = REMITS.contains(&r.stem(p.head))
+                        || DEPARTMENTS.contains(&head)
+                        || head == "background"
+                        || role_noun(r, p.head);
+                    if background && r.possessor(&p).is_empty() {
+                        return Some(k - 1..p.tokens.end);
+                    }
+                }
             }
             // `Title was Partner Development Manager`, `Role: channel lead`: a note's `my` left
             // out before the speaker's title.
@@ -1251,7 +1268,7 @@ static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         "publicly", "quarter", "report", "responsible", "scale", "scaleup", "seed", "series",
         "staff", "start", "startup", "tak", "take", "taken", "task", "that", "this", "to", "took",
         "unicorn", "us", "vc", "venture", "was", "weeks", "were", "within", "year", "years",
-        "side", "junior", "senior", "came", "come", "runway", "paying", "revenue",
+        "side", "junior", "senior", "came", "come", "runway", "paying", "revenue", "from",
     ];
     [
         WORDS, MY_ROLE, HIRED, HANDED, HOLD, REMITS, UNITS, POSTS, DEPARTMENTS, SIZES, SIZE_PREFIXES, COMPANIES,
@@ -1316,6 +1333,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
     let (mut charge_of, mut tasked, mut dept, mut size, mut company) = (false, false, false, false, false);
     let mut been = false;
     let (mut side, mut seniority, mut came, mut revenue) = (false, false, false, false);
+    let mut from_ = false;
     let mut previous = "";
     for k in tokens {
         let w = t.lower(k);
@@ -1379,6 +1397,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
             side |= w == "side";
             seniority |= matches!(w, "junior" | "senior");
             came |= matches!(w, "came" | "come");
+            from_ |= w == "from";
             revenue |= w == "revenue";
             tasked |= matches!(stem, "task" | "charg");
             charge |= w.starts_with("inherit")
@@ -1417,6 +1436,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         || (tenure && (speaker || my) && side)
         || (seniority && speaker)
         || (came && speaker && in_ && to)
+        || (came && speaker && from_)
 }
 
 /// The first title or segment the draft mentions that is not the speaker's (it was not found to
@@ -1668,6 +1688,8 @@ mod tests {
             "Coming from eight years carrying an enterprise quota, my instinct was to qualify hard.",
             "I carried a partner-sourced quota that year.",
             "I came in on a six-month contract to rebuild partner enablement.",
+            "I come from corporate partnerships at a children's literacy charity.",
+            "I came from a sales background, so the channel was new to me.",
             "Title was Partner Development Manager, but I also did partner marketing.",
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
@@ -1677,6 +1699,8 @@ mod tests {
             "Their rep was junior, so I shadowed the partner QBRs.",
             "I didn't want them carrying a quota they'd ignore.",
             "The partner came in late to the renewal.",
+            "The best leads came from marketing.",
+            "I came from the partner's side of the table.",
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
