@@ -19,7 +19,8 @@
 //! an adjective set off before their clause (`I was still junior`, `Still fairly junior then, I
 //! shadowed the QBRs`); the speaker coming in to do something (`I came in on a contract to
 //! rebuild enablement`), as `brought in to`, or coming from a remit or department (`I come from
-//! corporate partnerships at a charity`, `I came from a sales background`); a quota carried (`I carried a partner-sourced
+//! corporate partnerships at a charity`, `I came from a sales background`); naming oneself to
+//! a post (`I'd name myself owner on our side`); a quota carried (`I carried a partner-sourced
 //! quota`); a note's title with its `my` left out (`Title was Partner Development Manager`), or
 //! `the role` a sentence opens on or a plan assumes (`I'm assuming the role is head of
 //! alliances`); a bare title heading a resume line (`Head of ecosystem; ...`).
@@ -614,6 +615,18 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     }) =>
             {
                 return Some(k - 1..k + 2);
+            }
+            // `I'd name myself owner on our side`, `I appointed myself partner manager`: the
+            // speaker naming themself to a post.
+            "myself"
+                if k > 0 && matches!(r.stem(k - 1), "name" | "make" | "made" | "appoint") =>
+            {
+                let at = k + 1 + usize::from(matches!(r.lower(k + 1), "the" | "a" | "an"));
+                if let Some((range, head)) = role_phrase(r, at) {
+                    if role_noun(r, head) && !plural(r.lower(head)) {
+                        return Some(k - 1..range.end);
+                    }
+                }
             }
             // `I come from corporate partnerships at a charity`, `I came from channel sales`: the
             // speaker's background, a remit or a department they worked in.
@@ -1690,6 +1703,8 @@ mod tests {
             "I came in on a six-month contract to rebuild partner enablement.",
             "I come from corporate partnerships at a children's literacy charity.",
             "I came from a sales background, so the channel was new to me.",
+            "I'd name myself owner on our side and ask for a named owner on theirs.",
+            "I appointed myself partner manager for the pilot.",
             "Title was Partner Development Manager, but I also did partner marketing.",
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
@@ -1701,6 +1716,8 @@ mod tests {
             "The partner came in late to the renewal.",
             "The best leads came from marketing.",
             "I came from the partner's side of the table.",
+            "I'd name myself in the plan and ask for their channel managers.",
+            "I made myself a promise to call every partner.",
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
