@@ -18,7 +18,9 @@
 //!   bring us up`; but `had no idea what he was doing`);
 //! - a minimising or candid frame around a statement about them (`were just tire-kickers`,
 //!   `was frankly a bully`, `Honestly, he picked partners based on ...`, `the team, who frankly
-//!   never ...`, `To be honest, their lead ...`, `candidly`, `tbh`);
+//!   never ...`, `To be honest, their lead ...`, `candidly`, `tbh`); set off by a comma, the
+//!   adverb frames the clause after it, whoever the clause before is about (`I understand they
+//!   were stretched, but honestly, they just weren't interested`);
 //! - a negated disposition as a copula's predicate (`was unresponsive`, `inflexible and
 //!   unhelpful`): a negative prefix on a stem the tagger reads as an adjective alone, with an
 //!   ending of conduct (`-ive`, `-ful`, `-ent`, `-al`, `-ible`, ...), not of a passing state
@@ -1347,8 +1349,14 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                 push(j..j + 5, Strength::Strong, subject(ctx, j, s));
             }
             w if CANDID.contains(&w) && j + 1 < s.end && candid_position(ctx, j, s) => {
+                // Set off by a comma, it frames the clause after it, whoever the clause before
+                // is about (`I understand they were stretched, but honestly, they just weren't
+                // interested`).
+                let after = || subject_after(ctx, j, s);
+                let set_off = j + 1 < s.end && gap_before(ctx, j + 1).contains(',');
                 let who = match subject(ctx, j, s) {
-                    Who::Unknown => subject_after(ctx, j, s),
+                    Who::Unknown => after(),
+                    _ if set_off && matches!(after(), Who::Other { .. }) => after(),
                     who => who,
                 };
                 // `…, and frankly, on the evidence, I could not have argued`: the adverb opens
@@ -2687,6 +2695,15 @@ mod tests {
         let text = "To be honest, their sales lead coasted on our logo for a year. Candidly, the agency's team was out of ideas by March.";
         assert_eq!(spans(text, Rule::Criticism).len(), 2, "{:?}", spans(text, Rule::Criticism));
         let text = "To be honest, I underestimated the integration work.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn a_candid_adverb_set_off_frames_the_clause_after_it() {
+        let text = "I understand their sellers were stretched, but honestly, they just weren't interested in learning anything new.";
+        assert_eq!(spans(text, Rule::Criticism).len(), 1, "{text}");
+        // The speaker's own clause after it judges no one.
+        let text = "Their sellers were stretched, but honestly, I should have trained them sooner.";
         assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
     }
 
