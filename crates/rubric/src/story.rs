@@ -326,10 +326,10 @@ fn past(word: &str) -> bool {
 
 /// A story's outcome: a result reported as having happened. An outcome cue counts when it is a
 /// connective ("as a result", "led to") or a verb in the past tense that a clause reports
-/// ("grew", "closed"; see [`reports`]), outside a
-/// hypothetical or conditional sentence and outside a sentence that only counts activity; a
-/// number that measures impact counts outside such sentences too, and so does what a party of
-/// the story did in the end, told in words ("both partners stayed").
+/// ("grew", "closed"; see [`reports`]), outside a hypothetical or conditional sentence and
+/// outside a sentence that only counts activity; a number that measures impact counts outside
+/// such sentences too, and so does what a party of the story did in the end, told in words
+/// ("both partners stayed").
 fn tells_a_result(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
     let activity = |s: usize| {

@@ -463,8 +463,9 @@ pub(crate) fn tokenize(sentence: &str) -> (Vec<Cow<'_, str>>, Vec<Word>) {
     tokenize_words(sentence, word_indices(sentence))
 }
 
-/// [`tokenize`] with the sentence's Unicode words given. Forms borrow the sentence unless an
-/// apostrophe is made plain.
+/// Splits a sentence into the tagger's tokens, its Unicode words given (as `tokenize` does in
+/// tests, which finds them itself). Forms borrow the sentence unless an apostrophe is made
+/// plain.
 fn tokenize_words<'s>(
     sentence: &'s str,
     unicode_words: impl Iterator<Item = (usize, &'s str)>,

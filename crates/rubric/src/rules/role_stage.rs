@@ -49,8 +49,8 @@
 //! a Fortune 500 insurer`; its place in its market (`we were the category leader`, `still
 //! pre-product-market fit`) or its revenue as a level (`our ARR was under $5M`, `we had just
 //! crossed $10M ARR`, not `we added $2M ARR`) or as the size of the company it names (`at a
-//! $120M ARR vendor`, `a $40M revenue logistics business`). A remit that is the speaker's (`the GSI programme
-//! was mine`), direct reports (`my two direct reports`), a reporting line `into` someone and time
+//! $120M ARR vendor`, `a $40M revenue logistics business`). A remit that is the speaker's (`the
+//! GSI programme was mine`), direct reports (`my two direct reports`), a reporting line `into` someone and time
 //! in a post or at the company (`three months into the job`, `I had only been at the company
 //! a month`) count too, as do a team of titled people the speaker leads (`I led six partner
 //! managers`), a title `as` gives the speaker whoever it serves (`I, as their channel account
@@ -647,7 +647,7 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             // `Title was Partner Development Manager`, `Role: channel lead`: a note's `my` left
             // out before the speaker's title.
             // So is `the role` a plan assumes (`I'm assuming the role is head of alliances`) or
-            // one opening the sentence (`The role was channel lead`).
+            // one opening the sentence (`The role was head of alliances`).
             "title" | "role" | "job" | "position"
                 if (Some(k) == r.first_word() || assumed_post(r, k))
                     && (be(r.lower(k + 1)) || r.lower(k + 1) == ":") =>
