@@ -338,10 +338,16 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
     };
     let cue = ctx.hits.of(Cue::OutcomeCue).iter().any(|r| {
         let s = t.tokens[r.start].sentence();
+        if hedged(t, s) || activity(s) {
+            return false;
+        }
         let connective = r.len() > 1 && !r.clone().all(|i| matches!(t.lower(i), "win" | "rate"));
+        // "The result was a healthier program": the result itself is reported.
+        let stated = matches!(t.lower(r.end), "was" | "were");
         // A past tense reports a change; after a determiner or a preposition the word is an
-        // adjective ("a closed deal", "tie margin to closed revenue").
-        let reported = r.clone().any(|i| {
+        // adjective ("a closed deal", "tie margin to closed revenue"). Its clause is read last:
+        // that tags the sentence.
+        let reported = |i: usize| {
             past(t.lower(i))
                 && (i == 0
                     || !matches!(
@@ -362,10 +368,8 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
                             | "no"
                     ))
                 && reports(ctx, s, i)
-        });
-        // "The result was a healthier program": the result itself is reported.
-        let stated = matches!(t.lower(r.end), "was" | "were");
-        (connective || reported || stated) && !hedged(t, s) && !activity(s)
+        };
+        connective || stated || r.clone().any(reported)
     });
     cue || ctx.quantities.iter().any(|q| {
         let s = t.tokens[q.tokens.start].sentence();

@@ -604,18 +604,30 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     return Some(start..k + 1);
                 }
             }
-            // `I came in on a contract to rebuild enablement`: the speaker
-            // joining to do something, as `brought in to`.
-            "came" | "come"
-                if k > 0
-                    && r.is_subject_speaker(k - 1)
-                    && r.lower(k + 1) == "in"
-                    && (k + 2..r.len().min(k + 10)).any(|j| {
-                        r.lower(j) == "to" && r.pos(j + 1) == UPOS::VERB
-                    }) =>
-            {
-                return Some(k - 1..k + 2);
-            }
+            // `I came in on a contract to rebuild enablement`: the speaker joining to do
+            // something, as `brought in to`; `I come from corporate partnerships at a charity`,
+            // `I came from channel sales`: the speaker's background, a remit or a department
+            // they worked in.
+            "came" | "come" if k > 0 && r.is_subject_speaker(k - 1) => match r.lower(k + 1) {
+                "in" if (k + 2..r.len().min(k + 10))
+                    .any(|j| r.lower(j) == "to" && r.pos(j + 1) == UPOS::VERB) =>
+                {
+                    return Some(k - 1..k + 2);
+                }
+                "from" => {
+                    if let Some(p) = r.phrase_at(k + 2).filter(|p| p.tokens.start == k + 2) {
+                        let head = r.lower(p.head);
+                        let background = REMITS.contains(&r.stem(p.head))
+                            || DEPARTMENTS.contains(&head)
+                            || head == "background"
+                            || role_noun(r, p.head);
+                        if background && r.possessor(&p).is_empty() {
+                            return Some(k - 1..p.tokens.end);
+                        }
+                    }
+                }
+                _ => {}
+            },
             // `I'd name myself owner on our side`, `I appointed myself partner manager`: the
             // speaker naming themself to a post.
             "myself"
@@ -625,22 +637,6 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 if let Some((range, head)) = role_phrase(r, at) {
                     if role_noun(r, head) && !plural(r.lower(head)) {
                         return Some(k - 1..range.end);
-                    }
-                }
-            }
-            // `I come from corporate partnerships at a charity`, `I came from channel sales`: the
-            // speaker's background, a remit or a department they worked in.
-            "came" | "come"
-                if k > 0 && r.is_subject_speaker(k - 1) && r.lower(k + 1) == "from" =>
-            {
-                if let Some(p) = r.phrase_at(k + 2).filter(|p| p.tokens.start == k + 2) {
-                    let head = r.lower(p.head);
-                    let background = REMITS.contains(&r.stem(p.head))
-                        || DEPARTMENTS.contains(&head)
-                        || head == "background"
-                        || role_noun(r, p.head);
-                    if background && r.possessor(&p).is_empty() {
-                        return Some(k - 1..p.tokens.end);
                     }
                 }
             }
