@@ -9,13 +9,18 @@
 //! `scenario`), or one that names no question and whose prose the link model reads as answering a
 //! scenario (`I would start by pulling every bundled deal out of the CRM ...` under no title); such
 //! a draft is held to the prompt of the scenario it reads as. A sentence proposes an action when it
-//! has a plan or action cue, sits in an Action section, or is a list item that is not a question (a
-//! plan written as noun-phrase bullets, `- Named owners on both sides`). A real clarification is a
+//! has a plan or action cue, sits in an Action section, is a list item that is not a question (a
+//! plan written as noun-phrase bullets, `- Named owners on both sides`), or is a numbered step
+//! opening on a bare verb (`Step 1 – Read the data`). A real clarification is a
 //! question put to someone, an asking cue (`I'd want to know`, `I would ask what…`), or an
 //! assumption about an unknown. Not clarifications: a rhetorical question the draft answers at
 //! once, in the next statement of its paragraph or list item (`Why did it stall? Because nobody
 //! owned it.`, `Should we scale it? Only if the lift holds.`, `Can it be saved? Usually, yes.`,
-//! `What went wrong? The brief already says: …`; see `Ctx::answer`), a verb of checking with a bare
+//! `What went wrong? The brief already says: …`, `What I need to know? It is already clear from
+//! the situation`, whatever asking cue the question holds; see `Ctx::answer`), asking set aside
+//! for the plan (`I'd ask a few clarifying questions, but to keep this tight I'll go straight to
+//! the plan`), the plan's own order (`I would diagnose before I redesigned`), a question that
+//! frames the problem (`The real question isn't whether to scale`), a verb of checking with a bare
 //! object (`I'd confirm them in the numbers`; it asks before a question word or `with` someone:
 //! `I'd check whether …`), someone else's question (`the grower's question: water saved`), an
 //! `Assuming …` that only restates the prompt's own facts or says it takes them from the prompt
@@ -23,8 +28,9 @@
 //! at a dash or at a comma once it has a verb unless `and` carries it on, so `Assuming nobody owns
 //! it, the sellers were never enabled — here's my plan` restates the prompt), `clarify` with an
 //! object (`Clarify roles in a co-sell charter`: a step of the plan, where `clarify what …` or
-//! `clarify with` someone asks), a heading of questions or assumptions (`### Assumptions`), which
-//! asks only through what stands under it, `assume` taking a charge on rather than supposing (`I'd
+//! `clarify with` someone asks), a heading of questions or assumptions (`### Assumptions`, or a
+//! bold line standing alone), which asks only through what stands under it and not through the
+//! answers it gives to its own questions, `assume` taking a charge on rather than supposing (`I'd
 //! assume ownership on day one`: a noun phrase no verb follows, where an assumption is a clause),
 //! and a question that follows the plan in the same sentence (`I'd treat it like a forecast review:
 //! is the number real?`). A draft that never clarifies fires on its first sentence even when no
@@ -155,13 +161,18 @@ fn acts_before_asking(ctx: &Ctx<'_>, sections: &[Section]) -> Option<Range<usize
     let mut asking_heading = false;
     for (i, sentence) in t.sentences.iter().enumerate() {
         let at = sentence.range.start;
-        if ctx.draft.headings.iter().any(|h| h.range.contains(&at)) {
+        // A bold line standing alone is a heading written in bold (`**The open questions, and
+        // my answers to them**`).
+        if is_bold_line(ctx.text, &sentence.range)
+            || ctx.draft.headings.iter().any(|h| h.range.contains(&at))
+        {
             asking_heading = asks(ctx, &prompt, sentence.tokens.clone());
             continue;
         }
         let role = match role(ctx, &prompt, sentence.tokens.clone(), &sentence.range) {
             Role::Neither | Role::Acts
                 if asking_heading
+                    && !answers_question(ctx, i)
                     && !ctx.text[sentence.range.clone()].contains('?')
                     && first_plan_cue(ctx, sentence.tokens.clone()).is_none()
                     && !cites_prompt(ctx, sentence.tokens.clone())
@@ -309,6 +320,48 @@ fn is_aside(text: &str, range: &Range<usize>) -> bool {
         })
 }
 
+/// Whether the sentence at `range` is a paragraph of its own wholly in bold: a heading written
+/// in bold.
+fn is_bold_line(text: &str, range: &Range<usize>) -> bool {
+    let (before, after) = (&text[..range.start], &text[range.end..]);
+    let line_start = before.trim_end_matches(['*', '_']);
+    let line_end = after.trim_start_matches(['*', '_']);
+    before.ends_with("**")
+        && after.starts_with("**")
+        && (line_start.is_empty() || line_start.ends_with('\n'))
+        && (line_end.is_empty() || line_end.starts_with(['\n', '\r']))
+}
+
+/// Whether sentence `i` answers the question just before it in its paragraph or list item
+/// (`*Who owns it?* Me.`): an answer the writer gives, not an assumption.
+fn answers_question(ctx: &Ctx<'_>, i: usize) -> bool {
+    i > 0
+        && ctx.text[ctx.tokens.sentences[i - 1].range.clone()].contains('?')
+        && ctx.answer(i).is_some()
+}
+
+/// Whether sentence `index` is a numbered step of a plan opening on a bare verb (`Step 1 – Read
+/// the data`, `Step two: name owners`).
+fn step_imperative(ctx: &Ctx<'_>, index: usize) -> bool {
+    let Some(s) = ctx.syntax(index) else {
+        return false;
+    };
+    if !s.text(0).eq_ignore_ascii_case("step") {
+        return false;
+    }
+    let mut i = 1;
+    while i < s.words().len() && matches!(s.pos(i), UPOS::NUM | UPOS::PUNCT) {
+        i += 1;
+    }
+    let verb = s.text(i).to_lowercase();
+    // A base form: not a participle, nor a third person's `-s` (`Step 3 – Sales owns it`).
+    i > 1
+        && s.pos(i) == UPOS::VERB
+        && !verb.ends_with("ing")
+        && !verb.ends_with("ed")
+        && !(verb.ends_with('s') && !verb.ends_with("ss") && !verb.ends_with("us"))
+}
+
 /// What the sentence at `range` does.
 fn role(
     ctx: &Ctx<'_>,
@@ -321,6 +374,14 @@ fn role(
     let index = t.tokens.get(tokens.start).map(|tok| tok.sentence());
     let plan_at = first_plan_cue(ctx, tokens.clone());
     if asks(ctx, prompt, tokens.clone()) {
+        // A question answered at once asks nothing, whatever cue it holds (`What I need to know
+        // for diagnosis? It is already clear from the situation.`).
+        if text.contains('?')
+            && !is_aside(ctx.text, range)
+            && index.is_some_and(|i| !is_genuine_question(ctx, i))
+        {
+            return Role::Neither;
+        }
         return Role::Asks;
     }
     if let Some(q) = text.find('?') {
@@ -336,7 +397,10 @@ fn role(
             Role::Neither
         };
     }
-    if plan_at.is_some() || is_list_item(ctx.text, range.start) {
+    if plan_at.is_some()
+        || is_list_item(ctx.text, range.start)
+        || index.is_some_and(|i| step_imperative(ctx, i))
+    {
         return Role::Acts;
     }
     Role::Neither
@@ -359,6 +423,24 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
     let t = ctx.tokens;
     let cue = ctx.hits.in_range(Cue::Clarify, tokens.clone()).iter().any(|h| {
         let first = t.lower(h.start);
+        // A cue that only names asking (`a few clarifying questions`, `I'd ask`) can be set
+        // aside; one that names what is unknown (`I'd want to know the budget, but …`) asks.
+        let names_asking = matches!(first, "clarifying" | "clarify" | "questions")
+            || t.lower(h.end - 1) == "ask";
+        if names_asking && set_aside(ctx, h.start, tokens.end) {
+            return false;
+        }
+        // `I would diagnose before I redesigned`: the order of the plan's own steps.
+        if first == "before"
+            && t.lower(h.start + 1) == "i"
+            && !ctx.hits.in_range(Cue::Plan, tokens.start..h.start).is_empty()
+        {
+            return false;
+        }
+        // `The real question isn't whether to scale`: framing the problem, not asking.
+        if first.starts_with("question") && matches!(t.lower(h.end), "isn't" | "wasn't") {
+            return false;
+        }
         if first.starts_with("assum") {
             return !takes_on(ctx, h.start)
                 && !cites_prompt(ctx, h.end..tokens.end)
@@ -426,7 +508,20 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
     });
     // `ask` introducing a question (`I'd begin by asking them what ...`), not a request
     // (`ask the partner to name an owner`).
-    cue || tokens.clone().any(|j| asks_question(ctx, j, tokens.end) == Some(true))
+    cue || tokens
+        .clone()
+        .any(|j| asks_question(ctx, j, tokens.end) == Some(true) && !set_aside(ctx, j, tokens.end))
+}
+
+/// Whether the asking at token `from` is set aside for the plan: a `but` follows it before any
+/// question word, and a plan cue after that (`I'd probably ask a few clarifying questions, but
+/// to keep this tight I'll go straight to what I'd do`).
+fn set_aside(ctx: &Ctx<'_>, from: usize, end: usize) -> bool {
+    let t = ctx.tokens;
+    (from..end).find(|&j| t.lower(j) == "but").is_some_and(|b| {
+        !(from..b).any(|j| WH.contains(&t.lower(j)) && t.lower(j) != "questions")
+            && !ctx.hits.in_range(Cue::Plan, b..end).is_empty()
+    })
 }
 
 /// Whether the verb `assume` at token `j` means taking something on (`I'd assume ownership on
@@ -485,6 +580,13 @@ fn cites_prompt(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
     let within = |from: usize, n: usize| from..tokens.end.min(from + n);
     within(tokens.start, 5).any(|j| match t.lower(j) {
         "as" | "per" => within(j + 1, 3).any(|k| THE_PROMPT.contains(&t.lower(k))),
+        // `It is already clear from the situation`
+        "from" => within(j + 1, 2).any(|k| {
+            matches!(
+                t.lower(k),
+                "brief" | "prompt" | "scenario" | "situation" | "case"
+            )
+        }),
         "brief" | "prompt" | "scenario" => within(j + 1, 2).any(|k| {
             matches!(
                 t.lower(k),
@@ -860,4 +962,59 @@ mod tests {
         let text = "I would structure partner incentives in tiers: a base margin on every registered deal, a higher margin once a reseller certifies two sellers, and a quarterly bonus for sourced pipeline that closes. I'd keep our own account executives paid the same whether a partner is involved or not, so they bring partners in rather than compete with them, and I'd review the tiers with finance every year.\n";
         assert!(findings(text, Rule::ClarifyingQuestions).is_empty());
     }
+
+    #[test]
+    fn a_numbered_step_on_a_bare_verb_proposes_an_action() {
+        let text = "---\nscenario: 2\n---\n\n**Step 1 – Read the data.** Deals by stage.\n\n**Step 2 – Operating rhythm.** A weekly call with one fixed question: what moved?\n";
+        assert_eq!(
+            spans(text, Rule::ClarifyingQuestions),
+            ["Step 1 – Read the data."]
+        );
+        // A step whose subject is someone else names no action of the plan's own.
+        let other = "---\nscenario: 2\n---\n\n**Step 1 – Sales owns it.** What has been tried?\n";
+        assert!(findings(other, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn a_bold_line_of_self_answered_questions_asks_nothing() {
+        let text = "---\nscenario: 2\n---\n\n**The open questions, and my answers to them**\n\n*Who owns it?* Me.\n\n*Why were sellers never enabled?* Because nobody owned it, so I'd rebuild enablement.\n";
+        assert_eq!(
+            spans(text, Rule::ClarifyingQuestions),
+            ["Because nobody owned it, so I'd rebuild enablement."]
+        );
+        // Under a bold heading of questions, what is left open asks.
+        let open = "---\nscenario: 2\n---\n\n**Open questions**\n\nWho owns it on their side?\n\nI'd name an owner.\n";
+        assert!(findings(open, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn asking_set_aside_for_the_plan_is_not_asking() {
+        let text = "---\nscenario: 1\n---\n\nIn a real interview I'd ask a few clarifying questions, but to keep this tight I'll go straight to the plan.\n";
+        assert_eq!(spans(text, Rule::ClarifyingQuestions).len(), 1);
+        // A question named before the `but` is asked.
+        let asked = "---\nscenario: 1\n---\n\nI'd ask what the partner wants, but I'd start with the data.\n";
+        assert!(findings(asked, Rule::ClarifyingQuestions).is_empty());
+        let named = "---\nscenario: 1\n---\n\nI'd want to know the budget, but I'd start with the data.\n";
+        assert!(findings(named, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn the_plans_own_order_and_a_framing_question_are_not_asking() {
+        let before = "---\nscenario: 2\n---\n\nI would diagnose before I redesigned, but quickly.\n";
+        assert_eq!(spans(before, Rule::ClarifyingQuestions).len(), 1);
+        let framing = "---\nscenario: 1\n---\n\nThe real question isn't whether to scale; it's how. So I'd keep the same team.\n";
+        assert_eq!(spans(framing, Rule::ClarifyingQuestions).len(), 1);
+        // Deferring the plan until something is known still asks.
+        let defers = "---\nscenario: 2\n---\n\nBefore I redesign anything, I'd want to know who signed it.\n";
+        assert!(findings(defers, Rule::ClarifyingQuestions).is_empty());
+    }
+
+    #[test]
+    fn a_question_answered_from_the_brief_asks_nothing_whatever_its_cue() {
+        let text = "---\nscenario: 2\n---\n\nWhat I need to know for diagnosis? It is already clear from the situation: no owner. So I go direct to action.\n";
+        assert_eq!(spans(text, Rule::ClarifyingQuestions).len(), 1);
+        let open = "---\nscenario: 2\n---\n\nWhat do I need to know first? Who signed it, and why. Then I'd act.\n";
+        assert!(findings(open, Rule::ClarifyingQuestions).is_empty());
+    }
+
 }
