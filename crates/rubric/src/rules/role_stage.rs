@@ -23,7 +23,10 @@
 //! a post (`I'd name myself owner on our side`); a quota carried (`I carried a partner-sourced
 //! quota`); a note's title with its `my` left out (`Title was Partner Development Manager`), or
 //! `the role` a sentence opens on or a plan assumes (`I'm assuming the role is head of
-//! alliances`); a bare title heading a resume line (`Head of ecosystem; ...`).
+//! alliances`); a bare title heading a resume line (`Head of ecosystem; ...`), or with a time or
+//! a place after it and no verb before the next comma (`Interim head of partnerships for five
+//! months, while we searched`); a title ranked by a number (`I joined as employee number nine`)
+//! and a team of one (`Being a team of one on alliances meant ...`).
 //! The present simple of a verb of charge with no auxiliary is a standing remit whatever it
 //! governs, when that is a domain and not an instance (`I manage dealers across two states`,
 //! `I own enablement`; not `I run a weekly call`, nor the past `I ran a pilot`); inheriting is
@@ -32,7 +35,8 @@
 //! counts in a plan (`an owner on each side (me on ours)`, `on ours that would be me`); an
 //! ordinal job with an infinitive is a step of a plan, not a role (`my first job would be to
 //! slow them down`). A place in the company counts when the speaker is in it: a unit or a post
-//! after `in`/`on` (`I sat in the reseller team`, `in the alliance manager seat`; not `sat in on`
+//! after `in`/`on` (`I sat in the reseller team`, `I sat in revenue operations`, `in the
+//! alliance manager seat`; not `sat in on`
 //! nor a unit's thing, `in the team's meeting`), a post named by a title (`stepped into the
 //! channel director role`), one of a group of titles (`one of two alliance managers`), a
 //! reporting line either way (`reporting to the COO`, `two managers reported to me`; not
@@ -119,7 +123,7 @@ const NOT_ROLES: &[&str] = &[
 const TITLES: &[&str] = &[
     "lead", "head", "hire", "chief", "principal", "person", "vp", "svp", "evp", "member",
     "owner", "ic", "generalist", "rep", "associate", "analyst", "intern", "cofounder",
-    "co-founder", "architect", "exec",
+    "co-founder", "architect", "exec", "employee",
 ];
 /// Stems of verbs that put the speaker in a role (`I was hired`, `brought in`).
 const HIRED: &[&str] = &["hire", "brought", "recruit", "promot", "appoint", "employ"];
@@ -189,6 +193,8 @@ const PARTIES: &[&str] = &[
 /// Whether the predicate `phrase` of `I was ...` names a role.
 fn role_noun(r: &Read<'_>, head: usize) -> bool {
     role_word(r.lower(head), r.s.text(head))
+        // `a team of one`: the whole of a team is its one member's post.
+        || (r.lower(head) == "team" && r.lower(head + 1) == "of" && r.lower(head + 2) == "one")
 }
 
 /// Whether a word, lower-cased and as written, names a role (see [`role_noun`]).
@@ -713,8 +719,10 @@ fn member_of(r: &Read<'_>, clause: &crate::syntax::Clause) -> Option<usize> {
                 let mine = !r.owned_by_others(&p);
                 let owned = matches!(r.lower(p.tokens.end), "'s" | "’s");
                 let head = r.lower(p.head);
-                let unit = (UNITS.contains(&head) || REMITS.contains(&r.stem(p.head)) || DEPARTMENTS.contains(&head))
-                    && !plural(head);
+                // A department's name may be plural (`revenue operations`).
+                let unit = DEPARTMENTS.contains(&head)
+                    || ((UNITS.contains(&head) || REMITS.contains(&r.stem(p.head)))
+                        && !plural(head));
                 if mine && !owned && unit {
                     return Some(p.tokens.end);
                 }
@@ -776,7 +784,13 @@ fn headline_title(r: &Read<'_>) -> Option<Range<usize>> {
     let lower = r.lower(head);
     let acronym = r.s.text(head).chars().all(|c| c.is_uppercase());
     let ends = range.end >= r.len()
-        || matches!(r.lower(range.end), ";" | "(" | "—" | "–" | "|" | "." | "!");
+        || matches!(r.lower(range.end), ";" | "(" | "—" | "–" | "|" | "." | "!")
+        // `Interim head of partnerships for five months, while we ...`: a time or a place after
+        // the title, and no verb before the next comma.
+        || (matches!(r.lower(range.end), "for" | "at" | "since")
+            && !(range.end..r.len())
+                .take_while(|&j| r.lower(j) != ",")
+                .any(|j| matches!(r.pos(j), UPOS::VERB | UPOS::AUX)));
     (ends && !plural(lower) && !acronym && role_noun(r, head)).then_some(range)
 }
 
@@ -805,7 +819,11 @@ fn role_phrase(r: &Read<'_>, j: usize) -> Option<(Range<usize>, usize)> {
             && !r.lower(k).ends_with("ing")
             && !r.lower(k).ends_with("ed");
         if nominal || acronym || verb_noun || r.lower(k) == "-" {
-            if r.pos(k) != UPOS::ADJ && r.lower(k) != "-" {
+            // `employee number nine`, `hire 12`: the number ranks the title, which stays the head.
+            let numbered = head.is_some()
+                && (r.pos(k) == UPOS::NUM
+                    || (r.lower(k) == "number" && r.pos(k + 1) == UPOS::NUM));
+            if r.pos(k) != UPOS::ADJ && r.lower(k) != "-" && !numbered {
                 head = Some(k);
             }
             k += 1;
@@ -1962,4 +1980,26 @@ mod tests {
         let text = "I was the partnerships team, all of it.";
         assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
     }
+
+    #[test]
+    fn a_ranked_title_a_team_of_one_a_timed_title_and_a_plural_department_state_a_role() {
+        for text in [
+            "I joined as employee number nine, the same year we signed our first NHS trust.",
+            "Being a team of one on alliances meant the account mapping, the contract redlines and the enablement decks all landed on my desk.",
+            "As a team of one, I picked two partners.",
+            "Interim head of partnerships for five months, while we searched for a permanent VP.",
+            "I actually sat in revenue operations, not in the partner team.",
+        ] {
+            assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+        }
+        // Someone else's numbered hire, a title with a verb after it, a plural team.
+        for text in [
+            "They joined as partner number nine, the same year we signed the trust.",
+            "Head of sales at the reseller then pushed back on the terms.",
+            "I sat in on the operations reviews.",
+        ] {
+            assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
+        }
+    }
+
 }
