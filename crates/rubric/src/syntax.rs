@@ -660,7 +660,7 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     let mut start = 0;
     for (i, word) in words.iter().enumerate() {
         let opens = matches!(word.pos, UPOS::CCONJ | UPOS::SCONJ)
-            || (i > 0 && matches!(lower.get(i), "who" | "which" | "where"))
+            || (i > 0 && matches!(lower.get(i), "who" | "whose" | "which" | "where"))
             || clause_preposition(words, lower, i);
         if opens && i > start {
             segments.push(start..i);
@@ -688,7 +688,7 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
         let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
             || matches!(
                 lower.get(opener),
-                "who" | "which" | "where" | "when" | "while"
+                "who" | "whose" | "which" | "where" | "when" | "while"
             )
             || clause_preposition(words, lower, opener);
         let Some(group) = verb_group(words, lower, segment.clone()) else {
@@ -1517,6 +1517,20 @@ mod tests {
         assert!(clauses[1].subordinate);
         assert_eq!(word(&s, Some(clauses[1].verb)), "met");
         assert_eq!(word(&s, clauses[1].subject.as_ref().map(|p| p.head)), "I");
+    }
+
+    #[test]
+    fn a_relative_whose_opens_its_own_clause_with_its_possessed_subject() {
+        let text = "We look for a client whose HR team is drowning in paperwork.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        let clauses = s.clauses();
+        assert_eq!(clauses.len(), 2, "{}: {clauses:?}", dump(&s));
+        assert!(clauses[1].subordinate);
+        assert_eq!(word(&s, Some(clauses[1].verb)), "drowning");
+        let subject = clauses[1].subject.as_ref().unwrap();
+        assert_eq!(word(&s, Some(subject.head)), "team");
+        assert_eq!(word(&s, subject.possessor), "whose");
     }
 
     #[test]

@@ -2166,5 +2166,12 @@ mod whose_need {
         let text = "Sales stalled because purchasing managers did not trust a new vendor.";
         assert!(!fires(text), "{text}");
     }
+
+    #[test]
+    fn a_buyer_whose_people_struggle_has_a_need() {
+        let text = "They learn how to spot a client whose HR team is drowning in paperwork.";
+        assert!(findings(text, Rule::BuyerEmpathy).is_empty(), "{text}");
+    }
+
 }
 
