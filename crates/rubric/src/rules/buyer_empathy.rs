@@ -84,7 +84,9 @@
 //!   not be passive (`a redesign will be ignored`); a thing that drops or waits (`disputes
 //!   dropped`, `decisions waited`) is no one's difficulty;
 //! - why buyers or outsiders buy or pay (`shippers buy us to stop missing delivery windows`,
-//!   `something a shipper would pay for`), but not who gets paid (`each side gets paid`);
+//!   `something a shipper would pay for`), but not who gets paid (`each side gets paid`), nor a
+//!   payment that says nothing of what it pays for or to get (`paid when the club paid its first
+//!   invoice`);
 //! - the speaker listening to buyers (`we interviewed the customers`), to a group outside, as its
 //!   object or the one talked `to` or `with` (`we interviewed twenty fleet managers`; not `we
 //!   talked about the agencies`), or asking one a question (`I asked the restaurant owners what a
@@ -1287,6 +1289,12 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                 // Not who is paid (`each side gets paid`, `partners were paid`).
                 || (subject >= Party::Third
                     && BUY.iter().any(|b| verb.starts_with(b))
+                    // Paying says why only with what it pays for or to get (`pay for speed`,
+                    // `pay to skip the queue`); otherwise it is a term of the trade (`the club
+                    // paid its first invoice`, `paid a flat 20 per cent discount`).
+                    && !(verb.starts_with("pa")
+                        && c.infinitive.is_none()
+                        && !(c.verb + 1..c.tokens.end).any(|k| r.lower(k) == "for"))
                     && !passive(&r, c)
                     && !matches!(
                         r.lower(c.verb.wrapping_sub(1)),
@@ -1979,6 +1987,11 @@ mod whose_need {
         let text = "How does each side get paid? Through a referral fee.";
         assert!(fires(text), "{text}");
         let text = "The bundle had to be something a florist would pay for.";
+        assert!(!fires(text), "{text}");
+        // A payment with nothing it pays for is a term of the trade.
+        let text = "Referral partners got a flat 10% fee, paid when the club paid its first invoice.";
+        assert!(fires(text), "{text}");
+        let text = "Clubs paid to get their fixtures online before the season started.";
         assert!(!fires(text), "{text}");
     }
 
