@@ -674,6 +674,7 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     if start < words.len() {
         segments.push(start..words.len());
     }
+    let subject_of_main = main_verb_after_relative(words, lower, &mut segments);
     let mut out: Vec<Clause> = Vec::new();
     // Tokens of verbless segments waiting to open the next clause (`At my last company,`).
     let mut pending: Option<usize> = None;
@@ -725,7 +726,14 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
         let set_off_subject = set_off
             .take()
             .filter(|_| std::mem::take(&mut aside) && group.start == segment.start);
-        let own = subject_before(words, lower, segment.start, group.start).or(set_off_subject);
+        let own = subject_before(words, lower, segment.start, group.start)
+            .or(set_off_subject)
+            .or_else(|| {
+                subject_of_main
+                    .iter()
+                    .find(|(at, _)| *at == segment.start)
+                    .map(|(_, p)| p.clone())
+            });
         let coordinated = own.is_none() && words[opener].pos == UPOS::CCONJ;
         let subject = match (own, out.last()) {
             (Some(subject), _) => Some(subject),
@@ -762,6 +770,64 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
             infinitive,
             object,
         });
+    }
+    out
+}
+
+/// Splits off the main verb that follows a relative clause inside a sentence's subject
+/// (`Homeowners who add a battery want to know …`, `Partners who signed up never showed up`):
+/// the relative segment runs on to the sentence's own verb, which the segments give no clause.
+/// Returns, for each split, the start of the new segment and its subject (the noun phrase the
+/// relative clause hangs on). Only a relative after a noun phrase alone at the start of the
+/// sentence or after clause punctuation: after a clause (`I met a partner who said the clinics
+/// wanted more`) a later verb is the relative's own complement.
+fn main_verb_after_relative(
+    words: &[Word],
+    lower: &Lower,
+    segments: &mut Vec<Range<usize>>,
+) -> Vec<(usize, Phrase)> {
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < segments.len() {
+        let (before, segment) = (segments[i - 1].clone(), segments[i].clone());
+        i += 1;
+        if !matches!(lower.get(segment.start), "who" | "which" | "whose")
+            || verb_group(words, lower, before.clone()).is_some()
+        {
+            continue;
+        }
+        let opens_sentence = before.start == 0
+            || before
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| words[p].pos == UPOS::PUNCT && clause_break(lower.get(p)));
+        let Some(antecedent) = phrase_before(words, lower, before.start, before.end).filter(|p| {
+            opens_sentence && p.tokens.start == before.start && p.tokens.end == before.end
+        }) else {
+            continue;
+        };
+        let Some(group) = verb_group(words, lower, segment.clone()) else {
+            continue;
+        };
+        // The next verb after the relative's own group and what it takes, not an infinitive's.
+        let Some(mut split) = (group.end..segment.end).find(|&k| {
+            matches!(words[k].pos, UPOS::VERB | UPOS::AUX)
+                && lower.get(k - 1) != "to"
+                && !lower.get(k).ends_with("ing")
+                && matches!(
+                    words[k - 1].pos,
+                    UPOS::NOUN | UPOS::PROPN | UPOS::ADV | UPOS::PART | UPOS::ADP
+                )
+        }) else {
+            continue;
+        };
+        while split > group.end && matches!(words[split - 1].pos, UPOS::ADV) {
+            split -= 1;
+        }
+        segments[i - 1] = segment.start..split;
+        segments.insert(i, split..segment.end);
+        out.push((split, antecedent));
+        i += 1;
     }
     out
 }
@@ -1531,6 +1597,35 @@ mod tests {
         let subject = clauses[1].subject.as_ref().unwrap();
         assert_eq!(word(&s, Some(subject.head)), "team");
         assert_eq!(word(&s, subject.possessor), "whose");
+    }
+
+    #[test]
+    fn the_main_verb_after_a_relative_clause_in_the_subject_has_that_subject() {
+        for (text, verb) in [
+            (
+                "Homeowners who add a battery want to know it will pay back.",
+                "want",
+            ),
+            ("Partners who signed up never showed up.", "showed"),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let main = s.clauses().iter().find(|c| word(&s, Some(c.verb)) == verb);
+            let main = main.unwrap_or_else(|| panic!("{}", dump(&s)));
+            assert!(!main.subordinate);
+            let subject = main.subject.as_ref().map(|p| p.head);
+            assert_eq!(
+                word(&s, subject),
+                text.split(' ').next().unwrap(),
+                "{}",
+                dump(&s)
+            );
+        }
+        // After a clause, a later verb is the relative clause's own complement.
+        let text = "I met a partner who said the clinics wanted more.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.clauses().len(), 2, "{}", dump(&s));
     }
 
     #[test]

@@ -1993,6 +1993,9 @@ mod whose_need {
         assert!(fires(text), "{text}");
         let text = "Clubs paid to get their fixtures online before the season started.";
         assert!(!fires(text), "{text}");
+        // A need read past a relative clause in the subject, not through `pay back`.
+        let text = "Homeowners who add a battery want to know it will pay back in a reasonable time.";
+        assert!(!fires(text), "{text}");
     }
 
     #[test]
