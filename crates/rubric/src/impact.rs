@@ -21,8 +21,9 @@
 //!   given by a hyphenated modifier (`a 900-person integrator`, `6-month retention`, unless it
 //!   modifies a change: `a 12-point lift`), an amount before a noun that names no result (`a $4B
 //!   integrator`, `a $150k budget`), a multiplying verb whose object or subject is no result
-//!   (`doubled the number of webinars`), an adjective that is no change (`no double counting`) or
-//!   `twice as a director`;
+//!   (`doubled the number of webinars`), an adjective that is no change (`no double counting`),
+//!   `twice as a director`, or where things stood when the writer arrived (`we were at about $30M
+//!   ARR when I joined`);
 //! - what a count counts and whether the writer did it ([`read_count`]), for `activity-volume`;
 //! - whether a percentage is a rate of people taking part (`92% of reps completed the course`,
 //!   [`participation_rate`]), which `activity-volume` reads as volume;
@@ -605,6 +606,11 @@ fn impact_here(ctx: &Ctx<'_>, q: &Quantity) -> bool {
     if governing.is_some_and(|c| irrealis(&s, c, ctx.is_scenario())) {
         return false;
     }
+    // Where things stood when the writer arrived is context (`we were at about $30M ARR when I
+    // joined`).
+    if at_joining(&s, k) {
+        return false;
+    }
     // A question asks (`can the partner staff three times the volume?`), and a wish, a request
     // or, in a story, a duty (`they wanted 35% resale margin`, `it should support $5M in
     // pipeline`) states what someone wants: none measures what happened.
@@ -993,6 +999,20 @@ pub(crate) fn growing_pair(s: &SentenceSyntax<'_>, k: usize) -> Option<usize> {
     let (from, to) = s.measure(k)?.from_to?;
     let value = |j: usize| s.text(j).replace(',', "").parse::<u64>().ok();
     (from == k && value(from).zip(value(to)).is_some_and(|(a, b)| b > a)).then_some(to)
+}
+
+/// Whether the number at token `k` gives where things stood when the writer arrived: its
+/// sentence has a clause `when I joined` (or started, arrived) and the number is no change
+/// (`When I joined (Series A, roughly $3M ARR, 40 people)`, `we were at about $30M ARR when I
+/// joined`): the starting point, context, not a result.
+fn at_joining(s: &SentenceSyntax<'_>, k: usize) -> bool {
+    // Read from the words: the tagger takes `when` for an adverb as often as a subordinator.
+    let joined = (0..s.words().len()).any(|j| {
+        lower(s, j) == "when"
+            && writer(&lower(s, j + 1))
+            && matches!(lower(s, j + 2).as_str(), "joined" | "started" | "arrived")
+    });
+    joined && s.measure(k).is_none_or(|m| m.from_to.is_none())
 }
 
 /// Whether a clause states no fact but a condition (`if the margin is 8%`, `unless it returns

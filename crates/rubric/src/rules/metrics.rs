@@ -14,8 +14,9 @@
 //! `I will talk to three customers`, `I'd rather have ten partners than a hundred logos`) or
 //! give a size or window in a hyphenated modifier (`a 1,200-person integrator`, `a 20-minute
 //! module`, `12-month retention`), give an amount before a noun that names no result (`a $2B
-//! distributor`, `a $90k enablement budget`) or multiply something that is no result (`doubled
-//! the number of newsletters`, `logins doubled`) fires too. So does a story (not a plan, whose
+//! distributor`, `a $90k enablement budget`), multiply something that is no result (`doubled
+//! the number of newsletters`, `logins doubled`) or give where things stood when the writer
+//! arrived (`we were at about $30M ARR when I joined`) fires too. So does a story (not a plan, whose
 //! targets the model was not taught) whose only impact numbers sit in sentences of eight words
 //! or more that a model learned from labelled passages (`crate::learned`,
 //! `models/metrics-result.tsv`) reads as measuring a result with probability under 0.1 (`Their
@@ -129,6 +130,19 @@ mod tests {
             text.find(" a lot.").unwrap() + " a lot.".len()
         );
         assert!(edit.new_text.contains("[Metric] went from [X] to [Y]"));
+    }
+
+    #[test]
+    fn where_things_stood_when_the_writer_arrived_is_context() {
+        for text in [
+            "For context, we were at about $30M ARR when I joined, selling mostly direct.",
+            "When I joined (Series A, roughly $3M ARR, 40 people) there was no partner programme.",
+        ] {
+            assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        }
+        // A change since then is a result.
+        let text = "When I joined we grew ARR from $3M to $9M in two years.";
+        assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
     }
 
     #[test]
