@@ -1007,12 +1007,20 @@ pub(crate) fn growing_pair(s: &SentenceSyntax<'_>, k: usize) -> Option<usize> {
 /// joined`): the starting point, context, not a result.
 fn at_joining(s: &SentenceSyntax<'_>, k: usize) -> bool {
     // Read from the words: the tagger takes `when` for an adverb as often as a subordinator.
-    let joined = (0..s.words().len()).any(|j| {
+    let Some(when) = (0..s.words().len()).find(|&j| {
         lower(s, j) == "when"
             && writer(&lower(s, j + 1))
             && matches!(lower(s, j + 2).as_str(), "joined" | "started" | "arrived")
-    });
-    joined && s.measure(k).is_none_or(|m| m.from_to.is_none())
+    }) else {
+        return false;
+    };
+    // The number is in that clause, or set off right after it with no verb between (`When I
+    // joined (Series A, roughly $3M ARR)`): not in a later clause (`…, and two years later we
+    // had grown it 40%`).
+    let same_clause = s.clause_of(k).is_some_and(|c| c.tokens.contains(&when));
+    let set_off =
+        k > when + 2 && (when + 3..k).all(|j| !matches!(s.pos(j), UPOS::VERB | UPOS::AUX));
+    (same_clause || set_off) && s.measure(k).is_none_or(|m| m.from_to.is_none())
 }
 
 /// Whether a clause states no fact but a condition (`if the margin is 8%`, `unless it returns

@@ -438,7 +438,10 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
             return false;
         }
         // `The real question isn't whether to scale`: framing the problem, not asking.
-        if first.starts_with("question") && matches!(t.lower(h.end), "isn't" | "wasn't") {
+        if first.starts_with("question")
+            && h.end < tokens.end
+            && matches!(t.lower(h.end), "isn't" | "wasn't")
+        {
             return false;
         }
         if first.starts_with("assum") {
