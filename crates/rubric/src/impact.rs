@@ -1001,13 +1001,18 @@ pub(crate) fn growing_pair(s: &SentenceSyntax<'_>, k: usize) -> Option<usize> {
     (from == k && value(from).zip(value(to)).is_some_and(|(a, b)| b > a)).then_some(to)
 }
 
+/// How many tokens from a number [`at_joining`] looks for `when I joined`.
+const WITHIN: usize = 24;
+
 /// Whether the number at token `k` gives where things stood when the writer arrived: its
 /// sentence has a clause `when I joined` (or started, arrived) and the number is no change
 /// (`When I joined (Series A, roughly $3M ARR, 40 people)`, `we were at about $30M ARR when I
 /// joined`): the starting point, context, not a result.
 fn at_joining(s: &SentenceSyntax<'_>, k: usize) -> bool {
     // Read from the words: the tagger takes `when` for an adverb as often as a subordinator.
-    let Some(when) = (0..s.words().len()).find(|&j| {
+    // Within a few words of the number, so a sentence of many numbers is read in linear time.
+    let window = k.saturating_sub(WITHIN)..(k + WITHIN).min(s.words().len());
+    let Some(when) = window.into_iter().find(|&j| {
         lower(s, j) == "when"
             && writer(&lower(s, j + 1))
             && matches!(lower(s, j + 2).as_str(), "joined" | "started" | "arrived")

@@ -729,10 +729,11 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
         let own = subject_before(words, lower, segment.start, group.start)
             .or(set_off_subject)
             .or_else(|| {
+                // In segment order, so a search.
                 subject_of_main
-                    .iter()
-                    .find(|(at, _)| *at == segment.start)
-                    .map(|(_, p)| p.clone())
+                    .binary_search_by_key(&segment.start, |(at, _)| *at)
+                    .ok()
+                    .map(|i| subject_of_main[i].1.clone())
             });
         let coordinated = own.is_none() && words[opener].pos == UPOS::CCONJ;
         let subject = match (own, out.last()) {
@@ -787,49 +788,61 @@ fn main_verb_after_relative(
     segments: &mut Vec<Range<usize>>,
 ) -> Vec<(usize, Phrase)> {
     let mut out = Vec::new();
-    let mut i = 1;
-    while i < segments.len() {
-        let (before, segment) = (segments[i - 1].clone(), segments[i].clone());
-        i += 1;
-        if !matches!(lower.get(segment.start), "who" | "which" | "whose")
-            || verb_group(words, lower, before.clone()).is_some()
-        {
-            continue;
+    // Built afresh rather than by insertion, so a sentence of many relatives stays linear.
+    let mut split: Vec<Range<usize>> = Vec::with_capacity(segments.len());
+    for (i, segment) in segments.iter().enumerate() {
+        let at = i
+            .checked_sub(1)
+            .and_then(|p| relative_split(words, lower, segments[p].clone(), segment.clone()));
+        match at {
+            Some((k, antecedent)) => {
+                split.push(segment.start..k);
+                split.push(k..segment.end);
+                out.push((k, antecedent));
+            }
+            None => split.push(segment.clone()),
         }
-        let opens_sentence = before.start == 0
-            || before
-                .start
-                .checked_sub(1)
-                .is_some_and(|p| words[p].pos == UPOS::PUNCT && clause_break(lower.get(p)));
-        let Some(antecedent) = phrase_before(words, lower, before.start, before.end).filter(|p| {
-            opens_sentence && p.tokens.start == before.start && p.tokens.end == before.end
-        }) else {
-            continue;
-        };
-        let Some(group) = verb_group(words, lower, segment.clone()) else {
-            continue;
-        };
-        // The next verb after the relative's own group and what it takes, not an infinitive's.
-        let Some(mut split) = (group.end..segment.end).find(|&k| {
-            matches!(words[k].pos, UPOS::VERB | UPOS::AUX)
-                && lower.get(k - 1) != "to"
-                && !lower.get(k).ends_with("ing")
-                && matches!(
-                    words[k - 1].pos,
-                    UPOS::NOUN | UPOS::PROPN | UPOS::ADV | UPOS::PART | UPOS::ADP
-                )
-        }) else {
-            continue;
-        };
-        while split > group.end && matches!(words[split - 1].pos, UPOS::ADV) {
-            split -= 1;
-        }
-        segments[i - 1] = segment.start..split;
-        segments.insert(i, split..segment.end);
-        out.push((split, antecedent));
-        i += 1;
     }
+    *segments = split;
     out
+}
+
+/// Where a relative segment after the verbless segment `before` gives way to the sentence's own
+/// verb, with the noun phrase the relative clause hangs on (see [`main_verb_after_relative`]).
+fn relative_split(
+    words: &[Word],
+    lower: &Lower,
+    before: Range<usize>,
+    segment: Range<usize>,
+) -> Option<(usize, Phrase)> {
+    if !matches!(lower.get(segment.start), "who" | "which" | "whose")
+        || verb_group(words, lower, before.clone()).is_some()
+    {
+        return None;
+    }
+    let opens_sentence = before.start == 0
+        || before
+            .start
+            .checked_sub(1)
+            .is_some_and(|p| words[p].pos == UPOS::PUNCT && clause_break(lower.get(p)));
+    let antecedent = phrase_before(words, lower, before.start, before.end).filter(|p| {
+        opens_sentence && p.tokens.start == before.start && p.tokens.end == before.end
+    })?;
+    let group = verb_group(words, lower, segment.clone())?;
+    // The next verb after the relative's own group and what it takes, not an infinitive's.
+    let mut split = (group.end..segment.end).find(|&k| {
+        matches!(words[k].pos, UPOS::VERB | UPOS::AUX)
+            && lower.get(k - 1) != "to"
+            && !lower.get(k).ends_with("ing")
+            && matches!(
+                words[k - 1].pos,
+                UPOS::NOUN | UPOS::PROPN | UPOS::ADV | UPOS::PART | UPOS::ADP
+            )
+    })?;
+    while split > group.end && matches!(words[split - 1].pos, UPOS::ADV) {
+        split -= 1;
+    }
+    Some((split, antecedent))
 }
 
 /// The verb group of a segment: from its first auxiliary or verb, over auxiliaries, negation and

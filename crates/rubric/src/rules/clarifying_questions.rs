@@ -521,7 +521,8 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
 /// to keep this tight I'll go straight to what I'd do`).
 fn set_aside(ctx: &Ctx<'_>, from: usize, end: usize) -> bool {
     let t = ctx.tokens;
-    (from..end).find(|&j| t.lower(j) == "but").is_some_and(|b| {
+    // A `but` within the next few words, so a sentence of many cues is read in linear time.
+    (from..end.min(from + 30)).find(|&j| t.lower(j) == "but").is_some_and(|b| {
         !(from..b).any(|j| WH.contains(&t.lower(j)) && t.lower(j) != "questions")
             && !ctx.hits.in_range(Cue::Plan, b..end).is_empty()
     })
