@@ -340,8 +340,9 @@ fn answers_question(ctx: &Ctx<'_>, i: usize) -> bool {
         && ctx.answer(i).is_some()
 }
 
-/// Whether sentence `index` is a numbered step of a plan opening on a bare verb (`Step 1 – Read
-/// the data`, `Step two: name owners`).
+/// Whether sentence `index` is a numbered step of a plan opening on a bare verb, as the tagger
+/// reads it (`Step 1 – Read the data`; not `Step two: name owners`, where it reads `name` as a
+/// noun).
 fn step_imperative(ctx: &Ctx<'_>, index: usize) -> bool {
     let Some(s) = ctx.syntax(index) else {
         return false;
