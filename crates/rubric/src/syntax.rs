@@ -620,6 +620,11 @@ fn negation(lower: &str) -> bool {
     matches!(lower, "not" | "never" | "no" | "n't" | "cannot") || lower.ends_with("n't")
 }
 
+/// Pronouns that open a relative clause (`partners who signed`, `a client whose team`).
+fn relative_pronoun(lower: &str) -> bool {
+    matches!(lower, "who" | "whose" | "which")
+}
+
 /// Tokens that end a clause segment on their own.
 fn clause_break(form: &str) -> bool {
     matches!(form, ";" | ":" | "," | "—" | "–" | "(" | ")")
@@ -660,7 +665,7 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     let mut start = 0;
     for (i, word) in words.iter().enumerate() {
         let opens = matches!(word.pos, UPOS::CCONJ | UPOS::SCONJ)
-            || (i > 0 && matches!(lower.get(i), "who" | "whose" | "which" | "where"))
+            || (i > 0 && (relative_pronoun(lower.get(i)) || lower.get(i) == "where"))
             || clause_preposition(words, lower, i);
         if opens && i > start {
             segments.push(start..i);
@@ -687,10 +692,8 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     for segment in segments {
         let opener = segment.start;
         let subordinate = matches!(words[opener].pos, UPOS::SCONJ)
-            || matches!(
-                lower.get(opener),
-                "who" | "whose" | "which" | "where" | "when" | "while"
-            )
+            || relative_pronoun(lower.get(opener))
+            || matches!(lower.get(opener), "where" | "when" | "while")
             || clause_preposition(words, lower, opener);
         let Some(group) = verb_group(words, lower, segment.clone()) else {
             match out.last_mut() {
@@ -815,7 +818,7 @@ fn relative_split(
     before: Range<usize>,
     segment: Range<usize>,
 ) -> Option<(usize, Phrase)> {
-    if !matches!(lower.get(segment.start), "who" | "which" | "whose")
+    if !relative_pronoun(lower.get(segment.start))
         || verb_group(words, lower, before.clone()).is_some()
     {
         return None;

@@ -1352,11 +1352,13 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
                 // Set off by a comma, it frames the clause after it, whoever the clause before
                 // is about (`I understand they were stretched, but honestly, they just weren't
                 // interested`).
-                let after = || subject_after(ctx, j, s);
-                let set_off = j + 1 < s.end && gap_before(ctx, j + 1).contains(',');
+                let set_off = gap_before(ctx, j + 1).contains(',');
                 let who = match subject(ctx, j, s) {
-                    Who::Unknown => after(),
-                    _ if set_off && matches!(after(), Who::Other { .. }) => after(),
+                    Who::Unknown => subject_after(ctx, j, s),
+                    who if set_off => match subject_after(ctx, j, s) {
+                        other @ Who::Other { .. } => other,
+                        _ => who,
+                    },
                     who => who,
                 };
                 // `…, and frankly, on the evidence, I could not have argued`: the adverb opens

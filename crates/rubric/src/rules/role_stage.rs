@@ -1340,7 +1340,8 @@ static STATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 /// - a headcount: a word of [`PEOPLE`]; a stage: the first word of a [`stage_word`]; the
 ///   company's means ([`means`]): `runway` or `paying`.
 ///
-/// A role noun is whatever [`role_noun`] accepts as a phrase's head; it reads only the word.
+/// A role noun is whatever [`role_noun`] accepts as a phrase's head; it reads only the word, but for
+/// `team` in `a team of one`.
 /// The tagger's tokens are the scan's words with punctuation between
 /// ([`Ctx::tags_scanned_words`]; a sentence segmented again is always read), so words adjacent
 /// there are adjacent in the scan, and no punctuation mark is any of these words.
@@ -1426,6 +1427,8 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
             came |= matches!(w, "came" | "come");
             from_ |= w == "from";
             revenue |= w == "revenue";
+            // `a team of one` is a role noun phrase ([`role_noun`]).
+            role |= w == "team" && t.lower(k + 1) == "of" && t.lower(k + 2) == "one";
             tasked |= matches!(stem, "task" | "charg");
             charge |= w.starts_with("inherit")
                 || (w == "over" && (previous.starts_with("tak") || previous == "took"))
@@ -1987,6 +1990,8 @@ mod tests {
             "I joined as employee number nine, the same year we signed our first NHS trust.",
             "Being a team of one on alliances meant the account mapping, the contract redlines and the enablement decks all landed on my desk.",
             "As a team of one, I picked two partners.",
+            "I was a team of one.",
+            "For two years I was a team of one on alliances.",
             "Interim head of partnerships for five months, while we searched for a permanent VP.",
             "I actually sat in revenue operations, not in the partner team.",
         ] {
