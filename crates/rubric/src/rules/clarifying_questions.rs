@@ -16,11 +16,14 @@
 //! assumption about an unknown. Not clarifications: a rhetorical question the draft answers at
 //! once, in the next statement of its paragraph or list item (`Why did it stall? Because nobody
 //! owned it.`, `Should we scale it? Only if the lift holds.`, `Can it be saved? Usually, yes.`,
+//! `Is it real? On the first handful of deals, probably not yet.`,
 //! `What went wrong? The brief already says: …`, `What I need to know? It is already clear from
 //! the situation`, whatever asking cue the question holds; see `Ctx::answer`), asking set aside
 //! for the plan (`I'd ask a few clarifying questions, but to keep this tight I'll go straight to
 //! the plan`), the plan's own order (`I would diagnose before I redesigned`), a question that
-//! frames the problem (`The real question isn't whether to scale`), a verb of checking with a bare
+//! frames the problem (`The real question isn't whether to scale`, `so the question is whether
+//! it survives at fifty deals`; `my question is …` asks), finding out as a step of the plan
+//! (`it's worth finding out fast`), a verb of checking with a bare
 //! object (`I'd confirm them in the numbers`; it asks before a question word or `with` someone:
 //! `I'd check whether …`), someone else's question (`the grower's question: water saved`), an
 //! `Assuming …` that only restates the prompt's own facts or says it takes them from the prompt
@@ -287,7 +290,22 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
                 "should" | "can" | "could" | "is" | "are" | "was" | "were" | "do" | "does" | "did"
                     | "will" | "would" | "has" | "have"
             );
+            // `On the first handful of deals, probably not yet`: the answer after a phrase that
+            // sets its scope, set off by a comma.
+            let after_scope = ctx
+                .syntax_at(next.tokens.start)
+                .is_some_and(|(s, k)| s.pos(k) == UPOS::ADP)
+                .then(|| {
+                    (next.tokens.start + 1..next.tokens.end.min(next.tokens.start + 8)).find(|&j| {
+                        ctx.text[t.tokens[j - 1].end()..t.tokens[j].start()].contains(',')
+                    })
+                })
+                .flatten()
+                .map(|j| t.lower(j));
             let answers = ANSWERS.contains(&first)
+                || after_scope.is_some_and(|w| {
+                    ANSWERS.contains(&w) || matches!(w, "yes" | "no" | "only" | "not")
+                })
                 || next.tokens.len() <= 4
                 || t.lower(sentence.tokens.start) == "why"
                 // `Usually, yes, if …`
@@ -438,10 +456,14 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
         {
             return false;
         }
-        // `The real question isn't whether to scale`: framing the problem, not asking.
+        // `The real question isn't whether to scale`, `so the question is if this is real`:
+        // framing the problem the plan takes on, not asking anyone (`my question is …` asks).
         if first.starts_with("question")
             && h.end < tokens.end
-            && matches!(t.lower(h.end), "isn't" | "wasn't")
+            && (matches!(t.lower(h.end), "isn't" | "wasn't")
+                || matches!(t.lower(h.end), "is" | "was")
+                    && (h.start.saturating_sub(2).max(tokens.start)..h.start)
+                        .any(|j| t.lower(j) == "the"))
         {
             return false;
         }
@@ -486,11 +508,15 @@ fn asks(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bool {
             return (h.end..tokens.end.min(h.end + 8))
                 .any(|j| WH.contains(&t.lower(j)) || t.lower(j) == "with");
         }
-        // `try to understand what happened`, `find out which part` describe the plan's own
-        // diagnosis; asking is wanting or needing to know, or doing it first.
+        // `try to understand what happened`, `find out which part`, `it's worth finding out
+        // fast` describe the plan's own diagnosis; asking is wanting or needing to know, or
+        // doing it first.
         let bare = matches!(
             (first, t.lower(h.start + 1)),
             ("to", "understand") | ("find", "out")
+        ) || matches!(
+            (first, t.lower(h.start + 1)),
+            ("finding" | "finds" | "found", "out")
         );
         if bare {
             let wants = |w: &str| {
@@ -781,6 +807,8 @@ mod tests {
             "---\nscenario: 1\n---\n\nShould we scale it? Only if the lift survives a fair comparison. So I would start by comparing deals.\n",
             "---\nscenario: 2\n---\n\nCan it be saved? Usually, yes, if you rebuild the operating model. I would name an owner on each side.\n",
             "---\nscenario: 2\n---\n\n**What went wrong?** The brief already says: no owner, no enablement. I would name an owner on each side.\n",
+            // The answer after a phrase that sets its scope.
+            "---\nscenario: 1\n---\n\nIs the win rate real? On the first handful of deals, probably not yet. I would pull every deal.\n",
         ] {
             assert_eq!(spans(text, Rule::ClarifyingQuestions).len(), 1, "{text}");
         }
@@ -1007,8 +1035,21 @@ mod tests {
     fn the_plans_own_order_and_a_framing_question_are_not_asking() {
         let before = "---\nscenario: 2\n---\n\nI would diagnose before I redesigned, but quickly.\n";
         assert_eq!(spans(before, Rule::ClarifyingQuestions).len(), 1);
-        let framing = "---\nscenario: 1\n---\n\nThe real question isn't whether to scale; it's how. So I'd keep the same team.\n";
-        assert_eq!(spans(framing, Rule::ClarifyingQuestions).len(), 1);
+        for framing in [
+            "---\nscenario: 1\n---\n\nThe real question isn't whether to scale; it's how. So I'd keep the same team.\n",
+            "---\nscenario: 1\n---\n\nThe deals win, so the real question is whether that survives at fifty deals. I'd keep the same team.\n",
+            // Finding out as a step of the plan.
+            "---\nscenario: 1\n---\n\nThe lift may be luck, and it's worth finding out fast. I'd pull every deal.\n",
+        ] {
+            assert_eq!(spans(framing, Rule::ClarifyingQuestions).len(), 1, "{framing}");
+        }
+        // The writer's own question asks, and so does finding out first.
+        for asks in [
+            "---\nscenario: 1\n---\n\nMy question is whether that survives at fifty deals. I'd keep the same team.\n",
+            "---\nscenario: 1\n---\n\nI'd start by finding out who owns the partner. Then I'd pull every deal.\n",
+        ] {
+            assert!(findings(asks, Rule::ClarifyingQuestions).is_empty(), "{asks}");
+        }
         // Deferring the plan until something is known still asks.
         let defers = "---\nscenario: 2\n---\n\nBefore I redesign anything, I'd want to know who signed it.\n";
         assert!(findings(defers, Rule::ClarifyingQuestions).is_empty());
