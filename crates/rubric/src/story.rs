@@ -113,7 +113,7 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
         present[3] = !hits.of(Cue::LearningCue).is_empty()
             || (!plan
                 && told_as_a_story(t)
-                && (closes_on_a_lesson(t) || closes_on_a_reflection(ctx)));
+                && (closes_on_a_lesson(t, ctx.text) || closes_on_a_reflection(ctx)));
     }
     if !present[0] {
         // Context is set by cues: the company's stage or the role among them, where the
@@ -139,7 +139,8 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
 /// The part sentence `s` names in its opening words, with more words after them: up to a colon
 /// (`What I'd do again: pay on cash`, a label inside a paragraph), or a `What I ...` clause up to
 /// *is* or *was* (`What I took from it is that ...`, a pseudo-cleft whose clause names the part
-/// as a heading would).
+/// as a heading would), or the same clause after `the thing` (`The main thing I took away is
+/// that ...`).
 fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
     let t = ctx.tokens;
     let sentence = &t.sentences[s];
@@ -152,6 +153,19 @@ fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
     });
     let opener = match colon {
         Some(i) => i,
+        // `The main thing I took away is that ...`: the same clause after `the thing`.
+        None if t.lower(first) == "the"
+            && range
+                .clone()
+                .skip(1)
+                .take(3)
+                .any(|i| matches!(t.lower(i), "thing" | "things")) =>
+        {
+            range
+                .clone()
+                .take(9)
+                .find(|&i| i > first + 2 && matches!(t.lower(i + 1), "is" | "was"))?
+        }
         None if t.lower(first) == "what" => range
             .clone()
             .take(8)
@@ -547,10 +561,10 @@ fn told_as_a_story(t: &Tokens) -> bool {
 }
 
 /// A story that ends on what the candidate took from it, in the last two sentences: what they
-/// would do again or differently ("I'd start sooner", "I wish I'd..."), a rule addressed to
-/// "you", or a present-tense statement of how things are after a past-tense story ("Saying no
+/// would do again or differently ("I'd start sooner", "I wish I'd...", "I'd have gone sooner"),
+/// a rule addressed to "you", or a present-tense statement of how things are after a past-tense story ("Saying no
 /// is kinder than a dead partnership").
-fn closes_on_a_lesson(t: &Tokens) -> bool {
+fn closes_on_a_lesson(t: &Tokens, text: &str) -> bool {
     let n = t.sentences.len();
     (n.saturating_sub(2)..n).any(|s| {
         let range = t.sentences[s].tokens.clone();
@@ -561,6 +575,24 @@ fn closes_on_a_lesson(t: &Tokens) -> bool {
                     || (w.ends_with("'d") && acts(t, i))))
                 && t.tokens.get(i + 1).is_some_and(|x| x.sentence() == s)
         });
+        // `If anything, I'd have gone to the sales director on day one`: what they would have
+        // done instead, said by the sentence's own subject (not a relative clause: `deals we'd
+        // have won anyway`).
+        let instead = range.clone().any(|i| {
+            let own_subject =
+                i == range.start || text[t.tokens[i - 1].end()..t.tokens[i].start()].contains(',');
+            matches!(t.lower(i), "i'd" | "we'd")
+                && own_subject
+                && t.lower(i + 1) == "have"
+                && t.tokens.get(i + 2).is_some_and(|x| x.sentence() == s)
+                && {
+                    let v = t.lower(i + 2);
+                    crate::impact::past_participle(v)
+                        || IRREGULAR.contains(&v)
+                        || v.ends_with("en")
+                        || matches!(v, "gone" | "done" | "begun")
+                }
+        });
         let generic = range.clone().any(|i| matches!(t.lower(i), "you" | "your"));
         let present = range.clone().any(|i| {
             matches!(
@@ -570,7 +602,7 @@ fn closes_on_a_lesson(t: &Tokens) -> bool {
         }) && !range
             .clone()
             .any(|i| past(t.lower(i)) || t.lower(i).starts_with(|c: char| c.is_ascii_digit()));
-        looks_ahead || generic || present
+        looks_ahead || generic || present || instead
     })
 }
 

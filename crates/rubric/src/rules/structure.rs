@@ -387,6 +387,8 @@ mod tests {
             "It showed me how much a named owner matters.",
             "What stuck with me is that the smallest partner sold the most.",
             "If we did it again, I think we'd agree the exit terms first.",
+            "If anything, I'd have gone to the sales director on day one.",
+            "The main thing I took away is that tiers only motivate when partners see the next one.",
         ] {
             let text = format!("{story} {close}");
             assert!(findings(&text, Rule::Structure).is_empty(), "{close}");
@@ -395,6 +397,7 @@ mod tests {
         for close in [
             "Win rate on co-sold deals was 47% against 22% before.",
             "What they sent me was a price list.",
+            "We stopped paying on deals we'd have won anyway.",
         ] {
             let text = format!("{story} {close}");
             let found = findings(&text, Rule::Structure);
