@@ -372,6 +372,18 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
             "i" | "i'm" | "i've" | "i'd"
                 if k == 0 || !matches!(r.pos(k - 1), UPOS::NOUN | UPOS::PROPN) =>
             {
+                // `I'd own it myself until there's a proper owner`: the speaker owning the
+                // matter at hand (the tagger reads `own` after a modal as an adjective).
+                let modal = match (r.lower(k), r.lower(k + 1)) {
+                    ("i'd", _) => Some(k + 1),
+                    ("i", "would" | "will") => Some(k + 2),
+                    _ => None,
+                };
+                if let Some(m) = modal
+                    .filter(|&m| r.lower(m) == "own" && matches!(r.lower(m + 1), "it" | "this"))
+                {
+                    return Some(k..m + 2);
+                }
                 // `I am`, `I was`, `I've been`, `I have been`, `I'd be`.
                 let mut j = k + 1;
                 match (r.lower(k), r.lower(j), r.lower(j + 1)) {
@@ -767,7 +779,8 @@ fn standing_charge(r: &Read<'_>, v: usize) -> bool {
 fn takes_charge(r: &Read<'_>, v: usize) -> bool {
     let verb = r.lower(v);
     let particle = r.lower(v + 1);
-    (particle == "over" && (verb.starts_with("tak") || verb == "took"))
+    // `took over alliances`, `I take ownership on our side`.
+    (matches!(particle, "over" | "ownership") && (verb.starts_with("tak") || verb == "took"))
         || (particle == "after" && verb.starts_with("look"))
         || verb.starts_with("inherit")
 }
@@ -1831,6 +1844,9 @@ mod tests {
             "I took the job of turning referrals into a real channel.",
             "I was in charge of the marketplace listings.",
             "I was tasked with building a referral motion.",
+            // Owning the matter at hand, or taking ownership of it.
+            "I'd own it myself until there's a proper owner.",
+            "I take ownership on our side and ask for a named owner on theirs.",
             "I stepped into the channel director role after a reorganisation.",
             "I was one of two alliance managers for the Nordics.",
             // Tenure in a domain; an `as` phrase set off before the speaker's clause.
