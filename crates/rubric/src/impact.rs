@@ -726,6 +726,18 @@ fn impact_here(ctx: &Ctx<'_>, q: &Quantity) -> bool {
         (_, Some(h)) if next == "of" || lower(&s, k + 2) == "of" => {
             let of = if next == "of" { k + 1 } else { k + 2 };
             let amount_before = matches!(lower(&s, of + 1).as_str(), "it" | "that" | "this");
+            // `we had 88% of reseller sellers certified.`: the share of a group that went
+            // through something, a participle ending the phrase: a rate of participation.
+            let participle_after = m.head.is_some_and(|hk| {
+                hk > k
+                    && past_participle(&lower(&s, hk + 1))
+                    && matches!(s.text(hk + 2), "." | "," | ";" | ":" | "")
+                    && s.token(hk + 1)
+                        .is_some_and(|w| !ctx.hits.covers(Cue::Change, w) && !result_word(ctx, w))
+            });
+            if participle_after {
+                return false;
+            }
             result_word(ctx, h)
                 || amount_before
                 || does_result(ctx, &s, clause, k)

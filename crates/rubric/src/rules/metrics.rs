@@ -222,6 +222,7 @@ mod tests {
     fn activity_rates_terms_counts_of_people_and_required_targets_are_not_impact() {
         for text in [
             "Last spring 85% of the reseller staff finished the onboarding track.",
+            "By the end of the year we had 5 modules live and 88% of reseller sellers certified.",
             "I offered resellers a 12% referral commission on new bookings.",
             "The completion rate of the reseller course is 91%.",
             "Each reseller was required to log three qualified opportunities per quarter.",
