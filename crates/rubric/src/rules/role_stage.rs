@@ -406,6 +406,11 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                     }
                 }
             }
+            // `During my rotation in the alliances team`: the speaker's time placed in a unit
+            // of the company.
+            "my" if my_time_in(r, k).is_some() => {
+                return my_time_in(r, k).map(|end| k..end);
+            }
             // `as the second commercial hire`, `In my job as reseller manager`.
             "as" => {
                 if let Some(end) = as_role(r, k) {
@@ -746,6 +751,21 @@ fn member_of(r: &Read<'_>, clause: &crate::syntax::Clause) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// The end of a unit of the company that the speaker's time at `my` is placed in (`my rotation
+/// in the alliances team`), not someone else's (`the partner's channel team`).
+fn my_time_in(r: &Read<'_>, my: usize) -> Option<usize> {
+    let p = r.phrase_at(my + 1).filter(|p| p.head > my)?;
+    let at = p.tokens.end;
+    if !matches!(r.lower(at), "in" | "on" | "within" | "inside") {
+        return None;
+    }
+    let q = r.phrase_at(at + 1).filter(|q| q.head > at)?;
+    let head = r.lower(q.head);
+    let unit = DEPARTMENTS.contains(&head) || (UNITS.contains(&head) && !plural(head));
+    let owned = matches!(r.lower(q.tokens.end), "'s" | "’s");
+    (unit && !owned && !r.owned_by_others(&q)).then_some(q.tokens.end)
 }
 
 /// The end of a reporting line at `report` (`reporting to the CRO`, `reported to me`): the
@@ -1465,6 +1485,7 @@ fn may_state(ctx: &Ctx<'_>, i: usize) -> bool {
         || (my && my_role)
         || single
         || (subject && place && (unit || remit || dept))
+        || (my && place && (unit || dept))
         || ((size || revenue) && company)
         || (being && role && (speaker || my))
         || (report && to && (speaker || my))
@@ -1830,8 +1851,10 @@ mod tests {
     #[test]
     fn a_place_post_charge_or_reporting_line_of_the_speaker_counts() {
         for text in [
-            // A unit of the company or a post the speaker is in.
+            // A unit of the company or a post the speaker is in, or their time in one.
             "I sat in the reseller team, next to sales.",
+            "During my rotation in the alliances team, my manager asked me to check the partners.",
+            "My stint in the channel team was short.",
             "By then I had been in the alliance manager seat for two years.",
             // A reporting line, either way.
             "I built the program reporting to the COO.",
