@@ -562,8 +562,8 @@ fn told_as_a_story(t: &Tokens) -> bool {
 
 /// A story that ends on what the candidate took from it, in the last two sentences: what they
 /// would do again or differently ("I'd start sooner", "I wish I'd...", "I'd have gone sooner"),
-/// a rule addressed to "you", or a present-tense statement of how things are after a past-tense story ("Saying no
-/// is kinder than a dead partnership").
+/// a rule addressed to "you", or a present-tense statement of how things are after a past-tense
+/// story ("Saying no is kinder than a dead partnership").
 fn closes_on_a_lesson(t: &Tokens, text: &str) -> bool {
     let n = t.sentences.len();
     (n.saturating_sub(2)..n).any(|s| {
@@ -579,10 +579,11 @@ fn closes_on_a_lesson(t: &Tokens, text: &str) -> bool {
         // done instead, said by the sentence's own subject (not a relative clause: `deals we'd
         // have won anyway`).
         let instead = range.clone().any(|i| {
-            let own_subject =
-                i == range.start || text[t.tokens[i - 1].end()..t.tokens[i].start()].contains(',');
+            let own_subject = || {
+                i == range.start || text[t.tokens[i - 1].end()..t.tokens[i].start()].contains(',')
+            };
             matches!(t.lower(i), "i'd" | "we'd")
-                && own_subject
+                && own_subject()
                 && t.lower(i + 1) == "have"
                 && t.tokens.get(i + 2).is_some_and(|x| x.sentence() == s)
                 && {

@@ -365,6 +365,13 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
         }
     }
     for k in 0..r.len() {
+        // `During my rotation in the alliances team`: the speaker's time placed in a unit of
+        // the company (read before the match, whose other arms read `my` too).
+        if r.lower(k) == "my" {
+            if let Some(end) = my_time_in(r, k) {
+                return Some(k..end);
+            }
+        }
         match r.lower(k) {
             // `I'm the TPM`, `I was VP of Partnerships`: read past the tagger, which takes a
             // title for a verb now and then.
@@ -405,11 +412,6 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                         return Some(k..range.end);
                     }
                 }
-            }
-            // `During my rotation in the alliances team`: the speaker's time placed in a unit
-            // of the company.
-            "my" if my_time_in(r, k).is_some() => {
-                return my_time_in(r, k).map(|end| k..end);
             }
             // `as the second commercial hire`, `In my job as reseller manager`.
             "as" => {
