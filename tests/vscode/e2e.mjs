@@ -162,15 +162,18 @@ async function withServer() {
 
   // 2. Hover: the server's explanation of a concept, from the hover widget.
   await page.keyboard.press('Escape');
-  const at = await pointOf('incentive alignment');
+  let at = await pointOf('incentive alignment');
   if (!at) {
     check('hover on "incentive alignment"', false, 'text not visible in the editor');
   } else {
     const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
     let hoverText = '';
-    // The hover once failed to show in CI with every other step passing; the editor asks for a
-    // hover only when the pointer moves, so move off and back once before failing.
+    // The editor asks for a hover only when the pointer moves, so move off and back once before
+    // failing; and the text is found again each time, since the code lens above the first line
+    // may arrive in between and push every line down.
     for (let attempt = 0; attempt < 2 && !hoverText; attempt++) {
+      at = (await pointOf('incentive alignment')) ?? at;
+      log(`hover: pointer to ${Math.round(at.x)},${Math.round(at.y)}, attempt ${attempt + 1}`);
       await page.mouse.move(at.x, at.y - 30);
       await page.mouse.move(at.x, at.y, { steps: 4 });
       try {
