@@ -588,10 +588,9 @@ fn closes_on_a_lesson(t: &Tokens, text: &str) -> bool {
                 && t.tokens.get(i + 2).is_some_and(|x| x.sentence() == s)
                 && {
                     let v = t.lower(i + 2);
-                    crate::impact::past_participle(v)
-                        || IRREGULAR.contains(&v)
+                    past_tense(v)
                         || v.ends_with("en")
-                        || matches!(v, "gone" | "done" | "begun")
+                        || matches!(v, "gone" | "done" | "begun" | "run")
                 }
         });
         let generic = range.clone().any(|i| matches!(t.lower(i), "you" | "your"));

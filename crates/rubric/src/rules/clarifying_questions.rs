@@ -302,16 +302,15 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
                 })
                 .flatten()
                 .map(|j| t.lower(j));
-            let answers = ANSWERS.contains(&first)
-                || after_scope.is_some_and(|w| {
-                    ANSWERS.contains(&w) || matches!(w, "yes" | "no" | "only" | "not")
-                })
+            // The word that opens the answer: the first, or the first after a phrase of scope.
+            let lead = after_scope.unwrap_or(first);
+            let answers = ANSWERS.contains(&lead)
                 || next.tokens.len() <= 4
                 || t.lower(sentence.tokens.start) == "why"
                 // `Usually, yes, if …`
                 || opening.clone().any(|j| matches!(t.lower(j), "yes" | "no"))
                 // `Should we scale it? Only if the lift holds.`
-                || (yes_no && matches!(first, "only" | "not"))
+                || (yes_no && matches!(lead, "only" | "not"))
                 // `What went wrong? The brief already says: …`
                 || cites_prompt(ctx, next.tokens.clone());
             hangs || !answers
