@@ -169,10 +169,11 @@ impl Model {
                     .map_err(|e| format!("line {}: {s:?}: {e}", n + 1))
             };
             match fields.as_slice() {
-                ["classes", names @ ..] => {
+                // Only before the weights: `bias` and `classes` may also be features' words.
+                ["classes", names @ ..] if model.bias.is_empty() => {
                     model.classes = names.iter().map(|s| s.to_string()).collect();
                 }
-                ["bias", values @ ..] if !values.is_empty() => {
+                ["bias", values @ ..] if model.bias.is_empty() && !values.is_empty() => {
                     model.bias = values.iter().map(|v| number(v)).collect::<Result<_, _>>()?;
                 }
                 [name, idf, weights @ ..] if weights.len() == model.bias.len() => {
@@ -589,6 +590,18 @@ mod tests {
     fn a_model_whose_weights_do_not_match_its_classes_is_an_error() {
         assert!(Model::parse("classes\ta\tb\nbias\t0.1\t0.2\nword\t1.0\t0.5\n").is_err());
         assert!(Model::parse("classes\ta\tb\tc\nbias\t0.1\t0.2\n").is_err());
+    }
+
+    #[test]
+    fn the_words_bias_and_classes_are_features_after_the_header() {
+        let examples = [
+            ("A bias in the classes we ran.", true),
+            ("The partner replied with a plan.", false),
+        ];
+        let text = train(&examples, SMALL);
+        assert!(text.lines().any(|l| l.starts_with("bias\t")) && text.contains("\nclasses\t"));
+        let model = Model::parse(&text).expect("a model file it wrote");
+        assert!(model.probability("bias in the classes") > 0.5);
     }
 
     #[test]
