@@ -679,6 +679,12 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
     if start < words.len() {
         segments.push(start..words.len());
     }
+    if let Some(first) = segments.first().cloned()
+        && let Some(k) = purpose_split(words, lower, first.clone())
+    {
+        segments[0] = first.start..k;
+        segments.insert(1, k..first.end);
+    }
     let subject_of_main = main_verb_after_relative(words, lower, &mut segments);
     let mut out: Vec<Clause> = Vec::new();
     // Tokens of verbless segments waiting to open the next clause (`At my last company,`).
@@ -776,6 +782,40 @@ fn clauses(words: &[Word], lower: &Lower) -> Vec<Clause> {
         });
     }
     out
+}
+
+/// Where a sentence that opens on an infinitive of purpose with no comma after it reaches its
+/// main clause (`To get there we mapped 300 accounts`, `To stay in the tier a partner must
+/// register two deals`): the start of the subject right before the first verb after the
+/// infinitive's own words, a personal pronoun or a noun phrase its determiner opens.
+fn purpose_split(words: &[Word], lower: &Lower, segment: Range<usize>) -> Option<usize> {
+    if segment.start != 0 || lower.get(0) != "to" || words.get(1)?.pos != UPOS::VERB {
+        return None;
+    }
+    let k = (3..segment.end).find(|&k| {
+        matches!(words[k].pos, UPOS::AUX | UPOS::VERB)
+            && lower.get(k - 1) != "to"
+            && !lower.get(k).ends_with("ing")
+    })?;
+    let last = k - 1;
+    match words[last].pos {
+        UPOS::PRON if !possessive(lower.get(last)) => Some(last),
+        UPOS::NOUN | UPOS::PROPN => {
+            let mut first = last;
+            while first > 2
+                && matches!(
+                    words[first - 1].pos,
+                    UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM
+                )
+            {
+                first -= 1;
+            }
+            let opener = first - 1;
+            (opener >= 2 && (words[opener].pos == UPOS::DET || possessive(lower.get(opener))))
+                .then_some(opener)
+        }
+        _ => None,
+    }
 }
 
 /// Splits off the main verb that follows a relative clause inside a sentence's subject
@@ -1639,6 +1679,34 @@ mod tests {
         }
         // After a clause, a later verb is the relative clause's own complement.
         let text = "I met a partner who said the clinics wanted more.";
+        let t = tagged(text);
+        let s = view(&t, text);
+        assert_eq!(s.clauses().len(), 2, "{}", dump(&s));
+    }
+
+    #[test]
+    fn an_opening_infinitive_of_purpose_gives_way_to_the_main_clause() {
+        for (text, subject, verb) in [
+            ("To get there we mapped 300 accounts.", "we", "mapped"),
+            (
+                "To remain in the Silver tier a partner must register two deals per quarter.",
+                "partner",
+                "register",
+            ),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let main = s.clauses().iter().find(|c| word(&s, Some(c.verb)) == verb);
+            let main = main.unwrap_or_else(|| panic!("{}", dump(&s)));
+            assert_eq!(
+                word(&s, main.subject.as_ref().map(|p| p.head)),
+                subject,
+                "{}",
+                dump(&s)
+            );
+        }
+        // The infinitive's own object is not a subject.
+        let text = "To win deals, partners need a reason.";
         let t = tagged(text);
         let s = view(&t, text);
         assert_eq!(s.clauses().len(), 2, "{}", dump(&s));

@@ -226,6 +226,7 @@ mod tests {
             "I offered resellers a 12% referral commission on new bookings.",
             "The completion rate of the reseller course is 91%.",
             "Each reseller was required to log three qualified opportunities per quarter.",
+            "To remain in the Silver tier a partner must register two qualified opportunities per quarter.",
             "Seven reseller partners asked us for a formal agreement.",
             "I took the programme from 25 partners to 180 partners in a year.",
             "Three of our five resellers attended the spring workshop.",
