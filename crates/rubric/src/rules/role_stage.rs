@@ -133,7 +133,7 @@ const HANDED: &[&str] = &["given", "hand", "assign", "entrust"];
 /// Stems of verbs that hold a remit (`I run the channel`, `led partnerships`).
 const HOLD: &[&str] = &[
     "run", "ran", "lead", "led", "head", "manag", "own", "overse", "oversaw", "took", "take",
-    "inherit", "cover", "join", "move", "carri",
+    "inherit", "cover", "join", "move", "carri", "coordin",
 ];
 /// Stems of the remits a partnerships person holds.
 const REMITS: &[&str] = &[
@@ -989,6 +989,8 @@ fn headcount(r: &Read<'_>, k: usize) -> Option<usize> {
             "(" | "," | "of" | "with" | "a" | "an" | "at" | "from" | "to" | "—" | "–" | ":"
         )
         || be(r.lower(b - 1))
+        // `we're about 150 people`: the speaker's company, with its verb in one word.
+        || matches!(r.lower(b - 1), "we're" | "we’re")
         || matches!(r.stem(b - 1), "had" | "have" | "has" | "employ");
     let theirs = r
         .phrase_at(k)
@@ -1610,9 +1612,14 @@ mod tests {
             "We were profitable but flat — a mature business of about 2,000 people.",
             "Channel manager, ERP reseller, ~150 staff, Brisbane.",
             "It was a 12,000-person telco, and within it I sat in the wholesale division.",
+            "We're about 150 people and sell a literacy platform to districts.",
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
         }
+        assert_eq!(
+            findings("They're about 150 people.", Rule::RoleStage).len(),
+            1
+        );
     }
 
     #[test]
@@ -1632,6 +1639,7 @@ mod tests {
     fn a_remit_reports_time_in_post_market_place_and_revenue_level_count() {
         for text in [
             "The distributor programme was mine from the start.",
+            "At Lumen Reading, where I coordinate our reseller channel, I look at four things.",
             "My three direct reports and I shared the accounts.",
             "Because I reported into the COO, the channel sat in the forecast call.",
             "Two months into the job, I had to decide on the renewal.",
