@@ -177,8 +177,9 @@ pub(crate) fn quantities(text: &str, tokens: &Tokens, hits: &Hits) -> Vec<Quanti
 }
 
 /// A spelled-out number is a percentage when a word of percent follows it in its sentence
-/// (`seventy percent`, `eight per cent`, `four points`), a duration when a unit of time does
-/// (`twelve weeks`), else a count.
+/// (`seventy percent`, `eight per cent`, `four points`), an amount when a magnitude or a currency
+/// does (`four million`, `nineteen million dollars`; not `thousand`, which as often counts
+/// people), a duration when a unit of time does (`twelve weeks`), else a count.
 fn spelled_kind(tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind {
     let sentence = &tokens.sentences[tokens.tokens[i].sentence()].tokens;
     let next = |k: usize| {
@@ -188,7 +189,13 @@ fn spelled_kind(tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind {
             ""
         }
     };
-    if PERCENT_WORDS.contains(&next(1)) || (next(1) == "per" && next(2) == "cent") {
+    if PERCENT_WORDS.contains(&next(1))
+        || (next(1) == "per" && next(2) == "cent")
+        || matches!(
+            next(1),
+            "million" | "billion" | "dollars" | "euros" | "pounds"
+        )
+    {
         NumberKind::Metric
     } else if i + 1 < sentence.end
         && hits.covers(Cue::TimeUnit, i + 1)
@@ -406,6 +413,18 @@ mod tests {
             metrics("Up eight percent, ten per cent and four points; three people."),
             ["eight", "ten", "four"]
         );
+    }
+
+    #[test]
+    fn spelled_out_amounts_are_metrics() {
+        assert_eq!(
+            kinds("It added four million in pipeline, nineteen million dollars in all."),
+            [
+                ("four".to_string(), NumberKind::Metric),
+                ("nineteen".to_string(), NumberKind::Metric)
+            ]
+        );
+        assert!(metrics("We trained two thousand sellers.").is_empty());
     }
 
     #[test]
