@@ -625,6 +625,21 @@ fn relative_pronoun(lower: &str) -> bool {
     matches!(lower, "who" | "whose" | "which")
 }
 
+/// Whether `lower` is a reflexive pronoun (`themselves`, `itself`).
+fn reflexive(lower: &str) -> bool {
+    matches!(
+        lower,
+        "themselves"
+            | "itself"
+            | "himself"
+            | "herself"
+            | "ourselves"
+            | "myself"
+            | "yourself"
+            | "yourselves"
+    )
+}
+
 /// Tokens that end a clause segment on their own.
 fn clause_break(form: &str) -> bool {
     matches!(form, ";" | ":" | "," | "—" | "–" | "(" | ")")
@@ -946,6 +961,13 @@ fn phrase_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Opti
 /// customers in our segments`).
 fn subject_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Option<Phrase> {
     let mut phrase = phrase_before(words, lower, from, end)?;
+    // An intensive reflexive stresses the phrase before it (`the municipalities themselves
+    // cared`): that phrase is the subject.
+    if reflexive(lower.get(phrase.head))
+        && let Some(before) = phrase_before(words, lower, from, phrase.head)
+    {
+        phrase = before;
+    }
     if words[phrase.head].pos == UPOS::PRON {
         return Some(phrase);
     }
@@ -1710,6 +1732,27 @@ mod tests {
         let t = tagged(text);
         let s = view(&t, text);
         assert_eq!(s.clauses().len(), 2, "{}", dump(&s));
+    }
+
+    #[test]
+    fn an_intensive_reflexive_leaves_the_subject_before_it() {
+        for (text, subject) in [
+            (
+                "The municipalities themselves cared only about closing cases.",
+                "municipalities",
+            ),
+            ("They themselves never asked.", "They"),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let first = &s.clauses()[0];
+            assert_eq!(
+                word(&s, first.subject.as_ref().map(|p| p.head)),
+                subject,
+                "{}",
+                dump(&s)
+            );
+        }
     }
 
     #[test]
