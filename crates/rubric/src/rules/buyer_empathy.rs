@@ -56,7 +56,8 @@
 //! - an outsider's clause of need, want, pain or lack, not passive (`retail chains needed stock
 //!   levels`, `the weeks they didn't have`; a progressive `had been asking for` is not passive;
 //!   `must` binds a person or a group, not a thing: `reports must be filed`),
-//!   a group of them or a person of a kind that cannot (`banks can't go live`, `a plant manager
+//!   a group of them or a person of a kind that cannot or will not (`banks can't go live`,
+//!   `teachers won't touch anything that needs a separate login`, `a plant manager
 //!   can't afford a stoppage`; not one counterpart: `the store manager couldn't`) or loses something (`landlords were losing
 //!   good applicants`; one person's loss, `if an AE loses money`, is a term of a deal), has none
 //!   of something (`energy managers had nothing better than a spreadsheet`; one person's `the AE
@@ -202,6 +203,10 @@ const BUYERS: &[&str] = &["custom", "client", "buyer", "user", "prospect"];
 
 /// Modal verbs of capability: what a buyer can or cannot do.
 const CAN: &[&str] = &["can", "could", "cannot", "can't", "couldn't", "unable"];
+
+/// Modal verbs of will: denied, what a buyer refuses (`teachers won't touch anything that needs
+/// a separate login`).
+const WILL: &[&str] = &["will", "would", "won't", "wouldn't"];
 
 /// Stems of verbs whose object is enabled to do something (`let merchants ship`).
 const ENABLE: &[&str] = &["let", "help", "allow", "enabl"];
@@ -1169,6 +1174,7 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                 need(s)
                     || ctx.hits.covers(Cue::Buyer, k)
                     || CAN.contains(&t.lower(k))
+                    || matches!(t.lower(k), "won't" | "wouldn't")
                     || matches!(t.lower(k), "lose" | "loses" | "losing" | "lost")
                     || ENABLE.contains(&s)
                     || BUY.iter().any(|b| s.starts_with(b))
@@ -1230,7 +1236,11 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                 continue;
             }
             let verb = r.stem(c.verb);
-            let capability = c.verb_group.clone().any(|k| CAN.contains(&r.lower(k)));
+            // What a group can do, or will do: `banks can't go live`, `teachers won't touch it`.
+            let capability = c
+                .verb_group
+                .clone()
+                .any(|k| CAN.contains(&r.lower(k)) || WILL.contains(&r.lower(k)));
             // A need someone outside has, feels or faces: `the agencies had one overriding
             // need`, `the ward managers who feel the pain`.
             clause = (subject >= Party::Third
@@ -1278,8 +1288,9 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                         // better than a spreadsheet`; one person's (`the AE had no reason`) is
                         // the deal's.
                         || (has_none(&r, c) && group(&r, phrase.as_ref()))
-                        // A group that cannot (`banks can't go`); a singular that cannot is as
-                        // often a thing (`a bundle that can't be delivered`).
+                        // A group that cannot or will not (`banks can't go`, `teachers won't
+                        // touch it`); a singular that cannot is as often a thing (`a bundle that
+                        // can't be delivered`).
                         || (capability
                             && c.negated
                             && (group(&r, phrase.as_ref()) || generic(&r, phrase.as_ref())))
@@ -2114,6 +2125,8 @@ mod whose_need {
         for text in [
             // A person at work placed in an organisation outside.
             "Nurses at the county hospitals couldn't log in from the ward tablets.",
+            "Teachers won't touch anything that needs a separate login.",
+            "Most clinics wouldn't switch systems mid-year.",
             // A person of a kind, not one counterpart.
             "A store manager can't close the till without the head office.",
             // The speaker listening to, or asking, a group outside.
@@ -2126,6 +2139,7 @@ mod whose_need {
             // People placed at the partner, one counterpart, and what the speaker talks about.
             "Reps at the partner couldn't demo the bundle.",
             "The store manager couldn't make the call.",
+            "The store manager wouldn't make the call.",
             "We talked openly about the agencies that also resold a competitor.",
         ] {
             assert!(fires(text), "{text}");
