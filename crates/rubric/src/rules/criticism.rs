@@ -133,7 +133,9 @@
 //! one on each clause. A personal pronoun as the second subject refers back to the first (`Bless
 //! him, he never ...`): one person, one finding. The message names the phrase.
 //!
-//! Does not fire on: negated blame in the same clause (`I never blamed the team`, see
+//! Does not fire on: a question the writer answers at once with a cause (`Why did the
+//! partner's sellers never push it? Because nobody taught them how.`: it diagnoses), negated
+//! blame in the same clause (`I never blamed the team`, see
 //! [`crate::negation`]) or denied by the speaker before it (`I don't think that was their fault`),
 //! blame owned by no one (`it was nobody's fault`), blame someone bore rather than blame laid
 //! (`while the platform team took the blame`), self-critique (`I was sloppy with the handover`, `It
@@ -338,6 +340,17 @@ pub(crate) fn check(ctx: &Ctx<'_>, _: &Input<'_>, out: &mut Vec<Finding>) -> boo
 /// clause reading's findings stand only if the model gives the sentence [`STANDS`] or more.
 fn read(ctx: &Ctx<'_>, index: usize, sentence: &Sentence) -> Vec<LocalFinding> {
     let mut out = Vec::new();
+    // A question the writer answers at once with a cause diagnoses (`Why did their sellers never
+    // push it? Because nobody taught them how.`): the blame, if any, is in the answer.
+    if ctx.answer(index + 1) == Some(crate::syntax::Answer::Because)
+        && ctx
+            .draft
+            .mask
+            .get(sentence.range.clone())
+            .is_some_and(|t| t.trim_end().ends_with('?'))
+    {
+        return out;
+    }
     if !read_structure(ctx, sentence, &mut out) {
         learned(ctx, index, sentence, &mut out);
     } else if sentence.tokens.len() >= LONG_WORDS
@@ -2659,6 +2672,14 @@ mod tests {
         // The speaker as the copula's subject is self-critique.
         let text = "I was the one who never followed up.";
         assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn a_question_answered_at_once_with_a_cause_diagnoses() {
+        let text = "Why did the partner's sellers never push it? Because nobody taught them how.";
+        assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+        let text = "Why did the partner's sellers never push it? My predecessor never paid them to.";
+        assert!(!findings(text, Rule::Criticism).is_empty());
     }
 
     #[test]
