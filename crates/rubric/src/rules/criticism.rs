@@ -134,8 +134,9 @@
 //! him, he never ...`): one person, one finding. The message names the phrase.
 //!
 //! Does not fire on: a question the writer answers at once with a cause (`Why did the
-//! partner's sellers never push it? Because nobody taught them how.`: it diagnoses), negated
-//! blame in the same clause (`I never blamed the team`, see
+//! partner's sellers never push it? Because nobody taught them how.`: it diagnoses), the speaker
+//! refusing to lay blame (`I am not going in to find who to blame`), negated blame in the same
+//! clause (`I never blamed the team`, see
 //! [`crate::negation`]) or denied by the speaker before it (`I don't think that was their fault`),
 //! blame owned by no one (`it was nobody's fault`), blame someone bore rather than blame laid
 //! (`while the platform team took the blame`), self-critique (`I was sloppy with the handover`, `It
@@ -486,6 +487,20 @@ fn disowned(ctx: &Ctx<'_>, sentence: &Sentence) -> bool {
         matches!(t.lower(k), "i" | "we")
             && (k + 1..s.end.min(k + 4)).any(|n| is_negation(t.lower(n)))
     })
+}
+
+/// Whether the blame word at `k` is an infinitive (`to blame`) in a sentence where the speaker
+/// says no (`I am not going in to find who to blame`, `we're not here to blame anyone`): the one
+/// who would lay the blame is the speaker, who refuses to. `who` before it is its object, not
+/// its subject.
+fn refused(ctx: &Ctx<'_>, k: usize, s: &Range<usize>) -> bool {
+    let t = ctx.tokens;
+    k > s.start
+        && t.lower(k - 1) == "to"
+        && s.clone().any(|i| {
+            matches!(t.lower(i), "i" | "we" | "i'm" | "we're")
+                && (i + 1..s.end.min(i + 4)).any(|n| is_negation(t.lower(n)))
+        })
 }
 
 /// Whether nothing in the clause reading rules out the learned reading of a long sentence from
@@ -984,6 +999,9 @@ fn judgements(ctx: &Ctx<'_>, s: &Range<usize>, failures: bool) -> (Vec<Judgement
     // Blame words: "blame" points at its object, "fault" and "dropped the ball" at the subject.
     for h in ctx.hits.in_range(Cue::Blame, s.clone()) {
         if negated(ctx.text, t, h, s) || denied(ctx, h.start, s) || nobodys(ctx, h.start) {
+            continue;
+        }
+        if refused(ctx, h.start, s) {
             continue;
         }
         // `the platform team took the blame`: the noun with no one it is put on says who bore
@@ -2672,6 +2690,18 @@ mod tests {
         // The speaker as the copula's subject is self-critique.
         let text = "I was the one who never followed up.";
         assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+    }
+
+    #[test]
+    fn the_speaker_refusing_to_blame_lays_no_blame() {
+        for text in [
+            "I am not going in to find who to blame.",
+            "We're not here to blame anyone for the stall.",
+        ] {
+            assert!(findings(text, Rule::Criticism).is_empty(), "{:?}", spans(text, Rule::Criticism));
+        }
+        let text = "Their VP went in to find who to blame.";
+        assert!(!findings(text, Rule::Criticism).is_empty());
     }
 
     #[test]
