@@ -191,10 +191,7 @@ fn spelled_kind(tokens: &Tokens, hits: &Hits, i: usize) -> NumberKind {
     };
     if PERCENT_WORDS.contains(&next(1))
         || (next(1) == "per" && next(2) == "cent")
-        || matches!(
-            next(1),
-            "million" | "billion" | "dollars" | "euros" | "pounds"
-        )
+        || (MONEY_WORDS.contains(&next(1)) && next(1) != "thousand")
     {
         NumberKind::Metric
     } else if i + 1 < sentence.end

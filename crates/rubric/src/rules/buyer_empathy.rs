@@ -1174,7 +1174,10 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                 need(s)
                     || ctx.hits.covers(Cue::Buyer, k)
                     || CAN.contains(&t.lower(k))
-                    || matches!(t.lower(k), "won't" | "wouldn't")
+                    // A refusal: `won't`, `would not` (see [`WILL`]).
+                    || (WILL.contains(&t.lower(k))
+                        && (t.lower(k).ends_with("n't")
+                            || crate::negation::is_negation(t.lower(k + 1))))
                     || matches!(t.lower(k), "lose" | "loses" | "losing" | "lost")
                     || ENABLE.contains(&s)
                     || BUY.iter().any(|b| s.starts_with(b))
@@ -2127,6 +2130,7 @@ mod whose_need {
             "Nurses at the county hospitals couldn't log in from the ward tablets.",
             "Teachers won't touch anything that needs a separate login.",
             "Most clinics wouldn't switch systems mid-year.",
+            "Most clinics would not switch systems mid-year.",
             // A person of a kind, not one counterpart.
             "A store manager can't close the till without the head office.",
             // The speaker listening to, or asking, a group outside.

@@ -483,9 +483,17 @@ fn disowned(ctx: &Ctx<'_>, sentence: &Sentence) -> bool {
     if s.clone().skip(1).any(denies_a_reason) {
         return true;
     }
+    // Not `I'm` or `we're` here: with them the learned reading lost put-downs on the probes
+    // (`I'm not …, but …` frames a judgement as often as it withdraws one).
+    speaker_says_no(ctx, s, &["i", "we"])
+}
+
+/// Whether the speaker says no somewhere in `s`: one of `subjects` with a negation within the
+/// next three words (`I never blamed`, `I am not going in to …`).
+fn speaker_says_no(ctx: &Ctx<'_>, s: &Range<usize>, subjects: &[&str]) -> bool {
+    let t = ctx.tokens;
     s.clone().any(|k| {
-        matches!(t.lower(k), "i" | "we")
-            && (k + 1..s.end.min(k + 4)).any(|n| is_negation(t.lower(n)))
+        subjects.contains(&t.lower(k)) && (k + 1..s.end.min(k + 4)).any(|n| is_negation(t.lower(n)))
     })
 }
 
@@ -494,13 +502,9 @@ fn disowned(ctx: &Ctx<'_>, sentence: &Sentence) -> bool {
 /// who would lay the blame is the speaker, who refuses to. `who` before it is its object, not
 /// its subject.
 fn refused(ctx: &Ctx<'_>, k: usize, s: &Range<usize>) -> bool {
-    let t = ctx.tokens;
     k > s.start
-        && t.lower(k - 1) == "to"
-        && s.clone().any(|i| {
-            matches!(t.lower(i), "i" | "we" | "i'm" | "we're")
-                && (i + 1..s.end.min(i + 4)).any(|n| is_negation(t.lower(n)))
-        })
+        && ctx.tokens.lower(k - 1) == "to"
+        && speaker_says_no(ctx, s, &["i", "we", "i'm", "we're"])
 }
 
 /// Whether nothing in the clause reading rules out the learned reading of a long sentence from
