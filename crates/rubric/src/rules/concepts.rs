@@ -291,6 +291,23 @@ mod tests {
     }
 
     #[test]
+    fn partner_kinds_in_other_trades_words_touch_partner_types() {
+        // Dealers, brokers, installers and managed service providers are the resellers and
+        // distributors of other trades.
+        for kind in [
+            "our dealers",
+            "the broker channel",
+            "the installer network",
+            "two MSSPs",
+            "exclusive distribution",
+        ] {
+            let text = format!("---\nquestion: 10\n---\n\nI ran {kind} for three years.\n");
+            let message = concepts_message(&text);
+            assert!(!message.contains("Partner types and models"), "{kind}: {message}");
+        }
+    }
+
+    #[test]
     fn a_word_that_names_one_concept_touches_only_that_one() {
         // Partner types' definition lists "co-sell" as a model, but it is co-sell's own name.
         let text = "---\nquestion: 10\n---\n\nWe co-sell with one partner.\n";
