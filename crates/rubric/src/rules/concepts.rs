@@ -308,6 +308,14 @@ mod tests {
     }
 
     #[test]
+    fn a_new_partners_time_to_a_first_deal_touches_onboarding() {
+        let text = "---\nquestion: 6\n---\n\nFor new partners I watched time to first registered deal.\n";
+        let message = concepts_message(text);
+        assert!(!message.contains("Partner onboarding"), "{message}");
+        assert!(message.contains("Incentive alignment"), "{message}");
+    }
+
+    #[test]
     fn a_word_that_names_one_concept_touches_only_that_one() {
         // Partner types' definition lists "co-sell" as a model, but it is co-sell's own name.
         let text = "---\nquestion: 10\n---\n\nWe co-sell with one partner.\n";
