@@ -316,6 +316,18 @@ mod tests {
     }
 
     #[test]
+    fn numbers_both_sides_review_together_touch_joint_success_metrics() {
+        for plan in [
+            "We kept one shared dashboard with each partner.",
+            "Bookings were reviewed together every month.",
+        ] {
+            let text = format!("---\nquestion: 6\n---\n\n{plan}\n");
+            let message = concepts_message(&text);
+            assert!(!message.contains("Joint success metrics"), "{plan}: {message}");
+        }
+    }
+
+    #[test]
     fn a_word_that_names_one_concept_touches_only_that_one() {
         // Partner types' definition lists "co-sell" as a model, but it is co-sell's own name.
         let text = "---\nquestion: 10\n---\n\nWe co-sell with one partner.\n";
