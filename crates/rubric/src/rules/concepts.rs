@@ -328,6 +328,18 @@ mod tests {
     }
 
     #[test]
+    fn calls_visits_and_pitches_made_together_touch_co_sell() {
+        for act in [
+            "We made 40 joint calls with importers.",
+            "Their engineers came on ride-alongs to real appointments.",
+        ] {
+            let text = format!("---\nquestion: 8\n---\n\n{act}\n");
+            let message = concepts_message(&text);
+            assert!(!message.contains("Co-sell motions"), "{act}: {message}");
+        }
+    }
+
+    #[test]
     fn a_word_that_names_one_concept_touches_only_that_one() {
         // Partner types' definition lists "co-sell" as a model, but it is co-sell's own name.
         let text = "---\nquestion: 10\n---\n\nWe co-sell with one partner.\n";
