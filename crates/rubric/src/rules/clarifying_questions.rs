@@ -37,7 +37,8 @@
 //! assume ownership on day one`: a noun phrase no verb follows, where an assumption is a clause),
 //! and a question that follows the plan in the same sentence (`I'd treat it like a forecast review:
 //! is the number real?`). A draft that never clarifies fires on its first sentence even when no
-//! sentence reads as a plan.
+//! sentence reads as a plan, and one with no answer yet (a title or front matter alone) on its
+//! title, telling it what to open with.
 //!
 //! Does not fire on: scenario answers that ask or state assumptions first (a plan sentence that
 //! only leads into the questions, `Before deciding I'd want a few answers:`, or puts the plan off
@@ -131,6 +132,15 @@ pub(crate) const PLAN: &[&str] = &[
 pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) -> bool {
     if !ctx.is_scenario() {
         return false;
+    }
+    // A draft with no answer yet asks nothing: it is told what to open with.
+    if input.words.is_empty() {
+        let message = format!(
+            "No answer yet: open with the questions you would ask first (goals, constraints, what has been tried), or the assumptions you make, then the plan.{}",
+            ctx.guide(Rule::ClarifyingQuestions)
+        );
+        out.push(ctx.finding(Rule::ClarifyingQuestions, ctx.anchor(), message));
+        return true;
     }
     if let Some(range) = acts_before_asking(ctx, input.sections) {
         let message = format!(
@@ -965,6 +975,17 @@ mod tests {
             spans(text, Rule::ClarifyingQuestions),
             ["Put one owner on each side and retrain the sellers."]
         );
+    }
+
+    #[test]
+    fn a_scenario_draft_with_no_answer_yet_is_told_to_ask_first() {
+        for empty in ["---\nscenario: 2\n---\n", "# Salvaging a stalled channel partnership\n"] {
+            let found = findings(empty, Rule::ClarifyingQuestions);
+            assert_eq!(found.len(), 1, "{empty}");
+            assert!(found[0].message.starts_with("No answer yet"), "{}", found[0].message);
+        }
+        // A question's empty draft is not a scenario answer.
+        assert!(findings("---\nquestion: 2\n---\n", Rule::ClarifyingQuestions).is_empty());
     }
 
     /// A plan for the bundle scenario with no title: nothing names the scenario.
