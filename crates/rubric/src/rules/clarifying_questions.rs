@@ -15,8 +15,9 @@
 //! question put to someone, an asking cue (`I'd want to know`, `I would ask what…`), or an
 //! assumption about an unknown. Not clarifications: a rhetorical question the draft answers at
 //! once, in the next statement of its paragraph or list item (`Why did it stall? Because nobody
-//! owned it.`, `Should we scale it? Only if the lift holds.`, `Can it be saved? Usually, yes.`,
-//! `Is it real? On the first handful of deals, probably not yet.`,
+//! owned it.`, `Should we scale it? Only if the lift holds.`, `Should we scale it? Obviously —
+//! …`, `Can it be saved? Usually, yes.`, `Is it real? On the first handful of deals, probably not
+//! yet.`,
 //! `What went wrong? The brief already says: …`, `What I need to know? It is already clear from
 //! the situation`, whatever asking cue the question holds; see `Ctx::answer`), asking set aside
 //! for the plan (`I'd ask a few clarifying questions, but to keep this tight I'll go straight to
@@ -319,8 +320,21 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
                 || t.lower(sentence.tokens.start) == "why"
                 // `Usually, yes, if …`
                 || opening.clone().any(|j| matches!(t.lower(j), "yes" | "no"))
-                // `Should we scale it? Only if the lift holds.`
-                || (yes_no && matches!(lead, "only" | "not"))
+                // `Should we scale it? Only if the lift holds.`, `Obviously — …`: a yes or no
+                // given by an adverb of how sure the writer is.
+                || (yes_no
+                    && matches!(
+                        lead,
+                        "only"
+                            | "not"
+                            | "obviously"
+                            | "absolutely"
+                            | "definitely"
+                            | "certainly"
+                            | "clearly"
+                            | "maybe"
+                            | "perhaps"
+                    ))
                 // `What went wrong? The brief already says: …`
                 || cites_prompt(ctx, next.tokens.clone());
             hangs || !answers
@@ -818,6 +832,8 @@ mod tests {
             "---\nscenario: 2\n---\n\n**What went wrong?** The brief already says: no owner, no enablement. I would name an owner on each side.\n",
             // The answer after a phrase that sets its scope.
             "---\nscenario: 1\n---\n\nIs the win rate real? On the first handful of deals, probably not yet. I would pull every deal.\n",
+            // A yes given by how sure the writer is.
+            "---\nscenario: 1\n---\n\nShould we scale it? Obviously — a higher win rate is the whole point of a partnership. I would package it.\n",
         ] {
             assert_eq!(spans(text, Rule::ClarifyingQuestions).len(), 1, "{text}");
         }
