@@ -717,10 +717,12 @@ fn restates_prompt(ctx: &Ctx<'_>, prompt: &[String], tokens: Range<usize>) -> bo
         .iter()
         .filter(|s| !FUNCTION.contains(&s.as_str()) && !s.chars().all(|c| !c.is_alphabetic()))
         .collect();
-    if content.len() < 3 {
-        return false;
-    }
     let shared = content.iter().filter(|s| prompt.contains(s)).count();
+    // A short clause restates the prompt only word for word (`Assuming the partnership is
+    // failing`); one with a word of its own supposes something (`Assuming the budget is fixed`).
+    if content.len() < 3 {
+        return content.len() == 2 && shared == 2;
+    }
     shared * 10 >= content.len() * 7
 }
 
@@ -869,6 +871,11 @@ mod tests {
         assert_eq!(spans(restated, Rule::ClarifyingQuestions).len(), 1);
         let assumed = "---\nscenario: 1\n---\n\nAssuming about twenty bundled deals, mostly regional banks with their own contracts, I would scale it.\n";
         assert!(findings(assumed, Rule::ClarifyingQuestions).is_empty());
+        // A short clause restates only word for word; a word of its own supposes something.
+        let short = "---\nscenario: 2\n---\n\nAssuming the partnership is failing, here's what I'd do.\n";
+        assert_eq!(spans(short, Rule::ClarifyingQuestions).len(), 1);
+        let supposed = "---\nscenario: 2\n---\n\nAssuming the budget is fixed, here's what I'd do.\n";
+        assert!(findings(supposed, Rule::ClarifyingQuestions).is_empty());
     }
 
     #[test]
