@@ -82,6 +82,8 @@ const NOT_AN_ANSWER: &[&str] = &[
 const ANSWERS: &[&str] = &[
     "because", "yes", "no", "partly", "mostly", "probably", "likely", "same", "both", "neither",
     "simple", "easy", "nobody", "none",
+    // A pronoun in the object case opens no clause: it names who (`Who should own it now? Me.`).
+    "me", "us", "them", "him", "her",
 ];
 
 /// Question words an asking verb can introduce (`ask what`, `ask them whether`).
@@ -798,6 +800,8 @@ mod tests {
         assert!(findings(elaborated, Rule::ClarifyingQuestions).is_empty());
         let fragment = "---\nscenario: 2\n---\n\nWhy no pipeline? Sellers never enabled. I would retrain them.\n";
         assert_eq!(spans(fragment, Rule::ClarifyingQuestions).len(), 1);
+        let who = "---\nscenario: 2\n---\n\nWho should own it now? Me, as the alliances lead who inherited it. I would start there.\n";
+        assert_eq!(spans(who, Rule::ClarifyingQuestions).len(), 1);
         let list = "---\nscenario: 2\n---\n\n- Who signed it?\n- What has been tried?\n\nThen I would name an owner.\n";
         assert!(findings(list, Rule::ClarifyingQuestions).is_empty());
     }
