@@ -291,51 +291,28 @@ mod tests {
     }
 
     #[test]
-    fn partner_kinds_in_other_trades_words_touch_partner_types() {
-        // Dealers, brokers, installers and managed service providers are the resellers and
-        // distributors of other trades.
-        for kind in [
-            "our dealers",
-            "the broker channel",
-            "the installer network",
-            "two MSSPs",
-            "exclusive distribution",
+    fn the_categorys_words_for_a_concept_in_other_trades_touch_it() {
+        for (question, text, concept) in [
+            // Dealers, brokers, installers and managed service providers are the resellers and
+            // distributors of other trades.
+            (10, "I ran our dealers for three years.", "Partner types and models"),
+            (10, "I ran the broker channel for three years.", "Partner types and models"),
+            (10, "I ran the installer network for three years.", "Partner types and models"),
+            (10, "I ran two MSSPs for three years.", "Partner types and models"),
+            (10, "I ran exclusive distribution for three years.", "Partner types and models"),
+            // A new partner's time to a first deal.
+            (6, "For new partners I watched time to first registered deal.", "Partner onboarding"),
+            // Numbers both sides look at together.
+            (6, "We kept one shared dashboard with each partner.", "Joint success metrics"),
+            (6, "Bookings were reviewed together every month.", "Joint success metrics"),
+            // Selling on the same account together.
+            (8, "We made 40 joint calls with importers.", "Co-sell motions"),
+            (8, "Their engineers came on ride-alongs to real appointments.", "Co-sell motions"),
         ] {
-            let text = format!("---\nquestion: 10\n---\n\nI ran {kind} for three years.\n");
-            let message = concepts_message(&text);
-            assert!(!message.contains("Partner types and models"), "{kind}: {message}");
-        }
-    }
-
-    #[test]
-    fn a_new_partners_time_to_a_first_deal_touches_onboarding() {
-        let text = "---\nquestion: 6\n---\n\nFor new partners I watched time to first registered deal.\n";
-        let message = concepts_message(text);
-        assert!(!message.contains("Partner onboarding"), "{message}");
-        assert!(message.contains("Incentive alignment"), "{message}");
-    }
-
-    #[test]
-    fn numbers_both_sides_review_together_touch_joint_success_metrics() {
-        for plan in [
-            "We kept one shared dashboard with each partner.",
-            "Bookings were reviewed together every month.",
-        ] {
-            let text = format!("---\nquestion: 6\n---\n\n{plan}\n");
-            let message = concepts_message(&text);
-            assert!(!message.contains("Joint success metrics"), "{plan}: {message}");
-        }
-    }
-
-    #[test]
-    fn calls_visits_and_pitches_made_together_touch_co_sell() {
-        for act in [
-            "We made 40 joint calls with importers.",
-            "Their engineers came on ride-alongs to real appointments.",
-        ] {
-            let text = format!("---\nquestion: 8\n---\n\n{act}\n");
-            let message = concepts_message(&text);
-            assert!(!message.contains("Co-sell motions"), "{act}: {message}");
+            let message = concepts_message(&format!("---\nquestion: {question}\n---\n\n{text}\n"));
+            // Other talking points are still untouched, so the finding is there to read.
+            assert!(message.contains("does not touch yet"), "{text}: {message}");
+            assert!(!message.contains(concept), "{text}: {message}");
         }
     }
 
