@@ -300,6 +300,9 @@ mod tests {
             (10, "I ran the installer network for three years.", "Partner types and models"),
             (10, "I ran two MSSPs for three years.", "Partner types and models"),
             (10, "I ran exclusive distribution for three years.", "Partner types and models"),
+            // The models of other trades.
+            (10, "I ran our store concessions for three years.", "Partner types and models"),
+            (10, "We out-licensed the cream in five countries.", "Partner types and models"),
             // A new partner's time to a first deal.
             (6, "For new partners I watched time to first registered deal.", "Partner onboarding"),
             // Numbers both sides look at together.
