@@ -86,6 +86,13 @@ const ANSWERS: &[&str] = &[
     "me", "us", "them", "him", "her",
 ];
 
+/// Words that open the answer to a yes-or-no question: a condition or a denial (`Only if the lift
+/// holds`, `Not yet`), or an adverb of how sure the writer is (`Obviously — …`, `Maybe`).
+const YES_OR_NO: &[&str] = &[
+    "only", "not", "obviously", "absolutely", "definitely", "certainly", "clearly", "maybe",
+    "perhaps",
+];
+
 /// Question words an asking verb can introduce (`ask what`, `ask them whether`).
 const WH: &[&str] = &[
     "what", "whether", "if", "how", "why", "who", "whom", "which", "where", "when", "questions",
@@ -322,21 +329,8 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
                 || t.lower(sentence.tokens.start) == "why"
                 // `Usually, yes, if …`
                 || opening.clone().any(|j| matches!(t.lower(j), "yes" | "no"))
-                // `Should we scale it? Only if the lift holds.`, `Obviously — …`: a yes or no
-                // given by an adverb of how sure the writer is.
-                || (yes_no
-                    && matches!(
-                        lead,
-                        "only"
-                            | "not"
-                            | "obviously"
-                            | "absolutely"
-                            | "definitely"
-                            | "certainly"
-                            | "clearly"
-                            | "maybe"
-                            | "perhaps"
-                    ))
+                // `Should we scale it? Only if the lift holds.`, `Obviously — …`.
+                || (yes_no && YES_OR_NO.contains(&lead))
                 // `What went wrong? The brief already says: …`
                 || cites_prompt(ctx, next.tokens.clone());
             hangs || !answers
