@@ -1015,7 +1015,11 @@ fn phrase_after(words: &[Word], lower: &Lower, from: usize, end: usize) -> Optio
         first += 1;
     }
     let mut last = first;
-    while last < end && (in_phrase(words, lower, last) || words[last].pos == UPOS::PRON) {
+    while last < end && (in_compound(words, lower, last) || words[last].pos == UPOS::PRON) {
+        // A determiner after a noun opens the next phrase (`a quota that year`).
+        if last > first && words[last].pos == UPOS::DET && nominal(words[last - 1].pos) {
+            break;
+        }
         last += 1;
     }
     let head = (first..last).rev().find(|&k| nominal(words[k].pos))?;
@@ -1030,6 +1034,26 @@ fn in_phrase(words: &[Word], lower: &Lower, k: usize) -> bool {
         words[k].pos,
         UPOS::DET | UPOS::ADJ | UPOS::NOUN | UPOS::PROPN | UPOS::NUM | UPOS::SYM
     ) || (words[k].pos == UPOS::PRON && possessive(lower.get(k)))
+}
+
+/// [`in_phrase`], or a hyphen joining the words either side of it and the word after it
+/// (`merchant-acquisition partners`, `partner-sourced quota`): one compound modifier. Read by the
+/// phrase after a verb and the phrase around a word; the phrase before a verb stops at the
+/// hyphen as before (joining it there lost a buyer's need on a probe set).
+fn in_compound(words: &[Word], lower: &Lower, k: usize) -> bool {
+    in_phrase(words, lower, k)
+        || joined_hyphen(words, lower, k)
+        || (k > 0 && joined_hyphen(words, lower, k - 1))
+}
+
+/// Whether token `k` is a hyphen joining the words either side of it (`merchant-acquisition`).
+fn joined_hyphen(words: &[Word], lower: &Lower, k: usize) -> bool {
+    k > 0
+        && lower.get(k) == "-"
+        && words
+            .get(k + 1)
+            .is_some_and(|n| n.range.start == words[k].range.end)
+        && words[k - 1].range.end == words[k].range.start
 }
 
 /// A phrase over `tokens` with `head`, its possessor found among the words before the head: a
@@ -1157,11 +1181,14 @@ impl<'a> SentenceSyntax<'a> {
             return None;
         }
         let mut first = i;
-        while first > 0 && in_phrase(words, lower, first - 1) {
+        while first > 0 && in_compound(words, lower, first - 1) {
             first -= 1;
         }
         let mut last = i + 1;
-        while last < words.len() && matches!(words[last].pos, UPOS::NOUN | UPOS::PROPN | UPOS::NUM)
+        while last < words.len()
+            && (matches!(words[last].pos, UPOS::NOUN | UPOS::PROPN | UPOS::NUM)
+                || joined_hyphen(words, lower, last)
+                || joined_hyphen(words, lower, last - 1))
         {
             last += 1;
         }
@@ -1210,14 +1237,7 @@ impl<'a> SentenceSyntax<'a> {
             // (`deal-conflict calls`, `co-branded assets`).
             let mut last = next;
             let mut noun = false;
-            let joined = |k: usize| {
-                k > 0
-                    && self.text(k) == "-"
-                    && words
-                        .get(k + 1)
-                        .is_some_and(|n| n.range.start == words[k].range.end)
-                    && words[k - 1].range.end == words[k].range.start
-            };
+            let joined = |k: usize| joined_hyphen(words, &self.tagged.lower, k);
             while let Some(w) = words.get(last) {
                 match w.pos {
                     // Not right after the number: `60-person` sizes, it counts no compound.
@@ -1517,6 +1537,31 @@ mod tests {
             .measure(find(&s, "nine"))
             .unwrap_or_else(|| panic!("{}", dump(&s)));
         assert_eq!(word(&s, m.head), "deals", "{}", dump(&s));
+    }
+
+    #[test]
+    fn a_phrase_runs_through_a_hyphenated_compound_and_stops_at_a_determiner() {
+        for (text, inside, head) in [
+            // The compound is one modifier of `partners`, not a phrase headed by `merchant`.
+            (
+                "I look after around 30 merchant-acquisition partners in East Java.",
+                "merchant",
+                "partners",
+            ),
+            // `that year` is the next phrase, not part of the object.
+            (
+                "I carried a $3M partner-sourced quota that year.",
+                "partner",
+                "quota",
+            ),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let phrase = s
+                .phrase_at(find(&s, inside))
+                .unwrap_or_else(|| panic!("{}", dump(&s)));
+            assert_eq!(word(&s, Some(phrase.head)), head, "{}", dump(&s));
+        }
     }
 
     #[test]

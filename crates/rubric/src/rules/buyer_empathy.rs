@@ -680,7 +680,11 @@ impl Buyers<'_> {
         let partner = |k: usize| {
             r.stem(k).starts_with("partner") || self.partner_nouns().iter().any(|p| p == r.stem(k))
         };
-        !phrase.tokens.clone().any(partner) && !phrase.possessor.is_some_and(partner)
+        // `partner-detailed rheumatologists`: a partner inside a hyphenated modifier says how the
+        // people were reached, not who they are.
+        let modifier = |k: usize| k < head && r.lower(k + 1) == "-";
+        !phrase.tokens.clone().any(|k| partner(k) && !modifier(k))
+            && !phrase.possessor.is_some_and(partner)
     }
 
     /// Stems of the nouns the draft calls partners: the modifier of `partner` in a compound
@@ -2198,6 +2202,13 @@ mod whose_need {
     #[test]
     fn a_noun_modifier_in_ing_opens_a_subject() {
         let text = "Sales stalled because purchasing managers did not trust a new vendor.";
+        assert!(!fires(text), "{text}");
+    }
+
+    #[test]
+    fn a_partner_in_a_hyphenated_modifier_leaves_the_buyer_a_buyer() {
+        // The clinics came through a partner; they are still the ones who need one login.
+        let text = "We kept losing partner-referred clinics that needed one login for billing.";
         assert!(!fires(text), "{text}");
     }
 

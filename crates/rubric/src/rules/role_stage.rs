@@ -1686,6 +1686,12 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_remit_named_by_a_hyphenated_compound_states_a_role() {
+        let text = "At Jalan Kita I look after around 30 merchant-acquisition partners in East Java.";
+        assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
+    }
+
+    #[test]
     fn the_runway_and_paying_customers_we_had_state_the_stage() {
         for text in [
             "We had about nine months of runway, which made me ruthless about partners.",
