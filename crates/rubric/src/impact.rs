@@ -763,9 +763,11 @@ fn impact_here(ctx: &Ctx<'_>, q: &Quantity) -> bool {
         }
         // A bare amount, a multiplier, money: `grew 35%`, `$2M in pipeline`.
         _ => {
-            // `a referral fee of 8%`: an amount after `of` is the value of the noun before it.
+            // `a referral fee of 8%`: an amount after `of` is the value of the noun before it;
+            // compared with another (`a capture rate of 71% against 44% before`), it is a change.
             let before = lower(&s, k.wrapping_sub(1));
             let of_value = before == "of"
+                && !compared(&s, k)
                 && s.token(k.wrapping_sub(2))
                     .is_some_and(|w| !result_word(ctx, w) && !ctx.hits.covers(Cue::Change, w));
             // `The completion rate of the course is 88%`, `the goal was $5M`: an amount that is

@@ -352,6 +352,14 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_after_of_is_a_value_unless_compared_with_another() {
+        let text = "Integrators receive a referral fee of 8% of first-year value.";
+        assert_eq!(findings(text, Rule::Metrics).len(), 1, "{text}");
+        let text = "Five of the seven teams won: a hit rate of 71% against our prior average of 44%.";
+        assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
+    }
+
+    #[test]
     fn spelled_out_percentages_are_impact() {
         for text in [
             "Partner deals grew about forty percent that year.",
