@@ -102,6 +102,7 @@ const METRIC_TERMS: &[&str] = &[
     "attach rate", "activation", "adoption", "roi", "quota", "bookings", "time to value",
     "time-to-value", "ramp time", "close rate", "sourced pipeline", "influenced revenue",
     "response time", "onboarding time", "time to first deal", "payback", "acv", "tcv",
+    "premium", "gmv", "take rate", "capture rate",
 ];
 #[rustfmt::skip]
 const METRIC_WORDS: &[&str] = &[

@@ -955,10 +955,10 @@ fn phrase_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Opti
 /// The subject phrase before a verb group at `end`: the noun phrase right before it, or, when
 /// that is the object of a preposition that modifies an earlier noun phrase opening the clause,
 /// that earlier one (`Our alliance with the EHR vendor produced`, `Our partner summit in Lisbon
-/// drew`, `Our team of two trained`). Not past a pronoun (`this framework I evaluated`), nor to
-/// a quantity or a pronoun (`One of our resellers`, `Nobody on their side`: the party is in the
-/// phrase after), nor to words that do not open the clause (`fewer than fifty overlapping
-/// customers in our segments`).
+/// drew`, `Our team of two trained`, `Premium per active broker doubled`). Not past a pronoun
+/// (`this framework I evaluated`), nor to a quantity or a pronoun (`One of our resellers`,
+/// `Nobody on their side`: the party is in the phrase after), nor to words that do not open the
+/// clause (`fewer than fifty overlapping customers in our segments`).
 fn subject_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Option<Phrase> {
     let mut phrase = phrase_before(words, lower, from, end)?;
     // An intensive reflexive stresses the phrase before it (`the municipalities themselves
@@ -975,11 +975,12 @@ fn subject_before(words: &[Word], lower: &Lower, from: usize, end: usize) -> Opt
         let word = lower.get(preposition);
         // `of` only before a bare number, a size (`a team of two`), not a part or a title's
         // remit (`VP of Sales`).
-        let modifies =
-            matches!(
-                word,
-                "with" | "in" | "at" | "from" | "for" | "on" | "across" | "inside" | "within"
-            ) || (word == "of" && phrase.tokens.len() == 1 && words[phrase.head].pos == UPOS::NUM);
+        let modifies = matches!(
+            word,
+            "with" | "in" | "at" | "from" | "for" | "on" | "across" | "inside" | "within" | "per"
+        ) || (word == "of"
+            && phrase.tokens.len() == 1
+            && words[phrase.head].pos == UPOS::NUM);
         if words[preposition].pos != UPOS::ADP || !modifies {
             break;
         }

@@ -257,6 +257,8 @@ mod tests {
             "Together we built a $2M pipeline in two quarters.",
             "First-year sales came in at 1.6x plan.",
             "Partner bookings doubled.",
+            // What is counted per partner is the subject, not the partner.
+            "Premium per active broker roughly doubled.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }
