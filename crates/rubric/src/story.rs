@@ -140,11 +140,22 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
 /// (`What I'd do again: pay on cash`, a label inside a paragraph), or a `What I ...` clause up to
 /// *is* or *was* (`What I took from it is that ...`, a pseudo-cleft whose clause names the part
 /// as a heading would), or the same clause after `the thing` (`The main thing I took away is
-/// that ...`).
+/// that ...`), or a noun of the speaker's naming the part (`My learning is that ...`); a stance
+/// before it (`Honestly, I think ...`) is read past.
 fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
     let t = ctx.tokens;
     let sentence = &t.sentences[s];
-    let range = sentence.tokens.clone();
+    let mut range = sentence.tokens.clone();
+    // `Honestly, I think the main thing …`: a stance before the clause.
+    loop {
+        match (t.lower(range.start), t.lower(range.start + 1)) {
+            ("honestly" | "frankly" | "so" | "and" | "but" | "overall", _) if range.len() > 4 => {
+                range.start += 1
+            }
+            ("i", "think" | "guess" | "suppose") if range.len() > 5 => range.start += 2,
+            _ => break,
+        }
+    }
     let first = range.start;
     // Cheap test first: a colon within its first six words, or `What` opening it.
     let colon = range.clone().take(6).find(|&i| {
@@ -153,8 +164,9 @@ fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
     });
     let opener = match colon {
         Some(i) => i,
-        // `The main thing I took away is that ...`: the same clause after `the thing`.
-        None if t.lower(first) == "the"
+        // `The main thing I took away is that ...`, `One thing I've learned is that ...`: the
+        // same clause after `the thing`.
+        None if matches!(t.lower(first), "the" | "one")
             && range
                 .clone()
                 .skip(1)
@@ -165,6 +177,18 @@ fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
                 .clone()
                 .take(9)
                 .find(|&i| i > first + 2 && matches!(t.lower(i + 1), "is" | "was"))?
+        }
+        // `My learning is that …`, `My takeaway was …`: a part named by the speaker's noun.
+        None if matches!(t.lower(first), "my" | "our")
+            && range
+                .clone()
+                .take(4)
+                .any(|i| i > first && matches!(t.lower(i + 1), "is" | "was")) =>
+        {
+            range
+                .clone()
+                .take(4)
+                .find(|&i| i > first && matches!(t.lower(i + 1), "is" | "was"))?
         }
         None if t.lower(first) == "what" => range
             .clone()
