@@ -17,7 +17,7 @@
 //! once, in the next statement of its paragraph or list item (`Why did it stall? Because nobody
 //! owned it.`, `Should we scale it? Only if the lift holds.`, `Should we scale it? Obviously —
 //! …`, `Can it be saved? Usually, yes.`, `Is it real? On the first handful of deals, probably not
-//! yet.`,
+//! yet.`, `First thing I'd ask: is it real? Honestly, I'd bet it is.`,
 //! `What went wrong? The brief already says: …`, `What I need to know? It is already clear from
 //! the situation`, whatever asking cue the question holds; see `Ctx::answer`), asking set aside
 //! for the plan (`I'd ask a few clarifying questions, but to keep this tight I'll go straight to
@@ -305,8 +305,15 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
             let opening = next.tokens.start..next.tokens.end.min(next.tokens.start + 3);
             // A yes-or-no question: it opens with an auxiliary or a modal (`Should we scale
             // it?`, `Can it be saved?`).
+            // `First thing I'd ask: is the lift real?`: the question after a label.
+            let asked = sentence
+                .tokens
+                .clone()
+                .take(8)
+                .find(|&j| ctx.text[t.tokens[j].end()..].starts_with(':'))
+                .map_or(sentence.tokens.start, |j| j + 1);
             let yes_no = matches!(
-                t.lower(sentence.tokens.start),
+                t.lower(asked),
                 "should" | "can" | "could" | "is" | "are" | "was" | "were" | "do" | "does" | "did"
                     | "will" | "would" | "has" | "have"
             );
@@ -330,13 +337,39 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
                 // `Usually, yes, if …`
                 || opening.clone().any(|j| matches!(t.lower(j), "yes" | "no"))
                 // `Should we scale it? Only if the lift holds.`, `Obviously — …`.
-                || (yes_no && YES_OR_NO.contains(&lead))
+                || (yes_no && (YES_OR_NO.contains(&lead) || states_a_view(ctx, next.tokens.clone())))
                 // `What went wrong? The brief already says: …`
                 || cites_prompt(ctx, next.tokens.clone());
             hangs || !answers
         }
     }
 }
+
+/// Whether the sentence over tokens `words` opens on the writer's view, after an adverb set off by
+/// a comma (`Honestly, I'd bet it's real`, `My read is it's mostly the services`, `I think so`):
+/// an answer to the yes-or-no question before it.
+fn states_a_view(ctx: &Ctx<'_>, words: Range<usize>) -> bool {
+    let t = ctx.tokens;
+    let mut k = words.start;
+    if ctx.text[t.tokens[k].end()..].starts_with(',') {
+        k += 1;
+    }
+    if k + 1 >= words.end {
+        return false;
+    }
+    match (t.lower(k), t.lower(k + 1)) {
+        ("i" | "i'd", verb) => BELIEVE.contains(&verb),
+        // `My read is`, `My honest guess is`.
+        ("my", noun) => VIEWS.contains(&noun) || VIEWS.contains(&t.lower(k + 2)),
+        _ => false,
+    }
+}
+
+/// Verbs with which the writer gives a view (`I think`, `I'd bet`, `I'd say`).
+const BELIEVE: &[&str] = &["think", "bet", "believe", "suspect", "guess", "doubt", "say"];
+
+/// Nouns for the writer's view (`my read is`).
+const VIEWS: &[&str] = &["read", "guess", "bet", "sense", "view", "hunch", "instinct"];
 
 /// Whether every question mark in the sentence at `range` sits inside a sentence that runs on
 /// past it (`regulated buyers — maybe banks? — have to prove it`, `the pilot (was it March?)
@@ -834,6 +867,9 @@ mod tests {
             "---\nscenario: 1\n---\n\nIs the win rate real? On the first handful of deals, probably not yet. I would pull every deal.\n",
             // A yes given by how sure the writer is.
             "---\nscenario: 1\n---\n\nShould we scale it? Obviously — a higher win rate is the whole point of a partnership. I would package it.\n",
+            // The writer's view answers it, a label before the question or not.
+            "---\nscenario: 1\n---\n\nFirst thing I'd ask: is the lift real? Honestly, I'd bet it's real. I would package it.\n",
+            "---\nscenario: 1\n---\n\nIs the lift coming from the services? My read is it's mostly the services. I would package it.\n",
         ] {
             assert_eq!(spans(text, Rule::ClarifyingQuestions).len(), 1, "{text}");
         }
