@@ -802,6 +802,12 @@ fn takes_charge(r: &Read<'_>, v: usize) -> bool {
     let verb = r.lower(v);
     let particle = r.lower(v + 1);
     // `took over alliances`, `I take ownership on our side`.
+    // `I take the ownership myself`: the article a second-language writer puts before it.
+    let particle = if particle == "the" && r.lower(v + 2) == "ownership" {
+        "ownership"
+    } else {
+        particle
+    };
     (matches!(particle, "over" | "ownership") && (verb.starts_with("tak") || verb == "took"))
         || (particle == "after" && verb.starts_with("look"))
         || verb.starts_with("inherit")
@@ -1683,6 +1689,12 @@ mod tests {
         ] {
             assert_eq!(findings(text, Rule::RoleStage).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn taking_the_ownership_states_a_role() {
+        let text = "I take the ownership myself on our side, and I ask the partner to name one person.";
+        assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
     }
 
     #[test]
