@@ -1429,6 +1429,7 @@ mod tests {
             ),
             ("Our partner summit in Lisbon drew 650 attendees.", "summit"),
             ("Our team of two trained 480 nurses.", "team"),
+            ("Premium per active broker roughly doubled.", "Premium"),
             // Not to a quantity or a pronoun: the party is in the phrase after it.
             ("One of our resellers never returned the call.", "resellers"),
             ("Nobody on their side read the plan.", "side"),
