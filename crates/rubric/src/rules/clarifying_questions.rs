@@ -311,6 +311,7 @@ pub(crate) fn is_genuine_question(ctx: &Ctx<'_>, i: usize) -> bool {
                 .clone()
                 .take(8)
                 .find(|&j| ctx.text[t.tokens[j].end()..].starts_with(':'))
+                .filter(|&j| j + 1 < sentence.tokens.end)
                 .map_or(sentence.tokens.start, |j| j + 1);
             let yes_no = matches!(
                 t.lower(asked),
@@ -360,7 +361,9 @@ fn states_a_view(ctx: &Ctx<'_>, words: Range<usize>) -> bool {
     match (t.lower(k), t.lower(k + 1)) {
         ("i" | "i'd", verb) => BELIEVE.contains(&verb),
         // `My read is`, `My honest guess is`.
-        ("my", noun) => VIEWS.contains(&noun) || VIEWS.contains(&t.lower(k + 2)),
+        ("my", noun) => {
+            VIEWS.contains(&noun) || (k + 2 < words.end && VIEWS.contains(&t.lower(k + 2)))
+        }
         _ => false,
     }
 }
