@@ -1167,6 +1167,11 @@ impl<'a> SentenceSyntax<'a> {
         self.tagged.clauses.iter().find(|c| c.tokens.contains(&i))
     }
 
+    /// Whether token `i` is a hyphen joining the words either side of it (`partner-referred`).
+    pub fn joins_words(&self, i: usize) -> bool {
+        joined_hyphen(&self.tagged.words, &self.tagged.lower, i)
+    }
+
     /// The noun phrase token `i` is in: the subject or object of its clause when it lies there,
     /// else the run of noun-phrase words around it, headed by its last nominal.
     pub fn phrase_at(&self, i: usize) -> Option<Phrase> {
@@ -1238,7 +1243,7 @@ impl<'a> SentenceSyntax<'a> {
             // (`deal-conflict calls`, `co-branded assets`).
             let mut last = next;
             let mut noun = false;
-            let joined = |k: usize| joined_hyphen(words, &self.tagged.lower, k);
+            let joined = |k: usize| self.joins_words(k);
             while let Some(w) = words.get(last) {
                 match w.pos {
                     // Not right after the number: `60-person` sizes, it counts no compound.

@@ -682,7 +682,7 @@ impl Buyers<'_> {
         };
         // `partner-detailed rheumatologists`: a partner inside a hyphenated modifier says how the
         // people were reached, not who they are.
-        let modifier = |k: usize| k < head && r.lower(k + 1) == "-";
+        let modifier = |k: usize| k < head && r.s.joins_words(k + 1);
         !phrase.tokens.clone().any(|k| partner(k) && !modifier(k))
             && !phrase.possessor.is_some_and(partner)
     }
