@@ -581,6 +581,8 @@ pub(crate) fn classify_title(title: &str) -> SectionKind {
             "next" if next == "time" => SectionKind::Learning,
             // "Worth repeating", "Worth saying": what the writer would pass on.
             "worth" if index == 0 => SectionKind::Learning,
+            // "My own mistake was …": what the writer would not repeat.
+            "mistake" | "mistakes" => SectionKind::Learning,
             _ => continue,
         };
         return kind;

@@ -113,7 +113,8 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
         present[3] = !hits.of(Cue::LearningCue).is_empty()
             || (!plan
                 && told_as_a_story(t)
-                && (closes_on_a_lesson(t, ctx.text) || closes_on_a_reflection(ctx)));
+                && (closes_on_a_lesson(t, ctx.text) || closes_on_a_reflection(ctx)))
+            || (!plan && closes_looking_ahead(t));
     }
     if !present[0] {
         // Context is set by cues: the company's stage or the role among them, where the
@@ -140,25 +141,45 @@ pub(crate) fn parts(ctx: &Ctx<'_>, sections: &[Section]) -> Parts {
 /// (`What I'd do again: pay on cash`, a label inside a paragraph), or a `What I ...` clause up to
 /// *is* or *was* (`What I took from it is that ...`, a pseudo-cleft whose clause names the part
 /// as a heading would), or the same clause after `the thing` (`The main thing I took away is
-/// that ...`), or a noun of the speaker's naming the part (`My learning is that ...`); a stance
-/// before it (`Honestly, I think ...`) is read past.
+/// that ...`, see [`thing_clause`]), or a noun of the speaker's naming the part (`My learning is
+/// that ...`), or a short question the next sentence answers (`Would I do anything differently?
+/// Yes — …`); a stance before it (`Honestly, I think ...`, `If there's one thing …`) is read past.
 fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
     let t = ctx.tokens;
     let sentence = &t.sentences[s];
     let mut range = sentence.tokens.clone();
-    // `Honestly, I think the main thing …`: a stance before the clause.
+    // `Honestly, I think the main thing …`: a stance before the clause; `If there's one thing
+    // I'd carry …, it's that …`: a conditional before it.
     loop {
         match (t.lower(range.start), t.lower(range.start + 1)) {
             ("honestly" | "frankly" | "so" | "and" | "but" | "overall", _) if range.len() > 4 => {
                 range.start += 1
             }
             ("i", "think" | "guess" | "suppose") if range.len() > 5 => range.start += 2,
+            ("if", "there's") if range.len() > 6 => range.start += 2,
             _ => break,
         }
     }
     let first = range.start;
-    // Cheap test first: a colon within its first six words, or `What` opening it.
-    let colon = range.clone().take(6).find(|&i| {
+    let last = range.end - 1;
+    // `Would I do anything differently? Yes — …`: a short question about the speaker, answered
+    // next, names the part as a heading would (`Would they renew?` asks about others).
+    if range.len() <= QUESTION_LABEL_WORDS
+        && s + 1 < t.sentences.len()
+        && range.clone().any(|i| matches!(t.lower(i), "i" | "we"))
+        && ctx.text[t.tokens[last].end()..].starts_with('?')
+    {
+        let title = ctx
+            .text
+            .get(t.tokens[first].start()..t.tokens[last].end())?;
+        if crate::draft::classify_title(title) == SectionKind::Learning {
+            return Some(SectionKind::Learning);
+        }
+    }
+    // Cheap test first: a colon within its first words, or `What` opening it. A free relative
+    // (`What I took from the earlier failures:`) runs longer than a label noun.
+    let label_words = if t.lower(first) == "what" { 8 } else { 6 };
+    let colon = range.clone().take(label_words).find(|&i| {
         let end = t.tokens[i].end();
         ctx.text[end..].starts_with(':')
     });
@@ -171,12 +192,16 @@ fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
                 .clone()
                 .skip(1)
                 .take(3)
-                .any(|i| matches!(t.lower(i), "thing" | "things")) =>
+                .any(|i| matches!(t.lower(i), "thing" | "things" | "part")) =>
         {
-            range
+            let opener = range
                 .clone()
                 .take(9)
-                .find(|&i| i > first + 2 && matches!(t.lower(i + 1), "is" | "was"))?
+                .find(|&i| i > first + 2 && matches!(t.lower(i + 1), "is" | "was" | "it's"))?;
+            if opener + 2 < range.end && thing_clause(t, first..opener + 1) {
+                return Some(SectionKind::Learning);
+            }
+            opener
         }
         // `My learning is that …`, `My takeaway was …`: a part named by the speaker's noun.
         None if matches!(t.lower(first), "my" | "our")
@@ -207,6 +232,31 @@ fn inline_label(ctx: &Ctx<'_>, s: usize) -> Option<SectionKind> {
         SectionKind::Other => None,
         kind => Some(kind),
     }
+}
+
+/// A question of at most this many words can stand as a label (`Would I do anything
+/// differently?`).
+const QUESTION_LABEL_WORDS: usize = 8;
+
+/// Verbs by which the speaker keeps something from an experience: `the main thing we took from
+/// it`, `one thing I've noticed`, `the one thing I'd carry into the next partnership`.
+const KEEPING: &[&str] = &[
+    "took", "take", "learned", "learnt", "noticed", "realised", "realized", "carry", "remember",
+    "keep",
+];
+
+/// Whether a `the thing …` clause (`clause`, up to its copula) names a lesson: the speaker kept it
+/// from the experience (`The main thing we took from it`), or it says what made the work succeed
+/// (`the one thing that made it work`, `the part that mattered most`). `The first thing I did`
+/// is left to the title reading: an action.
+fn thing_clause(t: &Tokens, clause: Range<usize>) -> bool {
+    clause.clone().any(|i| match t.lower(i) {
+        "i" | "we" | "i've" | "we've" | "i'd" | "we'd" => {
+            (i + 1..(i + 3).min(clause.end)).any(|j| KEEPING.contains(&t.lower(j)))
+        }
+        "that" => matches!(t.lower(i + 1), "mattered" | "made" | "worked"),
+        _ => false,
+    })
 }
 
 /// Words that open a sentence without being its verb.
@@ -617,6 +667,12 @@ fn closes_on_a_lesson(t: &Tokens, text: &str) -> bool {
                         || matches!(v, "gone" | "done" | "begun" | "run")
                 }
         });
+        // `I have since stopped asking partners what they want to sell`: a practice changed since.
+        let changed_since = range.clone().any(|i| match t.lower(i) {
+            "i" | "we" => t.lower(i + 1) == "have" && t.lower(i + 2) == "since",
+            "i've" | "we've" => t.lower(i + 1) == "since",
+            _ => false,
+        });
         let generic = range.clone().any(|i| matches!(t.lower(i), "you" | "your"));
         let present = range.clone().any(|i| {
             matches!(
@@ -626,7 +682,40 @@ fn closes_on_a_lesson(t: &Tokens, text: &str) -> bool {
         }) && !range
             .clone()
             .any(|i| past(t.lower(i)) || t.lower(i).starts_with(|c: char| c.is_ascii_digit()));
-        looks_ahead || generic || present || instead
+        looks_ahead || generic || present || instead || changed_since
+    })
+}
+
+/// An answer that ends on what the speaker wants to do next, in its last two sentences (`Next I
+/// want to connect certification to the deals`, `I'm now proposing we move the discount`): the
+/// writer's own next step, which is what the experience taught them to try.
+fn closes_looking_ahead(t: &Tokens) -> bool {
+    let n = t.sentences.len();
+    (n.saturating_sub(2)..n).any(|s| {
+        t.sentences[s].tokens.clone().any(|i| {
+            let in_sentence = |j: usize| t.tokens.get(j).is_some_and(|x| x.sentence() == s);
+            let mut j = i + 1;
+            let (wants, proposes) = match t.lower(i) {
+                "i" => {
+                    if t.lower(j) == "am" {
+                        j += 1;
+                        (false, true)
+                    } else {
+                        (true, false)
+                    }
+                }
+                "i'm" => (false, true),
+                _ => return false,
+            };
+            if t.lower(j) == "now" {
+                j += 1;
+            }
+            in_sentence(j + 1)
+                && ((wants
+                    && matches!(t.lower(j), "want" | "plan" | "intend")
+                    && t.lower(j + 1) == "to")
+                    || (proposes && matches!(t.lower(j), "proposing" | "planning")))
+        })
     })
 }
 
