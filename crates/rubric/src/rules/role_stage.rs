@@ -332,7 +332,8 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
                 j += 1;
             }
             while j < r.len() && j <= verb + 8 {
-                if matches!(r.pos(j), UPOS::PUNCT | UPOS::VERB | UPOS::AUX) {
+                // `the super-agent network`: a hyphen joining two words is inside the remit.
+                if matches!(r.pos(j), UPOS::PUNCT | UPOS::VERB | UPOS::AUX) && !r.s.joins_words(j) {
                     break;
                 }
                 if let Some(p) = r.phrase_at(j).filter(|_| matches!(r.pos(j), UPOS::NOUN | UPOS::PROPN)) {
@@ -1698,6 +1699,8 @@ mod tests {
             "I take the ownership myself on our side, and I ask the partner to name one person.",
             // A count of partners named by a hyphenated compound.
             "At Jalan Kita I look after around 30 merchant-acquisition partners in East Java.",
+            // A remit whose first word is joined to the next by a hyphen.
+            "I manage the super-agent network for KoboLink in the South-West.",
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
         }
