@@ -1021,6 +1021,11 @@ fn phrase_after(words: &[Word], lower: &Lower, from: usize, end: usize) -> Optio
         if last > first && words[last].pos == UPOS::DET && nominal(words[last - 1].pos) {
             break;
         }
+        // An intensive reflexive after the phrase stresses who acted (`ran partnerships
+        // myself`); it is not the phrase's head.
+        if last > first && reflexive(lower.get(last)) {
+            break;
+        }
         last += 1;
     }
     let head = (first..last).rev().find(|&k| nominal(words[k].pos))?;
@@ -1805,6 +1810,25 @@ mod tests {
             assert_eq!(
                 word(&s, first.subject.as_ref().map(|p| p.head)),
                 subject,
+                "{}",
+                dump(&s)
+            );
+        }
+    }
+
+    #[test]
+    fn an_intensive_reflexive_ends_the_object_before_it() {
+        for (text, object) in [
+            ("I ran partnerships myself.", "partnerships"),
+            ("We built the integration ourselves.", "integration"),
+            ("I did it myself.", "it"),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let first = &s.clauses()[0];
+            assert_eq!(
+                word(&s, first.object.as_ref().map(|p| p.head)),
+                object,
                 "{}",
                 dump(&s)
             );
