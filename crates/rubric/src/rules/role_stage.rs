@@ -209,9 +209,20 @@ fn role_word(lower: &str, text: &str) -> bool {
 /// A role the speaker holds in this sentence: `I was the first partnerships hire`, `as
 /// alliance lead`, `I was brought in to fix the channel`, `my job was`, `I run the channel`.
 fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
+    // Whether the last main clause with a subject was the speaker's.
+    let mut speaker_before = false;
     for clause in r.clauses() {
         let subject = clause.subject.as_ref();
-        let speaks = subject.is_some_and(|p| r.is_subject_speaker(p.head));
+        // `I co-founded Crateshare and ran partnerships myself`: a main clause joined by `and`
+        // with no subject of its own shares the one before.
+        let shares = subject.is_none()
+            && !clause.subordinate
+            && matches!(r.lower(clause.tokens.start), "and" | "then")
+            && speaker_before;
+        let speaks = subject.is_some_and(|p| r.is_subject_speaker(p.head)) || shares;
+        if let Some(p) = subject.filter(|_| !clause.subordinate) {
+            speaker_before = r.is_subject_speaker(p.head);
+        }
         // `I was hired`, `I was brought in to`, `they hired me`.
         let passive = speaks && clause.verb_group.clone().any(|k| be(r.lower(k)));
         let me = clause
@@ -1849,6 +1860,8 @@ mod tests {
             "It was the same 80-person fintech when I left.",
             // A resume line opening with a bare title.
             "- Channel director; two distributors, no shared pipeline.",
+            // A remit held by the subject of the clause before `and`, stressed by `myself`.
+            "I co-founded Crateshare, a marketplace for used equipment, and ran partnerships myself.",
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
         }
@@ -1860,6 +1873,7 @@ mod tests {
             "We took over 40 accounts from the old agency.",
             "Their founder spent ten years at a bank.",
             "The regional director signed the plan.",
+            "Our CEO signed the reseller and ran partnerships herself.",
             "- Partner delivery NPS",
             "**Measurement**",
         ] {
