@@ -285,6 +285,15 @@ fn own_role(r: &Read<'_>) -> Option<Range<usize>> {
         if passive && matches!(r.stem(clause.verb), "task" | "charg") && r.lower(clause.verb + 1) == "with" {
             return Some(clause.tokens.start..clause.verb + 2);
         }
+        // `I was asked to build our first vendor alliances`: a remit handed over as a task.
+        if passive && matches!(r.stem(clause.verb), "ask" | "task" | "charg") {
+            let object = clause.object.as_ref();
+            if let Some(p) = object.filter(|p| clause.infinitive.is_some_and(|v| p.head > v)) {
+                if REMITS.contains(&r.stem(p.head)) && !r.owned_by_others(p) {
+                    return Some(clause.tokens.start..p.tokens.end);
+                }
+            }
+        }
         // `I stepped into the channel director role`: a post named by a title, the speaker's.
         if speaks && !clause.negated {
             for j in clause.verb + 1..clause.tokens.end {
@@ -1862,6 +1871,8 @@ mod tests {
             "- Channel director; two distributors, no shared pipeline.",
             // A remit held by the subject of the clause before `and`, stressed by `myself`.
             "I co-founded Crateshare, a marketplace for used equipment, and ran partnerships myself.",
+            // A remit handed over as a task.
+            "Last year I was asked to build our first vendor alliances.",
         ] {
             assert!(findings(text, Rule::RoleStage).is_empty(), "{text}");
         }
@@ -1874,6 +1885,8 @@ mod tests {
             "Their founder spent ten years at a bank.",
             "The regional director signed the plan.",
             "Our CEO signed the reseller and ran partnerships herself.",
+            "I was asked to build their partner programme.",
+            "I was asked to build a dashboard.",
             "- Partner delivery NPS",
             "**Measurement**",
         ] {
