@@ -502,6 +502,7 @@ fn told_in_words(ctx: &Ctx<'_>, activity: &dyn Fn(usize) -> bool) -> bool {
                     && (p.tokens.start..p.head + 1).any(|k| {
                         let w = syntax.text(k).to_lowercase();
                         matches!(w.as_str(), "both" | "partner" | "partners" | "partnership")
+                            || partner_kind(&w)
                             || syntax
                                 .token(k)
                                 .is_some_and(|tk| ctx.hits.covers(Cue::Buyer, tk))
@@ -520,16 +521,51 @@ fn told_in_words(ctx: &Ctx<'_>, activity: &dyn Fn(usize) -> bool) -> bool {
     })
 }
 
+/// Kinds of partner a story's other party may be named by (`the MSP asked to expand`).
+const PARTNER_KINDS: &[&str] = &[
+    "reseller",
+    "distributor",
+    "integrator",
+    "msp",
+    "agency",
+    "dealer",
+    "si",
+    "var",
+    "isv",
+    "affiliate",
+    "broker",
+    "supplier",
+    "bank",
+    "insurer",
+    "retailer",
+    "marketplace",
+];
+
+/// Whether the lower-case word `w` names a kind of partner, in the singular or the plural.
+fn partner_kind(w: &str) -> bool {
+    let singular = match w.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => w.strip_suffix('s').unwrap_or(w).to_string(),
+    };
+    PARTNER_KINDS.contains(&singular.as_str())
+}
+
 /// Whether a sentence in the second half of the draft says how something stands now against
 /// before: a present form of *be* whose predicate compares (`breakfast orders are up`, `the
-/// network is much healthier`, `churn is lower`), its subject not the writer, outside a
-/// hypothetical. Only sentences with a present *be* are tagged.
+/// network is much healthier`, `churn is lower`), or a past *got*, *became* or *grew* with a
+/// comparative (`our distributor list got shorter and better`), its subject not the writer,
+/// outside a hypothetical. Only sentences with one of those verbs are tagged.
 fn compares_now(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
     let n = t.sentences.len();
     (n / 2..n).any(|s| {
         let range = t.sentences[s].tokens.clone();
-        if hedged(t, s) || !range.clone().any(|i| matches!(t.lower(i), "is" | "are")) {
+        let changed = |i: usize| matches!(t.lower(i), "got" | "became" | "grew");
+        if hedged(t, s)
+            || !range
+                .clone()
+                .any(|i| matches!(t.lower(i), "is" | "are") || changed(i))
+        {
             return false;
         }
         let Some(syntax) = ctx.syntax(s) else {
@@ -554,7 +590,14 @@ fn compares_now(ctx: &Ctx<'_>) -> bool {
             let word = syntax.text(j).to_lowercase();
             let compares = matches!(word.as_str(), "up" | "down" | "more" | "less")
                 || (syntax.pos(j) == UPOS::ADJ && word.ends_with("er") && word.len() > 4);
-            c.copula && present && subject && compares
+            // `our distributor list got shorter and better`: a change of state told in the past.
+            let became = matches!(
+                syntax.text(c.verb).to_lowercase().as_str(),
+                "got" | "became" | "grew"
+            ) && !c.negated
+                && (matches!(word.as_str(), "better" | "worse")
+                    || (syntax.pos(j) == UPOS::ADJ && word.ends_with("er") && word.len() > 4));
+            (c.copula && present && subject && compares) || (subject && became)
         })
     })
 }
