@@ -679,8 +679,9 @@ fn told_as_a_story(t: &Tokens) -> bool {
 
 /// A story that ends on what the candidate took from it, in the last two sentences: what they
 /// would do again or differently ("I'd start sooner", "I wish I'd...", "I'd have gone sooner"),
-/// a rule addressed to "you", or a present-tense statement of how things are after a past-tense
-/// story ("Saying no is kinder than a dead partnership").
+/// a rule addressed to "you", a practice changed since ("I have since stopped asking ..."), or a
+/// present-tense statement of how things are after a past-tense story ("Saying no is kinder than
+/// a dead partnership").
 fn closes_on_a_lesson(t: &Tokens, text: &str) -> bool {
     let n = t.sentences.len();
     (n.saturating_sub(2)..n).any(|s| {
@@ -712,8 +713,10 @@ fn closes_on_a_lesson(t: &Tokens, text: &str) -> bool {
         });
         // `I have since stopped asking partners what they want to sell`: a practice changed since.
         let changed_since = range.clone().any(|i| match t.lower(i) {
-            "i" | "we" => t.lower(i + 1) == "have" && t.lower(i + 2) == "since",
-            "i've" | "we've" => t.lower(i + 1) == "since",
+            "i" | "we" => {
+                i + 2 < range.end && t.lower(i + 1) == "have" && t.lower(i + 2) == "since"
+            }
+            "i've" | "we've" => i + 1 < range.end && t.lower(i + 1) == "since",
             _ => false,
         });
         let generic = range.clone().any(|i| matches!(t.lower(i), "you" | "your"));
