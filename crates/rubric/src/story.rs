@@ -543,12 +543,15 @@ const PARTNER_KINDS: &[&str] = &[
 
 /// Whether the lower-case word `w` names a kind of partner, in the singular or the plural.
 fn partner_kind(w: &str) -> bool {
-    let singular = match w.strip_suffix("ies") {
-        Some(stem) => format!("{stem}y"),
-        None => w.strip_suffix('s').unwrap_or(w).to_string(),
-    };
-    PARTNER_KINDS.contains(&singular.as_str())
+    PARTNER_KINDS.iter().any(|&kind| {
+        w == kind
+            || w.strip_suffix('s') == Some(kind)
+            || (w.strip_suffix("ies").is_some() && w.strip_suffix("ies") == kind.strip_suffix('y'))
+    })
 }
+
+/// Past verbs of a change of state (`the list got shorter`, `the network became healthier`).
+const BECAME: &[&str] = &["got", "became", "grew"];
 
 /// Whether a sentence in the second half of the draft says how something stands now against
 /// before: a present form of *be* whose predicate compares (`breakfast orders are up`, `the
@@ -560,7 +563,7 @@ fn compares_now(ctx: &Ctx<'_>) -> bool {
     let n = t.sentences.len();
     (n / 2..n).any(|s| {
         let range = t.sentences[s].tokens.clone();
-        let changed = |i: usize| matches!(t.lower(i), "got" | "became" | "grew");
+        let changed = |i: usize| BECAME.contains(&t.lower(i));
         if hedged(t, s)
             || !range
                 .clone()
@@ -588,15 +591,12 @@ fn compares_now(ctx: &Ctx<'_>) -> bool {
                 j += 1;
             }
             let word = syntax.text(j).to_lowercase();
-            let compares = matches!(word.as_str(), "up" | "down" | "more" | "less")
-                || (syntax.pos(j) == UPOS::ADJ && word.ends_with("er") && word.len() > 4);
+            let comparative = syntax.pos(j) == UPOS::ADJ && word.ends_with("er") && word.len() > 4;
+            let compares = matches!(word.as_str(), "up" | "down" | "more" | "less") || comparative;
             // `our distributor list got shorter and better`: a change of state told in the past.
-            let became = matches!(
-                syntax.text(c.verb).to_lowercase().as_str(),
-                "got" | "became" | "grew"
-            ) && !c.negated
-                && (matches!(word.as_str(), "better" | "worse")
-                    || (syntax.pos(j) == UPOS::ADJ && word.ends_with("er") && word.len() > 4));
+            let became = BECAME.contains(&syntax.text(c.verb).to_lowercase().as_str())
+                && !c.negated
+                && (matches!(word.as_str(), "better" | "worse") || comparative);
             (c.copula && present && subject && compares) || (subject && became)
         })
     })
