@@ -567,6 +567,13 @@ fn guess(form: &str, first: bool) -> UPOS {
     if !initial.is_alphanumeric() {
         return UPOS::SYM;
     }
+    // `OEMs`, `MSPs`: the plural of an acronym names a kind, not one thing.
+    if form
+        .strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
+    {
+        return UPOS::NOUN;
+    }
     // `CRO`, `Acme`: a capital inside a sentence names something; at its start it may too.
     if initial.is_uppercase() && (!first || form.chars().skip(1).any(char::is_uppercase)) {
         return UPOS::PROPN;
@@ -1370,6 +1377,19 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn a_plural_acronym_is_a_common_noun_and_an_acronym_a_name() {
+        for (text, form, pos) in [
+            ("The OEMs wanted one supplier.", "OEMs", UPOS::NOUN),
+            ("We signed three MSPs in Ohio.", "MSPs", UPOS::NOUN),
+            ("Our CRO signed off.", "CRO", UPOS::PROPN),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            assert_eq!(s.pos(find(&s, form)), pos, "{}", dump(&s));
+        }
     }
 
     #[test]
