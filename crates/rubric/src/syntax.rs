@@ -859,6 +859,7 @@ fn main_verb_after_relative(
         let at = i
             .checked_sub(1)
             .and_then(|p| relative_split(words, lower, segments[p].clone(), segment.clone()));
+        let at = at.or_else(|| participle_split(words, lower, segment.clone()));
         match at {
             Some((k, antecedent)) => {
                 split.push(segment.start..k);
@@ -908,6 +909,43 @@ fn relative_split(
         split -= 1;
     }
     Some((split, antecedent))
+}
+
+/// Where a segment whose subject a participle modifies (`Agronomists using our product needed
+/// imagery`, `Partners selling the bundle doubled their margin`) reaches its own verb, with that
+/// subject: a noun phrase opening the sentence or following clause punctuation, an `-ing` verb
+/// right after it, and a later verb that is not one (a reduced relative clause has no finite verb
+/// of its own, so the later one is the sentence's).
+fn participle_split(
+    words: &[Word],
+    lower: &Lower,
+    segment: Range<usize>,
+) -> Option<(usize, Phrase)> {
+    let opens_sentence = segment.start == 0
+        || words[segment.start - 1].pos == UPOS::PUNCT
+            && clause_break(lower.get(segment.start - 1));
+    let participle = (segment.start + 1..segment.end).find(|&k| !in_phrase(words, lower, k))?;
+    if !opens_sentence
+        || words[participle].pos != UPOS::VERB
+        || !lower.get(participle).ends_with("ing")
+    {
+        return None;
+    }
+    let subject = phrase_before(words, lower, segment.start, participle)
+        .filter(|p| p.tokens.start == segment.start && words[p.head].pos != UPOS::PRON)?;
+    let mut split = (participle + 1..segment.end).find(|&k| {
+        matches!(words[k].pos, UPOS::VERB | UPOS::AUX)
+            && lower.get(k - 1) != "to"
+            && !lower.get(k).ends_with("ing")
+            && matches!(
+                words[k - 1].pos,
+                UPOS::NOUN | UPOS::PROPN | UPOS::ADV | UPOS::PART | UPOS::ADP
+            )
+    })?;
+    while split > participle + 1 && matches!(words[split - 1].pos, UPOS::ADV) {
+        split -= 1;
+    }
+    Some((split, subject))
 }
 
 /// The verb group of a segment: from its first auxiliary or verb, over auxiliaries, negation and
@@ -1781,6 +1819,32 @@ mod tests {
         let t = tagged(text);
         let s = view(&t, text);
         assert_eq!(s.clauses().len(), 2, "{}", dump(&s));
+    }
+
+    #[test]
+    fn the_main_verb_after_a_participle_in_the_subject_has_that_subject() {
+        for (text, verb, subject) in [
+            (
+                "Agronomists using our product needed field-level imagery within a day.",
+                "needed",
+                "Agronomists",
+            ),
+            (
+                "Clinic managers running two systems wanted one login.",
+                "wanted",
+                "managers",
+            ),
+        ] {
+            let t = tagged(text);
+            let s = view(&t, text);
+            let c = s
+                .clauses()
+                .iter()
+                .find(|c| s.text(c.verb) == verb)
+                .unwrap_or_else(|| panic!("no clause of {verb}: {}", dump(&s)));
+            let head = c.subject.as_ref().map(|p| p.head);
+            assert_eq!(word(&s, head), subject, "{}", dump(&s));
+        }
     }
 
     #[test]
