@@ -1258,11 +1258,15 @@ fn comparative(s: &SentenceSyntax<'_>, k: usize) -> bool {
 /// Whether the duration at draft word `i` is one end of a change that its sentence states
 /// (`dropped from 3 weeks to 4 days`).
 fn duration_change(ctx: &Ctx<'_>, i: usize) -> bool {
-    // Cheap test first: a `from` or `to` right before it, in the same sentence.
+    // Cheap test first: a `from` or `to` right before it (past a word of approximation: `from
+    // about seven months`), in the same sentence.
     let t = ctx.tokens;
-    if i <= t.sentences[t.tokens[i].sentence()].tokens.start
-        || !matches!(ctx.tokens.lower(i - 1), "from" | "to")
-    {
+    let start = t.sentences[t.tokens[i].sentence()].tokens.start;
+    let mut j = i;
+    while j > start + 1 && crate::syntax::approximation(t.lower(j - 1)) {
+        j -= 1;
+    }
+    if j <= start || !matches!(ctx.tokens.lower(j - 1), "from" | "to") {
         return false;
     }
     // Written in digits or in words (`from eleven weeks to four`).

@@ -595,6 +595,25 @@ fn guess(form: &str, first: bool) -> UPOS {
     }
 }
 
+/// Whether `lower` is a word of approximation before a number (`about`, `under`, `roughly`).
+pub(crate) fn approximation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "nearly"
+            | "almost"
+            | "just"
+            | "under"
+            | "over"
+            | "barely"
+            | "some"
+            | "~"
+    )
+}
+
 /// Whether `pos` can be the head of a noun phrase.
 fn nominal(pos: UPOS) -> bool {
     matches!(pos, UPOS::NOUN | UPOS::PROPN | UPOS::PRON | UPOS::NUM)
@@ -1312,10 +1331,14 @@ impl<'a> SentenceSyntax<'a> {
             }
             (next..last).rev().find(|&k| nominal(words[k].pos))
         };
-        // The change a `from X to Y` pair describes.
+        // The change a `from X to Y` pair describes, read past a word of approximation
+        // (`from about seven months to under three`).
         let before = |k: usize| {
             let mut j = k;
-            while j > 0 && matches!(words[j - 1].pos, UPOS::SYM | UPOS::PUNCT) {
+            while j > 0
+                && (matches!(words[j - 1].pos, UPOS::SYM | UPOS::PUNCT)
+                    || approximation(lower(j - 1)))
+            {
                 j -= 1;
             }
             j.checked_sub(1).map(lower)

@@ -165,6 +165,9 @@ mod tests {
             "Onboarding went from twelve weeks to five after the rewrite.",
             "Renewals from the channel rose fivefold over the year.",
             "Average contract value was up by a fifth.",
+            // Read past a word of approximation on either end.
+            "Time to a first deal fell from about seven months to under three.",
+            "The framework cut our bid-to-award time from seven months to about ten weeks.",
         ] {
             assert!(findings(text, Rule::Metrics).is_empty(), "{text}");
         }
