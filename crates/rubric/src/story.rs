@@ -463,7 +463,7 @@ fn tells_a_result(ctx: &Ctx<'_>) -> bool {
         let s = t.tokens[q.tokens.start].sentence();
         q.metric && !hedged(t, s)
     }) || compares_now(ctx)
-        || told_in_words(ctx, &activity)
+        || told_in_words(ctx)
 }
 
 /// Whether the past tense at word `i` of sentence `s` is what a clause reports: that clause's
@@ -481,25 +481,35 @@ fn reports(ctx: &Ctx<'_>, s: usize, i: usize) -> bool {
 
 /// Whether the last third of the draft tells what a party of the story did in the end: a main
 /// clause in the past tense whose subject names a partner, the partnership, a buyer of the
-/// category's lexicon or `both` (`both partners stayed`, `the partnership renewed on better
-/// terms`, `the customer renewed`), outside a hypothetical, a negation and a sentence that counts
-/// activity (`the customer signed` is read as a count's verb there, and left out).
-fn told_in_words(ctx: &Ctx<'_>, activity: &dyn Fn(usize) -> bool) -> bool {
+/// category's lexicon or `both`, inside the phrase or right before it (`both partners stayed`,
+/// `both installers stayed`, `the partnership renewed on better terms`, `the customer renewed`),
+/// outside a hypothetical and a negation, and not a verb that counts activity (`the trust
+/// signed` is read as a count's verb and left out; `both partners stayed`, after it, counts).
+fn told_in_words(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
     let n = t.sentences.len();
     (n - n / 3..n).any(|s| {
         let range = t.sentences[s].tokens.clone();
-        if hedged(t, s) || activity(s) || !range.clone().any(|i| past(t.lower(i))) {
+        if hedged(t, s) || !range.clone().any(|i| past(t.lower(i))) {
             return false;
         }
         let Some(syntax) = ctx.syntax(s) else {
             return false;
         };
+        let covers = |cue: Cue, k: usize| syntax.token(k).is_some_and(|w| ctx.hits.covers(cue, w));
         syntax.clauses().iter().any(|c| {
             let verb = syntax.text(c.verb).to_lowercase();
+            let counts = covers(Cue::Activity, c.verb) || covers(Cue::ActivityVerb, c.verb);
             let party = c.subject.as_ref().is_some_and(|p| {
+                // `both installers stayed`: the tagger leaves `both` out of the phrase.
+                let first = p
+                    .tokens
+                    .start
+                    .checked_sub(1)
+                    .filter(|&k| syntax.text(k).eq_ignore_ascii_case("both"))
+                    .unwrap_or(p.tokens.start);
                 matches!(syntax.pos(p.head), UPOS::NOUN | UPOS::PROPN)
-                    && (p.tokens.start..p.head + 1).any(|k| {
+                    && (first..p.head + 1).any(|k| {
                         let w = syntax.text(k).to_lowercase();
                         matches!(w.as_str(), "both" | "partner" | "partners" | "partnership")
                             || partner_kind(&w)
@@ -514,6 +524,7 @@ fn told_in_words(ctx: &Ctx<'_>, activity: &dyn Fn(usize) -> bool) -> bool {
             !c.subordinate
                 && !c.copula
                 && !c.negated
+                && !counts
                 && syntax.pos(c.verb) == UPOS::VERB
                 && past(&verb)
                 && party

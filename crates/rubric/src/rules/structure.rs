@@ -446,6 +446,10 @@ mod tests {
             "The partnership renewed on better terms.",
             // A party named by its kind.
             "Eventually the MSP asked to expand into a second region.",
+            // `both` the tagger leaves outside the phrase.
+            "The disputes stopped and both installers stayed in the network.",
+            // After a clause whose verb counts activity.
+            "The hospital signed, both partners stayed with us, and nobody left angry.",
         ] {
             let text = format!("{story} {close} I learned to write the rule before the second conflict.");
             assert!(findings(&text, Rule::Structure).is_empty(), "{close}");
@@ -454,6 +458,8 @@ mod tests {
         for close in [
             "We stayed with them.",
             "Both partners never signed.",
+            // A verb that counts activity.
+            "The hospital signed.",
         ] {
             let text = format!("{story} {close} I learned to write the rule before the second conflict.");
             let found = findings(&text, Rule::Structure);
