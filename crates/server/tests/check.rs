@@ -85,12 +85,13 @@ fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
         .spawn()
         .expect("the binary starts");
     if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
+        let written = child.stdin.take().unwrap().write_all(text.as_bytes());
+        // A run that stops on a usage error may exit before it reads its input.
+        if let Err(e) = written
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            panic!("writing the draft to standard input: {e}");
+        }
     }
     let Output {
         status,
