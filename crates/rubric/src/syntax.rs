@@ -915,7 +915,17 @@ fn relative_split(
     })?;
     let group = verb_group(words, lower, segment.clone())?;
     // The next verb after the relative's own group and what it takes, not an infinitive's.
-    let mut split = (group.end..segment.end).find(|&k| {
+    Some((
+        next_main_verb(words, lower, group.end..segment.end)?,
+        antecedent,
+    ))
+}
+
+/// Where the sentence's own verb starts in `range`, after a clause inside its subject: the first
+/// verb or auxiliary after a noun, an adverb, a particle or a preposition, not an infinitive's and
+/// not an `-ing` form, with the adverbs right before it (`never showed up`).
+fn next_main_verb(words: &[Word], lower: &Lower, range: Range<usize>) -> Option<usize> {
+    let mut split = range.clone().find(|&k| {
         matches!(words[k].pos, UPOS::VERB | UPOS::AUX)
             && lower.get(k - 1) != "to"
             && !lower.get(k).ends_with("ing")
@@ -924,10 +934,10 @@ fn relative_split(
                 UPOS::NOUN | UPOS::PROPN | UPOS::ADV | UPOS::PART | UPOS::ADP
             )
     })?;
-    while split > group.end && matches!(words[split - 1].pos, UPOS::ADV) {
+    while split > range.start && matches!(words[split - 1].pos, UPOS::ADV) {
         split -= 1;
     }
-    Some((split, antecedent))
+    Some(split)
 }
 
 /// Where a segment whose subject a participle modifies (`Agronomists using our product needed
@@ -941,8 +951,8 @@ fn participle_split(
     segment: Range<usize>,
 ) -> Option<(usize, Phrase)> {
     let opens_sentence = segment.start == 0
-        || words[segment.start - 1].pos == UPOS::PUNCT
-            && clause_break(lower.get(segment.start - 1));
+        || (words[segment.start - 1].pos == UPOS::PUNCT
+            && clause_break(lower.get(segment.start - 1)));
     let participle = (segment.start + 1..segment.end).find(|&k| !in_phrase(words, lower, k))?;
     if !opens_sentence
         || words[participle].pos != UPOS::VERB
@@ -952,19 +962,10 @@ fn participle_split(
     }
     let subject = phrase_before(words, lower, segment.start, participle)
         .filter(|p| p.tokens.start == segment.start && words[p.head].pos != UPOS::PRON)?;
-    let mut split = (participle + 1..segment.end).find(|&k| {
-        matches!(words[k].pos, UPOS::VERB | UPOS::AUX)
-            && lower.get(k - 1) != "to"
-            && !lower.get(k).ends_with("ing")
-            && matches!(
-                words[k - 1].pos,
-                UPOS::NOUN | UPOS::PROPN | UPOS::ADV | UPOS::PART | UPOS::ADP
-            )
-    })?;
-    while split > participle + 1 && matches!(words[split - 1].pos, UPOS::ADV) {
-        split -= 1;
-    }
-    Some((split, subject))
+    Some((
+        next_main_verb(words, lower, participle + 1..segment.end)?,
+        subject,
+    ))
 }
 
 /// The verb group of a segment: from its first auxiliary or verb, over auxiliaries, negation and
