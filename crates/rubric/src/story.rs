@@ -557,7 +557,8 @@ fn partner_kind(w: &str) -> bool {
     PARTNER_KINDS.iter().any(|&kind| {
         w == kind
             || w.strip_suffix('s') == Some(kind)
-            || (w.strip_suffix("ies").is_some() && w.strip_suffix("ies") == kind.strip_suffix('y'))
+            || w.strip_suffix("ies")
+                .is_some_and(|stem| kind.strip_suffix('y') == Some(stem))
     })
 }
 

@@ -595,7 +595,8 @@ fn guess(form: &str, first: bool) -> UPOS {
     }
 }
 
-/// Whether `lower` is a word of approximation before a number (`about`, `under`, `roughly`).
+/// Whether `lower` is a word of approximation before a number (`about`, `under`, `roughly`),
+/// read past by the `from X to Y` pairs here and by activity-volume's counts.
 pub(crate) fn approximation(lower: &str) -> bool {
     matches!(
         lower,

@@ -131,6 +131,7 @@ use crate::lexicon::Cue;
 use crate::noun_phrase::noun_phrase_end;
 use crate::numbers::{NumberKind, is_vague};
 use crate::rules::{Meta, Scope};
+use crate::syntax::approximation;
 use crate::{Finding, Rule, Severity};
 
 /// The rule's metadata.
@@ -251,11 +252,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, input: &Input<'_>, out: &mut Vec<Finding>) ->
                 // Quantity words before the count, after a comma (`, around 200 meetings`).
                 let quantified = gap.contains(',')
                     && (from..i).all(|j| {
-                        matches!(
-                            t.lower(j),
-                            "and" | "or" | "around" | "about" | "over" | "nearly" | "almost"
-                                | "some" | "roughly"
-                        )
+                        matches!(t.lower(j), "and" | "or") || approximation(t.lower(j))
                     });
                 e > 0
                     && e <= i
@@ -632,10 +629,7 @@ fn sizing_preposition(ctx: &Ctx<'_>, v: usize, i: usize) -> bool {
     let t = ctx.tokens;
     let mut j = i - 1;
     while j > v
-        && matches!(
-            t.lower(j),
-            "over" | "about" | "around" | "more" | "than" | "nearly" | "almost" | "some" | "roughly"
-        )
+        && (matches!(t.lower(j), "more" | "than") || approximation(t.lower(j)))
     {
         j -= 1;
     }
@@ -781,11 +775,8 @@ fn headline(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let low = |j: usize| s.tagged.lower(j);
     let quantity = |j: usize| {
         s.pos(j) == UPOS::ADV
-            || matches!(
-                low(j),
-                "over" | "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "than"
-                    | "more" | "upwards" | "of"
-            )
+            || matches!(low(j), "than" | "more" | "upwards" | "of")
+            || approximation(low(j))
     };
     let mut j = k;
     while j > 0 && quantity(j - 1) {
