@@ -5,7 +5,9 @@
 //! need belongs to the buyer. Both read the clause structure of [`crate::syntax`] through
 //! [`Read`].
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::context::Ctx;
 use crate::syntax::{Clause, Phrase, SentenceSyntax, UPOS};
@@ -142,16 +144,45 @@ pub(crate) fn plural(lower: &str) -> bool {
     lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
 }
 
-/// Whether `lower` has the form of an agent or person noun (`manager`, `operator`, `specialist`,
-/// `merchant`, `clinician`), singular or plural.
+/// Whether `lower` is an agent or person noun (`manager`, `operator`, `specialist`, `merchant`,
+/// `clinician`), singular or plural: it has an agent noun's suffix, and WordNet, where it knows
+/// the word, gives it a person sense among its two most frequent ([`AGENT_NOUNS`]): not
+/// `quarters`, `numbers`, `agreement`, `plant` or `sensor`.
 pub(crate) fn agent_noun(lower: &str) -> bool {
+    agent_shape(lower)
+        && [
+            Some(lower),
+            lower.strip_suffix('s'),
+            lower.strip_suffix("es"),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|lemma| AGENT_NOUNS.get(lemma).copied())
+        .unwrap_or(true)
+}
+
+/// Whether `lower` has the form of an agent noun, singular or plural: a suffix of agents after a
+/// stem of two letters or more (`user`, `buyer`), not `list` or `cost`. Kept in step with
+/// `scripts/wordnet-agent-nouns`, which lists the nouns of this form.
+fn agent_shape(lower: &str) -> bool {
     let singular = lower.strip_suffix('s').unwrap_or(lower);
-    // The suffix follows a stem of two letters or more (`user`, `buyer`), not `list` or `cost`.
     singular.len() > 3
         && ["er", "or", "ist", "ant", "ent", "ian", "eur"]
             .iter()
             .any(|s| singular.ends_with(s) && singular.len() >= s.len() + 2)
 }
+
+/// Open English WordNet's nouns of an agent noun's form, each with whether one of its two most
+/// frequent senses is a person (`lexicons/agent-nouns.tsv`, written by
+/// `scripts/wordnet-agent-nouns`), read on first use.
+static AGENT_NOUNS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    include_str!("../lexicons/agent-nouns.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(lemma, kind)| (lemma, kind == "person"))
+        .collect()
+});
 
 #[cfg(test)]
 mod tests {
@@ -172,5 +203,43 @@ mod tests {
         for thing in ["list", "lists", "cost", "business"] {
             assert!(!agent_noun(thing), "{thing}");
         }
+    }
+
+    #[test]
+    fn wordnet_decides_whether_a_word_of_that_form_is_a_person() {
+        // A person in one of the two most frequent senses, or a word WordNet does not know
+        // (`reseller`, `installer`) keeps its form's reading.
+        for person in ["partners", "agent", "founders", "reseller", "installers"] {
+            assert!(agent_noun(person), "{person}");
+        }
+        for thing in [
+            "quarters",
+            "numbers",
+            "agreement",
+            "plants",
+            "sensor",
+            "orders",
+        ] {
+            assert!(!agent_noun(thing), "{thing}");
+        }
+    }
+
+    #[test]
+    fn the_wordnet_table_lists_only_words_of_an_agent_nouns_form() {
+        let table = include_str!("../lexicons/agent-nouns.tsv");
+        let rows: Vec<(&str, &str)> = table
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .map(|line| line.split_once('\t').expect("lemma<TAB>kind"))
+            .collect();
+        assert!(rows.len() > 5_000, "{} rows", rows.len());
+        for (lemma, kind) in &rows {
+            assert!(super::agent_shape(lemma), "{lemma}");
+            assert!(matches!(*kind, "person" | "thing"), "{lemma}: {kind}");
+        }
+        assert!(
+            rows.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, no repeats"
+        );
     }
 }

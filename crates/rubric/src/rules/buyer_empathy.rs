@@ -2189,6 +2189,8 @@ mod whose_need {
             // A thing that drops or waits is no one's difficulty.
             "Registration disputes dropped from nine a quarter to two.",
             "Decisions waited for whoever had time.",
+            // A word with a person's suffix that WordNet knows as a thing.
+            "By the second quarter the numbers were bad.",
             // The speaker's side and the partner's are not the market.
             "We were drowning in partner requests.",
             "The reseller's reps were struggling with the demo.",
