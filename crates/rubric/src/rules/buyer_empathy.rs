@@ -37,10 +37,11 @@
 //! could not absorb a new tool` is the hospital), else the nearest plural noun; `that` for the
 //! noun right before it; `who`/`whose` for the nearest noun before them that can be a person (a
 //! plural, an agent noun, a name), read back past the phrases, numbers and participles that
-//! modify it (`adults with eczema on a 12-week regimen who needed`; a singular one only with a
-//! noun or an owner before it saying whose: `the HR director, whose worry`); `he`/`she`/`his`
-//! for the nearest subject before them when that is a singular person noun (`the plant's
-//! reliability manager was losing patience: he wanted`). A term of the category's trade (a concept's or a metric's word:
+//! modify it (`adults with eczema on a 12-week regimen who needed`; a name after a preposition
+//! of place is a place: `small traders in Kano and Kaduna who lose half a day`; a singular one
+//! only with a noun or an owner before it saying whose: `the HR director, whose worry`);
+//! `he`/`she`/`his` for the nearest subject before them when that is a singular person noun
+//! (`the plant's reliability manager was losing patience: he wanted`). A term of the category's trade (a concept's or a metric's word:
 //! `incentives cannot fix a partnership`, `tiers rise`) is nobody in the market. Clauses the clause
 //! reader leaves inside another (`around what clinic groups actually wanted`, `something they
 //! care about`) are read from the noun phrase or pronoun right before each verb group.
@@ -426,30 +427,6 @@ impl<'c> Buyers<'c> {
             })
         };
         if matches!(r.lower(k), "who" | "whose") {
-            // `who` and `whose` stand for a person or a group: the nearest noun before them that
-            // can be one (a plural, an agent noun, a name), read back past the prepositional
-            // phrases, numbers and participles that modify it (`adults with eczema on a 12-week
-            // regimen who needed`, `finance teams at brands doing $5M a year, who hate`).
-            let modifier = |j: usize| {
-                matches!(
-                    r.pos(j),
-                    UPOS::NOUN
-                        | UPOS::PROPN
-                        | UPOS::ADJ
-                        | UPOS::DET
-                        | UPOS::NUM
-                        | UPOS::ADP
-                        | UPOS::ADV
-                        | UPOS::SYM
-                        | UPOS::CCONJ
-                ) || (r.pos(j) == UPOS::PUNCT && matches!(r.lower(j), "," | "-" | "–" | "—"))
-                    || (r.pos(j) == UPOS::VERB
-                        && (r.lower(j).ends_with("ing") || r.lower(j).ends_with("ed")))
-            };
-            let person = |j: usize| {
-                noun(r, j)
-                    && (plural(r.lower(j)) || agent_noun(r.lower(j)) || r.pos(j) == UPOS::PROPN)
-            };
             // A singular outsider who wants is as often one counterpart (`a leader who cares`)
             // as the market, unless a noun or an owner before it says whose (`the HR director,
             // whose worry`, `the plant's manager, who`).
@@ -458,15 +435,10 @@ impl<'c> Buyers<'c> {
                     matches!(r.pos(m), UPOS::NOUN | UPOS::PROPN) || r.lower(m).ends_with("'s")
                 })
             };
-            return (0..k)
-                .rev()
-                .take(16)
-                .take_while(|&j| modifier(j))
-                .find(|&j| person(j))
-                .map_or(Party::None, |j| match of(r, j) {
-                    Party::Third if !plural(r.lower(j)) && !whose(j) => Party::None,
-                    party => party,
-                });
+            return who_antecedent(r, k).map_or(Party::None, |j| match of(r, j) {
+                Party::Third if !plural(r.lower(j)) && !whose(j) => Party::None,
+                party => party,
+            });
         }
         if matches!(r.lower(k), "that" | "which") {
             // A singular outsider who wants is as often one counterpart (`a leader who cares`)
@@ -967,13 +939,61 @@ fn distributive(r: &Read<'_>, phrase: Option<&Phrase>) -> bool {
     phrase.is_some_and(|p| matches!(r.lower(p.tokens.start), "each" | "every"))
 }
 
+/// What `who` or `whose` at token `k` stands for: the nearest noun before it that can be a person
+/// or a group (a plural, an agent noun, a name), read back past the prepositional phrases,
+/// numbers and participles that modify it (`adults with eczema on a 12-week regimen who needed`,
+/// `finance teams at brands doing $5M a year, who hate`). A name a preposition of place governs
+/// is a place, read past with the names joined to it (`small traders in Kano and Kaduna who lose
+/// half a day`).
+fn who_antecedent(r: &Read<'_>, k: usize) -> Option<usize> {
+    let modifier = |j: usize| {
+        matches!(
+            r.pos(j),
+            UPOS::NOUN
+                | UPOS::PROPN
+                | UPOS::ADJ
+                | UPOS::DET
+                | UPOS::NUM
+                | UPOS::ADP
+                | UPOS::ADV
+                | UPOS::SYM
+                | UPOS::CCONJ
+        ) || (r.pos(j) == UPOS::PUNCT && matches!(r.lower(j), "," | "-" | "–" | "—"))
+            || (r.pos(j) == UPOS::VERB
+                && (r.lower(j).ends_with("ing") || r.lower(j).ends_with("ed")))
+    };
+    let place = |j: usize| {
+        (0..j)
+            .rev()
+            .find(|&m| !matches!(r.pos(m), UPOS::PROPN | UPOS::CCONJ) && r.lower(m) != ",")
+            .is_some_and(|m| LOCATIVE.contains(&r.lower(m)))
+    };
+    let person = |j: usize| match r.pos(j) {
+        UPOS::NOUN => plural(r.lower(j)) || agent_noun(r.lower(j)),
+        UPOS::PROPN => !place(j),
+        _ => false,
+    };
+    (0..k)
+        .rev()
+        .take(16)
+        .take_while(|&j| modifier(j))
+        .find(|&j| person(j))
+}
+
+/// Prepositions of place: a name they govern is a place, not a person.
+const LOCATIVE: &[&str] = &["in", "at", "across", "from", "near", "around", "throughout"];
+
 /// Whether `subject` is plural: a plural noun, `they`, or `who`/`that` after one
-/// (`homeowners who can't get the app working`).
+/// (`homeowners who can't get the app working`); `who` stands for the noun [`who_antecedent`]
+/// reads back to.
 fn group(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
     subject.is_some_and(|p| {
         let head = r.lower(p.head);
         plural(head)
             || matches!(head, "they" | "they're" | "they'd" | "they've")
+            // `who` after a plural, read back past what modifies it (`small traders in Kano
+            // who`).
+            || (head == "who" && who_antecedent(r, p.head).is_some_and(|j| plural(r.lower(j))))
             || (matches!(head, "who" | "that")
                 && (p.head.saturating_sub(2)..p.head)
                     .rev()
@@ -2202,6 +2222,14 @@ mod whose_need {
     }
 
     #[test]
+    fn who_after_a_place_name_stands_for_the_people_before_it() {
+        // `Enugu` is a name, but one a preposition of place governs: `who` is the traders.
+        let text = "I start from who we serve: market women and small traders in Enugu who lose \
+                    half a day going to a bank branch to deposit.";
+        assert!(!fires(text), "{text}");
+    }
+
+    #[test]
     fn a_noun_modifier_in_ing_opens_a_subject() {
         let text = "Sales stalled because purchasing managers did not trust a new vendor.";
         assert!(!fires(text), "{text}");
@@ -2221,4 +2249,5 @@ mod whose_need {
     }
 
 }
+
 
