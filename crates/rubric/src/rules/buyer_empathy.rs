@@ -68,7 +68,9 @@
 //!   (`the agencies had one need`, `the ward managers who feel the pain`), a need noun in
 //!   apposition after a dash or a colon to what the sentence's topic (its first subject, or the
 //!   phrase a colon closes at its start) does or suffers, when that is a buyer or a group
-//!   outside (`dispatchers re-keyed orders every morning — the pain the offer solved`), and a
+//!   outside (`dispatchers re-keyed orders every morning — the pain the offer solved`), a need
+//!   noun whose sufferer a colon or a dash names after it, a buyer or a group of people outside
+//!   (`one pain: project managers re-entering daily reports on a Sunday night`), and a
 //!   buyer's or a group's attitude to something (`clinics are very sensitive to disruption`, a
 //!   participle of emotion with `of` or `about`: `landlords were tired of chasing references`;
 //!   read past a participle the clause reader took for the verb: `merchants moving platforms are
@@ -1372,6 +1374,24 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
         // pain the offer solved`, `finance controllers: month-end close stuck on manual payments
         // — the real pain`. Whose it is is the sentence's topic: the subject of its first clause,
         // or the noun phrase a colon closes at its start.
+        // A need noun whose sufferer a colon or a dash names after it: `one pain: project
+        // managers re-entering daily reports on a Sunday night`.
+        let named_after = || {
+            (0..r.len().saturating_sub(2)).any(|k| {
+                need(r.stem(k))
+                    && r.pos(k) == UPOS::NOUN
+                    && matches!(r.lower(k + 1), ":" | "—" | "–")
+                    && r.phrase_at(k).is_some_and(|p| p.head == k && owner(&r, &p).is_none())
+                    && r.phrase_at(k + 2).is_some_and(|p| {
+                        p.tokens.start == k + 2
+                            && match buyers.party_of(&r, i, &p) {
+                                Party::Buyer => true,
+                                Party::Third => group(&r, Some(&p)) && agent_noun(r.lower(p.head)),
+                                Party::None => false,
+                            }
+                    })
+            })
+        };
         let labelled = || {
             let appositive = (1..r.len()).any(|k| {
                 need(r.stem(k))
@@ -1428,7 +1448,7 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
         stated
             || owned
             || need_noun()
-            || ((acts() || clause || labelled()) && plausible(ctx, i))
+            || ((acts() || clause || labelled() || named_after()) && plausible(ctx, i))
     })
 }
 
@@ -2222,6 +2242,19 @@ mod whose_need {
     }
 
     #[test]
+    fn a_need_noun_whose_sufferer_a_colon_names_after_it() {
+        let text = "Our product marketing team and I wrote a joint talk track around one pain: \
+                    project managers re-entering daily reports into the ERP for cost tracking, \
+                    often on a Sunday night.";
+        assert!(!fires(text), "{text}");
+        // The speaker's side is not the market.
+        let text = "Our product marketing team and I wrote a joint talk track around one pain: \
+                    our reps re-entering daily reports into the ERP for cost tracking, often on \
+                    a Sunday night.";
+        assert!(fires(text), "{text}");
+    }
+
+    #[test]
     fn who_after_a_place_name_stands_for_the_people_before_it() {
         // `Enugu` is a name, but one a preposition of place governs: `who` is the traders.
         let text = "I start from who we serve: market women and small traders in Enugu who lose \
@@ -2249,5 +2282,6 @@ mod whose_need {
     }
 
 }
+
 
 
