@@ -41,10 +41,11 @@
 //! of place is a place: `small traders in Kano and Kaduna who lose half a day`; a singular one
 //! only with a noun or an owner before it saying whose: `the HR director, whose worry`);
 //! `he`/`she`/`his` for the nearest subject before them when that is a singular person noun
-//! (`the plant's reliability manager was losing patience: he wanted`). A term of the category's trade (a concept's or a metric's word:
-//! `incentives cannot fix a partnership`, `tiers rise`) is nobody in the market. Clauses the clause
-//! reader leaves inside another (`around what clinic groups actually wanted`, `something they
-//! care about`) are read from the noun phrase or pronoun right before each verb group.
+//! (`the plant's reliability manager was losing patience: he wanted`). A term of the category's
+//! trade (a concept's or a metric's word: `incentives cannot fix a partnership`, `tiers rise`)
+//! is nobody in the market. Clauses the clause reader leaves inside another (`around what clinic
+//! groups actually wanted`, `something they care about`) are read from the noun phrase or
+//! pronoun right before each verb group.
 //!
 //! Does not fire when the draft shows the buyer's perspective, that is:
 //! - a buyer's clause of need, want or pain (`customers struggled`, `kept asking for`),
@@ -1374,24 +1375,6 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
         // pain the offer solved`, `finance controllers: month-end close stuck on manual payments
         // — the real pain`. Whose it is is the sentence's topic: the subject of its first clause,
         // or the noun phrase a colon closes at its start.
-        // A need noun whose sufferer a colon or a dash names after it: `one pain: project
-        // managers re-entering daily reports on a Sunday night`.
-        let named_after = || {
-            (0..r.len().saturating_sub(2)).any(|k| {
-                need(r.stem(k))
-                    && r.pos(k) == UPOS::NOUN
-                    && matches!(r.lower(k + 1), ":" | "—" | "–")
-                    && r.phrase_at(k).is_some_and(|p| p.head == k && owner(&r, &p).is_none())
-                    && r.phrase_at(k + 2).is_some_and(|p| {
-                        p.tokens.start == k + 2
-                            && match buyers.party_of(&r, i, &p) {
-                                Party::Buyer => true,
-                                Party::Third => group(&r, Some(&p)) && agent_noun(r.lower(p.head)),
-                                Party::None => false,
-                            }
-                    })
-            })
-        };
         let labelled = || {
             let appositive = (1..r.len()).any(|k| {
                 need(r.stem(k))
@@ -1418,6 +1401,24 @@ fn evidence(ctx: &Ctx<'_>) -> Option<usize> {
                         Party::None => false,
                     }
                 })
+        };
+        // A need noun whose sufferer a colon or a dash names after it: `one pain: project
+        // managers re-entering daily reports on a Sunday night`.
+        let named_after = || {
+            (0..r.len().saturating_sub(2)).any(|k| {
+                need(r.stem(k))
+                    && r.pos(k) == UPOS::NOUN
+                    && matches!(r.lower(k + 1), ":" | "—" | "–")
+                    && r.phrase_at(k).is_some_and(|p| p.head == k && owner(&r, &p).is_none())
+                    && r.phrase_at(k + 2).is_some_and(|p| {
+                        p.tokens.start == k + 2
+                            && match buyers.party_of(&r, i, &p) {
+                                Party::Buyer => true,
+                                Party::Third => group(&r, Some(&p)) && agent_noun(r.lower(p.head)),
+                                Party::None => false,
+                            }
+                    })
+            })
         };
         // A need noun a buyer or an outsider owns, or a buyer modifies: `the buyer's risk`,
         // `the plant manager's problem`, `the pharmacies' problem`, `customer problems`.
@@ -2282,6 +2283,3 @@ mod whose_need {
     }
 
 }
-
-
-
