@@ -994,10 +994,8 @@ fn group(r: &Read<'_>, subject: Option<&Phrase>) -> bool {
         let head = r.lower(p.head);
         plural(head)
             || matches!(head, "they" | "they're" | "they'd" | "they've")
-            // `who` after a plural, read back past what modifies it (`small traders in Kano
-            // who`).
             || (head == "who" && who_antecedent(r, p.head).is_some_and(|j| plural(r.lower(j))))
-            || (matches!(head, "who" | "that")
+            || (head == "that"
                 && (p.head.saturating_sub(2)..p.head)
                     .rev()
                     .find(|&k| r.lower(k) != ",")
